@@ -1,0 +1,102 @@
+"""Title, authors, outlet and a stated date from the lines above an article's body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitroom.clean.dates import DateMention, find_dates
+from sitroom.clean.layout import Unit
+from sitroom.clean.lines import ends_sentence, words
+from sitroom.model.evidence import Span
+
+_BYLINE = re.compile(r"^(?:by|author|authors|written by|text by|posted by)\s*:?\s+(?P<names>.+)$", re.I)
+_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le",
+              "der", "den", "ter", "bint", "y", "dos", "das"}
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z’'`]*\.?|[A-Z][\w’'`]*(?:-[A-Za-z][\w’'`]*)*|[a-z]{1,4}-[A-Z][\w’'`-]*)$")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|daily|gazette|herald|journal|agency|media|press|tribune|telegraph|"
+    r"observer|review|reporter|chronicle|monitor|guardian|wire|radio|tv|television|today|weekly|"
+    r"magazine|courier|express|mirror|standard|insider|center|centre|institute|network)\b", re.I)
+_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{1,40}),\s+")
+
+
+@dataclass
+class Header:
+    title: Unit | None = None
+    authors: list[tuple[str, Span]] = field(default_factory=list)
+    outlet: tuple[str, Span] | None = None
+    date: DateMention | None = None
+    kinds: dict[Span, str] = field(default_factory=dict)
+    """What each header unit that is not the title turned out to be (byline, dateline, chrome)."""
+
+
+def read_header(units: list[Unit], text: str) -> Header:
+    header = Header()
+    for unit in units:
+        dates = [d for d in find_dates(text, unit.span.start, unit.span.end) if d.year and d.day]
+        if dates and header.date is None and words(unit.text) <= 12:
+            header.date = dates[0]
+            header.kinds[unit.span] = "dateline"
+        elif match := _BYLINE.match(unit.text):
+            offset = unit.span.start + match.start("names")
+            header.authors.extend(split_names(match.group("names"), offset))
+            header.kinds[unit.span] = "byline"
+        elif header.title is None and _title_like(unit.text):
+            header.title = unit
+        elif is_person_name(unit.text):
+            name = unit.text.rstrip(".").strip()
+            header.authors.append((name, Span(unit.span.start, unit.span.start + len(name))))
+            header.kinds[unit.span] = "byline"
+        elif header.outlet is None and _outlet_like(unit.text):
+            header.outlet = (unit.text, unit.span)
+            header.kinds[unit.span] = "chrome"
+        else:
+            header.kinds[unit.span] = "chrome"
+    return header
+
+
+def dateline_date(paragraph: Unit, text: str) -> DateMention | None:
+    """The full date of a wire dateline opening the body: "MOSCOW, July 12, 2021 (Reuters) - ..."."""
+    if not _DATELINE.match(paragraph.text):
+        return None
+    head_end = min(paragraph.span.end, paragraph.span.start + 80)
+    for mention in find_dates(text, paragraph.span.start, head_end):
+        rest = text[mention.span.end : head_end]
+        if mention.year and mention.day and re.match(r"\s*(?:\([^)]{1,40}\))?\s*[-–—]", rest):
+            return mention
+    return None
+
+
+def split_names(names: str, offset: int) -> list[tuple[str, Span]]:
+    out = []
+    for match in re.finditer(r"[^,;&]+?(?=\s*(?:,|;|&|\band\b|$))", names):
+        name = match.group().strip()
+        name = re.sub(r"^and\s+", "", name).rstrip(".").strip()
+        if name and is_person_name(name):
+            start = offset + names.index(name, match.start())
+            out.append((name, Span(start, start + len(name))))
+    return out
+
+
+def is_person_name(text: str) -> bool:
+    """Two to four capitalised name tokens ("Jane Doe", "Mahmoud al-Tahan", "J. R. Smith")."""
+    tokens = text.rstrip(".").split()
+    if not 2 <= len(tokens) <= 4 or tokens[0].lower() == "the":
+        return False
+    names = [t for t in tokens if t.lower() not in _PARTICLES]
+    return len(names) >= 2 and all(_NAME_TOKEN.match(t) for t in names) and not _OUTLET_WORDS.search(text)
+
+
+def _title_like(text: str) -> bool:
+    n = words(text)
+    return 2 <= n <= 30 and len(text) <= 250 and not (ends_sentence(text) and text.endswith("."))
+
+
+def _outlet_like(text: str) -> bool:
+    n = words(text)
+    if not 1 <= n <= 6 or any(c.isdigit() for c in text) or ends_sentence(text):
+        return False
+    capitalised = all(t[0].isupper() for t in text.split() if t.isalpha() and len(t) > 3)
+    return capitalised and (text.startswith("The ") or bool(_OUTLET_WORDS.search(text)))

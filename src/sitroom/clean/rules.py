@@ -1,0 +1,72 @@
+"""Boilerplate rules from ``data/boilerplate.yaml``: which paragraphs are page furniture."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from sitroom.clean.lines import bare, ends_sentence, words
+
+# What a caption's subject never holds: a finite verb before ours, a clause opener, a past form.
+_NOT_A_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|to|"
+    r"not|if|when|why|how|what|which|who|that|and if|\w+ed|\w+n[’']t)\b|^(?:And|But|Or|So|As|While)\b",
+    re.I)
+MAX_WORDS = 60
+"""Longer paragraphs are running text whatever words they contain."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    kinds: tuple[tuple[str, re.Pattern], ...]
+    end_markers: frozenset[str]
+    caption: re.Pattern
+
+    def kind_of(self, text: str) -> str | None:
+        """The boilerplate kind of one paragraph, or None for article text."""
+        text = bare(text)
+        if not text or words(text) > MAX_WORDS:
+            return None
+        for kind, pattern in self.kinds:
+            if pattern.search(text):
+                return kind
+        if self.is_caption(text):
+            return "caption"
+        return None
+
+    def is_caption(self, text: str) -> bool:
+        if words(text) > 45 or not ends_sentence(text) or any(q in text for q in "\"“”«»"):
+            return False
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
+        if len(sentences) != 1 or text.rstrip().endswith("?"):
+            return False
+        match = self.caption.search(text)
+        return bool(match) and not _NOT_A_SUBJECT.search(match.group("subject"))
+
+
+@cache
+def load() -> Rules:
+    data = yaml.safe_load(resources.files("sitroom.data").joinpath("boilerplate.yaml").read_text("utf-8"))
+    kinds = tuple(
+        (kind, re.compile(pattern, re.I))
+        for kind, patterns in data["kinds"].items()
+        for pattern in patterns
+    )
+    verbs = "|".join(_present_tense(v.strip()) for v in data["caption_verbs"].split(","))
+    followers = "|".join(re.escape(w) for w in data["caption_followers"].split())
+    # Subject (a capitalised noun phrase, commas allowed), then a present-tense verb, then a
+    # preposition or article: "Delegates attend a ...", "Veterans, including ..., march during ...".
+    caption = re.compile(r"^(?P<subject>[A-Z][^.!?;:]{2,200}?)\s(?:" + verbs + r")\s(?:" + followers
+                         + r")\b")
+    return Rules(kinds, frozenset(data["end_markers"]), caption)
+
+
+def _present_tense(phrase: str) -> str:
+    """``take part`` -> a pattern for "take part" and "takes part"."""
+    head, _, rest = phrase.partition(" ")
+    ending = "(?:es)?" if head.endswith(("ch", "sh", "ss")) else "s?"
+    return re.escape(head) + ending + (r"\s+" + re.escape(rest) if rest else "")

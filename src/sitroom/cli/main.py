@@ -1,0 +1,137 @@
+"""`sitroom` commands: build, documents, failures, export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from sitroom import __version__
+from sitroom.build import BuildReport, build
+from sitroom.cli.output import emit, err, json_option
+from sitroom.errors import SitroomError
+from sitroom.export.json_export import dumps, export, validate
+from sitroom.query import documents as docs
+from sitroom.settings import Settings
+from sitroom.store.room import Room
+
+DB_HELP = "The room: a DuckDB file (created by `build`)."
+
+
+def db_option(function):
+    return click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                        envvar="SITROOM_DB", show_envvar=True, help=DB_HELP)(function)
+
+
+class _Group(click.Group):
+    """Turns SitroomError into one clean line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except SitroomError as exc:
+            err.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitroom")
+def main() -> None:
+    """sitroom: turn a pile of news articles into an evidence-backed picture of a situation."""
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--max-file-mb", type=float, default=Settings.max_file_bytes / 2**20, show_default=True,
+              help="Refuse files larger than this.")
+@click.option("--max-doc-chars", type=int, default=Settings.max_document_chars, show_default=True,
+              help="Refuse documents longer than this.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; failures and summary only.")
+def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_chars: int,
+                  quiet: bool) -> None:
+    """Read PATHS (files and folders of .txt, .md, .html, .jsonl) into the room at --db.
+
+    Re-running on the same input changes nothing; a changed file replaces its old version.
+    Exits 1 when any document failed (each failure is listed and recorded in the room).
+    """
+    settings = Settings(max_file_bytes=int(max_file_mb * 2**20), max_document_chars=max_doc_chars)
+    with _ProgressBar(disabled=quiet) as bar:
+        report = build(paths, db, settings, progress=bar)
+    _print_report(report, db)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command("documents")
+@db_option
+@json_option
+def documents_command(db: Path, as_json: bool) -> None:
+    """List the documents in the room with their metadata."""
+    with Room(db, read_only=True) as room:
+        rows = docs.summaries(room)
+    emit(rows, ("id", "source", "title", "outlet", "published", "published_basis", "language",
+                "body_chars", "comments"), as_json, title="documents")
+
+
+@main.command("failures")
+@db_option
+@json_option
+def failures_command(db: Path, as_json: bool) -> None:
+    """List the inputs that could not be read, with the stage and the reason."""
+    with Room(db, read_only=True) as room:
+        rows = docs.failures(room)
+    emit(rows, ("source", "stage", "reason"), as_json, title="failures")
+
+
+@main.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Export format (the JSON contract, version 1).")
+@click.option("--output", "-o", required=True, help="File to write, or - for standard output.")
+def export_command(db: Path, fmt: str, output: str) -> None:
+    """Write everything the room knows as one JSON object (see docs/export-format.md)."""
+    with Room(db, read_only=True) as room:
+        data = export(room)
+    validate(data)
+    text = dumps(data)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}: {len(data['documents'])} documents")
+
+
+class _ProgressBar:
+    def __init__(self, disabled: bool):
+        self.bar = Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
+                            transient=True, disable=disabled or not err.is_terminal)
+        self.task = None
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self.bar.__exit__(*exc)
+
+    def files_found(self, total: int) -> None:
+        self.task = self.bar.add_task("", total=total)
+
+    def file_done(self, source: str) -> None:
+        self.bar.update(self.task, advance=1, description=Path(source).name)
+
+
+def _print_report(report: BuildReport, db: Path) -> None:
+    for failure in report.failed:
+        err.print(f"[red]failed[/red] {failure.source}: [{failure.stage}] {failure.reason}",
+                  highlight=False)
+    parts = [f"added {len(report.added)}", f"updated {len(report.updated)}",
+             f"unchanged {len(report.unchanged)}"]
+    if report.removed:
+        parts.append(f"removed {len(report.removed)}")
+    parts.append(f"failed {len(report.failed)}")
+    err.print(f"{db}: " + " · ".join(parts), highlight=False)

@@ -1,0 +1,55 @@
+"""The one exception tree of sitroom.
+
+    SitroomError                 root; the CLI prints its message as one line and exits 1
+    ├── InputError               a file or record that cannot become a document
+    │   ├── UnsupportedFormat    a file type sitroom does not read
+    │   ├── EmptyInput           nothing but whitespace
+    │   ├── BinaryInput          bytes that are not text in any encoding
+    │   ├── TooLarge             over the configured size limit
+    │   └── BadRecord            a malformed .jsonl line or a record without text
+    ├── RoomError                the DuckDB room cannot be opened or written
+    │   └── SchemaMismatch       the room was written by another schema version
+    └── ExportError              an export that does not satisfy the contract
+"""
+
+
+class SitroomError(Exception):
+    """Root of every error sitroom raises on purpose."""
+
+
+class InputError(SitroomError):
+    """A file or record that cannot become a document; the batch goes on without it."""
+
+    stage = "ingest"
+
+
+class UnsupportedFormat(InputError):
+    pass
+
+
+class EmptyInput(InputError):
+    pass
+
+
+class BinaryInput(InputError):
+    pass
+
+
+class TooLarge(InputError):
+    pass
+
+
+class BadRecord(InputError):
+    pass
+
+
+class RoomError(SitroomError):
+    pass
+
+
+class SchemaMismatch(RoomError):
+    pass
+
+
+class ExportError(SitroomError):
+    pass

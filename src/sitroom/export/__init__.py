@@ -1,0 +1,1 @@
+"""Writing what a room knows in the formats other tools read."""

@@ -1,0 +1,49 @@
+"""The JSON export, version 1 (../shared/docs/export-format.md), and its validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from importlib import resources
+
+import jsonschema
+
+from sitroom.errors import ExportError
+from sitroom.query.documents import documents
+from sitroom.store.room import Room
+
+FORMAT_VERSION = 1
+
+
+def export(room: Room, now: dt.datetime | None = None) -> dict:
+    now = now or dt.datetime.now(dt.UTC)
+    return {
+        "format_version": FORMAT_VERSION,
+        "generated_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "documents": documents(room),
+        "actors": [],
+        "events": [],
+        "quotes": [],
+        "claims": [],
+        "disagreements": [],
+        "time_expressions": [],
+    }
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@cache
+def schema() -> dict:
+    return json.loads(resources.files("sitroom.data").joinpath("export-schema.json").read_text("utf-8"))
+
+
+def validate(data: dict) -> None:
+    """Raise ExportError naming the first place where ``data`` breaks the contract."""
+    try:
+        jsonschema.validate(data, schema())
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "(top level)"
+        raise ExportError(f"export does not satisfy the contract at {where}: {exc.message}") from exc

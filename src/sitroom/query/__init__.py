@@ -1,0 +1,1 @@
+"""Reading a room: the data functions every interface (CLI, export, web) shares."""

@@ -1,0 +1,134 @@
+"""Opening a room, checking its schema version, and writing each document whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from sitroom.errors import RoomError, SchemaMismatch
+from sitroom.model.document import Document
+from sitroom.model.evidence import Span
+from sitroom.model.failure import Failure
+
+SCHEMA_VERSION = 1
+PIPELINE_VERSION = "clean-1"
+"""Changes when cleaning would read the same text differently: such documents are rebuilt."""
+_DERIVED = ("paragraphs", "boilerplate", "comments")
+
+
+class Room:
+    """A DuckDB file holding documents and everything derived from them."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise RoomError(
+                f"no room at {self.path}: build one first with `sitroom build PATH --db {self.path}`")
+        try:
+            self.db = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise RoomError(f"cannot open room {self.path}: {exc}") from exc
+        if read_only:
+            self._check_version()
+        else:
+            self._create()
+
+    def __enter__(self) -> Room:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _create(self) -> None:
+        self._check_version(allow_new=True)
+        self.db.execute(resources.files("sitroom.store").joinpath("schema.sql").read_text("utf-8"))
+        self.db.execute("INSERT INTO room_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+                        [str(SCHEMA_VERSION)])
+
+    def _check_version(self, allow_new: bool = False) -> None:
+        tables = {row[0] for row in self.db.execute("SELECT table_name FROM information_schema.tables")
+                  .fetchall()}
+        if "room_meta" not in tables:
+            if allow_new and not tables:
+                return
+            raise SchemaMismatch(f"{self.path} is not a sitroom room (no room_meta table)")
+        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'schema_version'").fetchone()
+        found = int(row[0]) if row else None
+        if found != SCHEMA_VERSION:
+            raise SchemaMismatch(
+                f"{self.path} has schema version {found}, this sitroom writes {SCHEMA_VERSION}: "
+                "rebuild it into a new room with `sitroom build PATH --db NEW.duckdb`")
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def state(self, document_id: str) -> tuple[str, str] | None:
+        """``(content_hash, pipeline)`` of the stored version of a document, if any."""
+        row = self.db.execute("SELECT content_hash, pipeline FROM documents WHERE id = ?",
+                              [document_id]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save(self, doc: Document) -> None:
+        """Replace the document and everything derived from it, in one transaction."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self._delete(doc.id)
+            self._insert(doc)
+            self.db.execute("DELETE FROM failures WHERE source = ?", [doc.source.source])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def remove_missing(self, origin: str, keep: set[str]) -> list[str]:
+        """Drop documents once read from ``origin`` that it no longer holds (lines of a .jsonl)."""
+        gone = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE origin = ?",
+                                                  [origin]).fetchall() if row[0] not in keep]
+        for doc_id in gone:
+            self.db.execute("BEGIN TRANSACTION")
+            self._delete(doc_id)
+            self.db.execute("COMMIT")
+        return gone
+
+    def record_failure(self, failure: Failure) -> None:
+        self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?)",
+                        [failure.source, failure.stage, failure.reason, _now()])
+
+    def _delete(self, doc_id: str) -> None:
+        for table in _DERIVED:
+            self.db.execute(f"DELETE FROM {table} WHERE document = ?", [doc_id])
+        self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def _insert(self, doc: Document) -> None:
+        src = doc.source
+        self.db.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [src.id, src.source, src.origin, src.format, src.encoding, src.content_hash,
+             PIPELINE_VERSION, src.text, doc.title, *_bounds(doc.title_span),
+             doc.outlet, list(doc.authors), doc.language, doc.published, doc.published_basis,
+             *_bounds(doc.published_span), doc.body.start, doc.body.end, _now()])
+        self._many("paragraphs", [(doc.id, i, p.start, p.end) for i, p in enumerate(doc.paragraphs)])
+        self._many("boilerplate", [(doc.id, i, s.kind, s.span.start, s.span.end)
+                                   for i, s in enumerate(doc.boilerplate)])
+        self._many("comments", [
+            (doc.id, i, c.author, c.posted, *_bounds(c.posted_span), c.reply_to,
+             c.span.start, c.span.end, c.content.start, c.content.end)
+            for i, c in enumerate(doc.comments)])
+
+    def _many(self, table: str, rows: list[tuple]) -> None:
+        if rows:
+            marks = ", ".join("?" * len(rows[0]))
+            self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+def _bounds(span: Span | None) -> tuple[int | None, int | None]:
+    return (None, None) if span is None else (span.start, span.end)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
