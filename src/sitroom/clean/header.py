@@ -90,8 +90,16 @@ def is_person_name(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
+    """A heading, not a sentence: short, and without a full stop unless set in title case."""
     n = words(text)
-    return 2 <= n <= 30 and len(text) <= 250 and not (ends_sentence(text) and text.endswith("."))
+    if not 2 <= n <= 30 or len(text) > 250:
+        return False
+    return not text.endswith(".") or (n <= 20 and title_case(text))
+
+
+def title_case(text: str) -> bool:
+    tokens = re.findall(r"[^\W\d_][\w’'-]*", text)
+    return len(tokens) >= 3 and sum(t[0].isupper() for t in tokens) >= 0.7 * len(tokens)
 
 
 def _outlet_like(text: str) -> bool:

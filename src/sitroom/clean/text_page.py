@@ -6,6 +6,7 @@ import re
 
 from sitroom.clean.comments import find_thread
 from sitroom.clean.dates import MONTHS
+from sitroom.clean.header import title_case
 from sitroom.clean.layout import Layout, Unit
 from sitroom.clean.lines import Line, bare, blocks, ends_sentence, is_prose, split_lines, words
 from sitroom.clean.rules import Rules, load
@@ -115,10 +116,7 @@ def _is_teaser(text: str, units: list[Unit], i: int) -> bool:
 
 
 def _title_case(text: str) -> bool:
-    tokens = [t for t in re.findall(r"[^\W\d_][\w’'-]*", text)]
-    if len(tokens) < 3 or ends_sentence(text):
-        return False
-    return sum(t[0].isupper() for t in tokens) >= 0.7 * len(tokens)
+    return not ends_sentence(text) and title_case(text)
 
 
 def _end_marker(units: list[Unit], kinds: list[str | None], start: int, rules: Rules) -> int:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sitroom import __version__
@@ -32,7 +33,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SitroomError as exc:
-            err.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+            err.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
             sys.exit(1)
 
 
@@ -101,7 +102,7 @@ def export_command(db: Path, fmt: str, output: str) -> None:
         click.echo(text, nl=False)
     else:
         Path(output).write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}: {len(data['documents'])} documents")
+        err.print(f"wrote {escape(output)}: {len(data['documents'])} documents", highlight=False)
 
 
 class _ProgressBar:
@@ -127,11 +128,11 @@ class _ProgressBar:
 
 def _print_report(report: BuildReport, db: Path) -> None:
     for failure in report.failed:
-        err.print(f"[red]failed[/red] {failure.source}: [{failure.stage}] {failure.reason}",
-                  highlight=False)
+        err.print(f"[red]failed[/red] {escape(failure.source)}: "
+                  f"{escape(f'[{failure.stage}]')} {escape(failure.reason)}", highlight=False)
     parts = [f"added {len(report.added)}", f"updated {len(report.updated)}",
              f"unchanged {len(report.unchanged)}"]
     if report.removed:
         parts.append(f"removed {len(report.removed)}")
     parts.append(f"failed {len(report.failed)}")
-    err.print(f"{db}: " + " · ".join(parts), highlight=False)
+    err.print(f"{escape(str(db))}: " + " · ".join(parts), highlight=False)

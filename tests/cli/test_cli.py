@@ -1,0 +1,61 @@
+"""The `sitroom` command as a user runs it: help everywhere, clean errors, exit codes."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sitroom.cli.main import main
+from sitroom.export.json_export import validate
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS])
+def test_every_command_has_help(runner, command):
+    result = runner.invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    if command:
+        assert main.commands[command[0]].help, f"{command[0]} has no help text"
+
+
+def test_build_documents_export_round_trip(runner, tmp_path, corpus):
+    db = str(tmp_path / "room.duckdb")
+    result = runner.invoke(main, ["build", str(corpus), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "added 5" in result.output and "failed 0" in result.output
+    listed = json.loads(runner.invoke(main, ["documents", "--db", db, "--json"]).output)
+    assert len(listed) == 5 and {d["published_basis"] for d in listed} == {"stated", "inferred"}
+    exported = runner.invoke(main, ["export", "--db", db, "--format", "json", "--output", "-"])
+    assert exported.exit_code == 0
+    validate(json.loads(exported.output))
+    out = tmp_path / "export.json"
+    assert runner.invoke(main, ["export", "--db", db, "--output", str(out)]).exit_code == 0
+    assert json.loads(out.read_text())["format_version"] == 1
+    again = runner.invoke(main, ["build", str(corpus), "--db", db])
+    assert "unchanged 5" in again.output
+
+
+def test_failed_inputs_give_exit_code_one_and_a_line_each(runner, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("A short article with enough words to count as running text here.")
+    db = str(tmp_path / "room.duckdb")
+    result = runner.invoke(main, ["build", str(tmp_path), "--db", db])
+    assert result.exit_code == 1
+    assert "empty.txt: [ingest] empty file" in result.output
+    assert "added 1" in result.output and "failed 1" in result.output
+    listed = json.loads(runner.invoke(main, ["failures", "--db", db, "--json"]).output)
+    assert [f["stage"] for f in listed] == ["ingest"]
+
+
+def test_errors_are_one_line_without_traceback(runner, tmp_path):
+    result = runner.invoke(main, ["documents", "--db", str(tmp_path / "missing.duckdb")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.strip().startswith("error: no room at")

@@ -1,0 +1,56 @@
+"""Shared fixtures: the sample corpus, a room built from it once per session, evidence walking."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitroom.build import build
+from sitroom.export.json_export import export
+from sitroom.store.room import Room
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+CORPUS = SHARED / "corpus" / "russia-taliban"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.fail(f"the sample corpus is missing at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_room(corpus: Path, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("room") / "corpus.duckdb"
+    report = build([str(corpus)], db)
+    assert report.ok, report.failed
+    return db
+
+
+@pytest.fixture(scope="session")
+def corpus_export(corpus_room: Path) -> dict:
+    with Room(corpus_room, read_only=True) as room:
+        return json.loads(json.dumps(export(room)))
+
+
+def evidences(value) -> Iterator[dict]:
+    """Every Evidence object anywhere inside an export."""
+    if isinstance(value, dict):
+        if set(value) >= {"document", "start", "end", "text"}:
+            yield value
+        for item in value.values():
+            yield from evidences(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from evidences(item)
+
+
+def by_name(export_data: dict, name: str) -> dict:
+    """The exported document whose source ends with ``name``."""
+    (doc,) = [d for d in export_data["documents"] if d["source"].endswith(name)]
+    return doc

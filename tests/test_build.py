@@ -1,0 +1,77 @@
+"""Building rooms: idempotent re-runs, replaced versions, and bad input that loses nothing."""
+
+import json
+
+from sitroom.build import build
+from sitroom.export.json_export import export
+from sitroom.store.room import Room
+
+ARTICLE = ("Talks In The Capital\n\n"
+           "The delegations met on March 3, 2022 and agreed to continue the talks, officials said.\n")
+
+
+def _export(db):
+    with Room(db, read_only=True) as room:
+        data = export(room)
+    data.pop("generated_at")
+    return data
+
+
+def test_rebuild_is_a_no_op_and_a_changed_file_replaces_its_version(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "b.txt").write_text(ARTICLE.replace("Capital", "North"))
+    db = tmp_path / "room.duckdb"
+    assert len(build([str(folder)], db).added) == 2
+    first = _export(db)
+    again = build([str(folder)], db)
+    assert (len(again.unchanged), again.added, again.updated) == (2, [], [])
+    assert _export(db) == first
+    (folder / "a.txt").write_text(ARTICLE.replace("March 3", "March 4"))
+    third = build([str(folder)], db)
+    assert [s.split("/")[-1] for s in third.updated] == ["a.txt"]
+    (doc,) = [d for d in _export(db)["documents"] if d["source"].endswith("a.txt")]
+    assert "March 4" in doc["body"]["text"]
+
+
+def test_jsonl_lines_that_disappear_are_removed(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": f"Article {i} text.", "url": f"u{i}"}) for i in range(3)))
+    db = tmp_path / "room.duckdb"
+    build([str(feed)], db)
+    feed.write_text(json.dumps({"text": "Article 0 text.", "url": "u0"}))
+    report = build([str(feed)], db)
+    assert len(report.removed) == 2 and len(report.unchanged) == 1
+
+
+def test_bad_files_are_reported_and_good_ones_built(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    latin = "Le ministre a déclaré que la réunion était très importante pour la sécurité régionale.\n"
+    (folder / "latin1.txt").write_bytes(latin.encode("latin-1"))
+    (folder / "good.txt").write_text(ARTICLE)
+    (folder / "feed.jsonl").write_text('{"text": "A complete record of text."}\n{"text": "cut off')
+    db = tmp_path / "room.duckdb"
+    report = build([str(folder)], db)
+    failed = {f.source.split("/")[-1]: f.reason for f in report.failed}
+    assert set(failed) == {"empty.txt", "binary.txt", "feed.jsonl:2"}
+    assert all("\n" not in reason for reason in failed.values())
+    assert len(report.added) == 3
+    docs = {d["source"].split("/")[-1]: d for d in _export(db)["documents"]}
+    assert docs["latin1.txt"]["body"]["text"] == latin.strip()
+    with Room(db, read_only=True) as room:
+        assert room.db.execute("SELECT count(*) FROM failures").fetchone()[0] == 3
+
+
+def test_a_file_that_turns_bad_keeps_its_last_good_version(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    db = tmp_path / "room.duckdb"
+    build([str(path)], db)
+    path.write_bytes(b"")
+    report = build([str(path)], db)
+    assert not report.ok
+    assert len(_export(db)["documents"]) == 1
