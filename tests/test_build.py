@@ -35,6 +35,14 @@ def test_rebuild_is_a_no_op_and_a_changed_file_replaces_its_version(tmp_path):
     assert "March 4" in doc["body"]["text"]
 
 
+def test_force_processes_unchanged_documents_again(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    db = tmp_path / "room.duckdb"
+    build([str(path)], db)
+    assert len(build([str(path)], db, force=True).updated) == 1
+
+
 def test_jsonl_lines_that_disappear_are_removed(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps({"text": f"Article {i} text.", "url": f"u{i}"}) for i in range(3)))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
@@ -12,7 +15,7 @@ from sitroom.ingest import discover, read_path
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
 from sitroom.settings import DEFAULT, Settings
-from sitroom.store.room import PIPELINE_VERSION, Room
+from sitroom.store.room import Room
 
 
 class Progress(Protocol):
@@ -45,9 +48,14 @@ class BuildReport:
 
 
 def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
-          progress: Progress | None = None) -> BuildReport:
-    """Read ``paths`` into the room at ``db``; re-running on the same input changes nothing."""
+          progress: Progress | None = None, force: bool = False) -> BuildReport:
+    """Read ``paths`` into the room at ``db``; re-running on the same input changes nothing.
+
+    A document is processed again when its text changed, when this sitroom's code differs from
+    the code that processed it, or with ``force``.
+    """
     progress = progress or _Silent()
+    pipeline = pipeline_fingerprint()
     report = BuildReport()
     found = list(discover(paths))
     progress.files_found(len(found))
@@ -66,16 +74,16 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
                     _fail(room, report, read)
                 else:
                     seen.add(read.id)
-                    _process(room, report, read)
+                    _process(room, report, read, pipeline, force)
             if origin_ok:
                 report.removed.extend(room.remove_missing(source, seen))
             progress.file_done(source)
     return report
 
 
-def _process(room: Room, report: BuildReport, text: SourceText) -> None:
+def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool) -> None:
     stored = room.state(text.id)
-    if stored == (text.content_hash, PIPELINE_VERSION):
+    if stored == (text.content_hash, pipeline) and not force:
         report.unchanged.append(text.source)
         return
     try:
@@ -84,7 +92,7 @@ def _process(room: Room, report: BuildReport, text: SourceText) -> None:
         _fail(room, report, Failure(text.source, "clean", f"{type(exc).__name__}: {exc}"))
         return
     try:
-        room.save(document)
+        room.save(document, pipeline)
     except Exception as exc:
         _fail(room, report, Failure(text.source, "store", f"{type(exc).__name__}: {exc}"))
         return
@@ -94,3 +102,15 @@ def _process(room: Room, report: BuildReport, text: SourceText) -> None:
 def _fail(room: Room, report: BuildReport, failure: Failure) -> None:
     report.failed.append(failure)
     room.record_failure(failure)
+
+
+@cache
+def pipeline_fingerprint() -> str:
+    """A digest of sitroom's own code and data: what turns a source text into rows."""
+    digest = hashlib.sha256()
+    package = resources.files("sitroom")
+    for path in sorted(Path(str(package)).rglob("*")):
+        if path.suffix in (".py", ".yaml", ".json", ".sql") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(str(package)).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

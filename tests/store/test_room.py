@@ -29,9 +29,9 @@ def test_new_room_has_the_schema_version(tmp_path):
 
 def test_save_replaces_everything_derived(tmp_path):
     with Room(tmp_path / "r.duckdb") as room:
-        room.save(_doc())
+        room.save(_doc(), "p1")
         assert _count(room, "comments") == 2
-        room.save(_doc(TEXT.split("  1.")[0], "2"))
+        room.save(_doc(TEXT.split("  1.")[0], "2"), "p1")
         assert _count(room, "comments") == 0
         assert _count(room, "documents") == 1
         assert room.state("d1")[0] == "2"
@@ -41,7 +41,7 @@ def test_failures_are_recorded_and_cleared_by_success(tmp_path):
     with Room(tmp_path / "r.duckdb") as room:
         room.record_failure(Failure("s.txt", "ingest", "binary content"))
         assert _count(room, "failures") == 1
-        room.save(_doc())
+        room.save(_doc(), "p1")
         assert _count(room, "failures") == 0
 
 

@@ -50,9 +50,10 @@ def main() -> None:
               help="Refuse files larger than this.")
 @click.option("--max-doc-chars", type=int, default=Settings.max_document_chars, show_default=True,
               help="Refuse documents longer than this.")
+@click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; failures and summary only.")
 def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_chars: int,
-                  quiet: bool) -> None:
+                  force: bool, quiet: bool) -> None:
     """Read PATHS (files and folders of .txt, .md, .html, .jsonl) into the room at --db.
 
     Re-running on the same input changes nothing; a changed file replaces its old version.
@@ -60,7 +61,7 @@ def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_
     """
     settings = Settings(max_file_bytes=int(max_file_mb * 2**20), max_document_chars=max_doc_chars)
     with _ProgressBar(disabled=quiet) as bar:
-        report = build(paths, db, settings, progress=bar)
+        report = build(paths, db, settings, progress=bar, force=force)
     _print_report(report, db)
     if not report.ok:
         sys.exit(1)
@@ -73,8 +74,11 @@ def documents_command(db: Path, as_json: bool) -> None:
     """List the documents in the room with their metadata."""
     with Room(db, read_only=True) as room:
         rows = docs.summaries(room)
-    emit(rows, ("id", "source", "title", "outlet", "published", "published_basis", "language",
-                "body_chars", "comments"), as_json, title="documents")
+    if not as_json:
+        for row in rows:
+            row["file"] = Path(row["source"]).name
+    emit(rows, ("id", "file", "title", "outlet", "published", "published_basis", "language",
+                "body_chars", "comments"), as_json, title="documents", wrap=("title",))
 
 
 @main.command("failures")
@@ -84,7 +88,7 @@ def failures_command(db: Path, as_json: bool) -> None:
     """List the inputs that could not be read, with the stage and the reason."""
     with Room(db, read_only=True) as room:
         rows = docs.failures(room)
-    emit(rows, ("source", "stage", "reason"), as_json, title="failures")
+    emit(rows, ("source", "stage", "reason"), as_json, title="failures", wrap=("reason",))
 
 
 @main.command("export")

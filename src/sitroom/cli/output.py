@@ -9,7 +9,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-out = Console(soft_wrap=True)
+out = Console()
+if not out.is_terminal:  # piped or captured: no width to fit, so do not squeeze columns
+    out = Console(width=200)
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -17,7 +19,9 @@ def json_option(function):
     return click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")(function)
 
 
-def emit(rows: list[dict], columns: Sequence[str], as_json: bool, title: str | None = None) -> None:
+def emit(rows: list[dict], columns: Sequence[str], as_json: bool, title: str | None = None,
+         wrap: Sequence[str] = ()) -> None:
+    """Rows as JSON, or as a table of ``columns``; only the ``wrap`` columns may wrap."""
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
@@ -26,7 +30,8 @@ def emit(rows: list[dict], columns: Sequence[str], as_json: bool, title: str | N
         return
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="ellipsis", no_wrap=column != "title")
+        table.add_column(column, overflow="fold" if column in wrap else "ellipsis",
+                         no_wrap=column not in wrap, ratio=2 if column in wrap else None)
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
     out.print(table)

@@ -14,8 +14,6 @@ from sitroom.model.evidence import Span
 from sitroom.model.failure import Failure
 
 SCHEMA_VERSION = 1
-PIPELINE_VERSION = "clean-1"
-"""Changes when cleaning would read the same text differently: such documents are rebuilt."""
 _DERIVED = ("paragraphs", "boilerplate", "comments")
 
 
@@ -73,12 +71,15 @@ class Room:
                               [document_id]).fetchone()
         return (row[0], row[1]) if row else None
 
-    def save(self, doc: Document) -> None:
-        """Replace the document and everything derived from it, in one transaction."""
+    def save(self, doc: Document, pipeline: str) -> None:
+        """Replace the document and everything derived from it, in one transaction.
+
+        ``pipeline`` names the code that derived it, so that a newer sitroom rebuilds it.
+        """
         self.db.execute("BEGIN TRANSACTION")
         try:
             self._delete(doc.id)
-            self._insert(doc)
+            self._insert(doc, pipeline)
             self.db.execute("DELETE FROM failures WHERE source = ?", [doc.source.source])
             self.db.execute("COMMIT")
         except BaseException:
@@ -104,12 +105,12 @@ class Room:
             self.db.execute(f"DELETE FROM {table} WHERE document = ?", [doc_id])
         self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
-    def _insert(self, doc: Document) -> None:
+    def _insert(self, doc: Document, pipeline: str) -> None:
         src = doc.source
         self.db.execute(
             "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [src.id, src.source, src.origin, src.format, src.encoding, src.content_hash,
-             PIPELINE_VERSION, src.text, doc.title, *_bounds(doc.title_span),
+             pipeline, src.text, doc.title, *_bounds(doc.title_span),
              doc.outlet, list(doc.authors), doc.language, doc.published, doc.published_basis,
              *_bounds(doc.published_span), doc.body.start, doc.body.end, _now()])
         self._many("paragraphs", [(doc.id, i, p.start, p.end) for i, p in enumerate(doc.paragraphs)])
