@@ -66,19 +66,28 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
                 progress.file_done(item.source)
                 continue
             source, path = item
-            seen: set[str] = set()
-            origin_ok = True
-            for read in read_path(source, path, settings):
-                if isinstance(read, Failure):
-                    origin_ok = False  # keep what the file held before: nothing is lost
-                    _fail(room, report, read)
-                else:
-                    seen.add(read.id)
-                    _process(room, report, read, pipeline, force)
-            if origin_ok:
-                report.removed.extend(room.remove_missing(source, seen))
+            _build_file(room, report, source, path, settings, pipeline, force)
             progress.file_done(source)
     return report
+
+
+def _build_file(room: Room, report: BuildReport, source: str, path: Path, settings: Settings,
+                pipeline: str, force: bool) -> None:
+    seen: set[str] = set()
+    origin_ok = True
+    try:
+        for read in read_path(source, path, settings):
+            if isinstance(read, Failure):
+                origin_ok = False  # keep what the file held before: nothing is lost
+                _fail(room, report, read)
+            else:
+                seen.add(read.id)
+                _process(room, report, read, pipeline, force)
+    except Exception as exc:  # an unexpected reader bug fails this file, not the batch
+        _fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
+        return
+    if origin_ok:
+        report.removed.extend(room.remove_missing(source, seen))
 
 
 def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool) -> None:

@@ -33,12 +33,14 @@ def layout_html(source: str, rules: Rules | None = None) -> tuple[Layout, HtmlMe
     if lines and title_text and lines[0].strip() == title_text:
         lines = lines[1:]
     paragraphs = _locate(visible, lines)
+    if not paragraphs:  # too little for trafilatura to call it an article: keep the plain text
+        paragraphs = [b for b in visible.blocks() if rules.kind_of(_plain(visible, b)) is None]
     comment_spans = _locate(visible, _lines(getattr(extracted, "comments", None)),
                             after=visible.visible_index(paragraphs[-1].end) if paragraphs else 0)
     body = Span(paragraphs[0].start, paragraphs[-1].end) if paragraphs else Span(0, 0)
     taken = paragraphs + comment_spans
     boilerplate = [
-        Segment(block, rules.kind_of(source[block.start : block.end]) or "chrome")
+        Segment(block, rules.kind_of(_plain(visible, block)) or "chrome")
         for block in visible.blocks()
         if not any(block.overlaps(t) for t in taken)
     ]
@@ -57,6 +59,12 @@ def layout_html(source: str, rules: Rules | None = None) -> tuple[Layout, HtmlMe
         meta = HtmlMeta(meta.title, meta.authors, meta.outlet, meta.date, _date_span(source, meta.date))
     layout = Layout(body, paragraphs, boilerplate, comments, [], title)
     return layout, meta
+
+
+def _plain(visible: VisibleText, span: Span) -> str:
+    """The visible text of a source span (entities decoded, tags gone)."""
+    first, last = visible.visible_index(span.start), visible.visible_index(span.end)
+    return visible.text[first:last]
 
 
 def _lines(text: str | None) -> list[str]:
