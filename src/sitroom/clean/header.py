@@ -34,7 +34,7 @@ class Header:
 
 def read_header(units: list[Unit], text: str) -> Header:
     header = Header()
-    for unit in units:
+    for position, unit in enumerate(units):
         dates = [d for d in find_dates(text, unit.span.start, unit.span.end) if d.year and d.day]
         if dates and header.date is None and words(unit.text) <= 12:
             header.date = dates[0]
@@ -43,7 +43,7 @@ def read_header(units: list[Unit], text: str) -> Header:
             offset = unit.span.start + match.start("names")
             header.authors.extend(split_names(match.group("names"), offset))
             header.kinds[unit.span] = "byline"
-        elif header.title is None and _title_like(unit.text):
+        elif header.title is None and (_title_like(unit.text) or (position == 0 and words(unit.text) <= 25)):
             header.title = unit
         elif is_person_name(unit.text):
             name = unit.text.rstrip(".").strip()

@@ -3,9 +3,10 @@
 Two kinds of evidence, in this order of trust:
 1. reader comments: the page existed when the first one was posted (that day is taken);
 2. dated facts in the body: the page was written after the latest event it reports as past.
-   Only a lower bound, so the month is taken, or only the year when a later year is mentioned
-   without a full date. Dates in sentences about the future or the hypothetical do not count.
-A year-less date ("on July 10") takes the year of the nearest full date around it.
+   Only a lower bound, so the month is taken, and only when several dated facts cluster in the
+   weeks before it; only the year when a later year is mentioned (twice) without a full date. Dates in
+   sentences about the future or the hypothetical, and bounds ("by July 31"), do not count.
+A year-less date ("on July 10") takes the year of the nearest full date before it.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Inference:
 
 def infer_published(text: str, paragraphs: list[Span], comments: list[Comment],
                     article: Span | None = None) -> Inference | None:
-    """``article`` is the page without its comments: where full dates give year-less ones a year."""
+    """``article`` is the page without its comments: its full dates give year-less ones a year."""
     posted = [(c.posted, c.posted_span) for c in comments if c.posted and c.posted_span]
     if posted:
         value, span = min(posted, key=lambda p: p[0])
@@ -49,30 +50,50 @@ def _from_body(text: str, paragraphs: list[Span], anchors: list[DateMention]) ->
         for sentence in _sentences(text, paragraph):
             if _NOT_PAST.search(text[sentence.start : sentence.end]):
                 continue
-            dates = find_dates(text, sentence.start, sentence.end)
+            dates = [d for d in find_dates(text, sentence.start, sentence.end) if not _bound(text, d.span)]
             mentions.extend(dates)
             years.extend((s, y) for s, y in find_years(text, sentence.start, sentence.end)
-                         if not any(d.span.contains(s) for d in dates))
-    full = [m for m in mentions if m.year is not None]
-    dated = [m for m in (_with_year(m, anchors) for m in mentions) if m and m.day]
+                         if not any(d.span.contains(s) for d in dates) and not _bound(text, s))
+    dated = [m for m in _with_years(mentions, anchors) if m.day]
     if not dated:
         return None
     latest = max(dated, key=DateMention.key)
-    later_years = [(s, y) for s, y in years + [(m.span, m.year) for m in full] if y > latest.year]
-    if later_years:
+    later_years = [(s, y) for s, y in years if y > latest.year]
+    if later_years and sum(y == max(y for _, y in later_years) for _, y in later_years) >= 2:
         span, year = max(later_years, key=lambda sy: sy[1])
         return Inference(partial_date(year), span)
+    recent = {m.key() for m in dated if _days(m) >= _days(latest) - RECENT_DAYS}
+    if len(recent) < MIN_RECENT_DATES:
+        return None  # one old date says when something happened, not when the page was written
     return Inference(partial_date(latest.year, latest.month), latest.span)
 
 
-def _with_year(mention: DateMention, full: list[DateMention]) -> DateMention | None:
-    if mention.year is not None:
-        return mention
-    if not full:
-        return None
-    before = [m for m in full if m.span.end <= mention.span.start]
-    anchor = before[-1] if before else min(full, key=lambda m: m.span.start)
-    return DateMention(mention.span, anchor.year, mention.month, mention.day)
+RECENT_DAYS = 31
+MIN_RECENT_DATES = 2
+"""The month is taken only when several dated facts cluster in the weeks before the latest one."""
+
+
+def _bound(text: str, span: Span) -> bool:
+    """A date that bounds something ("by July 31", "until 2023") is not a past event."""
+    before = text[max(0, span.start - 12) : span.start].lower().split()
+    return bool(before) and before[-1] in {"by", "until", "till", "through", "before", "to"}
+
+
+def _with_years(mentions: list[DateMention], anchors: list[DateMention]) -> list[DateMention]:
+    """Year-less dates take the year of the nearest full date before them, never a later one."""
+    out = []
+    for mention in mentions:
+        if mention.year is not None:
+            out.append(mention)
+            continue
+        before = [a for a in anchors if a.span.end <= mention.span.start]
+        if before:
+            out.append(DateMention(mention.span, before[-1].year, mention.month, mention.day))
+    return out
+
+
+def _days(mention: DateMention) -> int:
+    return mention.year * 372 + mention.month * 31 + (mention.day or 0)
 
 
 def _sentences(text: str, paragraph: Span) -> list[Span]:

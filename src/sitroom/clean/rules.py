@@ -14,8 +14,15 @@ from sitroom.clean.lines import bare, ends_sentence, words
 # What a caption's subject never holds: a finite verb before ours, a clause opener, a past form.
 _NOT_A_SUBJECT = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|to|"
-    r"not|if|when|why|how|what|which|who|that|and if|\w+ed|\w+n[’']t)\b|^(?:And|But|Or|So|As|While)\b",
+    r"not|if|when|why|how|what|which|who|that|and if|\w+ed|\w+n[’']t|(?!including)\w+ing)\b"
+    r"|^(?:And|But|Or|So|As|While|After|Although|Though|Let's|Let’s|In|On|At|For|With|When|If|"
+    r"Since|Because|Before|During|Despite|Once|Until)\b",
     re.I)
+# Reported speech is article text, whatever it quotes ("'Follow us,' she said").
+_REPORTED = re.compile(r"\b(?:said|says|told|asked|added|according to)\b")
+_NEVER_REPORTED = frozenset({"prompt", "chrome", "widget", "caption"})
+# Captions show, they do not report: no past tense of reporting, no statistics.
+_NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|was|were|had|percent|per cent)\b|%")
 MAX_WORDS = 60
 """Longer paragraphs are running text whatever words they contain."""
 
@@ -31,15 +38,18 @@ class Rules:
         text = bare(text)
         if not text or words(text) > MAX_WORDS:
             return None
+        reported = bool(_REPORTED.search(text))
         for kind, pattern in self.kinds:
-            if pattern.search(text):
+            if pattern.search(text) and not (reported and kind in _NEVER_REPORTED):
                 return kind
-        if self.is_caption(text):
+        if not reported and self.is_caption(text):
             return "caption"
         return None
 
     def is_caption(self, text: str) -> bool:
-        if words(text) > 45 or not ends_sentence(text) or any(q in text for q in "\"“”«»"):
+        if words(text) > 30 or not ends_sentence(text) or any(q in text for q in "\"“”«»"):
+            return False
+        if _NOT_A_CAPTION.search(text):
             return False
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())
         if len(sentences) != 1 or text.rstrip().endswith("?"):

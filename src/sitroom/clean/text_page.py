@@ -16,14 +16,19 @@ from sitroom.model.evidence import Span
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 _TWEET_SIGNATURE = re.compile(r"\(@\s?\w{1,30}\)\s+(?:" + _MONTH_NAMES + r")\.? \d{1,2}, \d{4}\s*$")
 _TWEET_LINK = re.compile(r"pic\.twitter\.com|twitter\.com/\w+/status|\bt\.co/", re.I)
+_WEEKDAY = r"(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|" \
+    r"sat|saturday|sun|sunday)\.?"
+# A month grid: day numbers run together or spaced ("12345", "6 7 8 9 10"), weekday rows, "May 2024".
 _CALENDAR = re.compile(
-    r"^[\s\u00a0\"'«»,.]*\d[\d\s\u00a0\"'«»,.]*$|^(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s+\w+\.?){3,8}$"
+    r"^[\s\u00a0\"'«»]*(?:\d{5,}|\d{1,2}(?:[\s\u00a0]+\d{1,2}){3,})[\s\u00a0\"'«»]*$"
+    r"|^" + _WEEKDAY + r"(?:\s+" + _WEEKDAY + r"|\s+total){3,8}$"
     r"|^(?:" + _MONTH_NAMES + r")\s+\d{4}$", re.I)
 _FOOTNOTE_OPENER = re.compile(r"^\*{1,3}\s*[-–—\"“«(]")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_MEDIA = re.compile(r"^!\[[^\]]*\]\([^)]*\)|^\[!\[")
 _EMBED_REACH = 4
+HEADLINE_WORDS = 25
 MIN_END_MARKER_SHARE = 0.5
 """End markers only close the body in the second half of the page: furniture clusters at the end."""
 
@@ -37,7 +42,10 @@ def layout_text(text: str, markdown: bool = False, rules: Rules | None = None) -
     kinds = _classify(units, text, rules, markdown)
 
     unmarked = [i for i, k in enumerate(kinds) if k is None]
-    start = next((i for i in unmarked if is_prose(units[i].text)), unmarked[0] if unmarked else None)
+    prose = [i for i in unmarked if is_prose(units[i].text)]
+    if prose and prose[0] == unmarked[0] and len(prose) > 1 and _headline(units[prose[0]], text):
+        prose = prose[1:]  # a headline with a full stop still heads the page
+    start = prose[0] if prose else (unmarked[0] if unmarked else None)
     if start is None:
         segments = [Segment(u.span, k or "chrome") for u, k in zip(units, kinds, strict=True)]
         return Layout(Span(0, 0), [], segments, comments)
@@ -60,6 +68,11 @@ def layout_text(text: str, markdown: bool = False, rules: Rules | None = None) -
     return Layout(body, paragraphs, segments, comments, header)
 
 
+def _headline(unit: Unit, text: str) -> bool:
+    """The first line of a page (or two: headline and deck), short: a title, whatever its punctuation."""
+    return words(unit.text) <= HEADLINE_WORDS and text.count("\n", unit.span.start, unit.span.end) <= 1
+
+
 def _units(lines: list[Line]) -> list[Unit]:
     """Lines as units, except hard-wrapped paragraphs, which are one unit each."""
     units: list[Unit] = []
@@ -80,6 +93,8 @@ def _wrapped(lines: tuple[Line, ...]) -> bool:
 
 def _classify(units: list[Unit], text: str, rules: Rules, markdown: bool) -> list[str | None]:
     kinds: list[str | None] = [rules.kind_of(u.text) for u in units]
+    if kinds and kinds[0] == "caption" and rules.is_caption(units[0].text):
+        kinds[0] = None  # a page opens with its headline, which reads like a caption
     asterisked = bool(re.search(r"\w\*", text))
     for i, unit in enumerate(units):
         plain = bare(unit.text)
