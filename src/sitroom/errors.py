@@ -9,6 +9,7 @@
     │   └── BadRecord            a malformed .jsonl line or a record without text
     ├── RoomError                the DuckDB room cannot be opened or written
     │   └── SchemaMismatch       the room was written by another schema version
+    ├── ModelError               the spaCy pipeline asked for is not installed
     └── ExportError              an export that does not satisfy the contract
 """
 
@@ -48,6 +49,10 @@ class RoomError(SitroomError):
 
 
 class SchemaMismatch(RoomError):
+    pass
+
+
+class ModelError(SitroomError):
     pass
 
 

@@ -1,0 +1,1 @@
+"""Extractors: from an analysed passage to records with evidence (pure functions, no I/O)."""

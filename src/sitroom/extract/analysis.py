@@ -1,0 +1,78 @@
+"""One cleaned document through spaCy and the extractors: sentences, mentions, roles, local actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitroom.extract.mentions import Mention, mentions_in
+from sitroom.extract.references import references_in
+from sitroom.extract.roles import RoleFinding, roles_in
+from sitroom.model.document import Document
+from sitroom.model.evidence import Span
+from sitroom.nlp.passages import passage_text, passages
+from sitroom.resolve.within import cluster_document, surnames_as_people
+
+BATCH_SIZE = 64
+
+
+@dataclass(frozen=True)
+class Sentence:
+    span: Span
+    voice: str
+    comment: int | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    clusters: list[int]
+    """The document-local actor number of each mention."""
+    roles: list[RoleFinding]
+
+
+def analyse(doc: Document, nlp) -> Analysis:
+    parts = passages(doc)
+    texts = [passage_text(doc, p) for p in parts]
+    sentences: list[Sentence] = []
+    mentions: list[Mention] = []
+    roles: list[RoleFinding] = []
+    body = doc.body
+    for part, sdoc in zip(parts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+        offset = part.span.start
+        index: dict[int, int] = {}
+        for sent in sdoc.sents:
+            if not sent.text.strip():
+                continue
+            index[sent.start] = len(sentences)
+            lead = len(sent.text) - len(sent.text.lstrip())
+            start = offset + sent.start_char + lead
+            sentences.append(Sentence(Span(start, offset + sent.start_char + len(sent.text.rstrip())),
+                                      part.voice, part.comment))
+        for sent in sdoc.sents:  # whitespace-only sentences still own tokens
+            index.setdefault(sent.start, max(len(sentences) - 1, 0))
+        found = mentions_in(sdoc, offset, index)
+        first = len(mentions)
+        mentions.extend(found)
+        persons = [(first + k, m) for k, m in enumerate(found) if m.kind == "person"]
+        roles.extend(roles_in(sdoc, offset, persons))
+        scope = body if part.voice == "body" else part.span
+        mentions.extend(references_in(sdoc, offset, index, mentions, roles, scope))
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
+    mentions, roles = _reorder(mentions, roles, order)
+    mentions = surnames_as_people(mentions)
+    return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles)
+
+
+def _reorder(mentions: list[Mention], roles: list[RoleFinding],
+             order: list[int]) -> tuple[list[Mention], list[RoleFinding]]:
+    """Mentions in text order, with antecedent and role indices following them."""
+    new_index = {old: new for new, old in enumerate(order)}
+    moved = []
+    for old in order:
+        m = mentions[old]
+        if m.antecedent is not None:
+            m = Mention(m.span, m.text, m.label, m.kind, m.country, m.sentence, m.subject, m.pronoun,
+                        new_index[m.antecedent])
+        moved.append(m)
+    return moved, [RoleFinding(new_index[r.mention], r.title, r.of, r.when, r.span) for r in roles]

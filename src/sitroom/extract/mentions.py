@@ -1,0 +1,110 @@
+"""Named mentions of people, organisations, states and places, with NER junk filtered out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.model.evidence import Span
+from sitroom.resolve.countries import (
+    country_in,
+    country_named,
+    country_of_capital,
+    country_of_demonym,
+    country_of_seat,
+)
+from sitroom.resolve.names import generic_words
+
+LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
+          "FAC": "location", "NORP": "organization"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
+_JUNK = re.compile(r"https?:|www\.|\.com\b|@|#|pic\.|^\W|\d{3,}")
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]-])+$")
+MAX_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    text: str
+    label: str
+    kind: str
+    """``person``, ``organization``, ``state``, ``location`` (``armed_group`` is decided per actor)."""
+    country: str | None
+    sentence: int
+    """Index of the sentence in the document's sentence list."""
+    subject: bool = False
+    """The mention is the grammatical subject of its clause."""
+    pronoun: bool = False
+    antecedent: int | None = None
+    """For a pronoun or a description: the index of the mention it stands for."""
+
+
+def mentions_in(sdoc, offset: int, sentence_index: dict[int, int]) -> list[Mention]:
+    """Mentions in one spaCy Doc whose text starts at ``offset`` of the source text.
+
+    ``sentence_index`` maps a token's sentence start (token index) to the document-wide sentence number.
+    """
+    found = []
+    for ent in sdoc.ents:
+        kind = LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start])
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
+    raw = ent.text.split("(")[0]
+    lead = _LEADING.match(raw)
+    start = lead.end() if lead else 0
+    end = len(raw)
+    if not _ABBREVIATION.search(raw[start:end]):
+        trail = _TRAILING.search(raw, start)
+        end = trail.start() if trail else end
+    text = raw[start:end]
+    if not _plausible(text, ent):
+        return None
+    label, country = ent.label_, None
+    if label == "PERSON":
+        if _all_demonyms(text) or country_named(text):
+            return None  # a nationality or a country the tagger took for a person
+        if country_of_capital(text):
+            kind = "location"  # a capital the tagger took for a person
+    if label == "NORP" and (_all_demonyms(text) or ent.root.pos_ == "ADJ"):
+        return None  # "Russian", "Islamist": adjectives, not actors
+    if kind != "person":
+        named = country_named(text)
+        seat = country_of_seat(text)
+        if named:
+            kind, country = "state", named
+        elif seat or (kind == "location" and country_of_capital(text) and ent.root.dep_ in _ACTOR_DEPS):
+            # "the Kremlin said", "Moscow received": the seat or capital stands for the government
+            kind, country = "state", seat or country_of_capital(text)
+    if kind == "organization":
+        country = country_in(text)
+    begin = offset + ent.start_char + start
+    subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+    return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence, subject)
+
+
+def _all_demonyms(text: str) -> bool:
+    parts = [p for p in re.split(r"[-\s]+", text) if p]
+    return bool(parts) and all(country_of_demonym(p) for p in parts)
+
+
+def _plausible(text: str, ent) -> bool:
+    if not text or len(ent) > MAX_TOKENS or _JUNK.search(text):
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    if len(text.split()) == 1 and text.lower() in generic_words():
+        return False  # "State", "Air", "Government": a word of a name, not a name
+    first = text.split()[0]
+    if first[:1].islower() and not re.match(r"^(?:al|el|ad|an|ar|as|at|ash|bin|ibn|de|van|von)-?", first):
+        return False
+    return not (ent.label_ == "PERSON" and len(text) < 3)

@@ -1,0 +1,1 @@
+"""Running a spaCy pipeline over the body paragraphs and comments of cleaned documents."""

@@ -1,0 +1,1 @@
+"""Deciding which mentions are one actor: within a document, then across documents."""

@@ -1,0 +1,99 @@
+"""Name normalisation for matching: honorifics off, transliteration folded, spelling variants close.
+
+"Mohammad"/"Mohamad", "Abbas"/"Abbass", "Rahmon"/"Rakhman", "Massoud"/"Masud" must meet;
+"Mohammad"/"Mahmoud" must not. Keys are for comparing only; aliases keep the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import jellyfish
+import yaml
+from unidecode import unidecode
+
+# Spelling conventions of transliteration, applied in order to lower-case ASCII.
+_FOLDS = (("x", "ks"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"),
+          ("q", "k"),
+          ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ie", "i"), ("j", "i"))
+_VOWELS = re.compile(r"(?<=.)[aeiou]")
+
+
+@cache
+def _titles() -> dict:
+    return yaml.safe_load(resources.files("sitroom.data").joinpath("titles.yaml").read_text("utf-8"))
+
+
+def honorifics() -> frozenset[str]:
+    return frozenset(_titles()["honorifics"])
+
+
+def role_words() -> tuple[str, ...]:
+    return tuple(_titles()["roles"])
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Words that name kinds of institutions; alone, they are no actor's name."""
+    return frozenset(_titles()["generic"]) | frozenset(role_words())
+
+
+def name_tokens(text: str) -> list[str]:
+    """The words of a person's name as written, without honorifics, possessive or punctuation."""
+    text = re.sub(r"[’']s\b", "", text)
+    tokens = [t.strip(".,;:()\"“”") for t in re.split(r"\s+", text.strip())]
+    tokens = [t for t in tokens if t and any(c.isalpha() for c in t)]
+    while tokens and tokens[0].lower().rstrip(".") in honorifics():
+        tokens = tokens[1:]
+    return tokens
+
+
+def fold(word: str) -> str:
+    """One spelling for the transliterations of a word: lower ASCII, digraphs, doubled letters."""
+    word = re.sub(r"[^a-z]", "", unidecode(word).lower())
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def skeleton(word: str) -> str:
+    """The folded word without its vowels (the first letter kept): "rahmon", "rahman" -> "rhmn"."""
+    return _VOWELS.sub("", fold(word))
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of the folded forms (1.0 for spelling variants)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    return 1.0 if fa == fb else jellyfish.jaro_winkler_similarity(fa, fb)
+
+
+def same_name_word(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal folded, equal skeletons, or very close."""
+    if len(a) <= 2 or len(b) <= 2:  # initials
+        return fold(a)[:1] == fold(b)[:1]
+    score = similarity(a, b)
+    return score >= 0.92 or (score >= 0.85 and skeleton(a) == skeleton(b))
+
+
+_ORG_NOISE = re.compile(r"^(?:the)\s+|[’']s\b|[^\w\s&-]", re.I)
+_MINOR = {"of", "the", "and", "for", "&", "in", "on", "at", "to", "de", "des", "du", "la", "le"}
+
+
+def org_key(text: str) -> str:
+    """Lower-case words of an organisation's name, without "the", possessives or punctuation."""
+    return " ".join(_ORG_NOISE.sub(" ", text).lower().split())
+
+
+def initials(text: str) -> str:
+    """ "Collective Security Treaty Organization" -> "CSTO" (minor words skipped)."""
+    words = re.findall(r"[A-Za-z][\w-]*", text)
+    return "".join(w[0].upper() for w in words if w.lower() not in _MINOR)
+
+
+def is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha()

@@ -1,0 +1,138 @@
+"""One document's mentions grouped into its actors: names and their short forms, acronyms,
+references. Distinct names that merely share a word are kept apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitroom.extract.mentions import Mention
+from sitroom.resolve.countries import country_in
+from sitroom.resolve.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word
+
+
+class UnionFind:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_document(mentions: list[Mention], text: str) -> list[int]:
+    """A cluster number for each mention (0, 1, ... in order of first appearance)."""
+    uf = UnionFind(len(mentions))
+    for i, m in enumerate(mentions):
+        if m.antecedent is not None:
+            uf.union(i, m.antecedent)
+    named = [i for i, m in enumerate(mentions) if not m.pronoun]
+    _group(uf, [i for i in named if mentions[i].kind == "state"], lambda i: mentions[i].country)
+    _group(uf, [i for i in named if mentions[i].kind == "location"], lambda i: org_key(mentions[i].text))
+    _people(uf, mentions, [i for i in named if mentions[i].kind == "person"])
+    _organisations(uf, mentions, [i for i in named if mentions[i].kind == "organization"], text)
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(uf.find(i), len(numbers)) for i in range(len(mentions))]
+
+
+def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """ "Mohib" tagged as an organisation after "Hamdullah Mohib": the tagger's slip, a person."""
+    surnames = {fold(name_tokens(m.text)[-1]) for m in mentions
+                if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
+    return [replace(m, kind="person", country=None)
+            if m.kind in ("organization", "location") and " " not in m.text and not is_acronym(m.text)
+            and fold(m.text) in surnames else m
+            for m in mentions]
+
+
+def _group(uf: UnionFind, indices: list[int], key) -> None:
+    first: dict = {}
+    for i in indices:
+        k = key(i)
+        if k in first:
+            uf.union(first[k], i)
+        else:
+            first[k] = i
+
+
+def compatible_people(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: same surname, given names alike (or one an initial, or absent)."""
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 2 and all(same_name_word(x, y) for x, y in zip(short, long, strict=False)):
+        return True  # "Sher Mohammad Abbas" is the start of "Sher Mohammad Abbas Stanikzai"
+    if not same_name_word(a[-1], b[-1]):
+        return False
+    given_a, given_b = a[:-1], b[:-1]
+    if not given_a or not given_b:
+        return True
+    return same_name_word(given_a[0], given_b[0]) or _subset(given_a, given_b)
+
+
+def _subset(a: list[str], b: list[str]) -> bool:
+    short, long = sorted((a, b), key=len)
+    folded = {fold(t) for t in long}
+    return all(fold(t) in folded for t in short)
+
+
+def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
+    tokens = {i: name_tokens(mentions[i].text) for i in indices}
+    full = [i for i in indices if len(tokens[i]) >= 2]
+    for n, i in enumerate(full):
+        for j in full[n + 1 :]:
+            if compatible_people(tokens[i], tokens[j]):
+                uf.union(i, j)
+    for i in indices:
+        if len(tokens[i]) != 1:
+            continue
+        word = tokens[i][0]
+        by_surname = {uf.find(j) for j in full if same_name_word(tokens[j][-1], word)}
+        by_given = {uf.find(j) for j in full if fold(tokens[j][0]) == fold(word)}
+        match = by_surname if by_surname else by_given
+        if len(match) == 1:
+            uf.union(i, match.pop())
+    _group(uf, [i for i in indices if len(tokens[i]) == 1 and uf.find(i) == i],
+           lambda i: fold(tokens[i][0]))
+
+
+def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], text: str) -> None:
+    _group(uf, indices, lambda i: org_key(mentions[i].text))
+    acronyms = [i for i in indices if is_acronym(mentions[i].text)]
+    longs = [i for i in indices if not is_acronym(mentions[i].text)]
+    for a in acronyms:
+        acronym = mentions[a].text.replace(".", "")
+        spelled = {uf.find(j) for j in longs if initials(mentions[j].text) == acronym or
+                   _bracketed(text, mentions[j], mentions[a])}
+        if len(spelled) == 1:
+            uf.union(a, spelled.pop())
+    # "Foreign Ministry" after "Russian Foreign Ministry": the one with a country, when only one has
+    cores: dict[str, set[int]] = {}
+    for i in longs:
+        cores.setdefault(_core(mentions[i].text), set()).add(uf.find(i))
+    for i in longs:
+        if country_in(mentions[i].text) is None:
+            owners = {c for c in cores.get(_core(mentions[i].text), set()) if c != uf.find(i)}
+            if len(owners) == 1:
+                uf.union(i, owners.pop())
+
+
+def _core(text: str) -> str:
+    """An organisation's name without its state: "Russian Foreign Ministry" -> "foreign ministry"."""
+    words = [w for w in org_key(text).split() if country_in(w.capitalize()) is None]
+    return " ".join(w for w in words if w not in ("of",))
+
+
+def _bracketed(text: str, long: Mention, short: Mention) -> bool:
+    """ "Long Name (ACR)" or "ACR (Long Name)" written in the text."""
+    after_long = text[long.span.end : long.span.end + len(short.text) + 4]
+    after_short = text[short.span.end : short.span.end + len(long.text) + 4]
+    return bool(re.match(r"\s*\(\s*" + re.escape(short.text) + r"\s*\)", after_long) or
+                re.match(r"\s*\(\s*" + re.escape(long.text) + r"\s*\)", after_short))
