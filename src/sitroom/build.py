@@ -11,9 +11,13 @@ from pathlib import Path
 from typing import Protocol
 
 from sitroom.clean import clean
+from sitroom.errors import SitroomError
+from sitroom.extract.analysis import analyse
 from sitroom.ingest import discover, read_path
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
+from sitroom.nlp.model import DEFAULT_MODEL, load_model
+from sitroom.resolve.actors import build_actors, local_actors
 from sitroom.settings import DEFAULT, Settings
 from sitroom.store.room import Room
 
@@ -48,14 +52,15 @@ class BuildReport:
 
 
 def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
-          progress: Progress | None = None, force: bool = False) -> BuildReport:
+          progress: Progress | None = None, force: bool = False, model: str | None = None) -> BuildReport:
     """Read ``paths`` into the room at ``db``; re-running on the same input changes nothing.
 
     A document is processed again when its text changed, when this sitroom's code differs from
     the code that processed it, or with ``force``.
     """
     progress = progress or _Silent()
-    pipeline = pipeline_fingerprint()
+    nlp = _LazyModel(model)
+    pipeline = pipeline_fingerprint() + ":" + (model or DEFAULT_MODEL)
     report = BuildReport()
     found = list(discover(paths))
     progress.files_found(len(found))
@@ -66,13 +71,38 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
                 progress.file_done(item.source)
                 continue
             source, path = item
-            _build_file(room, report, source, path, settings, pipeline, force)
+            _build_file(room, report, source, path, settings, pipeline, force, nlp)
             progress.file_done(source)
+        resolve_actors(room)
     return report
 
 
+def resolve_actors(room: Room) -> None:
+    """Rebuild the room's actors from its mentions and the user's overrides (whole corpus)."""
+    mentions = room.db.execute(
+        "SELECT document, cluster, text, kind, country, pronoun, armed FROM mentions "
+        "ORDER BY document, ordinal").fetchall()
+    roles = room.db.execute(
+        "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
+        "ON m.document = r.document AND m.ordinal = r.mention ORDER BY r.document, r.start_offset").fetchall()
+    room.replace_actors(build_actors(local_actors(mentions, roles), room.overrides()))
+
+
+class _LazyModel:
+    """Loads the spaCy pipeline on first use: a build with nothing new never pays for it."""
+
+    def __init__(self, name: str | None):
+        self.name = name
+        self._nlp = None
+
+    def get(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.name)
+        return self._nlp
+
+
 def _build_file(room: Room, report: BuildReport, source: str, path: Path, settings: Settings,
-                pipeline: str, force: bool) -> None:
+                pipeline: str, force: bool, nlp: _LazyModel) -> None:
     seen: set[str] = set()
     origin_ok = True
     try:
@@ -82,7 +112,7 @@ def _build_file(room: Room, report: BuildReport, source: str, path: Path, settin
                 _fail(room, report, read)
             else:
                 seen.add(read.id)
-                _process(room, report, read, pipeline, force)
+                _process(room, report, read, pipeline, force, nlp)
     except Exception as exc:  # an unexpected reader bug fails this file, not the batch
         _fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
         return
@@ -90,7 +120,8 @@ def _build_file(room: Room, report: BuildReport, source: str, path: Path, settin
         report.removed.extend(room.remove_missing(source, seen))
 
 
-def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool) -> None:
+def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool,
+             nlp: _LazyModel) -> None:
     stored = room.state(text.id)
     if stored == (text.content_hash, pipeline) and not force:
         report.unchanged.append(text.source)
@@ -101,7 +132,14 @@ def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, f
         _fail(room, report, Failure(text.source, "clean", f"{type(exc).__name__}: {exc}"))
         return
     try:
-        room.save(document, pipeline)
+        analysis = analyse(document, nlp.get())
+    except SitroomError:
+        raise  # no model: nothing can be analysed, so the whole build stops with advice
+    except Exception as exc:
+        _fail(room, report, Failure(text.source, "nlp", f"{type(exc).__name__}: {exc}"))
+        return
+    try:
+        room.save(document, pipeline, analysis)
     except Exception as exc:
         _fail(room, report, Failure(text.source, "store", f"{type(exc).__name__}: {exc}"))
         return

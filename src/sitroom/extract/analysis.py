@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitroom.extract.mentions import Mention, mentions_in
 from sitroom.extract.references import references_in
@@ -72,7 +72,6 @@ def _reorder(mentions: list[Mention], roles: list[RoleFinding],
     for old in order:
         m = mentions[old]
         if m.antecedent is not None:
-            m = Mention(m.span, m.text, m.label, m.kind, m.country, m.sentence, m.subject, m.pronoun,
-                        new_index[m.antecedent])
+            m = replace(m, antecedent=new_index[m.antecedent])
         moved.append(m)
     return moved, [RoleFinding(new_index[r.mention], r.title, r.of, r.when, r.span) for r in roles]

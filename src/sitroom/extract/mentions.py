@@ -13,7 +13,7 @@ from sitroom.resolve.countries import (
     country_of_demonym,
     country_of_seat,
 )
-from sitroom.resolve.names import generic_words
+from sitroom.resolve.names import armed_cues, generic_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
           "FAC": "location", "NORP": "organization"}
@@ -39,6 +39,8 @@ class Mention:
     """The mention is the grammatical subject of its clause."""
     pronoun: bool = False
     antecedent: int | None = None
+    armed: bool = False
+    """Words of armed conflict stand next to it ("Taliban fighters", "militant group")."""
     """For a pronoun or a description: the index of the mention it stands for."""
 
 
@@ -70,13 +72,12 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
     if not _plausible(text, ent):
         return None
     label, country = ent.label_, None
-    if label == "PERSON":
-        if _all_demonyms(text) or country_named(text):
-            return None  # a nationality or a country the tagger took for a person
-        if country_of_capital(text):
-            kind = "location"  # a capital the tagger took for a person
-    if label == "NORP" and (_all_demonyms(text) or ent.root.pos_ == "ADJ"):
-        return None  # "Russian", "Islamist": adjectives, not actors
+    if _all_demonyms(text) or (label == "PERSON" and country_named(text)):
+        return None  # "Tajik", "Kazakhs": a nationality, not an actor
+    if label == "NORP" and ent.root.pos_ == "ADJ":
+        return None  # "Islamist": an adjective
+    if label in ("PERSON", "ORG") and country_of_capital(text):
+        kind = "location"  # a capital the tagger took for a person or an organisation
     if kind != "person":
         named = country_named(text)
         seat = country_of_seat(text)
@@ -89,7 +90,11 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
         country = country_in(text)
     begin = offset + ent.start_char + start
     subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-    return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence, subject)
+    doc = ent.doc
+    window = doc[max(ent.start - 3, 0) : min(ent.end + 3, len(doc))]
+    armed = kind == "organization" and any(t.lemma_.lower() in armed_cues() for t in window)
+    return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence, subject,
+                   armed=armed)
 
 
 def _all_demonyms(text: str) -> bool:

@@ -46,6 +46,12 @@ def has_role_word(text: str) -> bool:
     return bool(_role_pattern().search(text))
 
 
+def before_role_word(title: str) -> str:
+    """The words of a title before its role word: "Russian" in "Russian Foreign Minister"."""
+    match = _role_pattern().search(title)
+    return title[: match.start()] if match else title
+
+
 def roles_in(sdoc, offset: int, persons: list[tuple[int, Mention]]) -> list[RoleFinding]:
     found = []
     for index, mention in persons:
@@ -100,7 +106,12 @@ def _title_token(sdoc, i: int, start: int) -> bool:
         return i > 0 and sdoc[i - 1].lower_ in _LINKS
     if tok.text[:1].isupper():
         return tok.pos_ in ("PROPN", "NOUN", "ADJ")
-    return tok.tag_ in ("JJ", "NN", "NNS") and tok.pos_ != "VERB"
+    if tok.tag_ in ("NN", "NNS"):
+        return has_role_word(tok.text)  # "spokesman", not "help" in "offer of help to X"
+    if tok.tag_ == "JJ":  # "presidential spokesman": an adjective only before a role word
+        nxt = sdoc[i + 1] if i + 1 < start else None
+        return nxt is not None and (has_role_word(nxt.text) or nxt.text[:1].isupper())
+    return False
 
 
 def _capital_after(sdoc, i: int, stop: int) -> bool:
@@ -173,7 +184,7 @@ def _finding(index: int, mention: Mention, phrase, when, offset: int) -> RoleFin
     title = phrase.text.strip(" ,;:-–")
     if not title or not has_role_word(title) or len(title) > 200:
         return None
-    if any(t.ent_type_ == "PERSON" for t in phrase):
+    if any(t.ent_type_ == "PERSON" and not country_of_demonym(t.text) for t in phrase):
         return None
     start = min(offset + phrase.start_char, mention.span.start)
     end = max(offset + phrase.end_char, mention.span.end)
@@ -181,14 +192,19 @@ def _finding(index: int, mention: Mention, phrase, when, offset: int) -> RoleFin
 
 
 def _of(phrase) -> str | None:
-    """What the role is of: an organisation or state named in the phrase, or a demonym's state."""
+    """What the role is of: an organisation named in the phrase, a state named before the role
+    word ("Russia's envoy to X" is Russia's), or the state of a demonym ("Tajik President")."""
+    head = next((t.i for t in phrase if has_role_word(t.text)), phrase.end)
     for ent in phrase.ents:
-        if ent.label_ in ("ORG", "GPE", "NORP") and not has_role_word(ent.text):
-            text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if has_role_word(ent.text):
+            continue
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        after_of = ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("of", "the") and ent.start > head
+        if ent.label_ == "ORG" or (ent.label_ in ("GPE", "NORP") and (ent.start < head or after_of)):
             demonym = country_of_demonym(text)
-            return display_name(demonym) if demonym and ent.label_ == "NORP" else text
+            return display_name(demonym) if demonym else text
     for tok in phrase:
         demonym = country_of_demonym(tok.text)
-        if demonym:
+        if demonym and tok.i < head:
             return display_name(demonym)
     return None

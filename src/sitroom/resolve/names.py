@@ -97,3 +97,8 @@ def initials(text: str) -> str:
 def is_acronym(text: str) -> bool:
     bare = text.replace(".", "")
     return 2 <= len(bare) <= 8 and bare.isupper() and bare.isalpha()
+
+
+@cache
+def armed_cues() -> frozenset[str]:
+    return frozenset(_titles()["armed_cues"])

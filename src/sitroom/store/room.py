@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -13,8 +14,11 @@ from sitroom.model.document import Document
 from sitroom.model.evidence import Span
 from sitroom.model.failure import Failure
 
+if TYPE_CHECKING:
+    from sitroom.extract.analysis import Analysis
+
 SCHEMA_VERSION = 1
-_DERIVED = ("paragraphs", "boilerplate", "comments")
+_DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles")
 
 
 class Room:
@@ -71,7 +75,7 @@ class Room:
                               [document_id]).fetchone()
         return (row[0], row[1]) if row else None
 
-    def save(self, doc: Document, pipeline: str) -> None:
+    def save(self, doc: Document, pipeline: str, analysis: Analysis | None = None) -> None:
         """Replace the document and everything derived from it, in one transaction.
 
         ``pipeline`` names the code that derived it, so that a newer sitroom rebuilds it.
@@ -80,6 +84,8 @@ class Room:
         try:
             self._delete(doc.id)
             self._insert(doc, pipeline)
+            if analysis is not None:
+                self._insert_analysis(doc.id, analysis)
             self.db.execute("DELETE FROM failures WHERE source = ?", [doc.source.source])
             self.db.execute("COMMIT")
         except BaseException:
@@ -120,6 +126,40 @@ class Room:
             (doc.id, i, c.author, c.posted, *_bounds(c.posted_span), c.reply_to,
              c.span.start, c.span.end, c.content.start, c.content.end)
             for i, c in enumerate(doc.comments)])
+
+    def _insert_analysis(self, doc_id: str, analysis: Analysis) -> None:
+        self._many("sentences", [(doc_id, i, s.span.start, s.span.end, s.voice, s.comment)
+                                 for i, s in enumerate(analysis.sentences)])
+        self._many("mentions", [
+            (doc_id, i, m.span.start, m.span.end, m.text, m.label, m.kind, m.country, m.sentence,
+             m.subject, m.pronoun, m.antecedent, m.armed, cluster)
+            for i, (m, cluster) in enumerate(zip(analysis.mentions, analysis.clusters, strict=True))])
+        self._many("roles", [
+            (doc_id, r.mention, r.title, r.of, *(r.when or (None, None)), r.span.start, r.span.end)
+            for r in analysis.roles])
+
+    # --- actors across documents --------------------------------------------------------------
+
+    def replace_actors(self, actors: list[tuple[str, str, str, str | None, list[tuple[str, int]]]]) -> None:
+        """``(id, name, kind, country, [(document, cluster), ...])`` for every actor, in one go."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute("DELETE FROM actor_members")
+            self.db.execute("DELETE FROM actors")
+            self._many("actors", [a[:4] for a in actors])
+            self._many("actor_members", [(a[0], doc, cluster) for a in actors for doc, cluster in a[4]])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def add_override(self, action: str, a: str, b: str) -> None:
+        count = self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
+        self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [count, action, a, b, _now()])
+
+    def overrides(self) -> list[tuple[str, str, str]]:
+        return [tuple(r) for r in self.db.execute(
+            "SELECT action, a, b FROM actor_overrides ORDER BY ordinal").fetchall()]
 
     def _many(self, table: str, rows: list[tuple]) -> None:
         if rows:

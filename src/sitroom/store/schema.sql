@@ -60,3 +60,63 @@ CREATE TABLE IF NOT EXISTS failures (
     reason VARCHAR NOT NULL,
     failed_at TIMESTAMP NOT NULL
 );
+
+CREATE TABLE IF NOT EXISTS sentences (
+    document VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    voice VARCHAR NOT NULL,
+    comment INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    document VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    country VARCHAR,
+    sentence INTEGER NOT NULL,
+    subject BOOLEAN NOT NULL,
+    pronoun BOOLEAN NOT NULL,
+    antecedent INTEGER,
+    armed BOOLEAN NOT NULL,
+    cluster INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS roles (
+    document VARCHAR NOT NULL,
+    mention INTEGER NOT NULL,
+    title VARCHAR NOT NULL,
+    of_text VARCHAR,
+    when_start VARCHAR,
+    when_end VARCHAR,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL
+);
+
+-- Actors across documents: rebuilt whole after every build, from mentions and overrides.
+CREATE TABLE IF NOT EXISTS actors (
+    id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    country VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS actor_members (
+    actor VARCHAR NOT NULL,
+    document VARCHAR NOT NULL,
+    cluster INTEGER NOT NULL
+);
+
+-- What users said about actors (`sitroom actors merge/split`): kept across rebuilds.
+CREATE TABLE IF NOT EXISTS actor_overrides (
+    ordinal INTEGER NOT NULL,
+    action VARCHAR NOT NULL,
+    a VARCHAR NOT NULL,
+    b VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);

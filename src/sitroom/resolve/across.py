@@ -1,0 +1,254 @@
+"""One actor per real-world entity across documents: scored, explainable, blocked matching.
+
+Each document's local actors (resolve/within.py) are nodes. States meet by ISO code,
+organisations and places by name key or acronym, people by surname and given names under
+transliteration, with rules that say why (see ``match_people``). Candidate pairs come from
+blocking keys, so the cost grows with the size of the blocks, not the square of the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sitroom.extract.roles import before_role_word
+from sitroom.resolve.countries import country_in, country_named, display_name
+from sitroom.resolve.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word, similarity
+from sitroom.resolve.within import UnionFind, compatible_people
+
+ARMED_SHARE = 0.2
+MIN_ARMED = 2
+SURE_ARMED = 3
+"""An organisation is an armed group when words of armed conflict stand by its name often enough:
+at least SURE_ARMED times, or MIN_ARMED times and in ARMED_SHARE of its mentions."""
+
+
+@dataclass
+class LocalActor:
+    """One document's actor: what its mentions say about it."""
+
+    document: str
+    cluster: int
+    kinds: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    countries: Counter = field(default_factory=Counter)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+    armed: int = 0
+    mentions: int = 0
+
+    @property
+    def kind(self) -> str:
+        return self.kinds.most_common(1)[0][0] if self.kinds else "other"
+
+    def full_name(self) -> list[str]:
+        """The longest written name, as tokens without honorifics."""
+        return max((name_tokens(n) for n in self.names), key=len, default=[])
+
+    def role_words(self) -> set[str]:
+        return {w.lower() for title, _ in self.roles for w in title.split()}
+
+    def country(self) -> str | None:
+        if self.countries:
+            return self.countries.most_common(1)[0][0]
+        for title, of in self.roles:
+            found = (country_named(of) or country_in(of)) if of else None
+            found = found or country_in(before_role_word(title))
+            if found:
+                return found
+        return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    same: bool
+    reasons: tuple[str, ...]
+
+
+def match_people(a: LocalActor, b: LocalActor) -> Decision:
+    """Are two people one? Never on a shared first name or title alone."""
+    ta, tb = a.full_name(), b.full_name()
+    if not ta or not tb:
+        return Decision(False, ("no name to compare",))
+    if len(ta) >= 2 and len(tb) >= 2:
+        if compatible_people(ta, tb):
+            return Decision(True, (f"same surname ({ta[-1]} ~ {tb[-1]}) and compatible given names",))
+        if same_name_word(ta[-1], tb[-1]):
+            ga, gb = ta[0], tb[0]
+            shared = _shared_role(a, b)
+            close = similarity(ga, gb)
+            if fold(ga)[:3] == fold(gb)[:3] and (close >= 0.9 or (close >= 0.85 and shared)):
+                why = f"shared role or country: {shared}" if shared else f"similarity {close:.2f}"
+                return Decision(True, (f"same surname, given names {ga} ~ {gb} differ by a typo", why))
+            return Decision(False, (f"same surname but different given names ({ga} / {gb})",))
+        if len(ta) >= 3 and len(tb) >= 3 and [fold(t) for t in ta[:-1]] == [fold(t) for t in tb[:-1]] \
+                and fold(ta[-1])[:1] == fold(tb[-1])[:1] and similarity(ta[-1], tb[-1]) >= 0.7:
+            return Decision(True, (f"identical given names {' '.join(ta[:-1])}, surnames "
+                                   f"{ta[-1]} ~ {tb[-1]} differ by a typo",))
+        return Decision(False, (f"different surnames ({ta[-1]} / {tb[-1]})",))
+    return Decision(False, ("a name of one word is matched only to a unique full name",))
+
+
+def _shared_role(a: LocalActor, b: LocalActor) -> str | None:
+    common = a.role_words() & b.role_words()
+    if common:
+        return ", ".join(sorted(common))
+    ca, cb = a.country(), b.country()
+    return ca if ca and ca == cb else None
+
+
+def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
+    keys = set()
+    for name in node.names:
+        key = org_key(name)
+        if is_acronym(name) and name.replace(".", "") in expansions:
+            key = expansions[name.replace(".", "")]
+        keys.add(key)
+    return keys
+
+
+def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
+            splits: list[tuple[str, str]] = ()) -> list[list[int]]:
+    """Groups of node indices, one per actor, after the user's merges and splits."""
+    _rescue_surnames(nodes)
+    uf = UnionFind(len(nodes))
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        by_kind[_family(node)].append(i)
+    _by_key(uf, by_kind["state"], lambda i: {nodes[i].country() or next(iter(nodes[i].names), "")})
+    expansions = _expansions(nodes)
+    _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], expansions))
+    _by_key(uf, by_kind["location"], lambda i: {org_key(n) for n in nodes[i].names})
+    _people(uf, nodes, by_kind["person"])
+    groups = _groups(uf, len(nodes))
+    return _overrides(groups, nodes, merges, splits)
+
+
+def _rescue_surnames(nodes: list[LocalActor]) -> None:
+    """A one-word "organisation" or "place" that is a person's surname elsewhere is that person."""
+    surnames = {fold(n.full_name()[-1]) for n in nodes if n.kind == "person" and len(n.full_name()) >= 2}
+    for node in nodes:
+        names = set(node.names)
+        if node.kind in ("organization", "location") and len(names) == 1:
+            (name,) = names
+            if " " not in name and not is_acronym(name) and fold(name) in surnames:
+                node.kinds = Counter({"person": sum(node.kinds.values())})
+                node.countries = Counter()
+
+
+def _family(node: LocalActor) -> str:
+    kind = node.kind
+    return "organization" if kind in ("organization", "armed_group") else kind
+
+
+def _by_key(uf: UnionFind, indices: list[int], keys) -> None:
+    first: dict[str, int] = {}
+    for i in indices:
+        for key in keys(i):
+            if key in first:
+                uf.union(first[key], i)
+            else:
+                first[key] = i
+
+
+def _expansions(nodes: list[LocalActor]) -> dict[str, str]:
+    """Acronyms the corpus spells out somewhere: "CSTO" -> "collective security treaty organization"."""
+    found: dict[str, str] = {}
+    for node in nodes:
+        names = list(node.names)
+        for acronym in (n.replace(".", "") for n in names if is_acronym(n)):
+            for long in names:
+                if not is_acronym(long) and initials(long) == acronym:
+                    found.setdefault(acronym, org_key(long))
+        for long in names:
+            if not is_acronym(long) and len(long.split()) >= 3:
+                found.setdefault(initials(long), org_key(long))
+    return found
+
+
+def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
+    full = [i for i in indices if len(nodes[i].full_name()) >= 2]
+    single = [i for i in indices if len(nodes[i].full_name()) == 1]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        tokens = nodes[i].full_name()
+        blocks["s:" + fold(tokens[-1])[:2]].append(i)
+        blocks["g:" + " ".join(fold(t) for t in tokens[:-1])].append(i)
+    for members in blocks.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                if uf.find(i) != uf.find(j) and match_people(nodes[i], nodes[j]).same:
+                    uf.union(i, j)
+    surnames: dict[str, set[int]] = defaultdict(set)
+    for i in full:
+        surnames[fold(nodes[i].full_name()[-1])[:2]].add(i)
+    for i in single:
+        word = nodes[i].full_name()[0]
+        candidates = {uf.find(j) for j in surnames.get(fold(word)[:2], ())
+                      if same_name_word(nodes[j].full_name()[-1], word)}
+        if len(candidates) > 1:
+            candidates = {c for c in candidates if _shared_role(nodes[i], nodes[c])}
+        if len(candidates) == 1:
+            uf.union(i, candidates.pop())
+    _by_key(uf, [i for i in single if uf.find(i) == i], lambda i: {fold(nodes[i].full_name()[0])})
+
+
+def _groups(uf: UnionFind, size: int) -> list[list[int]]:
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(size):
+        groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+def _overrides(groups: list[list[int]], nodes: list[LocalActor], merges, splits) -> list[list[int]]:
+    def holding(name: str) -> int | None:
+        wanted = name.casefold()
+        for g, members in enumerate(groups):
+            if any(n.casefold() == wanted for i in members for n in nodes[i].names):
+                return g
+        return None
+
+    for kind, a, b in [("merge", a, b) for a, b in merges] + [("split", a, b) for a, b in splits]:
+        ga = holding(a)
+        if ga is None:
+            continue
+        if kind == "merge":
+            gb = holding(b)
+            if gb is not None and gb != ga:
+                groups[ga].extend(groups[gb])
+                groups[gb] = []
+        else:
+            wanted = b.casefold()
+            moved = [i for i in groups[ga] if any(n.casefold() == wanted for n in nodes[i].names)]
+            if moved and len(moved) < len(groups[ga]):
+                groups[ga] = [i for i in groups[ga] if i not in moved]
+                groups.append(moved)
+    return [g for g in groups if g]
+
+
+def actor_kind(members: list[LocalActor]) -> str:
+    kinds = Counter()
+    for node in members:
+        kinds.update(node.kinds)
+    kind = kinds.most_common(1)[0][0] if kinds else "other"
+    if kind == "organization":
+        armed = sum(n.armed for n in members)
+        total = sum(n.mentions for n in members)
+        if armed >= SURE_ARMED or (armed >= MIN_ARMED and armed >= ARMED_SHARE * total):
+            return "armed_group"
+    return kind
+
+
+def display(members: list[LocalActor], kind: str) -> str:
+    names: Counter = Counter()
+    for node in members:
+        names.update(node.names)
+    if kind == "state":
+        countries = Counter(c for n in members for c in [n.country()] if c)
+        if countries:
+            return display_name(countries.most_common(1)[0][0])
+    if kind == "person":
+        full = {n: c for n, c in names.items() if len(name_tokens(n)) >= 2}
+        names = Counter(full) or names
+    else:
+        names = Counter({n: c for n, c in names.items() if not is_acronym(n)}) or names
+    return max(names, key=lambda n: (names[n], len(n))) if names else "?"
