@@ -11,19 +11,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from sitroom import __version__
 from sitroom.build import BuildReport, build
+from sitroom.cli.actors import actor_command, actors_group
+from sitroom.cli.options import db_option
 from sitroom.cli.output import emit, err, json_option
 from sitroom.errors import SitroomError
 from sitroom.export.json_export import dumps, export, validate
 from sitroom.query import documents as docs
 from sitroom.settings import Settings
 from sitroom.store.room import Room
-
-DB_HELP = "The room: a DuckDB file (created by `build`)."
-
-
-def db_option(function):
-    return click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path),
-                        envvar="SITROOM_DB", show_envvar=True, help=DB_HELP)(function)
 
 
 class _Group(click.Group):
@@ -50,10 +45,12 @@ def main() -> None:
               help="Refuse files larger than this.")
 @click.option("--max-doc-chars", type=int, default=Settings.max_document_chars, show_default=True,
               help="Refuse documents longer than this.")
+@click.option("--model", default=None, metavar="NAME",
+              help="spaCy pipeline: an installed package or path, or `sm` (default) / `md`.")
 @click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; failures and summary only.")
 def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_chars: int,
-                  force: bool, quiet: bool) -> None:
+                  model: str | None, force: bool, quiet: bool) -> None:
     """Read PATHS (files and folders of .txt, .md, .html, .jsonl) into the room at --db.
 
     Re-running on the same input changes nothing; a changed file replaces its old version.
@@ -61,7 +58,7 @@ def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_
     """
     settings = Settings(max_file_bytes=int(max_file_mb * 2**20), max_document_chars=max_doc_chars)
     with _ProgressBar(disabled=quiet) as bar:
-        report = build(paths, db, settings, progress=bar, force=force)
+        report = build(paths, db, settings, progress=bar, force=force, model=model)
     _print_report(report, db)
     if not report.ok:
         sys.exit(1)
@@ -140,3 +137,7 @@ def _print_report(report: BuildReport, db: Path) -> None:
         parts.append(f"removed {len(report.removed)}")
     parts.append(f"failed {len(report.failed)}")
     err.print(f"{escape(str(db))}: " + " · ".join(parts), highlight=False)
+
+
+main.add_command(actors_group)
+main.add_command(actor_command)

@@ -10,6 +10,7 @@ from importlib import resources
 import jsonschema
 
 from sitroom.errors import ExportError
+from sitroom.query.actors import actors
 from sitroom.query.documents import documents
 from sitroom.store.room import Room
 
@@ -22,7 +23,7 @@ def export(room: Room, now: dt.datetime | None = None) -> dict:
         "format_version": FORMAT_VERSION,
         "generated_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": documents(room),
-        "actors": [],
+        "actors": actors(room),
         "events": [],
         "quotes": [],
         "claims": [],

@@ -191,6 +191,13 @@ def _finding(index: int, mention: Mention, phrase, when, offset: int) -> RoleFin
     return RoleFinding(index, title, _of(phrase), when, Span(start, end))
 
 
+def _follows_of(ent) -> bool:
+    """ "of Russia", "of the Russian Federation"."""
+    doc, i = ent.doc, ent.start
+    return (i >= 1 and doc[i - 1].lower_ == "of") or \
+        (i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of")
+
+
 def _of(phrase) -> str | None:
     """What the role is of: an organisation named in the phrase, a state named before the role
     word ("Russia's envoy to X" is Russia's), or the state of a demonym ("Tajik President")."""
@@ -199,7 +206,7 @@ def _of(phrase) -> str | None:
         if has_role_word(ent.text):
             continue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-        after_of = ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("of", "the") and ent.start > head
+        after_of = ent.start > head and _follows_of(ent)
         if ent.label_ == "ORG" or (ent.label_ in ("GPE", "NORP") and (ent.start < head or after_of)):
             demonym = country_of_demonym(text)
             return display_name(demonym) if demonym else text

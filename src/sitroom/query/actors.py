@@ -1,0 +1,93 @@
+"""Actors as the export contract shapes them, summaries for tables, and dossiers."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from sitroom.query.documents import evidence
+from sitroom.store.room import Room
+
+
+def _texts(room: Room) -> dict[str, str]:
+    return dict(room.db.execute("SELECT id, text FROM documents").fetchall())
+
+
+def actors(room: Room) -> list[dict]:
+    """Every actor, ordered by name, in the shape of the export's Actor."""
+    texts = _texts(room)
+    rows = room.db.execute("SELECT id, name, kind, country FROM actors ORDER BY name, id").fetchall()
+    mentions: dict[str, list[tuple]] = defaultdict(list)
+    for actor, doc, start, end, text, pronoun in room.db.execute("""
+            SELECT am.actor, m.document, m.start_offset, m.end_offset, m.text, m.pronoun
+            FROM actor_members am JOIN mentions m ON m.document = am.document AND m.cluster = am.cluster
+            ORDER BY am.actor, m.document, m.start_offset""").fetchall():
+        mentions[actor].append((doc, start, end, text, pronoun))
+    roles: dict[str, list[dict]] = defaultdict(list)
+    for actor, doc, title, of, w_start, w_end, start, end in room.db.execute("""
+            SELECT am.actor, r.document, r.title, r.of_text, r.when_start, r.when_end,
+                   r.start_offset, r.end_offset
+            FROM roles r
+            JOIN mentions m ON m.document = r.document AND m.ordinal = r.mention
+            JOIN actor_members am ON am.document = m.document AND am.cluster = m.cluster
+            ORDER BY am.actor, r.document, r.start_offset""").fetchall():
+        when = {"start": w_start, "end": w_end, "basis": "explicit"} if w_start else None
+        roles[actor].append({"title": title, "of": of, "when": when,
+                             "evidence": evidence(doc, texts[doc], start, end)})
+    out = []
+    for actor_id, name, kind, country in rows:
+        seen = mentions.get(actor_id, [])
+        aliases = Counter(text for _, _, _, text, pronoun in seen if not pronoun)
+        out.append({
+            "id": actor_id, "name": name, "kind": kind,
+            "aliases": sorted(set(aliases) | {name}, key=lambda a: (-aliases[a], a)),
+            "country": country,
+            "roles": roles.get(actor_id, []),
+            "mentions": [evidence(doc, texts[doc], s, e) for doc, s, e, _, _ in seen],
+            "documents": sorted({doc for doc, *_ in seen}),
+        })
+    return out
+
+
+def summaries(room: Room, kind: str | None = None) -> list[dict]:
+    rows = []
+    for actor in actors(room):
+        if kind and actor["kind"] != kind:
+            continue
+        rows.append({
+            "id": actor["id"], "name": actor["name"], "kind": actor["kind"], "country": actor["country"],
+            "mentions": len(actor["mentions"]), "documents": len(actor["documents"]),
+            "aliases": "; ".join(a for a in actor["aliases"] if a != actor["name"]),
+            "roles": "; ".join(dict.fromkeys(r["title"] for r in actor["roles"])),
+        })
+    return sorted(rows, key=lambda r: (-r["documents"], -r["mentions"], r["name"]))
+
+
+def find(room: Room, name: str) -> list[dict]:
+    """Actors called ``name``: by id, name or alias exactly (any case), else by part of a name."""
+    wanted = name.casefold()
+    everyone = actors(room)
+    exact = [a for a in everyone if wanted == a["id"].casefold()
+             or wanted in (n.casefold() for n in [a["name"], *a["aliases"]])]
+    if exact:
+        return exact
+    return [a for a in everyone if any(wanted in n.casefold() for n in [a["name"], *a["aliases"]])]
+
+
+def sentence_of(room: Room, doc_id: str, start: int) -> dict | None:
+    """The sentence holding a character offset, as evidence."""
+    row = room.db.execute("""
+        SELECT s.start_offset, s.end_offset, d.text FROM sentences s JOIN documents d ON d.id = s.document
+        WHERE s.document = ? AND s.start_offset <= ? AND ? < s.end_offset""",
+                          [doc_id, start, start]).fetchone()
+    return evidence(doc_id, row[2], row[0], row[1]) if row else None
+
+
+def dossier(room: Room, actor: dict) -> dict:
+    """One actor with, for each mention and role, the sentence it was read in and the document."""
+    titles = dict(room.db.execute("SELECT id, coalesce(title, source) FROM documents").fetchall())
+    return {
+        **actor,
+        "documents": [{"id": d, "title": titles.get(d)} for d in actor["documents"]],
+        "mentions": [{**m, "sentence": sentence_of(room, m["document"], m["start"])}
+                     for m in actor["mentions"]],
+    }

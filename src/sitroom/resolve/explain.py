@@ -1,0 +1,43 @@
+"""Why two names are, or are not, one actor: the rule that decided, in words."""
+
+from __future__ import annotations
+
+from sitroom.resolve.across import LocalActor, _expansions, _family, match_people, org_keys
+
+
+def explain(nodes: list[LocalActor], a: str, b: str) -> list[str]:
+    """Reasons, one per line, for the pair of local actors that carry the names ``a`` and ``b``."""
+    with_a = [n for n in nodes if _carries(n, a)]
+    with_b = [n for n in nodes if _carries(n, b)]
+    if not with_a or not with_b:
+        missing = a if not with_a else b
+        return [f"no mention in the room is written {missing!r}"]
+    lines = []
+    for x in with_a:
+        for y in with_b:
+            if x is y:
+                lines.append(f"{a!r} and {b!r} are one actor within document {x.document}: "
+                             "a short form, an acronym or a reference of the same name")
+                return lines
+    x, y = with_a[0], with_b[0]
+    if _family(x) != _family(y):
+        return [f"different kinds: {a!r} is a {x.kind}, {b!r} is a {y.kind}"]
+    kind = _family(x)
+    if kind == "person":
+        decision = match_people(x, y)
+        verdict = "same person" if decision.same else "different people"
+        return [f"{verdict}: " + "; ".join(decision.reasons)]
+    if kind == "state":
+        ca, cb = x.country(), y.country()
+        return [f"{'same' if ca == cb else 'different'} state: {a!r} is {ca}, {b!r} is {cb}"]
+    expansions = _expansions(nodes)
+    ka, kb = org_keys(x, expansions), org_keys(y, expansions)
+    shared = ka & kb
+    if shared:
+        return [f"same {kind}: both are called {sorted(shared)[0]!r} (acronyms spelled out)"]
+    return [f"different {kind}s: names {sorted(ka)} and {sorted(kb)} share no key"]
+
+
+def _carries(node: LocalActor, name: str) -> bool:
+    wanted = name.casefold()
+    return any(n.casefold() == wanted for n in node.names)
