@@ -56,7 +56,7 @@ def analyse(doc: Document, nlp) -> Analysis:
         mentions.extend(found)
         persons = [(first + k, m) for k, m in enumerate(found) if m.kind == "person"]
         roles.extend(roles_in(sdoc, offset, persons))
-        scope = body if part.voice == "body" else part.span
+        scope = body if part.voice == "body" else part.span  # titles and comments stand alone
         mentions.extend(references_in(sdoc, offset, index, mentions, roles, scope))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)

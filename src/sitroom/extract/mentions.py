@@ -13,7 +13,7 @@ from sitroom.resolve.countries import (
     country_of_demonym,
     country_of_seat,
 )
-from sitroom.resolve.names import armed_cues, generic_words
+from sitroom.resolve.names import armed_cues, generic_words, org_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
           "FAC": "location", "NORP": "organization"}
@@ -76,6 +76,8 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
         return None  # "Tajik", "Kazakhs": a nationality, not an actor
     if label == "NORP" and ent.root.pos_ == "ADJ":
         return None  # "Islamist": an adjective
+    if label == "PERSON" and _organisation_named(text):
+        label, kind = "ORG", "organization"  # "Sputnik Afghanistan", "Jamaat Ansarullah"
     if label in ("PERSON", "ORG") and country_of_capital(text):
         kind = "location"  # a capital the tagger took for a person or an organisation
     if kind != "person":
@@ -95,6 +97,14 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
     armed = kind == "organization" and any(t.lemma_.lower() in armed_cues() for t in window)
     return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence, subject,
                    armed=armed)
+
+
+def _organisation_named(text: str) -> bool:
+    """A "person" whose name holds a state's name or an organisation word is an organisation."""
+    words = [w.strip(".,") for w in re.split(r"[\s]+", text) if w]
+    return len(words) >= 2 and any(
+        country_named(w) or w.lower() in org_words() or w.lower().split("-")[0] in org_words()
+        for w in words)
 
 
 def _all_demonyms(text: str) -> bool:

@@ -1,9 +1,9 @@
 """Pronouns and descriptions that stand for a person named before: "he said", "the envoy said".
 
 No offline coreference model exists, so these are rules, and they only link when the text leaves
-one reading: a pronoun takes the one person named in its sentence or the two before it, or, if
-several are, the one that was the subject; a description ("the envoy") takes the last person
-whose role holds that word.
+one reading: a pronoun takes the one person named in its sentence, else in the one before, else
+two before; where the nearest such window names several people, the one that was the subject;
+a description ("the envoy") takes the last person whose role holds that word.
 """
 
 from __future__ import annotations
@@ -48,16 +48,18 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
 
 
 def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int) -> int | None:
-    window = [(i, m) for i, m in persons
-              if m.span.end <= start and sentence - WINDOW <= m.sentence <= sentence]
-    if not window:
-        return None
-    people = {_person_key(m) for _, m in window}
-    if len(people) == 1:
-        return window[-1][0]
-    subjects = [(i, m) for i, m in window if m.subject]
-    if len({_person_key(m) for _, m in subjects}) == 1:
-        return subjects[-1][0]
+    """The nearest window (this sentence, then one more back, ...) that names people decides."""
+    for reach in range(WINDOW + 1):
+        window = [(i, m) for i, m in persons
+                  if m.span.end <= start and sentence - reach <= m.sentence <= sentence]
+        people = {_person_key(m) for _, m in window}
+        if len(people) == 1:
+            return window[-1][0]
+        if len(people) > 1:
+            subjects = [(i, m) for i, m in window if m.subject]
+            if len({_person_key(m) for _, m in subjects}) == 1:
+                return subjects[-1][0]
+            return None
     return None
 
 

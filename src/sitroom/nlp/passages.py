@@ -20,12 +20,13 @@ _TAG_OR_ENTITY = re.compile(r"<[^>]*>|&#?\w{1,10};")
 class Passage:
     span: Span
     voice: str
-    """``body`` (the outlet's text) or ``comment`` (a reader's)."""
+    """``title`` or ``body`` (the outlet's words) or ``comment`` (a reader's)."""
     comment: int | None = None
 
 
 def passages(doc: Document) -> list[Passage]:
-    body = [Passage(p, "body") for p in doc.paragraphs if p.end > p.start]
+    title = [Passage(doc.title_span, "title")] if doc.title_span and len(doc.title_span) else []
+    body = title + [Passage(p, "body") for p in doc.paragraphs if p.end > p.start]
     comments = [Passage(c.content, "comment", i) for i, c in enumerate(doc.comments)
                 if c.content.end > c.content.start]
     return body + comments

@@ -102,3 +102,8 @@ def is_acronym(text: str) -> bool:
 @cache
 def armed_cues() -> frozenset[str]:
     return frozenset(_titles()["armed_cues"])
+
+
+@cache
+def org_words() -> frozenset[str]:
+    return frozenset(_titles()["org_words"])

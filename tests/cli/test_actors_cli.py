@@ -1,0 +1,84 @@
+"""`sitroom actors`, `actor`, `actors explain/merge/split` on a small room; overrides survive rebuilds."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sitroom.cli.main import main
+
+DOC_A = """Ministers Meet In Oslo
+
+Norwegian Foreign Minister John Harrington met Swedish envoy Karl Lindqvist in Oslo on Monday, officials said.
+
+Harrington said the talks were useful.
+"""
+DOC_B = """Talks Continue
+
+John Harington, the Norwegian Foreign Minister, spoke to reporters after the meeting on Tuesday.
+
+Lindqvist did not comment on the talks.
+"""
+
+
+@pytest.fixture
+def room(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DOC_A)
+    (folder / "b.txt").write_text(DOC_B)
+    db = tmp_path / "room.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(folder), "--db", str(db)]).exit_code == 0
+    return runner, folder, str(db)
+
+
+def _people(runner, db):
+    result = runner.invoke(main, ["actors", "--db", db, "--kind", "person", "--json"])
+    assert result.exit_code == 0, result.output
+    return {r["name"]: r for r in json.loads(result.output)}
+
+
+def test_actors_list_merges_spellings_across_documents(room):
+    runner, _, db = room
+    people = _people(runner, db)
+    assert people["John Harrington"]["documents"] == 2
+    assert "John Harington" in people["John Harrington"]["aliases"]
+
+
+def test_dossier_shows_roles_and_sentences(room):
+    runner, _, db = room
+    result = runner.invoke(main, ["actor", "Harrington", "--db", db, "--json"])
+    dossier = json.loads(result.output)
+    assert any(r["title"] == "Norwegian Foreign Minister" for r in dossier["roles"])
+    assert all(m["sentence"]["text"].count(m["text"]) >= 1 for m in dossier["mentions"])
+    table = runner.invoke(main, ["actor", "John Harrington", "--db", db])
+    assert "Norwegian Foreign Minister" in table.output
+
+
+def test_explain_names_the_rule(room):
+    runner, _, db = room
+    result = runner.invoke(main, ["actors", "--db", db, "explain", "John Harrington", "John Harington"])
+    assert "same person" in result.output and "one actor" in result.output
+
+
+def test_merge_and_split_survive_rebuilds(room):
+    runner, folder, db = room
+    merged = runner.invoke(main, ["actors", "--db", db, "merge", "Karl Lindqvist", "John Harrington"])
+    assert merged.exit_code == 0, merged.output
+    assert "Karl Lindqvist" in _people(runner, db)["John Harrington"]["aliases"]
+    split = runner.invoke(main, ["actors", "--db", db, "split", "John Harrington", "John Harington"])
+    assert split.exit_code == 0, split.output
+    (folder / "a.txt").write_text(DOC_A.replace("Monday", "Sunday"))
+    rebuilt = runner.invoke(main, ["build", str(folder), "--db", db, "--force"])
+    assert rebuilt.exit_code == 0
+    people = _people(runner, db)
+    assert "Karl Lindqvist" in people["John Harrington"]["aliases"]
+    assert "John Harington" not in people["John Harrington"]["aliases"]
+    assert "John Harington" in people
+
+
+def test_overrides_of_unknown_names_are_refused(room):
+    runner, _, db = room
+    result = runner.invoke(main, ["actors", "--db", db, "merge", "Nobody Here", "John Harrington"])
+    assert result.exit_code == 1 and "no mention in the room" in result.output
