@@ -13,7 +13,7 @@ from sitroom.resolve.countries import (
     country_of_demonym,
     country_of_seat,
 )
-from sitroom.resolve.names import armed_cues, generic_words, org_words
+from sitroom.resolve.names import armed_cues, generic_words, has_role_word, org_words
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
           "FAC": "location", "NORP": "organization"}
@@ -49,8 +49,10 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int]) -> list[Menti
 
     ``sentence_index`` maps a token's sentence start (token index) to the document-wide sentence number.
     """
+    spans = _titled_names(sdoc)
+    ents = [e for e in sdoc.ents if not any(s.start <= e.start and e.end <= s.end for s in spans)]
     found = []
-    for ent in sdoc.ents:
+    for ent in sorted(ents + spans, key=lambda e: e.start):
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
@@ -58,6 +60,36 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int]) -> list[Menti
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _titled_names(sdoc) -> list:
+    """ "Colonel-General Anatoly Sidorov", "Ambassador ... Dmitry Aleksandrovich Zhirnov": capitalised
+    words after a title are a person's name, where the tagger saw none or only part of one."""
+    from spacy.tokens import Span as TokenSpan
+
+    found = []
+    for tok in sdoc:
+        if not (tok.is_title and has_role_word(tok.text)) or tok.i + 2 > len(sdoc):
+            continue
+        end = tok.i + 1
+        while end < len(sdoc) and end - tok.i <= 4 and _name_word(sdoc[end]):
+            end += 1
+        start = tok.i + 1
+        if end - start < 2 or any(t.ent_type_ and t.ent_type_ != "PERSON" for t in sdoc[start:end]):
+            continue
+        if not all(t.ent_type_ == "PERSON" for t in sdoc[start:end]) or _cut(sdoc, start, end):
+            found.append(TokenSpan(sdoc, start, end, label="PERSON"))
+    return found
+
+
+def _name_word(tok) -> bool:
+    return (tok.pos_ == "PROPN" and tok.is_title and not has_role_word(tok.text)
+            and not country_of_demonym(tok.text) and not country_named(tok.text))
+
+
+def _cut(sdoc, start: int, end: int) -> bool:
+    """The tagger's PERSON starts inside our span: it cut the name short."""
+    return sdoc[start].ent_iob_ != "B" or (end < len(sdoc) and sdoc[end].ent_iob_ == "I")
 
 
 def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:

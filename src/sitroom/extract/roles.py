@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from sitroom.clean.dates import find_years
 from sitroom.extract.mentions import Mention
 from sitroom.model.evidence import Span
 from sitroom.resolve.countries import country_of_demonym, display_name
-from sitroom.resolve.names import role_words
+from sitroom.resolve.names import before_role_word, has_role_word
+
+__all__ = ["RoleFinding", "before_role_word", "has_role_word", "roles_in"]
 
 _STOP_WORDS = {"who", "which", "that", "whose", "where", "when", "said", "says"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
@@ -34,22 +35,6 @@ class RoleFinding:
     of: str | None
     when: tuple[str, str | None] | None
     span: Span
-
-
-@cache
-def _role_pattern() -> re.Pattern:
-    words = sorted(role_words(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) + "s?" for w in words) + r")\b", re.I)
-
-
-def has_role_word(text: str) -> bool:
-    return bool(_role_pattern().search(text))
-
-
-def before_role_word(title: str) -> str:
-    """The words of a title before its role word: "Russian" in "Russian Foreign Minister"."""
-    match = _role_pattern().search(title)
-    return title[: match.start()] if match else title
 
 
 def roles_in(sdoc, offset: int, persons: list[tuple[int, Mention]]) -> list[RoleFinding]:

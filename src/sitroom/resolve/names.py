@@ -107,3 +107,19 @@ def armed_cues() -> frozenset[str]:
 @cache
 def org_words() -> frozenset[str]:
     return frozenset(_titles()["org_words"])
+
+
+@cache
+def _role_pattern() -> re.Pattern:
+    words = sorted(role_words(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) + "s?" for w in words) + r")\b", re.I)
+
+
+def has_role_word(text: str) -> bool:
+    return bool(_role_pattern().search(text))
+
+
+def before_role_word(title: str) -> str:
+    """The words of a title before its role word: "Russian" in "Russian Foreign Minister"."""
+    match = _role_pattern().search(title)
+    return title[: match.start()] if match else title
