@@ -80,7 +80,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                               r"(?P<y>1[89]\d0|20\d0|['’]\d0)['’]?s\b", i)),
         ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[-\s]+century\b", i)),
         ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|mid)[-\s]+|in\s+(?:the\s+)?)"
-                              rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?\b", i)),
+                              rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?\b",
+                              i)),
         ("season", re.compile(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{year})\b", i)),
         ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|next|"
                                rf"this|current|latest|previous)\s+quarter(?:\s+of\s+(?P<y>{year}))?\b", i)),
