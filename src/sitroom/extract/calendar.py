@@ -74,13 +74,17 @@ def weekday(anchor: Anchor, target: int, direction: int) -> str | None:
 
 
 def year_for(anchor: Anchor, month: int, day: int | None, future: bool) -> int:
-    """The year of a year-less date: the last such day for a past sentence, the next for a future one."""
-    if anchor.month is None or (day is None and month == anchor.month):
+    """The year of a year-less date: the document's year, unless that puts a past event more than
+    four months after the document (then the year before) or a future one more than four months
+    before it (then the year after)."""
+    if anchor.month is None:
         return anchor.year
-    here = (anchor.month, anchor.day or (31 if future else 1))
-    there = (month, day or (1 if future else 31))
-    if future and there < here:
-        return anchor.year + 1
-    if not future and there > here and (anchor.day is not None or month != anchor.month):
+    months_after = month - anchor.month + ((day or 15) - (anchor.day or 15)) / 31
+    if not future and months_after > FAR_MONTHS:
         return anchor.year - 1
+    if future and months_after < -FAR_MONTHS:
+        return anchor.year + 1
     return anchor.year
+
+
+FAR_MONTHS = 4

@@ -55,7 +55,10 @@ def _alt(words) -> str:
 
 _MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|" \
          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_APPROX = r"(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|over|under|some|roughly|" \
+          r"approximately|just\s+over|just\s+under|up\s+to)"
 _LEAD = re.compile(r"^(?:in|on|at|since|until|till|by|from|during|for|of|before|after)\s+", re.I)
 
 
@@ -71,8 +74,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     i = re.I
     return [
         ("iso_time", re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?")),
-        ("clock", re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ap>[ap]\.?m\.?)?"
-                             r"(?:\s+(?:GMT|UTC|[A-Z]{2,4}T))?", i)),
+        ("clock", re.compile(r"(?<![$€£\d.,])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d.,])"
+                             r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?(?:\s+(?:GMT|UTC|[A-Z]{2,4}T)\b)?", i)),
+        ("clock", re.compile(r"(?<![$€£\d.,])\b(?P<h>[01]?\d)\.(?P<m>[0-5]\d)\s*(?P<ap>[ap]\.m\.|[ap]m\b)",
+                             i)),
         ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?P<m>)", i)),
         ("year_range", re.compile(rf"\b(?:from\s+|between\s+)?(?P<y1>{year})\s*(?:-|–|—|to|and|until|till|"
                                   rf"through)\s*(?P<y2>{year}|\d\d)\b(?!\s*(?:%|percent|km|people))", i)),
@@ -84,8 +89,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                               i)),
         ("season", re.compile(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{year})\b", i)),
         ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|next|"
-                               rf"this|current|latest|previous)\s+quarter(?:\s+of\s+(?P<y>{year}))?\b", i)),
-        ("ago", re.compile(rf"\b{amount}[\s-]+{unit}\s+ago\b", i)),
+                               rf"this|current|latest|previous)[-\s]+quarter(?:\s+of\s+(?P<y>{year}))?\b",
+                               i)),
+        ("ago", re.compile(rf"\b(?:{_APPROX}\s+)?{amount}[\s-]+{unit}\s+ago\b", i)),
         ("after", re.compile(rf"\b{amount}[\s-]+{unit}\s+(?P<dir>later|after|before|earlier|afterwards|"
                              rf"prior\s+to)\b", i)),
         ("next_unit", re.compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+"
@@ -99,15 +105,17 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                                  i)),
         ("rel_unit", re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|the\s+same)\s+"
                                 r"(?P<unit>week|month|year|weekend|decade|century)\b", i)),
-        ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|every|each)\s+)?(?P<d>{_DAYS})(?P<pl>s)?\b"
+        ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|every|each|early|late)\s+)?(?P<d>{_DAYS})"
+                               r"(?P<pl>s)?\b"
                                r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
         ("month", re.compile(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+|"
-                             rf"(?P<rel>last|next|this)\s+)?(?P<m>{_MONTH})\b(?!\s*\d)"
-                             rf"(?:\s*(?:-|–|—|to|and)\s*(?P<m2>{_MONTH})\b(?!\s*\d))?")),
+                             rf"(?P<rel>last|next|this)\s+)?(?P<m>{_FULL_MONTH})\b(?!\s*\d)"
+                             rf"(?:\s*(?:-|–|—|to|and)\s*(?P<m2>{_FULL_MONTH})\b(?!\s*\d))?")),
         ("set", re.compile(r"\b(?:" + _alt(w["sets"]) + r")\b", i)),
         ("times_per", re.compile(rf"\b(?:once|twice|{num}\s+times)\s+(?:a|per|each|every)\s+{unit}\b", i)),
-        ("duration", re.compile(rf"\b(?:the\s+(?:past|last|next|first|coming)\s+)?{amount}[\s-]+{unit}\b"
-                                rf"(?:[\s-]+(?:long|old))?", i)),
+        ("age", re.compile(rf"\b{amount}[\s-]+{unit}[\s-]+old\b", i)),
+        ("duration", re.compile(rf"\b(?:the\s+(?:past|last|next|first|coming)\s+)?(?:{_APPROX}\s+)?{amount}"
+                                rf"[\s-]+{unit}\b(?:[\s-]+long)?", i)),
         ("ref", re.compile(r"\b(?:" + _alt(w["present_ref"] + w["past_ref"] + w["future_ref"]) + r")\b", i)),
         ("year", re.compile(rf"(?<![\d$€£.,/-])\b(?P<y>{year})\b(?![.,]\d|\s*(?:%|percent|km|kilomet|miles|"
                             rf"people|troops|soldiers|dollars|tons|-|–))")),
@@ -123,8 +131,17 @@ def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = Non
     for hit in hits:
         timex = _resolve(hit, text, anchor)
         if timex is not None:
-            resolved.append(timex)
+            resolved.extend(_split_range(timex, hit, text) if hit.kind == "year_range" else [timex])
     return _relative(resolved, hits, text)
+
+
+def _split_range(timex: Timex, hit: _Hit, text: str) -> list[Timex]:
+    """ "from 1979 to 1983": TimeML tags each year; the first keeps the range's end."""
+    first, second = hit.match.span("y1"), hit.match.span("y2")
+    if len(text[second[0] : second[1]]) == 2:
+        return [timex]
+    return [Timex(Span(*first), "DATE", timex.value, None, timex.end),
+            Timex(Span(*second), "DATE", timex.end, None)]
 
 
 def _hits(text: str, start: int, end: int) -> list[_Hit]:
@@ -177,6 +194,8 @@ def _resolve(hit: _Hit, text: str, dct: Anchor | None) -> Timex | None:
         y1, y2 = m.group("y1"), m.group("y2")
         y2 = y1[:2] + y2 if len(y2) == 2 else y2
         return Timex(span, "DATE", y1, None, y2) if int(y2) >= int(y1) else None
+    if hit.kind == "age":
+        return None  # "a 6-year-old": an age, not a time
     if hit.kind == "decade":
         y = m.group("y").strip("'’")
         y = ("19" + y) if len(y) == 2 else y
@@ -381,8 +400,8 @@ def _relative(found: list[Timex], hits: list[_Hit], text: str) -> list[Timex]:
     kinds = {h.span: h for h in hits}
     out = []
     for i, timex in enumerate(found):
-        hit = kinds[timex.span]
-        if hit.kind not in ("after", "next_unit", "day_before"):
+        hit = kinds.get(timex.span)
+        if hit is None or hit.kind not in ("after", "next_unit", "day_before"):
             out.append(timex)
             continue
         out.append(_against(timex, hit, found, i, text))
