@@ -269,13 +269,27 @@ def _arguments(head, noun, verb) -> tuple[list, list]:
     elif subject is not None:
         sources = [subject]
     if not passive:
-        holder = noun if noun is not None else verb
-        skip = noun.i if noun is not None else -1
-        targets = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
-        for prep in (c for c in list(verb.children) + list(holder.children) if c.dep_ == "prep"):
-            if prep.lower_ in _TARGET_PREPS:
-                targets.extend(g for g in prep.children if g.dep_ == "pobj")
+        targets = _targets(verb, noun)
+        if verb.lemma_.lower() in lexicon().commitment:  # "agreed to provide aid to Romania"
+            for inner in (c for c in verb.children if c.dep_ == "xcomp"):
+                targets.extend(_targets(inner, None))
     return _expand(sources), _expand(targets)
+
+
+def _targets(verb, noun) -> list:
+    """Objects and prepositional objects of a verb, and those of its object noun ("aid to X")."""
+    holder = noun if noun is not None else verb
+    skip = noun.i if noun is not None else -1
+    found = []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
+    for obj in objects:
+        owner = next((c for c in obj.children if c.dep_ == "poss" and _actor_like(c)), None)
+        found.append(obj if _actor_like(obj) or owner is None else owner)  # "Turkey's efforts"
+    nouns = [holder] + [o for o in objects if o.i != holder.i]
+    for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
+        if prep.lower_ in _TARGET_PREPS:
+            found.extend(g for g in prep.children if g.dep_ == "pobj")
+    return found
 
 
 def _subject(verb):
@@ -286,6 +300,8 @@ def _subject(verb):
         if subject is not None:
             if subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                 return tok.head
+            if subject.lower_ in _REPORTED_PRONOUNS:
+                return _reporter(tok) or subject
             return subject
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl") and tok.head is not tok:
             if tok.dep_ == "relcl":
@@ -293,6 +309,19 @@ def _subject(verb):
             tok = tok.head
         else:
             break
+    return None
+
+
+_REPORTED_PRONOUNS = {"it", "they", "we"}
+
+
+def _reporter(tok):
+    """ "Hungary has said it will support ...": the pronoun is the one who said it."""
+    for ancestor in [tok] + list(tok.ancestors)[:2]:
+        if ancestor.dep_ == "ccomp":
+            subject = next((c for c in ancestor.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return subject
     return None
 
 
