@@ -18,6 +18,7 @@ from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
 from sitroom.nlp.model import DEFAULT_MODEL, load_model
 from sitroom.resolve.actors import build_actors, local_actors
+from sitroom.resolve.events import EventMention, build_events
 from sitroom.settings import DEFAULT, Settings
 from sitroom.store.room import Room
 
@@ -86,6 +87,26 @@ def resolve_actors(room: Room) -> None:
         "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
         "ON m.document = r.document AND m.ordinal = r.mention ORDER BY r.document, r.start_offset").fetchall()
     room.replace_actors(build_actors(local_actors(mentions, roles), room.overrides()))
+    resolve_events(room)
+
+
+def resolve_events(room: Room) -> None:
+    """Rebuild the room's events from the documents' event mentions and the actors."""
+    actor_of = {(d, o): a for d, o, a in room.db.execute(
+        "SELECT m.document, m.ordinal, am.actor FROM mentions m JOIN actor_members am "
+        "ON am.document = m.document AND am.cluster = m.cluster").fetchall()}
+    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+    rows = room.db.execute(
+        "SELECT document, ordinal, type, mode, status, phrase, sources, targets, when_start, when_end, "
+        "when_basis, location, start_offset FROM event_mentions ORDER BY document, ordinal").fetchall()
+    mentions = []
+    for doc, n, kind, mode, status, phrase, sources, targets, w_start, w_end, basis, location, at in rows:
+        src = frozenset(actor_of[(doc, i)] for i in sources if (doc, i) in actor_of)
+        tgt = frozenset(actor_of[(doc, i)] for i in targets if (doc, i) in actor_of) - src
+        if src or tgt:
+            when = (w_start, w_end, basis) if w_start else None
+            mentions.append(EventMention(doc, n, kind, mode, status, phrase, src, tgt, when, location, at))
+    room.replace_events(build_events(mentions, names))
 
 
 class _LazyModel:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sitroom.extract.event_records import EventRecord, records
+from sitroom.extract.events import EventFinding, events_in
 from sitroom.extract.mentions import Mention, mentions_in
 from sitroom.extract.references import references_in
 from sitroom.extract.roles import RoleFinding, roles_in
+from sitroom.extract.timex import Timex, tag
 from sitroom.model.document import Document
 from sitroom.model.evidence import Span
 from sitroom.nlp.passages import passage_text, passages
@@ -29,6 +32,8 @@ class Analysis:
     clusters: list[int]
     """The document-local actor number of each mention."""
     roles: list[RoleFinding]
+    timexes: list[Timex]
+    events: list[EventRecord]
 
 
 def analyse(doc: Document, nlp) -> Analysis:
@@ -37,6 +42,8 @@ def analyse(doc: Document, nlp) -> Analysis:
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     roles: list[RoleFinding] = []
+    timexes: list[Timex] = []
+    findings: list[EventFinding] = []
     body = doc.body
     for part, sdoc in zip(parts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         offset = part.span.start
@@ -58,10 +65,16 @@ def analyse(doc: Document, nlp) -> Analysis:
         roles.extend(roles_in(sdoc, offset, persons))
         scope = body if part.voice == "body" else part.span  # titles and comments stand alone
         mentions.extend(references_in(sdoc, offset, index, mentions, roles, scope))
+        dct = doc.published if part.voice != "comment" else doc.comments[part.comment].posted or doc.published
+        timexes.extend(replace(t, span=Span(t.span.start + offset, t.span.end + offset))
+                       for t in tag(sdoc.text, dct))
+        if part.voice == "body":
+            findings.extend(events_in(sdoc, offset))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
     mentions = surnames_as_people(mentions)
-    return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles)
+    events = records(findings, mentions, timexes, doc.published)
+    return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events)
 
 
 def _reorder(mentions: list[Mention], roles: list[RoleFinding],

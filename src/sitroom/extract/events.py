@@ -49,6 +49,8 @@ class EventFinding:
     """Characters of the trigger's clause: where its time and place are looked for."""
     mode: str | None = None
     """For an AGREE that promises something: what was promised ("aid", "concede", ...)."""
+    inner: tuple[Span, ...] = ()
+    """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Lexicon:
     committed: frozenset[str]
     promised: frozenset[str]
     actor_nouns: frozenset[str]
+    designation: frozenset[str]
+    designated: frozenset[str]
 
 
 @cache
@@ -84,7 +88,8 @@ def lexicon() -> Lexicon:
                    frozenset(data["hypothetical_cues"]), frozenset(data["denial_verbs"]),
                    {k: v["quad"] for k, v in data["types"].items()},
                    frozenset(data["commitment_verbs"]), frozenset(data["commitment_adjectives"]),
-                   frozenset(data["promised_types"]), frozenset(data["actor_nouns"]))
+                   frozenset(data["promised_types"]), frozenset(data["actor_nouns"]),
+                   frozenset(data["designation_verbs"]), frozenset(data["designation_words"]))
 
 
 def code_text(text: str, nlp=None) -> list[EventFinding]:
@@ -160,6 +165,9 @@ def _of_chain(tok, lex: Lexicon):
 
 
 def _verb_type(tok, lex: Lexicon) -> str | None:
+    if tok.lemma_.lower() in lex.designation and any(
+            t.lower_ in lex.designated for t in tok.subtree if t.i > tok.i):
+        return "SANCTION"
     options = lex.verbs.get(tok.lemma_.lower())
     if not options:
         return None
@@ -202,6 +210,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
                                              if (t.i <= noun.i and t.dep_ != "det") or t.i == noun.i)
     clause = list(head.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
+    inner = tuple(_tokens_span(list(c.subtree), offset) for c in head.children
+                  if c.dep_ in ("advcl", "relcl", "ccomp", "acl", "conj") and c.pos_ in ("VERB", "AUX"))
     status = _status(head)
     kind, mode = _promised(kind, head, status)
     if kind in _SYMMETRIC:
@@ -214,7 +224,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         source=tuple(_text(t) for t in sources), target=tuple(_text(t) for t in targets),
         status=status, span=Span(offset + sent.start_char, offset + sent.end_char), phrase=phrase,
         source_spans=tuple(_span(t, offset) for t in sources),
-        target_spans=tuple(_span(t, offset) for t in targets), scope=scope)
+        target_spans=tuple(_span(t, offset) for t in targets), scope=scope, inner=inner)
 
 
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
@@ -243,6 +253,10 @@ def _actor_like(tok) -> bool:
     """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
     return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
         tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns
+
+
+def _tokens_span(tokens: list, offset: int) -> Span:
+    return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
 
 
 def _arguments(head, noun, verb) -> tuple[list, list]:
@@ -283,8 +297,11 @@ def _targets(verb, noun) -> list:
     found = []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
     for obj in objects:
-        owner = next((c for c in obj.children if c.dep_ == "poss" and _actor_like(c)), None)
-        found.append(obj if _actor_like(obj) or owner is None else owner)  # "Turkey's efforts"
+        # "Turkey's efforts", "the activities of the Taliban": the owner is the target
+        owner = next((c for c in obj.children if c.dep_ == "poss" and _actor_like(c)), None) or next(
+            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj" and g.ent_type_), None)
+        found.append(obj if _actor_like(obj) or owner is None else owner)
     nouns = [holder] + [o for o in objects if o.i != holder.i]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
         if prep.lower_ in _TARGET_PREPS:
@@ -383,7 +400,7 @@ def _status(head) -> str:
             return "hypothetical"
         if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned):
             return "planned"
-        if aux & {"would", "could", "might", "may", "should"}:
+        if aux & {"would", "could", "might", "may", "should", "can"}:
             return "hypothetical"
     if re.search(r"\b(?:next|upcoming)\b", head.sent.text, re.I) and head.tag_ in ("NN", "NNS"):
         return "planned"

@@ -49,8 +49,9 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int]) -> list[Menti
 
     ``sentence_index`` maps a token's sentence start (token index) to the document-wide sentence number.
     """
-    spans = _titled_names(sdoc)
+    spans = _titled_names(sdoc) + _capitals_described(sdoc)
     ents = [e for e in sdoc.ents if not any(s.start <= e.start and e.end <= s.end for s in spans)]
+    ents = [piece for e in ents for piece in _country_then_person(e)]
     found = []
     for ent in sorted(ents + spans, key=lambda e: e.start):
         kind = LABELS.get(ent.label_)
@@ -80,6 +81,35 @@ def _titled_names(sdoc) -> list:
         if not all(t.ent_type_ == "PERSON" for t in sdoc[start:end]) or _cut(sdoc, start, end):
             found.append(TokenSpan(sdoc, start, end, label="PERSON"))
     return found
+
+
+def _capitals_described(sdoc) -> list:
+    """ "the Russian capital hosted ...": a demonym's capital acting is that state."""
+    from spacy.tokens import Span as TokenSpan
+
+    found = []
+    for tok in sdoc:
+        if tok.lower_ == "capital" and tok.dep_ in _ACTOR_DEPS:
+            demonym = next((c for c in tok.children if c.dep_ in ("amod", "compound")
+                            and country_of_demonym(c.text)), None)
+            if demonym is not None:
+                found.append(TokenSpan(sdoc, demonym.i, tok.i + 1, label="GPE"))
+    return found
+
+
+def _country_then_person(ent) -> list:
+    """ "President of Tajikistan Emomali Rahmon" tagged as one organisation: a state, then a person."""
+    from spacy.tokens import Span as TokenSpan
+
+    if ent.label_ not in ("ORG", "GPE") or len(ent) < 3:
+        return [ent]
+    for cut in range(1, min(3, len(ent) - 1)):
+        head, rest = ent[:cut], ent[cut:]
+        if country_named(head.text) and 2 <= len(rest) <= 4 and all(_name_word(t) for t in rest) \
+                and not any(t.lower_ in org_words() for t in rest):
+            return [TokenSpan(ent.doc, head.start, head.end, label="GPE"),
+                    TokenSpan(ent.doc, rest.start, rest.end, label="PERSON")]
+    return [ent]
 
 
 def _name_word(tok) -> bool:
@@ -113,7 +143,8 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
     if label in ("PERSON", "ORG") and country_of_capital(text):
         kind = "location"  # a capital the tagger took for a person or an organisation
     if kind != "person":
-        named = country_named(text)
+        named = country_named(text) or (country_of_demonym(text.split()[0]) if text.endswith(" capital")
+                                         else None)
         seat = country_of_seat(text)
         if named:
             kind, country = "state", named

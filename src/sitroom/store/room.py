@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
 
 SCHEMA_VERSION = 1
-_DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles")
+_DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
+            "event_mentions")
 
 
 class Room:
@@ -137,6 +138,15 @@ class Room:
         self._many("roles", [
             (doc_id, r.mention, r.title, r.of, *(r.when or (None, None)), r.span.start, r.span.end)
             for r in analysis.roles])
+        self._many("time_expressions", [
+            (doc_id, i, t.type, t.value, t.end, t.anchor, t.span.start, t.span.end)
+            for i, t in enumerate(analysis.timexes)])
+        self._many("event_mentions", [
+            (doc_id, i, e.type, e.mode, e.status, e.sentence.start, e.sentence.end, e.trigger.start,
+             e.trigger.end, e.phrase, list(e.sources), list(e.targets),
+             e.when.start if e.when else None, e.when.end if e.when else None,
+             e.when.basis if e.when else None, e.location)
+            for i, e in enumerate(analysis.events)])
 
     # --- actors across documents --------------------------------------------------------------
 
@@ -148,6 +158,22 @@ class Room:
             self.db.execute("DELETE FROM actors")
             self._many("actors", [a[:4] for a in actors])
             self._many("actor_members", [(a[0], doc, cluster) for a in actors for doc, cluster in a[4]])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def replace_events(self, events: list[dict]) -> None:
+        """Every event with its members and actors, in one go (see resolve/events.py)."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("event_actors", "event_members", "events"):
+                self.db.execute(f"DELETE FROM {table}")
+            self._many("events", [(e["id"], e["type"], e["mode"], e["status"], e["when_start"], e["when_end"],
+                                   e["when_basis"], e["location"], e["summary"]) for e in events])
+            self._many("event_members", [(e["id"], doc, n) for e in events for doc, n in e["members"]])
+            self._many("event_actors", [(e["id"], role, actor) for e in events
+                                        for role in ("source", "target") for actor in e[role]])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")

@@ -120,3 +120,58 @@ CREATE TABLE IF NOT EXISTS actor_overrides (
     b VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL
 );
+
+CREATE TABLE IF NOT EXISTS time_expressions (
+    document VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    type VARCHAR NOT NULL,
+    value VARCHAR,
+    end_value VARCHAR,
+    anchor VARCHAR,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS event_mentions (
+    document VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    type VARCHAR NOT NULL,
+    mode VARCHAR,
+    status VARCHAR NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    phrase VARCHAR NOT NULL,
+    sources INTEGER[] NOT NULL,
+    targets INTEGER[] NOT NULL,
+    when_start VARCHAR,
+    when_end VARCHAR,
+    when_basis VARCHAR,
+    location VARCHAR
+);
+
+-- Events across documents: rebuilt whole after every build, like actors.
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY,
+    type VARCHAR NOT NULL,
+    mode VARCHAR,
+    status VARCHAR NOT NULL,
+    when_start VARCHAR,
+    when_end VARCHAR,
+    when_basis VARCHAR,
+    location VARCHAR,
+    summary VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS event_members (
+    event VARCHAR NOT NULL,
+    document VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS event_actors (
+    event VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL
+);

@@ -1,0 +1,139 @@
+"""One event per real-world happening: reports of the same type, actors and date become one event.
+
+Two reports are one event when their types agree, their actors overlap (for meetings and
+agreements, the parties in either role), their statuses agree, and their dates are compatible:
+one contains the other ("2021-07" and "2021-07-08") and no two different days end up in one
+event. A report without a date read from the text joins only a report a few sentences away in the same
+document: different visits of the same delegation stay different events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sitroom.resolve.within import UnionFind
+
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+NEARBY_CHARS = 600
+
+
+@dataclass
+class EventMention:
+    document: str
+    ordinal: int
+    type: str
+    mode: str | None
+    status: str
+    phrase: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    when: tuple[str, str | None, str] | None
+    location: str | None
+    position: int = 0
+    """Where in its document the report is (character offset)."""
+
+    @property
+    def parties(self) -> frozenset[str]:
+        return self.sources | self.targets
+
+    @property
+    def dated(self) -> bool:
+        return self.when is not None and self.when[2] != "inferred"
+
+
+def same_event(a: EventMention, b: EventMention) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    # an undated report joins only a report right next to it in the same document
+    far = a.document != b.document or abs(a.position - b.position) > NEARBY_CHARS
+    if (a.dated != b.dated or not a.dated) and far:
+        return False
+    if not _dates_agree(a, b):
+        return False
+    if a.type in SYMMETRIC:
+        shared = a.parties & b.parties
+        return len(shared) >= 2 or (bool(shared) and (len(a.parties) == 1 or len(b.parties) == 1))
+    if not (a.sources & b.sources):
+        return False
+    return not a.targets or not b.targets or bool(a.targets & b.targets)
+
+
+def _dates_agree(a: EventMention, b: EventMention) -> bool:
+    if a.when is None or b.when is None:
+        return True
+    x, y = a.when[0], b.when[0]
+    return x.startswith(y) or y.startswith(x)
+
+
+def group(mentions: list[EventMention]) -> list[list[int]]:
+    """Groups of indices, one per event; blocked by (type, actor) so cost follows the blocks."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        for actor in m.parties:
+            blocks[(m.type, actor)].append(i)
+    uf = UnionFind(len(mentions))
+    days: dict[int, set[str]] = {i: _days(m) for i, m in enumerate(mentions)}
+    for members in blocks.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1 :]:
+                ri, rj = uf.find(i), uf.find(j)
+                if ri == rj or not same_event(mentions[i], mentions[j]):
+                    continue
+                merged = days[ri] | days[rj]
+                if len(merged) > 1:
+                    continue  # two different days are two events, however alike
+                uf.union(ri, rj)
+                days[uf.find(ri)] = merged
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+def _days(m: EventMention) -> set[str]:
+    return {m.when[0]} if m.when and len(m.when[0]) == 10 and m.dated else set()
+
+
+def build_events(mentions: list[EventMention], names: dict[str, str]) -> list[dict]:
+    """Event records for the room: id, type, when, actors, summary, members."""
+    out = []
+    taken: set[str] = set()
+    for members in group(mentions):
+        ms = [mentions[i] for i in members]
+        dated = [m for m in ms if m.dated] or [m for m in ms if m.when]
+        when = max((m.when for m in dated), key=lambda w: len(w[0])) if dated else None
+        sources = frozenset().union(*(m.sources for m in ms))
+        targets = frozenset().union(*(m.targets for m in ms)) - sources
+        statuses = Counter(m.status for m in ms)
+        best = min(ms, key=lambda m: (not m.sources, m.document, m.ordinal))
+        ident = _ident(best.type, when, sources | targets, taken)
+        out.append({
+            "id": ident, "type": best.type, "mode": next((m.mode for m in ms if m.mode), None),
+            "status": statuses.most_common(1)[0][0],
+            "when_start": when[0] if when else None, "when_end": when[1] if when else None,
+            "when_basis": when[2] if when else None,
+            "location": next((m.location for m in ms if m.location), None),
+            "summary": _summary(best, names), "source": sorted(sources), "target": sorted(targets),
+            "members": sorted((m.document, m.ordinal) for m in ms),
+        })
+    return out
+
+
+def _summary(m: EventMention, names: dict[str, str]) -> str:
+    who = " and ".join(sorted(names.get(a, a) for a in m.sources)) or "someone"
+    whom = " and ".join(sorted(names.get(a, a) for a in m.targets))
+    where = f" in {m.location}" if m.location and m.location not in whom else ""
+    status = {"planned": " (planned)", "denied": " (denied)", "hypothetical": " (hypothetical)"}
+    return f"{who}: {m.phrase}{' ' + whom if whom else ''}{where}{status.get(m.status, '')}"
+
+
+def _ident(kind: str, when, actors, taken: set[str]) -> str:
+    key = f"{kind}|{when[0] if when else ''}|{'|'.join(sorted(actors))}"
+    base = f"event:{kind.lower()}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    taken.add(ident)
+    return ident
