@@ -14,6 +14,7 @@ from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
 from sitroom.cli.options import db_option
 from sitroom.cli.output import emit, err, json_option
+from sitroom.cli.timeline import timeline_command
 from sitroom.errors import SitroomError
 from sitroom.export.json_export import dumps, export, validate
 from sitroom.query import documents as docs
@@ -140,4 +141,5 @@ def _print_report(report: BuildReport, db: Path) -> None:
 
 
 main.add_command(actors_group)
+main.add_command(timeline_command)
 main.add_command(actor_command)

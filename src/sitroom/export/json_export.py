@@ -12,6 +12,7 @@ import jsonschema
 from sitroom.errors import ExportError
 from sitroom.query.actors import actors
 from sitroom.query.documents import documents
+from sitroom.query.events import events, time_expressions
 from sitroom.store.room import Room
 
 FORMAT_VERSION = 1
@@ -24,11 +25,11 @@ def export(room: Room, now: dt.datetime | None = None) -> dict:
         "generated_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "documents": documents(room),
         "actors": actors(room),
-        "events": [],
+        "events": events(room),
         "quotes": [],
         "claims": [],
         "disagreements": [],
-        "time_expressions": [],
+        "time_expressions": time_expressions(room),
     }
 
 

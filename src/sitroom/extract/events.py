@@ -69,6 +69,7 @@ class Lexicon:
     actor_nouns: frozenset[str]
     designation: frozenset[str]
     designated: frozenset[str]
+    stative: frozenset[str]
 
 
 @cache
@@ -89,7 +90,8 @@ def lexicon() -> Lexicon:
                    {k: v["quad"] for k, v in data["types"].items()},
                    frozenset(data["commitment_verbs"]), frozenset(data["commitment_adjectives"]),
                    frozenset(data["promised_types"]), frozenset(data["actor_nouns"]),
-                   frozenset(data["designation_verbs"]), frozenset(data["designation_words"]))
+                   frozenset(data["designation_verbs"]), frozenset(data["designation_words"]),
+                   frozenset(data["stative_nouns"]))
 
 
 def code_text(text: str, nlp=None) -> list[EventFinding]:
@@ -147,7 +149,7 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
             kind = _noun_type(inner, lex) if inner is not None else None
             if kind:
                 taken.add(inner.i)
-        if kind and _standalone(carrier):
+        if kind and _standalone(carrier) and carrier.lower_ not in lex.stative:
             out.append((kind, carrier, carrier))
             taken.add(tok.i)
     return out
@@ -208,10 +210,12 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     if noun is not None and not standalone:
         phrase = head.text + " " + " ".join(t.text for t in noun.subtree
                                              if (t.i <= noun.i and t.dep_ != "det") or t.i == noun.i)
-    clause = list(head.subtree)
+    # a noun's time and place are its clause's: "the next visit ... will take place on September 29"
+    owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") else head
+    clause = list(owner.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
-    inner = tuple(_tokens_span(list(c.subtree), offset) for c in head.children
-                  if c.dep_ in ("advcl", "relcl", "ccomp", "acl", "conj") and c.pos_ in ("VERB", "AUX"))
+    inner = tuple(_tokens_span(list(c.subtree), offset) for c in owner.children
+                  if c.dep_ in ("advcl", "relcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))
     status = _status(head)
     kind, mode = _promised(kind, head, status)
     if kind in _SYMMETRIC:
@@ -235,6 +239,8 @@ def _promised(kind: str, head, status: str) -> tuple[str, str | None]:
     lex = lexicon()
     if kind not in lex.promised:
         return kind, None
+    if head.lemma_.lower() in lex.commitment:  # "Putin's offer of military help"
+        return "AGREE", kind.lower()
     chain = [head] + list(head.ancestors)[:2]
     for tok in chain:
         if tok.lemma_.lower() in lex.commitment and tok.i != head.i:
@@ -280,6 +286,8 @@ def _arguments(head, noun, verb) -> tuple[list, list]:
         targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+        targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                    for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
     elif subject is not None:
         sources = [subject]
     if not passive:
@@ -313,14 +321,18 @@ def _subject(verb):
     """The doer: the verb's subject, or its governor's ("X ordered to mobilize", "X, which attacked")."""
     tok = verb
     for _ in range(4):
-        subject = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        # the subject nearest the verb: a misparse may hang a heading off it as a second subject
+        subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ in _SUBJECTS), None) or next(
+            (c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
             if subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                 return tok.head
             if subject.lower_ in _REPORTED_PRONOUNS:
                 return _reporter(tok) or subject
             return subject
-        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl") and tok.head is not tok:
+        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
+            tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
+        elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 return tok.head
             tok = tok.head
@@ -366,12 +378,18 @@ def _expand(tokens: list) -> list:
 
 
 def _core(tok) -> list:
-    """The head of an argument with the words that name it, without clauses hanging off it."""
+    """The head of an argument with the words that name it, without clauses hanging off it:
+    "a delegation of the Taliban [headed by X]"."""
     keep = [tok]
     for child in tok.children:
-        if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
-                child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod"):
             keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            keep.append(child)
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                keep.append(obj)
+                keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
+                            for t in c.subtree)
     return sorted(keep, key=lambda t: t.i)
 
 
@@ -388,7 +406,8 @@ def _span(tok, offset: int) -> Span:
 def _status(head) -> str:
     lex = lexicon()
     chain = [head] + list(head.ancestors)[:3]
-    if any(c.dep_ == "neg" for tok in chain[:2] for c in tok.children):
+    negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
+    if any(c.dep_ == "neg" for tok in negated for c in tok.children):
         return "denied"
     for tok in chain[1:3]:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
@@ -402,6 +421,8 @@ def _status(head) -> str:
             return "planned"
         if aux & {"would", "could", "might", "may", "should", "can"}:
             return "hypothetical"
-    if re.search(r"\b(?:next|upcoming)\b", head.sent.text, re.I) and head.tag_ in ("NN", "NNS"):
+    governor = head.head if head.tag_ in ("NN", "NNS") else head
+    if re.search(r"\b(?:next|upcoming)\b", head.sent.text, re.I) and head.tag_ in ("NN", "NNS") \
+            and governor.tag_ not in ("VBD", "VBN"):  # "the next visit took place in May": past
         return "planned"
     return "reported"

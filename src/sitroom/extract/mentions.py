@@ -134,6 +134,11 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
     if not _plausible(text, ent):
         return None
     label, country = ent.label_, None
+    if _people_of(ent, text):
+        kind, country = "state", country_of_demonym(text)  # "the Americans fled": the state's people
+        begin = offset + ent.start_char + start
+        return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence,
+                       ent.root.dep_ in ("nsubj", "nsubjpass"))
     if _all_demonyms(text) or (label == "PERSON" and country_named(text)):
         return None  # "Tajik", "Kazakhs": a nationality, not an actor
     if label == "NORP" and ent.root.pos_ == "ADJ":
@@ -168,6 +173,12 @@ def _organisation_named(text: str) -> bool:
     return len(words) >= 2 and any(
         country_named(w) or w.lower() in org_words() or w.lower().split("-")[0] in org_words()
         for w in words)
+
+
+def _people_of(ent, text: str) -> bool:
+    """ "the Americans", "the Afghans" acting: a plural demonym as a subject or object."""
+    return (" " not in text and text.endswith("s") and country_of_demonym(text) is not None
+            and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.dep_ in _ACTOR_DEPS | {"dobj", "pobj"})
 
 
 def _all_demonyms(text: str) -> bool:

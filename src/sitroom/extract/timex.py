@@ -313,6 +313,8 @@ def _shift(anchor: Anchor, n: int, code: str, unit: str) -> str | None:
         return shift_years(anchor, n)
     if code == "DE":
         return str(anchor.year + 10 * n)[:3]
+    if code == "CE":
+        return str(anchor.year + 100 * n)[:2]
     return None
 
 
