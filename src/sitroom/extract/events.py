@@ -173,7 +173,8 @@ def _verb_type(tok, lex: Lexicon) -> str | None:
     options = lex.verbs.get(tok.lemma_.lower())
     if not options:
         return None
-    around = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "attr")}
+    around = {w for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "attr")
+              for w in (c.lemma_.lower(), c.lower_)}
     for kind, rest in options:
         if not rest or rest.split()[0] in around:
             return kind
@@ -218,6 +219,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
                   if c.dep_ in ("advcl", "relcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))
     status = _status(head)
     kind, mode = _promised(kind, head, status)
+    if kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment:
+        mode = _promise_of(head)
     if kind in _SYMMETRIC:
         withs = [t for t in targets if t.head.lower_ == "with"]
         sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
@@ -253,6 +256,19 @@ def _promised(kind: str, head, status: str) -> tuple[str, str | None]:
     if status == "planned":
         return "AGREE", kind.lower()
     return kind, None
+
+
+def _promise_of(verb) -> str | None:
+    """What "promised to provide aid" promises: the type of the clause it governs, as a mode."""
+    lex = lexicon()
+    for inner in (c for c in verb.children if c.dep_ == "xcomp"):
+        kind = _verb_type(inner, lex)
+        if kind is None:
+            obj = next((c for c in inner.children if c.dep_ == "dobj"), None)
+            kind = _noun_type(_of_chain(obj, lex), lex) if obj is not None else None
+        if kind and kind != "AGREE":
+            return kind.lower()
+    return None
 
 
 def _actor_like(tok) -> bool:
@@ -385,9 +401,8 @@ def _core(tok) -> list:
         if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod"):
             keep.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of":
-            keep.append(child)
             for obj in (g for g in child.children if g.dep_ == "pobj"):
-                keep.append(obj)
+                keep.extend((child, obj))
                 keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
                             for t in c.subtree)
     return sorted(keep, key=lambda t: t.i)

@@ -1,0 +1,51 @@
+"""The event coder on sentences written for the tests, with the real spaCy model."""
+
+from sitroom.extract.events import code_text
+
+
+def _first(text):
+    found = code_text(text)
+    assert found, text
+    return found[0]
+
+
+def test_types_sources_targets():
+    e = _first("The Norwegian Foreign Minister met the Swedish ambassador in Oslo on Monday.")
+    assert e.type == "CONSULT" and "Norwegian Foreign Minister" in e.source[0]
+    e = _first("Rebels attacked government forces in the north.")
+    assert (e.type, e.source, e.target) == ("ASSAULT", ("Rebels",), ("government forces",))
+    e = _first("The government accused the opposition of inciting violence.")
+    assert (e.type, e.target) == ("ACCUSE", ("the opposition",))
+
+
+def test_light_verbs_and_nouns():
+    assert _first("Officials from both countries held talks in Geneva.").type == "CONSULT"
+    assert _first("The council imposed sanctions on the regime.").type == "SANCTION"
+    e = _first("The talks between Norway and Sweden ended without a result.")
+    assert e.type == "CONSULT" and set(e.source) == {"Norway", "Sweden"}  # both parties, as PLOVER codes
+
+
+def test_status():
+    assert _first("Norway will send troops to the border next week.").status == "planned"
+    assert _first("Sweden did not attack the ship.").status == "denied"
+    assert _first("If talks fail, the army could attack the town.").status == "hypothetical"
+    assert _first("The army attacked the town.").status == "reported"
+
+
+def test_a_promise_of_aid_is_an_agreement():
+    e = _first("Finland promised to provide aid to the flood victims.")
+    assert (e.type, e.mode) == ("AGREE", "aid")
+
+
+def test_passive_and_chains():
+    e = _first("The embassy was attacked by militants on Sunday.")
+    assert (e.type, e.source, e.target) == ("ASSAULT", ("militants",), ("The embassy",))
+    e = _first("The president ordered to mobilize the reservists.")
+    assert e.type == "MOBILIZE" and e.source == ("The president",)
+    e = _first("Hungary said it will support the resolution.")
+    assert e.source == ("Hungary",)
+
+
+def test_designation_is_a_sanction():
+    e = _first("The court recognized the movement as terrorist.")
+    assert e.type == "SANCTION" and e.target == ("the movement",)

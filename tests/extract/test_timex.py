@@ -1,0 +1,64 @@
+"""The temporal tagger on sentences written for the tests: values, anchors, never a guessed year."""
+
+import pytest
+
+from sitroom.extract.timex import tag
+
+
+def _values(text, dct=None):
+    return [(text[t.span.start : t.span.end], t.type, t.value, t.anchor) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("They met on July 8, 2021.", None, ("July 8, 2021", "DATE", "2021-07-08", None)),
+    ("They met on July 8.", "2021-07-12", ("July 8", "DATE", "2021-07-08", "publication")),
+    ("The next visit will take place on September 29.", "2023-09-18",
+     ("September 29", "DATE", "2023-09-29", "publication")),
+    ("The envoy arrived yesterday.", "2021-07-12", ("yesterday", "DATE", "2021-07-11", "publication")),
+    ("Talks resumed last week.", "2021-07-12", ("last week", "DATE", "2021-W27", "publication")),
+    ("It happened in early July.", "2021-07-12", ("early July", "DATE", "2021-07", "publication")),
+    ("It rained this spring.", "2021-07-12", ("this spring", "DATE", "2021-SP", "publication")),
+    ("They left three years ago.", "2021-07-12", ("three years ago", "DATE", "2018", "publication")),
+    ("The visit lasted two days.", None, ("two days", "DURATION", "P2D", None)),
+    ("A ten-year campaign.", None, ("ten-year", "DURATION", "P10Y", None)),
+    ("They meet every year.", None, ("every year", "SET", "P1Y", None)),
+    ("In the 1990s it was different.", None, ("the 1990s", "DATE", "199", None)),
+    ("Results came at 3 p.m. on Monday.", "1998-01-08",
+     ("3 p.m.", "TIME", "1998-01-08T15:00", "publication")),
+])
+def test_values(text, dct, expected):
+    assert expected in _values(text, dct)
+
+
+def test_relative_to_an_event_or_an_expression():
+    text = "Two days after the delegation visited the ministry on July 8, envoys held talks elsewhere."
+    found = {t[0]: t for t in _values(text, "2021-07-12")}
+    assert found["Two days after"][2:] == ("2021-07-10", "event")
+    text = "The talks began on March 3, 2021, and a couple of days later they ended."
+    found = {t[0]: t for t in _values(text)}
+    assert found["a couple of days later"][2:] == ("2021-03-05", "expression")
+
+
+def test_ranges_are_tagged_year_by_year_and_keep_their_end():
+    text = "He served there from 1979 to 1983."
+    first, second = tag(text)
+    assert (first.value, first.end, second.value) == ("1979", "1983", "1983")
+    (months,) = [t for t in tag("In May-June, contacts were cut.", "2021-07-12")]
+    assert (months.value, months.end) == ("2021-05", "2021-06")
+
+
+def test_unresolvable_stays_unresolved():
+    values = _values("They met on July 8 and again on Tuesday, a week later.")
+    assert ("July 8", "DATE", None, None) in values
+    assert all(v[2] is None for v in values if v[0] in ("July 8", "Tuesday"))
+
+
+def test_no_false_times_in_prices_ages_or_modal_may():
+    text = "Shares rose to $1.35 on a 6-year-old contract. May we go? In May 2019 they met."
+    values = _values(text, "2019-07-01")
+    assert [v[0] for v in values] == ["May 2019"]
+
+
+def test_year_less_dates_follow_the_tense():
+    assert _values("The delegation visited on December 20.", "2022-01-10")[0][2] == "2021-12-20"
+    assert _values("The delegation will visit on January 20.", "2021-12-10")[0][2] == "2022-01-20"

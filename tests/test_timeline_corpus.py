@@ -1,0 +1,53 @@
+"""The sample corpus as a chronology: dated events, relative dates resolved, one event per happening."""
+
+from sitroom.query.events import timeline
+from sitroom.store.room import Room
+
+
+def _dated(corpus_room):
+    with Room(corpus_room, read_only=True) as room:
+        return timeline(room, dated=True)
+
+
+def _find(rows, start, kind, name):
+    return [r for r in rows if r["when"]["start"] == start and r["type"] == kind
+            and any(name in n for n in r["source_names"] + r["target_names"])]
+
+
+def test_dates_at_the_precision_the_text_gives(corpus_room):
+    rows = _dated(corpus_room)
+    assert _find(rows, "2003-02-14", "SANCTION", "Taliban")
+    assert _find(rows, "2017-08", "ACCUSE", "Rex Tillerson")
+    assert _find(rows, "2021-07-05", "MOBILIZE", "Emomali Rahmon")
+    assert _find(rows, "2021-07-02", "CONSULT", "Hamdullah Mohib")
+
+
+def test_year_less_and_relative_dates_are_resolved(corpus_room):
+    rows = _dated(corpus_room)
+    ashgabat = _find(rows, "2021-07-10", "CONSULT", "Taliban")  # "two days after ... July 8"
+    assert ashgabat and ashgabat[0]["when"]["basis"] == "relative"
+    assert _find(rows, "2021-08-17", "CONSULT", "Zhirnov")  # "a couple of days after these events"
+
+
+def test_future_events_are_planned(corpus_room):
+    (visit,) = _find(_dated(corpus_room), "2023-09-29", "CONSULT", "Taliban")
+    assert visit["status"] == "planned"
+
+
+def test_an_event_reported_by_two_articles_is_one_event(corpus_room):
+    rows = _dated(corpus_room)
+    for start in ("2018-11-09", "2021-07-10"):
+        (event,) = _find(rows, start, "CONSULT", "Taliban")
+        assert len(event["documents"]) == 2 and len(event["evidence"]) >= 2
+
+
+def test_timeline_is_in_date_order_and_filters(corpus_room):
+    with Room(corpus_room, read_only=True) as room:
+        rows = timeline(room)
+        starts = [r["when"]["start"] for r in rows if r["when"]]
+        assert starts == sorted(starts)
+        mohib = timeline(room, actor="Mohib")
+        assert mohib and all(any("Mohib" in n for n in r["source_names"] + r["target_names"]) for r in mohib)
+        july = timeline(room, since="2021-07", until="2021-07-31", dated=True)
+        assert july and all(r["when"]["start"].startswith("2021-07") for r in july)
+        assert all(r["type"] == "ASSAULT" for r in timeline(room, kind="assault"))
