@@ -18,6 +18,8 @@ from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
 from sitroom.nlp.model import DEFAULT_MODEL, load_model
 from sitroom.resolve.actors import build_actors, local_actors
+from sitroom.resolve.disagreements import ClaimRow
+from sitroom.resolve.disagreements import find as find_disagreements
 from sitroom.resolve.events import EventMention, build_events
 from sitroom.settings import DEFAULT, Settings
 from sitroom.store.room import Room
@@ -107,6 +109,21 @@ def resolve_events(room: Room) -> None:
             when = (w_start, w_end, basis) if w_start else None
             mentions.append(EventMention(doc, n, kind, mode, status, phrase, src, tgt, when, location, at))
     room.replace_events(build_events(mentions, names))
+    resolve_disagreements(room)
+
+
+def resolve_disagreements(room: Room) -> None:
+    """Rebuild the room's disagreements from the claims of all documents."""
+    rows = room.db.execute(
+        "SELECT c.document, c.ordinal, c.subject, c.value, c.unit, c.dimension, c.base_value, c.tolerance, "
+        "c.approximate, c.part, c.share_count, c.share_total, c.control, c.country, "
+        "substr(d.text, c.start_offset + 1, c.end_offset - c.start_offset) "
+        "FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.document, c.ordinal").fetchall()
+    claims = [ClaimRow(f"{doc}:c{n}", subject, value, unit, dim, base, tol, approx, part,
+                       (count, total) if total else None, control, country, text)
+              for doc, n, subject, value, unit, dim, base, tol, approx, part, count, total, control, country,
+              text in rows]
+    room.replace_disagreements(find_disagreements(claims))
 
 
 class _LazyModel:

@@ -14,6 +14,7 @@ from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
 from sitroom.cli.options import db_option
 from sitroom.cli.output import emit, err, json_option
+from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
 from sitroom.cli.timeline import timeline_command
 from sitroom.errors import SitroomError
 from sitroom.export.json_export import dumps, export, validate
@@ -142,4 +143,7 @@ def _print_report(report: BuildReport, db: Path) -> None:
 
 main.add_command(actors_group)
 main.add_command(timeline_command)
+main.add_command(quotes_command)
+main.add_command(claims_command)
+main.add_command(disagreements_command)
 main.add_command(actor_command)

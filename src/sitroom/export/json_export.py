@@ -13,6 +13,7 @@ from sitroom.errors import ExportError
 from sitroom.query.actors import actors
 from sitroom.query.documents import documents
 from sitroom.query.events import events, time_expressions
+from sitroom.query.statements import claims, disagreements, quotes
 from sitroom.store.room import Room
 
 FORMAT_VERSION = 1
@@ -26,9 +27,9 @@ def export(room: Room, now: dt.datetime | None = None) -> dict:
         "documents": documents(room),
         "actors": actors(room),
         "events": events(room),
-        "quotes": [],
-        "claims": [],
-        "disagreements": [],
+        "quotes": quotes(room),
+        "claims": claims(room),
+        "disagreements": disagreements(room),
         "time_expressions": time_expressions(room),
     }
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
 from sitroom.extract.events import EventFinding, events_in
 from sitroom.extract.mentions import Mention, mentions_in
+from sitroom.extract.quotes import quotes_in
 from sitroom.extract.references import references_in
 from sitroom.extract.roles import RoleFinding, roles_in
+from sitroom.extract.statements import ClaimRecord, QuoteRecord, claim_records, quote_records
 from sitroom.extract.timex import Timex, tag
 from sitroom.model.document import Document
 from sitroom.model.evidence import Span
@@ -34,6 +37,8 @@ class Analysis:
     roles: list[RoleFinding]
     timexes: list[Timex]
     events: list[EventRecord]
+    quotes: list[QuoteRecord]
+    claims: list[ClaimRecord]
 
 
 def analyse(doc: Document, nlp) -> Analysis:
@@ -44,6 +49,8 @@ def analyse(doc: Document, nlp) -> Analysis:
     roles: list[RoleFinding] = []
     timexes: list[Timex] = []
     findings: list[EventFinding] = []
+    claims: list[ClaimFinding] = []
+    body_parts: list[tuple[int, object]] = []
     body = doc.body
     for part, sdoc in zip(parts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         offset = part.span.start
@@ -70,11 +77,28 @@ def analyse(doc: Document, nlp) -> Analysis:
                        for t in tag(sdoc.text, dct))
         if part.voice == "body":
             findings.extend(events_in(sdoc, offset))
+            body_parts.append((offset, sdoc))
+            claims.extend(claims_in(sdoc, offset, [t.span for t in timexes]))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
     mentions = surnames_as_people(mentions)
     events = records(findings, mentions, timexes, doc.published)
-    return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events)
+    work = _work_text(doc.source.text, parts, texts)
+    quotes = quotes_in(work, body_parts)
+    quote_rows = quote_records(quotes, mentions, timexes, work)
+    claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work)
+    return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events,
+                    quote_rows, claim_rows)
+
+
+def _work_text(source: str, parts, texts: list[str]) -> str:
+    """The source text with each analysed passage as the analysis saw it (HTML markup blanked)."""
+    if all(source[p.span.start : p.span.end] == t for p, t in zip(parts, texts, strict=True)):
+        return source
+    chars = list(source)
+    for part, text in zip(parts, texts, strict=True):
+        chars[part.span.start : part.span.end] = list(text)
+    return "".join(chars)
 
 
 def _reorder(mentions: list[Mention], roles: list[RoleFinding],

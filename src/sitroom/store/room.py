@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
-            "event_mentions")
+            "event_mentions", "quotes", "claims")
 
 
 class Room:
@@ -147,6 +147,17 @@ class Room:
              e.when.start if e.when else None, e.when.end if e.when else None,
              e.when.basis if e.when else None, e.location)
             for i, e in enumerate(analysis.events)])
+        self._many("quotes", [
+            (doc_id, i, q.finding.kind, q.speaker, *_bounds(q.finding.speaker), *_bounds(q.finding.cue),
+             q.finding.content.start, q.finding.content.end, q.finding.evidence.start, q.finding.evidence.end,
+             *_when(q.when))
+            for i, q in enumerate(analysis.quotes)])
+        self._many("claims", [
+            (doc_id, i, c.finding.subject, c.finding.value, c.finding.unit, c.finding.dimension,
+             c.finding.base_value, c.finding.tolerance, c.finding.approximate, c.finding.part,
+             *(c.finding.share or (None, None)), c.control, c.country, c.quote, *_when(c.when),
+             c.finding.span.start, c.finding.span.end)
+            for i, c in enumerate(analysis.claims)])
 
     # --- actors across documents --------------------------------------------------------------
 
@@ -179,6 +190,17 @@ class Room:
             self.db.execute("ROLLBACK")
             raise
 
+    def replace_disagreements(self, rows: list[dict]) -> None:
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute("DELETE FROM disagreements")
+            self._many("disagreements", [(d["id"], d["topic"], d["note"], d["claims"], d["events"])
+                                         for d in {d["id"]: d for d in rows}.values()])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
     def add_override(self, action: str, a: str, b: str) -> None:
         count = self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
         self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [count, action, a, b, _now()])
@@ -191,6 +213,10 @@ class Room:
         if rows:
             marks = ", ".join("?" * len(rows[0]))
             self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+def _when(when) -> tuple[str | None, str | None, str | None]:
+    return (when.start, when.end, when.basis) if when is not None else (None, None, None)
 
 
 def _bounds(span: Span | None) -> tuple[int | None, int | None]:

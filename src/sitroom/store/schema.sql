@@ -175,3 +175,53 @@ CREATE TABLE IF NOT EXISTS event_actors (
     role VARCHAR NOT NULL,
     actor VARCHAR NOT NULL
 );
+
+CREATE TABLE IF NOT EXISTS quotes (
+    document VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,
+    speaker_mention INTEGER,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    content_start INTEGER NOT NULL,
+    content_end INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    when_start VARCHAR,
+    when_end VARCHAR,
+    when_basis VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS claims (
+    document VARCHAR NOT NULL,
+    ordinal INTEGER NOT NULL,
+    subject VARCHAR NOT NULL,
+    value DOUBLE NOT NULL,
+    unit VARCHAR NOT NULL,
+    dimension VARCHAR NOT NULL,
+    base_value DOUBLE NOT NULL,
+    tolerance DOUBLE NOT NULL,
+    approximate BOOLEAN NOT NULL,
+    part BOOLEAN NOT NULL,
+    share_count DOUBLE,
+    share_total DOUBLE,
+    control BOOLEAN NOT NULL,
+    country VARCHAR,
+    quote INTEGER,
+    when_start VARCHAR,
+    when_end VARCHAR,
+    when_basis VARCHAR,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL
+);
+
+-- Disagreements across the corpus: rebuilt whole after every build.
+CREATE TABLE IF NOT EXISTS disagreements (
+    id VARCHAR PRIMARY KEY,
+    topic VARCHAR NOT NULL,
+    note VARCHAR NOT NULL,
+    claims VARCHAR[] NOT NULL,
+    events VARCHAR[] NOT NULL
+);

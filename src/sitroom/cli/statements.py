@@ -1,0 +1,59 @@
+"""`sitroom quotes`, `sitroom claims`, `sitroom disagreements`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sitroom.cli.options import db_option
+from sitroom.cli.output import emit, json_option
+from sitroom.query import statements
+from sitroom.store.room import Room
+
+
+@click.command("quotes")
+@db_option
+@click.option("--speaker", help="Only quotes of this speaker (actor id, name, or the words used).")
+@json_option
+def quotes_command(db: Path, speaker: str | None, as_json: bool) -> None:
+    """Who said what: direct and indirect quotes with their speaker, cue and document."""
+    with Room(db, read_only=True) as room:
+        rows = statements.quotes(room, speaker)
+    if not as_json:
+        rows = [{**r, "said": " ".join(r["text"].split())[:200], "document": r["evidence"]["document"]}
+                for r in rows]
+    emit(rows, ("speaker", "speaker_text", "kind", "cue", "said", "document"), as_json, title="quotes",
+         wrap=("said", "speaker_text"))
+
+
+@click.command("claims")
+@db_option
+@click.option("--subject", help="Only claims whose subject contains this text.")
+@json_option
+def claims_command(db: Path, subject: str | None, as_json: bool) -> None:
+    """Which numbers each source asserts: value, unit, what they measure and who says so."""
+    with Room(db, read_only=True) as room:
+        rows = statements.claims(room, subject)
+    if not as_json:
+        rows = [{**r, "as written": r["evidence"]["text"], "document": r["evidence"]["document"]}
+                for r in rows]
+    emit(rows, ("subject", "value", "unit", "approximate", "attributed_to", "as written", "document"),
+         as_json, title="claims", wrap=("subject",))
+
+
+@click.command("disagreements")
+@db_option
+@json_option
+def disagreements_command(db: Path, as_json: bool) -> None:
+    """Where the sources differ: claims about the same thing that cannot all be true, side by side."""
+    with Room(db, read_only=True) as room:
+        rows = statements.disagreements(room)
+        by_id = {c["id"]: c for c in statements.claims(room)}
+    if not as_json:
+        rows = [{**r, "claims": "; ".join(_side(by_id[c]) for c in r["claims"] if c in by_id)} for r in rows]
+    emit(rows, ("topic", "claims", "note"), as_json, title="disagreements", wrap=("claims", "note"))
+
+
+def _side(claim: dict) -> str:
+    return f"{claim['evidence']['text']} ({claim['subject']}; {claim['evidence']['document']})"

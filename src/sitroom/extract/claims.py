@@ -1,0 +1,209 @@
+"""Numbers a source asserts: value, unit, what they measure, how exact, and who says so.
+
+"$1,4 billion" is 1.4e9 USD (a comma before one or two digits is a decimal comma), "20 thousand
+military reservists" is 20000 reservists, "1,357-kilometer (843-mile)" is one claim (the
+bracketed conversion is skipped), "about 910 km of the border" is approximate and measures part
+of the border. "N of M things" also records the share N/M.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from sitroom.model.evidence import Span
+
+
+@dataclass(frozen=True)
+class ClaimFinding:
+    span: Span
+    value: float
+    unit: str
+    dimension: str
+    """What can be compared: ``length``, ``share``, ``money_USD``, ``count:districts``..."""
+    base_value: float
+    """The value in the dimension's base unit (km, %, t, the currency, the count)."""
+    tolerance: float
+    """How far another value may be and still be this one rounded (in base units)."""
+    approximate: bool
+    subject: str
+    part: bool
+    """Measures part of the subject ("910 km of the border"), not the whole."""
+    share: tuple[float, float] | None = None
+    """For "N of M things": (N, M)."""
+
+
+@cache
+def _units() -> dict:
+    return yaml.safe_load(resources.files("sitroom.data").joinpath("units.yaml").read_text("utf-8"))
+
+
+@cache
+def _unit_table() -> dict[str, tuple[str, str, float]]:
+    table = {}
+    for unit, (dimension, factor, forms) in _units()["units"].items():
+        for form in forms:
+            table[str(form).lower()] = (unit, dimension, float(factor))
+    return table
+
+
+@cache
+def _pattern() -> re.Pattern:
+    u = _units()
+    words = "|".join(sorted(u["words"], key=len, reverse=True))
+    mult = "|".join(sorted(u["multipliers"], key=len, reverse=True))
+    approx = "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                      for a in sorted(u["approximate"], key=len, reverse=True))
+    units = "|".join(re.escape(f) for f in sorted(_unit_table(), key=len, reverse=True) if f not in "$€£¥₽")
+    return re.compile(
+        rf"(?:\b(?P<approx>{approx})\s+)?(?P<cur>US\$|\$|€|£|¥|₽)?\s?"
+        rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|(?i:{words}))"
+        rf"(?:\s?[-–]\s?(?P<num2>\d+(?:[.,]\d+)?))?"
+        rf"(?:[\s-]?(?P<mult>(?i:{mult}))\b)?"
+        rf"(?:[\s-]?(?P<unit>(?i:{units}))\b)?", re.I)
+
+
+def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
+    """Claims in a parsed passage whose text starts at ``offset``; ``skip`` holds dates and times."""
+    text = sdoc.text
+    found: list[ClaimFinding] = []
+    for m in _pattern().finditer(text):
+        span = Span(offset + m.start(), offset + m.end())
+        if not m.group("num") or any(span.overlaps(s) for s in skip):
+            continue
+        if _bracketed_conversion(text, m, found, offset):
+            continue
+        claim = _claim(sdoc, m, offset)
+        if claim is not None:
+            found.append(claim)
+    return found
+
+
+def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], offset: int) -> bool:
+    """ "1,357-kilometer (843-mile)": the bracketed value converts the one before it."""
+    before = text[max(0, m.start() - 2) : m.start()]
+    return "(" in before and bool(found) and m.start() + offset - found[-1].span.end <= 3
+
+
+def _number(raw: str) -> tuple[float, float] | None:
+    """Value and the place of its last digit: "1,357" -> (1357, 1); "1,4" -> (1.4, 0.1)."""
+    words = _units()["words"]
+    if raw.lower() in words:
+        return float(words[raw.lower()]), 1.0
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        raw = raw.replace(",", "")
+    elif re.fullmatch(r"\d+,\d{1,2}", raw):
+        raw = raw.replace(",", ".")  # a decimal comma: "$1,4 billion"
+    elif "," in raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    place = 10 ** -len(raw.split(".")[1]) if "." in raw else 1.0
+    return value, place
+
+
+def _claim(sdoc, m: re.Match, offset: int) -> ClaimFinding | None:
+    parsed = _number(m.group("num2") or m.group("num"))
+    if parsed is None:
+        return None
+    value, place = parsed
+    mult = float(_units()["multipliers"].get((m.group("mult") or "").lower(), 1))
+    if m.group("mult") and m.group("mult").lower() == "m" and not m.group("cur"):
+        mult = 1.0  # "5 m" is metres unless money
+    unit_word = (m.group("unit") or "").lower()
+    if m.group("cur"):
+        unit, dimension, factor = _unit_table()[m.group("cur").lower() if m.group("cur") != "US$" else "$"]
+    elif unit_word:
+        unit, dimension, factor = _unit_table()[unit_word]
+    else:
+        noun = _counted(sdoc, m.end()) or _total_noun(sdoc.text, m.end())
+        if noun is None or _looks_like_year(m.group("num"), value, mult):
+            return None
+        unit, dimension, factor = noun, f"count:{noun}", 1.0
+    value *= mult
+    approximate = bool(m.group("approx")) or bool(m.group("num2"))
+    start, end = m.start(), m.end()
+    while end > start and sdoc.text[end - 1] in " -":
+        end -= 1
+    while start < end and sdoc.text[start].isspace():
+        start += 1
+    subject, part = _subject(sdoc, start, end)
+    share = _share(sdoc.text, end, value)
+    tolerance = place * mult * factor / 2 if not approximate else abs(value * factor) * 0.1
+    return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, value * factor,
+                        tolerance, approximate, subject, part, share)
+
+
+def _looks_like_year(raw: str, value: float, mult: float) -> bool:
+    return mult == 1 and raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
+
+
+def _counted(sdoc, end: int) -> str | None:
+    """The plural noun a bare number counts: "6,000 soldiers", "130 different facilities"."""
+    tokens = [t for t in sdoc if t.idx >= end][:4]
+    for tok in tokens:
+        if tok.tag_ == "NNS":
+            return tok.lower_
+        if tok.pos_ not in ("ADJ", "ADV", "NUM") and tok.lower_ not in ("more", "other"):
+            return None
+    return None
+
+
+def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
+    """What the number measures, as written, and whether it is a part of it."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return "", False
+    root = span.root
+    head = root if root.pos_ == "NOUN" else root.head
+    if root.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") or head.lower_ in _unit_table():
+        # "the 1,357-kilometer (843-mile)-long Afghan-Tajik border": climb to the measured noun
+        for ancestor in [root.head, *root.head.ancestors][:4]:
+            if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.lower_ not in _unit_table() \
+                    and not (span.start <= ancestor.i < span.end):
+                return _phrase(ancestor, skip=span), False
+    of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if of is not None and head.lower_ in _unit_table():
+        return _phrase(of), True  # "910 km of the border"
+    if head.dep_ == "attr" or root.dep_ == "attr":
+        verb = head.head if head.dep_ == "attr" else root.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _phrase(subject), False  # "the border is 1,344 km"
+    if root.dep_ in ("amod", "compound", "nummod") and head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(head, skip=span), False  # "the 1,357-kilometer border"
+    noun = head if head.pos_ in ("NOUN", "PROPN") else None
+    return (_phrase(noun, skip=span), False) if noun is not None else ("", False)
+
+
+def _phrase(tok, skip=None) -> str:
+    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "det", "prep")
+            and not any(a.dep_ in ("relcl", "acl", "appos", "prep") and a.i != tok.i for a in t.ancestors
+                        if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]
+    keep = [t for t in keep if skip is None or not (skip.start <= t.i < skip.end)]
+    keep = [t for t in keep if not (t.like_num or t.lower_ in _unit_table())
+            and re.fullmatch(r"[^\W\d_][\w’'-]*", t.text)]
+    return " ".join(t.text for t in sorted(keep, key=lambda t: t.i)).strip(" -") or tok.text
+
+
+def _total_noun(text: str, end: int) -> str | None:
+    """ "(215) of Afghanistan's 421 districts": a bare count takes the noun of its total."""
+    m = re.match(r"\)?\s+of\s+(?:[\w’'-]+\s+){0,3}?(?:\d{1,3}(?:,\d{3})*|\d+)\s+(\w+s)\b",
+                 text[end : end + 70])
+    return m.group(1).lower() if m else None
+
+
+def _share(text: str, end: int, value: float) -> tuple[float, float] | None:
+    """ "215 of Afghanistan's 421 districts", "(215) of the 421": the count with its total."""
+    m = re.match(r"\)?\s+of\s+(?:[\w’'-]+\s+){0,3}?(\d{1,3}(?:,\d{3})*|\d+)\b", text[end : end + 60])
+    if not m:
+        return None
+    total = float(m.group(1).replace(",", ""))
+    return (value, total) if total > value > 0 else None

@@ -1,0 +1,82 @@
+"""Quotes and claims of one document tied to its mentions and times: the rows the room keeps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitroom.extract.claims import ClaimFinding, _units
+from sitroom.extract.event_records import When, to_when
+from sitroom.extract.mentions import Mention
+from sitroom.extract.quotes import QuoteFinding
+from sitroom.extract.timex import Timex
+from sitroom.model.evidence import Span
+from sitroom.resolve.countries import country_in
+
+_SPEAKER_RANK = {"person": 0, "organization": 1, "state": 2}
+
+
+def _same_name(words: str, mentions: list[Mention]) -> int | None:
+    """A speaker the tagger did not mark ("Kabulov stressed"): the person of that name in the text."""
+    last = words.split()[-1].casefold() if words.split() else ""
+    same = [i for i, m in enumerate(mentions) if m.kind == "person" and not m.pronoun
+            and m.text.split()[-1].casefold() == last]
+    return same[0] if same else None
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    finding: QuoteFinding
+    speaker: int | None
+    """Index of the mention that names the speaker (a pronoun's mention leads to its person)."""
+    when: When | None
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    finding: ClaimFinding
+    quote: int | None
+    """Index of the quote the claim is made in, whose speaker it is attributed to."""
+    when: When | None
+    control: bool
+    country: str | None
+
+
+def quote_records(quotes: list[QuoteFinding], mentions: list[Mention], timexes: list[Timex],
+                  text: str) -> list[QuoteRecord]:
+    out = []
+    for q in quotes:
+        speaker = None
+        if q.speaker is not None:
+            inside = [i for i, m in enumerate(mentions)
+                      if q.speaker.contains(m.span) or m.span.contains(q.speaker)]
+            ranked = sorted(inside, key=lambda i: (_SPEAKER_RANK.get(mentions[i].kind, 9),
+                                                   mentions[i].span.start))
+            speaker = ranked[0] if ranked else _same_name(text[q.speaker.start : q.speaker.end], mentions)
+        dated = [t for t in timexes if q.evidence.contains(t.span) and not q.content.contains(t.span)
+                 and t.type == "DATE" and to_when(t)]
+        out.append(QuoteRecord(q, speaker, to_when(dated[0]) if dated else None))
+    return out
+
+
+@cache
+def _control() -> re.Pattern:
+    verbs = _units()["control_verbs"]
+    return re.compile(r"\b(?:" + "|".join(verbs) + r")(?:s|ed|led|ling|ing|ken|k|ok)?\b", re.I)
+
+
+def claim_records(claims: list[ClaimFinding], quotes: list[QuoteFinding], sentences: list[Span],
+                  timexes: list[Timex], text: str) -> list[ClaimRecord]:
+    out = []
+    for c in claims:
+        quote = next((i for i, q in enumerate(quotes) if q.content.contains(c.span)), None)
+        sentence = next((s for s in sentences if s.contains(c.span)), c.span)
+        dated = [t for t in timexes if sentence.contains(t.span) and t.type == "DATE" and to_when(t)]
+        nearest = min(dated, key=lambda t: abs(t.span.start - c.span.start)) if dated else None
+        words = text[sentence.start : sentence.end]
+        country = country_in(c.subject) or country_in(words[max(0, c.span.end - sentence.start):][:80])
+        out.append(ClaimRecord(c, quote, to_when(nearest) if nearest else None,
+                               bool(_control().search(words)), country))
+    return out
+

@@ -1,0 +1,68 @@
+"""Quotes, claims and disagreements as the export contract shapes them."""
+
+from __future__ import annotations
+
+from sitroom.query.documents import evidence
+from sitroom.store.room import Room
+
+
+def _texts(room: Room) -> dict[str, str]:
+    return dict(room.db.execute("SELECT id, text FROM documents").fetchall())
+
+
+def _actor_of(room: Room) -> dict[tuple[str, int], str]:
+    return {(d, o): a for d, o, a in room.db.execute(
+        "SELECT m.document, m.ordinal, am.actor FROM mentions m JOIN actor_members am "
+        "ON am.document = m.document AND am.cluster = m.cluster").fetchall()}
+
+
+def _when(start, end, basis) -> dict | None:
+    return {"start": start, "end": end, "basis": basis} if start else None
+
+
+def quotes(room: Room, speaker: str | None = None) -> list[dict]:
+    """Every quote, by document then start; ``speaker`` matches the actor id, its name or the words."""
+    texts, actor_of = _texts(room), _actor_of(room)
+    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+    out = []
+    for doc, n, kind, mention, s_start, s_end, c_start, c_end, q_start, q_end, start, end, w1, w2, wb in \
+            room.db.execute("SELECT document, ordinal, kind, speaker_mention, speaker_start, speaker_end, "
+                            "cue_start, cue_end, content_start, content_end, start_offset, end_offset, "
+                            "when_start, when_end, when_basis FROM quotes "
+                            "ORDER BY document, start_offset, ordinal").fetchall():
+        text = texts[doc]
+        actor = actor_of.get((doc, mention)) if mention is not None else None
+        speaker_text = text[s_start:s_end] if s_start is not None else None
+        if speaker and not any(speaker.casefold() in (x or "").casefold()
+                               for x in (actor, names.get(actor), speaker_text)):
+            continue
+        out.append({"id": f"{doc}:q{n}", "speaker": actor, "speaker_text": speaker_text, "kind": kind,
+                    "cue": text[c_start:c_end] if c_start is not None else None,
+                    "text": text[q_start:q_end], "when": _when(w1, w2, wb),
+                    "evidence": evidence(doc, text, start, end)})
+    return out
+
+
+def claims(room: Room, subject: str | None = None) -> list[dict]:
+    texts, actor_of = _texts(room), _actor_of(room)
+    speakers = {(d, n): m for d, n, m in room.db.execute(
+        "SELECT document, ordinal, speaker_mention FROM quotes").fetchall()}
+    out = []
+    for doc, n, subj, value, unit, approx, quote, w1, w2, wb, start, end in room.db.execute(
+            "SELECT document, ordinal, subject, value, unit, approximate, quote, when_start, when_end, "
+            "when_basis, start_offset, end_offset FROM claims ORDER BY document, start_offset, ordinal"
+    ).fetchall():
+        if subject and subject.casefold() not in subj.casefold():
+            continue
+        mention = speakers.get((doc, quote)) if quote is not None else None
+        out.append({"id": f"{doc}:c{n}", "subject": subj, "value": value, "unit": unit,
+                    "approximate": approx,
+                    "attributed_to": actor_of.get((doc, mention)) if mention is not None else None,
+                    "when": _when(w1, w2, wb), "evidence": evidence(doc, texts[doc], start, end)})
+    return out
+
+
+def disagreements(room: Room) -> list[dict]:
+    return [{"id": i, "topic": t, "claims": list(c), "events": list(e), "note": n}
+            for i, t, n, c, e in room.db.execute(
+                "SELECT id, topic, note, claims, events FROM disagreements ORDER BY topic, id").fetchall()]

@@ -1,0 +1,106 @@
+"""Claims that cannot all be true: the same subject and dimension, values apart beyond rounding;
+and a share that contradicts a count given with its total.
+
+Values are compared in the dimension's base unit. Two values agree when they are within the
+larger of their tolerances: half the place of the last digit written ("1,357 km" ±0.5 km,
+"$1.4 billion" ±$50 million), or, for approximate values, a share of the value
+(``APPROXIMATE_SHARE``, a setting). Subjects match by their words, in any order ("Tajik-Afghan
+border" = "Afghan-Tajik border").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+APPROXIMATE_SHARE = 0.1
+SHARE_POINTS = 10.0
+"""A percentage and an "N of M" count of the same thing disagree beyond this many points."""
+_STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "s", "and", "this", "that"}
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    id: str
+    subject: str
+    value: float
+    unit: str
+    dimension: str
+    base_value: float
+    tolerance: float
+    approximate: bool
+    part: bool
+    share: tuple[float, float] | None
+    control: bool
+    """Its sentence speaks of holding ground ("controls 85 percent of the territory")."""
+    country: str | None
+    text: str
+
+
+def subject_key(subject: str) -> str:
+    words = re.split(r"[\s\-–’']+", subject.lower())
+    return " ".join(sorted({w for w in words if w and w not in _STOP}))
+
+
+def find(claims: list[ClaimRow]) -> list[dict]:
+    groups: dict[tuple[str, str, bool], list[ClaimRow]] = defaultdict(list)
+    for c in claims:
+        key = subject_key(c.subject)
+        if key:
+            groups[(key, c.dimension, c.part)].append(c)
+    out = []
+    for (_, dimension, part), members in sorted(groups.items()):
+        apart = _apart(members)
+        if apart:
+            a, b = apart
+            gap = abs(a.base_value - b.base_value)
+            note = (f"{a.text!r} and {b.text!r} differ by {_fmt(gap)} {_base(a)}, beyond rounding "
+                    f"(±{_fmt(max(_tol(a), _tol(b)))})")
+            topic = f"{'part of ' if part else ''}{members[0].subject} ({dimension.split(':')[-1]})"
+            out.append(_record(topic, [c.id for c in members], note))
+    out.extend(_share_conflicts(claims))
+    return out
+
+
+def _tol(c: ClaimRow) -> float:
+    return abs(c.base_value) * APPROXIMATE_SHARE if c.approximate else c.tolerance
+
+
+def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if abs(a.base_value - b.base_value) > max(_tol(a), _tol(b)):
+                return a, b
+    return None
+
+
+def _share_conflicts(claims: list[ClaimRow]) -> list[dict]:
+    """ "controls 85 percent of the territory" against "controlled 215 of 421 districts"."""
+    shares = [c for c in claims if c.unit == "%" and c.control and c.country]
+    counts = [c for c in claims if c.share and c.control and c.country]
+    out = []
+    for p in shares:
+        for n in counts:
+            if p.country != n.country:
+                continue
+            ratio = 100 * n.share[0] / n.share[1]
+            if abs(ratio - p.value) > SHARE_POINTS:
+                note = (f"{p.text!r} against {n.text!r}: {_fmt(n.share[0])} of {_fmt(n.share[1])} is "
+                        f"{ratio:.0f}%, {abs(ratio - p.value):.0f} points apart")
+                out.append(_record(f"share controlled ({p.country})", [p.id, n.id], note))
+    return out
+
+
+def _record(topic: str, ids: list[str], note: str) -> dict:
+    digest = hashlib.sha1("|".join(sorted(ids)).encode()).hexdigest()[:10]
+    return {"id": f"disagreement:{digest}", "topic": topic, "claims": ids, "events": [], "note": note}
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _base(c: ClaimRow) -> str:
+    return {"length": "km", "share": "points", "mass": "t"}.get(c.dimension, c.unit)
