@@ -162,16 +162,19 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
         return "", False
     root = span.root
     head = root if root.pos_ == "NOUN" else root.head
+    of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if of is not None and head.lower_ in _unit_table():
+        return _phrase(of), True  # "910 km of the border"
     if root.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") or head.lower_ in _unit_table():
         # "the 1,357-kilometer (843-mile)-long Afghan-Tajik border": climb to the measured noun
         for ancestor in [root.head, *root.head.ancestors][:4]:
             if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.lower_ not in _unit_table() \
                     and not (span.start <= ancestor.i < span.end):
                 return _phrase(ancestor, skip=span), False
-    of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-               if g.dep_ == "pobj"), None)
-    if of is not None and head.lower_ in _unit_table():
-        return _phrase(of), True  # "910 km of the border"
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if ancestor.pos_ in ("AUX", "VERB") and subject is not None:
+                return _phrase(subject), False  # "the border is 1,344 km long"
     if head.dep_ == "attr" or root.dep_ == "attr":
         verb = head.head if head.dep_ == "attr" else root.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -153,6 +153,12 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
         after = [t for t in outside if offset + t.idx >= marks.end][:8]
         before = list(reversed([t for t in outside if offset + t.idx < marks.start]))
         for tok in governing + after + before:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                source = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                if source is not None:  # "According to X, “...”"
+                    names = list(source.subtree)
+                    return (Span(offset + tok.idx, offset + tok.doc[tok.i + 1].idx + 2),
+                            Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text)))
             found = _cue(tok, offset, text, marks)
             if found is not None:
                 return found
@@ -196,6 +202,10 @@ def _speaker(cue, offset: int) -> Span | None:
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
         return None
+    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    if named is not None:  # "Russia's envoy, Zamir Kabulov, said": the person named
+        names = [t for t in named.subtree if t.ent_type_ == "PERSON"] or [named]
+        return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")
               and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i)]
     tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")] or [subject]

@@ -1,0 +1,42 @@
+"""Claims on sentences written for the tests: values, units, subjects, approximations."""
+
+import pytest
+
+from sitroom.extract.claims import claims_in
+from sitroom.nlp.model import load_model
+
+
+def _claims(text):
+    sdoc = load_model()(text)
+    return [(text[c.span.start : c.span.end], c.value, c.unit, c.approximate, c.subject, c.part)
+            for c in claims_in(sdoc, 0, [])]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Trade with the neighbour reached $1,4 billion last year.", 1.4e9, "USD"),
+    ("Trade with the neighbour reached $1,400 million last year.", 1.4e9, "USD"),
+    ("The army called up 20 thousand reservists.", 20000, "reservists"),
+    ("The ministry said 15 percent of the budget went to defence.", 15, "%"),
+    ("The pipeline carries 2 million tons of gas a year.", 2e6, "t"),
+    ("The river border is 1,135 kilometers long.", 1135, "km"),
+])
+def test_values_and_units(text, value, unit):
+    found = _claims(text)
+    assert any(v == pytest.approx(value) and u == unit for _, v, u, *_ in found), found
+
+
+def test_subjects_parts_and_approximations():
+    found = _claims("The northern border is 1344.15 km long, and the rebels control about 910 km of the "
+                    "northern border.")
+    whole, part = found
+    assert whole[4].endswith("northern border") and not whole[5]
+    assert part[3] and part[5] and part[4].endswith("northern border")
+
+
+def test_a_bracketed_conversion_is_not_a_second_claim():
+    found = _claims("They guard the 1,357-kilometer (843-mile) border with the neighbour.")
+    assert [f[2] for f in found] == ["km"]
+
+
+def test_years_and_ordinals_are_not_claims():
+    assert _claims("In 2019 the 201st base held a parade.") == []

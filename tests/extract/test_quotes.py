@@ -1,0 +1,47 @@
+"""Quotes on texts written for the tests: every quotation style, split quotes, indirect speech."""
+
+from sitroom.extract.quotes import quotes_in_text
+
+
+def _quotes(text):
+    out = []
+    for q in quotes_in_text(text):
+        speaker = text[q.speaker.start : q.speaker.end] if q.speaker else None
+        cue = text[q.cue.start : q.cue.end] if q.cue else None
+        out.append((q.kind, speaker, cue, text[q.content.start : q.content.end]))
+    return out
+
+
+def test_direct_quotes_in_every_style():
+    for open_, close in (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")):
+        text = f"{open_}We will not give up the fight for the border,{close} the minister said."
+        assert _quotes(text) == [("direct", "the minister", "said",
+                                  "We will not give up the fight for the border")]
+
+
+def test_split_quote_keeps_its_speaker():
+    text = ("“The talks were useful,” Harrington said. “But we need more time to agree on the "
+            "details of the border.”")
+    quotes = _quotes(text)
+    assert [q[1] for q in quotes] == ["Harrington", "Harrington"]
+
+
+def test_speaker_before_the_quote_and_pronouns():
+    text = "The envoy told reporters: “Nothing has been decided about the future of the mission.”"
+    assert _quotes(text)[0][1] == "The envoy"
+    text = "Asked about the talks, he said: “They were constructive and long overdue for everyone.”"
+    assert _quotes(text)[0][1] == "he"
+
+
+def test_indirect_speech_according_to_and_evaluations():
+    quotes = _quotes("The minister stressed that the border would remain open to trade.")
+    assert ("indirect", "The minister", "stressed", "the border would remain open to trade") in quotes
+    quotes = _quotes("According to the ministry, the delegation arrived on Monday evening.")
+    assert quotes[0][:2] == ("indirect", "the ministry")
+    quotes = _quotes('The spokeswoman called the report a "fabrication."')
+    assert quotes[0][1:3] == ("The spokeswoman", "called")
+
+
+def test_scare_quotes_and_so_called_are_not_quotes():
+    assert _quotes('The so-called "Moscow format" talks resumed in the spring of that year.') == []
+    assert _quotes('Officials discussed "ties" with the delegation for an hour.') == []

@@ -1,0 +1,30 @@
+from sitroom.resolve.disagreements import ClaimRow, find, subject_key
+
+
+def claim(ident, subject, value, tolerance=0.5, approximate=False, part=False, unit="km", dimension="length",
+          share=None, control=False, country=None):
+    return ClaimRow(ident, subject, value, unit, dimension, value, tolerance, approximate, part, share,
+                    control, country, f"{value} {unit}")
+
+
+def test_word_order_of_a_border_does_not_matter():
+    assert subject_key("the Tajik-Afghan border") == subject_key("Afghan-Tajik border")
+
+
+def test_values_apart_beyond_rounding_disagree():
+    (d,) = find([claim("a", "Tajik-Afghan border", 1344.15, 0.005), claim("b", "Afghan-Tajik border", 1357)])
+    assert d["claims"] == ["a", "b"] and "beyond rounding" in d["note"]
+
+
+def test_rounded_and_approximate_values_agree_and_parts_are_apart():
+    assert find([claim("a", "border", 1357), claim("b", "border", 1357.3, 0.05)]) == []
+    assert find([claim("a", "border", 1357), claim("b", "border", 1400, approximate=True)]) == []
+    assert find([claim("a", "border", 1357), claim("b", "border", 910, approximate=True, part=True)]) == []
+
+
+def test_a_share_against_a_count_with_its_total():
+    share = claim("p", "territory", 85, unit="%", dimension="share", control=True, country="AFG")
+    count = claim("n", "districts", 215, unit="districts", dimension="count:districts", share=(215, 421),
+                  control=True, country="AFG")
+    (d,) = find([share, count])
+    assert set(d["claims"]) == {"p", "n"} and "51%" in d["note"]

@@ -1,0 +1,65 @@
+"""Quotes, claims and disagreements of the sample corpus, as a reader finds them."""
+
+import pytest
+
+from .conftest import by_name
+
+
+def _speaker_name(export, quote):
+    actors = {a["id"]: a["name"] for a in export["actors"]}
+    return actors.get(quote["speaker"])
+
+
+def _quote(export, words):
+    found = [q for q in export["quotes"] if words in q["text"]]
+    assert found, words
+    return found[0]
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("We perceive today's Taliban", "Zamir Kabulov"),
+    ("We do not want the Afghan militants", "Vladimir Putin"),
+    ("For this reason, the Taliban say what they want", "Andrei Serenko"),
+    ("But I think you can’t trust these statements", "Andrei Serenko"),
+    ("Everyone here is cursing the MID", "Oleg Kashin"),
+    ("outright lies", "Zamir Kabulov"),
+    ("hardly be appropriate", "Dmitry Peskov"),
+    ("to strengthen their position for that moment", "Rustam Burnashev"),
+    ("blockbuster", "Maria Zakharova"),
+])
+def test_quotes_have_the_right_speaker(corpus_export, words, speaker):
+    assert _speaker_name(corpus_export, _quote(corpus_export, words)) == speaker
+
+
+def test_pronoun_introduced_quotes_resolve(corpus_export):
+    quote = _quote(corpus_export, "hardly be appropriate")
+    assert quote["speaker_text"] == "he" and quote["kind"] == "direct"
+
+
+def _claim(export, text):
+    found = [c for c in export["claims"] if c["evidence"]["text"] == text]
+    assert found, text
+    return found[0]
+
+
+def test_figures_a_reader_would_note(corpus_export):
+    assert (_claim(corpus_export, "$1,4 billion")["value"], _claim(corpus_export, "$1,4 billion")["unit"]) \
+        == (1.4e9, "USD")
+    reservists = _claim(corpus_export, "20 thousand")
+    assert (reservists["value"], reservists["unit"]) == (20000, "reservists")
+    border = _claim(corpus_export, "1344.15 km")
+    assert border["unit"] == "km" and "border" in border["subject"]
+    controlled = _claim(corpus_export, "about 910 km")
+    assert controlled["approximate"] and controlled["value"] == 910
+
+
+def test_the_sources_differ_on_the_border(corpus_export):
+    doc_a = by_name(corpus_export, "000_0a2e121bb2eab9c8.txt")["id"]
+    doc_b = by_name(corpus_export, "001_abb946adf4301d00.txt")["id"]
+    claims = {c["id"]: c for c in corpus_export["claims"]}
+    border = [d for d in corpus_export["disagreements"] if "border" in d["topic"]]
+    assert border
+    sides = {claims[c]["evidence"]["document"] for c in border[0]["claims"]}
+    assert sides == {doc_a, doc_b}
+    values = sorted(claims[c]["value"] for c in border[0]["claims"])
+    assert values == [1344.15, 1357]
