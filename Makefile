@@ -6,18 +6,30 @@ STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus/russia-taliban
 OUT ?= out
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+ROOM := $(OUT)/russia-taliban.duckdb
+
 demo: $(STAMP)
 	@mkdir -p $(OUT)
-	$(BIN)/sitroom build $(CORPUS) --db $(OUT)/russia-taliban.duckdb
-	$(BIN)/sitroom documents --db $(OUT)/russia-taliban.duckdb
-	$(BIN)/sitroom export --db $(OUT)/russia-taliban.duckdb --format json --output $(OUT)/russia-taliban.json
+	$(BIN)/sitroom build $(CORPUS) --db $(ROOM)
+	$(BIN)/sitroom documents --db $(ROOM)
+	$(BIN)/sitroom actors --db $(ROOM) --kind person
+	$(BIN)/sitroom timeline --db $(ROOM) --dated
+	$(BIN)/sitroom disagreements --db $(ROOM)
+	$(BIN)/sitroom export --db $(ROOM) --format json --output $(OUT)/russia-taliban.json
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/clean_polnear.py --examples 0
+	$(BIN)/python benchmarks/actors_meantime.py
+	$(BIN)/python benchmarks/timex_tempeval.py --examples 0
+	$(BIN)/python benchmarks/events_plover.py --examples 0
+	$(BIN)/python benchmarks/quotes_polnear.py --examples 0
 
 test: $(STAMP) lint
 	$(BIN)/pytest -q
