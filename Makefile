@@ -25,7 +25,7 @@ demo: $(STAMP)
 	$(BIN)/sitroom export --db $(ROOM) --format json --output $(OUT)/russia-taliban.json
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/clean_polnear.py --examples 0
+	$(BIN)/python benchmarks/clean_polnear.py --split train
 	$(BIN)/python benchmarks/actors_meantime.py
 	$(BIN)/python benchmarks/timex_tempeval.py --examples 0
 	$(BIN)/python benchmarks/events_plover.py --examples 0
