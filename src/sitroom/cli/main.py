@@ -108,6 +108,21 @@ def export_command(db: Path, fmt: str, output: str) -> None:
         err.print(f"wrote {escape(output)}: {len(data['documents'])} documents", highlight=False)
 
 
+@main.command("report")
+@db_option
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+def report_command(db: Path, output: Path) -> None:
+    """Write a self-contained offline HTML report: documents, timeline, actor network, quotes by
+    speaker and disagreements, each item opening the sentence it was read from."""
+    from sitroom.report import render
+
+    with Room(db, read_only=True) as room:
+        html = render(room)
+    output.write_text(html, encoding="utf-8")
+    err.print(f"wrote {escape(str(output))} ({len(html) / 2**20:.1f} MB)", highlight=False)
+
+
 class _ProgressBar:
     def __init__(self, disabled: bool):
         self.bar = Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),

@@ -1,0 +1,84 @@
+"""What the report shows, gathered from a room into plain JSON-able data."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from sitroom.extract.events import lexicon
+from sitroom.query.actors import actors as all_actors
+from sitroom.query.events import events as all_events
+from sitroom.query.evidence import Context
+from sitroom.query.statements import claims, disagreements, quotes
+from sitroom.store.room import Room
+
+COOPERATION = ("verbal cooperation", "material cooperation")
+
+
+def report_data(room: Room) -> dict:
+    ctx = Context.load(room)
+    actors = {a["id"]: a for a in all_actors(room)}
+    quads = lexicon().quads
+    triggers = _triggers(room)
+    events = []
+    for e in all_events(room):
+        if not e["evidence"]:
+            continue
+        evidence = [_with_trigger(ctx, ev, triggers) for ev in e["evidence"]]
+        events.append({
+            "id": e["id"], "type": e["type"], "quad": quads.get(e["type"], ""), "status": e["status"],
+            "when": e["when"], "summary": e["summary"], "location": e["location"],
+            "source": e["source"], "target": e["target"], "documents": e["documents"],
+            "evidence": evidence,
+        })
+    claim_by_id = {c["id"]: c for c in claims(room)}
+    return {
+        "documents": sorted(ctx.docs.values(), key=lambda d: d["source"]),
+        "actors": {i: {"id": i, "name": a["name"], "kind": a["kind"], "mentions": len(a["mentions"]),
+                       "documents": len(a["documents"])} for i, a in actors.items()},
+        "events": events,
+        "network": _network(events),
+        "quotes": _quotes_by_speaker(room, ctx, actors),
+        "disagreements": [
+            {**d, "claims": [{**claim_by_id[c], "context": ctx.around(claim_by_id[c]["evidence"]["document"],
+                                                                      claim_by_id[c]["evidence"]["start"],
+                                                                      claim_by_id[c]["evidence"]["end"])}
+                             for c in d["claims"] if c in claim_by_id]}
+            for d in disagreements(room)],
+    }
+
+
+def _triggers(room: Room) -> dict[tuple[str, int], tuple[int, int]]:
+    rows = room.db.execute("SELECT document, start_offset, trigger_start, trigger_end FROM event_mentions")
+    return {(d, s): (ts, te) for d, s, ts, te in rows.fetchall()}
+
+
+def _with_trigger(ctx: Context, ev: dict, triggers) -> dict:
+    """An event's sentence with its trigger words as the highlighted span."""
+    start, end = triggers.get((ev["document"], ev["start"]), (ev["start"], ev["end"]))
+    return ctx.around(ev["document"], start, end)
+
+
+def _network(events: list[dict]) -> dict:
+    edges: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    for e in events:
+        side = "cooperation" if e["quad"] in COOPERATION else "conflict"
+        year = (e["when"] or {}).get("start", "")[:4] or "undated"
+        for s in e["source"]:
+            for t in e["target"] or []:
+                if s != t:
+                    edges[(s, t, side)][year] += 1
+    return {"edges": [{"source": s, "target": t, "kind": k, "years": dict(c)}
+                      for (s, t, k), c in edges.items()]}
+
+
+def _quotes_by_speaker(room: Room, ctx: Context, actors: dict) -> list[dict]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for q in quotes(room):
+        key = q["speaker"] or f"text:{q['speaker_text'] or 'unknown'}"
+        ev = q["evidence"]
+        groups[key].append({**q, "context": ctx.around(ev["document"], ev["start"], ev["end"])})
+    out = []
+    for key, items in groups.items():
+        name = actors[key]["name"] if key in actors else key.split(":", 1)[1]
+        out.append({"speaker": key if key in actors else None, "name": name, "quotes": items})
+    return sorted(out, key=lambda g: (-len(g["quotes"]), g["name"]))
