@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/sitroom timeline --db $(ROOM) --dated
 	$(BIN)/sitroom disagreements --db $(ROOM)
 	$(BIN)/sitroom export --db $(ROOM) --format json --output $(OUT)/russia-taliban.json
+	$(BIN)/sitroom report --db $(ROOM) --output $(OUT)/russia-taliban-report.html
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/clean_polnear.py --split train

@@ -38,6 +38,15 @@ def corpus_export(corpus_room: Path) -> dict:
         return json.loads(json.dumps(export(room)))
 
 
+@pytest.fixture(scope="session")
+def small_room(tmp_path_factory) -> Path:
+    """A room of the three short articles in tests/data/small (one of them full of markup)."""
+    db = tmp_path_factory.mktemp("small") / "room.duckdb"
+    report = build([str(PROJECT / "tests" / "data" / "small")], db)
+    assert report.ok, report.failed
+    return db
+
+
 def evidences(value) -> Iterator[dict]:
     """Every Evidence object anywhere inside an export."""
     if isinstance(value, dict):

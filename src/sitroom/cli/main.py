@@ -123,6 +123,20 @@ def report_command(db: Path, output: Path) -> None:
     err.print(f"wrote {escape(str(output))} ({len(html) / 2**20:.1f} MB)", highlight=False)
 
 
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (localhost by default).")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve_command(db: Path, host: str, port: int) -> None:
+    """Serve the room read-only in a local web UI (every page is also JSON with ?format=json)."""
+    import uvicorn
+
+    from sitroom.web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 class _ProgressBar:
     def __init__(self, disabled: bool):
         self.bar = Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),

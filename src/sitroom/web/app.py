@@ -1,0 +1,110 @@
+"""The FastAPI app: every page is HTML for people and JSON (``?format=json``) for programs,
+built from one data function; errors have one JSON shape; the room is opened read-only."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException
+
+from sitroom.errors import SitroomError
+from sitroom.extract.events import TYPES
+from sitroom.store.room import Room
+from sitroom.web import pages
+
+
+def create_app(db: str | Path) -> FastAPI:
+    app = FastAPI(title="sitroom", docs_url="/api/docs", redoc_url=None)
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(
+            lambda name: resources.files("sitroom.web").joinpath("templates", name).read_text("utf-8")),
+        autoescape=True)
+    Room(db, read_only=True).close()  # fail at start, with advice, if the room is missing or foreign
+
+    def respond(request: Request, template: str, data: dict) -> HTMLResponse | JSONResponse:
+        if _wants_json(request):
+            return JSONResponse(data)
+        return HTMLResponse(env.get_template(template).render(data=data, types=TYPES))
+
+    def room() -> Room:
+        return Room(db, read_only=True)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        return _error(request, env, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return _error(request, env, 422, detail)
+
+    @app.exception_handler(pages.NotFound)
+    async def not_found(request: Request, exc: pages.NotFound):
+        return _error(request, env, 404, str(exc))
+
+    @app.exception_handler(SitroomError)
+    async def room_error(request: Request, exc: SitroomError):
+        return _error(request, env, 503, str(exc))
+
+    @app.get("/", response_class=HTMLResponse)
+    def overview(request: Request):
+        with room() as r:
+            return respond(request, "overview.html.j2", pages.overview(r))
+
+    @app.get("/timeline", response_class=HTMLResponse)
+    def timeline(request: Request, actor: str | None = None,
+                 type: str | None = Query(None, pattern="^[A-Za-z]*$"),
+                 since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+                 until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+                 dated: bool = False):
+        with room() as r:
+            data = pages.timeline_page(r, actor or None, type or None, since or None, until or None, dated)
+            return respond(request, "timeline.html.j2", data)
+
+    @app.get("/actors", response_class=HTMLResponse)
+    def actors(request: Request, kind: str | None = None):
+        with room() as r:
+            return respond(request, "actors.html.j2", pages.actors_page(r, kind))
+
+    @app.get("/actors/{actor_id}", response_class=HTMLResponse)
+    def actor(request: Request, actor_id: str):
+        with room() as r:
+            return respond(request, "actor.html.j2", pages.actor_page(r, actor_id))
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse)
+    def event(request: Request, event_id: str):
+        with room() as r:
+            return respond(request, "event.html.j2", pages.event_page(r, event_id))
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    def document(request: Request, doc_id: str, start: int | None = Query(None, ge=0),
+                 end: int | None = Query(None, ge=0)):
+        with room() as r:
+            return respond(request, "document.html.j2", pages.document_page(r, doc_id, start, end))
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(request: Request, q: str | None = Query(None, max_length=200)):
+        with room() as r:
+            return respond(request, "search.html.j2", pages.search_page(r, q))
+
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    if request.query_params.get("format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _error(request: Request, env: jinja2.Environment, status: int, message: str):
+    body = {"error": {"status": status, "message": message}}
+    if _wants_json(request) or request.url.path.startswith("/api"):
+        return JSONResponse(body, status_code=status)
+    html = env.get_template("error.html.j2").render(data=body["error"], types=TYPES)
+    return HTMLResponse(html, status_code=status)

@@ -1,0 +1,95 @@
+"""The data behind every page; the same dict is rendered as HTML or returned as JSON."""
+
+from __future__ import annotations
+
+from sitroom.query import actors as actor_queries
+from sitroom.query import documents as document_queries
+from sitroom.query.events import events, timeline
+from sitroom.query.evidence import Context
+from sitroom.store.room import Room
+
+SEARCH_LIMIT = 50
+
+
+class NotFound(LookupError):
+    """The page names something the room does not hold."""
+
+
+def overview(room: Room) -> dict:
+    counts = {table: room.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+              for table in ("documents", "actors", "events", "quotes", "claims", "disagreements")}
+    return {"counts": counts, "documents": document_queries.summaries(room)}
+
+
+def timeline_page(room: Room, actor: str | None, kind: str | None, since: str | None,
+                  until: str | None, dated: bool) -> dict:
+    ctx = Context.load(room)
+    rows = timeline(room, actor, kind, since, until, dated)
+    for row in rows:
+        row["contexts"] = [ctx.around(e["document"], e["start"], e["end"]) for e in row["evidence"]]
+    return {"filters": {"actor": actor, "type": kind, "from": since, "to": until, "dated": dated},
+            "events": rows}
+
+
+def actors_page(room: Room, kind: str | None) -> dict:
+    return {"kind": kind, "actors": actor_queries.summaries(room, kind)}
+
+
+def actor_page(room: Room, actor_id: str) -> dict:
+    found = [a for a in actor_queries.actors(room) if a["id"] == actor_id]
+    if not found:
+        raise NotFound(f"no actor {actor_id!r}")
+    dossier = actor_queries.dossier(room, found[0])
+    dossier["events"] = [e for e in events(room) if actor_id in e["source"] + e["target"]]
+    return dossier
+
+
+def event_page(room: Room, event_id: str) -> dict:
+    found = [e for e in events(room) if e["id"] == event_id]
+    if not found:
+        raise NotFound(f"no event {event_id!r}")
+    ctx = Context.load(room)
+    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+    event = found[0]
+    return {**event, "source_names": [names.get(a, a) for a in event["source"]],
+            "target_names": [names.get(a, a) for a in event["target"]],
+            "contexts": [ctx.around(e["document"], e["start"], e["end"]) for e in event["evidence"]]}
+
+
+def document_page(room: Room, doc_id: str, start: int | None, end: int | None) -> dict:
+    docs = [d for d in document_queries.documents(room) if d["id"] == doc_id]
+    if not docs:
+        raise NotFound(f"no document {doc_id!r}")
+    doc = docs[0]
+    text = document_queries.source_text(room, doc_id) or ""
+    body = doc["body"]
+    if start is None or end is None or not (0 <= start <= end <= len(text)):
+        start = end = None
+    lo, hi = body["start"], body["end"]
+    if start is not None:
+        lo, hi = min(lo, start), max(hi, end)
+    segments = [{"text": text[lo:start], "mark": False}, {"text": text[start:end], "mark": True},
+                {"text": text[end:hi], "mark": False}] if start is not None else [
+        {"text": text[lo:hi], "mark": False}]
+    return {**{k: v for k, v in doc.items() if k not in ("body", "boilerplate")},
+            "boilerplate_count": len(doc["boilerplate"]), "segments": segments,
+            "highlight": {"start": start, "end": end} if start is not None else None}
+
+
+def search_page(room: Room, q: str | None) -> dict:
+    if not q or not q.strip():
+        return {"q": q or "", "results": []}
+    pattern = "%" + q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = room.db.execute("""
+        SELECT s.document, s.start_offset, s.end_offset, substr(d.text, s.start_offset + 1,
+               s.end_offset - s.start_offset) AS sentence, d.title, d.outlet, d.source
+        FROM sentences s JOIN documents d ON d.id = s.document
+        WHERE lower(substr(d.text, s.start_offset + 1, s.end_offset - s.start_offset)) LIKE ? ESCAPE '\\'
+        ORDER BY d.source, s.start_offset LIMIT ?""", [pattern, SEARCH_LIMIT]).fetchall()
+    results = []
+    for doc_id, start, end, sentence, title, outlet, source in rows:
+        at = sentence.lower().find(q.strip().lower())
+        results.append({"document": doc_id, "start": start, "end": end, "title": title, "outlet": outlet,
+                        "source": source, "before": sentence[:at], "mark": sentence[at : at + len(q.strip())],
+                        "after": sentence[at + len(q.strip()) :]})
+    return {"q": q, "results": results}

@@ -1,0 +1,39 @@
+"""The HTML report: one offline file, data embedded safely, every section present."""
+
+import json
+import re
+
+from sitroom.report import render
+from sitroom.store.room import Room
+
+
+def _html(small_room):
+    with Room(small_room, read_only=True) as room:
+        return render(room)
+
+
+def test_report_is_self_contained(small_room):
+    html = _html(small_room)
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']https?://", html)
+    assert "Plotly" in html and "timeline-plot" in html and "network-plot" in html
+
+
+def test_embedded_data_cannot_close_its_script(small_room):
+    html = _html(small_room)
+    data = re.search(r'<script id="report-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    assert "</script" not in data
+    parsed = json.loads(data.replace("<\\/", "</"))
+    assert {"documents", "events", "network", "quotes", "disagreements", "actors"} <= set(parsed)
+    assert any("<script>window.__pwned" in c["after"] + c["before"] + c["mark"]
+               for e in parsed["events"] for c in e["evidence"]) or parsed["events"]
+
+
+def test_report_command_writes_the_file(small_room, tmp_path):
+    from click.testing import CliRunner
+
+    from sitroom.cli.main import main
+
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["report", "--db", str(small_room), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 1_000_000  # plotly's bundle is inside

@@ -1,0 +1,71 @@
+"""The web app through FastAPI's test client: pages, JSON from the same data, one error shape."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitroom.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(small_room):
+    return TestClient(create_app(small_room))
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/actors", "/search?q=border"])
+def test_pages_are_html_and_json(client, path):
+    html = client.get(path)
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    data = client.get(path, headers={"accept": "application/json"})
+    assert data.status_code == 200 and isinstance(data.json(), dict)
+    assert client.get(path + ("&" if "?" in path else "?") + "format=json").json() == data.json()
+
+
+def test_timeline_event_and_document_pages_link_to_evidence(client):
+    events = client.get("/timeline?format=json&dated=true").json()["events"]
+    meeting = next(e for e in events if e["when"]["start"] == "2022-03-03")
+    page = client.get(f"/events/{meeting['id']}?format=json").json()
+    context = page["contexts"][0]
+    doc = client.get(f"/documents/{context['document']}?start={context['start']}&end={context['end']}")
+    assert doc.status_code == 200 and f">{context['mark']}</mark>" in doc.text
+
+
+def test_actor_dossier_and_search(client):
+    actors = client.get("/actors?format=json").json()["actors"]
+    harrington = next(a for a in actors if a["name"] == "John Harrington")
+    dossier = client.get(f"/actors/{harrington['id']}?format=json").json()
+    assert dossier["documents"] and dossier["mentions"]
+    results = client.get("/search?q=northern%20border&format=json").json()["results"]
+    assert len(results) == 2 and all(r["mark"].lower() == "northern border" for r in results)
+
+
+@pytest.mark.parametrize(("path", "status"), [
+    ("/actors/nobody", 404), ("/events/nothing", 404), ("/documents/..%2F..%2Fetc%2Fpasswd", 404),
+    ("/documents/x?start=-1", 422), ("/timeline?from=yesterday", 422), ("/no/such/page", 404),
+])
+def test_errors_have_one_shape(client, path, status):
+    response = client.get(path, headers={"accept": "application/json"})
+    assert response.status_code == status
+    assert set(response.json()) == {"error"} and response.json()["error"]["status"] == status
+
+
+def test_article_markup_is_escaped(client):
+    docs = client.get("/?format=json").json()["documents"]
+    hostile = next(d for d in docs if d["title"] == "A Page With Markup In It")
+    page = client.get(f"/documents/{hostile['id']}").text
+    assert "<script>window.__pwned" not in page and "&lt;script&gt;window.__pwned" in page
+    assert "<img src=x" not in page
+
+
+def test_the_room_is_opened_read_only(small_room, client):
+    import duckdb
+
+    assert client.get("/").status_code == 200
+    con = duckdb.connect(str(small_room), read_only=True)  # a reader beside the app is fine
+    con.close()
+
+
+def test_a_missing_room_fails_at_start_with_advice(tmp_path):
+    from sitroom.errors import RoomError
+
+    with pytest.raises(RoomError, match="sitroom build"):
+        create_app(tmp_path / "none.duckdb")
