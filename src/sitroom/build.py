@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Protocol
 
 from sitroom.clean import clean
-from sitroom.errors import SitroomError
+from sitroom.errors import ModelError
 from sitroom.extract.analysis import analyse
 from sitroom.ingest import discover, read_path
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
-from sitroom.nlp.model import DEFAULT_MODEL, load_model
+from sitroom.nlp.model import DEFAULT_MODEL, SHORT_NAMES, load_model
 from sitroom.resolve.actors import build_actors, local_actors
 from sitroom.resolve.disagreements import ClaimRow
 from sitroom.resolve.disagreements import find as find_disagreements
@@ -63,7 +63,7 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
     """
     progress = progress or _Silent()
     nlp = _LazyModel(model)
-    pipeline = pipeline_fingerprint() + ":" + (model or DEFAULT_MODEL)
+    pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
     report = BuildReport()
     found = list(discover(paths))
     progress.files_found(len(found))
@@ -81,23 +81,23 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
 
 
 def resolve_actors(room: Room) -> None:
-    """Rebuild the room's actors from its mentions and the user's overrides (whole corpus)."""
+    """Rebuild actors, events and disagreements across the corpus, and write them in one go."""
     mentions = room.db.execute(
         "SELECT document, cluster, text, kind, country, pronoun, armed FROM mentions "
         "ORDER BY document, ordinal").fetchall()
     roles = room.db.execute(
         "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
         "ON m.document = r.document AND m.ordinal = r.mention ORDER BY r.document, r.start_offset").fetchall()
-    room.replace_actors(build_actors(local_actors(mentions, roles), room.overrides()))
-    resolve_events(room)
+    actors = build_actors(local_actors(mentions, roles), room.overrides())
+    events = _events(room, actors)
+    room.replace_resolved(actors, events, find_disagreements(_claims(room)))
 
 
-def resolve_events(room: Room) -> None:
-    """Rebuild the room's events from the documents' event mentions and the actors."""
-    actor_of = {(d, o): a for d, o, a in room.db.execute(
-        "SELECT m.document, m.ordinal, am.actor FROM mentions m JOIN actor_members am "
-        "ON am.document = m.document AND am.cluster = m.cluster").fetchall()}
-    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+def _events(room: Room, actors: list[tuple]) -> list[dict]:
+    actor_of_cluster = {(doc, cluster): a[0] for a in actors for doc, cluster in a[4]}
+    actor_of = {(d, o): actor_of_cluster[(d, c)] for d, o, c in room.db.execute(
+        "SELECT document, ordinal, cluster FROM mentions").fetchall() if (d, c) in actor_of_cluster}
+    names = {a[0]: a[1] for a in actors}
     rows = room.db.execute(
         "SELECT document, ordinal, type, mode, status, phrase, sources, targets, when_start, when_end, "
         "when_basis, location, start_offset FROM event_mentions ORDER BY document, ordinal").fetchall()
@@ -108,22 +108,19 @@ def resolve_events(room: Room) -> None:
         if src or tgt:
             when = (w_start, w_end, basis) if w_start else None
             mentions.append(EventMention(doc, n, kind, mode, status, phrase, src, tgt, when, location, at))
-    room.replace_events(build_events(mentions, names))
-    resolve_disagreements(room)
+    return build_events(mentions, names)
 
 
-def resolve_disagreements(room: Room) -> None:
-    """Rebuild the room's disagreements from the claims of all documents."""
+def _claims(room: Room) -> list[ClaimRow]:
     rows = room.db.execute(
         "SELECT c.document, c.ordinal, c.subject, c.value, c.unit, c.dimension, c.base_value, c.tolerance, "
-        "c.approximate, c.part, c.share_count, c.share_total, c.control, c.country, "
+        "c.approximate, c.part, c.share_count, c.share_total, c.control, c.country, c.when_start, "
         "substr(d.text, c.start_offset + 1, c.end_offset - c.start_offset) "
         "FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.document, c.ordinal").fetchall()
-    claims = [ClaimRow(f"{doc}:c{n}", subject, value, unit, dim, base, tol, approx, part,
-                       (count, total) if total else None, control, country, text)
-              for doc, n, subject, value, unit, dim, base, tol, approx, part, count, total, control, country,
-              text in rows]
-    room.replace_disagreements(find_disagreements(claims))
+    return [ClaimRow(f"{doc}:c{n}", subject, value, unit, dim, base, tol, approx, part,
+                     (count, total) if total else None, control, country, text, when)
+            for doc, n, subject, value, unit, dim, base, tol, approx, part, count, total, control, country,
+            when, text in rows]
 
 
 class _LazyModel:
@@ -143,6 +140,7 @@ def _build_file(room: Room, report: BuildReport, source: str, path: Path, settin
                 pipeline: str, force: bool, nlp: _LazyModel) -> None:
     seen: set[str] = set()
     origin_ok = True
+    room.clear_failures(source)
     try:
         for read in read_path(source, path, settings):
             if isinstance(read, Failure):
@@ -151,11 +149,10 @@ def _build_file(room: Room, report: BuildReport, source: str, path: Path, settin
             else:
                 seen.add(read.id)
                 _process(room, report, read, pipeline, force, nlp)
-    except Exception as exc:  # an unexpected reader bug fails this file, not the batch
+        if origin_ok:
+            report.removed.extend(room.remove_missing(source, seen))
+    except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
         _fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
-        return
-    if origin_ok:
-        report.removed.extend(room.remove_missing(source, seen))
 
 
 def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool,
@@ -171,13 +168,13 @@ def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, f
         return
     try:
         analysis = analyse(document, nlp.get())
-    except SitroomError:
+    except ModelError:
         raise  # no model: nothing can be analysed, so the whole build stops with advice
     except Exception as exc:
         _fail(room, report, Failure(text.source, "nlp", f"{type(exc).__name__}: {exc}"))
         return
     try:
-        room.save(document, pipeline, analysis)
+        room.save(document, pipeline, analysis, new=stored is None)
     except Exception as exc:
         _fail(room, report, Failure(text.source, "store", f"{type(exc).__name__}: {exc}"))
         return
@@ -189,13 +186,19 @@ def _fail(room: Room, report: BuildReport, failure: Failure) -> None:
     room.record_failure(failure)
 
 
+_DERIVING = ("ingest", "clean", "nlp", "extract", "model", "data", "store")
+"""The parts of sitroom whose code decides what a document's rows hold (not the UI, not queries)."""
+
+
 @cache
 def pipeline_fingerprint() -> str:
-    """A digest of sitroom's own code and data: what turns a source text into rows."""
+    """A digest of the code and data that turn a source text into rows."""
     digest = hashlib.sha256()
     package = resources.files("sitroom")
     for path in sorted(Path(str(package)).rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json", ".sql") and "__pycache__" not in path.parts:
+        rel = path.relative_to(str(package)).parts
+        wanted = path.suffix in (".py", ".yaml", ".json", ".sql") and "__pycache__" not in rel
+        if wanted and rel[0] in _DERIVING:
             digest.update(path.relative_to(str(package)).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -36,10 +36,19 @@ class _Header:
     """Index of the header's last line; the content starts after it."""
 
 
+_NOT_AUTHORS = {"published", "updated", "posted", "modified", "created", "date", "by", "last updated",
+                "first published", "edited", "issued", "released", "filed", "printed"}
+
+
 def find_thread(lines: list[Line], text: str, after: int = 0) -> tuple[int, list[Comment]] | None:
-    """The first line of the comment thread and its comments, or None when the page has none."""
-    headers = _headers(lines, text, after)
-    if len(headers) < 2:
+    """The first line of the comment thread and its comments, or None when the page has none.
+
+    ``after``: the index of the first line the thread may start at (after the article's prose).
+    A thread is at least two headers, each with something written under it.
+    """
+    headers = [h for h in _headers(lines, text, after)
+               if (h.author or "").casefold() not in _NOT_AUTHORS]
+    if len(headers) < 2 or not all(_has_content(lines, h, headers) for h in headers):
         return None
     comments: list[Comment] = []
     stack: list[tuple[int, int]] = []  # (indent, comment index) of the open ancestors
@@ -59,6 +68,11 @@ def find_thread(lines: list[Line], text: str, after: int = 0) -> tuple[int, list
                                 posted_span=header.posted_span, reply_to=parent))
         stack.append((header.indent, len(comments) - 1))
     return headers[0].line, comments
+
+
+def _has_content(lines: list[Line], header: _Header, headers: list[_Header]) -> bool:
+    stop = next((h.line for h in headers if h.line > header.line), len(lines))
+    return any(not ln.blank for ln in lines[header.last + 1 : stop])
 
 
 def _headers(lines: list[Line], text: str, after: int) -> list[_Header]:

@@ -58,7 +58,7 @@ def read_header(units: list[Unit], text: str) -> Header:
 
 
 def dateline_date(paragraph: Unit, text: str) -> DateMention | None:
-    """The full date of a wire dateline opening the body: "MOSCOW, July 12, 2021 (Reuters) - ..."."""
+    """The full date of a wire dateline opening the body: "OSLO, March 3, 2022 (Reuters) - ..."."""
     if not _DATELINE.match(paragraph.text):
         return None
     head_end = min(paragraph.span.end, paragraph.span.start + 80)

@@ -21,7 +21,7 @@ _WEEKDAY = r"(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|th
 # A month grid: day numbers run together or spaced ("12345", "6 7 8 9 10"), weekday rows, "May 2024".
 _CALENDAR = re.compile(
     r"^[\s\u00a0\"'«»]*(?:\d{5,}|\d{1,2}(?:[\s\u00a0]+\d{1,2}){3,})[\s\u00a0\"'«»]*$"
-    r"|^" + _WEEKDAY + r"(?:\s+" + _WEEKDAY + r"|\s+total){3,8}$"
+    r"|^" + _WEEKDAY + r"(?:\s+" + _WEEKDAY + r"){3,8}$"
     r"|^(?:" + _MONTH_NAMES + r")\s+\d{4}$", re.I)
 _FOOTNOTE_OPENER = re.compile(r"^\*{1,3}\s*[-–—\"“«(]")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -29,6 +29,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_MEDIA = re.compile(r"^!\[[^\]]*\]\([^)]*\)|^\[!\[")
 _EMBED_REACH = 4
 HEADLINE_WORDS = 25
+PROSE_AFTER_END = 30
+"""Furniture is no end of the article when a paragraph of this many words of prose follows it."""
 MIN_END_MARKER_SHARE = 0.5
 """End markers only close the body in the second half of the page: furniture clusters at the end."""
 
@@ -36,7 +38,8 @@ MIN_END_MARKER_SHARE = 0.5
 def layout_text(text: str, markdown: bool = False, rules: Rules | None = None) -> Layout:
     rules = rules or load()
     lines = split_lines(text)
-    thread = find_thread(lines, text)
+    first_prose = next((ln.number for ln in lines if is_prose(ln.text)), 0)
+    thread = find_thread(lines, text, after=first_prose + 1)
     limit, comments = thread if thread else (len(lines), [])
     units = _units(lines[:limit])
     kinds = _classify(units, text, rules, markdown)
@@ -95,7 +98,7 @@ def _classify(units: list[Unit], text: str, rules: Rules, markdown: bool) -> lis
     kinds: list[str | None] = [rules.kind_of(u.text) for u in units]
     if kinds and kinds[0] == "caption" and rules.is_caption(units[0].text):
         kinds[0] = None  # a page opens with its headline, which reads like a caption
-    asterisked = bool(re.search(r"\w\*", text))
+    asterisked = not markdown and bool(re.search(r"\w\*", text))
     for i, unit in enumerate(units):
         plain = bare(unit.text)
         if _CALENDAR.match(plain):
@@ -142,6 +145,8 @@ def _end_marker(units: list[Unit], kinds: list[str | None], start: int, rules: R
     threshold = first + MIN_END_MARKER_SHARE * (last - first)
     for i in range(start + 1, len(units)):
         kind = kinds[i]
-        if (kind in rules.end_markers or kind == "calendar") and units[i].span.start >= threshold:
+        if (kind in rules.end_markers or kind == "calendar") and units[i].span.start >= threshold \
+                and not any(kinds[j] is None and words(units[j].text) >= PROSE_AFTER_END
+                            for j in range(i + 1, len(units))):
             return i
     return len(units)

@@ -61,7 +61,7 @@ def _pattern() -> re.Pattern:
     units = "|".join(re.escape(f) for f in sorted(_unit_table(), key=len, reverse=True) if f not in "$€£¥₽")
     return re.compile(
         rf"(?:\b(?P<approx>{approx})\s+)?(?P<cur>US\$|\$|€|£|¥|₽)?\s?"
-        rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|(?i:{words}))"
+        rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|(?i:{words}))(?![\w])"
         rf"(?:\s?[-–]\s?(?P<num2>\d+(?:[.,]\d+)?))?"
         rf"(?:[\s-]?(?P<mult>(?i:{mult}))\b)?"
         rf"(?:[\s-]?(?P<unit>(?i:{units}))\b)?", re.I)
@@ -167,7 +167,7 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
     if of is not None and head.lower_ in _unit_table():
         return _phrase(of), True  # "910 km of the border"
     if root.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") or head.lower_ in _unit_table():
-        # "the 1,357-kilometer (843-mile)-long Afghan-Tajik border": climb to the measured noun
+        # "the 1,200-kilometer (746-mile)-long northern border": climb to the measured noun
         for ancestor in [root.head, *root.head.ancestors][:4]:
             if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.lower_ not in _unit_table() \
                     and not (span.start <= ancestor.i < span.end):

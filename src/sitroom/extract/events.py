@@ -2,7 +2,7 @@
 
 A trigger is a verb of the lexicon (data/plover.yaml: "met", "accused", "pulled out"), a light
 verb with an event noun as its object ("held talks", "offered help", "imposed sanctions"), or an
-event noun with an actor attached ("Putin's offer of military help", "the talks between X and Y").
+event noun with an actor attached ("Norway's offer of military help", "the talks between X and Y").
 Source and target come from the subject, object and prepositions of the governing verb, through
 passives, relative clauses, conjunctions and "ordered to mobilize" chains.
 """
@@ -143,7 +143,7 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
             continue
         kind = _noun_type(tok, lex)
         carrier = tok
-        if kind is None and tok.lemma_.lower() in _LIGHT_NOUNS:  # "Putin's offer of military help"
+        if kind is None and tok.lemma_.lower() in _LIGHT_NOUNS:  # "Norway's offer of military help"
             inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
             kind = _noun_type(inner, lex) if inner is not None else None
@@ -191,7 +191,7 @@ def _noun_type(tok, lex: Lexicon) -> str | None:
 
 
 def _standalone(tok) -> bool:
-    """An event noun that names its actors: "Putin's offer", "talks between X and Y", "the ban"."""
+    """An event noun that names its actors: "Norway's offer", "talks between X and Y", "the ban"."""
     has_actor = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_) for c in tok.children)
     has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "of", "by")
                       and any(g.ent_type_ for g in c.subtree) for c in tok.children)
@@ -242,7 +242,7 @@ def _promised(kind: str, head, status: str) -> tuple[str, str | None]:
     lex = lexicon()
     if kind not in lex.promised:
         return kind, None
-    if head.lemma_.lower() in lex.commitment:  # "Putin's offer of military help"
+    if head.lemma_.lower() in lex.commitment:  # "Norway's offer of military help"
         return "AGREE", kind.lower()
     chain = [head] + list(head.ancestors)[:2]
     for tok in chain:
@@ -321,7 +321,7 @@ def _targets(verb, noun) -> list:
     found = []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
     for obj in objects:
-        # "Turkey's efforts", "the activities of the Taliban": the owner is the target
+        # "Turkey's efforts", "the activities of the rebels": the owner is the target
         owner = next((c for c in obj.children if c.dep_ == "poss" and _actor_like(c)), None) or next(
             (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
              if g.dep_ == "pobj" and g.ent_type_), None)
@@ -395,7 +395,7 @@ def _expand(tokens: list) -> list:
 
 def _core(tok) -> list:
     """The head of an argument with the words that name it, without clauses hanging off it:
-    "a delegation of the Taliban [headed by X]"."""
+    "a delegation of the rebels [headed by X]"."""
     keep = [tok]
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod"):

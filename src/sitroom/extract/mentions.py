@@ -40,7 +40,7 @@ class Mention:
     pronoun: bool = False
     antecedent: int | None = None
     armed: bool = False
-    """Words of armed conflict stand next to it ("Taliban fighters", "militant group")."""
+    """Words of armed conflict stand next to it ("rebel fighters", "militant group")."""
     """For a pronoun or a description: the index of the mention it stands for."""
 
 
@@ -64,7 +64,7 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int]) -> list[Menti
 
 
 def _titled_names(sdoc) -> list:
-    """ "Colonel-General Anatoly Sidorov", "Ambassador ... Dmitry Aleksandrovich Zhirnov": capitalised
+    """ "Major-General Lena Berg", "Ambassador ... Ivan Petrovich Orlov": capitalised
     words after a title are a person's name, where the tagger saw none or only part of one."""
     from spacy.tokens import Span as TokenSpan
 
@@ -98,7 +98,7 @@ def _capitals_described(sdoc) -> list:
 
 
 def _country_then_person(ent) -> list:
-    """ "President of Tajikistan Emomali Rahmon" tagged as one organisation: a state, then a person."""
+    """ "President of Ghana John Mensah" tagged as one organisation: a state, then a person."""
     from spacy.tokens import Span as TokenSpan
 
     if ent.label_ not in ("ORG", "GPE") or len(ent) < 3:
@@ -140,7 +140,7 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
         return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence,
                        ent.root.dep_ in ("nsubj", "nsubjpass"))
     if _all_demonyms(text) or (label == "PERSON" and country_named(text)):
-        return None  # "Tajik", "Kazakhs": a nationality, not an actor
+        return None  # "Ghanaian", "Poles": a nationality, not an actor
     if label == "NORP" and ent.root.pos_ == "ADJ":
         return None  # "Islamist": an adjective
     if label == "PERSON" and _organisation_named(text):
@@ -154,7 +154,7 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
         if named:
             kind, country = "state", named
         elif seat or (kind == "location" and country_of_capital(text) and ent.root.dep_ in _ACTOR_DEPS):
-            # "the Kremlin said", "Moscow received": the seat or capital stands for the government
+            # "the Elysee said", "Paris received": the seat or capital stands for the government
             kind, country = "state", seat or country_of_capital(text)
     if kind == "organization":
         country = country_in(text)

@@ -32,7 +32,7 @@ class QuoteFinding:
     cue: Span | None
     """The verb or phrase that reports it: "said", "according to"."""
     speaker: Span | None
-    """The words that name the speaker as written: "he", "the envoy", "Kabulov"."""
+    """The words that name the speaker as written: "he", "the envoy", "Okafor"."""
     evidence: Span
     """Quote, cue and speaker together."""
 
@@ -203,7 +203,7 @@ def _speaker(cue, offset: int) -> Span | None:
     if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
         return None
     named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
-    if named is not None:  # "Russia's envoy, Zamir Kabulov, said": the person named
+    if named is not None:  # "Norway's envoy, Lars Holm, said": the person named
         names = [t for t in named.subtree if t.ent_type_ == "PERSON"] or [named]
         return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")

@@ -1,7 +1,7 @@
 """Roles of people from the phrases around their names.
 
-    "Russian Foreign Ministry spokeswoman Maria Zakharova"      title before the name
-    "Zamir Kabulov, director of the ... Foreign Ministry"        apposition after the name
+    "Norwegian Foreign Ministry spokeswoman Kari Holm"          title before the name
+    "Lars Berg, director of the ... Foreign Ministry"            apposition after the name
     "The head of the Joint Staff, Colonel-General Anatoly Sidorov" apposition before the name
     "In 2004-2009, X was the Ambassador of Y to Z"               copula, with when
 A phrase is a role only if it holds a role word (data/titles.yaml).
@@ -70,7 +70,7 @@ def _before(sdoc, start: int):
     while i >= 0:
         tok = sdoc[i]
         demonym = country_of_demonym(tok.text) and tok.text[:1].isupper()
-        # "Tajik President X" even where the tagger took "Tajik" for a person
+        # "Ghanaian President X" even where the tagger took "Tajik" for a person
         if not demonym and (tok.ent_type_ == "PERSON" or tok.is_space or not _title_token(sdoc, i, start)):
             break
         i -= 1
@@ -185,7 +185,7 @@ def _follows_of(ent) -> bool:
 
 def _of(phrase) -> str | None:
     """What the role is of: an organisation named in the phrase, a state named before the role
-    word ("Russia's envoy to X" is Russia's), or the state of a demonym ("Tajik President")."""
+    word ("Norway's envoy to X" is Norway's), or the state of a demonym ("Ghanaian President")."""
     head = next((t.i for t in phrase if has_role_word(t.text)), phrase.end)
     for ent in phrase.ents:
         if has_role_word(ent.text):

@@ -18,7 +18,7 @@ _SPEAKER_RANK = {"person": 0, "organization": 1, "state": 2}
 
 
 def _same_name(words: str, mentions: list[Mention]) -> int | None:
-    """A speaker the tagger did not mark ("Kabulov stressed"): the person of that name in the text."""
+    """A speaker the tagger did not mark ("Okafor stressed"): the person of that name in the text."""
     last = words.split()[-1].casefold() if words.split() else ""
     same = [i for i, m in enumerate(mentions) if m.kind == "person" and not m.pronoun
             and m.text.split()[-1].casefold() == last]

@@ -59,6 +59,8 @@ _FULL_MONTH = "January|February|March|April|May|June|July|August|September|Octob
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _APPROX = r"(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|over|under|some|roughly|" \
           r"approximately|just\s+over|just\s+under|up\s+to)"
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s")
+"""A full stop that ends a sentence: not the one of an initial or "U.S."."""
 _LEAD = re.compile(r"^(?:in|on|at|since|until|till|by|from|during|for|of|before|after)\s+", re.I)
 
 
@@ -438,8 +440,7 @@ def _neighbour(found: list[Timex], i: int, text: str, event: bool) -> tuple[Anch
     here = found[i].span
     if event:
         for later in found[i + 1 :]:
-            if later.span.start - here.end > 200 or "." in text[here.end : later.span.start].replace(
-                    "U.S.", ""):
+            if later.span.start - here.end > 200 or _SENTENCE_END.search(text, here.end, later.span.start):
                 break
             parsed = Anchor.parse(later.value) if later.type == "DATE" else None
             if parsed and parsed.day:

@@ -73,22 +73,27 @@ def read_path(source: str, path: Path, settings: Settings = DEFAULT) -> Iterator
 def _read_jsonl(source: str, path: Path, data: bytes,
                 settings: Settings) -> Iterator[SourceText | Failure]:
     text, encoding = decode(data)
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON lines end at "\n" only: U+2028 and friends may stand raw inside a JSON string
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            record = _parse_record(line)
+            record = _parse_record(line.rstrip("\r"))
             body = record["text"]
             _check_length(body, settings)
+            declared = _declared(record)
         except InputError as exc:
             yield Failure(where, exc.stage, str(exc))
+            continue
+        except (TypeError, ValueError, AttributeError) as exc:
+            yield Failure(where, "ingest", f"malformed record: {exc}")
             continue
         url = record.get("url") if isinstance(record.get("url"), str) else None
         key = url or f"{path.resolve()}:{number}"
         yield SourceText(id=document_id(key), source=url or where, origin=source, format="jsonl",
                          text=body, content_hash=content_hash(json.dumps(record, sort_keys=True)),
-                         encoding=encoding, declared=_declared(record))
+                         encoding=encoding, declared=declared)
 
 
 def _parse_record(line: str) -> dict:
@@ -112,6 +117,8 @@ def _declared(record: dict) -> Declared:
     authors = record.get("authors") or ()
     if isinstance(authors, str):
         authors = [a.strip() for a in authors.replace(";", ",").split(",")]
+    if not isinstance(authors, list | tuple):
+        raise BadRecord("'authors' must be a list of names or a string")
     authors = tuple(a for a in authors if isinstance(a, str) and a.strip())
     return Declared(title=text("title"), url=text("url"), outlet=text("outlet"),
                     published=text("published"), authors=authors)

@@ -4,8 +4,8 @@ and a share that contradicts a count given with its total.
 Values are compared in the dimension's base unit. Two values agree when they are within the
 larger of their tolerances: half the place of the last digit written ("1,357 km" ±0.5 km,
 "$1.4 billion" ±$50 million), or, for approximate values, a share of the value
-(``APPROXIMATE_SHARE``, a setting). Subjects match by their words, in any order ("Tajik-Afghan
-border" = "Afghan-Tajik border").
+(``APPROXIMATE_SHARE``, a setting). Subjects match by their words, in any order ("Franco-Spanish
+border" = "Spanish-Franco border").
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ class ClaimRow:
     """Its sentence speaks of holding ground ("controls 85 percent of the territory")."""
     country: str | None
     text: str
+    when: str | None = None
+    """The start of the claim's date, when its sentence gives one."""
 
 
 def subject_key(subject: str) -> str:
@@ -48,8 +50,9 @@ def find(claims: list[ClaimRow]) -> list[dict]:
     groups: dict[tuple[str, str, bool], list[ClaimRow]] = defaultdict(list)
     for c in claims:
         key = subject_key(c.subject)
-        if key:
-            groups[(key, c.dimension, c.part)].append(c)
+        if not key or (c.dimension.startswith("count:") and len(set(key.split()) - {c.unit}) < 2):
+            continue  # "15 soldiers" and "1,000 soldiers" are different soldiers, not two counts of one
+        groups[(key, c.dimension, c.part)].append(c)
     out = []
     for (_, dimension, part), members in sorted(groups.items()):
         apart = _apart(members)
@@ -71,6 +74,8 @@ def _tol(c: ClaimRow) -> float:
 def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
+            if a.when and b.when and not (a.when.startswith(b.when) or b.when.startswith(a.when)):
+                continue  # counts at different times may both be right
             if abs(a.base_value - b.base_value) > max(_tol(a), _tol(b)):
                 return a, b
     return None

@@ -1,6 +1,6 @@
 """Name normalisation for matching: honorifics off, transliteration folded, spelling variants close.
 
-"Mohammad"/"Mohamad", "Abbas"/"Abbass", "Rahmon"/"Rakhman", "Massoud"/"Masud" must meet;
+"Mohammad"/"Mohamad", "Hassan"/"Hasan", "Yeltsin"/"Eltsin", "Khalid"/"Halid" must meet;
 "Mohammad"/"Mahmoud" must not. Keys are for comparing only; aliases keep the text as written.
 """
 
@@ -59,7 +59,7 @@ def fold(word: str) -> str:
 
 
 def skeleton(word: str) -> str:
-    """The folded word without its vowels (the first letter kept): "rahmon", "rahman" -> "rhmn"."""
+    """The folded word without its vowels (the first letter kept): "osman", "usman" -> "osmn"."""
     return _VOWELS.sub("", fold(word))
 
 

@@ -43,7 +43,7 @@ def cluster_document(mentions: list[Mention], text: str) -> list[int]:
 
 
 def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
-    """ "Mohib" tagged as an organisation after "Hamdullah Mohib": the tagger's slip, a person."""
+    """ "Okafor" tagged as an organisation after "Ngozi Okafor": the tagger's slip, a person."""
     surnames = {fold(name_tokens(m.text)[-1]) for m in mentions
                 if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
     return [replace(m, kind="person", country=None)
@@ -68,7 +68,7 @@ def compatible_people(a: list[str], b: list[str]) -> bool:
         return False
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and all(same_name_word(x, y) for x, y in zip(short, long, strict=False)):
-        return True  # "Sher Mohammad Abbas" is the start of "Sher Mohammad Abbas Stanikzai"
+        return True  # "Ali Reza Hosseini" is the start of "Ali Reza Hosseini Nejad"
     if not same_name_word(a[-1], b[-1]):
         return False
     given_a, given_b = a[:-1], b[:-1]

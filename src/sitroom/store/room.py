@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
 
 SCHEMA_VERSION = 1
+_CHUNK = 400
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
             "event_mentions", "quotes", "claims")
 
@@ -76,32 +79,44 @@ class Room:
                               [document_id]).fetchone()
         return (row[0], row[1]) if row else None
 
-    def save(self, doc: Document, pipeline: str, analysis: Analysis | None = None) -> None:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything written inside lands together or not at all."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def save(self, doc: Document, pipeline: str, analysis: Analysis | None = None, *,
+             new: bool = False) -> None:
         """Replace the document and everything derived from it, in one transaction.
 
         ``pipeline`` names the code that derived it, so that a newer sitroom rebuilds it.
         """
-        self.db.execute("BEGIN TRANSACTION")
-        try:
-            self._delete(doc.id)
+        with self.transaction():
+            if not new:
+                self._delete(doc.id)
             self._insert(doc, pipeline)
             if analysis is not None:
                 self._insert_analysis(doc.id, analysis)
             self.db.execute("DELETE FROM failures WHERE source = ?", [doc.source.source])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def remove_missing(self, origin: str, keep: set[str]) -> list[str]:
         """Drop documents once read from ``origin`` that it no longer holds (lines of a .jsonl)."""
         gone = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE origin = ?",
                                                   [origin]).fetchall() if row[0] not in keep]
-        for doc_id in gone:
-            self.db.execute("BEGIN TRANSACTION")
-            self._delete(doc_id)
-            self.db.execute("COMMIT")
+        with self.transaction():
+            for doc_id in gone:
+                self._delete(doc_id)
         return gone
+
+    def clear_failures(self, source: str) -> None:
+        """Forget earlier failures of a file (and of its .jsonl lines) before reading it again."""
+        self.db.execute("DELETE FROM failures WHERE source = ? OR starts_with(source, ? || ':')",
+                        [source, source])
 
     def record_failure(self, failure: Failure) -> None:
         self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?)",
@@ -161,45 +176,24 @@ class Room:
 
     # --- actors across documents --------------------------------------------------------------
 
-    def replace_actors(self, actors: list[tuple[str, str, str, str | None, list[tuple[str, int]]]]) -> None:
-        """``(id, name, kind, country, [(document, cluster), ...])`` for every actor, in one go."""
-        self.db.execute("BEGIN TRANSACTION")
-        try:
-            self.db.execute("DELETE FROM actor_members")
-            self.db.execute("DELETE FROM actors")
+    def replace_resolved(self, actors: list[tuple], events: list[dict], disagreements: list[dict]) -> None:
+        """Actors, events and disagreements across the corpus, replaced together in one transaction.
+
+        ``actors`` are ``(id, name, kind, country, [(document, cluster), ...])``.
+        """
+        with self.transaction():
+            for table in ("actor_members", "actors", "event_actors", "event_members", "events",
+                          "disagreements"):
+                self.db.execute(f"DELETE FROM {table}")
             self._many("actors", [a[:4] for a in actors])
             self._many("actor_members", [(a[0], doc, cluster) for a in actors for doc, cluster in a[4]])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-
-    def replace_events(self, events: list[dict]) -> None:
-        """Every event with its members and actors, in one go (see resolve/events.py)."""
-        self.db.execute("BEGIN TRANSACTION")
-        try:
-            for table in ("event_actors", "event_members", "events"):
-                self.db.execute(f"DELETE FROM {table}")
             self._many("events", [(e["id"], e["type"], e["mode"], e["status"], e["when_start"], e["when_end"],
                                    e["when_basis"], e["location"], e["summary"]) for e in events])
             self._many("event_members", [(e["id"], doc, n) for e in events for doc, n in e["members"]])
             self._many("event_actors", [(e["id"], role, actor) for e in events
                                         for role in ("source", "target") for actor in e[role]])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-
-    def replace_disagreements(self, rows: list[dict]) -> None:
-        self.db.execute("BEGIN TRANSACTION")
-        try:
-            self.db.execute("DELETE FROM disagreements")
             self._many("disagreements", [(d["id"], d["topic"], d["note"], d["claims"], d["events"])
-                                         for d in {d["id"]: d for d in rows}.values()])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+                                         for d in {d["id"]: d for d in disagreements}.values()])
 
     def add_override(self, action: str, a: str, b: str) -> None:
         count = self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
@@ -210,9 +204,15 @@ class Room:
             "SELECT action, a, b FROM actor_overrides ORDER BY ordinal").fetchall()]
 
     def _many(self, table: str, rows: list[tuple]) -> None:
-        if rows:
-            marks = ", ".join("?" * len(rows[0]))
-            self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        """Insert rows in chunks of one multi-row statement each (DuckDB's executemany is slow)."""
+        if not rows:
+            return
+        width = len(rows[0])
+        one = "(" + ", ".join("?" * width) + ")"
+        for i in range(0, len(rows), _CHUNK):
+            chunk = rows[i : i + _CHUNK]
+            values = ", ".join([one] * len(chunk))
+            self.db.execute(f"INSERT INTO {table} VALUES {values}", [v for row in chunk for v in row])
 
 
 def _when(when) -> tuple[str | None, str | None, str | None]:
