@@ -160,3 +160,24 @@ def test_crlf_pages_keep_exact_offsets():
     body = page[doc.body.start : doc.body.end]
     assert body.startswith("The foreign ministers") and body.endswith("the region.")
     assert doc.title == "Ministers Meet to Discuss the Border Crisis"
+
+
+def test_update_stamps_are_not_a_comment_thread():
+    page = ("A Headline Over The Story\n\nPublished 12 March 2022 10:15\n"
+            "Updated 13 March 2022 08:30\n\n"
+            "The ministers met on Friday in the capital to discuss the long border dispute, "
+            "officials said.\n\n"
+            "They agreed to meet again next month to continue the talks on trade and tariffs.\n")
+    doc = _clean(page)
+    assert doc.comments == () and "agreed to meet again" in page[doc.body.start : doc.body.end]
+
+
+def test_a_news_sentence_about_comments_does_not_end_the_body():
+    first = "The platform said it will delete comments that spread false claims about the election. "
+    rest = ("The company added that a team of moderators would review reports from users around the clock "
+            "and publish figures every quarter on how many posts were removed and why, officials said.")
+    page = ("Platform Tightens Rules\n\n" + "The rules were announced on Monday after months of pressure "
+            "from regulators and advertisers in several countries, the company said.\n\n"
+            + first + "\n\n" + rest + "\n")
+    doc = _clean(page)
+    assert page[doc.body.start : doc.body.end].endswith("officials said.")

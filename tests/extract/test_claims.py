@@ -40,3 +40,8 @@ def test_a_bracketed_conversion_is_not_a_second_claim():
 
 def test_years_and_ordinals_are_not_claims():
     assert _claims("In 2019 the 201st base held a parade.") == []
+
+
+def test_numbers_inside_words_are_not_read():
+    found = _claims("Eighteen soldiers were wounded near the border.")
+    assert [(f[0], f[1]) for f in found] == [("Eighteen", 18)]

@@ -75,3 +75,13 @@ def test_ids_are_stable_and_sources_are_as_given(tmp_path):
     (one,) = _read_all([path])
     (two,) = _read_all([path])
     assert isinstance(one, SourceText) and one.id == two.id and one.source == str(path)
+
+
+def test_jsonl_records_may_hold_line_separators_and_bad_fields_fail_alone(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    records = [{"text": "One\u2028two\u2029three lines in one record."}, {"text": "Good.", "authors": 5},
+               {"text": "Also good."}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    results = _read_all([path])
+    assert [type(r).__name__ for r in results] == ["SourceText", "Failure", "SourceText"]
+    assert results[1].source.endswith(":2") and "authors" in results[1].reason
