@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -11,7 +14,8 @@ from pathlib import Path
 from typing import Protocol
 
 from sitroom.clean import clean
-from sitroom.errors import ModelError
+from sitroom.clean.document import detect_language
+from sitroom.errors import ModelError, TooSlow
 from sitroom.extract.analysis import analyse
 from sitroom.ingest import discover, read_path
 from sitroom.model.document import SourceText
@@ -123,6 +127,29 @@ def _claims(room: Room) -> list[ClaimRow]:
             when, text in rows]
 
 
+@contextmanager
+def _budget(seconds: float):
+    """Raise TooSlow in this thread when the work inside takes longer than ``seconds``.
+
+    Uses a real-time interval timer, so only in the main thread of a process (the CLI); elsewhere
+    the work runs without a budget.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TooSlow(f"took longer than {seconds:g} s (raise max_document_seconds to allow more)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class _LazyModel:
     """Loads the spaCy pipeline on first use: a build with nothing new never pays for it."""
 
@@ -133,6 +160,7 @@ class _LazyModel:
     def get(self):
         if self._nlp is None:
             self._nlp = load_model(self.name)
+            detect_language("Loads the language identifier's model before any document is timed.")
         return self._nlp
 
 
@@ -148,7 +176,7 @@ def _build_file(room: Room, report: BuildReport, source: str, path: Path, settin
                 _fail(room, report, read)
             else:
                 seen.add(read.id)
-                _process(room, report, read, pipeline, force, nlp)
+                _process(room, report, read, pipeline, force, nlp, settings.max_document_seconds)
         if origin_ok:
             report.removed.extend(room.remove_missing(source, seen))
     except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
@@ -156,22 +184,25 @@ def _build_file(room: Room, report: BuildReport, source: str, path: Path, settin
 
 
 def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool,
-             nlp: _LazyModel) -> None:
+             nlp: _LazyModel, budget: float) -> None:
     stored = room.state(text.id)
     if stored == (text.content_hash, pipeline) and not force:
         report.unchanged.append(text.source)
         return
+    model = nlp.get()  # loading the pipeline once is not part of any document's time budget
+    stage = "clean"
     try:
-        document = clean(text)
-    except Exception as exc:  # a bug on one page must not stop the batch
-        _fail(room, report, Failure(text.source, "clean", f"{type(exc).__name__}: {exc}"))
-        return
-    try:
-        analysis = analyse(document, nlp.get())
+        with _budget(budget):
+            document = clean(text)
+            stage = "nlp"
+            analysis = analyse(document, model)
     except ModelError:
         raise  # no model: nothing can be analysed, so the whole build stops with advice
-    except Exception as exc:
-        _fail(room, report, Failure(text.source, "nlp", f"{type(exc).__name__}: {exc}"))
+    except TooSlow as exc:
+        _fail(room, report, Failure(text.source, stage, str(exc)))
+        return
+    except Exception as exc:  # a bug on one page must not stop the batch
+        _fail(room, report, Failure(text.source, stage, f"{type(exc).__name__}: {exc}"))
         return
     try:
         room.save(document, pipeline, analysis, new=stored is None)

@@ -8,6 +8,7 @@
     │   ├── TooLarge             over the configured size limit
     │   └── BadRecord            a malformed .jsonl line or a record without text
     ├── RoomError                the DuckDB room cannot be opened or written
+    │   ├── RoomBusy             another process is writing the room
     │   └── SchemaMismatch       the room was written by another schema version
     ├── ModelError               the spaCy pipeline asked for is not installed
     └── ExportError              an export that does not satisfy the contract
@@ -48,8 +49,16 @@ class RoomError(SitroomError):
     pass
 
 
+class RoomBusy(RoomError):
+    pass
+
+
 class SchemaMismatch(RoomError):
     pass
+
+
+class TooSlow(SitroomError):
+    """One document took longer than its time budget; the batch goes on without it."""
 
 
 class ModelError(SitroomError):

@@ -11,6 +11,8 @@ class Settings:
     """Files larger than this are refused before reading (a .jsonl file counts whole)."""
     max_document_chars: int = 2_000_000
     """One document's source text longer than this is refused."""
+    max_document_seconds: float = 120.0
+    """Cleaning and analysing one document may take this long; then it fails and the batch goes on."""
 
 
 DEFAULT = Settings()

@@ -47,18 +47,21 @@ def main() -> None:
               help="Refuse files larger than this.")
 @click.option("--max-doc-chars", type=int, default=Settings.max_document_chars, show_default=True,
               help="Refuse documents longer than this.")
+@click.option("--max-doc-seconds", type=float, default=Settings.max_document_seconds, show_default=True,
+              help="Time budget for cleaning and analysing one document.")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline: an installed package or path, or `sm` (default) / `md`.")
 @click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; failures and summary only.")
 def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_chars: int,
-                  model: str | None, force: bool, quiet: bool) -> None:
+                  max_doc_seconds: float, model: str | None, force: bool, quiet: bool) -> None:
     """Read PATHS (files and folders of .txt, .md, .html, .jsonl) into the room at --db.
 
     Re-running on the same input changes nothing; a changed file replaces its old version.
     Exits 1 when any document failed (each failure is listed and recorded in the room).
     """
-    settings = Settings(max_file_bytes=int(max_file_mb * 2**20), max_document_chars=max_doc_chars)
+    settings = Settings(max_file_bytes=int(max_file_mb * 2**20), max_document_chars=max_doc_chars,
+                        max_document_seconds=max_doc_seconds)
     with _ProgressBar(disabled=quiet) as bar:
         report = build(paths, db, settings, progress=bar, force=force, model=model)
     _print_report(report, db)

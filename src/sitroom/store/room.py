@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from sitroom.errors import RoomError, SchemaMismatch
+from sitroom.errors import RoomBusy, RoomError, SchemaMismatch
 from sitroom.model.document import Document
 from sitroom.model.evidence import Span
 from sitroom.model.failure import Failure
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
 
 SCHEMA_VERSION = 1
+WRITER_WAIT = 30.0
+READER_WAIT = 5.0
 _CHUNK = 400
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
             "event_mentions", "quotes", "claims")
@@ -28,19 +32,38 @@ _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "r
 class Room:
     """A DuckDB file holding documents and everything derived from them."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float | None = None):
+        """Open the room; while another process writes it, wait up to ``wait`` seconds (default:
+        ``WRITER_WAIT`` for writers, ``READER_WAIT`` for readers), then fail with RoomBusy."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise RoomError(
                 f"no room at {self.path}: build one first with `sitroom build PATH --db {self.path}`")
-        try:
-            self.db = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise RoomError(f"cannot open room {self.path}: {exc}") from exc
+        default = READER_WAIT if read_only else WRITER_WAIT
+        self.db = self._connect(read_only, default if wait is None else wait)
         if read_only:
             self._check_version()
         else:
             self._create()
+
+    def _connect(self, read_only: bool, wait: float):
+        deadline = time.monotonic() + wait
+        delay = 0.05
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise RoomError(f"cannot open room {self.path}: {exc}") from exc
+                if time.monotonic() >= deadline:
+                    holder = re.search(r"PID (\d+)", str(exc))
+                    who = f" (process {holder.group(1)})" if holder else ""
+                    raise RoomBusy(f"room {self.path} is being written by another sitroom process{who}; "
+                                   "wait for it to finish, or use another --db") from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+            except duckdb.Error as exc:
+                raise RoomError(f"cannot open room {self.path}: {exc}") from exc
 
     def __enter__(self) -> Room:
         return self
