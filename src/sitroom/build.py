@@ -59,12 +59,15 @@ class BuildReport:
 
 
 def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
-          progress: Progress | None = None, force: bool = False, model: str | None = None) -> BuildReport:
+          progress: Progress | None = None, force: bool = False, model: str | None = None,
+          engine: str = "local", address: str | None = None) -> BuildReport:
     """Read ``paths`` into the room at ``db``; re-running on the same input changes nothing.
 
     A document is processed again when its text changed, when this sitroom's code differs from
     the code that processed it, or with ``force``.
     """
+    if engine == "ray":
+        return _build_on_ray(paths, Path(db), settings, progress or _Silent(), force, model, address)
     progress = progress or _Silent()
     nlp = _LazyModel(model)
     pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
@@ -80,6 +83,46 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
             source, path = item
             _build_file(room, report, source, path, settings, pipeline, force, nlp)
             progress.file_done(source)
+        resolve_actors(room)
+    return report
+
+
+def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: Progress, force: bool,
+                  model: str | None, address: str | None) -> BuildReport:
+    """Ingest here, clean and analyse on Ray (Parquet blocks beside the room), load and resolve here."""
+    from sitroom.engines.ray_engine import analyse_on_ray
+
+    report = BuildReport()
+    pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
+    found = list(discover(paths))
+    progress.files_found(len(found))
+    with Room(db) as room:
+        sources, stored = [], {}
+        for item in found:
+            if isinstance(item, Failure):
+                _fail(room, report, item)
+                continue
+            source, path = item
+            room.clear_failures(source)
+            for read in read_path(source, path, settings):
+                if isinstance(read, Failure):
+                    _fail(room, report, read)
+                    continue
+                state = room.state(read.id)
+                if state == (read.content_hash, pipeline) and not force:
+                    report.unchanged.append(read.source)
+                else:
+                    stored[read.id] = state
+                    sources.append(read)
+        blocks = db.with_name(db.name + ".blocks")
+        for source, result in analyse_on_ray(sources, pipeline, blocks, model, address):
+            if isinstance(result, Failure):
+                _fail(room, report, result)
+            else:
+                document, analysis = result
+                room.save(document, pipeline, analysis, new=stored[source.id] is None)
+                (report.updated if stored[source.id] else report.added).append(source.source)
+            progress.file_done(source.source)
         resolve_actors(room)
     return report
 

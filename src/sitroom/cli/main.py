@@ -51,10 +51,15 @@ def main() -> None:
               help="Time budget for cleaning and analysing one document.")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline: an installed package or path, or `sm` (default) / `md`.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where documents are analysed: here, or on Ray (needs `pip install 'sitroom[ray]'`).")
+@click.option("--address", default=None,
+              help="Ray cluster address (with --engine ray; default: start a local one).")
 @click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; failures and summary only.")
 def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_chars: int,
-                  max_doc_seconds: float, model: str | None, force: bool, quiet: bool) -> None:
+                  max_doc_seconds: float, model: str | None, engine: str, address: str | None,
+                  force: bool, quiet: bool) -> None:
     """Read PATHS (files and folders of .txt, .md, .html, .jsonl) into the room at --db.
 
     Re-running on the same input changes nothing; a changed file replaces its old version.
@@ -63,7 +68,8 @@ def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_
     settings = Settings(max_file_bytes=int(max_file_mb * 2**20), max_document_chars=max_doc_chars,
                         max_document_seconds=max_doc_seconds)
     with _ProgressBar(disabled=quiet) as bar:
-        report = build(paths, db, settings, progress=bar, force=force, model=model)
+        report = build(paths, db, settings, progress=bar, force=force, model=model, engine=engine,
+                       address=address)
     _print_report(report, db)
     if not report.ok:
         sys.exit(1)

@@ -1,0 +1,1 @@
+"""Where the per-document stages run: in this process (the default) or on a Ray cluster."""
