@@ -27,6 +27,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     """
     persons = [(i, m) for i, m in enumerate(mentions)
                if m.kind == "person" and not m.pronoun and scope.contains(m.span)]
+    if not persons:
+        return []
     found = []
     for tok in sdoc:
         start = offset + tok.idx

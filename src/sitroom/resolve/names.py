@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jellyfish
@@ -50,6 +50,7 @@ def name_tokens(text: str) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """One spelling for the transliterations of a word: lower ASCII, digraphs, doubled letters."""
     word = re.sub(r"[^a-z]", "", unidecode(word).lower())
@@ -58,6 +59,7 @@ def fold(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The folded word without its vowels (the first letter kept): "osman", "usman" -> "osmn"."""
     return _VOWELS.sub("", fold(word))
@@ -71,6 +73,7 @@ def similarity(a: str, b: str) -> float:
     return 1.0 if fa == fb else jellyfish.jaro_winkler_similarity(fa, fb)
 
 
+@lru_cache(maxsize=262144)
 def same_name_word(a: str, b: str) -> bool:
     """Two spellings of one name word: equal folded, equal skeletons, or very close."""
     if len(a) <= 2 or len(b) <= 2:  # initials

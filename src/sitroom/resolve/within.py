@@ -84,23 +84,29 @@ def _subset(a: list[str], b: list[str]) -> bool:
 
 
 def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
-    tokens = {i: name_tokens(mentions[i].text) for i in indices}
-    full = [i for i in indices if len(tokens[i]) >= 2]
-    for n, i in enumerate(full):
-        for j in full[n + 1 :]:
-            if compatible_people(tokens[i], tokens[j]):
-                uf.union(i, j)
-    for i in indices:
-        if len(tokens[i]) != 1:
+    tokens = {i: tuple(name_tokens(mentions[i].text)) for i in indices}
+    by_name: dict[tuple[str, ...], list[int]] = {}
+    for i in indices:  # the same written name is one person within a document: compare names once
+        by_name.setdefault(tokens[i], []).append(i)
+    for same in by_name.values():
+        for j in same[1:]:
+            uf.union(same[0], j)
+    full = [n for n in by_name if len(n) >= 2]
+    for k, a in enumerate(full):
+        for b in full[k + 1 :]:
+            if compatible_people(list(a), list(b)):
+                uf.union(by_name[a][0], by_name[b][0])
+    for name, members in by_name.items():
+        if len(name) != 1:
             continue
-        word = tokens[i][0]
-        by_surname = {uf.find(j) for j in full if same_name_word(tokens[j][-1], word)}
-        by_given = {uf.find(j) for j in full if fold(tokens[j][0]) == fold(word)}
+        word = name[0]
+        by_surname = {uf.find(by_name[f][0]) for f in full if same_name_word(f[-1], word)}
+        by_given = {uf.find(by_name[f][0]) for f in full if fold(f[0]) == fold(word)}
         match = by_surname if by_surname else by_given
         if len(match) == 1:
-            uf.union(i, match.pop())
-    _group(uf, [i for i in indices if len(tokens[i]) == 1 and uf.find(i) == i],
-           lambda i: fold(tokens[i][0]))
+            uf.union(members[0], match.pop())
+    singles = [by_name[n][0] for n in by_name if len(n) == 1]
+    _group(uf, [i for i in singles if uf.find(i) == i], lambda i: fold(tokens[i][0]))
 
 
 def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], text: str) -> None:

@@ -1,0 +1,194 @@
+"""Measure `sitroom build` speed and peak memory (local and Ray engines) against bare spaCy `nlp.pipe`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = ROOT.parent / "shared" / "bench" / "polnear" / "data" / "train" / "text"
+TIME = shutil.which("time")
+"""GNU time, for the peak RSS of each run; without it only the ps samples are reported."""
+SAMPLE_SECONDS = 0.25
+"""How often the process tree is sampled with `ps` for its resident memory."""
+LEGEND = """
+peak RSS MB: /usr/bin/time -v "Maximum resident set size" of the timed process, the build's driver. For Ray
+  that is the driver only (or a larger descendant it reaped: Linux reports a max, never a sum).
+tree MB: the largest sum of RSS over the process and all its descendants, sampled with ps every {} s
+  (for Ray: driver, GCS, raylet, agents, dashboard and workers; shared pages count once per process).
+workers MB: the same sum over the Ray worker processes only (ray::..., not the agents), and in brackets
+  the most of them seen at once.
+vs bare: our words/s over bare spaCy's words/s, both timed as whole subprocesses (start-up and model
+  load included)."""
+
+
+def bare_worker(folder: str) -> None:
+    """The reference (run in a subprocess): spaCy over the paragraphs of every text; prints timings."""
+    start = time.perf_counter()
+    from sitroom.nlp.model import load_model
+
+    nlp = load_model()
+    loaded = time.perf_counter()
+    paragraphs = [p.strip() for f in sorted(Path(folder).glob("*.txt"))
+                  for p in re.split(r"\n\s*\n", f.read_text(encoding="utf-8", errors="replace")) if p.strip()]
+    for _ in nlp.pipe(paragraphs, batch_size=64):
+        pass
+    done = time.perf_counter()
+    print(json.dumps({"load": loaded - start, "pipe": done - loaded, "paragraphs": len(paragraphs)}))
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants (and of Ray workers among them)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.tree_kb, self.workers_kb, self.workers = pid, 0, 0, 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(SAMPLE_SECONDS):
+            ps = ["ps", "-eo", "pid=,ppid=,rss=,args="]
+            out = subprocess.run(ps, capture_output=True, text=True).stdout
+            procs = [line.split(None, 3) + [""] for line in out.splitlines() if line.strip()]
+            children: dict[str, list] = {}
+            for pid, ppid, rss, args, *_ in procs:
+                children.setdefault(ppid, []).append((pid, int(rss), args))
+            tree, stack = [], [str(self.pid)]
+            while stack:
+                for proc in children.get(stack.pop(), []):
+                    tree.append(proc)
+                    stack.append(proc[0])
+            workers = [rss for _, rss, args in tree if args.startswith("ray::") and "Agent" not in args]
+            self.tree_kb = max(self.tree_kb, sum(rss for _, rss, _ in tree))
+            self.workers_kb = max(self.workers_kb, sum(workers))
+            self.workers = max(self.workers, len(workers))
+
+
+def measure(command: list[str]) -> dict:
+    """Run ``command`` under /usr/bin/time -v; wall seconds, max RSS of the timed process, tree samples."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([TIME, "-v", *command] if TIME else command, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    sampler.stop.set()
+    sampler.join()
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+    return {"seconds": seconds, "rc": proc.returncode, "out": out, "err": err,
+            "rss_mb": int(rss.group(1)) / 1024 if rss else None, "tree_mb": sampler.tree_kb / 1024,
+            "workers_mb": sampler.workers_kb / 1024, "workers": sampler.workers}
+
+
+def pool(repeat: int) -> list[tuple[Path, str]]:
+    """(source file, name in the temp folder) for every text, the set repeated ``repeat`` times."""
+    files = sorted(TEXTS.glob("*.txt"))
+    return [(f, f.name if k == 0 else f"{f.stem}__copy{k}{f.suffix}") for k in range(repeat) for f in files]
+
+
+def room_documents(db: Path) -> int | None:
+    try:
+        import duckdb
+
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except Exception:  # noqa: BLE001 - a failed build may leave no room; the count is only a check
+        return None
+
+
+def mb(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,400,840", help="Comma-separated document counts N.")
+    parser.add_argument("--engines", default="local,ray", help="Comma-separated engines: local, ray.")
+    parser.add_argument("--repeat", type=int, default=1, metavar="K",
+                        help="Copy the 840 texts K times (renamed, so distinct documents) to allow N > 840.")
+    parser.add_argument("--skip-bare", action="store_true", help="Do not run the bare spaCy reference.")
+    parser.add_argument("--keep", action="store_true", help="Keep the temp folders (texts and rooms).")
+    parser.add_argument("--bare-worker", metavar="FOLDER", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_worker:
+        return bare_worker(args.bare_worker)
+    texts = pool(max(1, args.repeat))
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    print(f"texts: {TEXTS} ({len(texts)} available with --repeat {args.repeat}); CPUs: {os.cpu_count()}; "
+          f"load average at start: {os.getloadavg()[0]:.2f}", flush=True)
+    rows, notes = [], []
+    for n in sizes:
+        if n > len(texts):
+            notes.append(f"N={n} asked, only {len(texts)} texts: measured {len(texts)} (use --repeat)")
+            n = len(texts)
+        tmp = Path(tempfile.mkdtemp(prefix=f"sitroom-throughput-{n}-"))
+        docs = tmp / "docs"
+        docs.mkdir()
+        words = 0
+        for source, name in texts[:n]:
+            shutil.copyfile(source, docs / name)
+            words += len(source.read_text(encoding="utf-8", errors="replace").split())
+        bare = None
+        if not args.skip_bare:
+            run = measure([sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(docs)])
+            try:
+                timing = json.loads(run["out"].strip().splitlines()[-1])
+            except (ValueError, IndexError):
+                timing = None
+            if timing is None:
+                notes.append(f"N={n} bare spaCy failed (exit {run['rc']}): {run['err'].strip()[-300:]}")
+            else:
+                bare = words / run["seconds"]
+                rows.append((n, "bare spaCy", run, words, 1.0))
+                notes.append(f"N={n} bare spaCy: model load {timing['load']:.1f} s, nlp.pipe "
+                             f"{timing['pipe']:.1f} s over {timing['paragraphs']} paragraphs = "
+                             f"{words / timing['pipe']:,.0f} words/s without start-up")
+        for engine in engines:
+            db = tmp / f"room-{engine}.duckdb"
+            run = measure([sys.executable, "-m", "sitroom", "build", str(docs), "--db", str(db),
+                           "--engine", engine, "--quiet"])
+            stored = room_documents(db)
+            if run["rc"] != 0 or stored != n:
+                notes.append(f"N={n} {engine}: exit {run['rc']}, {stored} documents in the room; "
+                             f"{(run['err'] + run['out']).strip()[-300:]!r}")
+            rows.append((n, engine, run, words, (words / run["seconds"]) / bare if bare else None))
+            print(f"  done: N={n} {engine} in {run['seconds']:.1f} s", flush=True)
+        if args.keep:
+            notes.append(f"N={n}: texts and rooms kept in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"\nload average at end: {os.getloadavg()[0]:.2f}\n")
+    head = ("N", "engine", "seconds", "docs/s", "words/s", "peak RSS MB", "tree MB", "workers MB", "vs bare")
+    print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8}".format(*head))
+    for n, engine, run, words, ratio in rows:
+        workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine == "ray" else "-"
+        print(f"{n:>6} {engine:<11} {run['seconds']:>9.1f} {n / run['seconds']:>7.2f} "
+              f"{words / run['seconds']:>9,.0f} {mb(run['rss_mb']):>11} {mb(run['tree_mb']):>8} "
+              f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8}")
+    print(LEGEND.format(SAMPLE_SECONDS))
+    for engine in engines:
+        per = [(n, 100 * run["seconds"] / n) for n, e, run, _, _ in rows if e == engine]
+        if len(per) < 2:
+            continue
+        growth = per[-1][1] / per[0][1]
+        verdict = ("more than 1.5x per document: worse than linear" if growth > 1.5
+                   else "near-constant per document: near-linear")
+        print(f"scaling {engine}: " + ", ".join(f"N={n}: {s:.1f} s/100 docs" for n, s in per)
+              + f"; largest/smallest N = {growth:.2f}x ({verdict})")
+    for note in notes:
+        print("note:", note)
+
+
+if __name__ == "__main__":
+    main()
