@@ -25,8 +25,9 @@ peak RSS MB: /usr/bin/time -v "Maximum resident set size" of the timed process, 
   that is the driver only (or a larger descendant it reaped: Linux reports a max, never a sum).
 tree MB: the largest sum of RSS over the process and all its descendants, sampled with ps every {} s
   (for Ray: driver, GCS, raylet, agents, dashboard and workers; shared pages count once per process).
-workers MB: the same sum over the Ray worker processes only (ray::..., not the agents), and in brackets
-  the most of them seen at once.
+workers MB: the same sum over the Ray worker processes only (every ray::... process but the two agents:
+  the analyser actors, Ray Data's helper actors, idle workers), and in brackets the most seen at once.
+load: the 1-minute load average when the run ended (2 CPUs here: above 2 means other work competed)
 vs bare: our words/s over bare spaCy's words/s, both timed as whole subprocesses (start-up and model
   load included)."""
 
@@ -87,7 +88,7 @@ def measure(command: list[str]) -> dict:
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
     return {"seconds": seconds, "rc": proc.returncode, "out": out, "err": err,
             "rss_mb": int(rss.group(1)) / 1024 if rss else None, "tree_mb": sampler.tree_kb / 1024,
-            "workers_mb": sampler.workers_kb / 1024, "workers": sampler.workers}
+            "workers_mb": sampler.workers_kb / 1024, "workers": sampler.workers, "load": os.getloadavg()[0]}
 
 
 def pool(repeat: int) -> list[tuple[Path, str]]:
@@ -169,23 +170,27 @@ def main() -> None:
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"\nload average at end: {os.getloadavg()[0]:.2f}\n")
-    head = ("N", "engine", "seconds", "docs/s", "words/s", "peak RSS MB", "tree MB", "workers MB", "vs bare")
-    print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8}".format(*head))
+    head = ("N", "engine", "seconds", "docs/s", "words/s", "peak RSS MB", "tree MB", "workers MB", "vs bare",
+            "load")
+    print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8} {:>5}".format(*head))
     for n, engine, run, words, ratio in rows:
         workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine == "ray" else "-"
         print(f"{n:>6} {engine:<11} {run['seconds']:>9.1f} {n / run['seconds']:>7.2f} "
               f"{words / run['seconds']:>9,.0f} {mb(run['rss_mb']):>11} {mb(run['tree_mb']):>8} "
-              f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8}")
+              f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {run['load']:>5.1f}")
     print(LEGEND.format(SAMPLE_SECONDS))
     for engine in engines:
-        per = [(n, 100 * run["seconds"] / n) for n, e, run, _, _ in rows if e == engine]
-        if len(per) < 2:
+        runs = sorted((n, run["seconds"]) for n, e, run, _, _ in rows if e == engine)
+        if len(runs) < 2:
             continue
-        growth = per[-1][1] / per[0][1]
-        verdict = ("more than 1.5x per document: worse than linear" if growth > 1.5
-                   else "near-constant per document: near-linear")
-        print(f"scaling {engine}: " + ", ".join(f"N={n}: {s:.1f} s/100 docs" for n, s in per)
-              + f"; largest/smallest N = {growth:.2f}x ({verdict})")
+        growth = (runs[-1][1] / runs[-1][0]) / (runs[0][1] / runs[0][0])
+        verdict = ("more than 1.5x: worse than linear" if growth > 1.5 else "falls with N: fixed start-up "
+                   "cost weighs on small N" if growth < 1 / 1.5 else "near-constant: near-linear")
+        marginal = ", ".join(f"{100 * (t2 - t1) / (n2 - n1):.1f} ({n1}->{n2})"
+                             for (n1, t1), (n2, t2) in zip(runs, runs[1:], strict=False) if n2 > n1)
+        print(f"scaling {engine}: s/100 docs " + ", ".join(f"{100 * t / n:.1f} (N={n})" for n, t in runs)
+              + f"; per document, largest/smallest N = {growth:.2f}x ({verdict});\n  marginal s/100 docs "
+              f"between sizes (start-up cancelled out): {marginal}")
     for note in notes:
         print("note:", note)
 
