@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from sitroom.clean.lines import bare, ends_sentence, words
+from sitroom.data import load as load_data
 
 # What a caption's subject never holds: a finite verb before ours, a clause opener, a past form.
 _NOT_A_SUBJECT = re.compile(
@@ -60,7 +58,7 @@ class Rules:
 
 @cache
 def load() -> Rules:
-    data = yaml.safe_load(resources.files("sitroom.data").joinpath("boilerplate.yaml").read_text("utf-8"))
+    data = load_data("boilerplate.yaml")
     kinds = tuple(
         (kind, re.compile(pattern, re.I))
         for kind, patterns in data["kinds"].items()

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from sitroom.data import load as load_data
 from sitroom.model.evidence import Span
 
 
@@ -39,7 +37,7 @@ class ClaimFinding:
 
 @cache
 def _units() -> dict:
-    return yaml.safe_load(resources.files("sitroom.data").joinpath("units.yaml").read_text("utf-8"))
+    return load_data("units.yaml")
 
 
 @cache

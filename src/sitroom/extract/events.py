@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from sitroom.data import load as load_data
 from sitroom.model.evidence import Span
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -74,7 +72,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("sitroom.data").joinpath("plover.yaml").read_text("utf-8"))
+    data = load_data("plover.yaml")
     verbs: dict[str, list[tuple[str, str]]] = {}
     nouns: dict[str, str] = {}
     for kind, entry in data["types"].items():

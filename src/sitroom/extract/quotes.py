@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from sitroom.data import load as load_data
 from sitroom.model.evidence import Span
 
 _AUTHOR_VOICE = {"i", "we", "me", "us"}
@@ -39,7 +37,7 @@ class QuoteFinding:
 
 @cache
 def _lexicon() -> dict:
-    return yaml.safe_load(resources.files("sitroom.data").joinpath("speech.yaml").read_text("utf-8"))
+    return load_data("speech.yaml")
 
 
 def quotes_in_text(text: str, nlp=None) -> list[QuoteFinding]:

@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from sitroom.clean.dates import MONTHS, find_dates
+from sitroom.data import load as load_data
 from sitroom.extract.calendar import Anchor, shift_days, shift_months, shift_years, week_of, weekday, year_for
 from sitroom.model.dates import partial_date
 from sitroom.model.evidence import Span
@@ -46,7 +44,7 @@ class _Hit:
 
 @cache
 def _words() -> dict:
-    return yaml.safe_load(resources.files("sitroom.data").joinpath("time_words.yaml").read_text("utf-8"))
+    return load_data("time_words.yaml")
 
 
 def _alt(words) -> str:

@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from sitroom.query.documents import evidence
+from sitroom.query.documents import texts as load_texts
 from sitroom.store.room import Room
-
-
-def _texts(room: Room) -> dict[str, str]:
-    return dict(room.db.execute("SELECT id, text FROM documents").fetchall())
 
 
 def actors(room: Room) -> list[dict]:
     """Every actor, ordered by name, in the shape of the export's Actor."""
-    texts = _texts(room)
+    texts = load_texts(room)
     rows = room.db.execute("SELECT id, name, kind, country FROM actors ORDER BY name, id").fetchall()
     mentions: dict[str, list[tuple]] = defaultdict(list)
     for actor, doc, start, end, text, pronoun in room.db.execute("""

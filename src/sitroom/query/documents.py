@@ -5,6 +5,11 @@ from __future__ import annotations
 from sitroom.store.room import Room
 
 
+def texts(room: Room) -> dict[str, str]:
+    """Every document's source text, by id."""
+    return dict(room.db.execute("SELECT id, text FROM documents").fetchall())
+
+
 def evidence(doc_id: str, text: str, start: int | None, end: int | None) -> dict | None:
     if start is None or end is None:
         return None

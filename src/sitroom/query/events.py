@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from sitroom.query.documents import evidence
+from sitroom.query.documents import texts as load_texts
 from sitroom.store.room import Room
-
-
-def _texts(room: Room) -> dict[str, str]:
-    return dict(room.db.execute("SELECT id, text FROM documents").fetchall())
 
 
 def _sort_key(when: dict | None, ident: str) -> tuple:
@@ -19,7 +16,7 @@ def _sort_key(when: dict | None, ident: str) -> tuple:
 
 def events(room: Room) -> list[dict]:
     """Every event, by date then id, in the shape of the export's Event."""
-    texts = _texts(room)
+    texts = load_texts(room)
     evidence_of: dict[str, list[dict]] = defaultdict(list)
     for event, doc, start, end in room.db.execute("""
             SELECT m.event, em.document, em.start_offset, em.end_offset FROM event_members m
@@ -48,7 +45,7 @@ def events(room: Room) -> list[dict]:
 
 
 def time_expressions(room: Room) -> list[dict]:
-    texts = _texts(room)
+    texts = load_texts(room)
     rows = room.db.execute("SELECT document, ordinal, type, value, anchor, start_offset, end_offset "
                            "FROM time_expressions ORDER BY document, start_offset, ordinal").fetchall()
     return [{"id": f"{doc}:t{n}", "type": kind, "value": value, "anchor": anchor,

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from sitroom.query.documents import evidence
+from sitroom.query.documents import texts as load_texts
 from sitroom.store.room import Room
-
-
-def _texts(room: Room) -> dict[str, str]:
-    return dict(room.db.execute("SELECT id, text FROM documents").fetchall())
 
 
 def _actor_of(room: Room) -> dict[tuple[str, int], str]:
@@ -22,7 +19,7 @@ def _when(start, end, basis) -> dict | None:
 
 def quotes(room: Room, speaker: str | None = None) -> list[dict]:
     """Every quote, by document then start; ``speaker`` matches the actor id, its name or the words."""
-    texts, actor_of = _texts(room), _actor_of(room)
+    texts, actor_of = load_texts(room), _actor_of(room)
     names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
     out = []
     for doc, n, kind, mention, s_start, s_end, c_start, c_end, q_start, q_end, start, end, w1, w2, wb in \
@@ -44,7 +41,7 @@ def quotes(room: Room, speaker: str | None = None) -> list[dict]:
 
 
 def claims(room: Room, subject: str | None = None) -> list[dict]:
-    texts, actor_of = _texts(room), _actor_of(room)
+    texts, actor_of = load_texts(room), _actor_of(room)
     speakers = {(d, n): m for d, n, m in room.db.execute(
         "SELECT document, ordinal, speaker_mention FROM quotes").fetchall()}
     out = []

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
+from sitroom.data import load as load_data
 
 
 @dataclass
@@ -31,7 +30,7 @@ def gazetteer() -> Gazetteer:
     import pycountry
 
     gaz = Gazetteer()
-    raw = yaml.safe_load(resources.files("sitroom.data").joinpath("countries.yaml").read_text("utf-8"))
+    raw = load_data("countries.yaml")
     for iso3, line in raw.items():
         names, demonyms, capitals, seats = (part.strip() for part in (line + " | | |").split("|")[:4])
         split = [n.strip() for n in names.split(",") if n.strip()]

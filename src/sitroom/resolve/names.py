@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
 import jellyfish
-import yaml
 from unidecode import unidecode
+
+from sitroom.data import load as load_data
 
 # Spelling conventions of transliteration, applied in order to lower-case ASCII.
 _FOLDS = (("x", "ks"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"),
@@ -23,7 +23,7 @@ _VOWELS = re.compile(r"(?<=.)[aeiou]")
 
 @cache
 def _titles() -> dict:
-    return yaml.safe_load(resources.files("sitroom.data").joinpath("titles.yaml").read_text("utf-8"))
+    return load_data("titles.yaml")
 
 
 def honorifics() -> frozenset[str]:
