@@ -103,6 +103,9 @@ def _country_then_person(ent) -> list:
 
     if ent.label_ not in ("ORG", "GPE") or len(ent) < 3:
         return [ent]
+    doc = ent.doc
+    if not (ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and has_role_word(doc[ent.start - 2].text)):
+        return [ent]  # only after a title ("President of ..."): "Qatar Airways" stays an airline
     for cut in range(1, min(3, len(ent) - 1)):
         head, rest = ent[:cut], ent[cut:]
         if country_named(head.text) and 2 <= len(rest) <= 4 and all(_name_word(t) for t in rest) \
