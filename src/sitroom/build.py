@@ -127,15 +127,20 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
     return report
 
 
-def resolve_actors(room: Room) -> None:
-    """Rebuild actors, events and disagreements across the corpus, and write them in one go."""
+def room_local_actors(room: Room):
+    """Every document's local actors, as cross-document resolution (and `actors explain`) sees them."""
     mentions = room.db.execute(
         "SELECT document, cluster, text, kind, country, pronoun, armed FROM mentions "
         "ORDER BY document, ordinal").fetchall()
     roles = room.db.execute(
         "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
         "ON m.document = r.document AND m.ordinal = r.mention ORDER BY r.document, r.start_offset").fetchall()
-    actors = build_actors(local_actors(mentions, roles), room.overrides())
+    return local_actors(mentions, roles)
+
+
+def resolve_actors(room: Room) -> None:
+    """Rebuild actors, events and disagreements across the corpus, and write them in one go."""
+    actors = build_actors(room_local_actors(room), room.overrides())
     events = _events(room, actors)
     room.replace_resolved(actors, events, find_disagreements(_claims(room)))
 

@@ -1,8 +1,11 @@
+from sitroom.extract.claims import APPROXIMATE_SHARE
 from sitroom.resolve.disagreements import ClaimRow, find, subject_key
 
 
 def claim(ident, subject, value, tolerance=0.5, approximate=False, part=False, unit="km", dimension="length",
           share=None, control=False, country=None):
+    if approximate:  # as the claim extractor sets it
+        tolerance = abs(value) * APPROXIMATE_SHARE
     return ClaimRow(ident, subject, value, unit, dimension, value, tolerance, approximate, part, share,
                     control, country, f"{value} {unit}")
 

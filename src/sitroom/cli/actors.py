@@ -8,12 +8,11 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from sitroom.build import resolve_actors
+from sitroom.build import resolve_actors, room_local_actors
 from sitroom.cli.options import db_option
 from sitroom.cli.output import emit, err, json_option, out
 from sitroom.errors import SitroomError
 from sitroom.query import actors as query
-from sitroom.resolve.actors import local_actors
 from sitroom.resolve.explain import explain
 from sitroom.store.room import Room
 
@@ -44,7 +43,7 @@ def actors_group(ctx: click.Context, db: Path, kind: str | None, as_json: bool) 
 def explain_command(obj: dict, a: str, b: str) -> None:
     """Say why the names A and B are, or are not, one actor."""
     with Room(obj["db"], read_only=True) as room:
-        nodes = local_actors(*_rows(room))
+        nodes = room_local_actors(room)
         lines = explain(nodes, a, b)
         now = [query.find(room, name) for name in (a, b)]
     for line in lines:
@@ -127,11 +126,3 @@ def _print_dossier(d: dict) -> None:
         where = f"[{m['document']}:{m['start']}]"
         out.print(f"  • {escape(where)} {escape(m['text'])}: {escape(' '.join(sentence.split()))}",
                   highlight=False)
-
-
-def _rows(room: Room):
-    mentions = room.db.execute("SELECT document, cluster, text, kind, country, pronoun, armed FROM mentions "
-                               "ORDER BY document, ordinal").fetchall()
-    roles = room.db.execute("SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
-                            "ON m.document = r.document AND m.ordinal = r.mention").fetchall()
-    return mentions, roles

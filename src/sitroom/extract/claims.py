@@ -15,6 +15,9 @@ from functools import cache
 from sitroom.data import load as load_data
 from sitroom.model.evidence import Span
 
+APPROXIMATE_SHARE = 0.1
+"""An approximate value ("about 900 km") stands for anything within this share of it."""
+
 
 @dataclass(frozen=True)
 class ClaimFinding:
@@ -36,14 +39,14 @@ class ClaimFinding:
 
 
 @cache
-def _units() -> dict:
+def units() -> dict:
     return load_data("units.yaml")
 
 
 @cache
 def _unit_table() -> dict[str, tuple[str, str, float]]:
     table = {}
-    for unit, (dimension, factor, forms) in _units()["units"].items():
+    for unit, (dimension, factor, forms) in units()["units"].items():
         for form in forms:
             table[str(form).lower()] = (unit, dimension, float(factor))
     return table
@@ -51,18 +54,19 @@ def _unit_table() -> dict[str, tuple[str, str, float]]:
 
 @cache
 def _pattern() -> re.Pattern:
-    u = _units()
+    u = units()
     words = "|".join(sorted(u["words"], key=len, reverse=True))
     mult = "|".join(sorted(u["multipliers"], key=len, reverse=True))
     approx = "|".join(re.escape(a).replace(r"\ ", r"\s+")
                       for a in sorted(u["approximate"], key=len, reverse=True))
-    units = "|".join(re.escape(f) for f in sorted(_unit_table(), key=len, reverse=True) if f not in "$€£¥₽")
+    unit_words = "|".join(re.escape(f) for f in sorted(_unit_table(), key=len, reverse=True)
+                          if f not in "$€£¥₽")
     return re.compile(
         rf"(?:\b(?P<approx>{approx})\s+)?(?P<cur>US\$|\$|€|£|¥|₽)?\s?"
         rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|(?i:{words}))(?![\w])"
         rf"(?:\s?[-–]\s?(?P<num2>\d+(?:[.,]\d+)?))?"
         rf"(?:[\s-]?(?P<mult>(?i:{mult}))\b)?"
-        rf"(?:[\s-]?(?P<unit>(?i:{units}))\b)?", re.I)
+        rf"(?:[\s-]?(?P<unit>(?i:{unit_words}))\b)?", re.I)
 
 
 def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
@@ -89,7 +93,7 @@ def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], off
 
 def _number(raw: str) -> tuple[float, float] | None:
     """Value and the place of its last digit: "1,357" -> (1357, 1); "1,4" -> (1.4, 0.1)."""
-    words = _units()["words"]
+    words = units()["words"]
     if raw.lower() in words:
         return float(words[raw.lower()]), 1.0
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
@@ -111,7 +115,7 @@ def _claim(sdoc, m: re.Match, offset: int) -> ClaimFinding | None:
     if parsed is None:
         return None
     value, place = parsed
-    mult = float(_units()["multipliers"].get((m.group("mult") or "").lower(), 1))
+    mult = float(units()["multipliers"].get((m.group("mult") or "").lower(), 1))
     if m.group("mult") and m.group("mult").lower() == "m" and not m.group("cur"):
         mult = 1.0  # "5 m" is metres unless money
     unit_word = (m.group("unit") or "").lower()
@@ -133,7 +137,7 @@ def _claim(sdoc, m: re.Match, offset: int) -> ClaimFinding | None:
         start += 1
     subject, part = _subject(sdoc, start, end)
     share = _share(sdoc.text, end, value)
-    tolerance = place * mult * factor / 2 if not approximate else abs(value * factor) * 0.1
+    tolerance = place * mult * factor / 2 if not approximate else abs(value * factor) * APPROXIMATE_SHARE
     return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, value * factor,
                         tolerance, approximate, subject, part, share)
 

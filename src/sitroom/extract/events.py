@@ -219,7 +219,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     kind, mode = _promised(kind, head, status)
     if kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment:
         mode = _promise_of(head)
-    if kind in _SYMMETRIC:
+    if kind in SYMMETRIC:
         withs = [t for t in targets if t.head.lower_ == "with"]
         sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
         targets = [t for t in targets if t.head.lower_ != "with"]
@@ -232,7 +232,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         target_spans=tuple(_span(t, offset) for t in targets), scope=scope, inner=inner)
 
 
-_SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+"""Types whose parties act together: a "with" object is a party, not a target."""
 
 
 def _promised(kind: str, head, status: str) -> tuple[str, str | None]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sitroom.extract.claims import ClaimFinding, _units
+from sitroom.extract.claims import ClaimFinding, units
 from sitroom.extract.event_records import When, to_when
 from sitroom.extract.mentions import Mention
 from sitroom.extract.quotes import QuoteFinding
@@ -62,7 +62,7 @@ def quote_records(quotes: list[QuoteFinding], mentions: list[Mention], timexes: 
 
 @cache
 def _control() -> re.Pattern:
-    verbs = _units()["control_verbs"]
+    verbs = units()["control_verbs"]
     return re.compile(r"\b(?:" + "|".join(verbs) + r")(?:s|ed|led|ling|ing|ken|k|ok)?\b", re.I)
 
 

@@ -113,10 +113,10 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
     uf = UnionFind(len(nodes))
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
-        by_kind[_family(node)].append(i)
+        by_kind[family(node)].append(i)
     _by_key(uf, by_kind["state"], lambda i: {nodes[i].country() or next(iter(nodes[i].names), "")})
-    expansions = _expansions(nodes)
-    _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], expansions))
+    spelled = expansions(nodes)
+    _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], spelled))
     _by_key(uf, by_kind["location"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
     groups = _groups(uf, len(nodes))
@@ -135,7 +135,7 @@ def _rescue_surnames(nodes: list[LocalActor]) -> None:
                 node.countries = Counter()
 
 
-def _family(node: LocalActor) -> str:
+def family(node: LocalActor) -> str:
     kind = node.kind
     return "organization" if kind in ("organization", "armed_group") else kind
 
@@ -150,7 +150,7 @@ def _by_key(uf: UnionFind, indices: list[int], keys) -> None:
                 first[key] = i
 
 
-def _expansions(nodes: list[LocalActor]) -> dict[str, str]:
+def expansions(nodes: list[LocalActor]) -> dict[str, str]:
     """Acronyms the corpus spells out somewhere: "CSTO" -> "collective security treaty organization"."""
     found: dict[str, str] = {}
     for node in nodes:

@@ -4,7 +4,7 @@ and a share that contradicts a count given with its total.
 Values are compared in the dimension's base unit. Two values agree when they are within the
 larger of their tolerances: half the place of the last digit written ("1,357 km" ±0.5 km,
 "$1.4 billion" ±$50 million), or, for approximate values, a share of the value
-(``APPROXIMATE_SHARE``, a setting). Subjects match by their words, in any order ("Franco-Spanish
+(``extract.claims.APPROXIMATE_SHARE``). Subjects match by their words, in any order ("Franco-Spanish
 border" = "Spanish-Franco border").
 """
 
@@ -15,7 +15,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-APPROXIMATE_SHARE = 0.1
 SHARE_POINTS = 10.0
 """A percentage and an "N of M" count of the same thing disagree beyond this many points."""
 _STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "s", "and", "this", "that"}
@@ -68,7 +67,7 @@ def find(claims: list[ClaimRow]) -> list[dict]:
 
 
 def _tol(c: ClaimRow) -> float:
-    return abs(c.base_value) * APPROXIMATE_SHARE if c.approximate else c.tolerance
+    return c.tolerance  # rounding, or the approximate share, decided once by the claim extractor
 
 
 def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:

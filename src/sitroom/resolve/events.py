@@ -13,9 +13,9 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from sitroom.extract.events import SYMMETRIC
 from sitroom.resolve.within import UnionFind
 
-SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 NEARBY_CHARS = 600
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom.resolve.across import LocalActor, _expansions, _family, match_people, org_keys
+from sitroom.resolve.across import LocalActor, expansions, family, match_people, org_keys
 
 
 def explain(nodes: list[LocalActor], a: str, b: str) -> list[str]:
@@ -20,9 +20,9 @@ def explain(nodes: list[LocalActor], a: str, b: str) -> list[str]:
                              "a short form, an acronym or a reference of the same name")
                 return lines
     x, y = with_a[0], with_b[0]
-    if _family(x) != _family(y):
+    if family(x) != family(y):
         return [f"different kinds: {a!r} is a {x.kind}, {b!r} is a {y.kind}"]
-    kind = _family(x)
+    kind = family(x)
     if kind == "person":
         decision = match_people(x, y)
         verdict = "same person" if decision.same else "different people"
@@ -30,8 +30,8 @@ def explain(nodes: list[LocalActor], a: str, b: str) -> list[str]:
     if kind == "state":
         ca, cb = x.country(), y.country()
         return [f"{'same' if ca == cb else 'different'} state: {a!r} is {ca}, {b!r} is {cb}"]
-    expansions = _expansions(nodes)
-    ka, kb = org_keys(x, expansions), org_keys(y, expansions)
+    spelled = expansions(nodes)
+    ka, kb = org_keys(x, spelled), org_keys(y, spelled)
     shared = ka & kb
     if shared:
         return [f"same {kind}: both are called {sorted(shared)[0]!r} (acronyms spelled out)"]
