@@ -265,7 +265,7 @@ def _fail(room: Room, report: BuildReport, failure: Failure) -> None:
     room.record_failure(failure)
 
 
-_DERIVING = ("ingest", "clean", "nlp", "extract", "model", "data", "store")
+_DERIVING = ("ingest", "clean", "nlp", "coref", "extract", "model", "data", "store")
 """The parts of sitroom whose code decides what a document's rows hold (not the UI, not queries)."""
 
 

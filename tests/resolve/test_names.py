@@ -1,6 +1,6 @@
 import pytest
 
-from sitroom.resolve.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word
+from sitroom.data.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word
 
 
 @pytest.mark.parametrize(("a", "b"), [

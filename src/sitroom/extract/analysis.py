@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sitroom.coref.references import references_in
+from sitroom.coref.within import cluster_document, surnames_as_people
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
 from sitroom.extract.events import EventFinding, events_in
-from sitroom.extract.mentions import Mention, mentions_in
+from sitroom.extract.mentions import mentions_in
 from sitroom.extract.quotes import quotes_in
-from sitroom.extract.references import references_in
-from sitroom.extract.roles import RoleFinding, roles_in
+from sitroom.extract.roles import roles_in
 from sitroom.extract.statements import ClaimRecord, QuoteRecord, claim_records, quote_records
 from sitroom.extract.timex import Timex, tag
 from sitroom.model.document import Document
 from sitroom.model.evidence import Span
+from sitroom.model.mention import Mention, RoleFinding
 from sitroom.nlp.passages import passage_text, passages
-from sitroom.resolve.within import cluster_document, surnames_as_people
 
 BATCH_SIZE = 64
 

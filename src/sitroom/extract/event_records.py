@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from sitroom.extract.events import EventFinding
-from sitroom.extract.mentions import Mention
 from sitroom.extract.timex import Timex
 from sitroom.model.evidence import Span
+from sitroom.model.mention import Mention
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SEASON_MONTHS = {"SP": ("03", "05"), "SU": ("06", "08"), "FA": ("09", "11"), "WI": ("12", "02")}

@@ -15,6 +15,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.model.evidence import Span
+from sitroom.model.plover import SYMMETRIC
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -230,10 +231,6 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         status=status, span=Span(offset + sent.start_char, offset + sent.end_char), phrase=phrase,
         source_spans=tuple(_span(t, offset) for t in sources),
         target_spans=tuple(_span(t, offset) for t in targets), scope=scope, inner=inner)
-
-
-SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
-"""Types whose parties act together: a "with" object is a party, not a target."""
 
 
 def _promised(kind: str, head, status: str) -> tuple[str, str | None]:

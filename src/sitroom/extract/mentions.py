@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from sitroom.model.evidence import Span
-from sitroom.resolve.countries import (
+from sitroom.data.countries import (
     country_in,
     country_named,
     country_of_capital,
     country_of_demonym,
     country_of_seat,
 )
-from sitroom.resolve.names import armed_cues, generic_words, has_role_word, org_words
+from sitroom.data.names import armed_cues, generic_words, has_role_word, org_words
+from sitroom.model.evidence import Span
+from sitroom.model.mention import Mention
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
           "FAC": "location", "NORP": "organization"}
@@ -23,25 +23,6 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]-])+$")
 MAX_TOKENS = 8
-
-
-@dataclass(frozen=True)
-class Mention:
-    span: Span
-    text: str
-    label: str
-    kind: str
-    """``person``, ``organization``, ``state``, ``location`` (``armed_group`` is decided per actor)."""
-    country: str | None
-    sentence: int
-    """Index of the sentence in the document's sentence list."""
-    subject: bool = False
-    """The mention is the grammatical subject of its clause."""
-    pronoun: bool = False
-    antecedent: int | None = None
-    armed: bool = False
-    """Words of armed conflict stand next to it ("rebel fighters", "militant group")."""
-    """For a pronoun or a description: the index of the mention it stands for."""
 
 
 def mentions_in(sdoc, offset: int, sentence_index: dict[int, int]) -> list[Mention]:

@@ -10,13 +10,12 @@ A phrase is a role only if it holds a role word (data/titles.yaml).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from sitroom.clean.dates import find_years
-from sitroom.extract.mentions import Mention
+from sitroom.data.countries import country_of_demonym, display_name
+from sitroom.data.names import before_role_word, has_role_word
 from sitroom.model.evidence import Span
-from sitroom.resolve.countries import country_of_demonym, display_name
-from sitroom.resolve.names import before_role_word, has_role_word
+from sitroom.model.mention import Mention, RoleFinding
 
 __all__ = ["RoleFinding", "before_role_word", "has_role_word", "roles_in"]
 
@@ -25,16 +24,6 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _LINKS = {"of", "for", "to", "at", "in", "on"}
 _COPULAS = {"be", "serve", "become", "remain", "work"}
 MAX_PHRASE = 20
-
-
-@dataclass(frozen=True)
-class RoleFinding:
-    mention: int
-    """Index of the person mention in the document's mention list."""
-    title: str
-    of: str | None
-    when: tuple[str, str | None] | None
-    span: Span
 
 
 def roles_in(sdoc, offset: int, persons: list[tuple[int, Mention]]) -> list[RoleFinding]:

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from sitroom.data.countries import country_in
 from sitroom.extract.claims import ClaimFinding, units
 from sitroom.extract.event_records import When, to_when
-from sitroom.extract.mentions import Mention
 from sitroom.extract.quotes import QuoteFinding
 from sitroom.extract.timex import Timex
 from sitroom.model.evidence import Span
-from sitroom.resolve.countries import country_in
+from sitroom.model.mention import Mention
 
 _SPEAKER_RANK = {"person": 0, "organization": 1, "state": 2}
 

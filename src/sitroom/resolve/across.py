@@ -11,10 +11,19 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitroom.extract.roles import before_role_word
-from sitroom.resolve.countries import country_in, country_named, display_name
-from sitroom.resolve.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word, similarity
-from sitroom.resolve.within import UnionFind, compatible_people
+from sitroom.coref.within import compatible_people
+from sitroom.data.countries import country_in, country_named, display_name
+from sitroom.data.names import (
+    before_role_word,
+    fold,
+    initials,
+    is_acronym,
+    name_tokens,
+    org_key,
+    same_name_word,
+    similarity,
+)
+from sitroom.model.clusters import UnionFind
 
 ARMED_SHARE = 0.2
 MIN_ARMED = 2

@@ -13,8 +13,8 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sitroom.extract.events import SYMMETRIC
-from sitroom.resolve.within import UnionFind
+from sitroom.model.clusters import UnionFind
+from sitroom.model.plover import SYMMETRIC
 
 NEARBY_CHARS = 600
 

@@ -6,25 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sitroom.extract.mentions import Mention
-from sitroom.resolve.countries import country_in
-from sitroom.resolve.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word
-
-
-class UnionFind:
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+from sitroom.data.countries import country_in
+from sitroom.data.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word
+from sitroom.model.clusters import UnionFind
+from sitroom.model.mention import Mention
 
 
 def cluster_document(mentions: list[Mention], text: str) -> list[int]:

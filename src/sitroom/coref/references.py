@@ -8,10 +8,9 @@ a description ("the envoy") takes the last person whose role holds that word.
 
 from __future__ import annotations
 
-from sitroom.extract.mentions import Mention
-from sitroom.extract.roles import RoleFinding, has_role_word
+from sitroom.data.names import fold, has_role_word, name_tokens
 from sitroom.model.evidence import Span
-from sitroom.resolve.names import fold, name_tokens
+from sitroom.model.mention import Mention, RoleFinding
 
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 WINDOW = 2

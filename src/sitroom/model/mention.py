@@ -1,0 +1,38 @@
+"""A mention of an actor in one document: where it is, what it says, what it stands for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitroom.model.evidence import Span
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    text: str
+    label: str
+    kind: str
+    """``person``, ``organization``, ``state``, ``location`` (``armed_group`` is decided per actor)."""
+    country: str | None
+    sentence: int
+    """Index of the sentence in the document's sentence list."""
+    subject: bool = False
+    """The mention is the grammatical subject of its clause."""
+    pronoun: bool = False
+    antecedent: int | None = None
+    """For a pronoun or a description: the index of the mention it stands for."""
+    armed: bool = False
+    """Words of armed conflict stand next to it ("rebel fighters", "militant group")."""
+
+
+@dataclass(frozen=True)
+class RoleFinding:
+    """A title or role a text gives a person mention ("Transport Minister", "a fruit exporter")."""
+
+    mention: int
+    """Index of the person mention in the document's mention list."""
+    title: str
+    of: str | None
+    when: tuple[str, str | None] | None
+    span: Span
