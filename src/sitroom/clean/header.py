@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitroom.clean.dates import DateMention, find_dates
+from sitroom.clean.dates import MONTHS, DateMention, find_dates
 from sitroom.clean.layout import Unit
 from sitroom.clean.lines import ends_sentence, words
 from sitroom.model.evidence import Span
@@ -20,6 +20,7 @@ _OUTLET_WORDS = re.compile(
     r"observer|review|reporter|chronicle|monitor|guardian|wire|radio|tv|television|today|weekly|"
     r"magazine|courier|express|mirror|standard|insider|center|centre|institute|network)\b", re.I)
 _DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’ -]{1,40}),\s+")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
@@ -67,6 +68,30 @@ def dateline_date(paragraph: Unit, text: str) -> DateMention | None:
         if mention.year and mention.day and re.match(r"\s*(?:\([^)]{1,40}\))?\s*[-–—]", rest):
             return mention
     return None
+
+
+_WIRE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})\b")
+_WIRE_REST = re.compile(
+    r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\b)?"  # ", Afghanistan"
+    r"(?:,?\s*[\w.]+\.? \d{1,2}(?:,\s*\d{4})?|,?\s*\d{1,2}\.\d{1,2}\.\d{2,4})?"  # ", May 6, 2024"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]")  # "(Reuters) —"
+
+
+def dateline_places(paragraph: Unit, text: str) -> list[Span]:
+    """The place (and region) a wire dateline opens the body with: "KABUL, Afghanistan (AP) —",
+    "ORLEVO, May 6, 2024 —", "Oslo, March 3, 2022 -": all capitals before a date, an agency or a
+    dash, or any capitalised place before a full date and a dash."""
+    start = paragraph.span.start
+    match = _WIRE_PLACE.match(paragraph.text)
+    rest = _WIRE_REST.match(paragraph.text, match.end()) if match else None
+    if match is None or rest is None:
+        match = _DATELINE.match(paragraph.text) if dateline_date(paragraph, text) else None
+        return [Span(start + match.start("place"), start + match.end("place"))] if match else []
+    spans = [Span(start + match.start("place"), start + match.end("place"))]
+    region = rest.group("region")
+    if region and region.split()[0].lower().rstrip(".") not in MONTHS.keys() | _WEEKDAYS:
+        spans.append(Span(start + rest.start("region"), start + rest.end("region")))
+    return spans
 
 
 def split_names(names: str, offset: int) -> list[tuple[str, Span]]:

@@ -1,18 +1,22 @@
-"""Pronouns and descriptions that stand for a person named before: "he said", "the envoy said".
+"""Pronouns and descriptions that stand for an actor named before: "he said", "the envoy said",
+"the brigade attacked".
 
 No offline coreference model exists, so these are rules, and they only link when the text leaves
 one reading: a pronoun takes the one person named in its sentence, else in the one before, else
 two before; where the nearest such window names several people, the one that was the subject;
-a description ("the envoy") takes the last person whose role holds that word.
+a description ("the envoy") takes the last person whose role holds that word; "the agency" the last
+organisation whose name ends in it, else the one organisation of this or the previous sentence.
+Pronouns agree in gender (coref/gender.py) and never stand for a lone word that is no name.
 """
 
 from __future__ import annotations
 
-from sitroom.data.names import fold, has_role_word, name_tokens
+from sitroom.coref.gender import PRONOUN_GENDER, first_names_known, is_first_name, name_gender
+from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
 
-PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PRONOUNS = frozenset(PRONOUN_GENDER)
 WINDOW = 2
 """Sentences back that a pronoun may reach."""
 
@@ -26,14 +30,24 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     """
     persons = [(i, m) for i, m in enumerate(mentions)
                if m.kind == "person" and not m.pronoun and scope.contains(m.span)]
-    if not persons:
+    groups = [(i, m) for i, m in enumerate(mentions)
+              if m.kind == "organization" and not m.pronoun and scope.contains(m.span)]
+    if not persons and not groups:
         return []
+    genders = _genders(persons)
+    persons = _personal(persons)
     found = []
     for tok in sdoc:
         start = offset + tok.idx
         sentence = sentence_index[tok.sent.start]
-        if tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
-            index = _antecedent(persons, start, sentence)
+        if _group_description(tok):
+            index = _group_described(groups, tok.lower_, start, sentence)
+        elif not persons:
+            continue
+        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+            wanted = PRONOUN_GENDER[tok.lower_]
+            agreeing = [(i, m) for i, m in persons if genders.get(_person_key(m), wanted) == wanted]
+            index = _antecedent(agreeing, start, sentence)
         elif _description(tok):
             index = _described(persons, roles, tok.lower_, start)
         else:
@@ -43,9 +57,32 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
         first = sdoc[tok.i - 1] if tok.lower_ not in PRONOUNS else tok
         span = Span(offset + first.idx, start + len(tok.text))
         found.append(Mention(span, sdoc.text[span.start - offset : span.end - offset], "PRON",
-                             "person", None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
+                             mentions[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
                              pronoun=True, antecedent=index))
     return found
+
+
+def _genders(persons: list[tuple[int, Mention]]) -> dict[str, str]:
+    """The gender each person of the document is known to have (from any of their names)."""
+    found: dict[str, str] = {}
+    for _, m in persons:
+        gender = name_gender(m.text)
+        if gender:
+            found.setdefault(_person_key(m), gender)
+    return found
+
+
+def _personal(persons: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """Names a pronoun can stand for: full names, first names, and surnames of full names; a lone
+    word that is none of these ("Twitter", a town the tagger took for a person) is left out."""
+    surnames = {fold(name_tokens(m.text)[-1]) for _, m in persons if len(name_tokens(m.text)) >= 2}
+    kept = []
+    for i, m in persons:
+        tokens = name_tokens(m.text)
+        if len(tokens) >= 2 or not tokens or fold(tokens[0]) in surnames or is_first_name(tokens[0]) \
+                or not first_names_known():
+            kept.append((i, m))
+    return kept
 
 
 def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int) -> int | None:
@@ -75,6 +112,24 @@ def _described(persons, roles: list[RoleFinding], word: str, start: int) -> int 
     holders = {r.mention for r in roles if word.rstrip("s") in r.title.lower()}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
     return before[-1][0] if before else None
+
+
+def _group_description(tok) -> bool:
+    """ "the agency", "the brigade", "the group": an organisation's head noun after "the"."""
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the"
+            and not tok.ent_type_ and tok.lower_ in group_nouns()
+            and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "agent"))
+
+
+def _group_described(groups: list[tuple[int, Mention]], word: str, start: int, sentence: int) -> int | None:
+    """The last organisation whose name ends in the word ("the brigade" = "Northern Shield Brigade");
+    else, for any group noun, the one organisation named in this or the previous sentence."""
+    before = [(i, m) for i, m in groups if m.span.end <= start]
+    named = [i for i, m in before if m.text.split()[-1].lower() == word]
+    if named:
+        return named[-1]
+    near = [(i, m) for i, m in before if m.sentence >= sentence - 1]
+    return near[-1][0] if len({org_key(m.text) for _, m in near}) == 1 else None
 
 
 def _person_key(mention: Mention) -> str:

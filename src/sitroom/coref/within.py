@@ -20,7 +20,8 @@ def cluster_document(mentions: list[Mention], text: str) -> list[int]:
             uf.union(i, m.antecedent)
     named = [i for i, m in enumerate(mentions) if not m.pronoun]
     _group(uf, [i for i in named if mentions[i].kind == "state"], lambda i: mentions[i].country)
-    _group(uf, [i for i in named if mentions[i].kind == "location"], lambda i: org_key(mentions[i].text))
+    _group(uf, [i for i in named if mentions[i].kind in ("location", "other")],
+           lambda i: (mentions[i].kind, org_key(mentions[i].text)))
     _people(uf, mentions, [i for i in named if mentions[i].kind == "person"])
     _organisations(uf, mentions, [i for i in named if mentions[i].kind == "organization"], text)
     numbers: dict[int, int] = {}
@@ -32,7 +33,8 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     surnames = {fold(name_tokens(m.text)[-1]) for m in mentions
                 if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
     return [replace(m, kind="person", country=None)
-            if m.kind in ("organization", "location") and " " not in m.text and not is_acronym(m.text)
+            if m.kind in ("organization", "location", "other") and " " not in m.text and not is_acronym(m.text)
+            and not m.dateline
             and fold(m.text) in surnames else m
             for m in mentions]
 

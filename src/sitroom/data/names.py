@@ -126,3 +126,29 @@ def before_role_word(title: str) -> str:
     """The words of a title before its role word: "Russian" in "Russian Foreign Minister"."""
     match = _role_pattern().search(title)
     return title[: match.start()] if match else title
+
+
+@cache
+def title_words(key: str) -> frozenset[str]:
+    """A word list of data/titles.yaml (``portfolios``, ``place_nouns``, ``parties``, ...), lower case."""
+    return frozenset(_titles()[key])
+
+
+@cache
+def languages() -> frozenset[str]:
+    """Lower-case English names of languages: ISO 639-1 (pycountry) and data/titles.yaml's."""
+    import pycountry
+
+    names = {lang.name.lower() for lang in pycountry.languages
+             if hasattr(lang, "alpha_2") and " " not in lang.name}
+    return frozenset(names) | title_words("languages")
+
+
+def group_nouns() -> frozenset[str]:
+    return title_words("group_nouns")
+
+
+@cache
+def speech_cues() -> frozenset[str]:
+    """Lemmas of verbs that report speech (data/speech.yaml ``cues``)."""
+    return frozenset(w for w in load_data("speech.yaml")["cues"] if " " not in w)

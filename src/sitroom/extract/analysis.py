@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sitroom.clean.header import dateline_places as places_in_dateline
+from sitroom.clean.layout import Unit
+from sitroom.coref.kinds import settle_kinds
 from sitroom.coref.references import references_in
 from sitroom.coref.within import cluster_document, surnames_as_people
 from sitroom.extract.claims import ClaimFinding, claims_in
@@ -53,6 +56,7 @@ def analyse(doc: Document, nlp) -> Analysis:
     claims: list[ClaimFinding] = []
     body_parts: list[tuple[int, object]] = []
     body = doc.body
+    places = dateline_places(doc)
     for part, sdoc in zip(parts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         offset = part.span.start
         index: dict[int, int] = {}
@@ -66,7 +70,7 @@ def analyse(doc: Document, nlp) -> Analysis:
                                       part.voice, part.comment))
         for sent in sdoc.sents:  # whitespace-only sentences still own tokens
             index.setdefault(sent.start, max(len(sentences) - 1, 0))
-        found = mentions_in(sdoc, offset, index)
+        found = mentions_in(sdoc, offset, index, places)
         first = len(mentions)
         mentions.extend(found)
         persons = [(first + k, m) for k, m in enumerate(found) if m.kind == "person"]
@@ -82,7 +86,7 @@ def analyse(doc: Document, nlp) -> Analysis:
             claims.extend(claims_in(sdoc, offset, [t.span for t in timexes]))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
-    mentions = surnames_as_people(mentions)
+    mentions = settle_kinds(surnames_as_people(mentions), roles)
     events = records(findings, mentions, timexes, doc.published)
     work = _work_text(doc.source.text, parts, texts)
     quotes = quotes_in(work, body_parts)
@@ -90,6 +94,14 @@ def analyse(doc: Document, nlp) -> Analysis:
     claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work)
     return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events,
                     quote_rows, claim_rows)
+
+
+def dateline_places(doc: Document) -> list[Span]:
+    """The place (and region) of the wire dateline opening the body, if it has one."""
+    if not doc.paragraphs:
+        return []
+    first = doc.paragraphs[0]
+    return places_in_dateline(Unit(first, doc.source.text[first.start : first.end]), doc.source.text)
 
 
 def _work_text(source: str, parts, texts: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sitroom.data.countries import (
     country_in,
@@ -11,12 +12,22 @@ from sitroom.data.countries import (
     country_of_demonym,
     country_of_seat,
 )
-from sitroom.data.names import armed_cues, generic_words, has_role_word, org_words
+from sitroom.data.names import (
+    armed_cues,
+    generic_words,
+    has_role_word,
+    languages,
+    org_words,
+    speech_cues,
+    title_words,
+)
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
-          "FAC": "location", "NORP": "organization"}
+          "FAC": "location", "NORP": "other"}
+"""NORP (nationalities, ethnic and religious groups) are peoples, not states: kind ``other``;
+political parties among them are organisations."""
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
 _JUNK = re.compile(r"https?:|www\.|\.com\b|@|#|pic\.|^\W|\d{3,}")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -25,23 +36,81 @@ _TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]-])+$")
 MAX_TOKENS = 8
 
 
-def mentions_in(sdoc, offset: int, sentence_index: dict[int, int]) -> list[Mention]:
+def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
+                places: Sequence[Span] = ()) -> list[Mention]:
     """Mentions in one spaCy Doc whose text starts at ``offset`` of the source text.
 
-    ``sentence_index`` maps a token's sentence start (token index) to the document-wide sentence number.
+    ``sentence_index`` maps a token's sentence start (token index) to the document-wide sentence number;
+    ``places`` are the dateline's place spans (source offsets): whatever the tagger saw there, a location.
     """
+    placed = _dateline(sdoc, offset, places)
     spans = _titled_names(sdoc) + _capitals_described(sdoc)
-    ents = [e for e in sdoc.ents if not any(s.start <= e.start and e.end <= s.end for s in spans)]
-    ents = [piece for e in ents for piece in _country_then_person(e)]
+    ents = [e for e in sdoc.ents if not any(s.start <= e.start and e.end <= s.end for s in spans)
+            and not any(s.start < e.end and e.start < s.end for s in placed)]
+    ents = [_widened(piece) for e in ents for piece in _country_then_person(e)]
     found = []
-    for ent in sorted(ents + spans, key=lambda e: e.start):
+    for ent in sorted(ents + spans + placed, key=lambda e: e.start):
+        if ent.label_ in _PLACE_OR_THING and _speaks_or_has_trade(ent):
+            ent = _relabelled(ent, "PERSON")  # "Tigran, a fruit exporter", "Tigran said"
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start])
+        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], ent in placed)
         if mention is not None:
             found.append(mention)
     return found
+
+
+_PLACE_OR_THING = {"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"}
+
+
+def _speaks_or_has_trade(ent) -> bool:
+    """A name the tagger took for a place or a work that says things or has a trade: a person.
+    States, capitals and seats that speak stay what they are ("Iran said", "the Kremlin said")."""
+    text = ent.text
+    if len(ent) > 3 or country_named(text) or country_of_capital(text) or country_of_seat(text) \
+            or country_of_demonym(text) or not all(t.is_title for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_cues():
+        return True
+    return any(c.dep_ == "appos" and _person_noun(c) and any(d.lower_ in ("a", "an") for d in c.children)
+               for c in root.children)
+
+
+def _person_noun(tok) -> bool:
+    return tok.lemma_.lower() in title_words("person_nouns") or has_role_word(tok.text)
+
+
+def _relabelled(ent, label: str):
+    from spacy.tokens import Span as TokenSpan
+
+    return TokenSpan(ent.doc, ent.start, ent.end, label=label)
+
+
+def _dateline(sdoc, offset: int, places: Sequence[Span]) -> list:
+    found = []
+    for place in places:
+        if offset <= place.start and place.end <= offset + len(sdoc.text):
+            span = sdoc.char_span(place.start - offset, place.end - offset, label="GPE",
+                                  alignment_mode="expand")
+            if span is not None:
+                found.append(span)
+    return found
+
+
+def _widened(ent):
+    """ "Without Walls" cut from "Doctors Without Walls": a name cannot open with a preposition;
+    the capitalised words before it belong to it, and it is an organisation."""
+    from spacy.tokens import Span as TokenSpan
+
+    if ent.label_ not in ("PERSON", "ORG") or ent[0].pos_ not in ("ADP", "CCONJ") or not ent[0].is_title:
+        return ent
+    start = ent.start
+    doc = ent.doc
+    while start > ent.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "NOUN"):
+        start -= 1
+    return TokenSpan(doc, start, ent.end, label="ORG")
 
 
 def _titled_names(sdoc) -> list:
@@ -106,7 +175,7 @@ def _cut(sdoc, start: int, end: int) -> bool:
     return sdoc[start].ent_iob_ != "B" or (end < len(sdoc) and sdoc[end].ent_iob_ == "I")
 
 
-def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
+def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False) -> Mention | None:
     raw = ent.text.split("(")[0]
     lead = _LEADING.match(raw)
     start = lead.end() if lead else 0
@@ -115,12 +184,22 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
         trail = _TRAILING.search(raw, start)
         end = trail.start() if trail else end
     text = raw[start:end]
-    if not _plausible(text, ent):
+    begin = offset + ent.start_char + start
+    if dateline:
+        named = country_named(text)
+        return Mention(Span(begin, begin + len(text)), text, "GPE", "state" if named else "location", named,
+                       sentence, dateline=True)
+    if not _plausible(text, ent) or _not_an_actor(ent, text):
         return None
     label, country = ent.label_, None
+    if label == "PERSON" and text.lower() in title_words("platforms"):
+        label, kind = "ORG", "organization"  # "Twitter", "Telegram": a service, not a person
+    if label == "PERSON" and _in_a_place(ent):
+        label, kind = "GPE", "location"  # "fled into Orbash", "the town of Orbash"
+    if label == "NORP" and text.lower() in title_words("parties"):
+        kind = "organization"
     if _people_of(ent, text):
-        kind, country = "state", country_of_demonym(text)  # "the Americans fled": the state's people
-        begin = offset + ent.start_char + start
+        kind, country = "other", country_of_demonym(text)  # "the Americans fled": a people, not the state
         return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence,
                        ent.root.dep_ in ("nsubj", "nsubjpass"))
     if _all_demonyms(text) or (label == "PERSON" and country_named(text)):
@@ -142,13 +221,36 @@ def _mention(ent, kind: str, offset: int, sentence: int) -> Mention | None:
             kind, country = "state", seat or country_of_capital(text)
     if kind == "organization":
         country = country_in(text)
-    begin = offset + ent.start_char + start
     subject = ent.root.dep_ in ("nsubj", "nsubjpass")
     doc = ent.doc
     window = doc[max(ent.start - 3, 0) : min(ent.end + 3, len(doc))]
     armed = kind == "organization" and any(t.lemma_.lower() in armed_cues() for t in window)
     return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence, subject,
                    armed=armed)
+
+
+def _not_an_actor(ent, text: str) -> bool:
+    """A language ("Pashto"), an "-ism", an adjective, or a portfolio before a role ("Transport Minister")."""
+    if len(ent) != 1 or country_named(text):
+        return False
+    word = text.lower()
+    if word in languages() or word.endswith(("ism", "isms")):
+        return True
+    if ent.label_ != "PERSON" and ent.root.pos_ == "ADJ":
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return word in title_words("portfolios") and after is not None and has_role_word(after.text)
+
+
+def _in_a_place(ent) -> bool:
+    """The object of "in", "near", "into" ..., or "the town of X": a place whatever the tagger said."""
+    root = ent.root
+    if root.dep_ != "pobj":
+        return False
+    head = root.head
+    if head.lower_ in title_words("place_prepositions"):
+        return True
+    return head.lower_ == "of" and head.head.lemma_.lower() in title_words("place_nouns")
 
 
 def _organisation_named(text: str) -> bool:

@@ -24,6 +24,8 @@ class Mention:
     """For a pronoun or a description: the index of the mention it stands for."""
     armed: bool = False
     """Words of armed conflict stand next to it ("rebel fighters", "militant group")."""
+    dateline: bool = False
+    """The place of the article's dateline ("KABUL, May 6 (AP) —"): a location, never a participant."""
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,7 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
     spelled = expansions(nodes)
     _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], spelled))
     _by_key(uf, by_kind["location"], lambda i: {org_key(n) for n in nodes[i].names})
+    _by_key(uf, by_kind["other"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
     groups = _groups(uf, len(nodes))
     return _overrides(groups, nodes, merges, splits)
@@ -137,7 +138,7 @@ def _rescue_surnames(nodes: list[LocalActor]) -> None:
     surnames = {fold(n.full_name()[-1]) for n in nodes if n.kind == "person" and len(n.full_name()) >= 2}
     for node in nodes:
         names = set(node.names)
-        if node.kind in ("organization", "location") and len(names) == 1:
+        if node.kind in ("organization", "location", "other") and len(names) == 1:
             (name,) = names
             if " " not in name and not is_acronym(name) and fold(name) in surnames:
                 node.kinds = Counter({"person": sum(node.kinds.values())})

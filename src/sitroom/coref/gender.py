@@ -1,0 +1,62 @@
+"""Grammatical gender of a person's name, for pronoun agreement: "he" never stands for "Ms Ostrova".
+
+Evidence, strongest first: an honorific ("Mr", "Mrs", "Sir", "Dame"), then the first name in the
+first-name lists of `gender-guesser` (Jörg Michael's name dictionary, 40,000 names from many
+countries) when that optional package is installed (``pip install sitroom[gender]``; it is GPLv3,
+so sitroom does not require it). Unknown is ``None``: it never blocks a link.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+MALE, FEMALE = "m", "f"
+_HONORIFICS = {"mr": MALE, "sir": MALE, "lord": MALE, "monsieur": MALE, "herr": MALE, "senor": MALE,
+               "señor": MALE, "sr": MALE, "father": MALE, "brother": MALE, "king": MALE, "prince": MALE,
+               "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE, "madame": FEMALE,
+               "mme": FEMALE, "frau": FEMALE, "sra": FEMALE, "sister": FEMALE, "queen": FEMALE,
+               "princess": FEMALE}
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+                  "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+
+
+@cache
+def _detector():
+    try:
+        import gender_guesser.detector as guesser
+    except ImportError:
+        return None
+    return guesser.Detector(case_sensitive=False)
+
+
+def first_names_known() -> bool:
+    """The optional first-name lists are installed."""
+    return _detector() is not None
+
+
+def first_name_gender(word: str) -> str | None:
+    """``m``, ``f`` or ``None`` for a first name ("Lena" -> f), from the optional name lists."""
+    detector = _detector()
+    if detector is None or not word.isalpha():
+        return None
+    found = detector.get_gender(word)
+    return {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female": FEMALE}.get(found)
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """The word is in the first-name lists (any gender); always False without them."""
+    detector = _detector()
+    return detector is not None and word.isalpha() and detector.get_gender(word) != "unknown"
+
+
+def name_gender(text: str) -> str | None:
+    """Gender of a written name ("Mr Ali", "Lena Ostrova"); ``None`` when nothing tells."""
+    words = [w.strip(".,") for w in re.split(r"\s+", text.strip()) if w.strip(".,")]
+    if not words:
+        return None
+    honorific = _HONORIFICS.get(words[0].lower())
+    if honorific:
+        return honorific
+    return first_name_gender(words[0])

@@ -1,0 +1,47 @@
+"""One kind per name within a document: the tagger labels each mention alone, the document decides.
+
+"Tigran" tagged a place once and a person three times, with "a fruit exporter" beside it, is a
+person everywhere in that article; "ORLEVO" in the dateline makes every "Orlevo" of the article a
+location. States keep their kind (a capital acting for its state is decided per mention).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from sitroom.data.names import org_key
+from sitroom.model.mention import Mention, RoleFinding
+
+SETTLED = ("person", "location", "organization")
+ROLE_WEIGHT = 3
+"""A mention with a role ("a fruit exporter", "Transport Minister") counts this many times for person."""
+
+
+def settle_kinds(mentions: list[Mention], roles: list[RoleFinding]) -> list[Mention]:
+    """``mentions`` with one kind per written name (case and "the" aside) among person, location
+    and organisation: the dateline's kind if the name is the dateline's place, else the vote of
+    the mentions (those with a role weigh ROLE_WEIGHT), ties to the first mention's label."""
+    by_name: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if not m.pronoun and m.kind in SETTLED:
+            by_name.setdefault(org_key(m.text), []).append(i)
+    with_role = {r.mention for r in roles}
+    settled = list(mentions)
+    for members in by_name.values():
+        kinds = {mentions[i].kind for i in members}
+        if len(kinds) < 2:
+            continue
+        if any(mentions[i].dateline for i in members):
+            kind = "location"
+        else:
+            votes = Counter()
+            for i in members:
+                votes[mentions[i].kind] += ROLE_WEIGHT if i in with_role else 1
+            first = mentions[members[0]].kind
+            kind = max(votes, key=lambda k: (votes[k], k == first))
+        for i in members:
+            if settled[i].kind != kind:
+                country = settled[i].country if kind == "organization" else None
+                settled[i] = replace(settled[i], kind=kind, country=country)
+    return settled
