@@ -33,9 +33,8 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     surnames = {fold(name_tokens(m.text)[-1]) for m in mentions
                 if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
     return [replace(m, kind="person", country=None)
-            if m.kind in ("organization", "location", "other") and " " not in m.text and not is_acronym(m.text)
-            and not m.dateline
-            and fold(m.text) in surnames else m
+            if m.kind in ("organization", "location", "other") and " " not in m.text
+            and not is_acronym(m.text) and not m.dateline and fold(m.text) in surnames else m
             for m in mentions]
 
 

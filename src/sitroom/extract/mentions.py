@@ -16,11 +16,13 @@ from sitroom.data.names import (
     armed_cues,
     generic_words,
     has_role_word,
+    is_acronym,
     languages,
     org_words,
     speech_cues,
     title_words,
 )
+from sitroom.data.places import is_town
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
@@ -204,8 +206,10 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
                        ent.root.dep_ in ("nsubj", "nsubjpass"))
     if _all_demonyms(text) or (label == "PERSON" and country_named(text)):
         return None  # "Ghanaian", "Poles": a nationality, not an actor
-    if label == "NORP" and ent.root.pos_ == "ADJ":
-        return None  # "Islamist": an adjective
+    if label == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in ("amod", "compound")):
+        return None  # "Islamist", "a Muslim country": an adjective, not a group
+    if label == "ORG" and len(ent) == 1 and not is_acronym(text) and is_town(text):
+        kind = "location"  # "Herat", "Kunduz" tagged as organisations: known towns
     if label == "PERSON" and _organisation_named(text):
         label, kind = "ORG", "organization"  # "Sputnik Afghanistan", "Jamaat Ansarullah"
     if label in ("PERSON", "ORG") and country_of_capital(text):
@@ -234,7 +238,7 @@ def _not_an_actor(ent, text: str) -> bool:
     if len(ent) != 1 or country_named(text):
         return False
     word = text.lower()
-    if word in languages() or word.endswith(("ism", "isms")):
+    if word in languages() or word.endswith(("ism", "isms", "ization", "isation")):
         return True
     if ent.label_ != "PERSON" and ent.root.pos_ == "ADJ":
         return True

@@ -22,14 +22,17 @@ from sitroom.data.names import (
     org_key,
     same_name_word,
     similarity,
+    skeleton,
+    title_words,
 )
 from sitroom.model.clusters import UnionFind
 
 ARMED_SHARE = 0.2
 MIN_ARMED = 2
 SURE_ARMED = 3
-"""An organisation is an armed group when words of armed conflict stand by its name often enough:
-at least SURE_ARMED times, or MIN_ARMED times and in ARMED_SHARE of its mentions."""
+"""An organisation is an armed group when its name says so (data/titles.yaml ``armed_units``), or
+when words of armed conflict stand by its name often enough: at least SURE_ARMED times, or MIN_ARMED
+times and in ARMED_SHARE of its mentions."""
 
 
 @dataclass
@@ -129,8 +132,17 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
     _by_key(uf, by_kind["location"], lambda i: {org_key(n) for n in nodes[i].names})
     _by_key(uf, by_kind["other"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
+    _same_long_name(uf, nodes, by_kind["organization"] + by_kind["location"] + by_kind["other"])
     groups = _groups(uf, len(nodes))
     return _overrides(groups, nodes, merges, splits)
+
+
+def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
+    """ "Northern Alliance" tagged a place in one article and an organisation in another: a name of
+    two words or more, written the same, is one actor whatever the tagger called it (its kind is
+    then the majority's)."""
+    _by_key(uf, indices, lambda i: {k for k in (org_key(n) for n in nodes[i].names)
+                                    if " " in k and not country_in(k.title())})
 
 
 def _rescue_surnames(nodes: list[LocalActor]) -> None:
@@ -176,25 +188,37 @@ def expansions(nodes: list[LocalActor]) -> dict[str, str]:
 
 
 def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
+    """People across documents in near-linear time.
+
+    Nodes with the same folded full name are one person at once (no pair compared); one
+    representative per distinct full name is then compared with the others of its blocks only:
+    the same surname skeleton ("Stanikzai" ~ "Stanekzai"), or the same given names and surname
+    initial. A one-word name joins the one full name whose folded surname it is.
+    """
     full = [i for i in indices if len(nodes[i].full_name()) >= 2]
     single = [i for i in indices if len(nodes[i].full_name()) == 1]
-    blocks: dict[str, list[int]] = defaultdict(list)
+    by_name: dict[tuple[str, ...], int] = {}
     for i in full:
-        tokens = nodes[i].full_name()
-        blocks["s:" + fold(tokens[-1])[:2]].append(i)
-        blocks["g:" + " ".join(fold(t) for t in tokens[:-1])].append(i)
+        key = tuple(fold(t) for t in nodes[i].full_name())
+        if key in by_name:
+            uf.union(by_name[key], i)
+        else:
+            by_name[key] = i
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for key, i in by_name.items():
+        blocks["s:" + skeleton(key[-1])].append(i)
+        blocks["g:" + " ".join(key[:-1]) + ":" + key[-1][:1]].append(i)
     for members in blocks.values():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
                 if uf.find(i) != uf.find(j) and match_people(nodes[i], nodes[j]).same:
                     uf.union(i, j)
     surnames: dict[str, set[int]] = defaultdict(set)
-    for i in full:
-        surnames[fold(nodes[i].full_name()[-1])[:2]].add(i)
+    for key, i in by_name.items():
+        surnames[key[-1]].add(i)
     for i in single:
-        word = nodes[i].full_name()[0]
-        candidates = {uf.find(j) for j in surnames.get(fold(word)[:2], ())
-                      if same_name_word(nodes[j].full_name()[-1], word)}
+        word = fold(nodes[i].full_name()[0])
+        candidates = {uf.find(j) for j in surnames.get(word, ())}
         if len(candidates) > 1:
             candidates = {c for c in candidates if _shared_role(nodes[i], nodes[c])}
         if len(candidates) == 1:
@@ -241,6 +265,9 @@ def actor_kind(members: list[LocalActor]) -> str:
         kinds.update(node.kinds)
     kind = kinds.most_common(1)[0][0] if kinds else "other"
     if kind == "organization":
+        words = {w for node in members for n in node.names for w in org_key(n).split()}
+        if words & title_words("armed_units"):
+            return "armed_group"  # "Northern Shield Brigade", "Popular Mobilisation Militia"
         armed = sum(n.armed for n in members)
         total = sum(n.mentions for n in members)
         if armed >= SURE_ARMED or (armed >= MIN_ARMED and armed >= ARMED_SHARE * total):
