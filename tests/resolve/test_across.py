@@ -72,3 +72,58 @@ def test_explain_says_why():
     (line,) = explain(nodes, "Vladimir Putin", "Vladimir Dzhabarov")
     assert line.startswith("different people") and "surnames" in line
     assert "no mention" in explain(nodes, "Putin", "Nobody")[0]
+
+
+def test_a_one_word_name_joins_only_an_exact_surname():
+    nodes = [person("a", "Viktor Orban"), person("b", "Orbash"), person("c", "Orban")]
+    groups = _together(nodes)
+    assert frozenset({"Viktor Orban", "Orban"}) in groups and frozenset({"Orbash"}) in groups
+
+
+def test_people_sharing_a_surname_stay_apart_and_a_lone_surname_waits_for_a_role():
+    nodes = [person("a", "Hillary Clinton", [("Secretary of State", None)]), person("b", "Bill Clinton"),
+             person("c", "Clinton")]
+    groups = _together(nodes)
+    assert all(len(g) == 1 for g in groups)
+
+
+def test_same_long_name_of_two_kinds_is_one_actor():
+    nodes = [org("a", "Northern Alliance"), org("b", "Northern Alliance", kind="location")]
+    assert len(_together(nodes)) == 1
+
+
+def test_well_known_aliases_meet():
+    nodes = [org("a", "ISIL"), org("b", "Daesh"), org("c", "Islamic State")]
+    assert len(_together(nodes)) == 1
+
+
+def _word(n: int) -> str:
+    """A distinct made-up name for each number (its base-14 digits as consonants): "Babada"..."""
+    consonants = "bdfgklmnprstvz"
+    digits = [(n // 14**k) % 14 for k in range(3)]
+    return "".join(consonants[d] + "a" for d in digits).capitalize()
+
+
+def test_pairs_compared_grow_linearly(monkeypatch):
+    import sitroom.resolve.across as across
+
+    def pairs(n_docs: int) -> int:
+        calls = []
+        real = across.match_people
+
+        def counting(a, b):
+            calls.append(1)
+            return real(a, b)
+
+        monkeypatch.setattr(across, "match_people", counting)
+        nodes = []
+        for d in range(n_docs):  # a frequent person in every document, and people of their own
+            own = _word(d)
+            nodes += [person(f"d{d}", "Anna Lindqvist"), person(f"d{d}", f"Karl {own}son"),
+                      person(f"d{d}", f"Anna {own}ova")]
+        across.resolve(nodes)
+        monkeypatch.setattr(across, "match_people", real)
+        return len(calls)
+
+    small, large = pairs(50), pairs(500)
+    assert large <= 12 * max(small, 1)

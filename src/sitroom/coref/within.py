@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from sitroom.data.countries import country_in
-from sitroom.data.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word
+from sitroom.data.names import fold, initials, is_acronym, known_alias, name_tokens, org_key, same_name_word
 from sitroom.model.clusters import UnionFind
 from sitroom.model.mention import Mention
 
@@ -96,7 +96,7 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
 
 
 def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], text: str) -> None:
-    _group(uf, indices, lambda i: org_key(mentions[i].text))
+    _group(uf, indices, lambda i: (known_alias(mentions[i].text) or (org_key(mentions[i].text),))[0])
     acronyms = [i for i in indices if is_acronym(mentions[i].text)]
     longs = [i for i in indices if not is_acronym(mentions[i].text)]
     for a in acronyms:

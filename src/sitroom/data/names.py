@@ -152,3 +152,25 @@ def group_nouns() -> frozenset[str]:
 def speech_cues() -> frozenset[str]:
     """Lemmas of verbs that report speech (data/speech.yaml ``cues``)."""
     return frozenset(w for w in load_data("speech.yaml")["cues"] if " " not in w)
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, str]]:
+    table = {}
+    for entry in load_data("aliases.yaml"):
+        canonical = entry["names"][0]
+        for name in entry["names"]:
+            table[name if is_acronym(name) else org_key(name)] = (canonical, entry["kind"])
+    return table
+
+
+def known_alias(text: str) -> tuple[str, str] | None:
+    """``(display name, kind)`` of a well-known actor this name denotes (data/aliases.yaml):
+    "ISIL" -> ("Islamic State", "armed_group"). Acronyms match case-sensitively."""
+    return _aliases().get(text) or (None if is_acronym(text) else _aliases().get(org_key(text)))
+
+
+def alias_patterns() -> list[dict]:
+    """spaCy EntityRuler phrase patterns (label ORG) for every name of data/aliases.yaml, as written."""
+    return [{"label": "ORG", "pattern": name}
+            for entry in load_data("aliases.yaml") for name in entry["names"]]

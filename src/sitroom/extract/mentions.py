@@ -17,6 +17,7 @@ from sitroom.data.names import (
     generic_words,
     has_role_word,
     is_acronym,
+    known_alias,
     languages,
     org_words,
     speech_cues,
@@ -36,6 +37,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]-])+$")
 MAX_TOKENS = 8
+_FUNCTION_POS = {"AUX", "VERB", "PRON", "ADP", "DET", "CCONJ", "SCONJ", "PART"}
 
 
 def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
@@ -49,7 +51,8 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     spans = _titled_names(sdoc) + _capitals_described(sdoc)
     ents = [e for e in sdoc.ents if not any(s.start <= e.start and e.end <= s.end for s in spans)
             and not any(s.start < e.end and e.start < s.end for s in placed)]
-    ents = [_widened(piece) for e in ents for piece in _country_then_person(e)]
+    ents = [_widened(part) for e in ents
+            for piece in _country_then_person(e) for part in _person_then_town(piece)]
     found = []
     for ent in sorted(ents + spans + placed, key=lambda e: e.start):
         if ent.label_ in _PLACE_OR_THING and _speaks_or_has_trade(ent):
@@ -167,6 +170,23 @@ def _country_then_person(ent) -> list:
     return [ent]
 
 
+def _person_then_town(ent) -> list:
+    """ "Jane Roe Leeds" at a letter's sign-off, tagged one person: the person, then the town."""
+    from spacy.tokens import Span as TokenSpan
+
+    if ent.label_ != "PERSON":
+        return [ent]
+    end, doc = ent.end, ent.doc
+    while end > ent.start and not any(c.isalpha() for c in doc[end - 1].text):
+        end -= 1
+    signed = end == len(doc) or doc[end].is_space or not any(c.isalpha() for c in doc[end].text)
+    words = doc[ent.start : end]
+    if end - ent.start < 3 or not signed or not all(t.is_title for t in words) \
+            or not (is_town(words[-1].text) or country_of_capital(words[-1].text)):
+        return [ent]
+    return [TokenSpan(doc, ent.start, end - 1, label="PERSON"), TokenSpan(doc, end - 1, end, label="GPE")]
+
+
 def _name_word(tok) -> bool:
     return (tok.pos_ == "PROPN" and tok.is_title and not has_role_word(tok.text)
             and not country_of_demonym(tok.text) and not country_named(tok.text))
@@ -220,7 +240,7 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
         seat = country_of_seat(text)
         if named:
             kind, country = "state", named
-        elif seat or (kind == "location" and country_of_capital(text) and ent.root.dep_ in _ACTOR_DEPS):
+        elif seat or (kind == "location" and country_of_capital(text) and _acts(ent.root)):
             # "the Elysee said", "Paris received": the seat or capital stands for the government
             kind, country = "state", seat or country_of_capital(text)
     if kind == "organization":
@@ -233,9 +253,22 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
                    armed=armed)
 
 
+_ACTING_OBJECT_OF = {"between", "with", "by", "against", "on", "toward", "towards", "for", "upon"}
+
+
+def _acts(tok) -> bool:
+    """A capital that acts or is acted upon ("Washington warned", "talks between Washington and
+    Kabul", "sanctions on Moscow") stands for its government; "flew to Moscow", "in Kabul" are places."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in _ACTOR_DEPS or tok.dep_ in ("dobj", "dative", "appos"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_OBJECT_OF
+
+
 def _not_an_actor(ent, text: str) -> bool:
     """A language ("Pashto"), an "-ism", an adjective, or a portfolio before a role ("Transport Minister")."""
-    if len(ent) != 1 or country_named(text):
+    if len(ent) != 1 or country_named(text) or known_alias(text):
         return False
     word = text.lower()
     if word in languages() or word.endswith(("ism", "isms", "ization", "isation")):
@@ -276,9 +309,20 @@ def _all_demonyms(text: str) -> bool:
     return bool(parts) and all(country_of_demonym(p) for p in parts)
 
 
+def _used_as_a_word(tok) -> bool:
+    """A capitalised acronym the tagger read as a function word ("IS", "WHO"): a word when the
+    sentence is set in capitals, or when it governs a subject or complement as a verb does."""
+    letters = [c for c in tok.sent.text if c.isalpha()]
+    if sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass", "attr", "acomp", "expl") for c in tok.children)
+
+
 def _plausible(text: str, ent) -> bool:
     if not text or len(ent) > MAX_TOKENS or _JUNK.search(text):
         return False
+    if len(ent) == 1 and ent.text.isupper() and ent.root.pos_ in _FUNCTION_POS and _used_as_a_word(ent.root):
+        return False  # "it IS strong", "WHO" in a headline set in capitals
     if not any(c.isalpha() for c in text):
         return False
     if len(text.split()) == 1 and text.lower() in generic_words():

