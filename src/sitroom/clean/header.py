@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from sitroom.clean.dates import MONTHS, DateMention, find_dates
 from sitroom.clean.layout import Unit
 from sitroom.clean.lines import ends_sentence, words
+from sitroom.data.names import NAME_PARTICLES
 from sitroom.model.evidence import Span
 
 _BYLINE = re.compile(r"^(?:by|author|authors|written by|text by|posted by)\s*:?\s+(?P<names>.+)$", re.I)
-_PARTICLES = {"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le",
-              "der", "den", "ter", "bint", "y", "dos", "das"}
+_PARTICLES = NAME_PARTICLES
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z’'`]*\.?|[A-Z][\w’'`]*(?:-[A-Za-z][\w’'`]*)*|[a-z]{1,4}-[A-Z][\w’'`-]*)$")
 _OUTLET_WORDS = re.compile(

@@ -128,7 +128,8 @@ def _group_described(groups: list[tuple[int, Mention]], word: str, start: int, s
     named = [i for i, m in before if m.text.split()[-1].lower() == word]
     if named:
         return named[-1]
-    near = [(i, m) for i, m in before if m.sentence >= sentence - 1]
+    near = [(i, m) for i, m in before if m.sentence >= sentence - 1
+            and m.text.split()[-1].lower() not in group_nouns()]  # "the agency" is no "... Brigade"
     return near[-1][0] if len({org_key(m.text) for _, m in near}) == 1 else None
 
 

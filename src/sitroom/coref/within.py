@@ -7,7 +7,17 @@ import re
 from dataclasses import replace
 
 from sitroom.data.countries import country_in
-from sitroom.data.names import fold, initials, is_acronym, known_alias, name_tokens, org_key, same_name_word
+from sitroom.data.names import (
+    fold,
+    initials,
+    is_acronym,
+    known_alias,
+    name_tokens,
+    org_key,
+    same_name_word,
+    title_words,
+)
+from sitroom.data.places import is_place
 from sitroom.model.clusters import UnionFind
 from sitroom.model.mention import Mention
 
@@ -34,7 +44,8 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
                 if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
     return [replace(m, kind="person", country=None)
             if m.kind in ("organization", "location", "other") and " " not in m.text
-            and not is_acronym(m.text) and not m.dateline and fold(m.text) in surnames else m
+            and not is_acronym(m.text) and not m.dateline and fold(m.text) in surnames
+            and m.text.lower() not in title_words("parties") and not is_place(m.text) else m
             for m in mentions]
 
 

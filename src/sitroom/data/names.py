@@ -61,8 +61,11 @@ def fold(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
-    """The folded word without its vowels (the first letter kept): "osman", "usman" -> "osmn"."""
-    return _VOWELS.sub("", fold(word))
+    """The folded word without its vowels, an opening vowel kept as "a": "Osman", "Usman" -> "asmn"."""
+    folded = fold(word)
+    if folded[:1] in ("e", "i", "o", "u"):
+        folded = "a" + folded[1:]
+    return _VOWELS.sub("", folded)
 
 
 def similarity(a: str, b: str) -> float:
@@ -81,6 +84,10 @@ def same_name_word(a: str, b: str) -> bool:
     score = similarity(a, b)
     return score >= 0.92 or (score >= 0.85 and skeleton(a) == skeleton(b))
 
+
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le",
+                            "der", "den", "ter", "bint", "y", "dos", "das", "del", "ben", "ul", "ud", "e"})
+"""Lower-case words inside people's names ("Osama bin Laden", "Ursula von der Leyen")."""
 
 _ORG_NOISE = re.compile(r"^(?:the)\s+|[’']s\b|[^\w\s&-]", re.I)
 _MINOR = {"of", "the", "and", "for", "&", "in", "on", "at", "to", "de", "des", "du", "la", "le"}

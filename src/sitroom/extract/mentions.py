@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import (
     country_in,
     country_named,
@@ -13,9 +14,11 @@ from sitroom.data.countries import (
     country_of_seat,
 )
 from sitroom.data.names import (
+    NAME_PARTICLES,
     armed_cues,
     generic_words,
     has_role_word,
+    honorifics,
     is_acronym,
     known_alias,
     languages,
@@ -53,6 +56,7 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
             and not any(s.start < e.end and e.start < s.end for s in placed)]
     ents = [_widened(part) for e in ents
             for piece in _country_then_person(e) for part in _person_then_town(piece)]
+    ents = [e for e in map(_trimmed_person, ents) if e is not None]
     found = []
     for ent in sorted(ents + spans + placed, key=lambda e: e.start):
         if ent.label_ in _PLACE_OR_THING and _speaks_or_has_trade(ent):
@@ -168,6 +172,33 @@ def _country_then_person(ent) -> list:
             return [TokenSpan(ent.doc, head.start, head.end, label="GPE"),
                     TokenSpan(ent.doc, rest.start, rest.end, label="PERSON")]
     return [ent]
+
+
+_NOT_NAME_POS = {"ADV", "VERB", "ADJ", "DET", "PRON", "SCONJ", "ADP", "AUX", "INTJ", "NOUN"}
+
+
+def _trimmed_person(ent):
+    """A person's name as the tagger over-reached it: "Billionaire Donald Trump" -> "Donald Trump",
+    "Cruz's Iowa" -> "Cruz", "Ted Cruz 1" -> "Ted Cruz"; a sentence tagged as a name
+    ("Hillary Clinton slams Donald Trump") is none (``None``)."""
+    from spacy.tokens import Span as TokenSpan
+
+    if ent.label_ != "PERSON":
+        return ent
+    doc, start, end = ent.doc, ent.start, ent.end
+    for tok in doc[start : end - 1]:
+        if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s"):
+            end = tok.i
+            break
+    while end > start and not any(c.isalpha() for c in doc[end - 1].text):
+        end -= 1
+    while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and not is_first_name(doc[start].text) \
+            and doc[start].lower_.rstrip(".") not in honorifics():
+        start += 1
+    words = doc[start:end]
+    if not len(words) or any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES for t in words):
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else TokenSpan(doc, start, end, label="PERSON")
 
 
 def _person_then_town(ent) -> list:
@@ -295,6 +326,7 @@ def _organisation_named(text: str) -> bool:
     words = [w.strip(".,") for w in re.split(r"[\s]+", text) if w]
     return len(words) >= 2 and any(
         country_named(w) or w.lower() in org_words() or w.lower().split("-")[0] in org_words()
+        or w.lower() in title_words("parties")
         for w in words)
 
 

@@ -26,8 +26,11 @@ from sitroom.data.names import (
     skeleton,
     title_words,
 )
+from sitroom.data.places import is_place
 from sitroom.model.clusters import UnionFind
 
+DOMINANT = 4
+"""A lone surname shared by several people goes to the one named this many times more often."""
 ARMED_SHARE = 0.2
 MIN_ARMED = 2
 SURE_ARMED = 3
@@ -159,7 +162,8 @@ def _rescue_surnames(nodes: list[LocalActor]) -> None:
         names = set(node.names)
         if node.kind in ("organization", "location", "other") and len(names) == 1:
             (name,) = names
-            if " " not in name and not is_acronym(name) and fold(name) in surnames:
+            if " " not in name and not is_acronym(name) and fold(name) in surnames and not is_place(name) \
+                    and name.lower() not in title_words("parties"):
                 node.kinds = Counter({"person": sum(node.kinds.values())})
                 node.countries = Counter()
 
@@ -197,8 +201,9 @@ def expansions(nodes: list[LocalActor]) -> dict[str, str]:
 def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
     """People across documents in near-linear time.
 
-    Nodes with the same folded full name are one person at once (no pair compared); one
-    representative per distinct full name is then compared with the others of its blocks only:
+    Nodes with the same folded full name are one person at once (no pair compared); then each
+    distinct full name is compared, within its blocks only, with one representative of each person
+    met so far there (no chain of pairwise likenesses joins two people):
     the same surname skeleton ("Stanikzai" ~ "Stanekzai"), or the same two or more given names and
     surname initial. A one-word name joins the one full name whose folded surname it is.
     """
@@ -217,21 +222,37 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
         if len(key) >= 3:  # the typo'd-surname rule of match_people needs two given names or more
             blocks["g:" + " ".join(key[:-1]) + ":" + key[-1][:1]].append(i)
     for members in blocks.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                if uf.find(i) != uf.find(j) and match_people(nodes[i], nodes[j]).same:
-                    uf.union(i, j)
+        representatives: list[int] = []  # one name per person met so far in this block
+        for i in members:
+            root = uf.find(i)
+            if any(uf.find(r) == root for r in representatives):
+                continue
+            match = next((r for r in representatives if match_people(nodes[i], nodes[r]).same), None)
+            if match is None:
+                representatives.append(i)
+            else:
+                uf.union(i, match)
     surnames: dict[str, set[int]] = defaultdict(set)
     for key, i in by_name.items():
         surnames[key[-1]].add(i)
+    reach = Counter(uf.find(i) for i in full)  # documents (nodes) each person is named in
     for i in single:
         word = fold(nodes[i].full_name()[0])
         candidates = {uf.find(j) for j in surnames.get(word, ())}
         if len(candidates) > 1:
-            candidates = {c for c in candidates if _shared_role(nodes[i], nodes[c])}
+            candidates = {c for c in candidates if _shared_role(nodes[i], nodes[c])} or candidates
+        if len(candidates) > 1:
+            candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
             uf.union(i, candidates.pop())
     _by_key(uf, [i for i in single if uf.find(i) == i], lambda i: {fold(nodes[i].full_name()[0])})
+
+
+def _dominant(candidates: set[int], reach: Counter) -> set[int]:
+    """The one person a lone surname means when one bearer is named DOMINANT times as often as any
+    other ("Clinton" in a campaign's news); else all of them (undecided)."""
+    ranked = sorted(candidates, key=lambda c: reach[c], reverse=True)
+    return {ranked[0]} if reach[ranked[0]] >= DOMINANT * reach[ranked[1]] else candidates
 
 
 def _groups(uf: UnionFind, size: int) -> list[list[int]]:
