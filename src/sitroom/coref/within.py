@@ -45,7 +45,7 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, kind="person", country=None)
             if m.kind in ("organization", "location", "other") and " " not in m.text
             and not is_acronym(m.text) and not m.dateline and fold(m.text) in surnames
-            and m.text.lower() not in title_words("parties") and not is_place(m.text) else m
+            and m.text.lower() not in title_words("parties") and not is_place(m.text, towns=False) else m
             for m in mentions]
 
 

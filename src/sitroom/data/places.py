@@ -40,10 +40,11 @@ def _regions() -> frozenset[str]:
     return frozenset(state["name"].casefold() for state in states)
 
 
-def is_place(name: str) -> bool:
-    """A town (see ``is_town``), a US state, a country or a capital: a name a person's surname may
-    share ("Washington", "Jackson") but that alone, in an article, is far more often the place."""
-    if is_town(name) or name.casefold() in _regions():
+def is_place(name: str, towns: bool = True) -> bool:
+    """A town (see ``is_town``; unless ``towns`` is False), a US state, a country or a capital: a
+    name a person's surname may share ("Washington", "Jackson") but that alone, across articles, is
+    far more often the place."""
+    if (towns and is_town(name)) or name.casefold() in _regions():
         return True
     return bool(country_named(name) or country_of_capital(name))
 

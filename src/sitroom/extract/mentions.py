@@ -259,7 +259,8 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
         return None  # "Ghanaian", "Poles": a nationality, not an actor
     if label == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in ("amod", "compound")):
         return None  # "Islamist", "a Muslim country": an adjective, not a group
-    if label == "ORG" and len(ent) == 1 and not is_acronym(text) and is_town(text):
+    if label == "ORG" and len(ent) == 1 and not is_acronym(text) and is_town(text) \
+            and ent.root.dep_ not in ("nsubj", "poss"):
         kind = "location"  # "Herat", "Kunduz" tagged as organisations: known towns
     if label == "PERSON" and _organisation_named(text):
         label, kind = "ORG", "organization"  # "Sputnik Afghanistan", "Jamaat Ansarullah"
