@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -14,9 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import baseline
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "meantime" / "intra_cross-doc_annotation"
-SITROOM = ROOT / ".venv" / "bin" / "sitroom"
 CORPORA = ("airbus", "apple", "gm", "stock")
 SCORED = ("PER", "ORG", "LOC")
 NAMES = {"NAM", "PRE.NAM"}
@@ -186,25 +185,15 @@ def gold_as_export(docs: list[Doc], folder: Path) -> dict:
             "actors": list(actors.values())}
 
 
-def run_sitroom(folder: Path, room: Path, model: str | None, notes: list[str]) -> dict:
-    exe = str(SITROOM) if SITROOM.exists() else shutil.which("sitroom") or "sitroom"
-    cmd = [exe, "build", str(folder), "--db", str(room), "--quiet"]
-    if model:
-        helptext = subprocess.run([exe, "build", "--help"], capture_output=True, text=True).stdout
-        if "--model" in helptext:
-            cmd += ["--model", model]
-        else:
-            notes.append(f"--model {model} ignored: `sitroom build` has no --model option")
-    build = subprocess.run(cmd, capture_output=True, text=True)
-    if build.returncode:
-        said = (build.stderr or build.stdout).strip()[-400:]
-        notes.append(f"sitroom build exited {build.returncode}: {said}")
-    export = subprocess.run([exe, "export", "--db", str(room), "--format", "json", "--output", "-"],
-                            capture_output=True, text=True)
-    if export.returncode:
-        notes.append(f"sitroom export exited {export.returncode}: {export.stderr.strip()[-400:]}")
-        return {}
-    return json.loads(export.stdout)
+def run_sitroom(name: str, src: Path | None, folder: Path, model: str | None, docs: dict[str, Doc],
+                notes: list[str]) -> dict[str, list[Mention]]:
+    """Build ``folder`` into a room beside it with ``src``'s code (None: the new code); its mentions."""
+    said: list[str] = []
+    room = folder.with_name(f"room-{src.parent.name if src else 'new'}.duckdb")
+    baseline.build_room(src, folder, room, said, ["--model", model] if model else [])
+    mentions = from_export(baseline.export_room(src, room, said) if room.exists() else {}, docs, said)
+    notes += [f"{name}: {n}" for n in said]
+    return mentions
 
 
 def run_spacy(docs: list[Doc]) -> dict[str, list[Mention]]:
@@ -257,7 +246,10 @@ def main() -> int:
     parser.add_argument("--corpus", nargs="+", choices=CORPORA, default=list(CORPORA), help="corpora")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (texts and room)")
-    parser.add_argument("--model", help="passed as `sitroom build --model NAME` if build has that option")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help=f"MEANTIME intra_cross-doc_annotation folder (default {DATA})")
+    parser.add_argument("--model", help="passed as `sitroom build --model NAME` (new code and baseline)")
+    baseline.add_argument(parser)
     parser.add_argument("--window", type=int, default=WINDOW,
                         help=f"score sentences 0..N-1 (default {WINDOW}: the fully annotated part; 0: all)")
     parser.add_argument("--self-check", action="store_true",
@@ -265,11 +257,12 @@ def main() -> int:
     args = parser.parse_args()
     began = time.perf_counter()
     notes: list[str] = []
-    paths = [p for c in args.corpus for p in sorted((DATA / f"corpus_{c}").glob("*.xml"))]
-    notes += [f"corpus_{c}: not in {DATA}" for c in args.corpus if not (DATA / f"corpus_{c}").is_dir()]
+    folders = [args.data / f"corpus_{c}" for c in args.corpus]
+    paths = [p for f in folders for p in sorted(f.glob("*.xml"))]
+    notes += [f"{f.name}: not in {args.data}" for f in folders if not f.is_dir()]
     docs = [read_doc(p, args.window) for p in paths[: args.limit or None]]
     if not docs:
-        print(f"no MEANTIME documents found under {DATA}", file=sys.stderr)
+        print(f"no MEANTIME documents found under {args.data}", file=sys.stderr)
         return 2
     tmp = Path(tempfile.mkdtemp(prefix="actors_meantime_"))
     folder = tmp / "texts"
@@ -277,16 +270,19 @@ def main() -> int:
     for doc in docs:
         (folder / f"{doc.name}.txt").write_text(doc.text, encoding="utf-8")
     by_name = {d.name: d for d in docs}
-    timing = {}
+    timing, main = {}, None
     try:
         if args.self_check:
             systems = {"gold (self-check)": from_export(gold_as_export(docs, folder), by_name, notes)}
         else:
+            main = baseline.baseline_src(args.baseline, notes)
+            systems = {}
+            for name, src in [("sitroom", None), *([(baseline.label(main), main)] if main else [])]:
+                start = time.perf_counter()
+                systems[name] = run_sitroom(name, src, folder, args.model, by_name, notes)
+                timing[name] = time.perf_counter() - start
             start = time.perf_counter()
-            ours = from_export(run_sitroom(folder, tmp / "room.duckdb", args.model, notes), by_name, notes)
-            timing["sitroom"] = time.perf_counter() - start
-            start = time.perf_counter()
-            systems = {"sitroom": ours, "spaCy baseline": run_spacy(docs)}
+            systems["spaCy baseline"] = run_spacy(docs)
             timing["spaCy"] = time.perf_counter() - start
     finally:
         if args.keep:
@@ -303,6 +299,8 @@ def main() -> int:
         print(f"gold mentions, {'NAM only' if names_only else 'all types '}: {sum(gold.values())} ("
               + ", ".join(f"{t} {gold[t]}" for t in SCORED) + ")")
     if not args.self_check:
+        print(f"sitroom: the code in {ROOT / 'src'}; " + (f"{baseline.label(main)}: {main}" if main
+                                                         else "no main column"))
         print(f"spaCy baseline: {SPACY_MODEL}, labels PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC (NORP dropped)"
               "; clusters = same lower-cased string")
     values = table(docs, systems)
