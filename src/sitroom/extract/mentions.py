@@ -17,6 +17,7 @@ from sitroom.data.names import (
     NAME_PARTICLES,
     armed_cues,
     generic_words,
+    group_nouns,
     has_role_word,
     honorifics,
     is_acronym,
@@ -26,7 +27,7 @@ from sitroom.data.names import (
     speech_cues,
     title_words,
 )
-from sitroom.data.places import is_town
+from sitroom.data.places import is_region, is_town
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
@@ -245,6 +246,8 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
     if not _plausible(text, ent) or _not_an_actor(ent, text):
         return None
     label, country = ent.label_, None
+    if known_alias(text):
+        label, kind = "ORG", "organization"  # "Daesh" tagged a place: a well-known group
     if label == "PERSON" and text.lower() in title_words("platforms"):
         label, kind = "ORG", "organization"  # "Twitter", "Telegram": a service, not a person
     if label == "PERSON" and _in_a_place(ent):
@@ -259,9 +262,14 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
         return None  # "Ghanaian", "Poles": a nationality, not an actor
     if label == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in ("amod", "compound")):
         return None  # "Islamist", "a Muslim country": an adjective, not a group
-    if label == "ORG" and len(ent) == 1 and not is_acronym(text) and is_town(text) \
-            and ent.root.dep_ not in ("nsubj", "poss"):
-        kind = "location"  # "Herat", "Kunduz" tagged as organisations: known towns
+    if label == "ORG" and not is_acronym(text) and (len(ent) == 1 and is_town(text) or is_region(text)) \
+            and ent.root.dep_ not in ("nsubj", "poss") and text.lower() not in generic_words():
+        kind = "location"  # "Herat", "Jowzjan" tagged as organisations: known towns and provinces
+    if kind == "location" and text.split()[-1].lower() in group_nouns():
+        kind = "organization"  # "the Soviet Embassy" tagged a building: the institution
+    if label == "ORG" and len(ent) <= 4 and has_role_word(ent.root.text) and not org_words() & {
+            t.lower_ for t in ent}:
+        return None  # "National Security Advisor": a title, not an organisation
     if label == "PERSON" and _organisation_named(text):
         label, kind = "ORG", "organization"  # "Sputnik Afghanistan", "Jamaat Ansarullah"
     if label in ("PERSON", "ORG") and country_of_capital(text):
