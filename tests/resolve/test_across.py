@@ -127,3 +127,9 @@ def test_pairs_compared_grow_linearly(monkeypatch):
 
     small, large = pairs(50), pairs(500)
     assert large <= 12 * max(small, 1)
+
+
+def test_explain_names_the_new_rules():
+    nodes = [org("a", "ISIL"), org("b", "Daesh"), person("e", "Viktor Orban"), person("f", "Orban")]
+    assert "well-known aliases" in explain(nodes, "ISIL", "Daesh")[0]
+    assert "surname of 'Viktor Orban'" in explain(nodes, "Orban", "Viktor Orban")[0]
