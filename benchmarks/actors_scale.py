@@ -129,7 +129,7 @@ def scaling(results: dict[str, dict]) -> None:
         for run in runs:
             print(f"{name:16} {run['documents']:5} {run['local']:12} "
                   + " ".join(f"{run['pairs'].get(k, 0):18}" for k in kinds)
-                  + f" {run['seconds']:8.3f} {1000 * run['seconds'] / run['documents']:7.2f}")
+                  + f" {run['seconds']:8.3f} {1000 * run['seconds'] / max(run['documents'], 1):7.2f}")
         first, last = runs[0], runs[-1]
         per = [r["seconds"] / r["documents"] for r in (first, last)]
         ratio = f"{per[1] / per[0]:.2f}x" if per[0] else "n/a"
@@ -199,6 +199,9 @@ def main() -> int:
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if not args.worker and not (args.db and args.db.exists()) and not any(args.data.glob("*.txt")):
+        print(f"no .txt articles in {args.data} (pass --data DIR)", file=sys.stderr)
+        return 2
     if args.worker:
         print(json.dumps(worker(str(args.db), sizes, args.repeat), default=str))
         return 0

@@ -39,7 +39,7 @@ _ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
 _JUNK = re.compile(r"https?:|www\.|\.com\b|@|#|pic\.|^\W|\d{3,}")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
-_TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]-])+$")
+_TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]*†‡-])+$")
 MAX_TOKENS = 8
 _FUNCTION_POS = {"AUX", "VERB", "PRON", "ADP", "DET", "CCONJ", "SCONJ", "PART"}
 
@@ -262,9 +262,8 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
         return None  # "Ghanaian", "Poles": a nationality, not an actor
     if label == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in ("amod", "compound")):
         return None  # "Islamist", "a Muslim country": an adjective, not a group
-    if label == "ORG" and not is_acronym(text) and (len(ent) == 1 and is_town(text) or is_region(text)) \
-            and ent.root.dep_ not in ("nsubj", "poss") and text.lower() not in generic_words():
-        kind = "location"  # "Herat", "Jowzjan" tagged as organisations: known towns and provinces
+    if label == "ORG" and not is_acronym(text) and (is_town(text) or is_region(text)) and _in_a_place(ent):
+        kind = "location"  # "in Herat", "Jowzjan province" tagged as organisations: known towns and provinces
     if kind == "location" and text.split()[-1].lower() in group_nouns():
         kind = "organization"  # "the Soviet Embassy" tagged a building: the institution
     if label == "ORG" and len(ent) <= 4 and has_role_word(ent.root.text) and not org_words() & {
@@ -320,8 +319,11 @@ def _not_an_actor(ent, text: str) -> bool:
 
 
 def _in_a_place(ent) -> bool:
-    """The object of "in", "near", "into" ..., or "the town of X": a place whatever the tagger said."""
+    """The object of "in", "near", "into" ..., "the town of X" or "X province": a place whatever the
+    tagger said."""
     root = ent.root
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in title_words("place_nouns"):
+        return True  # "Herat province"
     if root.dep_ != "pobj":
         return False
     head = root.head
