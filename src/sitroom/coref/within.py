@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from sitroom.data.countries import country_in
 from sitroom.data.names import (
+    firm_key,
     fold,
     initials,
     is_acronym,
@@ -107,7 +108,7 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
 
 
 def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], text: str) -> None:
-    _group(uf, indices, lambda i: (known_alias(mentions[i].text) or (org_key(mentions[i].text),))[0])
+    _group(uf, indices, lambda i: (known_alias(mentions[i].text) or (firm_key(mentions[i].text),))[0])
     acronyms = [i for i in indices if is_acronym(mentions[i].text)]
     longs = [i for i in indices if not is_acronym(mentions[i].text)]
     for a in acronyms:

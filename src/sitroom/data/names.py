@@ -98,6 +98,24 @@ def org_key(text: str) -> str:
     return " ".join(_ORG_NOISE.sub(" ", text).lower().split())
 
 
+_LEGAL_FORMS = {"co", "corp", "corporation", "company", "incorporated", "limited", "ltd", "inc", "llc", "plc"}
+
+
+@lru_cache(maxsize=65536)
+def firm_key(text: str) -> str:
+    """An organisation's name key without its legal form, for matching: "Apple Inc." and "Apple",
+    "Boeing Co." and "the Boeing Company" meet. Legal forms of every country come from rigour
+    (OpenSanctions' name library); English "Co."/"Company"/"Corp." are stripped here too. A name that
+    is nothing but a legal form keeps its key."""
+    from rigour.names import remove_org_types
+
+    key = org_key(text)
+    words = remove_org_types(key).split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words) or key
+
+
 def initials(text: str) -> str:
     """ "Collective Security Treaty Organization" -> "CSTO" (minor words skipped)."""
     words = re.findall(r"[A-Za-z][\w-]*", text)

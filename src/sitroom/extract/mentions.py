@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import (
@@ -60,32 +61,39 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     ents = [e for e in map(_trimmed_person, ents) if e is not None]
     found = []
     for ent in sorted(ents + spans + placed, key=lambda e: e.start):
-        if ent.label_ in _PLACE_OR_THING and _speaks_or_has_trade(ent):
+        cue = _person_cue(ent)
+        if cue and ent.label_ in _PLACE_OR_THING:
             ent = _relabelled(ent, "PERSON")  # "Tigran, a fruit exporter", "Tigran said"
+        elif ent.label_ in _PLACE_OR_THING and _speaks(ent):
+            ent = _relabelled(ent, "ORG")  # "Ryanair said", tagged a place or a product
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
         mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], ent in placed)
         if mention is not None:
-            found.append(mention)
+            found.append(replace(mention, cue=cue or ("place" if _in_a_place(ent) else None)))
     return found
 
 
 _PLACE_OR_THING = {"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"}
 
 
-def _speaks_or_has_trade(ent) -> bool:
-    """A name the tagger took for a place or a work that says things or has a trade: a person.
-    States, capitals and seats that speak stay what they are ("Iran said", "the Kremlin said")."""
+def _person_cue(ent) -> str | None:
+    """``person`` when the words around a name make it a person whatever the tagger said: an
+    apposition with a trade or role ("Tigran, a fruit exporter"), or speech by a first name ("Tigran
+    said"). States, capitals and seats stay what they are ("Iran said", "the Kremlin said")."""
     text = ent.text
     if len(ent) > 3 or country_named(text) or country_of_capital(text) or country_of_seat(text) \
             or country_of_demonym(text) or not all(t.is_title for t in ent):
-        return False
-    root = ent.root
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in speech_cues():
-        return True
-    return any(c.dep_ == "appos" and _person_noun(c) and any(d.lower_ in ("a", "an") for d in c.children)
-               for c in root.children)
+        return None
+    if any(c.dep_ == "appos" and _person_noun(c) and any(d.lower_ in ("a", "an") for d in c.children)
+           for c in ent.root.children):
+        return "person"
+    return "person" if _speaks(ent) and is_first_name(ent[0].text) else None
+
+
+def _speaks(ent) -> bool:
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in speech_cues()
 
 
 def _person_noun(tok) -> bool:
@@ -211,7 +219,7 @@ def _person_then_town(ent) -> list:
     end, doc = ent.end, ent.doc
     while end > ent.start and not any(c.isalpha() for c in doc[end - 1].text):
         end -= 1
-    signed = end == len(doc) or doc[end].is_space or not any(c.isalpha() for c in doc[end].text)
+    signed = end == len(doc) or "\n" in doc[end].text or doc[end].text in ("•", "|", "·")
     words = doc[ent.start : end]
     if end - ent.start < 3 or not signed or not all(t.is_title for t in words) \
             or not (is_town(words[-1].text) or country_of_capital(words[-1].text)):
@@ -296,11 +304,15 @@ _ACTING_OBJECT_OF = {"between", "with", "by", "against", "on", "toward", "toward
 
 
 def _acts(tok) -> bool:
-    """A capital that acts or is acted upon ("Washington warned", "talks between Washington and
-    Kabul", "sanctions on Moscow") stands for its government; "flew to Moscow", "in Kabul" are places."""
+    """A capital that acts or is dealt with ("Washington warned", "talks between Washington and
+    Kabul", "sanctions on Moscow") stands for its government; "flew to Moscow", "in Kabul", "reached
+    Kabul" and "Everett, Washington" are places."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].ent_type_ in ("GPE", "LOC"):
+        return False  # "Everett, Washington": an address
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ in _ACTOR_DEPS or tok.dep_ in ("dobj", "dative", "appos"):
+    if tok.dep_ in _ACTOR_DEPS or tok.dep_ == "dative":
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_OBJECT_OF
 
@@ -312,7 +324,7 @@ def _not_an_actor(ent, text: str) -> bool:
     word = text.lower()
     if word in languages() or word.endswith(("ism", "isms", "ization", "isation")):
         return True
-    if ent.label_ != "PERSON" and ent.root.pos_ == "ADJ":
+    if ent.label_ in ("NORP", "GPE", "LOC") and ent.root.pos_ == "ADJ":
         return True
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return word in title_words("portfolios") and after is not None and has_role_word(after.text)

@@ -26,6 +26,9 @@ class Mention:
     """Words of armed conflict stand next to it ("rebel fighters", "militant group")."""
     dateline: bool = False
     """The place of the article's dateline ("KABUL, May 6 (AP) —"): a location, never a participant."""
+    cue: str | None = None
+    """What the words around it say it is, for the document's vote on its kind: ``person`` ("X, a
+    fruit exporter", a speaker with a first name) or ``place`` ("in X", "the town of X", "X province")."""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from sitroom.coref.within import compatible_people
 from sitroom.data.countries import country_in, country_named, display_name
 from sitroom.data.names import (
     before_role_word,
+    firm_key,
     fold,
+    generic_words,
     initials,
     is_acronym,
     known_alias,
@@ -121,7 +123,7 @@ def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
         if known:
             keys.add("known:" + known[0])
             continue
-        key = org_key(name)
+        key = firm_key(name)
         if is_acronym(name) and name.replace(".", "") in expansions:
             key = expansions[name.replace(".", "")]
         keys.add(key)
@@ -139,12 +141,40 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
     _by_key(uf, by_kind["state"], lambda i: {nodes[i].country() or next(iter(nodes[i].names), "")})
     spelled = expansions(nodes)
     _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], spelled))
+    _short_organisations(uf, nodes, by_kind["organization"])
     _by_key(uf, by_kind["location"], lambda i: {org_key(n) for n in nodes[i].names})
     _by_key(uf, by_kind["other"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
     _same_long_name(uf, nodes, by_kind["organization"] + by_kind["location"] + by_kind["other"])
     groups = _groups(uf, len(nodes))
     return _overrides(groups, nodes, merges, splits)
+
+
+def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
+    """ "Northrop" in one article, "Northrop Grumman" in others: a one-word organisation name joins
+    the organisation whose longer name opens with it, when that is the only one (or the dominant
+    one, see DOMINANT) in the room. Never for acronyms, states, peoples or generic words."""
+    opening: dict[str, set[int]] = defaultdict(set)
+    for i in indices:
+        for name in nodes[i].names:
+            words = firm_key(name).split()
+            if len(words) >= 2 and not is_acronym(name):
+                opening[words[0]].add(i)
+    if not opening:
+        return
+    reach = Counter(uf.find(i) for members in opening.values() for i in members)
+    for i in indices:
+        names = {firm_key(n) for n in nodes[i].names}
+        if len(names) != 1 or any(is_acronym(n) for n in nodes[i].names):
+            continue
+        (word,) = names
+        if " " in word or word in generic_words() or country_in(word.title()) or word not in opening:
+            continue
+        candidates = {uf.find(j) for j in opening[word]} - {uf.find(i)}
+        if len(candidates) > 1:
+            candidates = _dominant(candidates, reach)
+        if len(candidates) == 1:
+            uf.union(i, candidates.pop())
 
 
 def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
