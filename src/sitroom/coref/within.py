@@ -14,9 +14,9 @@ from sitroom.data.names import (
     is_acronym,
     known_alias,
     name_tokens,
+    never_a_surname,
     org_key,
     same_name_word,
-    title_words,
 )
 from sitroom.data.places import is_place
 from sitroom.model.clusters import UnionFind
@@ -46,7 +46,7 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, kind="person", country=None)
             if m.kind in ("organization", "location", "other") and " " not in m.text
             and not is_acronym(m.text) and not m.dateline and fold(m.text) in surnames
-            and m.text.lower() not in title_words("parties") and not is_place(m.text, towns=False) else m
+            and not never_a_surname(m.text) and not is_place(m.text, towns=False) else m
             for m in mentions]
 
 

@@ -199,3 +199,9 @@ def alias_patterns() -> list[dict]:
     """spaCy EntityRuler phrase patterns (label ORG) for every name of data/aliases.yaml, as written."""
     return [{"label": "ORG", "pattern": name}
             for entry in load_data("aliases.yaml") for name in entry["names"]]
+
+
+def never_a_surname(word: str) -> bool:
+    """A lone word that is an institution or a party, never a person's surname ("House", "Democrats")."""
+    lower = word.lower()
+    return lower in generic_words() or lower in title_words("not_surnames") or lower in title_words("parties")

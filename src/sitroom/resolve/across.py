@@ -22,6 +22,7 @@ from sitroom.data.names import (
     is_acronym,
     known_alias,
     name_tokens,
+    never_a_surname,
     org_key,
     same_name_word,
     similarity,
@@ -193,7 +194,7 @@ def _rescue_surnames(nodes: list[LocalActor]) -> None:
         if node.kind in ("organization", "location", "other") and len(names) == 1:
             (name,) = names
             if " " not in name and not is_acronym(name) and fold(name) in surnames and not is_place(name) \
-                    and name.lower() not in title_words("parties"):
+                    and not never_a_surname(name):
                 node.kinds = Counter({"person": sum(node.kinds.values())})
                 node.countries = Counter()
 

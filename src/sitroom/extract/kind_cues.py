@@ -1,0 +1,90 @@
+"""What the words around a name say it is: a person (a trade, a first name that speaks), a place
+("in X", "X province"), a state (a capital that acts), or no actor at all (a language, a title's
+portfolio, an acronym that is a verb). Each function takes a spaCy ``Span`` or ``Token``."""
+
+from __future__ import annotations
+
+from sitroom.coref.gender import is_first_name
+from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
+from sitroom.data.names import has_role_word, known_alias, languages, speech_cues, title_words
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
+"""Dependencies of a mention that acts: subject, possessor, agent of a passive."""
+
+
+PLACE_OR_THING = {"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"}
+
+
+def person_cue(ent) -> str | None:
+    """``person`` when the words around a name make it a person whatever the tagger said: an
+    apposition with a trade or role ("Tigran, a fruit exporter"), or speech by a first name ("Tigran
+    said"). States, capitals and seats stay what they are ("Iran said", "the Kremlin said")."""
+    text = ent.text
+    if len(ent) > 3 or country_named(text) or country_of_capital(text) or country_of_seat(text) \
+            or country_of_demonym(text) or not all(t.is_title for t in ent):
+        return None
+    if any(c.dep_ == "appos" and _person_noun(c) and any(d.lower_ in ("a", "an") for d in c.children)
+           for c in ent.root.children):
+        return "person"
+    return "person" if speaks(ent) and is_first_name(ent[0].text) else None
+
+
+def speaks(ent) -> bool:
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in speech_cues()
+
+
+def _person_noun(tok) -> bool:
+    return tok.lemma_.lower() in title_words("person_nouns") or has_role_word(tok.text)
+
+
+_ACTING_OBJECT_OF = {"between", "with", "by", "against", "on", "toward", "towards", "for", "upon"}
+
+
+def acts(tok) -> bool:
+    """A capital that acts or is dealt with ("Washington warned", "talks between Washington and
+    Kabul", "sanctions on Moscow") stands for its government; "flew to Moscow", "in Kabul", "reached
+    Kabul" and "Everett, Washington" are places."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].ent_type_ in ("GPE", "LOC"):
+        return False  # "Everett, Washington": an address
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ACTOR_DEPS or tok.dep_ == "dative":
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_OBJECT_OF
+
+
+def not_an_actor(ent, text: str) -> bool:
+    """A language ("Pashto"), an "-ism", an adjective, or a portfolio before a role ("Transport Minister")."""
+    if len(ent) != 1 or country_named(text) or known_alias(text):
+        return False
+    word = text.lower()
+    if word in languages() or word.endswith(("ism", "isms", "ization", "isation")):
+        return True
+    if ent.label_ in ("NORP", "GPE", "LOC") and ent.root.pos_ == "ADJ":
+        return True
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return word in title_words("portfolios") and after is not None and has_role_word(after.text)
+
+
+def in_a_place(ent) -> bool:
+    """The object of "in", "near", "into" ..., "the town of X" or "X province": a place whatever the
+    tagger said."""
+    root = ent.root
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in title_words("place_nouns"):
+        return True  # "Herat province"
+    if root.dep_ != "pobj":
+        return False
+    head = root.head
+    if head.lower_ in title_words("place_prepositions"):
+        return True
+    return head.lower_ == "of" and head.head.lemma_.lower() in title_words("place_nouns")
+
+
+def used_as_a_word(tok) -> bool:
+    """A capitalised acronym the tagger read as a function word ("IS", "WHO"): a word when the
+    sentence is set in capitals, or when it governs a subject or complement as a verb does."""
+    letters = [c for c in tok.sent.text if c.isalpha()]
+    if sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass", "attr", "acomp", "expl") for c in tok.children)
