@@ -68,12 +68,22 @@ def country_of_seat(text: str) -> str | None:
 
 def country_in(text: str) -> str | None:
     """The state a phrase is of: "Russian Foreign Ministry", "Supreme Court of Russia", "Kazakhstan's"."""
+    from sitroom.data.places import is_region  # places looks states up here: imported late
+
     gaz = gazetteer()
     tokens = re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", text)
     for chunk in tokens:
         words = chunk.split()
+        inside_region = set()  # "New Mexico governor" is of no Mexico
+        for size in range(len(words), 1, -1):
+            for i in range(len(words) - size + 1):
+                piece = " ".join(words[i : i + size])
+                if is_region(piece) and not gaz.names.get(key(piece)):
+                    inside_region.update(range(i, i + size))
         for size in range(len(words), 0, -1):
             for i in range(len(words) - size + 1):
+                if inside_region & set(range(i, i + size)):
+                    continue
                 piece = key(" ".join(words[i : i + size]))
                 found = gaz.names.get(piece) or gaz.demonyms.get(piece)
                 if found:
