@@ -59,3 +59,25 @@ def test_mentions_carry_evidence_in_their_documents(corpus_export):
     kabulov = _actor(corpus_export, "Zamir Kabulov")
     assert doc["id"] in kabulov["documents"]
     assert any(m["document"] == doc["id"] and m["text"] == "Zamir Kabulov" for m in kabulov["mentions"])
+
+
+def test_peoples_are_not_states_and_one_group_has_one_record(corpus_export):
+    for people in ("Tajiks", "Uzbeks", "Afghans"):
+        (actor,) = [a for a in corpus_export["actors"] if people in a["aliases"]]
+        assert actor["kind"] == "other"
+    (group,) = [a for a in corpus_export["actors"] if "ISIS" in a["aliases"]]
+    assert group["kind"] == "armed_group" and "Islamic State" in group["aliases"]
+    assert "Mohib" in _actor(corpus_export, "Hamdullah Mohib")["aliases"]
+
+
+def test_no_language_ism_or_title_is_an_actor(corpus_export):
+    names = {n for a in corpus_export["actors"] for n in a["aliases"]}
+    assert not {n for n in names if " " not in n and n.lower().endswith(("ism", "isms", "ization"))}
+    assert not names & {"Pashto", "Dari", "Russian", "English", "National Security Advisor", "Islamist"}
+    assert not [n for n in names if n.endswith("*")]  # footnote marks are not part of a name
+
+
+def test_places_the_text_places_are_locations(corpus_export):
+    for place in ("Herat", "Jowzjan"):  # "on the streets of Herat", "Jowzjan province"
+        (actor,) = [a for a in corpus_export["actors"] if place in a["aliases"]]
+        assert actor["kind"] == "location"
