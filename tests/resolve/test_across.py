@@ -133,3 +133,9 @@ def test_explain_names_the_new_rules():
     nodes = [org("a", "ISIL"), org("b", "Daesh"), person("e", "Viktor Orban"), person("f", "Orban")]
     assert "well-known aliases" in explain(nodes, "ISIL", "Daesh")[0]
     assert "surname of 'Viktor Orban'" in explain(nodes, "Orban", "Viktor Orban")[0]
+
+
+def test_an_initial_is_no_evidence_for_a_surname_typo_nor_a_surname():
+    nodes = [person("a", "John F. Kerry"), person("b", "John F. Kennedy"), person("c", "George W. Bush"),
+             person("d", "George Wallace")]
+    assert all(len(g) == 1 for g in _together(nodes))

@@ -65,8 +65,9 @@ def compatible_people(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
     short, long = sorted((a, b), key=len)
-    if len(short) >= 2 and all(same_name_word(x, y) for x, y in zip(short, long, strict=False)):
-        return True  # "Ali Reza Hosseini" is the start of "Ali Reza Hosseini Nejad"
+    if len(short) >= 2 and all(same_name_word(x, y) for x, y in zip(short, long, strict=False)) \
+            and len(long[len(short) - 1].rstrip(".")) > 2:
+        return True  # "Ali Reza Hosseini" opens "Ali Reza Hosseini Nejad"; not "George W. Bush"
     if not same_name_word(a[-1], b[-1]):
         return False
     given_a, given_b = a[:-1], b[:-1]

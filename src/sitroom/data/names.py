@@ -202,6 +202,8 @@ def alias_patterns() -> list[dict]:
 
 
 def never_a_surname(word: str) -> bool:
-    """A lone word that is an institution or a party, never a person's surname ("House", "Democrats")."""
+    """A lone word that is an institution, a party or a platform, never a person's surname ("House",
+    "Democrats", "Twitter")."""
     lower = word.lower()
-    return lower in generic_words() or lower in title_words("not_surnames") or lower in title_words("parties")
+    lists = ("not_surnames", "parties", "platforms")
+    return lower in generic_words() or any(lower in title_words(k) for k in lists)

@@ -116,6 +116,8 @@ def trimmed_person(ent) -> list:
     doc, start, end = ent.doc, ent.start, ent.end
     if end < len(doc) and doc[end].lower_ in title_words("org_after_name"):
         return [TokenSpan(doc, start, end + 1, label="ORG")]
+    if doc[end - 1].lower_ in title_words("platforms"):
+        return [TokenSpan(doc, end - 1, end, label="ORG")]  # "Will Twitter ...?": a platform
     for tok in doc[start : end - 1]:
         if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s"):
             end = tok.i

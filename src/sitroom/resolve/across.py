@@ -100,7 +100,9 @@ def match_people(a: LocalActor, b: LocalActor) -> Decision:
                 return Decision(True, (f"same surname, given names {ga} ~ {gb} differ by a typo", why))
             return Decision(False, (f"same surname but different given names ({ga} / {gb})",))
         if len(ta) >= 3 and len(tb) >= 3 and [fold(t) for t in ta[:-1]] == [fold(t) for t in tb[:-1]] \
+                and all(len(t.rstrip(".")) > 2 for t in ta[:-1]) \
                 and fold(ta[-1])[:1] == fold(tb[-1])[:1] and similarity(ta[-1], tb[-1]) >= 0.7:
+            # two or more full given names alike ("Abdul Ghani"), not "John F." (Kerry / Kennedy)
             return Decision(True, (f"identical given names {' '.join(ta[:-1])}, surnames "
                                    f"{ta[-1]} ~ {tb[-1]} differ by a typo",))
         return Decision(False, (f"different surnames ({ta[-1]} / {tb[-1]})",))
