@@ -139,3 +139,17 @@ def test_an_initial_is_no_evidence_for_a_surname_typo_nor_a_surname():
     nodes = [person("a", "John F. Kerry"), person("b", "John F. Kennedy"), person("c", "George W. Bush"),
              person("d", "George Wallace")]
     assert all(len(g) == 1 for g in _together(nodes))
+
+
+def test_a_short_name_already_placed_joins_nothing_more():
+    nodes = [org("a", "Republican"), org("b", "Republican Party"), org("c", "Republican National Committee"),
+             org("d", "Northrop"), org("e", "Northrop Grumman")]
+    groups = _together(nodes)
+    assert frozenset({"Republican National Committee"}) in groups
+    assert frozenset({"Northrop", "Northrop Grumman"}) in groups
+
+
+def test_an_acronym_spelled_two_ways_joins_neither():
+    nodes = [org("a", "DNC", "Democratic National Committee"), org("b", "DNC", "Democratic National Convention"),
+             org("c", "Fed"), org("d", "Fed Ex")]
+    assert len(resolve(nodes)) == 4

@@ -112,7 +112,7 @@ def trimmed_person(ent) -> list:
     from spacy.tokens import Span as TokenSpan
 
     if ent.label_ != "PERSON":
-        return [ent]
+        return _owner_then_person(ent)
     doc, start, end = ent.doc, ent.start, ent.end
     if end < len(doc) and doc[end].lower_ in title_words("org_after_name"):
         return [TokenSpan(doc, start, end + 1, label="ORG")]
@@ -137,6 +137,18 @@ def trimmed_person(ent) -> list:
     if second is not None:
         return [TokenSpan(doc, start, second, label="PERSON"), TokenSpan(doc, second, end, label="PERSON")]
     return [ent] if (start, end) == (ent.start, ent.end) else [TokenSpan(doc, start, end, label="PERSON")]
+
+
+def _owner_then_person(ent) -> list:
+    """ "Twitter's Adam Sharp" tagged one organisation: the organisation, then the person."""
+    from spacy.tokens import Span as TokenSpan
+
+    doc = ent.doc
+    for tok in ent[:-2]:
+        if tok.tag_ == "POS" and is_first_name(doc[tok.i + 1].text) and doc[tok.i + 1].is_title:
+            return [TokenSpan(doc, ent.start, tok.i, label=ent.label_),
+                    TokenSpan(doc, tok.i + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 def person_then_town(ent) -> list:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from sitroom.coref.gender import is_first_name
 from sitroom.coref.within import compatible_people
 from sitroom.data.countries import country_in, country_named, display_name
 from sitroom.data.names import (
@@ -127,8 +128,11 @@ def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
             keys.add("known:" + known[0])
             continue
         key = firm_key(name)
-        if is_acronym(name) and name.replace(".", "") in expansions:
-            key = expansions[name.replace(".", "")]
+        bare = name.replace(".", "")
+        if is_acronym(name) and bare in expansions:
+            key = expansions[bare]
+        elif is_acronym(name) and any(initials(n) == bare for n in node.names if not is_acronym(n)):
+            continue  # an ambiguous acronym beside its own spelled-out name: the name decides
         keys.add(key)
     return keys
 
@@ -171,9 +175,12 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
         if len(names) != 1 or any(is_acronym(n) for n in nodes[i].names):
             continue
         (word,) = names
-        if " " in word or word in generic_words() or country_in(word.title()) or word not in opening:
-            continue
-        candidates = {uf.find(j) for j in opening[word]} - {uf.find(i)}
+        if " " in word or len(word) < 4 or word in generic_words() or country_in(word.title()) \
+                or word not in opening:
+            continue  # "Fed" is no "Fed Ex"
+        candidates = {uf.find(j) for j in opening[word]}
+        if uf.find(i) in candidates:
+            continue  # already one with an organisation so named ("Republican" = "Republican Party")
         if len(candidates) > 1:
             candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
@@ -217,18 +224,20 @@ def _by_key(uf: UnionFind, indices: list[int], keys) -> None:
 
 
 def expansions(nodes: list[LocalActor]) -> dict[str, str]:
-    """Acronyms the corpus spells out somewhere: "CSTO" -> "collective security treaty organization"."""
-    found: dict[str, str] = {}
+    """Acronyms the corpus spells out one way: "CSTO" -> "collective security treaty organization".
+    An acronym spelled out two ways ("DNC": the party's committee and its convention) is left out:
+    it joins nothing by itself."""
+    found: dict[str, set[str]] = defaultdict(set)
     for node in nodes:
         names = list(node.names)
         for acronym in (n.replace(".", "") for n in names if is_acronym(n)):
             for long in names:
                 if not is_acronym(long) and initials(long) == acronym:
-                    found.setdefault(acronym, org_key(long))
+                    found[acronym].add(firm_key(long))
         for long in names:
             if not is_acronym(long) and len(long.split()) >= 3:
-                found.setdefault(initials(long), org_key(long))
-    return found
+                found[initials(long)].add(firm_key(long))
+    return {acronym: next(iter(longs)) for acronym, longs in found.items() if len(longs) == 1}
 
 
 def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
@@ -278,7 +287,8 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
             candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
             uf.union(i, candidates.pop())
-    _by_key(uf, [i for i in single if uf.find(i) == i], lambda i: {fold(nodes[i].full_name()[0])})
+    alone = [i for i in single if uf.find(i) == i and not is_first_name(nodes[i].full_name()[0])]
+    _by_key(uf, alone, lambda i: {fold(nodes[i].full_name()[0])})  # never on a first name alone
 
 
 def _dominant(candidates: set[int], reach: Counter) -> set[int]:
