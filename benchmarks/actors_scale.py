@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -70,8 +68,7 @@ def worker(room: str, sizes: list[int], repeat: int) -> dict:
         aliases = sorted(set(said) | {actor["name"]}, key=lambda a: (-said.get(a, 0), a))
         # whitespace other than a space is shown escaped: "Donald\xa0Trump" is not "Donald Trump"
         actor["aliases"] = [re.sub(r"[^\S ]", lambda m: ascii(m[0])[1:-1], a) for a in aliases]
-    return {"sitroom": __import__("sitroom").__file__, "nodes": len(nodes), "documents": len(documents),
-            "runs": runs, "actors": actors}
+    return {"nodes": len(nodes), "documents": len(documents), "runs": runs, "actors": actors}
 
 
 def count_matches(across) -> dict[str, int]:
@@ -94,16 +91,6 @@ def count_matches(across) -> dict[str, int]:
             if fn is value:
                 setattr(module, attr, wrappers[name])
     return counts
-
-
-def run_worker(src: Path | None, room: Path, args: argparse.Namespace, notes: list[str]) -> dict | None:
-    prefix, env = baseline.python_command(src)
-    done = subprocess.run([*prefix, __file__, "--worker", "--db", str(room), "--sizes", args.sizes,
-                           "--repeat", str(args.repeat)], capture_output=True, text=True, env=env)
-    if done.returncode:
-        notes.append(f"worker ({src or 'new'}) exited {done.returncode}: {done.stderr.strip()[-600:]}")
-        return None
-    return json.loads(done.stdout)
 
 
 def texts_folder(args: argparse.Namespace, tmp: Path) -> Path:
@@ -196,15 +183,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="time each size this many times, keep the best")
     parser.add_argument("--top-file", type=Path, default=Path("/tmp/actors_top100.tsv"),
                         help="where the top-100 list is written as TSV (default /tmp/actors_top100.tsv)")
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    baseline.add_worker_argument(parser)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if not args.worker and not (args.db and args.db.exists()) and not any(args.data.glob("*.txt")):
         print(f"no .txt articles in {args.data} (pass --data DIR)", file=sys.stderr)
         return 2
     if args.worker:
-        print(json.dumps(worker(str(args.db), sizes, args.repeat), default=str))
-        return 0
+        return baseline.emit(worker(str(args.db), sizes, args.repeat))
     began, notes = time.perf_counter(), []
     tmp = Path(tempfile.mkdtemp(prefix="actors_scale_"))
     main_src = baseline.baseline_src(args.baseline, notes)
@@ -218,7 +204,8 @@ def main() -> int:
         if not room.exists():
             baseline.build_room(src, folder, room, notes)
             timing[f"{name} build"] = time.perf_counter() - start
-        result = run_worker(src, room, args, notes) if room.exists() else None
+        argv = ["--db", str(room), "--sizes", args.sizes, "--repeat", str(args.repeat)]
+        result = baseline.run_worker(src, __file__, argv, notes) if room.exists() else None
         if result:
             results[name] = result
             notes.append(f"{name}: ran {Path(result['sitroom']).parent.parent}, room {room}")

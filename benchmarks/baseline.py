@@ -11,6 +11,10 @@ The worktree is made once per commit (``git worktree add --detach``) under the t
 ``sitroom-baseline-<hash>`` and reused by later runs; ``git worktree remove PATH`` drops one. Its
 ``src/`` is put first on ``PYTHONPATH``, ahead of the editable install (a ``.pth`` path that site
 appends at the end of ``sys.path``); ``python -P`` keeps the working folder off ``sys.path`` too.
+
+A benchmark that calls sitroom's Python API in-process runs the baseline's part as a worker: the script
+itself re-run with ``--worker`` under the baseline's code (``run_main``, ``run_worker``), which prints
+its answer as one line of JSON (``emit``); the parent scores it beside the new code's.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +142,45 @@ def export_room(src: Path | None, room: Path, notes: list[str]) -> dict:
         notes.append(f"sitroom export ({src or 'new'}) exited {done.returncode}: {said}")
         return {}
     return json.loads(done.stdout)
+
+
+def add_worker_argument(parser: argparse.ArgumentParser) -> None:
+    """The hidden ``--worker`` flag: the script re-run under one version's code, its answer as JSON."""
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+
+
+def emit(result: dict) -> int:
+    """A worker's answer on stdout: ``result`` and the file its ``sitroom`` was imported from."""
+    print(json.dumps({**result, "sitroom": sys.modules["sitroom"].__file__}, default=str))
+    return 0
+
+
+def run_worker(src: Path | None, script: str, argv: list[str], notes: list[str]) -> dict | None:
+    """``script ARGV --worker`` with ``src``'s code (None: the new code): its JSON answer (with ``wall``,
+    the subprocess's seconds), or None and a note."""
+    prefix, env = python_command(src)
+    start = time.perf_counter()
+    done = subprocess.run([*prefix, script, *argv, "--worker"], capture_output=True, text=True, env=env)
+    try:
+        result = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else None
+    except (ValueError, IndexError):
+        result = None
+    if result is None:
+        said = (done.stderr or done.stdout).strip()[-600:]
+        notes.append(f"worker ({src or 'new'}) exited {done.returncode} without an answer: {said}")
+        return None
+    return {**result, "wall": time.perf_counter() - start}
+
+
+def run_main(ref: str, script: str, argv: list[str], notes: list[str]) -> tuple[str, dict] | None:
+    """The script re-run as a worker with the code of ``ref``: ``(column title, its answer)``, or None
+    (``--baseline none``, no such ref, or the worker failed: the reason in ``notes``)."""
+    src = baseline_src(ref, notes)
+    result = run_worker(src, script, argv, notes) if src else None
+    if result is None:
+        return None
+    notes.append(f"{label(src)}: ran {Path(result['sitroom']).parent.parent}")
+    return label(src), result
 
 
 def main() -> int:

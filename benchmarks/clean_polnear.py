@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import csv
 import re
+import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import baseline
 
 from sitroom.clean import clean
 from sitroom.clean.dates import find_dates
@@ -52,17 +55,24 @@ def snippet(text: str) -> str:
     return flat if len(flat) <= SNIPPET else flat[: SNIPPET - 1] + "…"
 
 
-def read_metadata(split: str) -> dict[str, dict[str, str]]:
-    with open(DATA / "metadata.tsv", encoding="utf-8", newline="") as handle:
+def metadata_file(folder: Path) -> Path | None:
+    """PolNeAR's metadata.tsv: in the split folder, or (as shipped) in the folder above it."""
+    return next((f for f in (folder / "metadata.tsv", folder.parent / "metadata.tsv") if f.is_file()), None)
+
+
+def read_metadata(folder: Path) -> dict[str, dict[str, str]]:
+    """Rows by file name; the split's own rows (compartment = the folder's name) win over others."""
+    with open(metadata_file(folder), encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {row["filename"] + ".txt": row for row in rows if row["compartment"] == split}
+        ordered = sorted(rows, key=lambda row: row.get("compartment") == folder.name)
+        return {row["filename"] + ".txt": row for row in ordered}
 
 
-def run(split: str, limit: int | None) -> tuple[list[Result], list[Failure]]:
-    metadata = read_metadata(split)
+def run(folder: Path, limit: int | None) -> tuple[list[Result], list[Failure]]:
+    metadata = read_metadata(folder)
     results: list[Result] = []
     failures: list[Failure] = []
-    found = list(discover([str(DATA / split / "text")]))
+    found = list(discover([str(folder / "text")]))
     for item in found[:limit] if limit else found:
         if isinstance(item, Failure):
             failures.append(item)
@@ -136,33 +146,48 @@ def spread(items: list[tuple[Result, str]]) -> list[tuple[Result, str]]:
     return [(r, line) for _, _, r, line in sorted(keyed, key=lambda k: k[:2])][:EXAMPLES]
 
 
-def report(results: list[Result], failures: list[Failure], split: str) -> None:
-    never, whole = share([False] * len(results)), mean([1.0] * len(results))
-    rows = [
-        ("documents", str(len(results)), str(len(results))),
-        ("failures", str(len(failures)), "0"),
-        ("title exact (normalised)", share([title_ok(r.title, r.gold_title) for r in results]),
-         share([title_ok(r.first_line, r.gold_title) for r in results])),
-        ("title = gold headline", share([headline_ok(r.title, r.gold_title) for r in results]),
-         share([headline_ok(r.first_line, r.gold_title) for r in results])),
-        ("any title", share([bool(r.title) for r in results]), share([bool(r.first_line) for r in results])),
-        ("published exact", share([r.published == r.gold_date for r in results]), never),
-        ("published compatible", share([compatible(r.published, r.gold_date) for r in results]), never),
-        ("gold date written in text", share([r.gold_in_text for r in results]), "-"),
-    ]
-    for basis in ("stated", "inferred", "unknown"):
-        rows.append((f"basis {basis}", share([r.basis == basis for r in results]),
-                     share([basis == "unknown"] * len(results))))
-    rows.append(("mean body span / text", mean([r.body_share for r in results]), whole))
-    rows.append(("mean body paragraphs / text", mean([r.paragraph_share for r in results]), whole))
-    kinds = sum((r.kinds for r in results), Counter())
-    rows.extend((f"boilerplate {kind}", str(n), "0") for kind, n in kinds.most_common())
-    rows.append(("body paragraphs <= 3 words", str(sum(len(r.labels) for r in results)), "-"))
-    rows.append((f"boilerplate >= {LONG_WORDS} words", str(sum(len(r.long_segments) for r in results)), "0"))
-    print(f"PolNeAR {split}: sitroom clean vs baseline (title = first line, published unknown, body = all)\n")
-    print(f"{'metric':<32} {'sitroom':>16} {'baseline':>16}")
-    for name, ours, base in rows:
-        print(f"{name:<32} {ours:>16} {base:>16}")
+def figures(results: list[Result], failures: list[Failure], kinds: list[str]) -> dict[str, str]:
+    """One column of the table, by row name."""
+    counted = sum((r.kinds for r in results), Counter())
+    return {
+        "documents": str(len(results)),
+        "failures": str(len(failures)),
+        "title exact (normalised)": share([title_ok(r.title, r.gold_title) for r in results]),
+        "title = gold headline": share([headline_ok(r.title, r.gold_title) for r in results]),
+        "any title": share([bool(r.title) for r in results]),
+        "published exact": share([r.published == r.gold_date for r in results]),
+        "published compatible": share([compatible(r.published, r.gold_date) for r in results]),
+        "gold date written in text": share([r.gold_in_text for r in results]),
+        **{f"basis {basis}": share([r.basis == basis for r in results])
+           for basis in ("stated", "inferred", "unknown")},
+        "mean body span / text": mean([r.body_share for r in results]),
+        "mean body paragraphs / text": mean([r.paragraph_share for r in results]),
+        **{f"boilerplate {kind}": str(counted[kind]) for kind in kinds},
+        "body paragraphs <= 3 words": str(sum(len(r.labels) for r in results)),
+        f"boilerplate >= {LONG_WORDS} words": str(sum(len(r.long_segments) for r in results)),
+    }
+
+
+def as_baseline(r: Result) -> Result:
+    """The baseline's reading of a document: title = its first line, published unknown, body = all of it."""
+    return replace(r, title=r.first_line, published=None, basis="unknown", body_share=1.0,
+                   paragraph_share=1.0, kinds=Counter(), labels=[], long_segments=[])
+
+
+def report(results: list[Result], failures: list[Failure], split: str,
+           main: tuple[str, list[Result], list[Failure]] | None = None) -> None:
+    kinds = [kind for kind, _ in sum((r.kinds for r in results), Counter()).most_common()]
+    kinds += [kind for r in (main[1] if main else []) for kind in r.kinds if kind not in kinds]
+    columns = {"sitroom": figures(results, failures, kinds)}
+    if main:
+        columns[main[0]] = figures(main[1], main[2], kinds)
+    columns["baseline"] = {**figures([as_baseline(r) for r in results], [], kinds),
+                           "gold date written in text": "-", "body paragraphs <= 3 words": "-"}
+    print(f"PolNeAR {split}: sitroom clean vs {f'{main[0]} vs ' if main else ''}baseline "
+          "(title = first line, published unknown, body = all)\n")
+    print(f"{'metric':<32}" + "".join(f" {name:>16}" for name in columns))
+    for row in columns["sitroom"]:
+        print(f"{row:<32}" + "".join(f" {column[row]:>16}" for column in columns.values()))
 
     by_outlet: dict[str, list[Result]] = defaultdict(list)
     for r in results:
@@ -194,15 +219,38 @@ def report(results: list[Result], failures: list[Failure], split: str) -> None:
             print(f"  {result.name}: {line}")
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=("dev", "train"), default="dev",
-                        help="PolNeAR split (default dev)")
+                        help="PolNeAR split, short for --data DATA/SPLIT (default dev)")
+    parser.add_argument("--data", type=Path,
+                        help=f"split folder: text/*.txt, metadata.tsv in it or above it (default {DATA}/dev)")
     parser.add_argument("--limit", type=int, default=None, help="read only the first N files")
+    baseline.add_argument(parser)
+    baseline.add_worker_argument(parser)
     args = parser.parse_args()
-    results, failures = run(args.split, args.limit)
-    report(results, failures, args.split)
+    folder = args.data or DATA / args.split
+    missing = (f"no .txt texts in {folder / 'text'}" if not any((folder / "text").glob("*.txt")) else
+               f"no metadata.tsv in {folder} or {folder.parent}" if metadata_file(folder) is None else None)
+    if missing:
+        print(f"{missing} (pass --data DIR or --split)", file=sys.stderr)
+        return 2
+    results, failures = run(folder, args.limit)
+    if args.worker:  # under the baseline's code: the cleaning's results only
+        return baseline.emit({"results": [vars(r) for r in results],
+                              "failures": [[f.source, f.stage, f.reason] for f in failures]})
+    notes: list[str] = []
+    main_run = baseline.run_main(args.baseline, __file__, sys.argv[1:], notes)
+    main = None
+    if main_run:
+        label, found = main_run
+        main = (label, [Result(**{**r, "kinds": Counter(r["kinds"])}) for r in found["results"]],
+                [Failure(*f) for f in found["failures"]])
+    report(results, failures, folder.name, main)
+    for note in notes:
+        print(f"\nnote: {note}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import baseline
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -191,23 +193,53 @@ def show(event) -> str:
     return f"{kind} src={list(src)} tgt={list(tgt)}"
 
 
+def gold_file(data: Path) -> Path:
+    """The PLOVER-GSR file: ``--data`` itself, or the file of the usual name in that folder."""
+    return data / DATA.name if data.is_dir() else data
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=None, help="score only the first N event records")
     parser.add_argument("--examples", type=int, default=10, help="errors shown per kind (default 10)")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help=f"PLOVER-GSR JSON file, or the folder holding {DATA.name} (default {DATA})")
+    baseline.add_argument(parser)
+    baseline.add_worker_argument(parser)
+    argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    path = gold_file(args.data)
+    try:
+        (gold, skipped), why = read_gold(path, args.limit), "no event record of a scored type"
+    except OSError as exc:
+        gold, why = [], exc.strerror
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not the PLOVER-GSR JSON list
+        gold, why = [], f"{type(exc).__name__}: {exc}"
+    if not gold:
+        print(f"no PLOVER-GSR records in {path}: {why} (pass --data FILE or DIR)", file=sys.stderr)
+        return 2
 
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from sitroom.nlp.model import load_model
 
     stop = frozenset(STOP_WORDS) - {"us"}  # "US" is a country here
-    gold, skipped = read_gold(DATA, args.limit)
     nlp = load_model()
     ours_pred, crashes = run_ours(gold, nlp)
+    if args.worker:  # under the baseline's code: our coder's findings only
+        return baseline.emit({"events": ours_pred, "crashes": crashes})
     ours, base = score(gold, ours_pred, stop), score(gold, run_baseline(gold, nlp), stop)
     elapsed = time.perf_counter() - started
+    notes: list[str] = []
+    main_run = baseline.run_main(args.baseline, __file__, argv, notes)
+    systems, main = {"ours": ours}, None
+    if main_run:
+        label, found = main_run
+        main_pred = [[(k, tuple(src), tuple(tgt)) for k, src, tgt in events] for events in found["events"]]
+        systems[label] = main = score(gold, main_pred, stop)
+        crashes.update({f"{label}: {k}": n for k, n in found["crashes"].items()})
+    systems["baseline"] = base
 
     texts = Counter(g.text for g in gold)
     print(f"PLOVER-GSR: {len(gold)} event records scored, {sum(skipped.values())} skipped {dict(skipped)}")
@@ -217,20 +249,22 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(1 for c in texts.values() if c > 1)} ({sum(c for c in texts.values() if c > 1)} records)")
     if crashes:
         print(f"  code_text raised on {sum(crashes.values())} sentences: {crashes.most_common(3)}")
-    print("\nmetric (share of scored sentences)      ours  baseline")
-    for name, value in ours["rows"].items():
-        print(f"  {name:<36} {value:6.1%}  {base['rows'][name]:6.1%}")
+    widths = {name: max(6, len(name)) for name in systems}
+    print(f"\n{'metric (share of scored sentences)':<38}" + "".join(f" {n:>{w}}" for n, w in widths.items()))
+    for row in ours["rows"]:
+        print(f"  {row:<36}" + "".join(f" {s['rows'][row]:>{widths[n]}.1%}" for n, s in systems.items()))
     print("  (the first finding is the prediction; an unanswered sentence counts as wrong everywhere)")
 
-    print("\nper type (ours)  gold  type acc  predicted  precision   baseline acc")
+    print("\nper type (ours)  gold  type acc  predicted  precision   baseline acc"
+          + ("   main acc" if main else ""))
     for kind in [*TYPES, *sorted(set(ours["pred"]) - set(TYPES))]:
         n_gold, n_pred, ok = ours["gold"][kind], ours["pred"][kind], ours["ok"][kind]
         if not n_gold and not n_pred:
             continue
         acc = f"{ok / n_gold:7.1%}" if n_gold else "      -"
         prec = f"{ok / n_pred:7.1%}" if n_pred else "      -"
-        base_acc = f"{base['ok'][kind] / n_gold:7.1%}" if n_gold else "      -"
-        print(f"  {kind:<12} {n_gold:6}   {acc}  {n_pred:9}    {prec}       {base_acc}")
+        others = [f"{s['ok'][kind] / n_gold:7.1%}" if n_gold else "      -" for s in (base, main) if s]
+        print(f"  {kind:<12} {n_gold:6}   {acc}  {n_pred:9}    {prec}       " + "    ".join(others))
 
     for kind, cases in ours["errors"].items():
         print(f"\n{kind} (ours): {len(cases)}" + (", examples:" if cases and args.examples else ""))
@@ -239,7 +273,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"      gold: {show((g.type, g.source, g.target))}\n      ours: {show(event)}")
 
     print(f"\ncommand: {' '.join([Path(sys.executable).name, *sys.argv])}")
-    print(f"run time: {elapsed:.1f} s (model load, our coder and the baseline)")
+    for note in notes:
+        print(f"note: {note}")
+    print(f"run time: {elapsed:.1f} s (model load, our coder and the baseline)"
+          + (f"; main's worker {found['wall']:.1f} s (its own model load)" if main_run else ""))
     return 0
 
 

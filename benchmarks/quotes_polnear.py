@@ -9,8 +9,10 @@ import shlex
 import sys
 import time
 from collections import Counter, defaultdict, namedtuple
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
+
+import baseline
 
 from sitroom.extract.quotes import quotes_in_text
 from sitroom.model.evidence import Span
@@ -206,54 +208,73 @@ def column(n: Counter) -> list[str]:
         for k in ("direct", "mixed", "indirect", "Attribution", "Attribution-no-source")]
 
 
-def main() -> None:
+def attempt(key: str, system, text: str, doc, nlp, errors: Counter) -> list[Pred]:
+    try:
+        return system(text, doc, nlp)
+    except Exception as exc:  # an unfinished extractor, or textacy bailing out, must not stop the run
+        errors[f"{key}: {type(exc).__name__}: {re.sub(r'[0-9]+', 'N', str(exc))[:100]}"] += 1
+        return []
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", choices=("dev", "train"), default="dev", help="default dev")
+    parser.add_argument("--split", choices=("dev", "train"), default="dev",
+                        help="PolNeAR split, short for --data DATA/SPLIT (default dev)")
+    parser.add_argument("--data", type=Path, help=f"split folder: text/, attributions/ (default {DATA}/dev)")
     parser.add_argument("--limit", type=int, help="score only the first N articles (by file name)")
     parser.add_argument("--examples", type=int, default=10, help="examples of each kind of error (10)")
-    parser.add_argument("--examples-of", choices=("ours", "baseline"), default="ours")
-    parser.add_argument("--baseline", choices=("auto", "textacy", "regex"), default="auto",
-                        help="auto: textacy's direct_quotations if it imports, else the regex baseline")
+    parser.add_argument("--examples-of", choices=("ours", "main", "baseline"), default="ours",
+                        help="whose errors the examples show (default ours)")
+    parser.add_argument("--external", choices=("auto", "textacy", "regex"), default="auto",
+                        help="external baseline; auto: textacy's quotations if it imports, else the regex")
+    baseline.add_argument(parser)
+    baseline.add_worker_argument(parser)
     args = parser.parse_args()
-    started = time.perf_counter()
+    started, data = time.perf_counter(), args.data or DATA / args.split
+    paths = sorted((data / "text").glob("*.txt"))[: args.limit]
+    texts = {p.stem: p.read_bytes().decode("utf-8") for p in paths}  # newlines untranslated: brat offsets
+    if not texts:
+        print(f"no articles in {data / 'text'} (pass --data DIR or --split)", file=sys.stderr)
+        return 2
+    nlp = load_model()
+    spent, errors, bad, files, notes = Counter(), Counter(), [], 0, []
+    if args.worker:  # under the baseline's code: our extractor's quotes only, as offsets
+        preds = {k: [[s and astuple(s) for s in q] for q in attempt("main", ours, t, None, nlp, errors)]
+                 for k, t in texts.items()}
+        return baseline.emit({"preds": preds, "errors": errors, "seconds": time.perf_counter() - started})
     base, base_name = regex_baseline, "regex (quotation marks, nearest PERSON/ORG, said/says/told)"
-    if args.baseline != "regex":
+    if args.external != "regex":
         try:
             import textacy.extract.triples
 
             base, base_name = textacy_baseline, f"textacy {textacy.__version__} direct_quotations"
         except ImportError as exc:
-            if args.baseline == "textacy":
+            if args.external == "textacy":
                 sys.exit(f"textacy is not installed: {exc}")
-    nlp = load_model()
-    texts = sorted((DATA / args.split / "text").glob("*.txt"))[: args.limit]
+    main_run = baseline.run_main(args.baseline, __file__, sys.argv[1:], notes)
+    label, found = main_run or ("main", {"preds": {}, "errors": {}})
+    errors.update(found["errors"])
     anns: dict[str, list[Path]] = defaultdict(list)
-    for path in sorted((DATA / args.split / "attributions").glob("*.ann")):
+    for path in sorted((data / "attributions").glob("*.ann")):
         anns[path.stem.rsplit("_", 1)[0]].append(path)  # <article>_<annotator>.ann
-    scores = {key: Score(Counter(), defaultdict(list)) for key in ("ours", "baseline")}
-    spent, errors, bad, files = Counter(), Counter(), [], 0
-    for path in texts:
-        with open(path, encoding="utf-8", newline="") as handle:
-            text = handle.read()
-        golds = [read_ann(a, text, bad) for a in anns.get(path.stem, [])]
+    scores = {key: Score(Counter(), defaultdict(list)) for key in ("ours", "main", "baseline")
+              if main_run or key != "main"}
+    for name, text in texts.items():
+        golds = [read_ann(a, text, bad) for a in anns.get(name, [])]
         t0 = time.perf_counter()
         doc = nlp(text)
         spent["parse"] += time.perf_counter() - t0
-        preds = {}
+        preds = {"main": [Pred(*(s and Span(*s) for s in q)) for q in found["preds"].get(name, [])]}
         for key, system in (("ours", ours), ("baseline", base)):
             t0 = time.perf_counter()
-            try:
-                preds[key] = system(text, doc, nlp)
-            except Exception as exc:  # an unfinished extractor, or textacy bailing out, must not stop the run
-                errors[f"{key}: {type(exc).__name__}: {re.sub(r'[0-9]+', 'N', str(exc))[:100]}"] += 1
-                preds[key] = []
+            preds[key] = attempt(key, system, text, doc, nlp, errors)
             spent[key] += time.perf_counter() - t0
         for k, gold in enumerate(golds):  # several annotators: score against each, weight 1/n (an average)
             files += 1
             for key, sc in scores.items():
-                score(sc, path.stem, text, preds[key], gold, 1 / len(golds), keep=k == 0)
+                score(sc, name, text, preds[key], gold, 1 / len(golds), keep=k == 0)
     print(f"command: {shlex.join(['python', *sys.argv])}")
-    print(f"PolNeAR {args.split}: {len(texts)} articles, {files} annotation files (an article with n "
+    print(f"PolNeAR {data.name}: {len(texts)} articles, {files} annotation files (an article with n "
           f"annotators is scored against each, weight 1/n: averaged); span-text mismatches: {len(bad)}")
     for line in bad[:5]:
         print(f"  mismatch {line}")
@@ -261,22 +282,26 @@ def main() -> None:
     print(f"gold attributions: {num(gold['tp'] + gold['fn'])} = direct {num(gold['gold:direct'])} + mixed "
           f"{num(gold['gold:mixed'])} + indirect {num(gold['gold:indirect'])}; with a Source "
           f"{num(gold['gold:source'])}, of which a bare pronoun {num(gold['gold:pronoun'])}")
-    print(f"baseline: {base_name}")
+    print(f"baseline: {base_name}" + (f"; {label}: our extractor with that code" if main_run else ""))
     print(f"time: {time.perf_counter() - started:.1f}s in all; spaCy parse {spent['parse']:.1f}s, "
-          f"ours {spent['ours']:.1f}s, baseline {spent['baseline']:.1f}s (after the parse)")
+          f"ours {spent['ours']:.1f}s, baseline {spent['baseline']:.1f}s (after the parse)"
+          + (f"; main {found['seconds']:.1f}s in a worker (model load, parse too)" if main_run else ""))
     for err, n in errors.most_common():
         print(f"  failed on {n} article(s): {err}")
     cols = {key: column(sc.n) for key, sc in scores.items()}
-    print(f"\n{'metric':36} {'ours':>24} {'baseline':>24}")
-    for i, label in enumerate(ROWS):
-        print(f"{label:36} {cols['ours'][i]:>24} {cols['baseline'][i]:>24}")
-    rng = random.Random(0)
+    print(f"\n{'metric':36}" + "".join(f" {label if key == 'main' else key:>24}" for key in cols))
+    for i, row in enumerate(ROWS):
+        print(f"{row:36}" + "".join(f" {col[i]:>24}" for col in cols.values()))
+    shown, rng = args.examples_of if args.examples_of in scores else "ours", random.Random(0)
     for title in ("missed gold contents", "spurious predictions", "wrong speakers"):
-        items = scores[args.examples_of].examples[title]
-        print(f"\n{title} ({args.examples_of}; {len(items)} in all, first annotator):")
+        items = scores[shown].examples[title]
+        print(f"\n{title} ({shown}; {len(items)} in all, first annotator):")
         for line in sorted(rng.sample(items, min(args.examples, len(items)))):
             print(f"  {line}")
+    for note in notes:
+        print(f"note: {note}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

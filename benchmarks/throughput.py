@@ -14,6 +14,8 @@ import threading
 import time
 from pathlib import Path
 
+import baseline
+
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT.parent / "shared" / "bench" / "polnear" / "data" / "train" / "text"
 TIME = shutil.which("time")
@@ -29,7 +31,8 @@ workers MB: the same sum over the Ray worker processes only (every ray::... proc
   the analyser actors, Ray Data's helper actors, idle workers), and in brackets the most seen at once.
 load: the 1-minute load average when the run ended (2 CPUs here: above 2 means other work competed)
 vs bare: our words/s over bare spaCy's words/s, both timed as whole subprocesses (start-up and model
-  load included)."""
+  load included).
+"<engine> main": the same build with the code of the --baseline ref (a git worktree on PYTHONPATH)."""
 
 
 def bare_worker(folder: str) -> None:
@@ -74,11 +77,11 @@ class TreeSampler(threading.Thread):
             self.workers = max(self.workers, len(workers))
 
 
-def measure(command: list[str]) -> dict:
+def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
     """Run ``command`` under /usr/bin/time -v; wall seconds, max RSS of the timed process, tree samples."""
     start = time.perf_counter()
     proc = subprocess.Popen([TIME, "-v", *command] if TIME else command, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env=env)
     sampler = TreeSampler(proc.pid)
     sampler.start()
     out, err = proc.communicate()
@@ -91,9 +94,9 @@ def measure(command: list[str]) -> dict:
             "workers_mb": sampler.workers_kb / 1024, "workers": sampler.workers, "load": os.getloadavg()[0]}
 
 
-def pool(repeat: int) -> list[tuple[Path, str]]:
+def pool(folder: Path, repeat: int) -> list[tuple[Path, str]]:
     """(source file, name in the temp folder) for every text, the set repeated ``repeat`` times."""
-    files = sorted(TEXTS.glob("*.txt"))
+    files = sorted(folder.glob("*.txt"))
     return [(f, f.name if k == 0 else f"{f.stem}__copy{k}{f.suffix}") for k in range(repeat) for f in files]
 
 
@@ -111,24 +114,34 @@ def mb(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=TEXTS, help=f"Folder of .txt texts (default {TEXTS}).")
     parser.add_argument("--sizes", default="100,400,840", help="Comma-separated document counts N.")
     parser.add_argument("--engines", default="local,ray", help="Comma-separated engines: local, ray.")
     parser.add_argument("--repeat", type=int, default=1, metavar="K",
-                        help="Copy the 840 texts K times (renamed, so distinct documents) to allow N > 840.")
+                        help="Copy the texts K times (renamed, so distinct documents) to allow N > texts.")
     parser.add_argument("--skip-bare", action="store_true", help="Do not run the bare spaCy reference.")
     parser.add_argument("--keep", action="store_true", help="Keep the temp folders (texts and rooms).")
+    baseline.add_argument(parser)
     parser.add_argument("--bare-worker", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_worker:
-        return bare_worker(args.bare_worker)
-    texts = pool(max(1, args.repeat))
+        bare_worker(args.bare_worker)
+        return 0
+    texts = pool(args.data, max(1, args.repeat))
+    if not texts:
+        print(f"no .txt texts in {args.data} (pass --data DIR)", file=sys.stderr)
+        return 2
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
-    print(f"texts: {TEXTS} ({len(texts)} available with --repeat {args.repeat}); CPUs: {os.cpu_count()}; "
-          f"load average at start: {os.getloadavg()[0]:.2f}", flush=True)
     rows, notes = [], []
+    main_src = baseline.baseline_src(args.baseline, notes)
+    versions = [("", None), *([(" main", main_src)] if main_src else [])]
+    print(f"texts: {args.data} ({len(texts)} available with --repeat {args.repeat}); CPUs: {os.cpu_count()}; "
+          f"load average at start: {os.getloadavg()[0]:.2f}", flush=True)
+    if main_src:
+        print(f"'<engine> main' rows: {baseline.label(main_src)}, the code in {main_src}", flush=True)
     for n in sizes:
         if n > len(texts):
             notes.append(f"N={n} asked, only {len(texts)} texts: measured {len(texts)} (use --repeat)")
@@ -155,16 +168,16 @@ def main() -> None:
                 notes.append(f"N={n} bare spaCy: model load {timing['load']:.1f} s, nlp.pipe "
                              f"{timing['pipe']:.1f} s over {timing['paragraphs']} paragraphs = "
                              f"{words / timing['pipe']:,.0f} words/s without start-up")
-        for engine in engines:
-            db = tmp / f"room-{engine}.duckdb"
-            run = measure([sys.executable, "-m", "sitroom", "build", str(docs), "--db", str(db),
-                           "--engine", engine, "--quiet"])
+        for engine, (suffix, src) in ((e, v) for e in engines for v in versions):
+            name, db = engine + suffix, tmp / f"room-{engine}{suffix.strip()}.duckdb"
+            prefix, env = baseline.sitroom_command(src)
+            run = measure([*prefix, "build", str(docs), "--db", str(db), "--engine", engine, "--quiet"], env)
             stored = room_documents(db)
             if run["rc"] != 0 or stored != n:
-                notes.append(f"N={n} {engine}: exit {run['rc']}, {stored} documents in the room; "
+                notes.append(f"N={n} {name}: exit {run['rc']}, {stored} documents in the room; "
                              f"{(run['err'] + run['out']).strip()[-300:]!r}")
-            rows.append((n, engine, run, words, (words / run["seconds"]) / bare if bare else None))
-            print(f"  done: N={n} {engine} in {run['seconds']:.1f} s", flush=True)
+            rows.append((n, name, run, words, (words / run["seconds"]) / bare if bare else None))
+            print(f"  done: N={n} {name} in {run['seconds']:.1f} s", flush=True)
         if args.keep:
             notes.append(f"N={n}: texts and rooms kept in {tmp}")
         else:
@@ -174,12 +187,12 @@ def main() -> None:
             "load")
     print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8} {:>5}".format(*head))
     for n, engine, run, words, ratio in rows:
-        workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine == "ray" else "-"
+        workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine.startswith("ray") else "-"
         print(f"{n:>6} {engine:<11} {run['seconds']:>9.1f} {n / run['seconds']:>7.2f} "
               f"{words / run['seconds']:>9,.0f} {mb(run['rss_mb']):>11} {mb(run['tree_mb']):>8} "
               f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {run['load']:>5.1f}")
     print(LEGEND.format(SAMPLE_SECONDS))
-    for engine in engines:
+    for engine in (e + suffix for e in engines for suffix, _ in versions):
         runs = sorted((n, run["seconds"]) for n, e, run, _, _ in rows if e == engine)
         if len(runs) < 2:
             continue
@@ -193,7 +206,8 @@ def main() -> None:
               f"between sizes (start-up cancelled out): {marginal}")
     for note in notes:
         print("note:", note)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

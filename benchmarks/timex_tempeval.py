@@ -9,9 +9,11 @@ import time
 import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+import baseline
 
 from sitroom.extract.timex import tag
 
@@ -40,6 +42,7 @@ class Doc:
     gold: list[Tx]
     ours: list[Tx] = field(default_factory=list)
     base: list[Tx] = field(default_factory=list)
+    main: list[Tx] = field(default_factory=list)
 
 
 def read_doc(path: Path, corpus: str) -> Doc:
@@ -170,12 +173,29 @@ def print_examples(docs: list[Doc], n: int) -> None:
         print(f"  {d.name:26} gold [[{d.text[g.start : g.end]}]]  ours [[{d.text[p.start : p.end]}]]")
 
 
+def tag_all(docs: list[Doc], system: str, run, errors: Counter, first_error: dict[str, str]) -> float:
+    """Set every document's ``system`` expressions with ``run``; the seconds it took."""
+    t0 = time.perf_counter()
+    for d in docs:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                setattr(d, system, run(d))
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the benchmark
+            errors[system] += 1
+            first_error.setdefault(system, f"{d.name}: {type(exc).__name__}: {exc}")
+    return time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", choices=sorted(CORPORA), help="score only one corpus")
     parser.add_argument("--limit", type=int, metavar="N", help="first N documents of each corpus")
     parser.add_argument("--examples", type=int, default=15, metavar="N", help="examples per error kind")
     parser.add_argument("--data", type=Path, default=DATA, help=f"TBAQ-cleaned directory (default {DATA})")
+    baseline.add_argument(parser)
+    baseline.add_worker_argument(parser)
+    argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
     started = time.perf_counter()
     docs: list[Doc] = []
@@ -183,49 +203,57 @@ def main(argv: list[str] | None = None) -> int:
         paths = sorted((args.data / CORPORA[key]).glob("*.tml"))[: args.limit]
         docs += [read_doc(p, key) for p in paths]
     if not docs:
-        print(f"no .tml documents under {args.data}", file=sys.stderr)
-        return 1
+        print(f"no .tml documents under {args.data} (pass --data DIR)", file=sys.stderr)
+        return 2
     seconds, errors = Counter(), Counter()
     first_error: dict[str, str] = {}
-    for system, run in (("ours", run_ours), ("base", run_baseline)):
-        t0 = time.perf_counter()
+    if args.worker:  # under the baseline's code: our expressions only
+        spent = tag_all(docs, "ours", run_ours, errors, first_error)
+        tags = {f"{d.corpus}/{d.name}": [astuple(t) for t in d.ours] for d in docs}
+        return baseline.emit({"tags": tags, "seconds": spent, "errors": errors["ours"],
+                              "first_error": first_error.get("ours")})
+    notes: list[str] = []
+    main_run = baseline.run_main(args.baseline, __file__, argv, notes)
+    systems = ["ours", "main", "base"] if main_run else ["ours", "base"]
+    if main_run:
+        label, found = main_run
         for d in docs:
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    setattr(d, system, run(d))
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the benchmark
-                errors[system] += 1
-                first_error.setdefault(system, f"{d.name}: {type(exc).__name__}: {exc}")
-        seconds[system] = time.perf_counter() - t0
+            d.main = [Tx(*t) for t in found["tags"].get(f"{d.corpus}/{d.name}", [])]
+        seconds["main"], errors["main"] = found["seconds"], found["errors"]
+        first_error["main"] = found["first_error"]
+    for system, run in (("ours", run_ours), ("base", run_baseline)):
+        seconds[system] = tag_all(docs, system, run, errors, first_error)
 
     groups = [(CORPORA[k], [d for d in docs if d.corpus == CORPORA[k]]) for k in CORPORA]
     groups = [(name, ds) for name, ds in groups if ds] + ([("All", docs)] if not args.only else [])
     print("TempEval-3 TBAQ-cleaned: TIMEX3 detection and normalisation, ours = sitroom.extract.timex.tag,")
-    print("base = dateparser.search.search_dates (RELATIVE_BASE = DCT, past; every hit typed DATE)\n")
+    print("base = dateparser.search.search_dates (RELATIVE_BASE = DCT, past; every hit typed DATE)"
+          + (f",\nmain = sitroom.extract.timex.tag with the code of {label}" if main_run else "") + "\n")
     for name, ds in groups:
         types = Counter(g.type for d in ds for g in d.gold)
         by_type = ", ".join(f"{t} {types[t]}" for t in TYPES)
         print(f"{name:9} documents {len(ds):4}  gold TIMEX3 {sum(types.values()):5}  ({by_type})")
-    header = f"\n{'':16}" + "".join(f"{name + ' ours':>15}{name + ' base':>15}" for name, _ in groups)
-    print(header)
-    scores = [(score(ds, "ours"), score(ds, "base")) for _, ds in groups]
+    print(f"\n{'':16}" + "".join(f"{name + ' ' + system:>15}" for name, _ in groups for system in systems))
+    scores = [[score(ds, system) for system in systems] for _, ds in groups]
     for metric in scores[0][0]:
         cells = ""
-        for ours, base in scores:
-            for value in (ours[metric], base[metric]):
-                cells += f"{value:15d}" if metric == "predicted" else f"{100 * value:14.1f}%"
+        for value in (column[metric] for group in scores for column in group):
+            cells += f"{value:15d}" if metric == "predicted" else f"{100 * value:14.1f}%"
         print(f"{metric:16}{cells}")
     print("\nstrict = exact character offsets; relaxed = any overlap (one-to-one); type and value accuracy")
     print("over relaxed matches; value P/R/F1 = relaxed matches with the right value / predicted, / gold.")
     print("Values compared after strip + upper-case only (2013-03-22T00:00 != 2013-03-22).")
-    for system in ("ours", "base"):
+    for system in systems:
         if errors[system]:
             print(f"{system}: {errors[system]} documents raised, first: {first_error[system]}")
     if args.examples > 0:
         print_examples(docs, args.examples)
+    for note in notes:
+        print(f"note: {note}")
     total = time.perf_counter() - started
-    print(f"\nrun time {total:.1f}s (ours {seconds['ours']:.2f}s, baseline {seconds['base']:.1f}s)")
+    print(f"\nrun time {total:.1f}s (ours {seconds['ours']:.2f}s, "
+          + (f"main {seconds['main']:.2f}s in a worker, " if main_run else "")
+          + f"baseline {seconds['base']:.1f}s)")
     print("command:", shlex.join([Path(sys.executable).name, *sys.argv]))
     return 0
 

@@ -8,7 +8,7 @@ capitals or first names are decided elsewhere.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from sitroom.data.countries import country_named, country_of_capital
 
@@ -59,6 +59,7 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(unidecode(sub.name).casefold() for sub in pycountry.subdivisions)
 
 
+@lru_cache(maxsize=65536)
 def is_region(name: str) -> bool:
     """``name`` is a province, state or region of some country (ISO 3166-2): "Jowzjan", "Punjab"."""
     from unidecode import unidecode
@@ -66,6 +67,7 @@ def is_region(name: str) -> bool:
     return unidecode(name).casefold() in _subdivisions()
 
 
+@lru_cache(maxsize=65536)
 def is_town(name: str) -> bool:
     """``name`` (any case) is the name of a populated place of MIN_POPULATION or more."""
     return name.casefold() in _towns()
