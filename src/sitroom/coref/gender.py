@@ -51,6 +51,7 @@ def is_first_name(word: str) -> bool:
     return detector is not None and word.isalpha() and detector.get_gender(word) != "unknown"
 
 
+@lru_cache(maxsize=65536)
 def name_gender(text: str) -> str | None:
     """Gender of a written name ("Mr Ali", "Lena Ostrova"); ``None`` when nothing tells."""
     words = [w.strip(".,") for w in re.split(r"\s+", text.strip()) if w.strip(".,")]

@@ -42,12 +42,17 @@ def generic_words() -> frozenset[str]:
 
 def name_tokens(text: str) -> list[str]:
     """The words of a person's name as written, without honorifics, possessive or punctuation."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[str, ...]:
     text = re.sub(r"[’']s\b", "", text)
     tokens = [t.strip(".,;:()\"“”") for t in re.split(r"\s+", text.strip())]
     tokens = [t for t in tokens if t and any(c.isalpha() for c in t)]
     while tokens and tokens[0].lower().rstrip(".") in honorifics():
         tokens = tokens[1:]
-    return tokens
+    return tuple(tokens)
 
 
 @lru_cache(maxsize=65536)
