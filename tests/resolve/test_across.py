@@ -150,6 +150,6 @@ def test_a_short_name_already_placed_joins_nothing_more():
 
 
 def test_an_acronym_spelled_two_ways_joins_neither():
-    nodes = [org("a", "DNC", "Democratic National Committee"), org("b", "DNC", "Democratic National Convention"),
-             org("c", "Fed"), org("d", "Fed Ex")]
+    nodes = [org("a", "DNC", "Democratic National Committee"),
+             org("b", "DNC", "Democratic National Convention"), org("c", "Fed"), org("d", "Fed Ex")]
     assert len(resolve(nodes)) == 4

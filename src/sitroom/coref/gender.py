@@ -41,7 +41,7 @@ def first_name_gender(word: str) -> str | None:
     if detector is None or not word.isalpha():
         return None
     found = detector.get_gender(word)
-    return {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female": FEMALE}.get(found)
+    return {"male": MALE, "female": FEMALE}.get(found)  # "mostly_female" Bernie, "andy" Pat: unknown
 
 
 @lru_cache(maxsize=65536)

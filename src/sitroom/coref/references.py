@@ -11,8 +11,9 @@ Pronouns agree in gender (coref/gender.py) and never stand for a lone word that 
 
 from __future__ import annotations
 
-from sitroom.coref.gender import PRONOUN_GENDER, first_names_known, is_first_name, name_gender
-from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key
+from sitroom.coref.gender import PRONOUN_GENDER, name_gender
+from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key, title_words
+from sitroom.data.places import is_place
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
 
@@ -46,7 +47,9 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             continue
         elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
             wanted = PRONOUN_GENDER[tok.lower_]
-            agreeing = [(i, m) for i, m in persons if genders.get(_person_key(m), wanted) == wanted]
+            clause = _own_clause_subjects(tok, offset)
+            agreeing = [(i, m) for i, m in persons if genders.get(_person_key(m), wanted) == wanted
+                        and m.span.start not in clause]
             index = _antecedent(agreeing, start, sentence)
         elif _description(tok):
             index = _described(persons, roles, tok.lower_, start)
@@ -73,16 +76,28 @@ def _genders(persons: list[tuple[int, Mention]]) -> dict[str, str]:
 
 
 def _personal(persons: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
-    """Names a pronoun can stand for: full names, first names, and surnames of full names; a lone
-    word that is none of these ("Twitter", a town the tagger took for a person) is left out."""
+    """Names a pronoun can stand for: any person's name but a lone word that is a known place or a
+    platform ("Twitter", a town the tagger took for a person), unless it is the surname of a full
+    name of the document."""
     surnames = {fold(name_tokens(m.text)[-1]) for _, m in persons if len(name_tokens(m.text)) >= 2}
     kept = []
     for i, m in persons:
         tokens = name_tokens(m.text)
-        if len(tokens) >= 2 or not tokens or fold(tokens[0]) in surnames or is_first_name(tokens[0]) \
-                or not first_names_known():
+        if len(tokens) != 1 or fold(tokens[0]) in surnames or not (
+                is_place(tokens[0], towns=False) or tokens[0].lower() in title_words("platforms")):
             kept.append((i, m))
     return kept
+
+
+def _own_clause_subjects(tok, offset: int) -> set[int]:
+    """Where the subject of the pronoun's own verb starts, for an object pronoun ("Romney said Trump
+    let him down": not Trump): a plain object pronoun never stands for its clause's subject (binding
+    principle B); possessives and reflexives may ("Romney thanked his staff")."""
+    if tok.lower_ not in ("him", "her") or tok.dep_ not in ("dobj", "dative", "iobj", "pobj"):
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return {offset + c.left_edge.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} | {
+        offset + t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int) -> int | None:
