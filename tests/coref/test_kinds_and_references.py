@@ -101,3 +101,8 @@ def test_the_brigade_stands_for_the_brigade_named_before():
     (named,) = [i for i, m in enumerate(analysis.mentions) if m.text == "Northern Shield Brigade"]
     described = [m for m in analysis.mentions if m.pronoun and m.text.endswith("brigade")]
     assert described and described[0].antecedent == named
+
+
+def test_a_capital_with_a_mayor_is_the_city():
+    analysis = _analyse("London's mayor opened the bridge, and London warned Paris about the plan.\n")
+    assert [m.kind for m in analysis.mentions if m.text == "London"] == ["location", "state"]

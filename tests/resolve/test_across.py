@@ -153,3 +153,11 @@ def test_an_acronym_spelled_two_ways_joins_neither():
     nodes = [org("a", "DNC", "Democratic National Committee"),
              org("b", "DNC", "Democratic National Convention"), org("c", "Fed"), org("d", "Fed Ex")]
     assert len(resolve(nodes)) == 4
+
+
+def test_different_middle_initials_are_different_people():
+    nodes = [person("a", "George W. Bush"), person("b", "George H.W. Bush"),
+             person("c", "George Walker Bush")]
+    groups = _together(nodes)
+    assert frozenset({"George W. Bush", "George Walker Bush"}) in groups
+    assert frozenset({"George H.W. Bush"}) in groups

@@ -68,12 +68,23 @@ def compatible_people(a: list[str], b: list[str]) -> bool:
     if len(short) >= 2 and all(same_name_word(x, y) for x, y in zip(short, long, strict=False)) \
             and len(long[len(short) - 1].rstrip(".")) > 2:
         return True  # "Ali Reza Hosseini" opens "Ali Reza Hosseini Nejad"; not "George W. Bush"
-    if not same_name_word(a[-1], b[-1]):
+    if not same_name_word(a[-1], b[-1]) or middles_differ(a, b):
         return False
     given_a, given_b = a[:-1], b[:-1]
     if not given_a or not given_b:
         return True
     return same_name_word(given_a[0], given_b[0]) or _subset(given_a, given_b)
+
+
+def middles_differ(a: list[str], b: list[str]) -> bool:
+    """Both names have middle names or initials, and they differ: "George H.W. Bush" is no
+    "George W. Bush" ("George Walker Bush" is)."""
+    ma, mb = (_initials(n[1:-1]) for n in (a, b))
+    return bool(ma) and bool(mb) and ma != mb
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(part[0].upper() for w in words for part in w.replace(".", " ").split() if part)
 
 
 def _subset(a: list[str], b: list[str]) -> bool:

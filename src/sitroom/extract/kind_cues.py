@@ -49,9 +49,16 @@ def acts(tok) -> bool:
         return False  # "Everett, Washington": an address
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
+    if tok.dep_ == "poss" and of_a_city(tok):
+        return False  # "London's mayor"
     if tok.dep_ in ACTOR_DEPS or tok.dep_ == "dative":
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_OBJECT_OF
+
+
+def of_a_city(tok) -> bool:
+    """The token owns something only a city has ("London's mayor", "the capital's streets")."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in title_words("city_words")
 
 
 def not_an_actor(ent, text: str) -> bool:
@@ -83,8 +90,13 @@ def in_a_place(ent) -> bool:
 
 def used_as_a_word(tok) -> bool:
     """A capitalised acronym the tagger read as a function word ("IS", "WHO"): a word when the
-    sentence is set in capitals, or when it governs a subject or complement as a verb does."""
+    sentence or the words beside it are set in capitals, or when it governs a subject or complement
+    as a verb does."""
     letters = [c for c in tok.sent.text if c.isalpha()]
     if sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return True
+    doc = tok.doc
+    beside = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    if any(t.is_alpha and t.is_upper and len(t) >= 3 and not t.ent_type_ for t in beside):
+        return True  # "VIOLENCE IS BECOMING": a headline's words in capitals
     return any(c.dep_ in ("nsubj", "nsubjpass", "attr", "acomp", "expl") for c in tok.children)

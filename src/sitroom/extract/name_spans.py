@@ -13,7 +13,7 @@ from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
 from sitroom.data.names import NAME_PARTICLES, has_role_word, honorifics, org_words, title_words
 from sitroom.data.places import is_town
-from sitroom.extract.kind_cues import ACTOR_DEPS
+from sitroom.extract.kind_cues import ACTOR_DEPS, of_a_city
 from sitroom.model.evidence import Span
 
 
@@ -74,7 +74,7 @@ def capitals_described(sdoc) -> list:
 
     found = []
     for tok in sdoc:
-        if tok.lower_ == "capital" and tok.dep_ in ACTOR_DEPS:
+        if tok.lower_ == "capital" and tok.dep_ in ACTOR_DEPS and not of_a_city(tok):
             demonym = next((c for c in tok.children if c.dep_ in ("amod", "compound")
                             and country_of_demonym(c.text)), None)
             if demonym is not None:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sitroom.coref.gender import is_first_name
-from sitroom.coref.within import compatible_people
+from sitroom.coref.within import compatible_people, middles_differ
 from sitroom.data.countries import country_in, country_named, display_name
 from sitroom.data.names import (
     before_role_word,
@@ -92,6 +92,9 @@ def match_people(a: LocalActor, b: LocalActor) -> Decision:
     if len(ta) >= 2 and len(tb) >= 2:
         if compatible_people(ta, tb):
             return Decision(True, (f"same surname ({ta[-1]} ~ {tb[-1]}) and compatible given names",))
+        if same_name_word(ta[-1], tb[-1]) and middles_differ(ta, tb):
+            return Decision(False, (f"same surname but different middle names ({' '.join(ta)} / "
+                                    f"{' '.join(tb)})",))
         if same_name_word(ta[-1], tb[-1]):
             ga, gb = ta[0], tb[0]
             shared = _shared_role(a, b)
