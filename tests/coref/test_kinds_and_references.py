@@ -106,3 +106,11 @@ def test_the_brigade_stands_for_the_brigade_named_before():
 def test_a_capital_with_a_mayor_is_the_city():
     analysis = _analyse("London's mayor opened the bridge, and London warned Paris about the plan.\n")
     assert [m.kind for m in analysis.mentions if m.text == "London"] == ["location", "state"]
+
+
+def test_a_pronoun_takes_a_subject_or_its_own_sentence_and_never_inside_a_quote():
+    analysis = _analyse("Talks\n\nObama met Netanyahu. He said the talks were good. Relations with Netanyahu "
+                        "have been tense. He is angry. Trump said: \"He is weak.\" Trump added that he "
+                        "would win.\n")
+    linked = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
+    assert linked == [("He", "Obama"), ("he", "Trump")]

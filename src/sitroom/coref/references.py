@@ -2,10 +2,12 @@
 "the brigade attacked".
 
 No offline coreference model exists, so these are rules, and they only link when the text leaves
-one reading: a pronoun takes the one person named in its sentence, else in the one before, else
-two before; where the nearest such window names several people, the one that was the subject;
-a description ("the envoy") takes the last person whose role holds that word; "the agency" the last
-organisation whose name ends in it, else the one organisation of this or the previous sentence.
+one reading: a pronoun takes the one person named in its sentence, else the one named as a subject
+in the one before, else two before; where the nearest such window names several people, the one
+that was the subject; a pronoun inside a direct quotation is left alone (the speaker speaks of
+someone else); a description ("the envoy") takes the last person whose role holds that word; "the
+agency" the last organisation whose name ends in it, else the one organisation of this or the
+previous sentence.
 Pronouns agree in gender (coref/gender.py) and never stand for a lone word that is no name.
 """
 
@@ -45,7 +47,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = _group_described(groups, tok.lower_, start, sentence)
         elif not persons:
             continue
-        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and not _quoted(sdoc.text, tok.idx):
             wanted = PRONOUN_GENDER[tok.lower_]
             clause = _own_clause_subjects(tok, offset)
             agreeing = [(i, m) for i, m in persons if genders.get(_person_key(m), wanted) == wanted
@@ -89,6 +91,12 @@ def _personal(persons: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
     return kept
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Inside a direct quotation of the passage: "he" there is someone the speaker speaks of."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _own_clause_subjects(tok, offset: int) -> set[int]:
     """Where the subject of the pronoun's own verb starts, for an object pronoun ("Romney said Trump
     let him down": not Trump): a plain object pronoun never stands for its clause's subject (binding
@@ -106,8 +114,8 @@ def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int) -
         window = [(i, m) for i, m in persons
                   if m.span.end <= start and sentence - reach <= m.sentence <= sentence]
         people = {_person_key(m) for _, m in window}
-        if len(people) == 1:
-            return window[-1][0]
+        if len(people) == 1:  # the one person named: in the pronoun's sentence, or a subject before
+            return window[-1][0] if reach == 0 or any(m.subject for _, m in window) else None
         if len(people) > 1:
             subjects = [(i, m) for i, m in window if m.subject]
             if len({_person_key(m) for _, m in subjects}) == 1:
