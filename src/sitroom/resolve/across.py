@@ -199,11 +199,12 @@ def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) 
 
 
 def _rescue_surnames(nodes: list[LocalActor]) -> None:
-    """A one-word "organisation" or "place" that is a person's surname elsewhere is that person."""
+    """A one-word "place" or "people" that is a person's surname elsewhere is that person (a one-word
+    organisation stays one: "Bloomberg reported" is the company)."""
     surnames = {fold(n.full_name()[-1]) for n in nodes if n.kind == "person" and len(n.full_name()) >= 2}
     for node in nodes:
         names = set(node.names)
-        if node.kind in ("organization", "location", "other") and len(names) == 1:
+        if node.kind in ("location", "other") and len(names) == 1:
             (name,) = names
             if " " not in name and not is_acronym(name) and fold(name) in surnames and not is_place(name) \
                     and not never_a_surname(name):
