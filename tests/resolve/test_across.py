@@ -161,3 +161,10 @@ def test_different_middle_initials_are_different_people():
     groups = _together(nodes)
     assert frozenset({"George W. Bush", "George Walker Bush"}) in groups
     assert frozenset({"George H.W. Bush"}) in groups
+
+
+def test_a_plain_name_cannot_chain_two_middle_initials():
+    nodes = [person("a", "George Bush"), person("b", "George W. Bush"), person("c", "George H.W. Bush")]
+    groups = _together(nodes)
+    assert frozenset({"George W. Bush", "George H.W. Bush"}) not in groups
+    assert not any({"George W. Bush", "George H.W. Bush"} <= g for g in groups)

@@ -267,17 +267,21 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
         blocks["s:" + skeleton(key[-1])].append(i)
         if len(key) >= 3:  # the typo'd-surname rule of match_people needs two given names or more
             blocks["g:" + " ".join(key[:-1]) + ":" + key[-1][:1]].append(i)
+    names_of: dict[int, list[list[str]]] = {uf.find(i): [nodes[i].full_name()] for i in by_name.values()}
     for members in blocks.values():
         representatives: list[int] = []  # one name per person met so far in this block
         for i in members:
             root = uf.find(i)
             if any(uf.find(r) == root for r in representatives):
                 continue
-            match = next((r for r in representatives if match_people(nodes[i], nodes[r]).same), None)
+            match = next((r for r in representatives if match_people(nodes[i], nodes[r]).same
+                          and not _conflicts(names_of[uf.find(i)], names_of[uf.find(r)])), None)
             if match is None:
                 representatives.append(i)
             else:
+                merged = names_of.pop(uf.find(i)) + names_of.pop(uf.find(match))
                 uf.union(i, match)
+                names_of[uf.find(i)] = merged
     surnames: dict[str, set[int]] = defaultdict(set)
     for key, i in by_name.items():
         surnames[key[-1]].add(i)
@@ -293,6 +297,12 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
             uf.union(i, candidates.pop())
     alone = [i for i in single if uf.find(i) == i and not is_first_name(nodes[i].full_name()[0])]
     _by_key(uf, alone, lambda i: {fold(nodes[i].full_name()[0])})  # never on a first name alone
+
+
+def _conflicts(a: list[list[str]], b: list[list[str]]) -> bool:
+    """Some name of one person and some name of the other have different middle names: "George Bush"
+    may join "George W. Bush" or "George H.W. Bush", never both."""
+    return any(middles_differ(x, y) for x in a for y in b)
 
 
 def _dominant(candidates: set[int], reach: Counter) -> set[int]:
