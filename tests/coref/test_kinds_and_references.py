@@ -114,3 +114,10 @@ def test_a_pronoun_takes_a_subject_or_its_own_sentence_and_never_inside_a_quote(
                         "would win.\n")
     linked = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
     assert linked == [("He", "Obama"), ("he", "Trump")]
+
+
+def test_a_capital_in_the_dateline_is_the_city():
+    analysis = _analyse("Trump Says He Is Unlikely To Agree.\n\nLONDON (Reuters) - Donald Trump said he was "
+                        "unlikely to agree with the prime minister.\n")
+    (london,) = [m for m in analysis.mentions if m.text == "LONDON"]
+    assert london.dateline and london.kind == "location"

@@ -75,15 +75,16 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     ents = [piece for e in ents for piece in trimmed_person(e)]
     found = []
     for ent in sorted(ents + spans + placed, key=lambda e: e.start):
-        cue = person_cue(ent)
+        datelined = ent in placed  # the dateline's place is a place, whatever the parse says of it
+        cue = None if datelined else person_cue(ent)
         if cue and ent.label_ in PLACE_OR_THING:
             ent = relabelled(ent, "PERSON")  # "Tigran, a fruit exporter", "Tigran said"
-        elif ent.label_ in PLACE_OR_THING and speaks(ent):
+        elif not datelined and ent.label_ in PLACE_OR_THING and speaks(ent):
             ent = relabelled(ent, "ORG")  # "Ryanair said", tagged a place or a product
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], ent in placed)
+        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], datelined)
         if mention is not None:
             found.append(replace(mention, cue=cue or ("place" if in_a_place(ent) else None)))
     return found
