@@ -121,3 +121,13 @@ def test_a_capital_in_the_dateline_is_the_city():
                         "unlikely to agree with the prime minister.\n")
     (london,) = [m for m in analysis.mentions if m.text == "LONDON"]
     assert london.dateline and london.kind == "location"
+
+
+def test_two_people_of_one_surname_keep_their_genders_and_a_chain_learns_one():
+    analysis = _analyse("Talks\n\nHillary Clinton and Bill Clinton spoke. Mrs. Clinton said she would win. "
+                        "Bill Clinton said he agreed.\n\nSenator Ana Sanders spoke. Kerr said he was "
+                        "wrong. He left. Kerr said she was late.\n")
+    linked = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
+    assert ("she", "Hillary Clinton") in linked or ("she", "Clinton") in linked
+    assert ("he", "Bill Clinton") in linked
+    assert all(not (p == "she" and a == "Kerr") for p, a in linked)  # Kerr was "he" twice before

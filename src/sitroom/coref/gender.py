@@ -53,11 +53,12 @@ def is_first_name(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def name_gender(text: str) -> str | None:
-    """Gender of a written name ("Mr Ali", "Lena Ostrova"); ``None`` when nothing tells."""
+    """Gender of a written name ("Mr Ali", "Lena Ostrova"); ``None`` when nothing tells (a lone
+    word is taken for a surname: "Clinton" is no first name here)."""
     words = [w.strip(".,") for w in re.split(r"\s+", text.strip()) if w.strip(".,")]
     if not words:
         return None
     honorific = _HONORIFICS.get(words[0].lower())
     if honorific:
         return honorific
-    return first_name_gender(words[0])
+    return first_name_gender(words[0]) if len(words) >= 2 else None  # "Clinton" alone: a surname

@@ -13,7 +13,8 @@ Pronouns agree in gender (coref/gender.py) and never stand for a lone word that 
 
 from __future__ import annotations
 
-from sitroom.coref.gender import PRONOUN_GENDER, name_gender
+from sitroom.coref.gender import PRONOUN_GENDER
+from sitroom.coref.identity import Identity, identities
 from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key, title_words
 from sitroom.data.places import is_place
 from sitroom.model.evidence import Span
@@ -37,7 +38,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
               if m.kind == "organization" and not m.pronoun and scope.contains(m.span)]
     if not persons and not groups:
         return []
-    genders = _genders(persons)
+    who = identities(persons)
+    learned: dict[str, str] = {}  # genders the document's own pronouns gave people of unknown gender
     persons = _personal(persons)
     found = []
     for tok in sdoc:
@@ -50,9 +52,11 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
         elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and not _quoted(sdoc.text, tok.idx):
             wanted = PRONOUN_GENDER[tok.lower_]
             clause = _own_clause_subjects(tok, offset)
-            agreeing = [(i, m) for i, m in persons if genders.get(_person_key(m), wanted) == wanted
-                        and m.span.start not in clause]
-            index = _antecedent(agreeing, start, sentence)
+            agreeing = [(i, m) for i, m in persons if m.span.start not in clause
+                        and (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
+            index = _antecedent(agreeing, start, sentence, who)
+            if index is not None and who[index].gender is None:
+                learned.setdefault(who[index].key, wanted)
         elif _description(tok):
             index = _described(persons, roles, tok.lower_, start)
         else:
@@ -64,16 +68,6 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
         found.append(Mention(span, sdoc.text[span.start - offset : span.end - offset], "PRON",
                              mentions[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
                              pronoun=True, antecedent=index))
-    return found
-
-
-def _genders(persons: list[tuple[int, Mention]]) -> dict[str, str]:
-    """The gender each person of the document is known to have (from any of their names)."""
-    found: dict[str, str] = {}
-    for _, m in persons:
-        gender = name_gender(m.text)
-        if gender:
-            found.setdefault(_person_key(m), gender)
     return found
 
 
@@ -108,17 +102,18 @@ def _own_clause_subjects(tok, offset: int) -> set[int]:
         offset + t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
-def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int) -> int | None:
+def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
+                who: dict[int, Identity]) -> int | None:
     """The nearest window (this sentence, then one more back, ...) that names people decides."""
     for reach in range(WINDOW + 1):
         window = [(i, m) for i, m in persons
                   if m.span.end <= start and sentence - reach <= m.sentence <= sentence]
-        people = {_person_key(m) for _, m in window}
+        people = {who[i].key for i, _ in window}
         if len(people) == 1:  # the one person named: in the pronoun's sentence, or a subject before
             return window[-1][0] if reach == 0 or any(m.subject for _, m in window) else None
         if len(people) > 1:
             subjects = [(i, m) for i, m in window if m.subject]
-            if len({_person_key(m) for _, m in subjects}) == 1:
+            if len({who[i].key for i, _ in subjects}) == 1:
                 return subjects[-1][0]
             return None
     return None
@@ -154,9 +149,3 @@ def _group_described(groups: list[tuple[int, Mention]], word: str, start: int, s
     near = [(i, m) for i, m in before if m.sentence >= sentence - 1
             and m.text.split()[-1].lower() not in group_nouns()]  # "the agency" is no "... Brigade"
     return near[-1][0] if len({org_key(m.text) for _, m in near}) == 1 else None
-
-
-def _person_key(mention: Mention) -> str:
-    tokens = name_tokens(mention.text)
-    return fold(tokens[-1]) if tokens else mention.text.lower()
-
