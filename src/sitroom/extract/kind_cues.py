@@ -49,8 +49,8 @@ def acts(tok) -> bool:
         return False  # "Everett, Washington": an address
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ == "poss" and of_a_city(tok):
-        return False  # "London's mayor"
+    if tok.dep_ == "poss":  # "Moscow's decision", not "London's West End" nor "Jerusalem's old city"
+        return tok.head.lemma_.lower() in title_words("state_possessions")
     if tok.dep_ in ACTOR_DEPS or tok.dep_ == "dative":
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_OBJECT_OF
