@@ -131,3 +131,29 @@ def test_two_people_of_one_surname_keep_their_genders_and_a_chain_learns_one():
     assert ("she", "Hillary Clinton") in linked or ("she", "Clinton") in linked
     assert ("he", "Bill Clinton") in linked
     assert all(not (p == "she" and a == "Kerr") for p, a in linked)  # Kerr was "he" twice before
+
+
+def test_capitals_are_cities_unless_their_government_acts():
+    analysis = _analyse("Talks End\n\nA candle for Paris was lit. London was the financial capital of "
+                        "the world. Talks between Washington and Moscow resumed.\n")
+    kinds = [(m.text, m.kind) for m in analysis.mentions if not m.pronoun]
+    assert ("London", "location") in kinds
+    assert ("Paris", "location") in kinds
+    assert ("Washington", "state") in kinds and ("Moscow", "state") in kinds
+    who = _analyse("Staff\n\nParis, who used to work on Capitol Hill, said so.\n")
+    assert [m.kind for m in who.mentions if m.text == "Paris"] == ["person"]
+
+
+def test_datelines_in_capitals_or_before_an_agency():
+    from sitroom.clean.header import dateline_places
+    from sitroom.clean.layout import Unit
+    from sitroom.model.evidence import Span
+
+    def places(text):
+        return [text[s.start : s.end] for s in dateline_places(Unit(Span(0, len(text)), text), text)]
+
+    assert places("KABUL, Afghanistan (AP) — The talks ended.") == ["KABUL", "Afghanistan"]
+    assert places("Mexico City (AFP) – It featured drama.") == ["Mexico City"]
+    assert places("TELSA, January 16, 2024 — A convoy was attacked.") == ["TELSA"]
+    assert places("NATO, which met on Monday, said so.") == []
+    assert places("The Senate (finally) - voted.") == []

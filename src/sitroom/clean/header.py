@@ -71,6 +71,8 @@ def dateline_date(paragraph: Unit, text: str) -> DateMention | None:
 
 
 _WIRE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})\b")
+_AGENCY_PLACE = re.compile(
+    r"^(?P<place>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})(?=\s*\([A-Z][^)]{0,38}\)\s*[-–—])")
 _WIRE_REST = re.compile(
     r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\b)?"  # ", Afghanistan"
     r"(?:,?\s*[\w.]+\.? \d{1,2}(?:,\s*\d{4})?|,?\s*\d{1,2}\.\d{1,2}\.\d{2,4})?"  # ", May 6, 2024"
@@ -84,6 +86,9 @@ def dateline_places(paragraph: Unit, text: str) -> list[Span]:
     start = paragraph.span.start
     match = _WIRE_PLACE.match(paragraph.text)
     rest = _WIRE_REST.match(paragraph.text, match.end()) if match else None
+    if rest is None:  # "Mexico City (AFP) –": a place in title case before an agency and a dash
+        match = _AGENCY_PLACE.match(paragraph.text)
+        rest = _WIRE_REST.match(paragraph.text, match.end()) if match else None
     if match is None or rest is None:
         match = _DATELINE.match(paragraph.text) if dateline_date(paragraph, text) else None
         return [Span(start + match.start("place"), start + match.end("place"))] if match else []

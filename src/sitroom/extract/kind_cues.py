@@ -18,10 +18,15 @@ PLACE_OR_THING = {"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"}
 def person_cue(ent) -> str | None:
     """``person`` when the words around a name make it a person whatever the tagger said: an
     apposition with a trade or role ("Tigran, a fruit exporter"), or speech by a first name ("Tigran
-    said"). States, capitals and seats stay what they are ("Iran said", "the Kremlin said")."""
+    said"), or a "who" clause ("Paris, who used to work on Capitol Hill"). States, capitals and seats
+    otherwise stay what they are ("Iran said", "the Kremlin said")."""
     text = ent.text
-    if len(ent) > 3 or country_named(text) or country_of_capital(text) or country_of_seat(text) \
-            or country_of_demonym(text) or not all(t.is_title for t in ent):
+    if len(ent) > 3 or not all(t.is_title for t in ent):
+        return None
+    if any(c.dep_ == "relcl" and any(d.lower_ in ("who", "whom") for d in c.children)
+           for c in ent.root.children):
+        return "person"
+    if country_named(text) or country_of_capital(text) or country_of_seat(text) or country_of_demonym(text):
         return None
     if any(c.dep_ == "appos" and _person_noun(c) and any(d.lower_ in ("a", "an") for d in c.children)
            for c in ent.root.children):
@@ -37,7 +42,9 @@ def _person_noun(tok) -> bool:
     return tok.lemma_.lower() in title_words("person_nouns") or has_role_word(tok.text)
 
 
-_ACTING_OBJECT_OF = {"between", "with", "by", "against", "on", "toward", "towards", "for", "upon"}
+_ACTING_OBJECT_OF = {"between", "by", "against", "toward", "towards"}
+"""Prepositions whose object acts as a party ("talks between Washington and Kabul"); "with", "on" and
+"for" are left out: "a candle for Paris", "the assault on Paris" are the city's."""
 
 
 def acts(tok) -> bool:
@@ -51,6 +58,8 @@ def acts(tok) -> bool:
         tok = tok.head
     if tok.dep_ == "poss":  # "Moscow's decision", not "London's West End" nor "Jerusalem's old city"
         return tok.head.lemma_.lower() in title_words("state_possessions")
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+        return False  # "London was the financial capital": what the city is
     if tok.dep_ in ACTOR_DEPS or tok.dep_ == "dative":
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_OBJECT_OF

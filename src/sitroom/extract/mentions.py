@@ -84,13 +84,14 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], datelined)
+        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], datelined, cue)
         if mention is not None:
             found.append(replace(mention, cue=cue or ("place" if in_a_place(ent) else None)))
     return found
 
 
-def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False) -> Mention | None:
+def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
+             cue: str | None = None) -> Mention | None:
     raw = ent.text.split("(")[0]
     lead = _LEADING.match(raw)
     start = lead.end() if lead else 0
@@ -132,7 +133,7 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False)
         return None  # "National Security Advisor": a title, not an organisation
     if label == "PERSON" and _organisation_named(text):
         label, kind = "ORG", "organization"  # "Sputnik Afghanistan", "Jamaat Ansarullah"
-    if label in ("PERSON", "ORG") and country_of_capital(text):
+    if label in ("PERSON", "ORG") and country_of_capital(text) and cue != "person":
         kind = "location"  # a capital the tagger took for a person or an organisation
     if kind != "person":
         named = country_named(text) or (country_of_demonym(text.split()[0]) if text.endswith(" capital")
