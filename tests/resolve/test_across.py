@@ -168,3 +168,11 @@ def test_a_plain_name_cannot_chain_two_middle_initials():
     groups = _together(nodes)
     assert frozenset({"George W. Bush", "George H.W. Bush"}) not in groups
     assert not any({"George W. Bush", "George H.W. Bush"} <= g for g in groups)
+
+
+def test_an_honorific_sends_a_lone_surname_to_the_bearer_of_that_gender():
+    nodes = [person("a", "Hillary Clinton"), person("b", "Bill Clinton"), person("c", "Mrs. Clinton"),
+             person("d", "Mr. Clinton")]
+    groups = _together(nodes)
+    assert frozenset({"Hillary Clinton", "Mrs. Clinton"}) in groups
+    assert frozenset({"Bill Clinton", "Mr. Clinton"}) in groups

@@ -51,6 +51,17 @@ def is_first_name(word: str) -> bool:
     return detector is not None and word.isalpha() and detector.get_gender(word) != "unknown"
 
 
+def honorific_gender(text: str) -> str | None:
+    """The gender an honorific opening the name gives ("Mrs. Clinton" -> f), else ``None``."""
+    first = text.strip().split(" ", 1)[0].strip(".,").lower()
+    return _HONORIFICS.get(first)
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two genders that may be one person's (unknown agrees with anything)."""
+    return a is None or b is None or a == b
+
+
 @lru_cache(maxsize=65536)
 def name_gender(text: str) -> str | None:
     """Gender of a written name ("Mr Ali", "Lena Ostrova"); ``None`` when nothing tells (a lone

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sitroom.coref.gender import compatible, honorific_gender, name_gender
 from sitroom.data.countries import country_in
 from sitroom.data.names import (
     firm_key,
@@ -95,28 +96,31 @@ def _subset(a: list[str], b: list[str]) -> bool:
 
 def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
     tokens = {i: tuple(name_tokens(mentions[i].text)) for i in indices}
-    by_name: dict[tuple[str, ...], list[int]] = {}
-    for i in indices:  # the same written name is one person within a document: compare names once
-        by_name.setdefault(tokens[i], []).append(i)
+    said = {i: honorific_gender(mentions[i].text) if len(tokens[i]) == 1 else None for i in indices}
+    by_name: dict[tuple, list[int]] = {}
+    for i in indices:  # the same written name is one person within a document ("Mr. X" is no "Mrs. X")
+        by_name.setdefault((tokens[i], said[i]), []).append(i)
     for same in by_name.values():
         for j in same[1:]:
             uf.union(same[0], j)
-    full = [n for n in by_name if len(n) >= 2]
+    full = [n for n, _ in by_name if len(n) >= 2]
+    first = {n: members[0] for (n, _), members in by_name.items() if len(n) >= 2}
     for k, a in enumerate(full):
         for b in full[k + 1 :]:
             if compatible_people(list(a), list(b)):
-                uf.union(by_name[a][0], by_name[b][0])
-    for name, members in by_name.items():
+                uf.union(first[a], first[b])
+    for (name, gender), members in by_name.items():
         if len(name) != 1:
             continue
         word = name[0]
-        by_surname = {uf.find(by_name[f][0]) for f in full if same_name_word(f[-1], word)}
-        by_given = {uf.find(by_name[f][0]) for f in full if fold(f[0]) == fold(word)}
+        by_surname = {uf.find(first[f]) for f in full if same_name_word(f[-1], word)
+                      and compatible(gender, name_gender(mentions[first[f]].text))}
+        by_given = {uf.find(first[f]) for f in full if fold(f[0]) == fold(word)}
         match = by_surname if by_surname else by_given
         if len(match) == 1:
             uf.union(members[0], match.pop())
-    singles = [by_name[n][0] for n in by_name if len(n) == 1]
-    _group(uf, [i for i in singles if uf.find(i) == i], lambda i: fold(tokens[i][0]))
+    singles = [members[0] for (n, _), members in by_name.items() if len(n) == 1]
+    _group(uf, [i for i in singles if uf.find(i) == i], lambda i: (fold(tokens[i][0]), said[i]))
 
 
 def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], text: str) -> None:

@@ -103,6 +103,9 @@ def country_then_person(ent) -> list:
 _NOT_NAME_POS = {"ADV", "VERB", "ADJ", "DET", "PRON", "SCONJ", "ADP", "AUX", "INTJ", "NOUN"}
 
 
+_GENDERED_HONORIFICS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"}
+
+
 def trimmed_person(ent) -> list:
     """A person's name as the tagger over-reached it, as zero or more spans: "Certainly Donald
     Trump" -> "Donald Trump", "Cruz's Iowa" -> "Cruz", "Ted Cruz 1" -> "Ted Cruz", a headline
@@ -116,6 +119,8 @@ def trimmed_person(ent) -> list:
     doc, start, end = ent.doc, ent.start, ent.end
     if end < len(doc) and doc[end].lower_ in title_words("org_after_name"):
         return [TokenSpan(doc, start, end + 1, label="ORG")]
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in _GENDERED_HONORIFICS:
+        start -= 1  # "Mrs. Clinton": the honorific tells who, keep it in the name
     if doc[end - 1].lower_ in title_words("platforms"):
         return [TokenSpan(doc, end - 1, end, label="ORG")]  # "Will Twitter ...?": a platform
     for tok in doc[start : end - 1]:

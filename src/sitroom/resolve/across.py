@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitroom.coref.gender import is_first_name
+from sitroom.coref.gender import compatible, honorific_gender, is_first_name, name_gender
 from sitroom.coref.within import compatible_people, middles_differ
 from sitroom.data.countries import country_in, country_named, display_name
 from sitroom.data.names import (
@@ -288,7 +288,9 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
     reach = Counter(uf.find(i) for i in full)  # documents (nodes) each person is named in
     for i in single:
         word = fold(nodes[i].full_name()[0])
-        candidates = {uf.find(j) for j in surnames.get(word, ())}
+        said = next((g for g in map(honorific_gender, nodes[i].names) if g), None)  # "Mrs. Clinton"
+        candidates = {uf.find(j) for j in surnames.get(word, ())
+                      if compatible(said, name_gender(" ".join(nodes[j].full_name())))}
         if len(candidates) > 1:
             candidates = {c for c in candidates if _shared_role(nodes[i], nodes[c])} or candidates
         if len(candidates) > 1:
