@@ -165,3 +165,12 @@ def test_an_honorific_joins_the_bearer_of_that_gender():
     cluster = {m.text: c for m, c in zip(analysis.mentions, analysis.clusters, strict=True) if not m.pronoun}
     assert cluster["Mrs. Clinton"] == cluster["Hillary Clinton"] != cluster["Bill Clinton"]
     assert cluster["Mr. Clinton"] == cluster["Bill Clinton"]
+
+
+def test_the_president_is_no_vice_president_and_the_party_no_person():
+    analysis = _analyse("Talks\n\nVice President Joe Biden met President Barack Obama. Later the president "
+                        "spoke.\n\nDonald Trump spoke on Monday. Trump said the party should act.\n")
+    linked = {m.text: analysis.mentions[m.antecedent].text for m in analysis.mentions
+              if m.pronoun and m.antecedent is not None}
+    assert linked.get("the president") == "Barack Obama"
+    assert "the party" not in linked

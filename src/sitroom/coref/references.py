@@ -13,6 +13,8 @@ Pronouns agree in gender (coref/gender.py) and never stand for a lone word that 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
 from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key, title_words
@@ -126,8 +128,16 @@ def _description(tok) -> bool:
             and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"))
 
 
+_LESSER = {"vice", "deputy", "assistant", "acting", "former", "ex", "under", "lieutenant"}
+"""Words that make a title another one: "the president" is no "Vice President"."""
+
+
 def _described(persons, roles: list[RoleFinding], word: str, start: int) -> int | None:
-    holders = {r.mention for r in roles if word.rstrip("s") in r.title.lower()}
+    def holds(title: str) -> bool:
+        words = title.lower().replace("-", " ").split()
+        return bool(words) and words[-1].rstrip("s") == word.rstrip("s") and not _LESSER & set(words)
+
+    holders = {r.mention for r in roles if holds(r.title)}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
     return before[-1][0] if before else None
 
@@ -149,3 +159,16 @@ def _group_described(groups: list[tuple[int, Mention]], word: str, start: int, s
     near = [(i, m) for i, m in before if m.sentence >= sentence - 1
             and m.text.split()[-1].lower() not in group_nouns()]  # "the agency" is no "... Brigade"
     return near[-1][0] if len({org_key(m.text) for _, m in near}) == 1 else None
+
+
+def unlinked_group_descriptions(mentions: list[Mention]) -> list[Mention]:
+    """ "the party" stands for an organisation; where the name it was linked to turned out a person
+    (a surname the tagger took for an organisation), the description stands for no one."""
+    out = []
+    for m in mentions:
+        words = m.text.lower().split()
+        if m.pronoun and m.antecedent is not None and len(words) == 2 and words[-1] in group_nouns() \
+                and mentions[m.antecedent].kind not in ("organization", "armed_group"):
+            m = replace(m, antecedent=None)
+        out.append(m)
+    return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from sitroom.clean.header import dateline_places as places_in_dateline
 from sitroom.clean.layout import Unit
 from sitroom.coref.kinds import settle_kinds
-from sitroom.coref.references import references_in
+from sitroom.coref.references import references_in, unlinked_group_descriptions
 from sitroom.coref.within import cluster_document, surnames_as_people
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
@@ -86,7 +86,7 @@ def analyse(doc: Document, nlp) -> Analysis:
             claims.extend(claims_in(sdoc, offset, [t.span for t in timexes]))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
-    mentions = settle_kinds(surnames_as_people(mentions), roles)
+    mentions = unlinked_group_descriptions(settle_kinds(surnames_as_people(mentions), roles))
     events = records(findings, mentions, timexes, doc.published)
     work = _work_text(doc.source.text, parts, texts)
     quotes = quotes_in(work, body_parts)
