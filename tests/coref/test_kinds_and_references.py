@@ -174,3 +174,9 @@ def test_the_president_is_no_vice_president_and_the_party_no_person():
               if m.pronoun and m.antecedent is not None}
     assert linked.get("the president") == "Barack Obama"
     assert "the party" not in linked
+
+
+def test_a_us_state_named_like_a_country_among_us_states():
+    analysis = _analyse("Results\n\nClinton has won Virginia, Georgia and Alabama. Russia and Georgia fought "
+                        "a war in 2008.\n")
+    assert [m.kind for m in analysis.mentions if m.text == "Georgia"] == ["location", "state"]

@@ -41,6 +41,11 @@ def _regions() -> frozenset[str]:
     return frozenset(state["name"].casefold() for state in states)
 
 
+def is_us_state(name: str) -> bool:
+    """``name`` is one of the fifty US states ("Georgia", "Ohio")."""
+    return name.casefold() in _regions()
+
+
 def is_place(name: str, towns: bool = True) -> bool:
     """A town (see ``is_town``; unless ``towns`` is False), a US state, a country or a capital: a
     name a person's surname may share ("Washington", "Jackson") but that alone, across articles, is

@@ -65,6 +65,18 @@ def acts(tok) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_OBJECT_OF
 
 
+def among_us_states(tok) -> bool:
+    """A name listed with US states ("Virginia, Georgia and Alabama") or heading a US contest
+    ("the Georgia primary"): the US state of that name, not the country."""
+    from sitroom.data.places import is_us_state
+
+    near = [tok.head] if tok.dep_ == "conj" else []
+    near += [c for c in tok.children if c.dep_ == "conj"]
+    if any(t.ent_type_ == "GPE" and is_us_state(t.text) and not country_named(t.text) for t in near):
+        return True
+    return tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in title_words("us_contests")
+
+
 def of_a_city(tok) -> bool:
     """The token owns something only a city has ("London's mayor", "the capital's streets")."""
     return tok.dep_ == "poss" and tok.head.lemma_.lower() in title_words("city_words")

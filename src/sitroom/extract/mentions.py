@@ -23,11 +23,12 @@ from sitroom.data.names import (
     org_words,
     title_words,
 )
-from sitroom.data.places import is_region, is_town
+from sitroom.data.places import is_region, is_town, is_us_state
 from sitroom.extract.kind_cues import (
     ACTOR_DEPS,
     PLACE_OR_THING,
     acts,
+    among_us_states,
     in_a_place,
     not_an_actor,
     person_cue,
@@ -139,6 +140,8 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
         named = country_named(text) or (country_of_demonym(text.split()[0]) if text.endswith(" capital")
                                          else None)
         seat = country_of_seat(text)
+        if named and is_us_state(text) and among_us_states(ent.root):
+            named = None  # "won Virginia, Georgia and Alabama": the US state, not the country
         if named:
             kind, country = "state", named
         elif seat or (kind == "location" and country_of_capital(text) and acts(ent.root)):
