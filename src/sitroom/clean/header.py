@@ -74,13 +74,13 @@ _WIRE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,
 _AGENCY_PLACE = re.compile(
     r"^(?P<place>[A-Z][a-z’'.-]+(?: [A-Z][a-z’'.-]+){0,2})(?=\s*\([A-Z][^)]{0,38}\)\s*[-–—])")
 _WIRE_REST = re.compile(
-    r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\b)?"  # ", Afghanistan"
+    r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\b)?"  # ", Kenya"
     r"(?:,?\s*[\w.]+\.? \d{1,2}(?:,\s*\d{4})?|,?\s*\d{1,2}\.\d{1,2}\.\d{2,4})?"  # ", May 6, 2024"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—]")  # "(Reuters) —"
 
 
 def dateline_places(paragraph: Unit, text: str) -> list[Span]:
-    """The place (and region) a wire dateline opens the body with: "KABUL, Afghanistan (AP) —",
+    """The place (and region) a wire dateline opens the body with: "NAIROBI, Kenya (AP) —",
     "ORLEVO, May 6, 2024 —", "Oslo, March 3, 2022 -": all capitals before a date, an agency or a
     dash, or any capitalised place before a full date and a dash."""
     start = paragraph.span.start

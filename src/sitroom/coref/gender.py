@@ -1,4 +1,4 @@
-"""Grammatical gender of a person's name, for pronoun agreement: "he" never stands for "Ms Ostrova".
+"""Grammatical gender of a person's name, for pronoun agreement: "he" never stands for "Ms Dekker".
 
 Evidence, strongest first: an honorific ("Mr", "Mrs", "Sir", "Dame"), then the first name in the
 first-name lists of `gender-guesser` (Jörg Michael's name dictionary, 40,000 names from many
@@ -64,7 +64,7 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 @lru_cache(maxsize=65536)
 def name_gender(text: str) -> str | None:
-    """Gender of a written name ("Mr Ali", "Lena Ostrova"); ``None`` when nothing tells (a lone
+    """Gender of a written name ("Mr Ali", "Ana Dekker"); ``None`` when nothing tells (a lone
     word is taken for a surname: "Clinton" is no first name here)."""
     words = [w.strip(".,") for w in re.split(r"\s+", text.strip()) if w.strip(".,")]
     if not words:

@@ -1,7 +1,7 @@
 """One kind per name within a document: the tagger labels each mention alone, the document decides.
 
-"Tigran" tagged a place once and a person three times, with "a fruit exporter" beside it, is a
-person everywhere in that article; "ORLEVO" in the dateline makes every "Orlevo" of the article a
+"Kerem" tagged a place once and a person three times, with "a fruit exporter" beside it, is a
+person everywhere in that article; "MARLOVA" in the dateline makes every "Marlova" of the article a
 location. States keep their kind (a capital acting for its state is decided per mention).
 """
 

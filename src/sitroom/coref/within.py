@@ -133,7 +133,7 @@ def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], t
                    _bracketed(text, mentions[j], mentions[a])}
         if len(spelled) == 1:
             uf.union(a, spelled.pop())
-    # "Foreign Ministry" after "Russian Foreign Ministry": the one with a country, when only one has
+    # "Trade Ministry" after "Norwegian Trade Ministry": the one with a country, when only one has
     cores: dict[str, set[int]] = {}
     for i in longs:
         cores.setdefault(_core(mentions[i].text), set()).add(uf.find(i))
@@ -145,7 +145,7 @@ def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], t
 
 
 def _core(text: str) -> str:
-    """An organisation's name without its state: "Russian Foreign Ministry" -> "foreign ministry"."""
+    """An organisation's name without its state: "Norwegian Trade Ministry" -> "trade ministry"."""
     words = [w for w in org_key(text).split() if country_in(w.capitalize()) is None]
     return " ".join(w for w in words if w not in ("of",))
 

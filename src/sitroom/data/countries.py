@@ -50,7 +50,7 @@ def gazetteer() -> Gazetteer:
 
 
 def country_named(text: str) -> str | None:
-    """ISO3 of the state this name denotes ("Russia", "the Russian Federation", "U.S.")."""
+    """ISO3 of the state this name denotes ("Chile", "the Republic of Chile", "U.S.")."""
     return gazetteer().names.get(key(text))
 
 
@@ -67,7 +67,7 @@ def country_of_seat(text: str) -> str | None:
 
 
 def country_in(text: str) -> str | None:
-    """The state a phrase is of: "Russian Foreign Ministry", "Supreme Court of Russia", "Kazakhstan's"."""
+    """The state a phrase is of: "Norwegian Trade Ministry", "Supreme Court of Chile", "Kazakhstan's"."""
     from sitroom.data.places import is_region  # places looks states up here: imported late
 
     gaz = gazetteer()

@@ -122,7 +122,7 @@ def firm_key(text: str) -> str:
 
 
 def initials(text: str) -> str:
-    """ "Collective Security Treaty Organization" -> "CSTO" (minor words skipped)."""
+    """ "North Atlantic Treaty Organization" -> "NATO" (minor words skipped)."""
     words = re.findall(r"[A-Za-z][\w-]*", text)
     return "".join(w[0].upper() for w in words if w.lower() not in _MINOR)
 
@@ -153,7 +153,7 @@ def has_role_word(text: str) -> bool:
 
 
 def before_role_word(title: str) -> str:
-    """The words of a title before its role word: "Russian" in "Russian Foreign Minister"."""
+    """The words of a title before its role word: "Chilean" in "Chilean Foreign Minister"."""
     match = _role_pattern().search(title)
     return title[: match.start()] if match else title
 

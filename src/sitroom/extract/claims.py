@@ -199,14 +199,14 @@ def _phrase(tok, skip=None) -> str:
 
 
 def _total_noun(text: str, end: int) -> str | None:
-    """ "(215) of Afghanistan's 421 districts": a bare count takes the noun of its total."""
+    """ "(31) of Chile's 346 communes": a bare count takes the noun of its total."""
     m = re.match(r"\)?\s+of\s+(?:[\w’'-]+\s+){0,3}?(?:\d{1,3}(?:,\d{3})*|\d+)\s+(\w+s)\b",
                  text[end : end + 70])
     return m.group(1).lower() if m else None
 
 
 def _share(text: str, end: int, value: float) -> tuple[float, float] | None:
-    """ "215 of Afghanistan's 421 districts", "(215) of the 421": the count with its total."""
+    """ "31 of Chile's 346 communes", "(31) of the 346": the count with its total."""
     m = re.match(r"\)?\s+of\s+(?:[\w’'-]+\s+){0,3}?(\d{1,3}(?:,\d{3})*|\d+)\b", text[end : end + 60])
     if not m:
         return None

@@ -56,7 +56,7 @@ def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention]) -> tuple[int,
     for span in spans:
         inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and m.kind != "location"]
         if inside:
-            found.append(inside[-1])  # "the Russian Foreign Ministry's envoy": the head's own name last
+            found.append(inside[-1])  # "the Norwegian Trade Ministry's envoy": the head's own name last
     return tuple(dict.fromkeys(found))
 
 

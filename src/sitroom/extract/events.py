@@ -278,7 +278,7 @@ def _tokens_span(tokens: list, offset: int) -> Span:
 
 
 def _arguments(head, noun, verb) -> tuple[list, list]:
-    if verb is None:  # a standalone noun: "Russia's offer of help to X", "talks between A and B"
+    if verb is None:  # a standalone noun: "Chile's offer of aid to X", "talks between A and B"
         sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)]
         targets = []
         for prep in (c for c in head.children if c.dep_ == "prep"):

@@ -17,9 +17,9 @@ PLACE_OR_THING = {"GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT"}
 
 def person_cue(ent) -> str | None:
     """``person`` when the words around a name make it a person whatever the tagger said: an
-    apposition with a trade or role ("Tigran, a fruit exporter"), or speech by a first name ("Tigran
+    apposition with a trade or role ("Kerem, a cotton farmer"), or speech by a first name ("Kerem
     said"), or a "who" clause ("Paris, who used to work on Capitol Hill"). States, capitals and seats
-    otherwise stay what they are ("Iran said", "the Kremlin said")."""
+    otherwise stay what they are ("Iran said", "the Elysee said")."""
     text = ent.text
     if len(ent) > 3 or not all(t.is_title for t in ent):
         return None
@@ -43,20 +43,20 @@ def _person_noun(tok) -> bool:
 
 
 _ACTING_OBJECT_OF = {"between", "by", "against", "toward", "towards"}
-"""Prepositions whose object acts as a party ("talks between Washington and Kabul"); "with", "on" and
+"""Prepositions whose object acts as a party ("talks between Washington and Nairobi"); "with", "on" and
 "for" are left out: "a candle for Paris", "the assault on Paris" are the city's."""
 
 
 def acts(tok) -> bool:
     """A capital that acts or is dealt with ("Washington warned", "talks between Washington and
-    Kabul", "sanctions on Moscow") stands for its government; "flew to Moscow", "in Kabul", "reached
-    Kabul" and "Everett, Washington" are places."""
+    Nairobi", "sanctions on Ankara") stands for its government; "flew to Ankara", "in Nairobi", "reached
+    Nairobi" and "Everett, Washington" are places."""
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].ent_type_ in ("GPE", "LOC"):
         return False  # "Everett, Washington": an address
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ == "poss":  # "Moscow's decision", not "London's West End" nor "Jerusalem's old city"
+    if tok.dep_ == "poss":  # "Ankara's decision", not "London's West End" nor "Jerusalem's old city"
         return tok.head.lemma_.lower() in title_words("state_possessions")
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
         return False  # "London was the financial capital": what the city is
@@ -100,7 +100,7 @@ def in_a_place(ent) -> bool:
     tagger said."""
     root = ent.root
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in title_words("place_nouns"):
-        return True  # "Herat province"
+        return True  # "Marlow province"
     if root.dep_ != "pobj":
         return False
     head = root.head

@@ -79,7 +79,7 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
         datelined = ent in placed  # the dateline's place is a place, whatever the parse says of it
         cue = None if datelined else person_cue(ent)
         if cue and ent.label_ in PLACE_OR_THING:
-            ent = relabelled(ent, "PERSON")  # "Tigran, a fruit exporter", "Tigran said"
+            ent = relabelled(ent, "PERSON")  # "Kerem, a cotton farmer", "Kerem said"
         elif not datelined and ent.label_ in PLACE_OR_THING and speaks(ent):
             ent = relabelled(ent, "ORG")  # "Ryanair said", tagged a place or a product
         kind = LABELS.get(ent.label_)
@@ -126,14 +126,14 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
     if label == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in ("amod", "compound")):
         return None  # "Islamist", "a Muslim country": an adjective, not a group
     if label == "ORG" and not is_acronym(text) and (is_town(text) or is_region(text)) and in_a_place(ent):
-        kind = "location"  # "in Herat", "Jowzjan province" tagged as organisations: known towns and provinces
+        kind = "location"  # "in Kerak", "Marlow province" tagged as organisations: known towns and provinces
     if kind == "location" and text.split()[-1].lower() in group_nouns():
-        kind = "organization"  # "the Soviet Embassy" tagged a building: the institution
+        kind = "organization"  # "the Danish Embassy" tagged a building: the institution
     if label == "ORG" and len(ent) <= 4 and has_role_word(ent.root.text) and not org_words() & {
             t.lower_ for t in ent}:
-        return None  # "National Security Advisor": a title, not an organisation
+        return None  # "Deputy Trade Advisor": a title, not an organisation
     if label == "PERSON" and _organisation_named(text):
-        label, kind = "ORG", "organization"  # "Sputnik Afghanistan", "Jamaat Ansarullah"
+        label, kind = "ORG", "organization"  # "Radio Ghana", "Jamaat Nusrat"
     if label in ("PERSON", "ORG") and country_of_capital(text) and cue != "person":
         kind = "location"  # a capital the tagger took for a person or an organisation
     if kind != "person":
@@ -167,7 +167,7 @@ def _organisation_named(text: str) -> bool:
 
 
 def _people_of(ent, text: str) -> bool:
-    """ "the Americans", "the Afghans" acting: a plural demonym as a subject or object."""
+    """ "the Americans", "the Chileans" acting: a plural demonym as a subject or object."""
     return (" " not in text and text.endswith("s") and country_of_demonym(text) is not None
             and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.dep_ in ACTOR_DEPS | {"dobj", "pobj"})
 

@@ -69,7 +69,7 @@ def titled_names(sdoc) -> list:
 
 
 def capitals_described(sdoc) -> list:
-    """ "the Russian capital hosted ...": a demonym's capital acting is that state."""
+    """ "the Turkish capital hosted ...": a demonym's capital acting is that state."""
     from spacy.tokens import Span as TokenSpan
 
     found = []
@@ -138,7 +138,7 @@ def trimmed_person(ent) -> list:
     if end - start >= 3 and country_of_seat(doc[end - 2 : end].text):
         return [TokenSpan(doc, start, end - 2, label="PERSON"), TokenSpan(doc, end - 2, end, label="ORG")]
     second = next((t.i for t in doc[start + 2 : end - 1] if t.is_title and is_first_name(t.text)
-                   and not is_first_name(doc[t.i - 1].text)), None)  # not "Sher Mohammad Abbas ..."
+                   and not is_first_name(doc[t.i - 1].text)), None)  # not "Ali Hassan Omar ..."
     if second is not None:
         return [TokenSpan(doc, start, second, label="PERSON"), TokenSpan(doc, second, end, label="PERSON")]
     return [ent] if (start, end) == (ent.start, ent.end) else [TokenSpan(doc, start, end, label="PERSON")]

@@ -2,7 +2,7 @@
 
     "Norwegian Foreign Ministry spokeswoman Kari Holm"          title before the name
     "Lars Berg, director of the ... Foreign Ministry"            apposition after the name
-    "The head of the Joint Staff, Colonel-General Anatoly Sidorov" apposition before the name
+    "The head of the Naval Staff, Rear-Admiral Piet Dekker" apposition before the name
     "In 2004-2009, X was the Ambassador of Y to Z"               copula, with when
 A phrase is a role only if it holds a role word (data/titles.yaml).
 """
@@ -59,7 +59,7 @@ def _before(sdoc, start: int):
     while i >= 0:
         tok = sdoc[i]
         demonym = country_of_demonym(tok.text) and tok.text[:1].isupper()
-        # "Ghanaian President X" even where the tagger took "Tajik" for a person
+        # "Ghanaian President X" even where the tagger took "Ghanaian" for a person
         if not demonym and (tok.ent_type_ == "PERSON" or tok.is_space or not _title_token(sdoc, i, start)):
             break
         i -= 1
@@ -166,7 +166,7 @@ def _finding(index: int, mention: Mention, phrase, when, offset: int) -> RoleFin
 
 
 def _follows_of(ent) -> bool:
-    """ "of Russia", "of the Russian Federation"."""
+    """ "of Chile", "of the Republic of Chile"."""
     doc, i = ent.doc, ent.start
     return (i >= 1 and doc[i - 1].lower_ == "of") or \
         (i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of")

@@ -106,7 +106,7 @@ def match_people(a: LocalActor, b: LocalActor) -> Decision:
         if len(ta) >= 3 and len(tb) >= 3 and [fold(t) for t in ta[:-1]] == [fold(t) for t in tb[:-1]] \
                 and all(len(t.rstrip(".")) > 2 for t in ta[:-1]) \
                 and fold(ta[-1])[:1] == fold(tb[-1])[:1] and similarity(ta[-1], tb[-1]) >= 0.7:
-            # two or more full given names alike ("Abdul Ghani"), not "John F." (Kerry / Kennedy)
+            # two or more full given names alike ("Ana Lucia"), not "John F." (Kerry / Kennedy)
             return Decision(True, (f"identical given names {' '.join(ta[:-1])}, surnames "
                                    f"{ta[-1]} ~ {tb[-1]} differ by a typo",))
         return Decision(False, (f"different surnames ({ta[-1]} / {tb[-1]})",))
@@ -191,7 +191,7 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
 
 
 def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
-    """ "Northern Alliance" tagged a place in one article and an organisation in another: a name of
+    """ "Southern Front" tagged a place in one article and an organisation in another: a name of
     two words or more, written the same, is one actor whatever the tagger called it (its kind is
     then the majority's)."""
     _by_key(uf, indices, lambda i: {k for k in (org_key(n) for n in nodes[i].names)
@@ -228,7 +228,7 @@ def _by_key(uf: UnionFind, indices: list[int], keys) -> None:
 
 
 def expansions(nodes: list[LocalActor]) -> dict[str, str]:
-    """Acronyms the corpus spells out one way: "CSTO" -> "collective security treaty organization".
+    """Acronyms the corpus spells out one way: "NATO" -> "north atlantic treaty organization".
     An acronym spelled out two ways ("DNC": the party's committee and its convention) is left out:
     it joins nothing by itself."""
     found: dict[str, set[str]] = defaultdict(set)
@@ -250,7 +250,7 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
     Nodes with the same folded full name are one person at once (no pair compared); then each
     distinct full name is compared, within its blocks only, with one representative of each person
     met so far there (no chain of pairwise likenesses joins two people):
-    the same surname skeleton ("Stanikzai" ~ "Stanekzai"), or the same two or more given names and
+    the same surname skeleton ("Okonkwo" ~ "Okonkwu"), or the same two or more given names and
     surname initial. A one-word name joins the one full name whose folded surname it is.
     """
     full = [i for i in indices if len(nodes[i].full_name()) >= 2]
