@@ -69,7 +69,6 @@ def name_gender(text: str) -> str | None:
     words = [w.strip(".,") for w in re.split(r"\s+", text.strip()) if w.strip(".,")]
     if not words:
         return None
-    honorific = _HONORIFICS.get(words[0].lower())
-    if honorific:
-        return honorific
+    if honorific_gender(text):
+        return honorific_gender(text)
     return first_name_gender(words[0]) if len(words) >= 2 else None  # "Clinton" alone: a surname

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
 from sitroom.data.names import has_role_word, known_alias, languages, speech_cues, title_words
+from sitroom.data.places import is_us_state
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
 """Dependencies of a mention that acts: subject, possessor, agent of a passive."""
@@ -68,8 +69,6 @@ def acts(tok) -> bool:
 def among_us_states(tok) -> bool:
     """A name listed with US states ("Virginia, Georgia and Alabama") or heading a US contest
     ("the Georgia primary"): the US state of that name, not the country."""
-    from sitroom.data.places import is_us_state
-
     near = [tok.head] if tok.dep_ == "conj" else []
     near += [c for c in tok.children if c.dep_ == "conj"]
     if any(t.ent_type_ == "GPE" and is_us_state(t.text) and not country_named(t.text) for t in near):
