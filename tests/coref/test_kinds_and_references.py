@@ -180,3 +180,37 @@ def test_a_us_state_named_like_a_country_among_us_states():
     analysis = _analyse("Results\n\nClinton has won Virginia, Georgia and Alabama. Russia and Georgia fought "
                         "a war in 2008.\n")
     assert [m.kind for m in analysis.mentions if m.text == "Georgia"] == ["location", "state"]
+
+
+def test_a_surname_before_its_bearers_full_name_stays_apart():
+    analysis = _analyse("Race\n\nThe race tightened on Monday. Polls favour Miller. "
+                        "Her husband, John Miller, said on Tuesday the family was confident. Miller "
+                        "added that he would campaign.\n")
+    early, late = [c for m, c in zip(analysis.mentions, analysis.clusters, strict=True) if m.text == "Miller"]
+    assert early != _cluster_of(analysis, "John Miller").pop()
+    assert late == _cluster_of(analysis, "John Miller").pop()
+
+
+def test_a_surname_two_people_bear_is_the_one_just_named_in_full():
+    analysis = _analyse("Family\n\nMary Miller met voters in Leeds on Monday. Miller promised new roads. "
+                        "Later her brother John Miller arrived in York. Miller had flown in from London. "
+                        "Three weeks later, the vote was held in the two cities and many other places. "
+                        "Observers praised the calm of the vote. Turnout was high in the region. "
+                        "Miller won.\n")
+    clusters = [c for m, c in zip(analysis.mentions, analysis.clusters, strict=True) if m.text == "Miller"]
+    ngozi, emeka = (_cluster_of(analysis, n).pop() for n in ("Mary Miller", "John Miller"))
+    assert clusters[:2] == [ngozi, emeka]
+    assert clusters[2] not in (ngozi, emeka)  # far from both full names: undecided
+
+
+def test_a_news_outlet_named_like_a_person_is_an_organisation():
+    analysis = _analyse("Money\n\nThe banker Lars Halvorsen founded a wire service. A recent Halvorsen poll "
+                        "showed a close race, and Halvorsen reported on Tuesday that turnout would be low.\n")
+    kinds = {(m.text, m.kind) for m in analysis.mentions if not m.pronoun}
+    assert ("Halvorsen", "organization") in kinds and ("Lars Halvorsen", "person") in kinds
+
+
+def test_an_adverb_after_a_comma_is_no_role():
+    analysis = _analyse("Polls\n\nFortunately for Halvorsen, right now the governor is more popular than "
+                        "the party.\n")
+    assert not [r for r in analysis.roles if "governor" in r.title]

@@ -1,7 +1,8 @@
 """Who each person mention of a document is, as far as the document tells, and their gender.
 
 "Hillary Clinton" and "Bill Clinton" are two people though they share a surname; "Clinton" alone
-is whichever of them is the only full name with that surname in the document, else undecided.
+is whichever of them is the only full name with that surname in the document, else undecided; a
+surname written before that full name is undecided too (coref/within.py keeps it apart).
 Pronoun resolution counts people by these identities and checks gender agreement against them.
 """
 
@@ -25,12 +26,14 @@ class Identity:
 def identities(persons: list[tuple[int, Mention]]) -> dict[int, Identity]:
     """``{mention index: Identity}`` for ``(index, person mention)`` pairs of one document."""
     full: dict[str, dict[str, str | None]] = {}
+    introduced: dict[str, int] = {}
     for _, m in persons:
         tokens = name_tokens(m.text)
         if len(tokens) >= 2:
             key = f"{fold(tokens[0])} {fold(tokens[-1])}"
             known = full.setdefault(fold(tokens[-1]), {})
             known[key] = known.get(key) or name_gender(m.text)
+            introduced[key] = min(introduced.get(key, m.span.start), m.span.start)
     found = {}
     for i, m in persons:
         tokens = name_tokens(m.text)
@@ -41,7 +44,7 @@ def identities(persons: list[tuple[int, Mention]]) -> dict[int, Identity]:
             found[i] = Identity(key, full[fold(tokens[-1])][key])
         else:
             owners = full.get(fold(tokens[0]), {})
-            if len(owners) == 1:
+            if len(owners) == 1 and m.span.start >= introduced[next(iter(owners))]:
                 ((key, gender),) = owners.items()
                 found[i] = Identity(key, name_gender(m.text) or gender)
             else:  # no full name, or several people of that surname: who it is stays open

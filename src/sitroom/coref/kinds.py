@@ -16,7 +16,8 @@ from sitroom.model.mention import Mention, RoleFinding
 SETTLED = ("person", "location", "organization")
 CUE_WEIGHT = 3
 """A mention with a role ("Transport Minister X") or a person's cue ("X, a fruit exporter") counts this
-many times more for person; one in a place's context ("in X", "X province") for location."""
+many times more for person; one in a place's context ("in X", "X province") for location; a news
+outlet's ("a X poll") for organisation."""
 
 
 def settle_kinds(mentions: list[Mention], roles: list[RoleFinding]) -> list[Mention]:
@@ -43,6 +44,8 @@ def settle_kinds(mentions: list[Mention], roles: list[RoleFinding]) -> list[Ment
                     votes["person"] += CUE_WEIGHT
                 elif mentions[i].cue == "place":
                     votes["location"] += CUE_WEIGHT
+                elif mentions[i].cue == "organization":
+                    votes["organization"] += CUE_WEIGHT
             first = mentions[members[0]].kind
             kind = max(votes, key=lambda k: (votes[k], k == first))
         for i in members:

@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
+from sitroom.coref.kinds import settle_kinds
+from sitroom.coref.within import surnames_as_people
 from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key, title_words
 from sitroom.data.places import is_place
 from sitroom.model.evidence import Span
@@ -34,9 +36,10 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     ``mentions`` are the document's named mentions so far; only those inside ``scope`` (the body,
     or this one comment) may be antecedents.
     """
-    persons = [(i, m) for i, m in enumerate(mentions)
+    settled = settle_kinds(surnames_as_people(mentions), roles)  # "Okafor" the tagger called a firm
+    persons = [(i, m) for i, m in enumerate(settled)
                if m.kind == "person" and not m.pronoun and scope.contains(m.span)]
-    groups = [(i, m) for i, m in enumerate(mentions)
+    groups = [(i, m) for i, m in enumerate(settled)
               if m.kind == "organization" and not m.pronoun and scope.contains(m.span)]
     if not persons and not groups:
         return []
@@ -68,7 +71,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
         first = sdoc[tok.i - 1] if tok.lower_ not in PRONOUNS else tok
         span = Span(offset + first.idx, start + len(tok.text))
         found.append(Mention(span, sdoc.text[span.start - offset : span.end - offset], "PRON",
-                             mentions[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
+                             settled[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
                              pronoun=True, antecedent=index))
     return found
 

@@ -46,7 +46,8 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
                 if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
     return [replace(m, kind="person", country=None)
             if m.kind in ("organization", "location", "other") and " " not in m.text
-            and not is_acronym(m.text) and not m.dateline and fold(m.text) in surnames
+            and not is_acronym(m.text) and not m.dateline and m.cue != "organization"
+            and fold(m.text) in surnames
             and not never_a_surname(m.text) and not is_place(m.text, towns=False) else m
             for m in mentions]
 
@@ -100,8 +101,8 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
     by_name: dict[tuple, list[int]] = {}
     for i in indices:  # the same written name is one person within a document ("Mr. X" is no "Mrs. X")
         by_name.setdefault((tokens[i], said[i]), []).append(i)
-    for same in by_name.values():
-        for j in same[1:]:
+    for (name, _), same in by_name.items():
+        for j in same[1:] if len(name) >= 2 else ():
             uf.union(same[0], j)
     full = [n for n, _ in by_name if len(n) >= 2]
     first = {n: members[0] for (n, _), members in by_name.items() if len(n) >= 2}
@@ -109,18 +110,48 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
         for b in full[k + 1 :]:
             if compatible_people(list(a), list(b)):
                 uf.union(first[a], first[b])
+    root_of = {n: uf.find(first[n]) for n in full}  # each full name's person, before surnames join
+    introduced: dict[int, int] = {}  # where each person's full name is first written
+    named_in: dict[int, list[int]] = {}  # the sentences naming each person in full
+    for (n, _), members in by_name.items():
+        if len(n) >= 2:
+            root, start = root_of[n], mentions[first[n]].span.start
+            introduced[root] = min(introduced.get(root, start), start)
+            named_in.setdefault(root, []).extend(mentions[i].sentence for i in members)
+    singles = []
     for (name, gender), members in by_name.items():
         if len(name) != 1:
             continue
         word = name[0]
-        by_surname = {uf.find(first[f]) for f in full if same_name_word(f[-1], word)
+        by_surname = {root_of[f] for f in full if same_name_word(f[-1], word)
                       and compatible(gender, name_gender(mentions[first[f]].text))}
-        by_given = {uf.find(first[f]) for f in full if fold(f[0]) == fold(word)}
+        by_given = {root_of[f] for f in full if fold(f[0]) == fold(word)}
         match = by_surname if by_surname else by_given
-        if len(match) == 1:
-            uf.union(members[0], match.pop())
-    singles = [members[0] for (n, _), members in by_name.items() if len(n) == 1]
+        owner = next(iter(match)) if len(match) == 1 else None
+        # A surname written before its bearer's full name is someone the reader already knows (news
+        # introduces a person by full name first): it stays apart for the corpus to decide ("Clinton"
+        # in a headline, "Bill Clinton" only in paragraph five). A surname two people of the document
+        # bear is the one named in full in the last RECENT sentences, if only one was; else undecided.
+        owners = {i: owner if owner is not None and (not by_surname or
+                                                     mentions[i].span.start >= introduced[owner])
+                  else _recent(match, named_in, mentions[i].sentence) if len(match) > 1 else None
+                  for i in members}
+        early = [i for i in members if owners[i] is None]
+        for i in members:
+            uf.union(i, owners[i] if owners[i] is not None else early[0])
+        if early:
+            singles.append(early[0])
     _group(uf, [i for i in singles if uf.find(i) == i], lambda i: (fold(tokens[i][0]), said[i]))
+
+
+RECENT = 3
+"""Sentences back (the surname's own included) in which a person named in full is the one a lone
+surname shared by several people of the document means."""
+
+
+def _recent(owners: set[int], named_in: dict[int, list[int]], sentence: int) -> int | None:
+    near = [o for o in owners if any(sentence - RECENT < s <= sentence for s in named_in.get(o, ()))]
+    return near[0] if len(near) == 1 else None
 
 
 def _organisations(uf: UnionFind, mentions: list[Mention], indices: list[int], text: str) -> None:

@@ -120,3 +120,21 @@ def used_as_a_word(tok) -> bool:
     if any(t.is_alpha and t.is_upper and len(t) >= 3 and not t.ent_type_ for t in beside):
         return True  # "VIOLENCE IS BECOMING": a headline's words in capitals
     return any(c.dep_ in ("nsubj", "nsubjpass", "attr", "acomp", "expl") for c in tok.children)
+
+
+_REPORTED_IN = {"poll", "survey", "report", "story", "article", "analysis"}
+"""What a news source publishes: "a X poll", "a report from X"."""
+
+
+def news_source(ent) -> bool:
+    """A one-word name used as a news outlet ("a X poll", "X reported", "a report from X"): the
+    outlet, an organisation, even where a person of that surname is named ("Mr. X" founded it)."""
+    if len(ent) != 1 or not ent.root.is_title:
+        return False
+    tok = ent.root
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in ("poll", "survey"):
+        return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "report" and tok.head.pos_ == "VERB":
+        return not any(c.dep_ == "dobj" for c in tok.head.children)  # not "X reported a loss"
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") \
+        and tok.head.head.lemma_.lower() in _REPORTED_IN

@@ -30,6 +30,7 @@ from sitroom.extract.kind_cues import (
     acts,
     among_us_states,
     in_a_place,
+    news_source,
     not_an_actor,
     person_cue,
     speaks,
@@ -78,7 +79,9 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     for ent in sorted(ents + spans + placed, key=lambda e: e.start):
         datelined = ent in placed  # the dateline's place is a place, whatever the parse says of it
         cue = None if datelined else person_cue(ent)
-        if cue and ent.label_ in PLACE_OR_THING:
+        if cue is None and not datelined and ent.label_ in ("PERSON", "GPE", "ORG") and news_source(ent):
+            ent, cue = relabelled(ent, "ORG"), "organization"  # "a X poll": the outlet, no person
+        if cue == "person" and ent.label_ in PLACE_OR_THING:
             ent = relabelled(ent, "PERSON")  # "Kerem, a cotton farmer", "Kerem said"
         elif not datelined and ent.label_ in PLACE_OR_THING and speaks(ent):
             ent = relabelled(ent, "ORG")  # "Ryanair said", tagged a place or a product

@@ -108,7 +108,9 @@ def _apposition_after(sdoc, end: int):
                 or (tok.is_sent_start and i > start):
             break
         i += 1
-    return sdoc[start:i] if i > start else None
+    if i == start or sdoc[start].pos_ == "ADV" or (i < len(sdoc) and sdoc[i].tag_ in _FINITE):
+        return None  # "for X, right now the president is ...": a new clause's subject, no apposition
+    return sdoc[start:i]
 
 
 def _apposition_before(sdoc, first: int):
