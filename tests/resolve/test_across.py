@@ -176,3 +176,12 @@ def test_an_honorific_sends_a_lone_surname_to_the_bearer_of_that_gender():
     groups = _together(nodes)
     assert frozenset({"Hillary Clinton", "Mrs. Clinton"}) in groups
     assert frozenset({"Bill Clinton", "Mr. Clinton"}) in groups
+
+
+def test_every_lone_surname_goes_to_the_dominant_bearer_not_only_the_first():
+    # lone surnames placed first in the list become roots of the union-find when they join
+    lone = [person(f"l{i}", "Marsh") for i in range(3)]
+    nodes = lone + [person(f"a{i}", "Dana Marsh") for i in range(8)] + [person("b", "Eli Marsh")]
+    groups = resolve(nodes)
+    dana = next(g for g in groups if 3 in g)
+    assert {0, 1, 2} <= set(dana) and 11 not in dana

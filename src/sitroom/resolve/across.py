@@ -187,7 +187,7 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
         if len(candidates) > 1:
             candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
-            uf.union(i, candidates.pop())
+            _join(uf, i, candidates.pop(), reach)
 
 
 def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
@@ -296,9 +296,17 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
         if len(candidates) > 1:
             candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
-            uf.union(i, candidates.pop())
+            _join(uf, i, candidates.pop(), reach)
     alone = [i for i in single if uf.find(i) == i and not is_first_name(nodes[i].full_name()[0])]
     _by_key(uf, alone, lambda i: {fold(nodes[i].full_name()[0])})  # never on a first name alone
+
+
+def _join(uf: UnionFind, i: int, target: int, reach: Counter) -> None:
+    """Join node ``i`` to the group rooted at ``target``, keeping the group's reach under its root
+    (the union may make ``i`` the new root)."""
+    count = reach.pop(target, 0)
+    uf.union(i, target)
+    reach[uf.find(target)] = count
 
 
 def _conflicts(a: list[list[str]], b: list[list[str]]) -> bool:
