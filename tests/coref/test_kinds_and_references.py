@@ -214,3 +214,10 @@ def test_an_adverb_after_a_comma_is_no_role():
     analysis = _analyse("Polls\n\nFortunately for Halvorsen, right now the governor is more popular than "
                         "the party.\n")
     assert not [r for r in analysis.roles if "governor" in r.title]
+
+
+def test_a_surname_whose_pronouns_say_otherwise_is_not_the_one_full_name():
+    analysis = _analyse("Race\n\nVoters here liked President John Miller. Miller has to keep her lead, and "
+                        "Miller said she would visit again.\n")
+    lone = _cluster_of(analysis, "Miller")
+    assert lone and not lone & _cluster_of(analysis, "John Miller")

@@ -4,9 +4,10 @@ references. Distinct names that merely share a word are kept apart."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
-from sitroom.coref.gender import compatible, honorific_gender, name_gender
+from sitroom.coref.gender import PRONOUN_GENDER, compatible, honorific_gender, name_gender
 from sitroom.data.countries import country_in
 from sitroom.data.names import (
     firm_key,
@@ -34,7 +35,7 @@ def cluster_document(mentions: list[Mention], text: str) -> list[int]:
     _group(uf, [i for i in named if mentions[i].kind == "state"], lambda i: mentions[i].country)
     _group(uf, [i for i in named if mentions[i].kind in ("location", "other")],
            lambda i: (mentions[i].kind, org_key(mentions[i].text)))
-    _people(uf, mentions, [i for i in named if mentions[i].kind == "person"])
+    _people(uf, mentions, [i for i in named if mentions[i].kind == "person"], text)
     _organisations(uf, mentions, [i for i in named if mentions[i].kind == "organization"], text)
     numbers: dict[int, int] = {}
     return [numbers.setdefault(uf.find(i), len(numbers)) for i in range(len(mentions))]
@@ -95,7 +96,7 @@ def _subset(a: list[str], b: list[str]) -> bool:
     return all(fold(t) in folded for t in short)
 
 
-def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
+def _people(uf: UnionFind, mentions: list[Mention], indices: list[int], text: str = "") -> None:
     tokens = {i: tuple(name_tokens(mentions[i].text)) for i in indices}
     said = {i: honorific_gender(mentions[i].text) if len(tokens[i]) == 1 else None for i in indices}
     by_name: dict[tuple, list[int]] = {}
@@ -111,6 +112,7 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
             if compatible_people(list(a), list(b)):
                 uf.union(first[a], first[b])
     root_of = {n: uf.find(first[n]) for n in full}  # each full name's person, before surnames join
+    starts = sorted(mentions[i].span.start for i in indices)
     introduced: dict[int, int] = {}  # where each person's full name is first written
     named_in: dict[int, list[int]] = {}  # the sentences naming each person in full
     for (n, _), members in by_name.items():
@@ -128,6 +130,8 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
         by_given = {root_of[f] for f in full if fold(f[0]) == fold(word)}
         match = by_surname if by_surname else by_given
         owner = next(iter(match)) if len(match) == 1 else None
+        if owner is not None and _pronouns_disagree(members, mentions[owner], mentions, starts, text):
+            owner = None  # "Clinton has to keep her lead" where only "Bill Clinton" is named in full
         # A surname written before its bearer's full name is someone the reader already knows (news
         # introduces a person by full name first): it stays apart for the corpus to decide ("Clinton"
         # in a headline, "Bill Clinton" only in paragraph five). A surname two people of the document
@@ -142,6 +146,27 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int]) -> None:
         if early:
             singles.append(early[0])
     _group(uf, [i for i in singles if uf.find(i) == i], lambda i: (fold(tokens[i][0]), said[i]))
+
+
+_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _pronouns_disagree(members: list[int], owner: Mention, mentions: list[Mention], starts: list[int],
+                       text: str) -> bool:
+    """The pronouns that follow a surname in its sentence, before any other person is named, are more
+    often of the other gender than of its one full name's bearer's."""
+    gender = name_gender(owner.text)
+    if gender is None or not text:
+        return False
+    votes = {"agree": 0, "disagree": 0}
+    for i in members:
+        end = mentions[i].span.end
+        after = bisect_right(starts, end)
+        stop = min(starts[after] if after < len(starts) else len(text), end + 200)
+        tail = re.split(r"[.!?]\s|\n", text[end:stop], maxsplit=1)[0]
+        for word in _PRONOUN.findall(tail):
+            votes["agree" if PRONOUN_GENDER[word.lower()] == gender else "disagree"] += 1
+    return votes["disagree"] > votes["agree"]
 
 
 RECENT = 3

@@ -19,6 +19,7 @@ from sitroom.data.names import (
     firm_key,
     fold,
     generic_words,
+    has_role_word,
     initials,
     is_acronym,
     known_alias,
@@ -65,7 +66,8 @@ class LocalActor:
         return max((name_tokens(n) for n in self.names), key=len, default=[])
 
     def role_words(self) -> set[str]:
-        return {w.lower() for title, _ in self.roles for w in title.split()}
+        """The role nouns of its titles ("former Secretary of State" -> {"secretary"})."""
+        return {w.lower() for title, _ in self.roles for w in title.split() if has_role_word(w)}
 
     def country(self) -> str | None:
         if self.countries:
@@ -187,7 +189,7 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
         if len(candidates) > 1:
             candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
-            _join(uf, i, candidates.pop(), reach)
+            _join(uf, i, candidates.pop(), reach, {})
 
 
 def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
@@ -286,27 +288,31 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
     for key, i in by_name.items():
         surnames[key[-1]].add(i)
     reach = Counter(uf.find(i) for i in full)  # documents (nodes) each person is named in
+    held: dict[int, set[str]] = defaultdict(set)  # role words of each person, over all its documents
+    for i in full:
+        held[uf.find(i)] |= nodes[i].role_words()
     for i in single:
         word = fold(nodes[i].full_name()[0])
         said = next((g for g in map(honorific_gender, nodes[i].names) if g), None)  # "Mrs. Clinton"
         candidates = {uf.find(j) for j in surnames.get(word, ())
                       if compatible(said, name_gender(" ".join(nodes[j].full_name())))}
         if len(candidates) > 1:
-            candidates = {c for c in candidates if _shared_role(nodes[i], nodes[c])} or candidates
+            mine = nodes[i].role_words()  # "Secretary X" and "President X" in one article: both fit
+            candidates = {c for c in candidates if mine & held[c]} or candidates
         if len(candidates) > 1:
             candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
-            _join(uf, i, candidates.pop(), reach)
+            _join(uf, i, candidates.pop(), reach, held)
     alone = [i for i in single if uf.find(i) == i and not is_first_name(nodes[i].full_name()[0])]
     _by_key(uf, alone, lambda i: {fold(nodes[i].full_name()[0])})  # never on a first name alone
 
 
-def _join(uf: UnionFind, i: int, target: int, reach: Counter) -> None:
-    """Join node ``i`` to the group rooted at ``target``, keeping the group's reach under its root
-    (the union may make ``i`` the new root)."""
-    count = reach.pop(target, 0)
+def _join(uf: UnionFind, i: int, target: int, reach: Counter, held: dict) -> None:
+    """Join node ``i`` to the group rooted at ``target``, keeping the group's reach and role words under
+    its root (the union may make ``i`` the new root)."""
+    count, roles = reach.pop(target, 0), held.pop(target, set())
     uf.union(i, target)
-    reach[uf.find(target)] = count
+    reach[uf.find(target)], held[uf.find(target)] = count, roles
 
 
 def _conflicts(a: list[list[str]], b: list[list[str]]) -> bool:
