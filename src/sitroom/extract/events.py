@@ -9,20 +9,17 @@ passives, relative clauses, conjunctions and "ordered to mobilize" chains.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
-from sitroom.data import load as load_data
+from sitroom.extract.event_arguments import actor_like, argument_span, argument_text, arguments, tokens_span
+from sitroom.extract.event_lexicon import Lexicon, lexicon
+from sitroom.extract.event_status import promised, status_of
 from sitroom.model.evidence import Span
 from sitroom.model.plover import SYMMETRIC
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-_TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _LIGHT_NOUNS = {"offer", "promise", "pledge", "decision", "plan", "proposal", "readiness", "agreement"}
-_CORE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "conj", "cc", "case", "appos"}
 
 
 @dataclass(frozen=True)
@@ -50,47 +47,6 @@ class EventFinding:
     """For an AGREE that promises something: what was promised ("aid", "concede", ...)."""
     inner: tuple[Span, ...] = ()
     """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    verbs: dict[str, list[tuple[str, str]]]
-    """lemma -> [(type, required particle or object lemma, "" for none)]."""
-    nouns: dict[str, str]
-    light: frozenset[str]
-    planned: frozenset[str]
-    hypothetical: frozenset[str]
-    denial: frozenset[str]
-    quads: dict[str, str]
-    commitment: frozenset[str]
-    committed: frozenset[str]
-    promised: frozenset[str]
-    actor_nouns: frozenset[str]
-    designation: frozenset[str]
-    designated: frozenset[str]
-    stative: frozenset[str]
-
-
-@cache
-def lexicon() -> Lexicon:
-    data = load_data("plover.yaml")
-    verbs: dict[str, list[tuple[str, str]]] = {}
-    nouns: dict[str, str] = {}
-    for kind, entry in data["types"].items():
-        for phrase in entry["verbs"]:
-            head, _, rest = phrase.partition(" ")
-            verbs.setdefault(head, []).append((kind, rest))
-        for noun in entry["nouns"]:
-            nouns.setdefault(noun, kind)
-    for options in verbs.values():
-        options.sort(key=lambda o: not o[1])  # specific ("call on") before bare ("call")
-    return Lexicon(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["planned_cues"]),
-                   frozenset(data["hypothetical_cues"]), frozenset(data["denial_verbs"]),
-                   {k: v["quad"] for k, v in data["types"].items()},
-                   frozenset(data["commitment_verbs"]), frozenset(data["commitment_adjectives"]),
-                   frozenset(data["promised_types"]), frozenset(data["actor_nouns"]),
-                   frozenset(data["designation_verbs"]), frozenset(data["designation_words"]),
-                   frozenset(data["stative_nouns"]))
 
 
 def code_text(text: str, nlp=None) -> list[EventFinding]:
@@ -200,7 +156,7 @@ def _standalone(tok) -> bool:
 def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     standalone = noun is not None and noun.i == head.i
     verb = None if standalone else head
-    sources, targets = _arguments(head, noun, verb)
+    sources, targets = arguments(head, noun, verb)
     if standalone and not sources and not targets:
         return None
     trigger_tokens = [head] + ([noun] if noun is not None and not standalone else [])
@@ -214,44 +170,23 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") else head
     clause = list(owner.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
-    inner = tuple(_tokens_span(list(c.subtree), offset) for c in owner.children
+    inner = tuple(tokens_span(list(c.subtree), offset) for c in owner.children
                   if c.dep_ in ("advcl", "relcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))
-    status = _status(head)
-    kind, mode = _promised(kind, head, status)
+    status = status_of(head)
+    kind, mode = promised(kind, head, status)
     if kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment:
         mode = _promise_of(head)
     if kind in SYMMETRIC:
         withs = [t for t in targets if t.head.lower_ == "with"]
         sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
         targets = [t for t in targets if t.head.lower_ != "with"]
-    targets = [t for t in targets if _actor_like(t)]
+    targets = [t for t in targets if actor_like(t)]
     return EventFinding(
         type=kind, mode=mode, trigger=Span(offset + first, offset + last),
-        source=tuple(_text(t) for t in sources), target=tuple(_text(t) for t in targets),
+        source=tuple(argument_text(t) for t in sources), target=tuple(argument_text(t) for t in targets),
         status=status, span=Span(offset + sent.start_char, offset + sent.end_char), phrase=phrase,
-        source_spans=tuple(_span(t, offset) for t in sources),
-        target_spans=tuple(_span(t, offset) for t in targets), scope=scope, inner=inner)
-
-
-def _promised(kind: str, head, status: str) -> tuple[str, str | None]:
-    """A promise of future cooperation is an AGREE in PLOVER; what was promised becomes the mode."""
-    lex = lexicon()
-    if kind not in lex.promised:
-        return kind, None
-    if head.lemma_.lower() in lex.commitment:  # "Norway's offer of military help"
-        return "AGREE", kind.lower()
-    chain = [head] + list(head.ancestors)[:2]
-    for tok in chain:
-        if tok.lemma_.lower() in lex.commitment and tok.i != head.i:
-            return "AGREE", kind.lower()
-        if any(c.dep_ == "acomp" and c.lemma_.lower() in lex.committed for c in tok.children) or (
-                tok.lemma_.lower() in lex.committed and tok.pos_ == "ADJ"):
-            return "AGREE", kind.lower()
-        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("offer", "promise", "pledge"):
-            return "AGREE", kind.lower()
-    if status == "planned":
-        return "AGREE", kind.lower()
-    return kind, None
+        source_spans=tuple(argument_span(t, offset) for t in sources),
+        target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner)
 
 
 def _promise_of(verb) -> str | None:
@@ -265,175 +200,3 @@ def _promise_of(verb) -> str | None:
         if kind and kind != "AGREE":
             return kind.lower()
     return None
-
-
-def _actor_like(tok) -> bool:
-    """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
-    return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
-        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns
-
-
-def _tokens_span(tokens: list, offset: int) -> Span:
-    return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
-
-
-def _arguments(head, noun, verb) -> tuple[list, list]:
-    if verb is None:  # a standalone noun: "Chile's offer of aid to X", "talks between A and B"
-        sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)]
-        targets = []
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            objs = [g for g in prep.children if g.dep_ == "pobj"]
-            if prep.lower_ == "between" and objs:
-                sources = sources or objs[:1]
-                targets.extend(_conjuncts(objs[0])[1:] or objs[1:])
-            elif prep.lower_ in ("by",) and objs:
-                sources = sources or objs
-            elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and objs[0].ent_type_:
-                targets.extend(objs)
-        return _expand(sources), _expand(targets)
-    subject = _subject(verb)
-    sources, targets = [], []
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if passive:
-        targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
-        targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
-                    for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
-    elif subject is not None:
-        sources = [subject]
-    if not passive:
-        targets = _targets(verb, noun)
-        if verb.lemma_.lower() in lexicon().commitment:  # "agreed to provide aid to Romania"
-            for inner in (c for c in verb.children if c.dep_ == "xcomp"):
-                targets.extend(_targets(inner, None))
-    return _expand(sources), _expand(targets)
-
-
-def _targets(verb, noun) -> list:
-    """Objects and prepositional objects of a verb, and those of its object noun ("aid to X")."""
-    holder = noun if noun is not None else verb
-    skip = noun.i if noun is not None else -1
-    found = []
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
-    for obj in objects:
-        # "Turkey's efforts", "the activities of the rebels": the owner is the target
-        owner = next((c for c in obj.children if c.dep_ == "poss" and _actor_like(c)), None) or next(
-            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-             if g.dep_ == "pobj" and g.ent_type_), None)
-        found.append(obj if _actor_like(obj) or owner is None else owner)
-    nouns = [holder] + [o for o in objects if o.i != holder.i]
-    for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
-        if prep.lower_ in _TARGET_PREPS:
-            found.extend(g for g in prep.children if g.dep_ == "pobj")
-    return found
-
-
-def _subject(verb):
-    """The doer: the verb's subject, or its governor's ("X ordered to mobilize", "X, which attacked")."""
-    tok = verb
-    for _ in range(4):
-        # the subject nearest the verb: a misparse may hang a heading off it as a second subject
-        subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ in _SUBJECTS), None) or next(
-            (c for c in tok.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            if subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
-                return tok.head
-            if subject.lower_ in _REPORTED_PRONOUNS:
-                return _reporter(tok) or subject
-            return subject
-        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
-            tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
-        elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl") and tok.head.i != tok.i:
-            if tok.dep_ == "relcl":
-                return tok.head
-            tok = tok.head
-        else:
-            break
-    return None
-
-
-_REPORTED_PRONOUNS = {"it", "they", "we"}
-
-
-def _reporter(tok):
-    """ "Hungary has said it will support ...": the pronoun is the one who said it."""
-    for ancestor in [tok] + list(tok.ancestors)[:2]:
-        if ancestor.dep_ == "ccomp":
-            subject = next((c for c in ancestor.head.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-                return subject
-    return None
-
-
-def _conjuncts(tok) -> list:
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
-
-
-_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
-
-
-def _expand(tokens: list) -> list:
-    """Arguments with their conjuncts ("Hungarian and Romanian officials"), without dates or numbers."""
-    out, seen = [], set()
-    for tok in tokens:
-        for conj in _conjuncts(tok):
-            nominal = conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.ent_type_ not in _NOT_ACTORS
-            if nominal and conj.i not in seen:
-                out.append(conj)
-                seen.add(conj.i)
-    return out
-
-
-def _core(tok) -> list:
-    """The head of an argument with the words that name it, without clauses hanging off it:
-    "a delegation of the rebels [headed by X]"."""
-    keep = [tok]
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod"):
-            keep.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for obj in (g for g in child.children if g.dep_ == "pobj"):
-                keep.extend((child, obj))
-                keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
-                            for t in c.subtree)
-    return sorted(keep, key=lambda t: t.i)
-
-
-def _text(tok) -> str:
-    tokens = _core(tok)
-    return tok.doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def _span(tok, offset: int) -> Span:
-    tokens = _core(tok)
-    return Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
-
-
-def _status(head) -> str:
-    lex = lexicon()
-    chain = [head] + list(head.ancestors)[:3]
-    negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
-    if any(c.dep_ == "neg" for tok in negated for c in tok.children):
-        return "denied"
-    for tok in chain[1:3]:
-        if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
-            return "denied"
-    for tok in chain[:3]:
-        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "mark")}
-        if aux & {"if", "unless", "whether"} or tok.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless") for c in tok.children):
-            return "hypothetical"
-        if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned):
-            return "planned"
-        if aux & {"would", "could", "might", "may", "should", "can"}:
-            return "hypothetical"
-    governor = head.head if head.tag_ in ("NN", "NNS") else head
-    if re.search(r"\b(?:next|upcoming)\b", head.sent.text, re.I) and head.tag_ in ("NN", "NNS") \
-            and governor.tag_ not in ("VBD", "VBN"):  # "the next visit took place in May": past
-        return "planned"
-    return "reported"

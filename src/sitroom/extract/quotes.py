@@ -188,7 +188,7 @@ def _cue(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span, 
 
 
 def _can_speak(tok) -> bool:
-    from sitroom.extract.events import lexicon as event_lexicon
+    from sitroom.extract.event_lexicon import lexicon as event_lexicon
 
     return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) or tok.pos_ in ("PRON", "PROPN") or \
         tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns

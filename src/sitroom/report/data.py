@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sitroom.extract.events import lexicon
+from sitroom.extract.event_lexicon import lexicon
 from sitroom.query.actors import actors as all_actors
 from sitroom.query.events import events as all_events
 from sitroom.query.evidence import Context

@@ -1,0 +1,157 @@
+"""Who did it and to whom: an event trigger's source and target from the dependency parse, through
+passives, relative clauses, conjunctions and "ordered to mobilize" chains."""
+
+from __future__ import annotations
+
+from sitroom.extract.event_lexicon import lexicon
+from sitroom.model.evidence import Span
+
+_TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def actor_like(tok) -> bool:
+    """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
+    return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
+        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns
+
+
+def tokens_span(tokens: list, offset: int) -> Span:
+    return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
+
+
+def arguments(head, noun, verb) -> tuple[list, list]:
+    if verb is None:  # a standalone noun: "Chile's offer of aid to X", "talks between A and B"
+        sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)]
+        targets = []
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            objs = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ == "between" and objs:
+                sources = sources or objs[:1]
+                targets.extend(conjuncts(objs[0])[1:] or objs[1:])
+            elif prep.lower_ in ("by",) and objs:
+                sources = sources or objs
+            elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and objs[0].ent_type_:
+                targets.extend(objs)
+        return _expand(sources), _expand(targets)
+    subject = _subject(verb)
+    sources, targets = [], []
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive:
+        targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+        targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                    for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
+    elif subject is not None:
+        sources = [subject]
+    if not passive:
+        targets = _targets(verb, noun)
+        if verb.lemma_.lower() in lexicon().commitment:  # "agreed to provide aid to Romania"
+            for inner in (c for c in verb.children if c.dep_ == "xcomp"):
+                targets.extend(_targets(inner, None))
+    return _expand(sources), _expand(targets)
+
+
+def _targets(verb, noun) -> list:
+    """Objects and prepositional objects of a verb, and those of its object noun ("aid to X")."""
+    holder = noun if noun is not None else verb
+    skip = noun.i if noun is not None else -1
+    found = []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
+    for obj in objects:
+        # "Turkey's efforts", "the activities of the rebels": the owner is the target
+        owner = next((c for c in obj.children if c.dep_ == "poss" and actor_like(c)), None) or next(
+            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj" and g.ent_type_), None)
+        found.append(obj if actor_like(obj) or owner is None else owner)
+    nouns = [holder] + [o for o in objects if o.i != holder.i]
+    for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
+        if prep.lower_ in _TARGET_PREPS:
+            found.extend(g for g in prep.children if g.dep_ == "pobj")
+    return found
+
+
+def _subject(verb):
+    """The doer: the verb's subject, or its governor's ("X ordered to mobilize", "X, which attacked")."""
+    tok = verb
+    for _ in range(4):
+        # the subject nearest the verb: a misparse may hang a heading off it as a second subject
+        subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ in _SUBJECTS), None) or next(
+            (c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            if subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+                return tok.head
+            if subject.lower_ in _REPORTED_PRONOUNS:
+                return _reporter(tok) or subject
+            return subject
+        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
+            tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
+        elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl") and tok.head.i != tok.i:
+            if tok.dep_ == "relcl":
+                return tok.head
+            tok = tok.head
+        else:
+            break
+    return None
+
+
+_REPORTED_PRONOUNS = {"it", "they", "we"}
+
+
+def _reporter(tok):
+    """ "Hungary has said it will support ...": the pronoun is the one who said it."""
+    for ancestor in [tok] + list(tok.ancestors)[:2]:
+        if ancestor.dep_ == "ccomp":
+            subject = next((c for c in ancestor.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return subject
+    return None
+
+
+def conjuncts(tok) -> list:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def _expand(tokens: list) -> list:
+    """Arguments with their conjuncts ("Hungarian and Romanian officials"), without dates or numbers."""
+    out, seen = [], set()
+    for tok in tokens:
+        for conj in conjuncts(tok):
+            nominal = conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.ent_type_ not in _NOT_ACTORS
+            if nominal and conj.i not in seen:
+                out.append(conj)
+                seen.add(conj.i)
+    return out
+
+
+def _core(tok) -> list:
+    """The head of an argument with the words that name it, without clauses hanging off it:
+    "a delegation of the rebels [headed by X]"."""
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod"):
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                keep.extend((child, obj))
+                keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
+                            for t in c.subtree)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def argument_text(tok) -> str:
+    tokens = _core(tok)
+    return tok.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def argument_span(tok, offset: int) -> Span:
+    tokens = _core(tok)
+    return Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))

@@ -1,0 +1,49 @@
+"""The PLOVER lexicon of the event coder (data/plover.yaml), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sitroom.data import load as load_data
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[tuple[str, str]]]
+    """lemma -> [(type, required particle or object lemma, "" for none)]."""
+    nouns: dict[str, str]
+    light: frozenset[str]
+    planned: frozenset[str]
+    hypothetical: frozenset[str]
+    denial: frozenset[str]
+    quads: dict[str, str]
+    commitment: frozenset[str]
+    committed: frozenset[str]
+    promised: frozenset[str]
+    actor_nouns: frozenset[str]
+    designation: frozenset[str]
+    designated: frozenset[str]
+    stative: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = load_data("plover.yaml")
+    verbs: dict[str, list[tuple[str, str]]] = {}
+    nouns: dict[str, str] = {}
+    for kind, entry in data["types"].items():
+        for phrase in entry["verbs"]:
+            head, _, rest = phrase.partition(" ")
+            verbs.setdefault(head, []).append((kind, rest))
+        for noun in entry["nouns"]:
+            nouns.setdefault(noun, kind)
+    for options in verbs.values():
+        options.sort(key=lambda o: not o[1])  # specific ("call on") before bare ("call")
+    return Lexicon(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["planned_cues"]),
+                   frozenset(data["hypothetical_cues"]), frozenset(data["denial_verbs"]),
+                   {k: v["quad"] for k, v in data["types"].items()},
+                   frozenset(data["commitment_verbs"]), frozenset(data["commitment_adjectives"]),
+                   frozenset(data["promised_types"]), frozenset(data["actor_nouns"]),
+                   frozenset(data["designation_verbs"]), frozenset(data["designation_words"]),
+                   frozenset(data["stative_nouns"]))
