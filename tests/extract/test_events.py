@@ -49,3 +49,35 @@ def test_passive_and_chains():
 def test_designation_is_a_sanction():
     e = _first("The court recognized the movement as terrorist.")
     assert e.type == "SANCTION" and e.target == ("the movement",)
+
+
+def test_questions_attempts_wishes_evaluations_and_idioms_are_no_happenings():
+    for text in ["Why would the Norwegian government meet the rebels?",
+                 "The ministry is trying to strike a balance between the two camps.",
+                 "The union tried to negotiate with the employers.",
+                 "Both sides expressed the desire to cooperate with the agency.",
+                 "It is important to cooperate with the neighbours.",
+                 "The speech struck a chord with voters."]:
+        assert not [e for e in code_text(text) if e.type in ("CONSULT", "COOPERATE", "ASSAULT")], text
+    e = _first("Militants tried to assassinate the provincial governor.")  # an attempted attack is one
+    assert e.type == "ASSAULT"
+
+
+def test_plover_conventions_threats_refusals_demands():
+    e = _first("The alliance said it would impose sanctions on the regime.")
+    assert (e.type, e.mode, e.status) == ("THREATEN", "sanction", "reported")
+    e = _first("Norway will withdraw its peacekeepers from the region unless the fighting stops.")
+    assert e.type == "THREATEN"
+    e = _first("Ruritania says it will not accept any more refugees.")
+    assert (e.type, e.status) == ("REJECT", "reported")
+    e = _first("Ruritania said on Tuesday that Freedonia must return the captured helicopter.")
+    assert (e.type, e.source, e.target) == ("REQUEST", ("Ruritania",), ("Freedonia",))
+    e = _first("Ruritania demanded that Freedonia withdraw its troops.")
+    assert e.type == "REQUEST" and e.target == ("Freedonia",)
+
+
+def test_own_forces_are_no_target_and_a_carrier_noun_takes_its_modifier():
+    e = _first("Ruritania withdrew its troops from Freedonia.")
+    assert e.type == "RETREAT" and e.target == ("Freedonia",)
+    e = _first("The emir launched a mediation effort between Ruritania and Freedonia.")
+    assert e.type == "CONSULT"

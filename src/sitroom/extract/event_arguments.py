@@ -33,7 +33,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 sources = sources or objs
             elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and objs[0].ent_type_:
                 targets.extend(objs)
-        return _expand(sources), _expand(targets)
+        return expand(sources), expand(targets)
     subject = _subject(verb)
     sources, targets = [], []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
@@ -50,7 +50,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         if verb.lemma_.lower() in lexicon().commitment:  # "agreed to provide aid to Romania"
             for inner in (c for c in verb.children if c.dep_ == "xcomp"):
                 targets.extend(_targets(inner, None))
-    return _expand(sources), _expand(targets)
+    return expand(sources), expand(targets)
 
 
 def _targets(verb, noun) -> list:
@@ -60,6 +60,8 @@ def _targets(verb, noun) -> list:
     found = []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
     for obj in objects:
+        if any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children):
+            continue  # "withdrew its troops", "deployed their forces": the doer's own, no target
         # "Turkey's efforts", "the activities of the rebels": the owner is the target
         owner = next((c for c in obj.children if c.dep_ == "poss" and actor_like(c)), None) or next(
             (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -69,7 +71,16 @@ def _targets(verb, noun) -> list:
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
         if prep.lower_ in _TARGET_PREPS:
             found.extend(g for g in prep.children if g.dep_ == "pobj")
+    if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
+        found.extend(g for c in verb.children if c.dep_ == "ccomp"
+                     for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    for obj in objects:  # "demanded an admission by Moscow", "a withdrawal by the army"
+        found.extend(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
+                     for g in c.children if g.dep_ == "pobj")
     return found
+
+
+_OWN = {"its", "their", "his", "her", "our"}
 
 
 def _subject(verb):
@@ -87,7 +98,7 @@ def _subject(verb):
             return subject
         if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
             tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
-        elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl") and tok.head.i != tok.i:
+        elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 return tok.head
             tok = tok.head
@@ -120,7 +131,7 @@ def conjuncts(tok) -> list:
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
-def _expand(tokens: list) -> list:
+def expand(tokens: list) -> list:
     """Arguments with their conjuncts ("Hungarian and Romanian officials"), without dates or numbers."""
     out, seen = [], set()
     for tok in tokens:

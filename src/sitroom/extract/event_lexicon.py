@@ -25,6 +25,16 @@ class Lexicon:
     designation: frozenset[str]
     designated: frozenset[str]
     stative: frozenset[str]
+    attempts: frozenset[str] = frozenset()
+    wishes: frozenset[str] = frozenset()
+    evaluations: frozenset[str] = frozenset()
+    idioms: tuple[tuple[str, str], ...] = ()
+    """(verb lemma, object lemma) pairs that name no happening ("strike a chord")."""
+    demand_verbs: frozenset[str] = frozenset()
+    verbs_of_asking: frozenset[str] = frozenset()
+    """REQUEST verbs whose clause's subject is the one asked ("demanded that X leave")."""
+    carriers: frozenset[str] = frozenset()
+    """Nouns that take their event from a modifier ("a mediation effort")."""
 
 
 @cache
@@ -46,4 +56,7 @@ def lexicon() -> Lexicon:
                    frozenset(data["commitment_verbs"]), frozenset(data["commitment_adjectives"]),
                    frozenset(data["promised_types"]), frozenset(data["actor_nouns"]),
                    frozenset(data["designation_verbs"]), frozenset(data["designation_words"]),
-                   frozenset(data["stative_nouns"]))
+                   frozenset(data["stative_nouns"]), frozenset(data["attempt_verbs"]),
+                   frozenset(data["wish_words"]), frozenset(data["evaluation_adjectives"]),
+                   tuple(tuple(i.split(" ", 1)) for i in data["idioms"]), frozenset(data["demand_verbs"]),
+                   frozenset(data["verbs_of_asking"]), frozenset(data["carrier_nouns"]))

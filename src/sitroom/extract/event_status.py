@@ -24,6 +24,8 @@ def status_of(head) -> str:
             return "hypothetical"
         if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned):
             return "planned"
+        if "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.demand_verbs:
+            return "planned"  # "X said it would boycott the vote": the future of reported speech
         if aux & {"would", "could", "might", "may", "should", "can"}:
             return "hypothetical"
     governor = head.head if head.tag_ in ("NN", "NNS") else head
@@ -52,3 +54,67 @@ def promised(kind: str, head, status: str) -> tuple[str, str | None]:
     if status == "planned":
         return "AGREE", kind.lower()
     return kind, None
+
+
+def not_a_happening(head, kind: str = "") -> str | None:
+    """Why the trigger names no happening, or None: a question ("Why would X meet Y?"), an attempt
+    ("trying to strike a balance"), a wish ("the desire to cooperate"), an evaluation ("it is important
+    to cooperate") or an idiom of the lexicon ("strike a chord"). An attempted attack or arrest is one
+    (PLOVER codes "tried to assassinate" as ASSAULT)."""
+    lex = lexicon()
+    if head.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
+        return "question"
+    governor = head.head if head.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
+    if governor is not None and governor.i != head.i:
+        lemma = governor.lemma_.lower()
+        if lemma in lex.attempts and kind not in ("ASSAULT", "COERCE"):
+            return "attempt"
+        if lemma in lex.wishes:
+            return "wish"
+        if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in lex.evaluations for c in governor.children):
+            return "evaluation"  # "it is important to cooperate"
+    objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr")}
+    if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
+        return "idiom"
+    return None
+
+
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
+"""Types whose announcement PLOVER codes as a threat ("will impose sanctions", "would boycott")."""
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID"})
+"""Types whose refusal PLOVER codes as REJECT ("will not accept", "failed to reach agreement")."""
+
+
+def plover_convention(kind: str, head, status: str) -> tuple[str, str | None, str] | None:
+    """``(type, mode, status)`` where PLOVER codes an announced act as another type, else None:
+    a hostile act announced or made conditional ("will withdraw unless ...") is THREATEN; a refusal of
+    a cooperative act ("will not accept", "failed to reach agreement") is REJECT; both were reported."""
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") and m.dep_ == "mark"
+                                                  for m in c.children) for c in head.children)
+    if kind in HOSTILE | {"RETREAT"} and conditional and status == "planned":
+        return "THREATEN", kind.lower(), "reported"
+    if kind in HOSTILE and status == "planned" and not conditional:
+        return "THREATEN", kind.lower(), "reported"
+    if kind in COOPERATIVE and status == "denied" and _refused(head):
+        return "REJECT", kind.lower(), "reported"
+    return None
+
+
+def _refused(head) -> bool:
+    """ "will not accept", "would not meet", "failed to reach": a refusal, not a denial that it happened."""
+    auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if auxes & {"will", "would", "wo", "can", "could", "shall"}:
+        return True
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in ("fail", "refuse", "decline")
+
+
+def demanded_by(head):
+    """The speaker who says the event's subject *must* do it ("Russia said Sudan must return the
+    helicopter"): PLOVER codes that as the speaker's REQUEST to the subject. None otherwise."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children):
+        return None
+    clause = head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon().demand_verbs:
+        return None
+    return next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -11,9 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitroom.extract.event_arguments import actor_like, argument_span, argument_text, arguments, tokens_span
+from sitroom.extract.event_arguments import (
+    actor_like,
+    argument_span,
+    argument_text,
+    arguments,
+    expand,
+    tokens_span,
+)
 from sitroom.extract.event_lexicon import Lexicon, lexicon
-from sitroom.extract.event_status import promised, status_of
+from sitroom.extract.event_status import demanded_by, not_a_happening, plover_convention, promised, status_of
 from sitroom.model.evidence import Span
 from sitroom.model.plover import SYMMETRIC
 
@@ -81,6 +88,8 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
         if tok.pos_ not in ("VERB", "AUX") or tok.i in taken:
             continue
         kind = _verb_type(tok, lex)
+        if kind is None and demanded_by(tok) is not None:
+            kind = "REQUEST"  # "X said Y must return the helicopter": whatever Y must do, X demands it
         if kind:
             out.append((kind, tok, None))
             taken.add(tok.i)
@@ -142,7 +151,11 @@ def _noun_type(tok, lex: Lexicon) -> str | None:
         kind = lex.nouns.get(f"{mod.lower_} {tok.lower_}") or lex.nouns.get(f"{mod.lower_} {lemma}")
         if kind:
             return kind
-    return lex.nouns.get(tok.lower_) or lex.nouns.get(lemma)
+    found = lex.nouns.get(tok.lower_) or lex.nouns.get(lemma)
+    if found is None and lemma in lex.carriers:  # "a mediation effort", "a peace mission"
+        found = next((lex.nouns[m.lemma_.lower()] for m in tok.children
+                      if m.dep_ in ("compound", "amod") and m.lemma_.lower() in lex.nouns), None)
+    return found
 
 
 def _standalone(tok) -> bool:
@@ -172,11 +185,21 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
     inner = tuple(tokens_span(list(c.subtree), offset) for c in owner.children
                   if c.dep_ in ("advcl", "relcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))
+    if not_a_happening(head, kind) is not None:
+        return None
     status = status_of(head)
-    kind, mode = promised(kind, head, status)
+    convention = plover_convention(kind, head, status)
+    if convention is not None:
+        kind, mode, status = convention
+    else:
+        kind, mode = promised(kind, head, status)
     if kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment:
         mode = _promise_of(head)
-    if kind in SYMMETRIC:
+    speaker = demanded_by(head)
+    if speaker is not None:  # "Russia said Sudan must return it": Russia's REQUEST to Sudan
+        kind, mode, status = "REQUEST", kind.lower() if kind != "REQUEST" else None, "reported"
+        sources, targets = expand([speaker]), sources
+    if kind in SYMMETRIC and mode is None:  # "offered to negotiate with X": X is the one offered to
         withs = [t for t in targets if t.head.lower_ == "with"]
         sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
         targets = [t for t in targets if t.head.lower_ != "with"]
