@@ -185,3 +185,20 @@ def test_every_lone_surname_goes_to_the_dominant_bearer_not_only_the_first():
     groups = resolve(nodes)
     dana = next(g for g in groups if 3 in g)
     assert {0, 1, 2} <= set(dana) and 11 not in dana
+
+
+def test_a_plain_name_two_people_share_and_a_lone_surname_of_several_join_no_one():
+    nodes = [person("a", "George H.W. Bush"), person("b", "George W. Bush"), person("c", "George Bush"),
+             person("d", "Jeb Bush"), person("e", "Jeb Bush"), person("f", "Bush"), person("g", "Bush")]
+    groups = _together(nodes)
+    assert frozenset({"George Bush"}) in groups  # either president: neither
+    assert all(len(g) == 1 for g in groups if "Bush" in g)  # lone surnames of several: no record of all
+
+
+def test_a_lone_surname_with_her_pronouns_joins_the_woman():
+    nodes = [person(f"a{i}", "Mary Marsh") for i in range(2)]
+    nodes += [person(f"b{i}", "John Marsh") for i in range(9)]
+    lone = person("c", "Marsh")
+    lone.pronouns.update({"she": 2, "her": 1})
+    groups = resolve(nodes + [lone])
+    assert next(g for g in groups if 11 in g) == sorted(next(g for g in groups if 0 in g))

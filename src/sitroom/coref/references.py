@@ -93,7 +93,8 @@ def _personal(persons: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
 def _quoted(text: str, at: int) -> bool:
     """Inside a direct quotation of the passage: "he" there is someone the speaker speaks of."""
     before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 \
+        or before.count("''") % 2 == 1  # ''He said so,'' in some archives' plain text
 
 
 def _own_clause_subjects(tok, offset: int) -> set[int]:

@@ -87,7 +87,7 @@ def analyse(doc: Document, nlp) -> Analysis:
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
     mentions = unlinked_group_descriptions(settle_kinds(surnames_as_people(mentions), roles))
-    events = records(findings, mentions, timexes, doc.published)
+    events = records(findings, mentions, timexes, doc.published, doc.paragraphs)
     work = _work_text(doc.source.text, parts, texts)
     quotes = quotes_in(work, body_parts)
     quote_rows = quote_records(quotes, mentions, timexes, work)

@@ -38,8 +38,13 @@ class EventRecord:
 
 
 def records(findings: list[EventFinding], mentions: list[Mention], timexes: list[Timex],
-            published: str | None) -> list[EventRecord]:
-    """Findings whose source or target is one of the document's actors, with when and where."""
+            published: str | None, paragraphs: tuple[Span, ...] = ()) -> list[EventRecord]:
+    """Findings whose source or target is one of the document's actors, with when and where.
+
+    When: the date in the event's own clause, else one heading its sentence, else the narrative time of
+    its paragraph (the last date of an earlier sentence there, basis ``inferred``), else the publication
+    date for an event told in the present or present perfect (``inferred``); else undated.
+    """
     out = []
     for f in findings:
         sources = _mentions_in(f.source_spans, mentions)
@@ -47,7 +52,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
-                               _when(f, timexes, published), _where(f, mentions)))
+                               _when(f, timexes, published, paragraphs), _where(f, mentions)))
     return out
 
 
@@ -90,7 +95,8 @@ HEAD_CHARS = 60
 """A date this close to the start of the sentence ("On July 8, ...") dates the whole sentence."""
 
 
-def _when(f: EventFinding, timexes: list[Timex], published: str | None) -> When | None:
+def _when(f: EventFinding, timexes: list[Timex], published: str | None,
+          paragraphs: tuple[Span, ...] = ()) -> When | None:
     in_sentence = [t for t in timexes if f.span.contains(t.span) and to_when(t) is not None]
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
               and not any(c.contains(t.span) for c in f.inner)]
@@ -102,7 +108,21 @@ def _when(f: EventFinding, timexes: list[Timex], published: str | None) -> When 
         nearest = min(candidates, key=lambda t: (t.anchor == "event" and len(candidates) > 1,
                                                  abs(t.span.start - f.trigger.start)))
         return to_when(nearest)
-    return When(published, None, "inferred") if published else None
+    narrative = _narrative(f, timexes, paragraphs)
+    if narrative is not None:
+        return When(narrative.start, narrative.end, "inferred")
+    return When(published, None, "inferred") if published and f.current else None
+
+
+def _narrative(f: EventFinding, timexes: list[Timex], paragraphs: tuple[Span, ...]) -> When | None:
+    """The date in force where the event is told: the last dated day, month or year of an earlier
+    sentence of its paragraph ("On May 3 the envoy arrived. He met the minister." -> May 3)."""
+    paragraph = next((p for p in paragraphs if p.start <= f.span.start < p.end), None)
+    if paragraph is None:
+        return None
+    before = [t for t in timexes if paragraph.start <= t.span.start < f.span.start and t.type == "DATE"
+              and to_when(t) is not None and _PARTIAL.match(t.value or "")]
+    return to_when(before[-1]) if before else None
 
 
 def _bound_before(t: Timex) -> bool:

@@ -54,6 +54,9 @@ class EventFinding:
     """For an AGREE that promises something: what was promised ("aid", "concede", ...)."""
     inner: tuple[Span, ...] = ()
     """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
+    current: bool = False
+    """Told in the present or present perfect ("has signed", "is meeting", "says"): about the time of
+    writing, so an undated event may take the publication date; a past tense never does."""
 
 
 def code_text(text: str, nlp=None) -> list[EventFinding]:
@@ -209,7 +212,18 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         source=tuple(argument_text(t) for t in sources), target=tuple(argument_text(t) for t in targets),
         status=status, span=Span(offset + sent.start_char, offset + sent.end_char), phrase=phrase,
         source_spans=tuple(argument_span(t, offset) for t in sources),
-        target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner)
+        target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
+        current=_current(owner if standalone else head))
+
+
+def _current(verb) -> bool:
+    """"has signed", "is meeting", "signs": the present or present perfect of the event's own verb."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not verb.tag_.startswith("VB"):
+        verb = verb.head
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"has", "have", "is", "are", "am"}:
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and not aux
 
 
 def _promise_of(verb) -> str | None:

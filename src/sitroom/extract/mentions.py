@@ -147,9 +147,12 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
             named = None  # "won Virginia, Georgia and Alabama": the US state, not the country
         if named:
             kind, country = "state", named
-        elif seat or (kind == "location" and country_of_capital(text) and acts(ent.root)):
-            # "the Elysee said", "Paris received": the seat or capital stands for the government
-            kind, country = "state", seat or country_of_capital(text)
+        elif seat:  # "the Elysee said": the head of government's office, an organisation of its state
+            return Mention(Span(begin, begin + len(text)), text, "ORG", "organization", seat, sentence,
+                           ent.root.dep_ in ("nsubj", "nsubjpass"))
+        elif kind == "location" and country_of_capital(text) and acts(ent.root):
+            # "Paris received": the capital stands for the government
+            kind, country = "state", country_of_capital(text)
     if kind == "organization":
         country = country_in(text)
     subject = ent.root.dep_ in ("nsubj", "nsubjpass")

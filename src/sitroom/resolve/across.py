@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitroom.coref.gender import compatible, honorific_gender, is_first_name, name_gender
+from sitroom.coref.gender import PRONOUN_GENDER, compatible, honorific_gender, is_first_name, name_gender
 from sitroom.coref.within import compatible_people, middles_differ
 from sitroom.data.countries import country_in, country_named, display_name
 from sitroom.data.names import (
@@ -34,6 +34,8 @@ from sitroom.data.names import (
 from sitroom.data.places import is_place
 from sitroom.model.clusters import UnionFind
 
+PRONOUN_EVIDENCE = 2
+PRONOUN_SHARE = 0.8
 DOMINANT = 4
 """A lone surname shared by several people goes to the one named this many times more often."""
 ARMED_SHARE = 0.2
@@ -56,6 +58,8 @@ class LocalActor:
     roles: list[tuple[str, str | None]] = field(default_factory=list)
     armed: int = 0
     mentions: int = 0
+    pronouns: Counter = field(default_factory=Counter)
+    """The pronouns and descriptions resolved to it in its document, lowercased."""
 
     @property
     def kind(self) -> str:
@@ -64,6 +68,18 @@ class LocalActor:
     def full_name(self) -> list[str]:
         """The longest written name, as tokens without honorifics."""
         return max((name_tokens(n) for n in self.names), key=len, default=[])
+
+    def pronoun_gender(self) -> str | None:
+        """The gender its pronouns give it: ``m`` or ``f`` when at least PRONOUN_EVIDENCE of them
+        and PRONOUN_SHARE of the gendered ones agree ("Clinton ... she ... her"), else None."""
+        said = Counter({g: 0 for g in ("m", "f")})
+        for word, n in self.pronouns.items():
+            gender = PRONOUN_GENDER.get(word)
+            if gender:
+                said[gender] += n
+        gender, top = said.most_common(1)[0]
+        total = sum(said.values())
+        return gender if top >= PRONOUN_EVIDENCE and top >= PRONOUN_SHARE * total else None
 
     def role_words(self) -> set[str]:
         """The role nouns of its titles ("former Secretary of State" -> {"secretary"})."""
@@ -270,6 +286,7 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
         if len(key) >= 3:  # the typo'd-surname rule of match_people needs two given names or more
             blocks["g:" + " ".join(key[:-1]) + ":" + key[-1][:1]].append(i)
     names_of: dict[int, list[list[str]]] = {uf.find(i): [nodes[i].full_name()] for i in by_name.values()}
+    plain_ambiguous = _plain_names_of_several(by_name)
     for members in blocks.values():
         representatives: list[int] = []  # one name per person met so far in this block
         for i in members:
@@ -277,7 +294,8 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
             if any(uf.find(r) == root for r in representatives):
                 continue
             match = next((r for r in representatives if match_people(nodes[i], nodes[r]).same
-                          and not _conflicts(names_of[uf.find(i)], names_of[uf.find(r)])), None)
+                          and not _conflicts(names_of[uf.find(i)], names_of[uf.find(r)])
+                          and not _plain_of_several(nodes[i], nodes[r], plain_ambiguous)), None)
             if match is None:
                 representatives.append(i)
             else:
@@ -294,6 +312,7 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
     for i in single:
         word = fold(nodes[i].full_name()[0])
         said = next((g for g in map(honorific_gender, nodes[i].names) if g), None)  # "Mrs. Clinton"
+        said = said or nodes[i].pronoun_gender()  # "Clinton ... her campaign"
         candidates = {uf.find(j) for j in surnames.get(word, ())
                       if compatible(said, name_gender(" ".join(nodes[j].full_name())))}
         if len(candidates) > 1:
@@ -303,7 +322,9 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
             candidates = _dominant(candidates, reach)
         if len(candidates) == 1:
             _join(uf, i, candidates.pop(), reach, held)
-    alone = [i for i in single if uf.find(i) == i and not is_first_name(nodes[i].full_name()[0])]
+    # a lone surname the corpus gives to several people, and no one in particular, is joined to no one
+    alone = [i for i in single if uf.find(i) == i and not is_first_name(nodes[i].full_name()[0])
+             and len({uf.find(j) for j in surnames.get(fold(nodes[i].full_name()[0]), ())}) < 2]
     _by_key(uf, alone, lambda i: {fold(nodes[i].full_name()[0])})  # never on a first name alone
 
 
@@ -313,6 +334,24 @@ def _join(uf: UnionFind, i: int, target: int, reach: Counter, held: dict) -> Non
     count, roles = reach.pop(target, 0), held.pop(target, set())
     uf.union(i, target)
     reach[uf.find(target)], held[uf.find(target)] = count, roles
+
+
+def _plain_names_of_several(by_name: dict[tuple[str, ...], int]) -> set[tuple[str, str]]:
+    """(first, last) of names borne by people told apart by their middle names ("George H.W. Bush",
+    "George W. Bush"): the plain "George Bush" may be either, so it joins neither."""
+    middles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in by_name:
+        if len(key) >= 3:
+            middles[(key[0], key[-1])].add("".join(part[:1] for part in key[1:-1]))
+    return {plain for plain, found in middles.items() if len(found) >= 2}
+
+
+def _plain_of_several(a: LocalActor, b: LocalActor, ambiguous: set[tuple[str, str]]) -> bool:
+    for node in (a, b):
+        name = [fold(t) for t in node.full_name()]
+        if len(name) == 2 and (name[0], name[-1]) in ambiguous:
+            return True
+    return False
 
 
 def _conflicts(a: list[list[str]], b: list[list[str]]) -> bool:

@@ -16,7 +16,9 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
         node = nodes.setdefault((document, cluster), LocalActor(document, cluster))
         node.mentions += 1
         node.armed += bool(armed)
-        if not pronoun:
+        if pronoun:
+            node.pronouns[text.lower()] += 1
+        else:
             node.kinds[kind] += 1
             node.names[text] += 1
             if country:
