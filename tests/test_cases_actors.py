@@ -88,3 +88,19 @@ def test_c14_a_one_word_person_is_a_person_and_never_a_place_or_iran(cases_expor
     assert astara["kind"] == "location"
     speakers = {q["text"]: q["speaker"] for q in data["quotes"]}
     assert speakers["The melons will not last another week,"[:-1]] == tigran["id"]
+
+
+def _events(data: dict) -> list[tuple]:
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    return [(e["type"], tuple(names[x] for x in e["source"]), tuple(names[x] for x in e["target"]),
+             (e["when"] or {}).get("start"), e["location"], e["status"]) for e in data["events"]]
+
+
+def test_c11_event_parts_passive_target_and_the_clauses_own_date(cases_export):
+    events = _events(cases_export["C11_passive"])
+    assert ("ASSAULT", ("Northern Shield Brigade",), ("Red Crest relief agency",), "2024-01-15", "Telsa",
+            "reported") in events  # "on Monday", not the dateline's January 16
+    assert ("ACCUSE", ("Lena Ostrova",), ("Harbour Workers' Union",)) in [e[:3] for e in events]
+    probe = [e[:4] for e in _events(cases_export["C11_passive_probe"])]
+    assert ("ASSAULT", ("Northern Shield Brigade",), ("Red Crest Society",), "2024-01-15") in probe
+    assert ("ASSAULT", ("Northern Shield Brigade",), ("Doctors Without Walls",), "2024-01-14") in probe

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from sitroom.clean.header import dateline_places as places_in_dateline
@@ -87,13 +88,22 @@ def analyse(doc: Document, nlp) -> Analysis:
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
     mentions = unlinked_group_descriptions(settle_kinds(surnames_as_people(mentions), roles))
-    events = records(findings, mentions, timexes, doc.published, doc.paragraphs)
+    events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places))
     work = _work_text(doc.source.text, parts, texts)
     quotes = quotes_in(work, body_parts)
     quote_rows = quote_records(quotes, mentions, timexes, work)
     claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work)
     return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events,
                     quote_rows, claim_rows)
+
+
+def _dateline(doc: Document, places: list[Span]) -> Span | None:
+    """The wire dateline opening the body, to its dash ("TELSA, January 16, 2024 —"): its date is the
+    story's, never an event's own."""
+    if not places:
+        return None
+    dash = re.compile(r"[-–—]").search(doc.source.text, places[-1].end, places[-1].end + 80)
+    return Span(places[0].start, dash.end()) if dash else None
 
 
 def dateline_places(doc: Document) -> list[Span]:

@@ -38,7 +38,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     sources, targets = [], []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive:
-        targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        targets = [_owner_or_self(c) for c in verb.children if c.dep_ == "nsubjpass"]
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
         targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
@@ -62,11 +62,7 @@ def _targets(verb, noun) -> list:
     for obj in objects:
         if any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children):
             continue  # "withdrew its troops", "deployed their forces": the doer's own, no target
-        # "Turkey's efforts", "the activities of the rebels": the owner is the target
-        owner = next((c for c in obj.children if c.dep_ == "poss" and actor_like(c)), None) or next(
-            (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-             if g.dep_ == "pobj" and g.ent_type_), None)
-        found.append(obj if actor_like(obj) or owner is None else owner)
+        found.append(_owner_or_self(obj))
     nouns = [holder] + [o for o in objects if o.i != holder.i]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
         if prep.lower_ in _TARGET_PREPS:
@@ -81,6 +77,16 @@ def _targets(verb, noun) -> list:
 
 
 _OWN = {"its", "their", "his", "her", "our"}
+
+
+def _owner_or_self(obj):
+    """"Turkey's efforts", "a convoy of the relief agency": the owner is the one acted on."""
+    if actor_like(obj):
+        return obj
+    owner = next((c for c in obj.children if c.dep_ == "poss" and actor_like(c)), None) or next(
+        (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+         if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
+    return owner if owner is not None else obj
 
 
 def _subject(verb):

@@ -38,13 +38,17 @@ class EventRecord:
 
 
 def records(findings: list[EventFinding], mentions: list[Mention], timexes: list[Timex],
-            published: str | None, paragraphs: tuple[Span, ...] = ()) -> list[EventRecord]:
+            published: str | None, paragraphs: tuple[Span, ...] = (),
+            dateline: Span | None = None) -> list[EventRecord]:
     """Findings whose source or target is one of the document's actors, with when and where.
 
     When: the date in the event's own clause, else one heading its sentence, else the narrative time of
     its paragraph (the last date of an earlier sentence there, basis ``inferred``), else the publication
-    date for an event told in the present or present perfect (``inferred``); else undated.
+    date for an event told in the present or present perfect (``inferred``); else undated. The
+    dateline's date (``dateline``, the story's) is never an event's own.
     """
+    if dateline is not None:
+        timexes = [t for t in timexes if not dateline.contains(t.span)]
     out = []
     for f in findings:
         sources = _mentions_in(f.source_spans, mentions)
@@ -59,7 +63,9 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
 def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention]) -> tuple[int, ...]:
     found: list[int] = []
     for span in spans:
-        inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and m.kind != "location"]
+        inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and m.kind != "location"] or [
+            i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
+            if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
         if inside:
             found.append(inside[-1])  # "the Norwegian Trade Ministry's envoy": the head's own name last
     return tuple(dict.fromkeys(found))

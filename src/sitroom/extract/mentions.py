@@ -40,6 +40,7 @@ from sitroom.extract.name_spans import (
     capitals_described,
     country_then_person,
     dateline_spans,
+    organisations_described,
     person_then_town,
     relabelled,
     titled_names,
@@ -70,6 +71,8 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     """
     placed = dateline_spans(sdoc, offset, places)
     spans = titled_names(sdoc) + capitals_described(sdoc)
+    spans += [o for o in organisations_described(sdoc) if not any(o.start < s.end and s.start < o.end
+                                                                 for s in spans + placed)]
     ents = [e for e in sdoc.ents if not any(s.start <= e.start and e.end <= s.end for s in spans)
             and not any(s.start < e.end and e.start < s.end for s in placed)]
     ents = [widened(part) for e in ents

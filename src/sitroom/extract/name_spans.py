@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
-from sitroom.data.names import NAME_PARTICLES, has_role_word, honorifics, org_words, title_words
+from sitroom.data.names import NAME_PARTICLES, group_nouns, has_role_word, honorifics, org_words, title_words
 from sitroom.data.places import is_town
 from sitroom.extract.kind_cues import ACTOR_DEPS, of_a_city
 from sitroom.model.evidence import Span
@@ -79,6 +79,29 @@ def capitals_described(sdoc) -> list:
                             and country_of_demonym(c.text)), None)
             if demonym is not None:
                 found.append(TokenSpan(sdoc, demonym.i, tok.i + 1, label="GPE"))
+    return found
+
+
+def organisations_described(sdoc) -> list:
+    """"the Red Crest relief agency", "the Kestrel Bay ferry company": a group noun after a proper
+    name the tagger left untagged or tagged as a place is that organisation (ORG spans)."""
+    from spacy.tokens import Span as TokenSpan
+
+    found = []
+    for tok in sdoc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in group_nouns():
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        names = [c for c in mods if c.pos_ == "PROPN" and c.text[:1].isupper()]
+        if not names or tok.ent_type_ == "ORG" or any(
+                country_named(c.text) or country_of_demonym(c.text) or c.ent_type_ in ("GPE", "NORP")
+                and country_named(sdoc[c.left_edge.i : c.i + 1].text) for c in names):
+            continue  # "the U.S. government", "the Norwegian embassy": the state's own
+        start = min(c.left_edge.i for c in mods if c.i >= names[0].i)
+        if sdoc[start].pos_ == "DET":
+            start += 1
+        if all(sdoc[i].is_title or sdoc[i].pos_ in ("NOUN", "ADJ") for i in range(start, tok.i)):
+            found.append(TokenSpan(sdoc, start, tok.i + 1, label="ORG"))
     return found
 
 
