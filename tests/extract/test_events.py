@@ -81,3 +81,10 @@ def test_own_forces_are_no_target_and_a_carrier_noun_takes_its_modifier():
     assert e.type == "RETREAT" and e.target == ("Freedonia",)
     e = _first("The emir launched a mediation effort between Ruritania and Freedonia.")
     assert e.type == "CONSULT"
+
+
+def test_seeking_being_asked_and_manner_phrases_are_no_happenings():
+    for text in ["As the movement searches for recognition, it has found a partner in Ruritania.",
+                 "Asked whether Ruritania would recognize the government, the spokesman declined.",
+                 "Freedonia, in agreement with Ruritania, is trying to stabilise the region."]:
+        assert not [e for e in code_text(text) if e.type in ("COERCE", "REQUEST", "AGREE")], text

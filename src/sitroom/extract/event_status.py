@@ -74,9 +74,15 @@ def not_a_happening(head, kind: str = "") -> str | None:
         if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
                 c.dep_ == "acomp" and c.lemma_.lower() in lex.evaluations for c in governor.children):
             return "evaluation"  # "it is important to cooperate"
-    objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr")}
+    objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
     if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
-        return "idiom"
+        return "idiom"  # "strike a chord", "searches for legitimacy"
+    if head.tag_ == "VBN" and head.dep_ == "advcl" and not any(c.dep_.startswith("nsubj")
+                                                              for c in head.children):
+        return "asked"  # "Asked whether ..., the spokesman said": he was asked, he asked nothing
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "in" \
+            and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
+        return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
 
 
