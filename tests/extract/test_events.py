@@ -88,3 +88,18 @@ def test_seeking_being_asked_and_manner_phrases_are_no_happenings():
                  "Asked whether Ruritania would recognize the government, the spokesman declined.",
                  "Freedonia, in agreement with Ruritania, is trying to stabilise the region."]:
         assert not [e for e in code_text(text) if e.type in ("COERCE", "REQUEST", "AGREE")], text
+
+
+def test_the_sense_decides_the_type():
+    assert _first("Ruritania recalled its ambassador from Freedonia.").type == "SANCTION"
+    assert not [e for e in code_text("The senator recalled the day he arrived in the capital.")
+                if e.type == "SANCTION"]
+    assert _first("The rebels released three hostages on Monday.").type == "CONCEDE"
+    assert not [e for e in code_text("The campaign released a statement on Monday.") if e.type == "CONCEDE"]
+    e = _first("The senator attacked her rival's record on trade.")
+    assert e.type == "ACCUSE"  # no weapon, no soldier: a verbal attack
+    assert _first("Militants attacked an army post, killing two soldiers.").type == "ASSAULT"
+    assert not [e for e in code_text("Reporters asked the governor about the budget.") if e.type == "REQUEST"]
+    assert _first("Ruritania asked Freedonia to send troops.").type == "REQUEST"
+    assert not [e for e in code_text("The candidate held a campaign rally in Ohio.") if e.type == "PROTEST"]
+    assert not [e for e in code_text("She captured the nomination in June.") if e.type == "ASSAULT"]

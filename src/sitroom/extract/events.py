@@ -20,6 +20,7 @@ from sitroom.extract.event_arguments import (
     tokens_span,
 )
 from sitroom.extract.event_lexicon import Lexicon, lexicon
+from sitroom.extract.event_senses import sensed
 from sitroom.extract.event_status import demanded_by, not_a_happening, plover_convention, promised, status_of
 from sitroom.model.evidence import Span
 from sitroom.model.plover import SYMMETRIC
@@ -91,6 +92,7 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
         if tok.pos_ not in ("VERB", "AUX") or tok.i in taken:
             continue
         kind = _verb_type(tok, lex)
+        kind = sensed(kind, tok) if kind else None  # "recalled the day", "released a statement": none
         if kind is None and demanded_by(tok) is not None:
             kind = "REQUEST"  # "X said Y must return the helicopter": whatever Y must do, X demands it
         if kind:
@@ -101,6 +103,7 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
             for obj in (c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
                 obj = _of_chain(obj, lex)  # "provide 25,000 tons of food aid"
                 kind = _noun_type(obj, lex)
+                kind = sensed(kind, obj) if kind else None  # "held a campaign rally": no protest
                 if kind:
                     out.append((kind, tok, obj))
                     taken.update({tok.i, obj.i})
@@ -116,6 +119,7 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
             kind = _noun_type(inner, lex) if inner is not None else None
             if kind:
                 taken.add(inner.i)
+        kind = sensed(kind, carrier) if kind else None  # "his attacks on her record": verbal
         if kind and _standalone(carrier) and carrier.lower_ not in lex.stative:
             out.append((kind, carrier, carrier))
             taken.add(tok.i)

@@ -127,8 +127,8 @@ _REPORTED_IN = {"poll", "survey", "report", "story", "article", "analysis"}
 
 
 def news_source(ent) -> bool:
-    """A one-word name used as a news outlet ("a X poll", "X reported", "a report from X"): the
-    outlet, an organisation, even where a person of that surname is named ("Mr. X" founded it)."""
+    """A one-word name used as a news outlet or firm ("a X poll", "X reported", "a report from X", "X
+    published its index"): an organisation, even where a person of that surname is named."""
     if len(ent) != 1 or not ent.root.is_title:
         return False
     tok = ent.root
@@ -136,5 +136,9 @@ def news_source(ent) -> bool:
         return True
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "report" and tok.head.pos_ == "VERB":
         return not any(c.dep_ == "dobj" for c in tok.head.children)  # not "X reported a loss"
+    if tok.dep_ == "nsubj" and any(t.lower_ == "its" and t.dep_ == "poss" for c in tok.head.children
+                                   if c.i > tok.i and c.dep_ not in ("ccomp", "advcl", "conj")
+                                   for t in c.subtree):
+        return True  # "X started publishing its index": a firm (not "X said its plan failed")
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") \
         and tok.head.head.lemma_.lower() in _REPORTED_IN

@@ -36,6 +36,9 @@ from sitroom.model.clusters import UnionFind
 
 PRONOUN_EVIDENCE = 2
 PRONOUN_SHARE = 0.8
+PRONOUN_PER_NAME = 0.25
+"""A lone surname's pronouns give it a gender when at least PRONOUN_EVIDENCE of them, and a quarter as
+many as its names, agree PRONOUN_SHARE of the time: a stray "he" among a dozen "Clinton"s says little."""
 DOMINANT = 4
 """A lone surname shared by several people goes to the one named this many times more often."""
 ARMED_SHARE = 0.2
@@ -70,8 +73,7 @@ class LocalActor:
         return max((name_tokens(n) for n in self.names), key=len, default=[])
 
     def pronoun_gender(self) -> str | None:
-        """The gender its pronouns give it: ``m`` or ``f`` when at least PRONOUN_EVIDENCE of them
-        and PRONOUN_SHARE of the gendered ones agree ("Clinton ... she ... her"), else None."""
+        """The gender its pronouns give it (see PRONOUN_PER_NAME): ``m``, ``f`` or None."""
         said = Counter({g: 0 for g in ("m", "f")})
         for word, n in self.pronouns.items():
             gender = PRONOUN_GENDER.get(word)
@@ -79,7 +81,8 @@ class LocalActor:
                 said[gender] += n
         gender, top = said.most_common(1)[0]
         total = sum(said.values())
-        return gender if top >= PRONOUN_EVIDENCE and top >= PRONOUN_SHARE * total else None
+        enough = max(PRONOUN_EVIDENCE, PRONOUN_PER_NAME * sum(self.names.values()))
+        return gender if top >= enough and top >= PRONOUN_SHARE * total else None
 
     def role_words(self) -> set[str]:
         """The role nouns of its titles ("former Secretary of State" -> {"secretary"})."""

@@ -1,0 +1,60 @@
+"""The sense a trigger has in its sentence, from its arguments (data/plover.yaml ``senses``): "recalled
+its ambassador" is a SANCTION, "recalled the day" nothing; "released three hostages" a CONCEDE,
+"released a statement" nothing; "attacked her record" in a sentence without a weapon a verbal attack
+(ACCUSE), not an ASSAULT; "a rally against the plant" a PROTEST, "a campaign rally" nothing."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sitroom.data import load as load_data
+from sitroom.data.names import title_words
+from sitroom.extract.event_arguments import actor_like
+
+
+@cache
+def _senses() -> tuple[dict, frozenset[str]]:
+    data = load_data("plover.yaml")
+    return data["senses"], frozenset(data["violence_words"])
+
+
+def sensed(kind: str, tok) -> str | None:
+    """The type ``tok`` (a trigger verb or event noun of type ``kind``) has here, or None when its
+    sense here is no event of that type."""
+    senses, violence = _senses()
+    rule = senses.get(tok.lemma_.lower())
+    if rule is None:
+        return kind
+    if rule.get("violence"):
+        sent = tok.sent
+        before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent  # and the sentence before
+        words = {w for t in list(before) + list(sent) for w in (t.lower_, t.lemma_.lower())}
+        if words & violence or words & title_words("armed_units"):
+            return kind
+        return rule.get("verbal")  # "attacked her record": ACCUSE; "captured the nomination": none
+    if tok.pos_ != "VERB" and not rule.get("nouns"):
+        return kind  # "the talks between X and Y": the noun has one sense
+    if tok.pos_ == "VERB":
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:  # "the release of three hostages"
+        objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+    preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt")}
+    if any(o.lemma_.lower() in rule.get("objects", ()) for o in objects):
+        return kind
+    if rule.get("actor_object") and any(_an_actor(o) for o in objects):
+        return kind
+    for word in rule.get("preps", ()):
+        prep = preps.get(word)
+        if prep is not None and (not rule.get("actor_prep_object") or any(
+                _an_actor(g) for g in prep.children if g.dep_ == "pobj")):
+            return kind
+    if rule.get("clause") and any(c.dep_ == "xcomp" for c in tok.children) and objects:
+        return kind  # "asked Norway to send troops"
+    return None
+
+
+def _an_actor(tok) -> bool:
+    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(tok)) and \
+        tok.lower_ not in ("reporters", "journalists", "press", "media", "crowd", "audience", "supporters",
+                           "voters")
