@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import baseline
+from tml import flatten
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "tempeval3" / "TBAQ-cleaned"
@@ -97,32 +98,14 @@ def read_doc(path: Path) -> Doc:
     eid_of = {i.get("eiid"): eid for eid, i in insts.items()}
     modal = {eid_of.get(s.get("subordinatedEventInstance")) for s in root.iter("SLINK")
              if s.get("relType") in ("MODAL", "CONDITIONAL")}
-    parts: list[str] = []
-    spans: list[tuple[int, int, ET.Element]] = []
-    pos = 0
-
-    def walk(elem: ET.Element) -> None:
-        nonlocal pos
-        if elem.text:
-            parts.append(elem.text)
-            pos += len(elem.text)
-        for child in elem:
-            start = pos
-            walk(child)
-            if child.tag == "EVENT":
-                spans.append((start, pos, child))
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-
-    walk(body)
+    text, spans = flatten(body)
     events = []
-    for start, end, elem in spans:
+    for start, end, elem in (s for s in spans if s[2].tag == "EVENT"):
         eid = elem.get("eid", "")
         status, why = gold_status(insts.get(eid, {}), flipped)
         tensed = insts.get(eid, {}).get("tense", "NONE").upper() != "NONE"
         events.append(Ev(start, end, eid, elem.get("class", ""), status, why, eid in modal, tensed))
-    return Doc(f"{path.parent.name}/{path.stem}", "".join(parts), events, flipped)
+    return Doc(f"{path.parent.name}/{path.stem}", text, events, flipped)
 
 
 def code_all(docs: list[Doc], system: str) -> tuple[float, int, str | None]:

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import baseline
+from tml import flatten
 
 from sitroom.extract.timex import tag
 
@@ -52,26 +53,10 @@ def read_doc(path: Path, corpus: str) -> Doc:
     body = root.find("TEXT")
     if dct is None or body is None:
         raise ValueError(f"{path}: no DCT or TEXT")
-    parts: list[str] = []
-    gold: list[Tx] = []
-    pos = 0
-
-    def walk(elem: ET.Element) -> None:
-        nonlocal pos
-        if elem.text:
-            parts.append(elem.text)
-            pos += len(elem.text)
-        for child in elem:
-            start = pos
-            walk(child)
-            if child.tag == "TIMEX3" and "".join(parts)[start:pos].strip():
-                gold.append(Tx(start, pos, child.get("type", ""), child.get("value")))
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-
-    walk(body)
-    return Doc(path.stem, CORPORA[corpus], "".join(parts), dct.get("value", ""), gold)
+    text, spans = flatten(body)
+    gold = [Tx(start, end, elem.get("type", ""), elem.get("value")) for start, end, elem in spans
+            if elem.tag == "TIMEX3" and text[start:end].strip()]
+    return Doc(path.stem, CORPORA[corpus], text, dct.get("value", ""), gold)
 
 
 def run_ours(doc: Doc) -> list[Tx]:
