@@ -103,3 +103,14 @@ def test_the_sense_decides_the_type():
     assert _first("Ruritania asked Freedonia to send troops.").type == "REQUEST"
     assert not [e for e in code_text("The candidate held a campaign rally in Ohio.") if e.type == "PROTEST"]
     assert not [e for e in code_text("She captured the nomination in June.") if e.type == "ASSAULT"]
+
+
+def test_positions_and_pleasantries_are_no_events_but_support_of_an_actor_is():
+    for text in ["The senator supports appropriate pay raises for federal workers.",
+                 "The governor offered thoughts and prayers to the families.",
+                 "The campaign signed up thousands of new donors.",
+                 "The rally demonstrated the unity of the party."]:
+        assert not [e for e in code_text(text) if e.type in ("SUPPORT", "AGREE", "PROTEST")], text
+    e = _first("Ruritania will support Freedonia's efforts to join the union.")
+    assert e.type in ("SUPPORT", "AGREE")
+    assert _first("Ruritania offered its troops to the Freedonian president.").type == "AGREE"

@@ -25,13 +25,15 @@ def sensed(kind: str, tok) -> str | None:
     rule = senses.get(tok.lemma_.lower())
     if rule is None:
         return kind
-    if rule.get("violence"):
+    if rule.get("violence") and kind == "ASSAULT":
         sent = tok.sent
         before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent  # and the sentence before
         words = {w for t in list(before) + list(sent) for w in (t.lower_, t.lemma_.lower())}
         if words & violence or words & title_words("armed_units"):
             return kind
         return rule.get("verbal")  # "attacked her record": ACCUSE; "captured the nomination": none
+    if rule.get("violence"):
+        return kind  # "a general strike": the lexicon's compound already chose PROTEST
     if tok.pos_ != "VERB" and not rule.get("nouns"):
         return kind  # "the talks between X and Y": the noun has one sense
     if tok.pos_ == "VERB":
@@ -40,8 +42,14 @@ def sensed(kind: str, tok) -> str | None:
         objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
     preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt")}
-    if any(o.lemma_.lower() in rule.get("objects", ()) for o in objects):
+    clause = any(c.dep_ == "xcomp" for c in tok.children)
+    if rule.get("no_object"):
+        return None if objects else kind  # "demonstrated unity" shows; "demonstrated" protests
+    wanted = set(rule.get("objects", ()))
+    if any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objects):
         return kind
+    if rule.get("xcomp") and clause:
+        return kind  # "offered to mediate"
     if rule.get("actor_object") and any(_an_actor(o) for o in objects):
         return kind
     for word in rule.get("preps", ()):
@@ -49,12 +57,16 @@ def sensed(kind: str, tok) -> str | None:
         if prep is not None and (not rule.get("actor_prep_object") or any(
                 _an_actor(g) for g in prep.children if g.dep_ == "pobj")):
             return kind
-    if rule.get("clause") and any(c.dep_ == "xcomp" for c in tok.children) and objects:
+    if rule.get("clause") and clause and objects:
         return kind  # "asked Norway to send troops"
     return None
 
 
 def _an_actor(tok) -> bool:
+    """A named actor or a word for people, or a thing an actor owns ("Turkey's efforts")."""
+    if any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and _an_actor(c)
+           for c in tok.children):
+        return True
     return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(tok)) and \
         tok.lower_ not in ("reporters", "journalists", "press", "media", "crowd", "audience", "supporters",
                            "voters")

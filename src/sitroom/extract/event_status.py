@@ -118,8 +118,9 @@ def _refused(head) -> bool:
 def demanded_by(head):
     """The speaker who says the event's subject *must* do it ("Russia said Sudan must return the
     helicopter"): PLOVER codes that as the speaker's REQUEST to the subject. None otherwise."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children):
-        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children) \
+            or head.lemma_.lower() in ("be", "have"):
+        return None  # "X said Y must be clear": an opinion, no demand
     clause = head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon().demand_verbs:
         return None
