@@ -114,3 +114,12 @@ def test_positions_and_pleasantries_are_no_events_but_support_of_an_actor_is():
     e = _first("Ruritania will support Freedonia's efforts to join the union.")
     assert e.type in ("SUPPORT", "AGREE")
     assert _first("Ruritania offered its troops to the Freedonian president.").type == "AGREE"
+
+
+def test_no_comment_shared_opinions_and_who_gives_what_is_received():
+    for text in ["The ministry declined to comment on the report.",
+                 "Several generals agree with him on the strategy.",
+                 "The governor seized the moment to announce her plan."]:
+        assert not [e for e in code_text(text) if e.type in ("REJECT", "AGREE", "COERCE")], text
+    e = _first("The Ruritanian army received aid from the Freedonian government.")
+    assert (e.type, e.source, e.target) == ("AID", ("the Freedonian government",), ("The Ruritanian army",))

@@ -18,6 +18,11 @@ def _senses() -> tuple[dict, frozenset[str]]:
     return data["senses"], frozenset(data["violence_words"])
 
 
+GATED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+"""Types whose ``violence`` senses need a word of force nearby ("seized the moment", "deployed her
+talking points", "had her own reinforcements" are none)."""
+
+
 def sensed(kind: str, tok) -> str | None:
     """The type ``tok`` (a trigger verb or event noun of type ``kind``) has here, or None when its
     sense here is no event of that type."""
@@ -25,15 +30,23 @@ def sensed(kind: str, tok) -> str | None:
     rule = senses.get(tok.lemma_.lower())
     if rule is None:
         return kind
-    if rule.get("violence") and kind == "ASSAULT":
+    if rule.get("violence") and kind in GATED:
         sent = tok.sent
         before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent  # and the sentence before
-        words = {w for t in list(before) + list(sent) for w in (t.lower_, t.lemma_.lower())}
+        words = {w for t in list(before) + list(sent) if t.i != tok.i for w in (t.lower_, t.lemma_.lower())}
         if words & violence or words & title_words("armed_units"):
             return kind
         return rule.get("verbal")  # "attacked her record": ACCUSE; "captured the nomination": none
     if rule.get("violence"):
         return kind  # "a general strike": the lexicon's compound already chose PROTEST
+    inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+    if inner & set(rule.get("not_clauses", ())):
+        return None  # "declined to comment": no refusal of anything
+    if any(c.dep_ == "prep" and c.lower_ in rule.get("not_preps", ()) for c in tok.children) and not (
+            inner or any(c.dep_ in ("prep", "aux") and c.lower_ == "to" for c in tok.children)):
+        return None  # "generals agree with him": an opinion shared, no agreement made
+    if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object")):
+        return kind
     if tok.pos_ != "VERB" and not rule.get("nouns"):
         return kind  # "the talks between X and Y": the noun has one sense
     if tok.pos_ == "VERB":

@@ -27,6 +27,8 @@ from sitroom.model.plover import SYMMETRIC
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+_RECEIVING = {"receive", "get", "obtain", "accept", "secure", "win", "gain"}
+"""Light verbs whose subject is the event's target ("won the support of X")."""
 _LIGHT_NOUNS = {"offer", "promise", "pledge", "decision", "plan", "proposal", "readiness", "agreement"}
 
 
@@ -194,6 +196,11 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
                   if c.dep_ in ("advcl", "relcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))
     if not_a_happening(head, kind) is not None:
         return None
+    if noun is not None and not standalone and head.lemma_.lower() in _RECEIVING:
+        # "X received aid from Y": Y gave it to X
+        givers = [g for t in (head, noun) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for g in c.children if g.dep_ == "pobj"]
+        sources, targets = expand(givers), sources
     status = status_of(head)
     convention = plover_convention(kind, head, status)
     if convention is not None:
