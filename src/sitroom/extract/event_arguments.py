@@ -3,6 +3,7 @@ passives, relative clauses, conjunctions and "ordered to mobilize" chains."""
 
 from __future__ import annotations
 
+from sitroom.data.names import group_nouns
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.model.evidence import Span
 
@@ -13,7 +14,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 def actor_like(tok) -> bool:
     """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
     return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
-        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns
+        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns or \
+        tok.lower_ in group_nouns()  # "the foundation", "the company": an organisation described
 
 
 def tokens_span(tokens: list, offset: int) -> Span:
@@ -80,10 +82,11 @@ _OWN = {"its", "their", "his", "her", "our"}
 
 
 def _owner_or_self(obj):
-    """"Turkey's efforts", "a convoy of the relief agency": the owner is the one acted on."""
+    """"Turkey's efforts", "GOP efforts", "a convoy of the relief agency": the owner is the one acted on."""
     if actor_like(obj):
         return obj
-    owner = next((c for c in obj.children if c.dep_ == "poss" and actor_like(c)), None) or next(
+    owner = next((c for c in obj.children if (c.dep_ == "poss" and actor_like(c)) or (
+        c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"))), None) or next(
         (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
          if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
     return owner if owner is not None else obj

@@ -212,7 +212,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     speaker = demanded_by(head)
     if speaker is not None:  # "Russia said Sudan must return it": Russia's REQUEST to Sudan
         kind, mode, status = "REQUEST", kind.lower() if kind != "REQUEST" else None, "reported"
-        sources, targets = expand([speaker]), sources
+        sources, targets = expand([speaker]), sources or targets  # "... should be disbanded": of it
     if kind in SYMMETRIC and mode is None:  # "offered to negotiate with X": X is the one offered to
         withs = [t for t in targets if t.head.lower_ == "with"]
         sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
