@@ -94,9 +94,9 @@ def organisations_described(sdoc) -> list:
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i < tok.i]
         names = [c for c in mods if c.pos_ == "PROPN" and c.text[:1].isupper()]
         if not names or tok.ent_type_ == "ORG" or any(
-                country_named(c.text) or country_of_demonym(c.text) or c.ent_type_ in ("GPE", "NORP")
-                and country_named(sdoc[c.left_edge.i : c.i + 1].text) for c in names):
-            continue  # "the U.S. government", "the Norwegian embassy": the state's own
+                country_named(c.text) or country_of_demonym(c.text) or c.ent_type_ in ("GPE", "LOC", "FAC")
+                for c in names):
+            continue  # "the U.S. government", "the London court": a place's institution, the place named
         start = min(c.left_edge.i for c in mods if c.i >= names[0].i)
         if sdoc[start].pos_ == "DET":
             start += 1
