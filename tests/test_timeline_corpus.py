@@ -51,3 +51,13 @@ def test_timeline_is_in_date_order_and_filters(corpus_room):
         july = timeline(room, since="2021-07", until="2021-07-31", dated=True)
         assert july and all(r["when"]["start"].startswith("2021-07") for r in july)
         assert all(r["type"] == "ASSAULT" for r in timeline(room, kind="assault"))
+
+
+def test_no_question_idiom_wish_or_attempt_is_an_event(corpus_room):
+    with Room(corpus_room, read_only=True) as room:
+        rows = timeline(room)
+    texts = [e["text"] for r in rows for e in r["evidence"]]
+    assert texts
+    for said in ("strives to occupy its niche", "trying to strike a balance"):
+        assert not [t for t in texts if said in t], said
+    assert not [t for t in texts if t.rstrip().endswith("?")]

@@ -218,10 +218,10 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
         targets = [t for t in targets if t.head.lower_ != "with"]
     targets = [t for t in targets if actor_like(t)]
-    if kind in ("SANCTION", "COERCE") and not targets and verb is not None and any(
+    if kind in ("SANCTION", "COERCE", "ASSAULT") and not targets and verb is not None and any(
             c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children)
             for c in verb.children):
-        return None  # "the company suspended its night crossings": its own business, no sanction
+        return None  # "suspended its night crossings", "occupy its niche": its own business
     return EventFinding(
         type=kind, mode=mode, trigger=Span(offset + first, offset + last),
         source=tuple(argument_text(t) for t in sources), target=tuple(argument_text(t) for t in targets),
