@@ -123,3 +123,10 @@ def test_no_comment_shared_opinions_and_who_gives_what_is_received():
         assert not [e for e in code_text(text) if e.type in ("REJECT", "AGREE", "COERCE")], text
     e = _first("The Ruritanian army received aid from the Freedonian government.")
     assert (e.type, e.source, e.target) == ("AID", ("the Freedonian government",), ("The Ruritanian army",))
+
+
+def test_targets_from_the_clause_an_event_is_about():
+    e = _first("Ruritania's accusation that Freedonia had armed the rebels angered the region.")
+    assert e.type == "ACCUSE" and e.target == ("Freedonia",)
+    found = code_text("Lawmakers protested the ministry's refusal to prosecute Freedonia.")
+    assert [e for e in found if e.type == "REJECT" and e.target == ("Freedonia",)]

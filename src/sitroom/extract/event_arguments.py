@@ -35,6 +35,8 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 sources = sources or objs
             elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and objs[0].ent_type_:
                 targets.extend(objs)
+        if not targets:
+            targets = _clause_targets(head)
         return expand(sources), expand(targets)
     subject = _subject(verb)
     sources, targets = [], []
@@ -75,7 +77,19 @@ def _targets(verb, noun) -> list:
     for obj in objects:  # "demanded an admission by Moscow", "a withdrawal by the army"
         found.extend(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
                      for g in c.children if g.dep_ == "pobj")
+    if not found and any(kind == "ACCUSE" for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())):
+        found = _clause_targets(verb)  # "charged that the police had lied": the police
     return found
+
+
+def _clause_targets(head) -> list:
+    """Who a clause under the trigger is about: "the accusation that X created it" -> X; "the refusal
+    to prosecute X" -> X."""
+    for clause in (c for c in head.children if c.dep_ in ("ccomp", "acl", "xcomp") and c.pos_ == "VERB"):
+        if any(m.lower_ == "to" for m in clause.children if m.dep_ == "aux"):
+            return [o for o in clause.children if o.dep_ in ("dobj", "dative") and actor_like(o)]
+        return [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and actor_like(s)]
+    return []
 
 
 _OWN = {"its", "their", "his", "her", "our"}
