@@ -108,6 +108,13 @@ def read_doc(path: Path) -> Doc:
     return Doc(f"{path.parent.name}/{path.stem}", text, events, flipped)
 
 
+def _clause_status(finding) -> str:
+    """The status read from the trigger's own clause, which TimeML annotates; later code records it
+    beside the status of the PLOVER event (a "will not accept" REJECT was reported, its "accept" denied).
+    Older code has only ``status``."""
+    return getattr(finding, "clause_status", "") or finding.status
+
+
 def code_all(docs: list[Doc], system: str) -> tuple[float, int, str | None]:
     """Code every document with the sitroom on the path: (seconds, documents that raised, first error)."""
     from sitroom.extract.events import code_text
@@ -117,7 +124,8 @@ def code_all(docs: list[Doc], system: str) -> tuple[float, int, str | None]:
     t0, errors, first = time.perf_counter(), 0, None
     for d in docs:
         try:
-            d.found[system] = [(f.trigger.start, f.trigger.end, f.type, f.status, f.span.start, f.span.end)
+            d.found[system] = [(f.trigger.start, f.trigger.end, f.type, _clause_status(f), f.span.start,
+                                f.span.end)
                                for f in code_text(d.text, nlp)]
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the benchmark
             errors += 1

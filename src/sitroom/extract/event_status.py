@@ -24,9 +24,7 @@ def status_of(head) -> str:
             return "hypothetical"
         if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned):
             return "planned"
-        if "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.demand_verbs:
-            return "planned"  # "X said it would boycott the vote": the future of reported speech
-        if aux & {"would", "could", "might", "may", "should", "can"}:
+        if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"}:
             return "hypothetical"
     governor = head.head if head.tag_ in ("NN", "NNS") else head
     if re.search(r"\b(?:next|upcoming)\b", head.sent.text, re.I) and head.tag_ in ("NN", "NNS") \
@@ -125,3 +123,14 @@ def demanded_by(head):
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon().demand_verbs:
         return None
     return next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def reported_future(head) -> bool:
+    """ "X said it would boycott the vote": the future of reported speech, a plan as the speaker told
+    it, though the clause itself reads as a modal (TimeML: modality *would*)."""
+    lex = lexicon()
+    for tok in [head] + list(head.ancestors)[:2]:
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if "would" in aux:
+            return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.demand_verbs
+    return False

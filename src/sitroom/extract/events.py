@@ -21,7 +21,14 @@ from sitroom.extract.event_arguments import (
 )
 from sitroom.extract.event_lexicon import Lexicon, lexicon
 from sitroom.extract.event_senses import sensed
-from sitroom.extract.event_status import demanded_by, not_a_happening, plover_convention, promised, status_of
+from sitroom.extract.event_status import (
+    demanded_by,
+    not_a_happening,
+    plover_convention,
+    promised,
+    reported_future,
+    status_of,
+)
 from sitroom.model.evidence import Span
 from sitroom.model.plover import SYMMETRIC
 
@@ -57,6 +64,9 @@ class EventFinding:
     """For an AGREE that promises something: what was promised ("aid", "concede", ...)."""
     inner: tuple[Span, ...] = ()
     """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
+    clause_status: str = ""
+    """The status read from the trigger's own clause before PLOVER's conventions recode the event
+    ("will not accept": ``denied``, though the REJECT it is coded as was ``reported``)."""
     current: bool = False
     """Told in the present or present perfect ("has signed", "is meeting", "says"): about the time of
     writing, so an undated event may take the publication date; a past tense never does."""
@@ -201,7 +211,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         givers = [g for t in (head, noun) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                   for g in c.children if g.dep_ == "pobj"]
         sources, targets = expand(givers), sources
-    status = status_of(head)
+    status = clause_status = status_of(head)
+    if status == "hypothetical" and reported_future(head):
+        status = "planned"
     convention = plover_convention(kind, head, status)
     if convention is not None:
         kind, mode, status = convention
@@ -228,7 +240,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         status=status, span=Span(offset + sent.start_char, offset + sent.end_char), phrase=phrase,
         source_spans=tuple(argument_span(t, offset) for t in sources),
         target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
-        current=_current(owner if standalone else head))
+        clause_status=clause_status, current=_current(owner if standalone else head))
 
 
 def _current(verb) -> bool:
