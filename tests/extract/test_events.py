@@ -130,3 +130,16 @@ def test_targets_from_the_clause_an_event_is_about():
     assert e.type == "ACCUSE" and e.target == ("Freedonia",)
     found = code_text("Lawmakers protested the ministry's refusal to prosecute Freedonia.")
     assert [e for e in found if e.type == "REJECT" and e.target == ("Freedonia",)]
+
+
+def test_more_senses_from_the_arguments():
+    for text in ["The rule helps companies meet the law's requirements.",
+                 "He agreed that the plane had promotional value.",
+                 "The group has a deep understanding of the region's politics.",
+                 "Voters were divided on whether to deport the migrants.",
+                 "The candidate continued her march toward the nomination.",
+                 "The senator said the governor should get credit for that."]:
+        assert not [e for e in code_text(text) if e.type in ("CONSULT", "AGREE", "COERCE", "PROTEST",
+                                                               "REQUEST")], text
+    assert _first("The union called off a four-day strike.").type == "CONCEDE"
+    assert _first("Ruritania said it would not meet the kidnappers' demands.").type == "REJECT"

@@ -39,13 +39,19 @@ def sensed(kind: str, tok) -> str | None:
         return rule.get("verbal")  # "attacked her record": ACCUSE; "captured the nomination": none
     if rule.get("violence"):
         return kind  # "a general strike": the lexicon's compound already chose PROTEST
+    if rule.get("nouns_only") and tok.pos_ == "VERB":
+        return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
     if inner & set(rule.get("not_clauses", ())):
         return None  # "declined to comment": no refusal of anything
-    if any(c.dep_ == "prep" and c.lower_ in rule.get("not_preps", ()) for c in tok.children) and not (
+    near = list(tok.children) + (list(tok.head.children) if tok.pos_ != "VERB" else [])
+    if any(c.dep_ == "prep" and c.lower_ in rule.get("not_preps", ()) for c in near) and not (
             inner or any(c.dep_ in ("prep", "aux") and c.lower_ == "to" for c in tok.children)):
         return None  # "generals agree with him": an opinion shared, no agreement made
-    if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object")):
+    if rule.get("not_that") and any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "agreed that the fleet had value": an opinion shared
+    if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
+                                   "recode")):
         return kind
     if tok.pos_ != "VERB" and not rule.get("nouns"):
         return kind  # "the talks between X and Y": the noun has one sense
@@ -58,11 +64,18 @@ def sensed(kind: str, tok) -> str | None:
     clause = any(c.dep_ == "xcomp" for c in tok.children)
     if rule.get("no_object"):
         return None if objects else kind  # "demonstrated unity" shows; "demonstrated" protests
+    recode = rule.get("recode", {})
+    for o in objects:
+        if o.lemma_.lower() in recode:
+            return recode[o.lemma_.lower()]  # "met their demands": a concession, no meeting
     wanted = set(rule.get("objects", ()))
     if any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objects):
         return kind
     if rule.get("xcomp") and clause:
         return kind  # "offered to mediate"
+    if rule.get("compound_actor") and any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG", "NORP")
+                                          for c in tok.children):
+        return kind  # "the Iran deal"
     if rule.get("actor_object") and any(_an_actor(o) for o in objects):
         return kind
     for word in rule.get("preps", ()):

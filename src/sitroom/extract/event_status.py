@@ -62,6 +62,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
     lex = lexicon()
     if head.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return "question"
+    if any(c.lower_ == "whether" for t in (head, head.head) for c in t.children
+           if c.dep_ in ("mark", "advmod")):
+        return "question"  # "whether to deport them": an open question
     governor = head.head if head.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
     if governor is not None and governor.i != head.i:
         lemma = governor.lemma_.lower()
@@ -113,12 +116,18 @@ def _refused(head) -> bool:
     return head.dep_ == "xcomp" and head.head.lemma_.lower() in ("fail", "refuse", "decline")
 
 
+_NO_ACTION = frozenset({"be", "have", "get", "receive", "deserve", "know", "understand", "feel", "think",
+                        "remain", "stay", "look", "seem", "become", "need", "want", "like", "love", "hear",
+                        "see", "realize", "recognize", "remember", "worry", "care"})
+"""What one "must" or "should" without doing anything: no demand in it."""
+
+
 def demanded_by(head):
     """The speaker who says the event's subject *must* do it ("Russia said Sudan must return the
     helicopter"): PLOVER codes that as the speaker's REQUEST to the subject. None otherwise."""
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children) \
-            or head.lemma_.lower() in ("be", "have"):
-        return None  # "X said Y must be clear": an opinion, no demand
+            or head.lemma_.lower() in _NO_ACTION:
+        return None  # "X said Y must be clear", "should get credit": an opinion, no demand
     clause = head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon().demand_verbs:
         return None

@@ -230,9 +230,10 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
         targets = [t for t in targets if t.head.lower_ != "with"]
     targets = [t for t in targets if actor_like(t)]
-    if kind in ("SANCTION", "COERCE", "ASSAULT") and not targets and verb is not None and any(
-            c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children)
-            for c in verb.children):
+    own = verb is not None and noun is None and any(
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children)
+        for c in verb.children)
+    if own and kind in ("SANCTION", "COERCE", "ASSAULT") and not targets:
         return None  # "suspended its night crossings", "occupy its niche": its own business
     return EventFinding(
         type=kind, mode=mode, trigger=Span(offset + first, offset + last),
