@@ -143,3 +143,11 @@ def test_more_senses_from_the_arguments():
                                                                "REQUEST")], text
     assert _first("The union called off a four-day strike.").type == "CONCEDE"
     assert _first("Ruritania said it would not meet the kidnappers' demands.").type == "REJECT"
+
+
+def test_the_counterpart_of_a_meeting_is_its_target():
+    e = _first("The Ruritanian envoy met with the president of Freedonia on Tuesday.")
+    assert e.type == "CONSULT" and e.target == ("the president of Freedonia",)
+    e = _first("The minister spoke with the Freedonian ambassador.")
+    assert e.type == "CONSULT" and e.target == ("the Freedonian ambassador",)
+    assert not [e for e in code_text("The minister spoke to reporters on Monday.") if e.type == "CONSULT"]

@@ -81,7 +81,8 @@ def sensed(kind: str, tok) -> str | None:
     for word in rule.get("preps", ()):
         prep = preps.get(word)
         if prep is not None and (not rule.get("actor_prep_object") or any(
-                _an_actor(g) for g in prep.children if g.dep_ == "pobj")):
+                _an_actor(g) and g.lower_ not in rule.get("not_objects", ())
+                for g in prep.children if g.dep_ == "pobj")):
             return kind
     if rule.get("clause") and clause and objects:
         return kind  # "asked Norway to send troops"
@@ -93,6 +94,4 @@ def _an_actor(tok) -> bool:
     if any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and _an_actor(c)
            for c in tok.children):
         return True
-    return (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(tok)) and \
-        tok.lower_ not in ("reporters", "journalists", "press", "media", "crowd", "audience", "supporters",
-                           "voters")
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(tok)

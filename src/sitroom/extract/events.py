@@ -30,7 +30,6 @@ from sitroom.extract.event_status import (
     status_of,
 )
 from sitroom.model.evidence import Span
-from sitroom.model.plover import SYMMETRIC
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -225,10 +224,6 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     if speaker is not None:  # "Russia said Sudan must return it": Russia's REQUEST to Sudan
         kind, mode, status = "REQUEST", kind.lower() if kind != "REQUEST" else None, "reported"
         sources, targets = expand([speaker]), sources or targets  # "... should be disbanded": of it
-    if kind in SYMMETRIC and mode is None:  # "offered to negotiate with X": X is the one offered to
-        withs = [t for t in targets if t.head.lower_ == "with"]
-        sources = sources + [t for t in withs if t.i not in {s.i for s in sources}]
-        targets = [t for t in targets if t.head.lower_ != "with"]
     targets = [t for t in targets if actor_like(t)]
     own = verb is not None and noun is None and any(
         c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children)
