@@ -151,3 +151,13 @@ def test_the_counterpart_of_a_meeting_is_its_target():
     e = _first("The minister spoke with the Freedonian ambassador.")
     assert e.type == "CONSULT" and e.target == ("the Freedonian ambassador",)
     assert not [e for e in code_text("The minister spoke to reporters on Monday.") if e.type == "CONSULT"]
+
+
+def test_habits_fees_conclusions_and_audiences_are_no_events():
+    for text in ["Candidates usually meet donors in private.",
+                 "The firm concluded that the plan would fail.",
+                 "The speech drew a large audience in Ohio.",
+                 "His speaking charges were high."]:
+        assert not [e for e in code_text(text) if e.type in ("CONSULT", "AGREE", "ACCUSE")], text
+    assert _first("Prosecutors charged the mayor with fraud.").type == "ACCUSE"
+    assert _first("Ruritania and Freedonia concluded a trade agreement.").type == "AGREE"

@@ -84,6 +84,8 @@ def sensed(kind: str, tok) -> str | None:
                 _an_actor(g) and g.lower_ not in rule.get("not_objects", ())
                 for g in prep.children if g.dep_ == "pobj")):
             return kind
+    if rule.get("clause_that") and any(c.dep_ == "ccomp" for c in tok.children):
+        return kind  # "charged that the police had lied"
     if rule.get("clause") and clause and objects:
         return kind  # "asked Norway to send troops"
     return None

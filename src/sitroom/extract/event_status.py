@@ -75,6 +75,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
         if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
                 c.dep_ == "acomp" and c.lemma_.lower() in lex.evaluations for c in governor.children):
             return "evaluation"  # "it is important to cooperate"
+    if head.tag_ in ("VBZ", "VBP") and any(c.lower_ in _HABITUAL for c in head.children
+                                           if c.dep_ == "advmod"):
+        return "habitual"  # "candidates usually meet donors": what tends to happen, no happening
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
     if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
         return "idiom"  # "strike a chord", "searches for legitimacy"
@@ -85,6 +88,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
+
+
+_HABITUAL = frozenset({"usually", "often", "typically", "always", "regularly", "sometimes", "rarely",
+                       "seldom", "generally", "normally", "routinely", "frequently", "traditionally"})
 
 
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
