@@ -59,11 +59,11 @@ def test_designation_is_a_sanction():
 
 def test_questions_attempts_wishes_evaluations_and_idioms_are_no_happenings():
     _no_events(["Why would the Norwegian government meet the rebels?",
-                 "The ministry is trying to strike a balance between the two camps.",
-                 "The union tried to negotiate with the employers.",
-                 "Both sides expressed the desire to cooperate with the agency.",
-                 "It is important to cooperate with the neighbours.",
-                 "The speech struck a chord with voters."],
+                "The ministry is trying to strike a balance between the two camps.",
+                "The union tried to negotiate with the employers.",
+                "Both sides expressed the desire to cooperate with the agency.",
+                "It is important to cooperate with the neighbours.",
+                "The speech struck a chord with voters."],
                ("CONSULT", "COOPERATE", "ASSAULT"))
     e = _first("Militants tried to assassinate the provincial governor.")  # an attempted attack is one
     assert e.type == "ASSAULT"
@@ -91,8 +91,8 @@ def test_own_forces_are_no_target_and_a_carrier_noun_takes_its_modifier():
 
 def test_seeking_being_asked_and_manner_phrases_are_no_happenings():
     _no_events(["As the movement searches for recognition, it has found a partner in Ruritania.",
-                 "Asked whether Ruritania would recognize the government, the spokesman declined.",
-                 "Freedonia, in agreement with Ruritania, is trying to stabilise the region."],
+                "Asked whether Ruritania would recognize the government, the spokesman declined.",
+                "Freedonia, in agreement with Ruritania, is trying to stabilise the region."],
                ("COERCE", "REQUEST", "AGREE"))
 
 
@@ -113,9 +113,9 @@ def test_the_sense_decides_the_type():
 
 def test_positions_and_pleasantries_are_no_events_but_support_of_an_actor_is():
     _no_events(["The senator supports appropriate pay raises for federal workers.",
-                 "The governor offered thoughts and prayers to the families.",
-                 "The campaign signed up thousands of new donors.",
-                 "The rally demonstrated the unity of the party."],
+                "The governor offered thoughts and prayers to the families.",
+                "The campaign signed up thousands of new donors.",
+                "The rally demonstrated the unity of the party."],
                ("SUPPORT", "AGREE", "PROTEST"))
     e = _first("Ruritania will support Freedonia's efforts to join the union.")
     assert e.type in ("SUPPORT", "AGREE")
@@ -124,8 +124,8 @@ def test_positions_and_pleasantries_are_no_events_but_support_of_an_actor_is():
 
 def test_no_comment_shared_opinions_and_who_gives_what_is_received():
     _no_events(["The ministry declined to comment on the report.",
-                 "Several generals agree with him on the strategy.",
-                 "The governor seized the moment to announce her plan."],
+                "Several generals agree with him on the strategy.",
+                "The governor seized the moment to announce her plan."],
                ("REJECT", "AGREE", "COERCE"))
     e = _first("The Ruritanian army received aid from the Freedonian government.")
     assert (e.type, e.source, e.target) == ("AID", ("the Freedonian government",), ("The Ruritanian army",))
@@ -140,13 +140,12 @@ def test_targets_from_the_clause_an_event_is_about():
 
 def test_more_senses_from_the_arguments():
     _no_events(["The rule helps companies meet the law's requirements.",
-                 "He agreed that the plane had promotional value.",
-                 "The group has a deep understanding of the region's politics.",
-                 "Voters were divided on whether to deport the migrants.",
-                 "The candidate continued her march toward the nomination.",
-                 "The senator said the governor should get credit for that."],
-               ("CONSULT", "AGREE", "COERCE", "PROTEST",
-                                                               "REQUEST"))
+                "He agreed that the plane had promotional value.",
+                "The group has a deep understanding of the region's politics.",
+                "Voters were divided on whether to deport the migrants.",
+                "The candidate continued her march toward the nomination.",
+                "The senator said the governor should get credit for that."],
+               ("CONSULT", "AGREE", "COERCE", "PROTEST", "REQUEST"))
     assert _first("The union called off a four-day strike.").type == "CONCEDE"
     assert _first("Ruritania said it would not meet the kidnappers' demands.").type == "REJECT"
 
@@ -161,9 +160,9 @@ def test_the_counterpart_of_a_meeting_is_its_target():
 
 def test_habits_fees_conclusions_and_audiences_are_no_events():
     _no_events(["Candidates usually meet donors in private.",
-                 "The firm concluded that the plan would fail.",
-                 "The speech drew a large audience in Ohio.",
-                 "His speaking charges were high."],
+                "The firm concluded that the plan would fail.",
+                "The speech drew a large audience in Ohio.",
+                "His speaking charges were high."],
                ("CONSULT", "AGREE", "ACCUSE"))
     assert _first("Prosecutors charged the mayor with fraud.").type == "ACCUSE"
     assert _first("Ruritania and Freedonia concluded a trade agreement.").type == "AGREE"
