@@ -140,6 +140,10 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int], text: st
                                                      mentions[i].span.start >= introduced[owner])
                   else _recent(match, named_in, mentions[i].sentence) if len(match) > 1 else None
                   for i in members}
+        for i, chosen in owners.items():  # "Clinton ... her" is not the man just named in full
+            if chosen is not None and owner is None and _pronouns_disagree([i], mentions[chosen], mentions,
+                                                                           starts, text):
+                owners[i] = None
         early = [i for i in members if owners[i] is None]
         for i in members:
             uf.union(i, owners[i] if owners[i] is not None else early[0])
@@ -169,7 +173,7 @@ def _pronouns_disagree(members: list[int], owner: Mention, mentions: list[Mentio
     return votes["disagree"] > votes["agree"]
 
 
-RECENT = 3
+RECENT = 2
 """Sentences back (the surname's own included) in which a person named in full is the one a lone
 surname shared by several people of the document means."""
 
