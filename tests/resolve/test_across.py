@@ -202,3 +202,10 @@ def test_a_lone_surname_with_her_pronouns_joins_the_woman():
     lone.pronouns.update({"she": 2, "her": 1})
     groups = resolve(nodes + [lone])
     assert next(g for g in groups if 11 in g) == sorted(next(g for g in groups if 0 in g))
+
+
+def test_a_us_state_office_holder_is_of_the_united_states():
+    node = person("a", "Dana Marsh", [("Senator", "Ohio")])
+    assert node.country() == "USA"
+    assert person("b", "Eli Marsh", [("Ohio Governor", None)]).country() == "USA"
+    assert person("c", "Ana Marsh", [("Senator", None)]).country() is None

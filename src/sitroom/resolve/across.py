@@ -31,7 +31,7 @@ from sitroom.data.names import (
     skeleton,
     title_words,
 )
-from sitroom.data.places import is_place
+from sitroom.data.places import is_place, is_us_state
 from sitroom.model.clusters import UnionFind
 
 PRONOUN_EVIDENCE = 2
@@ -92,11 +92,17 @@ class LocalActor:
         if self.countries:
             return self.countries.most_common(1)[0][0]
         for title, of in self.roles:
-            found = (country_named(of) or country_in(of)) if of else None
-            found = found or country_in(before_role_word(title))
+            found = (country_named(of) or country_in(of) or _us_state_of(of)) if of else None
+            found = found or country_in(before_role_word(title)) or _us_state_of(before_role_word(title))
             if found:
                 return found
         return None
+
+
+def _us_state_of(text: str) -> str | None:
+    """"Senator of Ohio", "Ohio Governor": a US state's office-holder is of the United States."""
+    words = text.strip().removeprefix("the ").strip()
+    return "USA" if words and is_us_state(words) else None
 
 
 @dataclass(frozen=True)
