@@ -60,3 +60,14 @@ def test_kinds(analysis):
     assert kinds["United States"] == "state"
     assert kinds["Maria Petrova"] == "person"
     assert any(m.armed for m in analysis.mentions if m.text == "Taliban")
+
+
+def test_a_headline_verb_ends_a_name():
+    from sitroom.extract.name_spans import trimmed_person
+
+    nlp = load_model()
+    for headline, names in [("Bernie Sanders Pins Hopes On California", ["Bernie Sanders"]),
+                            ("Hillary Clinton Slams Donald Trump", ["Hillary Clinton", "Donald Trump"]),
+                            ("John Paul Jones arrived.", ["John Paul Jones"])]:
+        found = [s.text for e in nlp(headline).ents if e.label_ == "PERSON" for s in trimmed_person(e)]
+        assert found == names, headline

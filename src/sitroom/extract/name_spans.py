@@ -11,7 +11,15 @@ from collections.abc import Sequence
 
 from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
-from sitroom.data.names import NAME_PARTICLES, group_nouns, has_role_word, honorifics, org_words, title_words
+from sitroom.data.names import (
+    NAME_PARTICLES,
+    group_nouns,
+    has_role_word,
+    honorifics,
+    org_words,
+    speech_cues,
+    title_words,
+)
 from sitroom.data.places import is_town
 from sitroom.extract.kind_cues import ACTOR_DEPS, of_a_city
 from sitroom.model.evidence import Span
@@ -155,6 +163,13 @@ def trimmed_person(ent) -> list:
     while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS and not is_first_name(doc[start].text) \
             and doc[start].lower_.rstrip(".") not in honorifics():
         start += 1
+    verb = next((t.i for t in doc[start + 2 : end] if _headline_verb(t)), None)
+    if verb is not None:  # "Bernie Sanders Pins ...", "Hillary Clinton Slams Donald Trump": a headline
+        rest = doc[verb + 1 : end]
+        first = [TokenSpan(doc, start, verb, label="PERSON")]
+        if len(rest) >= 2 and is_first_name(rest[0].text) and all(t.is_title for t in rest):
+            return first + [TokenSpan(doc, verb + 1, end, label="PERSON")]
+        return first
     words = doc[start:end]
     if not len(words) or any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES for t in words):
         return []
@@ -165,6 +180,19 @@ def trimmed_person(ent) -> list:
     if second is not None:
         return [TokenSpan(doc, start, second, label="PERSON"), TokenSpan(doc, second, end, label="PERSON")]
     return [ent] if (start, end) == (ent.start, ent.end) else [TokenSpan(doc, start, end, label="PERSON")]
+
+
+_HEADLINE_VERBS = frozenset({"win", "lead", "pin", "tell", "take", "get", "say", "call", "hit", "vow",
+                             "urge", "slam", "rip", "blast", "mock", "bash", "trail", "surge", "drop",
+                             "make", "defend", "attack", "visit", "meet", "warn", "reject", "back",
+                             "endorse"})
+
+
+def _headline_verb(tok) -> bool:
+    """A capitalised word ending a name in a headline that is a verb ("Pins", "Slams", "Tell")."""
+    word = tok.lower_
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return tok.is_title and not is_first_name(tok.text) and bool(forms & (_HEADLINE_VERBS | speech_cues()))
 
 
 def _owner_then_person(ent) -> list:
