@@ -166,3 +166,15 @@ def test_habits_fees_conclusions_and_audiences_are_no_events():
                ("CONSULT", "AGREE", "ACCUSE"))
     assert _first("Prosecutors charged the mayor with fraud.").type == "ACCUSE"
     assert _first("Ruritania and Freedonia concluded a trade agreement.").type == "AGREE"
+
+
+def test_press_conferences_polls_notions_and_credentials_are_no_events():
+    _no_events(["The candidate held a press conference in Miami.",
+                "She has support from 52 percent of primary voters.",
+                "He rejected the notion that trade policy had prompted the move.",
+                "The senator is pulling out her state credentials fast.",
+                "He insisted that his focus would be on trade.",
+                "The governor is thanking supporters at a rally."],
+               ("CONSULT", "SUPPORT", "REJECT", "RETREAT", "REQUEST"))
+    assert _first("Freedonia rejected the proposal.").type == "REJECT"
+    assert _first("Ruritania pulled out its troops from the region.").type == "RETREAT"

@@ -48,10 +48,17 @@ def sensed(kind: str, tok) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ in rule.get("not_preps", ()) for c in near) and not (
             inner or any(c.dep_ in ("prep", "aux") and c.lower_ == "to" for c in tok.children)):
         return None  # "generals agree with him": an opinion shared, no agreement made
+    if any(c.dep_ == "compound" and c.lemma_.lower() in rule.get("not_compounds", ())
+           for c in tok.children):
+        return None  # "a press conference": no meeting
+    if rule.get("not_numbers") and tok.pos_ != "VERB" and any(
+            t.like_num or t.lower_ in ("percent", "%") for c in tok.children if c.dep_ == "prep"
+            for t in c.subtree):
+        return None  # "has support from 52 percent of voters": a poll, no act of support
     if rule.get("not_that") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "agreed that the fleet had value": an opinion shared
     if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
-                                   "recode")):
+                                   "recode", "not_objects")):
         return kind
     if tok.pos_ != "VERB" and not rule.get("nouns"):
         return kind  # "the talks between X and Y": the noun has one sense
@@ -64,6 +71,9 @@ def sensed(kind: str, tok) -> str | None:
     clause = any(c.dep_ == "xcomp" for c in tok.children)
     if rule.get("no_object"):
         return None if objects else kind  # "demonstrated unity" shows; "demonstrated" protests
+    if any(o.lemma_.lower() in rule.get("not_objects", ()) or o.lower_ in rule.get("not_objects", ())
+           for o in objects):
+        return None  # "rejected the notion that", "thanked supporters"
     recode = rule.get("recode", {})
     for o in objects:
         if o.lemma_.lower() in recode:
@@ -88,7 +98,8 @@ def sensed(kind: str, tok) -> str | None:
         return kind  # "charged that the police had lied"
     if rule.get("clause") and clause and objects:
         return kind  # "asked Norway to send troops"
-    return None
+    wants = ("objects", "actor_object", "preps", "clause", "xcomp", "clause_that", "compound_actor")
+    return None if any(k in rule for k in wants) else kind  # a rule that only rules things out
 
 
 def _an_actor(tok) -> bool:
