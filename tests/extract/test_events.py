@@ -178,3 +178,10 @@ def test_press_conferences_polls_notions_and_credentials_are_no_events():
                ("CONSULT", "SUPPORT", "REJECT", "RETREAT", "REQUEST"))
     assert _first("Freedonia rejected the proposal.").type == "REJECT"
     assert _first("Ruritania pulled out its troops from the region.").type == "RETREAT"
+
+
+def test_targets_from_the_clause_a_verb_governs_and_the_state_it_happens_in():
+    e = _first("Ruritania threatened to break off relations with Freedonia.")
+    assert e.type == "THREATEN" and e.target == ("Freedonia",)
+    e = _first("Ruritania refused to deploy peacekeepers in Freedonia.")
+    assert e.type == "REJECT" and e.target == ("Freedonia",)

@@ -51,9 +51,14 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         sources = [subject]
     if not passive:
         targets = _targets(verb, noun)
-        if verb.lemma_.lower() in lexicon().commitment:  # "agreed to provide aid to Romania"
+        if verb.lemma_.lower() in lexicon().commitment or not targets:
+            # "agreed to provide aid to Romania", "threatened to break relations with Russia"
             for inner in (c for c in verb.children if c.dep_ == "xcomp"):
                 targets.extend(_targets(inner, None))
+        if not targets:  # "imposed a curfew in Algiers", "refused to deploy troops in Iraq": the place
+            targets = [g for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+                       for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
     return expand(sources), expand(targets)
 
 
@@ -64,8 +69,9 @@ def _targets(verb, noun) -> list:
     found = []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
     for obj in objects:
-        if any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children):
-            continue  # "withdrew its troops", "deployed their forces": the doer's own, no target
+        if any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children) or (
+                verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
+            continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
         found.append(_owner_or_self(obj))
     nouns = [holder] + [o for o in objects if o.i != holder.i]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
@@ -93,6 +99,10 @@ def _clause_targets(head) -> list:
 
 
 _OWN = {"its", "their", "his", "her", "our"}
+_MOVING = {"deploy", "send", "withdraw", "pull", "station", "move", "mobilize", "mobilise", "evacuate",
+           "dispatch", "redeploy", "reinforce", "commit", "contribute"}
+_FORCES = {"troop", "force", "soldier", "peacekeeper", "unit", "reservist", "personnel", "army", "warship",
+           "jet", "aircraft", "marine", "battalion", "brigade", "contingent", "observer", "monitor"}
 
 
 def _owner_or_self(obj):
