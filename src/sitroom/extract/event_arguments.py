@@ -48,7 +48,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                     for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
     elif subject is not None:
-        sources = [subject]
+        sources = [_owner_or_self(subject)]  # "thousands of Kurds demonstrated": the Kurds
     if not passive:
         targets = _targets(verb, noun)
         if verb.lemma_.lower() in lexicon().commitment or not targets:
