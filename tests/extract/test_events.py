@@ -185,3 +185,9 @@ def test_targets_from_the_clause_a_verb_governs_and_the_state_it_happens_in():
     assert e.type == "THREATEN" and e.target == ("Freedonia",)
     e = _first("Ruritania refused to deploy peacekeepers in Freedonia.")
     assert e.type == "REJECT" and e.target == ("Freedonia",)
+
+
+def test_a_verb_the_small_model_lemmatises_wrongly_still_triggers():
+    e = _first("Thousands of students staged mass demonstrations on Saturday.")  # lemma "stag"
+    assert e.type == "PROTEST" and e.source == ("students",)
+    assert _first("Swiss doctors handed over medicine to the Red Crescent.").type == "AID"

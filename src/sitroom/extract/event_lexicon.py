@@ -49,7 +49,7 @@ def lexicon() -> Lexicon:
         for noun in entry["nouns"]:
             nouns.setdefault(noun, kind)
     for options in verbs.values():
-        options.sort(key=lambda o: not o[1])  # specific ("call on") before bare ("call")
+        options.sort(key=lambda o: -len(o[1].split()))  # specific ("hand over aid") before bare ("call")
     return Lexicon(verbs, nouns, frozenset(data["light_verbs"]), frozenset(data["planned_cues"]),
                    frozenset(data["hypothetical_cues"]), frozenset(data["denial_verbs"]),
                    {k: v["quad"] for k, v in data["types"].items()},

@@ -68,7 +68,8 @@ def sensed(kind: str, tok) -> str | None:
         objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
     preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt")}
-    clause = any(c.dep_ == "xcomp" for c in tok.children)
+    clause = any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))
+                 for c in tok.children)  # "allowed X to run", however the parser hangs it
     if rule.get("no_object"):
         return None if objects else kind  # "demonstrated unity" shows; "demonstrated" protests
     if any(o.lemma_.lower() in rule.get("not_objects", ()) or o.lower_ in rule.get("not_objects", ())

@@ -110,7 +110,7 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
             out.append((kind, tok, None))
             taken.add(tok.i)
             continue
-        if tok.lemma_.lower() in lex.light:
+        if any(f in lex.light for f in verb_forms(tok)):
             for obj in (c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
                 obj = _of_chain(obj, lex)  # "provide 25,000 tons of food aid"
                 kind = _noun_type(obj, lex)
@@ -152,15 +152,29 @@ def _verb_type(tok, lex: Lexicon) -> str | None:
     if tok.lemma_.lower() in lex.designation and any(
             t.lower_ in lex.designated for t in tok.subtree if t.i > tok.i):
         return "SANCTION"
-    options = lex.verbs.get(tok.lemma_.lower())
+    options = next((lex.verbs[f] for f in verb_forms(tok) if f in lex.verbs), None)
     if not options:
         return None
     around = {w for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "attr")
               for w in (c.lemma_.lower(), c.lower_)}
     for kind, rest in options:
-        if not rest or rest.split()[0] in around:
-            return kind
+        if not rest or all(w in around for w in rest.split()):
+            return kind  # "hand over aid" needs both "over" and "aid"
     return None
+
+
+_INFLECTIONS = (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+
+
+def verb_forms(tok) -> list[str]:
+    """The lemma, and the word with its inflection stripped where the small model's lemma is off
+    ("staged" -> lemma "stag", form "stage")."""
+    word = tok.lower_
+    forms = [tok.lemma_.lower(), word]
+    for ending, base in _INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.append(word[: -len(ending)] + base)
+    return forms
 
 
 def _noun_type(tok, lex: Lexicon) -> str | None:
