@@ -191,3 +191,10 @@ def test_a_verb_the_small_model_lemmatises_wrongly_still_triggers():
     e = _first("Thousands of students staged mass demonstrations on Saturday.")  # lemma "stag"
     assert e.type == "PROTEST" and e.source == ("students",)
     assert _first("Swiss doctors handed over medicine to the Red Crescent.").type == "AID"
+
+
+def test_formal_protests_welcomes_and_readiness_to_act():
+    e = _first("Ruritania lodged an official protest with Freedonia on Tuesday.")
+    assert (e.type, e.target) == ("ACCUSE", ("Freedonia",))
+    assert _first("The Ruritanian government welcomed Freedonia's decision.").type == "SUPPORT"
+    assert _first("The government said it is prepared to impose martial law.").type == "THREATEN"

@@ -39,6 +39,11 @@ def sensed(kind: str, tok) -> str | None:
         return rule.get("verbal")  # "attacked her record": ACCUSE; "captured the nomination": none
     if rule.get("violence"):
         return kind  # "a general strike": the lexicon's compound already chose PROTEST
+    light = rule.get("light_recode", {})
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in light:
+        return light[tok.head.lemma_.lower()]  # "lodged a protest with X": a formal complaint, ACCUSE
+    if rule.get("that_recode") and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
+        return rule["that_recode"]  # "a rights group protested that the police ...": an accusation
     if rule.get("nouns_only") and tok.pos_ == "VERB":
         return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
@@ -58,7 +63,8 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("not_that") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "agreed that the fleet had value": an opinion shared
     if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
-                                   "recode", "not_objects")):
+                                   "recode", "not_objects")) \
+            or (tok.pos_ != "VERB" and not rule.get("nouns")):
         return kind
     if tok.pos_ != "VERB" and not rule.get("nouns"):
         return kind  # "the talks between X and Y": the noun has one sense

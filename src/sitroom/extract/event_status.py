@@ -108,7 +108,9 @@ def plover_convention(kind: str, head, status: str) -> tuple[str, str | None, st
                                                   for m in c.children) for c in head.children)
     if kind in HOSTILE | {"RETREAT"} and conditional and status == "planned":
         return "THREATEN", kind.lower(), "reported"
-    if kind in HOSTILE and status == "planned" and not conditional:
+    ready = any(t.lemma_.lower() in lexicon().committed or t.lower_ in lexicon().committed
+                for t in list(head.ancestors)[:2])  # "is prepared to impose martial law"
+    if kind in HOSTILE and (status == "planned" or ready) and not conditional:
         return "THREATEN", kind.lower(), "reported"
     if kind in COOPERATIVE and status == "denied" and _refused(head):
         return "REJECT", kind.lower(), "reported"
