@@ -198,3 +198,11 @@ def test_formal_protests_welcomes_and_readiness_to_act():
     assert (e.type, e.target) == ("ACCUSE", ("Freedonia",))
     assert _first("The Ruritanian government welcomed Freedonia's decision.").type == "SUPPORT"
     assert _first("The government said it is prepared to impose martial law.").type == "THREATEN"
+
+
+def test_killing_people_not_bills_pressure_and_riots():
+    assert _first("Guerrillas killed the deputy chief of the militia on Sunday.").type == "ASSAULT"
+    _no_events(["The committee killed the bill on Tuesday."], ("ASSAULT",))
+    assert _first("The authorities have been pressuring workers to cancel the strike.").type == "REQUEST"
+    e = _first("Palestinian riots against the new checkpoints continued on Monday.")
+    assert e.type == "PROTEST" and e.source

@@ -24,7 +24,8 @@ def tokens_span(tokens: list, offset: int) -> Span:
 
 def arguments(head, noun, verb) -> tuple[list, list]:
     if verb is None:  # a standalone noun: "Chile's offer of aid to X", "talks between A and B"
-        sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)]
+        sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)
+                   or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Palestinian riots"
         targets = []
         for prep in (c for c in head.children if c.dep_ == "prep"):
             objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -169,7 +170,8 @@ def expand(tokens: list) -> list:
     out, seen = [], set()
     for tok in tokens:
         for conj in conjuncts(tok):
-            nominal = conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.ent_type_ not in _NOT_ACTORS
+            nominal = (conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.ent_type_ not in _NOT_ACTORS) or (
+                conj.pos_ == "ADJ" and conj.ent_type_ == "NORP")  # "Palestinian riots"
             if nominal and conj.i not in seen:
                 out.append(conj)
                 seen.add(conj.i)

@@ -73,7 +73,7 @@ def sensed(kind: str, tok) -> str | None:
     else:  # "the release of three hostages"
         objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
-    preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt")}
+    preps = {c.lower_: c for c in near if c.dep_ in ("prep", "prt")}  # a noun's, or its verb's
     clause = any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))
                  for c in tok.children)  # "allowed X to run", however the parser hangs it
     if rule.get("no_object"):

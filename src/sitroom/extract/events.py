@@ -192,7 +192,8 @@ def _noun_type(tok, lex: Lexicon) -> str | None:
 
 def _standalone(tok) -> bool:
     """An event noun that names its actors: "Norway's offer", "talks between X and Y", "the ban"."""
-    has_actor = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_) for c in tok.children)
+    has_actor = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_) or (
+        c.dep_ == "amod" and c.ent_type_ == "NORP") for c in tok.children)  # "Palestinian riots"
     has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "of", "by")
                       and any(g.ent_type_ for g in c.subtree) for c in tok.children)
     return has_actor or has_between
