@@ -206,3 +206,8 @@ def test_killing_people_not_bills_pressure_and_riots():
     assert _first("The authorities have been pressuring workers to cancel the strike.").type == "REQUEST"
     e = _first("Palestinian riots against the new checkpoints continued on Monday.")
     assert e.type == "PROTEST" and e.source
+
+
+def test_banning_people_is_coercion_banning_goods_a_sanction():
+    assert _first("The president banned opposition candidates from the election.").type == "COERCE"
+    assert _first("Ruritania banned imports of Freedonian fruit.").type == "SANCTION"

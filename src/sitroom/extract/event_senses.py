@@ -63,7 +63,7 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("not_that") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "agreed that the fleet had value": an opinion shared
     if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
-                                   "recode", "not_objects")) \
+                                   "recode", "not_objects", "actor_recode")) \
             or (tok.pos_ != "VERB" and not rule.get("nouns")):
         return kind
     if tok.pos_ != "VERB" and not rule.get("nouns"):
@@ -81,6 +81,9 @@ def sensed(kind: str, tok) -> str | None:
     if any(o.lemma_.lower() in rule.get("not_objects", ()) or o.lower_ in rule.get("not_objects", ())
            for o in objects):
         return None  # "rejected the notion that", "thanked supporters"
+    if rule.get("actor_recode") and any(o.ent_type_ in ("PERSON", "ORG", "NORP") or actor_like(o)
+                                        for o in objects):
+        return rule["actor_recode"]  # "banned opposition candidates", "outlawed the group": COERCE
     recode = rule.get("recode", {})
     for o in objects:
         if o.lemma_.lower() in recode:
