@@ -211,3 +211,8 @@ def test_killing_people_not_bills_pressure_and_riots():
 def test_banning_people_is_coercion_banning_goods_a_sanction():
     assert _first("The president banned opposition candidates from the election.").type == "COERCE"
     assert _first("Ruritania banned imports of Freedonian fruit.").type == "SANCTION"
+
+
+def test_the_owner_of_a_prepositional_object_is_the_target():
+    e = _first("The coalition launched airstrikes on Islamic State targets in Syria.")
+    assert e.type == "ASSAULT" and e.target == ("Islamic State",)

@@ -34,8 +34,9 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 targets.extend(conjuncts(objs[0])[1:] or objs[1:])
             elif prep.lower_ in ("by",) and objs:
                 sources = sources or objs
-            elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and objs[0].ent_type_:
-                targets.extend(objs)
+            elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and (
+                    objs[0].ent_type_ or _owner_or_self(objs[0]) is not objs[0]):
+                targets.extend(_owner_or_self(o) for o in objs)
         if not targets:
             targets = _clause_targets(head)
         return expand(sources), expand(targets)
@@ -76,8 +77,8 @@ def _targets(verb, noun) -> list:
         found.append(_owner_or_self(obj))
     nouns = [holder] + [o for o in objects if o.i != holder.i]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
-        if prep.lower_ in _TARGET_PREPS:
-            found.extend(g for g in prep.children if g.dep_ == "pobj")
+        if prep.lower_ in _TARGET_PREPS:  # "airstrikes on Islamic State targets": the group's
+            found.extend(_owner_or_self(g) for g in prep.children if g.dep_ == "pobj")
     if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
         found.extend(g for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
@@ -111,7 +112,8 @@ def _owner_or_self(obj):
     if actor_like(obj):
         return obj
     owner = next((c for c in obj.children if (c.dep_ == "poss" and actor_like(c)) or (
-        c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"))), None) or next(
+        c.dep_ == "compound" and (c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or c.pos_ == "PROPN"))),
+                 None) or next(
         (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
          if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
     return owner if owner is not None else obj
