@@ -211,7 +211,7 @@ def test_a_news_outlet_named_like_a_person_is_an_organisation():
 
 
 def test_an_adverb_after_a_comma_is_no_role():
-    analysis = _analyse("Polls\n\nFortunately for Halvorsen, right now the governor is more popular than "
+    analysis = _analyse("Polls\n\nLuckily for Halvorsen, this year the governor is more popular than "
                         "the party.\n")
     assert not [r for r in analysis.roles if "governor" in r.title]
 

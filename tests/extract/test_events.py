@@ -124,7 +124,7 @@ def test_positions_and_pleasantries_are_no_events_but_support_of_an_actor_is():
 
 def test_no_comment_shared_opinions_and_who_gives_what_is_received():
     _no_events(["The ministry declined to comment on the report.",
-                "Several generals agree with him on the strategy.",
+                "Many economists agree with her on the budget.",
                 "The governor seized the moment to announce her plan."],
                ("REJECT", "AGREE", "COERCE"))
     e = _first("The Ruritanian army received aid from the Freedonian government.")
@@ -139,15 +139,15 @@ def test_targets_from_the_clause_an_event_is_about():
 
 
 def test_more_senses_from_the_arguments():
-    _no_events(["The rule helps companies meet the law's requirements.",
-                "He agreed that the plane had promotional value.",
-                "The group has a deep understanding of the region's politics.",
-                "Voters were divided on whether to deport the migrants.",
-                "The candidate continued her march toward the nomination.",
-                "The senator said the governor should get credit for that."],
+    _no_events(["The grant helps schools meet the new standards.",
+                "She agreed that the bridge was too costly.",
+                "The envoy has a deep understanding of the river dispute.",
+                "Members were divided on whether to arrest the organisers.",
+                "The mayor continued her march toward a second term.",
+                "The adviser said the mayor should get some credit."],
                ("CONSULT", "AGREE", "COERCE", "PROTEST", "REQUEST"))
-    assert _first("The union called off a four-day strike.").type == "CONCEDE"
-    assert _first("Ruritania said it would not meet the kidnappers' demands.").type == "REJECT"
+    assert _first("The pilots' union called off its planned walkout.").type == "CONCEDE"
+    assert _first("The mayor said she would not meet the strikers' demands.").type == "REJECT"
 
 
 def test_the_counterpart_of_a_meeting_is_its_target():
@@ -162,57 +162,57 @@ def test_habits_fees_conclusions_and_audiences_are_no_events():
     _no_events(["Candidates usually meet donors in private.",
                 "The firm concluded that the plan would fail.",
                 "The speech drew a large audience in Ohio.",
-                "His speaking charges were high."],
+                "Her consulting charges were high."],
                ("CONSULT", "AGREE", "ACCUSE"))
     assert _first("Prosecutors charged the mayor with fraud.").type == "ACCUSE"
     assert _first("Ruritania and Freedonia concluded a trade agreement.").type == "AGREE"
 
 
 def test_press_conferences_polls_notions_and_credentials_are_no_events():
-    _no_events(["The candidate held a press conference in Miami.",
-                "She has support from 52 percent of primary voters.",
-                "He rejected the notion that trade policy had prompted the move.",
-                "The senator is pulling out her state credentials fast.",
-                "He insisted that his focus would be on trade.",
-                "The governor is thanking supporters at a rally."],
+    _no_events(["The minister held a press conference in Lyon.",
+                "He has support from 40 percent of union members.",
+                "She rejected the notion that the tax had caused the slump.",
+                "The mayor is pulling out her old credentials again.",
+                "She insisted that her priority would be housing.",
+                "The mayor is thanking volunteers at a dinner."],
                ("CONSULT", "SUPPORT", "REJECT", "RETREAT", "REQUEST"))
     assert _first("Freedonia rejected the proposal.").type == "REJECT"
     assert _first("Ruritania pulled out its troops from the region.").type == "RETREAT"
 
 
 def test_targets_from_the_clause_a_verb_governs_and_the_state_it_happens_in():
-    e = _first("Ruritania threatened to break off relations with Freedonia.")
+    e = _first("Ruritania threatened to cut trade ties with Freedonia.")
     assert e.type == "THREATEN" and e.target == ("Freedonia",)
-    e = _first("Ruritania refused to deploy peacekeepers in Freedonia.")
+    e = _first("Ruritania refused to send monitors to Freedonia.")
     assert e.type == "REJECT" and e.target == ("Freedonia",)
 
 
 def test_a_verb_the_small_model_lemmatises_wrongly_still_triggers():
-    e = _first("Thousands of students staged mass demonstrations on Saturday.")  # lemma "stag"
-    assert e.type == "PROTEST" and e.source == ("students",)
-    assert _first("Swiss doctors handed over medicine to the Red Crescent.").type == "AID"
+    e = _first("Hundreds of protesters staged large demonstrations on Friday.")  # lemma "stag"
+    assert e.type == "PROTEST" and e.source == ("protesters",)
+    assert _first("The charity handed over blankets to the Freedonian army.").type == "AID"
 
 
 def test_formal_protests_welcomes_and_readiness_to_act():
-    e = _first("Ruritania lodged an official protest with Freedonia on Tuesday.")
+    e = _first("Ruritania filed a formal protest with Freedonia over the seizure.")
     assert (e.type, e.target) == ("ACCUSE", ("Freedonia",))
     assert _first("The Ruritanian government welcomed Freedonia's decision.").type == "SUPPORT"
-    assert _first("The government said it is prepared to impose martial law.").type == "THREATEN"
+    assert _first("The council said it is ready to impose a curfew.").type == "THREATEN"
 
 
 def test_killing_people_not_bills_pressure_and_riots():
-    assert _first("Guerrillas killed the deputy chief of the militia on Sunday.").type == "ASSAULT"
+    assert _first("Gunmen killed the deputy mayor of the town on Sunday.").type == "ASSAULT"
     _no_events(["The committee killed the bill on Tuesday."], ("ASSAULT",))
-    assert _first("The authorities have been pressuring workers to cancel the strike.").type == "REQUEST"
-    e = _first("Palestinian riots against the new checkpoints continued on Monday.")
+    assert _first("The ministry has been pressuring the unions to end their walkout.").type == "REQUEST"
+    e = _first("Bolivian riots against the new fuel tax continued on Monday.")
     assert e.type == "PROTEST" and e.source
 
 
 def test_banning_people_is_coercion_banning_goods_a_sanction():
-    assert _first("The president banned opposition candidates from the election.").type == "COERCE"
+    assert _first("The governor banned two student unions from the campus.").type == "COERCE"
     assert _first("Ruritania banned imports of Freedonian fruit.").type == "SANCTION"
 
 
 def test_the_owner_of_a_prepositional_object_is_the_target():
-    e = _first("The coalition launched airstrikes on Islamic State targets in Syria.")
-    assert e.type == "ASSAULT" and e.target == ("Islamic State",)
+    e = _first("The army launched airstrikes on Hamas positions near the border.")
+    assert e.type == "ASSAULT" and e.target == ("Hamas",)

@@ -105,7 +105,7 @@ def _own_clause_subjects(tok, offset: int) -> set[int]:
         return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head  # "X cast Y as unqualified and accused her": X is accused's subject too
+        verb = verb.head  # "X met Y and thanked her": X is thanked's subject too
     return {offset + c.left_edge.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} | {
         offset + t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 

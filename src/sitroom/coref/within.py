@@ -131,7 +131,7 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int], text: st
         match = by_surname if by_surname else by_given
         owner = next(iter(match)) if len(match) == 1 else None
         if owner is not None and _pronouns_disagree(members, mentions[owner], mentions, starts, text):
-            owner = None  # "Clinton has to keep her lead" where only "Bill Clinton" is named in full
+            owner = None  # "Marsh kept her seat" where only "John Marsh" is named in full
         # A surname written before its bearer's full name is someone the reader already knows (news
         # introduces a person by full name first): it stays apart for the corpus to decide ("Clinton"
         # in a headline, "Bill Clinton" only in paragraph five). A surname two people of the document

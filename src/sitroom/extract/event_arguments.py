@@ -25,7 +25,7 @@ def tokens_span(tokens: list, offset: int) -> Span:
 def arguments(head, noun, verb) -> tuple[list, list]:
     if verb is None:  # a standalone noun: "Chile's offer of aid to X", "talks between A and B"
         sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)
-                   or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Palestinian riots"
+                   or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Ruritanian riots"
         targets = []
         for prep in (c for c in head.children if c.dep_ == "prep"):
             objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -50,14 +50,14 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                     for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
     elif subject is not None:
-        sources = [_owner_or_self(subject)]  # "thousands of Kurds demonstrated": the Kurds
+        sources = [_owner_or_self(subject)]  # "thousands of farmers marched": the farmers
     if not passive:
         targets = _targets(verb, noun)
         if verb.lemma_.lower() in lexicon().commitment or not targets:
-            # "agreed to provide aid to Romania", "threatened to break relations with Russia"
+            # "agreed to provide aid to X", "threatened to cut ties with X"
             for inner in (c for c in verb.children if c.dep_ == "xcomp"):
                 targets.extend(_targets(inner, None))
-        if not targets:  # "imposed a curfew in Algiers", "refused to deploy troops in Iraq": the place
+        if not targets:  # "imposed a curfew in X", "refused to send monitors to X": the place
             targets = [g for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
                        for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
                        for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
@@ -77,12 +77,12 @@ def _targets(verb, noun) -> list:
         found.append(_owner_or_self(obj))
     nouns = [holder] + [o for o in objects if o.i != holder.i]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
-        if prep.lower_ in _TARGET_PREPS:  # "airstrikes on Islamic State targets": the group's
+        if prep.lower_ in _TARGET_PREPS:  # "raids on rebel positions": the rebels'
             found.extend(_owner_or_self(g) for g in prep.children if g.dep_ == "pobj")
     if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
         found.extend(g for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
-    for obj in objects:  # "demanded an admission by Moscow", "a withdrawal by the army"
+    for obj in objects:  # "demanded an apology by X", "a withdrawal by the army"
         found.extend(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
                      for g in c.children if g.dep_ == "pobj")
     if not found and any(kind == "ACCUSE" for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())):
@@ -91,7 +91,7 @@ def _targets(verb, noun) -> list:
 
 
 def _clause_targets(head) -> list:
-    """Who a clause under the trigger is about: "the accusation that X created it" -> X; "the refusal
+    """Who a clause under the trigger is about: "the claim that X armed them" -> X; "the refusal
     to prosecute X" -> X."""
     for clause in (c for c in head.children if c.dep_ in ("ccomp", "acl", "xcomp") and c.pos_ == "VERB"):
         if any(m.lower_ == "to" for m in clause.children if m.dep_ == "aux"):
@@ -108,7 +108,7 @@ _FORCES = {"troop", "force", "soldier", "peacekeeper", "unit", "reservist", "per
 
 
 def _owner_or_self(obj):
-    """"Turkey's efforts", "GOP efforts", "a convoy of the relief agency": the owner is the one acted on."""
+    """"X's efforts", "party efforts", "a convoy of the relief agency": the owner is the one acted on."""
     if actor_like(obj):
         return obj
     owner = next((c for c in obj.children if (c.dep_ == "poss" and actor_like(c)) or (
@@ -173,7 +173,7 @@ def expand(tokens: list) -> list:
     for tok in tokens:
         for conj in conjuncts(tok):
             nominal = (conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.ent_type_ not in _NOT_ACTORS) or (
-                conj.pos_ == "ADJ" and conj.ent_type_ == "NORP")  # "Palestinian riots"
+                conj.pos_ == "ADJ" and conj.ent_type_ == "NORP")  # "Ruritanian riots"
             if nominal and conj.i not in seen:
                 out.append(conj)
                 seen.add(conj.i)

@@ -43,7 +43,7 @@ def sensed(kind: str, tok) -> str | None:
     if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in light:
         return light[tok.head.lemma_.lower()]  # "lodged a protest with X": a formal complaint, ACCUSE
     if rule.get("that_recode") and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
-        return rule["that_recode"]  # "a rights group protested that the police ...": an accusation
+        return rule["that_recode"]  # "the union protested that the firm ...": an accusation
     if rule.get("nouns_only") and tok.pos_ == "VERB":
         return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
@@ -52,16 +52,16 @@ def sensed(kind: str, tok) -> str | None:
     near = list(tok.children) + (list(tok.head.children) if tok.pos_ != "VERB" else [])
     if any(c.dep_ == "prep" and c.lower_ in rule.get("not_preps", ()) for c in near) and not (
             inner or any(c.dep_ in ("prep", "aux") and c.lower_ == "to" for c in tok.children)):
-        return None  # "generals agree with him": an opinion shared, no agreement made
+        return None  # "many economists agree with her": an opinion shared, no agreement made
     if any(c.dep_ == "compound" and c.lemma_.lower() in rule.get("not_compounds", ())
            for c in tok.children):
         return None  # "a press conference": no meeting
     if rule.get("not_numbers") and tok.pos_ != "VERB" and any(
             t.like_num or t.lower_ in ("percent", "%") for c in tok.children if c.dep_ == "prep"
             for t in c.subtree):
-        return None  # "has support from 52 percent of voters": a poll, no act of support
+        return None  # "has the support of 40 percent": a poll, no act of support
     if rule.get("not_that") and any(c.dep_ == "ccomp" for c in tok.children):
-        return None  # "agreed that the fleet had value": an opinion shared
+        return None  # "agreed that the plan was costly": an opinion shared
     if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
                                    "recode", "not_objects", "actor_recode")) \
             or (tok.pos_ != "VERB" and not rule.get("nouns")):
@@ -83,7 +83,7 @@ def sensed(kind: str, tok) -> str | None:
         return None  # "rejected the notion that", "thanked supporters"
     if rule.get("actor_recode") and any(o.ent_type_ in ("PERSON", "ORG", "NORP") or actor_like(o)
                                         for o in objects):
-        return rule["actor_recode"]  # "banned opposition candidates", "outlawed the group": COERCE
+        return rule["actor_recode"]  # "banned two parties", "outlawed the union": COERCE
     recode = rule.get("recode", {})
     for o in objects:
         if o.lemma_.lower() in recode:

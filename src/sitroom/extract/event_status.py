@@ -56,7 +56,7 @@ def promised(kind: str, head, status: str) -> tuple[str, str | None]:
 
 def not_a_happening(head, kind: str = "") -> str | None:
     """Why the trigger names no happening, or None: a question ("Why would X meet Y?"), an attempt
-    ("trying to strike a balance"), a wish ("the desire to cooperate"), an evaluation ("it is important
+    ("trying to broker a truce"), a wish ("the hope to cooperate"), an evaluation ("it is important
     to cooperate") or an idiom of the lexicon ("strike a chord"). An attempted attack or arrest is one
     (PLOVER codes "tried to assassinate" as ASSAULT)."""
     lex = lexicon()
@@ -83,7 +83,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "idiom"  # "strike a chord", "searches for legitimacy"
     if head.tag_ == "VBN" and head.dep_ == "advcl" and not any(c.dep_.startswith("nsubj")
                                                               for c in head.children):
-        return "asked"  # "Asked whether ..., the spokesman said": he was asked, he asked nothing
+        return "asked"  # "Asked about the vote, the minister said ...": he was asked, he asked nothing
     if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "in" \
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
@@ -97,19 +97,19 @@ _HABITUAL = frozenset({"usually", "often", "typically", "always", "regularly", "
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST"})
 """Types whose announcement PLOVER codes as a threat ("will impose sanctions", "would boycott")."""
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID"})
-"""Types whose refusal PLOVER codes as REJECT ("will not accept", "failed to reach agreement")."""
+"""Types whose refusal PLOVER codes as REJECT ("will not sign", "failed to agree")."""
 
 
 def plover_convention(kind: str, head, status: str) -> tuple[str, str | None, str] | None:
     """``(type, mode, status)`` where PLOVER codes an announced act as another type, else None:
     a hostile act announced or made conditional ("will withdraw unless ...") is THREATEN; a refusal of
-    a cooperative act ("will not accept", "failed to reach agreement") is REJECT; both were reported."""
+    a cooperative act ("will not sign", "failed to agree") is REJECT; both were reported."""
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") and m.dep_ == "mark"
                                                   for m in c.children) for c in head.children)
     if kind in HOSTILE | {"RETREAT"} and conditional and status == "planned":
         return "THREATEN", kind.lower(), "reported"
     ready = any(t.lemma_.lower() in lexicon().committed or t.lower_ in lexicon().committed
-                for t in list(head.ancestors)[:2])  # "is prepared to impose martial law"
+                for t in list(head.ancestors)[:2])  # "is ready to impose a curfew"
     if kind in HOSTILE and (status == "planned" or ready) and not conditional:
         return "THREATEN", kind.lower(), "reported"
     if kind in COOPERATIVE and status == "denied" and _refused(head):
@@ -118,7 +118,7 @@ def plover_convention(kind: str, head, status: str) -> tuple[str, str | None, st
 
 
 def _refused(head) -> bool:
-    """ "will not accept", "would not meet", "failed to reach": a refusal, not a denial that it happened."""
+    """ "will not sign", "would not meet", "failed to agree": a refusal, not a denial that it happened."""
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
     if auxes & {"will", "would", "wo", "can", "could", "shall"}:
         return True
@@ -132,7 +132,7 @@ _NO_ACTION = frozenset({"be", "have", "get", "receive", "deserve", "know", "unde
 
 
 def demanded_by(head):
-    """The speaker who says the event's subject *must* do it ("Russia said Sudan must return the
+    """The speaker who says the event's subject *must* do it ("X said Y must release the
     helicopter"): PLOVER codes that as the speaker's REQUEST to the subject. None otherwise."""
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children) \
             or head.lemma_.lower() in _NO_ACTION:
@@ -144,7 +144,7 @@ def demanded_by(head):
 
 
 def reported_future(head) -> bool:
-    """ "X said it would boycott the vote": the future of reported speech, a plan as the speaker told
+    """ "X said it would boycott the talks": the future of reported speech, a plan as the speaker told
     it, though the clause itself reads as a modal (TimeML: modality *would*)."""
     lex = lexicon()
     for tok in [head] + list(head.ancestors)[:2]:

@@ -65,7 +65,7 @@ class EventFinding:
     """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
     clause_status: str = ""
     """The status read from the trigger's own clause before PLOVER's conventions recode the event
-    ("will not accept": ``denied``, though the REJECT it is coded as was ``reported``)."""
+    ("will not sign": ``denied``, though the REJECT it is coded as was ``reported``)."""
     current: bool = False
     """Told in the present or present perfect ("has signed", "is meeting", "says"): about the time of
     writing, so an undated event may take the publication date; a past tense never does."""
@@ -193,7 +193,7 @@ def _noun_type(tok, lex: Lexicon) -> str | None:
 def _standalone(tok) -> bool:
     """An event noun that names its actors: "Norway's offer", "talks between X and Y", "the ban"."""
     has_actor = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_) or (
-        c.dep_ == "amod" and c.ent_type_ == "NORP") for c in tok.children)  # "Palestinian riots"
+        c.dep_ == "amod" and c.ent_type_ == "NORP") for c in tok.children)  # "Ruritanian riots"
     has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "of", "by")
                       and any(g.ent_type_ for g in c.subtree) for c in tok.children)
     return has_actor or has_between
@@ -236,15 +236,15 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     if kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment:
         mode = _promise_of(head)
     speaker = demanded_by(head)
-    if speaker is not None:  # "Russia said Sudan must return it": Russia's REQUEST to Sudan
+    if speaker is not None:  # "X said Y must release them": X's REQUEST to Y
         kind, mode, status = "REQUEST", kind.lower() if kind != "REQUEST" else None, "reported"
-        sources, targets = expand([speaker]), sources or targets  # "... should be disbanded": of it
+        sources, targets = expand([speaker]), sources or targets  # "... should be dissolved": of it
     targets = [t for t in targets if actor_like(t)]
     own = verb is not None and noun is None and any(
         c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children)
         for c in verb.children)
     if own and kind in ("SANCTION", "COERCE", "ASSAULT") and not targets:
-        return None  # "suspended its night crossings", "occupy its niche": its own business
+        return None  # "suspended its night crossings", "expand its reach": its own business
     return EventFinding(
         type=kind, mode=mode, trigger=Span(offset + first, offset + last),
         source=tuple(argument_text(t) for t in sources), target=tuple(argument_text(t) for t in targets),

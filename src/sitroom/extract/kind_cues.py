@@ -139,6 +139,6 @@ def news_source(ent) -> bool:
     if tok.dep_ == "nsubj" and any(t.lower_ == "its" and t.dep_ == "poss" for c in tok.head.children
                                    if c.i > tok.i and c.dep_ not in ("ccomp", "advcl", "conj")
                                    for t in c.subtree):
-        return True  # "X started publishing its index": a firm (not "X said its plan failed")
+        return True  # "X publishes its ranking": a firm (not "X said its plan failed")
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") \
         and tok.head.head.lemma_.lower() in _REPORTED_IN

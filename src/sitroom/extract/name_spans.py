@@ -140,7 +140,7 @@ _GENDERED_HONORIFICS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"
 def trimmed_person(ent) -> list:
     """A person's name as the tagger over-reached it, as zero or more spans: "Certainly Donald
     Trump" -> "Donald Trump", "Cruz's Iowa" -> "Cruz", "Ted Cruz 1" -> "Ted Cruz", a headline
-    "Hillary Clinton Slams Donald Trump" -> two names (a first name opens the second), "Obama White
+    "Ana Reyes Slams Tom Hale" -> two names (a first name opens the second), "Obama White
     House" -> the person and the seat, "Jeb Bush Super PAC" -> an organisation; a sentence tagged as
     a name ("Hillary Clinton slams Donald Trump") -> none."""
     from spacy.tokens import Span as TokenSpan
@@ -164,7 +164,7 @@ def trimmed_person(ent) -> list:
             and doc[start].lower_.rstrip(".") not in honorifics():
         start += 1
     verb = next((t.i for t in doc[start + 2 : end] if _headline_verb(t)), None)
-    if verb is not None:  # "Bernie Sanders Pins ...", "Hillary Clinton Slams Donald Trump": a headline
+    if verb is not None:  # "Ana Reyes Wins ...", "Ana Reyes Slams Tom Hale": a headline
         rest = doc[verb + 1 : end]
         first = [TokenSpan(doc, start, verb, label="PERSON")]
         if len(rest) >= 2 and is_first_name(rest[0].text) and all(t.is_title for t in rest):
@@ -189,7 +189,7 @@ _HEADLINE_VERBS = frozenset({"win", "lead", "pin", "tell", "take", "get", "say",
 
 
 def _headline_verb(tok) -> bool:
-    """A capitalised word ending a name in a headline that is a verb ("Pins", "Slams", "Tell")."""
+    """A capitalised word ending a name in a headline that is a verb ("Wins", "Slams", "Urges")."""
     word = tok.lower_
     forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
     return tok.is_title and not is_first_name(tok.text) and bool(forms & (_HEADLINE_VERBS | speech_cues()))

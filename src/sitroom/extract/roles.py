@@ -109,7 +109,7 @@ def _apposition_after(sdoc, end: int):
             break
         i += 1
     if i == start or sdoc[start].pos_ == "ADV" or (i < len(sdoc) and sdoc[i].tag_ in _FINITE):
-        return None  # "for X, right now the president is ...": a new clause's subject, no apposition
+        return None  # "for X, this time the mayor is ...": a new clause's subject, no apposition
     return sdoc[start:i]
 
 
