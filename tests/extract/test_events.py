@@ -216,3 +216,9 @@ def test_banning_people_is_coercion_banning_goods_a_sanction():
 def test_the_owner_of_a_prepositional_object_is_the_target():
     e = _first("The army launched airstrikes on Hamas positions near the border.")
     assert e.type == "ASSAULT" and e.target == ("Hamas",)
+
+
+def test_striking_needs_something_struck():
+    _no_events(["The ministry is trying to strike a balance between the different armed forces."], ("ASSAULT",))
+    assert _first("The two sides struck a deal on Monday.").type == "AGREE"
+    assert _first("Rebel forces struck an army base near the town.").type == "ASSAULT"

@@ -31,6 +31,14 @@ def sensed(kind: str, tok) -> str | None:
     if rule is None:
         return kind
     if rule.get("violence") and kind in GATED:
+        objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+        for o in objects:
+            if o.lemma_.lower() in rule.get("recode", {}):
+                return rule["recode"][o.lemma_.lower()]  # "struck a deal": an agreement
+        if "targets" in rule and objects and not any(
+                _an_actor(o) or o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in rule["targets"]
+                for o in objects):
+            return None  # "strike a balance", "hit a record": nothing struck
         sent = tok.sent
         before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent  # and the sentence before
         words = {w for t in list(before) + list(sent) if t.i != tok.i for w in (t.lower_, t.lemma_.lower())}
