@@ -219,6 +219,6 @@ def test_the_owner_of_a_prepositional_object_is_the_target():
 
 
 def test_striking_needs_something_struck():
-    _no_events(["The ministry is trying to strike a balance between the different armed forces."], ("ASSAULT",))
+    _no_events(["The mayor struck a compromise between the armed factions."], ("ASSAULT",))
     assert _first("The two sides struck a deal on Monday.").type == "AGREE"
     assert _first("Rebel forces struck an army base near the town.").type == "ASSAULT"
