@@ -221,3 +221,12 @@ def test_a_surname_whose_pronouns_say_otherwise_is_not_the_one_full_name():
                         "Miller said she would visit again.\n")
     lone = _cluster_of(analysis, "Miller")
     assert lone and not lone & _cluster_of(analysis, "John Miller")
+
+
+def test_according_to_a_name_no_one_bears_in_full_is_an_outlet():
+    kinds = _kinds(_analyse("Money\n\nThe firm's stock rose 4 percent, according to Halvorsen. Analysts were "
+                            "surprised.\n"))
+    assert kinds["Halvorsen"] == {"organization"}
+    kinds = _kinds(_analyse("Money\n\nThe banker Lars Halvorsen spoke. The plan would fail, according to "
+                            "Halvorsen.\n"))
+    assert kinds["Halvorsen"] == {"person"}

@@ -126,9 +126,11 @@ _REPORTED_IN = {"poll", "survey", "report", "story", "article", "analysis"}
 """What a news source publishes: "a X poll", "a report from X"."""
 
 
-def news_source(ent) -> bool:
+def news_source(ent, surnames: frozenset[str] = frozenset()) -> bool:
     """A one-word name used as a news outlet or firm ("a X poll", "X reported", "a report from X", "X
-    published its index"): an organisation, even where a person of that surname is named."""
+    published its index"): an organisation, even where a person of that surname is named; "according to
+    X" or "told X" too when no person of the passage is named X in full (``surnames``: the last names of
+    its full person names), for news introduces a person by full name first."""
     if len(ent) != 1 or not ent.root.is_title:
         return False
     tok = ent.root
@@ -136,6 +138,10 @@ def news_source(ent) -> bool:
         return True
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "report" and tok.head.pos_ == "VERB":
         return not any(c.dep_ == "dobj" for c in tok.head.children)  # not "X reported a loss"
+    if tok.text not in surnames and (
+            (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
+            or (tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() == "tell")):
+        return True  # "according to X", "told X" with no one named X in full: news introduces people
     if tok.dep_ == "nsubj" and any(t.lower_ == "its" and t.dep_ == "poss" for c in tok.head.children
                                    if c.i > tok.i and c.dep_ not in ("ccomp", "advcl", "conj")
                                    for t in c.subtree):

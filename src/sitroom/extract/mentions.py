@@ -78,11 +78,13 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     ents = [widened(part) for e in ents
             for piece in country_then_person(e) for part in person_then_town(piece)]
     ents = [piece for e in ents for piece in trimmed_person(e)]
+    surnames = frozenset(e[-1].text for e in sdoc.ents if e.label_ == "PERSON" and len(e) >= 2)
     found = []
     for ent in sorted(ents + spans + placed, key=lambda e: e.start):
         datelined = ent in placed  # the dateline's place is a place, whatever the parse says of it
         cue = None if datelined else person_cue(ent)
-        if cue is None and not datelined and ent.label_ in ("PERSON", "GPE", "ORG") and news_source(ent):
+        if cue is None and not datelined and ent.label_ in ("PERSON", "GPE", "ORG") \
+                and news_source(ent, surnames):
             ent, cue = relabelled(ent, "ORG"), "organization"  # "a X poll": the outlet, no person
         if cue == "person" and ent.label_ in PLACE_OR_THING:
             ent = relabelled(ent, "PERSON")  # "Kerem, a cotton farmer", "Kerem said"
