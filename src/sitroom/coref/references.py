@@ -36,11 +36,9 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     ``mentions`` are the document's named mentions so far; only those inside ``scope`` (the body,
     or this one comment) may be antecedents.
     """
-    settled = settle_kinds(surnames_as_people(mentions), roles)  # "Okafor" the tagger called a firm
-    persons = [(i, m) for i, m in enumerate(settled)
-               if m.kind == "person" and not m.pronoun and scope.contains(m.span)]
-    groups = [(i, m) for i, m in enumerate(settled)
-              if m.kind == "organization" and not m.pronoun and scope.contains(m.span)]
+    settled = _settled_in(mentions, roles, scope)  # "Okafor" the tagger called a firm is a person
+    persons = [(i, m) for i, m in settled.items() if m.kind == "person" and not m.pronoun]
+    groups = [(i, m) for i, m in settled.items() if m.kind == "organization" and not m.pronoun]
     if not persons and not groups:
         return []
     who = identities(persons)
@@ -74,6 +72,16 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
                              settled[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
                              pronoun=True, antecedent=index))
     return found
+
+
+def _settled_in(mentions: list[Mention], roles: list[RoleFinding], scope: Span) -> dict[int, Mention]:
+    """``{index: mention}`` for the mentions inside ``scope``, with the kinds their names settle on
+    there (coref/kinds.py): only the passage's own, so a page of comments costs no more than its text."""
+    inside = [i for i, m in enumerate(mentions) if scope.contains(m.span)]
+    position = {i: k for k, i in enumerate(inside)}
+    local_roles = [replace(r, mention=position[r.mention]) for r in roles if r.mention in position]
+    settled = settle_kinds(surnames_as_people([mentions[i] for i in inside]), local_roles)
+    return dict(zip(inside, settled, strict=True))
 
 
 def _personal(persons: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
