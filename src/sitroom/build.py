@@ -130,7 +130,7 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
 def room_local_actors(room: Room):
     """Every document's local actors, as cross-document resolution (and `actors explain`) sees them."""
     mentions = room.db.execute(
-        "SELECT document, cluster, text, kind, country, pronoun, armed FROM mentions "
+        "SELECT document, cluster, text, kind, country, pronoun, armed, sense FROM mentions "
         "ORDER BY document, ordinal").fetchall()
     roles = room.db.execute(
         "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "

@@ -230,3 +230,34 @@ def test_according_to_a_name_no_one_bears_in_full_is_an_outlet():
     kinds = _kinds(_analyse("Money\n\nThe banker Lars Halvorsen spoke. The plan would fail, according to "
                             "Halvorsen.\n"))
     assert kinds["Halvorsen"] == {"person"}
+
+
+def test_a_bare_surname_in_a_house_style_of_honorifics_is_the_namesake_firm():
+    analysis = _analyse("Ranking the rich\n\nLena Halvorsen built a data company. Mr. Ostrom and Ms. Lund "
+                        "disagree with her figures, and Ms. Halvorsen declined to comment.\n\n"
+                        "Halvorsen estimates the fortune at $4 billion, while Ms. Halvorsen says little.\n")
+    kinds = _kinds(analysis)
+    assert kinds["Halvorsen"] == {"organization"}
+    assert kinds["Lena Halvorsen"] == {"person"}
+    assert _cluster_of(analysis, "Halvorsen").isdisjoint(_cluster_of(analysis, "Lena Halvorsen"))
+
+
+def test_a_state_named_like_its_big_city_is_the_city_where_things_happen():
+    analysis = _analyse("Talks resume\n\nNEW YORK (Wire) — Envoys met in New York on Monday.\n\n"
+                        "The New York primary is next week, and voters in New York are split.\n")
+    found = [(m.text, m.sense) for m in analysis.mentions if m.text.lower() == "new york"]
+    assert found == [("NEW YORK", "city"), ("New York", "city"), ("New York", None), ("New York", None)]
+
+
+def test_two_names_of_one_sentence_are_two_people():
+    analysis = _analyse("Dynasty\n\nThe party of Karl Ostrom, Erik Lund and Erik T. Lund is changing. "
+                        "Erik T. Lund spoke on Friday.\n")
+    assert _cluster_of(analysis, "Erik Lund").isdisjoint(_cluster_of(analysis, "Erik T. Lund"))
+
+
+def test_the_president_far_from_any_president_named_is_no_one_of_the_text():
+    analysis = _analyse("Transition\n\nIn 2008, President Karl Ostrom ordered an early start. "
+                        "The rules changed later. Congress wrote a new law. Its rules are detailed. "
+                        "Now the president must plan six months ahead.\n")
+    described = [m for m in analysis.mentions if m.pronoun and m.text.lower().endswith("president")]
+    assert described == []

@@ -18,7 +18,7 @@ from dataclasses import replace
 from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
 from sitroom.coref.kinds import settle_kinds
-from sitroom.coref.within import surnames_as_people
+from sitroom.coref.within import quoted_at, surnames_as_people
 from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key, title_words
 from sitroom.data.places import is_place
 from sitroom.model.evidence import Span
@@ -52,7 +52,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = _group_described(groups, tok.lower_, start, sentence)
         elif not persons:
             continue
-        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and not _quoted(sdoc.text, tok.idx):
+        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and not quoted_at(sdoc.text, tok.idx):
             wanted = PRONOUN_GENDER[tok.lower_]
             clause = _own_clause_subjects(tok, offset)
             agreeing = [(i, m) for i, m in persons if m.span.start not in clause
@@ -61,7 +61,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
         elif _description(tok):
-            index = _described(persons, roles, tok.lower_, start)
+            index = _described(persons, roles, tok.lower_, start, sentence)
         else:
             continue
         if index is None:
@@ -96,13 +96,6 @@ def _personal(persons: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
                 is_place(tokens[0], towns=False) or tokens[0].lower() in title_words("platforms")):
             kept.append((i, m))
     return kept
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Inside a direct quotation of the passage: "he" there is someone the speaker speaks of."""
-    before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 \
-        or before.count("''") % 2 == 1  # ''He said so,'' in some archives' plain text
 
 
 def _own_clause_subjects(tok, offset: int) -> set[int]:
@@ -146,13 +139,23 @@ _LESSER = {"vice", "deputy", "assistant", "acting", "former", "ex", "under", "li
 """Words that make a title another one: "the president" is no "Vice President"."""
 
 
-def _described(persons, roles: list[RoleFinding], word: str, start: int) -> int | None:
+SOLE_OFFICES = {"president", "king", "queen", "chancellor", "pope", "emperor"}
+"""Offices one person holds at a time: far from any name, "the president" is the sitting one, whom
+the text need not have named with the title."""
+SOLE_OFFICE_REACH = 3
+"""Sentences back (its own included) in which a holder of a sole office must be named for "the
+president" to be that holder."""
+
+
+def _described(persons, roles: list[RoleFinding], word: str, start: int, sentence: int) -> int | None:
     def holds(title: str) -> bool:
         words = title.lower().replace("-", " ").split()
         return bool(words) and words[-1].rstrip("s") == word.rstrip("s") and not _LESSER & set(words)
 
     holders = {r.mention for r in roles if holds(r.title)}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
+    if before and word in SOLE_OFFICES and before[-1][1].sentence <= sentence - SOLE_OFFICE_REACH:
+        return None  # "President X" long ago, then "Congress required the president to ..."
     return before[-1][0] if before else None
 
 

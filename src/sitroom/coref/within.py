@@ -20,7 +20,7 @@ from sitroom.data.names import (
     org_key,
     same_name_word,
 )
-from sitroom.data.places import is_place
+from sitroom.data.places import city_named_for, is_place
 from sitroom.model.clusters import UnionFind
 from sitroom.model.mention import Mention
 
@@ -34,11 +34,16 @@ def cluster_document(mentions: list[Mention], text: str) -> list[int]:
     named = [i for i, m in enumerate(mentions) if not m.pronoun]
     _group(uf, [i for i in named if mentions[i].kind == "state"], lambda i: mentions[i].country)
     _group(uf, [i for i in named if mentions[i].kind in ("location", "other")],
-           lambda i: (mentions[i].kind, org_key(mentions[i].text)))
+           lambda i: (mentions[i].kind, org_key(_place_name(mentions[i]))))
     _people(uf, mentions, [i for i in named if mentions[i].kind == "person"], text)
     _organisations(uf, mentions, [i for i in named if mentions[i].kind == "organization"], text)
     numbers: dict[int, int] = {}
     return [numbers.setdefault(uf.find(i), len(numbers)) for i in range(len(mentions))]
+
+
+def _place_name(m: Mention) -> str:
+    """ "New York" read as the city names New York City (model/mention.py ``sense``)."""
+    return (city_named_for(m.text) if m.sense == "city" else None) or m.text
 
 
 def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
@@ -51,6 +56,46 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
             and fold(m.text) in surnames
             and not never_a_surname(m.text) and not is_place(m.text, towns=False) else m
             for m in mentions]
+
+
+FORMAL_HONORIFICS = ("mr", "mrs", "ms", "miss", "dr")
+"""Honorifics of a house style that names people "Mr. X" after the first reference."""
+
+
+def namesakes_in_formal_style(mentions: list[Mention], text: str) -> list[Mention]:
+    """A bare surname acting as a subject, in a document that calls its bearer "Mr. X" (and names
+    people so at least three times), is the firm or outlet named after the person, not the person:
+    "Mr. Bloomberg ... Bloomberg estimates his fortune" (a house style that never writes a person's
+    bare surname outside quotes). Only after the document's first honorific, so summaries above the
+    text, written in another style, are not read so; never after a title, a first name or "the"."""
+    formal: dict[str, int] = {}
+    first = None
+    for m in mentions:
+        tokens = name_tokens(m.text)
+        head = m.text.split(" ", 1)[0].strip(".").lower()
+        if not m.pronoun and m.kind == "person" and head in FORMAL_HONORIFICS and tokens \
+                and not quoted_at(text, m.span.start):
+            formal[fold(tokens[-1])] = formal.get(fold(tokens[-1]), 0) + 1
+            first = m.span.start if first is None else first
+    if sum(formal.values()) < 3:
+        return mentions
+    return [replace(m, kind="organization", country=None, cue="organization")
+            if m.subject and not m.pronoun and m.kind == "person" and " " not in m.text.strip()
+            and fold(m.text) in formal and m.span.start > first and not quoted_at(text, m.span.start)
+            and not _NAME_BEFORE.search(text[max(0, m.span.start - 40) : m.span.start]) else m
+            for m in mentions]
+
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*|\bthe|\ba|[’']s|-)\s*$")
+"""What may stand before a surname that is the person's after all: a title or first name ("President
+X", "Hany X"), an article ("the X of lore"), a possessor ("Mr. Brolin's X", a role), a broken name."""
+
+
+def quoted_at(text: str, at: int) -> bool:
+    """Inside a direct quotation of its paragraph (``at`` a character offset in ``text``)."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 \
+        or before.count("''") % 2 == 1  # ''He said so,'' in some archives' plain text
 
 
 def _group(uf: UnionFind, indices: list[int], key) -> None:
@@ -107,9 +152,10 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int], text: st
             uf.union(same[0], j)
     full = [n for n, _ in by_name if len(n) >= 2]
     first = {n: members[0] for (n, _), members in by_name.items() if len(n) >= 2}
+    sentences = {n: {mentions[i].sentence for i in members} for (n, _), members in by_name.items()}
     for k, a in enumerate(full):
-        for b in full[k + 1 :]:
-            if compatible_people(list(a), list(b)):
+        for b in full[k + 1 :]:  # two names of one sentence are two people ("X Bush's son and X W. Bush")
+            if compatible_people(list(a), list(b)) and not sentences[a] & sentences[b]:
                 uf.union(first[a], first[b])
     root_of = {n: uf.find(first[n]) for n in full}  # each full name's person, before surnames join
     starts = sorted(mentions[i].span.start for i in indices)

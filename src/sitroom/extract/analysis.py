@@ -9,7 +9,7 @@ from sitroom.clean.header import dateline_places as places_in_dateline
 from sitroom.clean.layout import Unit
 from sitroom.coref.kinds import settle_kinds
 from sitroom.coref.references import references_in, unlinked_group_descriptions
-from sitroom.coref.within import cluster_document, surnames_as_people
+from sitroom.coref.within import cluster_document, namesakes_in_formal_style, surnames_as_people
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
 from sitroom.extract.events import EventFinding, events_in
@@ -87,7 +87,8 @@ def analyse(doc: Document, nlp) -> Analysis:
             claims.extend(claims_in(sdoc, offset, [t.span for t in timexes]))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
-    mentions = unlinked_group_descriptions(settle_kinds(surnames_as_people(mentions), roles))
+    mentions = namesakes_in_formal_style(surnames_as_people(mentions), doc.source.text)
+    mentions = unlinked_group_descriptions(settle_kinds(mentions, roles))
     events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places))
     work = _work_text(doc.source.text, parts, texts)
     quotes = quotes_in(work, body_parts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
 from sitroom.data.names import has_role_word, known_alias, languages, speech_cues, title_words
-from sitroom.data.places import is_us_state
+from sitroom.data.places import city_named_for, is_us_state
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
 """Dependencies of a mention that acts: subject, possessor, agent of a passive."""
@@ -139,12 +139,45 @@ def news_source(ent, surnames: frozenset[str] = frozenset()) -> bool:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "report" and tok.head.pos_ == "VERB":
         return not any(c.dep_ == "dobj" for c in tok.head.children)  # not "X reported a loss"
     if tok.text not in surnames and (
-            (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according")
-            or (tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() == "tell")):
-        return True  # "according to X", "told X" with no one named X in full: news introduces people
+            (tok.dep_ == "pobj" and tok.head.lower_ == "to" and (
+                tok.head.head.lower_ == "according" or tok.head.head.lemma_.lower() in speech_cues()))
+            or (tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() == "tell")
+            or _source_line(tok)):
+        return True  # "according to X", "told X", "confirmed to X", "From X:" with no one named X in
+        # full: news introduces people by their full name first
     if tok.dep_ == "nsubj" and any(t.lower_ == "its" and t.dep_ == "poss" for c in tok.head.children
                                    if c.i > tok.i and c.dep_ not in ("ccomp", "advcl", "conj")
                                    for t in c.subtree):
         return True  # "X publishes its ranking": a firm (not "X said its plan failed")
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") \
         and tok.head.head.lemma_.lower() in _REPORTED_IN
+
+
+def _source_line(tok) -> bool:
+    """ "From X:" opening a sentence, the way a digest credits the outlet it quotes next."""
+    sent = tok.sent
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.i == sent.start \
+        and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
+
+
+def city_sense(ent, dateline: bool = False) -> bool:
+    """A US state's bare name that also names its big city (data/places.py ``city_named_for``) read
+    as the city: a dateline; else, with no word of the state in the sentence (data/titles.yaml
+    ``state_words``: "the New York primary", "won New York") and not an address ("Buffalo, New York"),
+    a place where something happens ("met in New York", "flew to New York") or a city's own
+    ("New York's mayor", "a New York-based firm")."""
+    if not city_named_for(ent.text):
+        return False
+    if dateline:
+        return True
+    doc, words = ent.doc, {t.lemma_.lower().strip(".") for t in ent.sent if t.i < ent.start or t.i >= ent.end}
+    if words & title_words("state_words"):
+        return False
+    if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_title:
+        return False  # "Buffalo, New York": the state of an address
+    if words & (title_words("city_words") | {"city", "downtown"}) or (
+            ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"):
+        return True
+    root = ent.root
+    places = title_words("place_prepositions") | {"at", "to", "from"}
+    return root.dep_ == "pobj" and root.head.lower_ in places

@@ -29,6 +29,7 @@ from sitroom.extract.kind_cues import (
     PLACE_OR_THING,
     acts,
     among_us_states,
+    city_sense,
     in_a_place,
     news_source,
     not_an_actor,
@@ -95,7 +96,8 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
             continue
         mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], datelined, cue)
         if mention is not None:
-            found.append(replace(mention, cue=cue or ("place" if in_a_place(ent) else None)))
+            sense = "city" if mention.kind == "location" and city_sense(ent, datelined) else None
+            found.append(replace(mention, cue=cue or ("place" if in_a_place(ent) else None), sense=sense))
     return found
 
 

@@ -29,6 +29,9 @@ class Mention:
     cue: str | None = None
     """What the words around it say it is, for the document's vote on its kind: ``person`` ("X, a
     fruit exporter", a speaker with a first name) or ``place`` ("in X", "the town of X", "X province")."""
+    sense: str | None = None
+    """``city`` for a US state's bare name read as the big city named for it ("met in New York"):
+    that city's actor, not the state's (extract/kind_cues.py ``city_sense``)."""
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from sitroom.data.names import (
     skeleton,
     title_words,
 )
-from sitroom.data.places import is_place, is_us_state
+from sitroom.data.places import city_named_for, is_place, is_us_state
 from sitroom.model.clusters import UnionFind
 
 PRONOUN_EVIDENCE = 2
@@ -63,6 +63,8 @@ class LocalActor:
     mentions: int = 0
     pronouns: Counter = field(default_factory=Counter)
     """The pronouns and descriptions resolved to it in its document, lowercased."""
+    city: int = 0
+    """Of its names, how many are a state's name read as its big city (model/mention.py ``sense``)."""
 
     @property
     def kind(self) -> str:
@@ -179,12 +181,18 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
     spelled = expansions(nodes)
     _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], spelled))
     _short_organisations(uf, nodes, by_kind["organization"])
-    _by_key(uf, by_kind["location"], lambda i: {org_key(n) for n in nodes[i].names})
+    _by_key(uf, by_kind["location"], lambda i: {_place_key(nodes[i], n) for n in nodes[i].names})
     _by_key(uf, by_kind["other"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
     _same_long_name(uf, nodes, by_kind["organization"] + by_kind["location"] + by_kind["other"])
     groups = _groups(uf, len(nodes))
     return _overrides(groups, nodes, merges, splits)
+
+
+def _place_key(node: LocalActor, name: str) -> str:
+    """A place's name as a key; a state's name read as its big city keys as that city."""
+    city = city_named_for(name) if node.city else None
+    return org_key(city or name)
 
 
 def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:

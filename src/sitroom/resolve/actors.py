@@ -12,7 +12,7 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
     """Nodes from ``(document, cluster, text, kind, country, pronoun, armed)`` rows and
     ``(document, cluster, title, of)`` role rows."""
     nodes: dict[tuple[str, int], LocalActor] = {}
-    for document, cluster, text, kind, country, pronoun, armed in mention_rows:
+    for document, cluster, text, kind, country, pronoun, armed, sense in mention_rows:
         node = nodes.setdefault((document, cluster), LocalActor(document, cluster))
         node.mentions += 1
         node.armed += bool(armed)
@@ -21,6 +21,7 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
         else:
             node.kinds[kind] += 1
             node.names[text] += 1
+            node.city += sense == "city"
             if country:
                 node.countries[country] += 1
     for document, cluster, title, of in role_rows:

@@ -21,7 +21,7 @@ from sitroom.model.failure import Failure
 if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 WRITER_WAIT = 30.0
 READER_WAIT = 5.0
 _CHUNK = 400
@@ -171,7 +171,7 @@ class Room:
                                  for i, s in enumerate(analysis.sentences)])
         self._many("mentions", [
             (doc_id, i, m.span.start, m.span.end, m.text, m.label, m.kind, m.country, m.sentence,
-             m.subject, m.pronoun, m.antecedent, m.armed, cluster)
+             m.subject, m.pronoun, m.antecedent, m.armed, cluster, m.sense)
             for i, (m, cluster) in enumerate(zip(analysis.mentions, analysis.clusters, strict=True))])
         self._many("roles", [
             (doc_id, r.mention, r.title, r.of, *(r.when or (None, None)), r.span.start, r.span.end)

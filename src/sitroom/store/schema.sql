@@ -84,7 +84,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     pronoun BOOLEAN NOT NULL,
     antecedent INTEGER,
     armed BOOLEAN NOT NULL,
-    cluster INTEGER NOT NULL
+    cluster INTEGER NOT NULL,
+    sense VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS roles (
