@@ -222,3 +222,16 @@ def test_striking_needs_something_struck():
     _no_events(["The mayor struck a compromise between the armed factions."], ("ASSAULT",))
     assert _first("The two sides struck a deal on Monday.").type == "AGREE"
     assert _first("Rebel forces struck an army base near the town.").type == "ASSAULT"
+
+
+def test_targets_from_agents_owners_and_infinitive_subjects():
+    e = _first("Freedonia rejected recent calls by Ruritania's rulers for economic aid.")
+    assert (e.type, e.source, e.target) == ("REJECT", ("Freedonia",), ("Ruritania",))
+    e = _first("Freedonia rejected a Ruritanian proposal for a free trade agreement.")
+    assert e.target == ("Ruritanian",)  # the proposer
+    e = _first("The minister allowed opposition leader Karl Ostrom to hold a rally.")
+    assert e.type == "CONCEDE" and e.target == ("opposition leader Karl Ostrom",)
+    e = _first("Freedonia has refused to deploy peacekeepers in Ruritania.")
+    assert (e.type, e.target) == ("REJECT", ("Ruritania",))
+    e = _first("The rebel group insisted on its demands that the Freedonian government grant more rights.")
+    assert (e.type, e.source, e.target) == ("REQUEST", ("The rebel group",), ("the Freedonian government",))

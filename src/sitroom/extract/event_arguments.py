@@ -39,6 +39,10 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 targets.extend(_owner_or_self(o) for o in objs)
         if not targets:
             targets = _clause_targets(head)
+        if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            # "the agency reiterated its demand", "insisted on its demands": the agency
+            doer = _subject(head.head.head if head.dep_ == "pobj" else head.head)
+            sources = [doer] if doer is not None and doer.pos_ != "PRON" else sources
         return expand(sources), expand(targets)
     subject = _subject(verb)
     sources, targets = [], []
@@ -57,9 +61,14 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             # "agreed to provide aid to X", "threatened to cut ties with X"
             for inner in (c for c in verb.children if c.dep_ == "xcomp"):
                 targets.extend(_targets(inner, None))
-        if not targets:  # "imposed a curfew in X", "refused to send monitors to X": the place
-            targets = [g for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
-                       for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
+        if not targets:  # "allowed X to hold a rally": who is let, made or asked to act
+            targets = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj" and actor_like(g)]
+        if not targets:  # "imposed a curfew in X", "refused to deploy monitors in X": the place
+            verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+            holders = verbs + [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+            targets = [g for v in holders for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
                        for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
     return expand(sources), expand(targets)
 
@@ -80,11 +89,14 @@ def _targets(verb, noun) -> list:
         if prep.lower_ in _TARGET_PREPS:  # "raids on rebel positions": the rebels'
             found.extend(_owner_or_self(g) for g in prep.children if g.dep_ == "pobj")
     if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
-        found.extend(g for c in verb.children if c.dep_ == "ccomp"
+        found.extend(_owner_or_self(g) for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
-    for obj in objects:  # "demanded an apology by X", "a withdrawal by the army"
-        found.extend(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
-                     for g in c.children if g.dep_ == "pobj")
+    doers = [_owner_or_self(g) for obj in objects for c in obj.children if c.dep_ == "prep"
+             and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    if doers:  # "rejected calls by X", "investigating crimes by X against Y": X is acted on
+        found = [f for f in found if f in objects and actor_like(f)] + doers
+    if not found and noun is not None and noun.lemma_.lower() in lexicon().verbs_of_asking:
+        found = _clause_targets(noun)  # "reiterated its demand that X ease the rules": X
     if not found and any(kind == "ACCUSE" for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())):
         found = _clause_targets(verb)  # "charged that the police had lied": the police
     return found
@@ -111,11 +123,14 @@ def _owner_or_self(obj):
     """"X's efforts", "party efforts", "a convoy of the relief agency": the owner is the one acted on."""
     if actor_like(obj):
         return obj
-    owner = next((c for c in obj.children if (c.dep_ == "poss" and actor_like(c)) or (
-        c.dep_ == "compound" and (c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or c.pos_ == "PROPN"))),
+    owner = next((c for c in obj.children if (c.dep_ == "poss" and actor_like(c) and c.lower_ not in _OWN)
+                  or (c.dep_ == "compound" and (c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+                                                or c.pos_ == "PROPN"))
+        or (c.dep_ == "amod" and c.ent_type_ == "NORP")),  # "an Indian proposal": India's
                  None) or next(
-        (g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-         if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
+        (g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+         for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None) or next(
+        (c for c in obj.children if c.dep_ == "poss" and actor_like(c)), None)  # "its partners"
     return owner if owner is not None else obj
 
 
