@@ -78,7 +78,6 @@ def test_c04_weekdays_in_the_past_and_the_future(case):
     assert _timex(data, saturday, "Monday") == ["2023-10-09"]  # "this past Monday"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: a weekday's direction from its own verb; reported speech")
 def test_c04_a_weekday_takes_its_own_verbs_tense(case):
     data = case("C04_last_weekday")
     saturday, probe = _doc(data, "/saturday.txt"), _doc(data, "mixed_tense_probe/story.txt")
@@ -124,3 +123,17 @@ def test_c17_glued_and_spaced_multipliers(case, story):
     found = {(c["value"], c["unit"]) for c in data["claims"] if c["evidence"]["document"] == doc["id"]}
     assert {(1.2e9, "USD"), (3e8, "GBP"), (4e7, "EUR")} <= found
     assert not {(1, "USD"), (2.0, "USD")} & found
+
+
+def test_c04_events_take_their_own_weekdays_and_their_described_participants(case):
+    data = case("C04_last_weekday")
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    for suffix in ("/saturday.txt", "mixed_tense_probe/story.txt"):
+        doc = _doc(data, suffix)
+        consults = {(e["status"], (e["when"] or {}).get("start"),
+                     frozenset(names[a] for a in e["source"] + e["target"]))
+                    for e in data["events"] if e["type"] == "CONSULT"
+                    and any(ev["document"] == doc["id"] for ev in e["evidence"])}
+        parties = frozenset({"Port officials", "union representatives"})
+        assert ("reported", "2023-10-10", parties) in consults  # "met union representatives on Tuesday"
+        assert ("planned", "2023-10-20", parties) in consults  # "the talks will resume on Friday"

@@ -14,6 +14,7 @@ from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
 from sitroom.extract.events import EventFinding, events_in
 from sitroom.extract.mentions import mentions_in
+from sitroom.extract.participants import described_participants
 from sitroom.extract.quotes import quotes_in
 from sitroom.extract.roles import roles_in
 from sitroom.extract.statements import ClaimRecord, QuoteRecord, claim_records, quote_records
@@ -85,6 +86,7 @@ def analyse(doc: Document, nlp) -> Analysis:
             findings.extend(events_in(sdoc, offset))
             body_parts.append((offset, sdoc))
             claims.extend(claims_in(sdoc, offset, [t.span for t in timexes]))
+    mentions.extend(described_participants(findings, mentions, [s.span for s in sentences], doc.source.text))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
     mentions = namesakes_in_formal_style(surnames_as_people(mentions), doc.source.text)

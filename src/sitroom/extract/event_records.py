@@ -49,15 +49,30 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     """
     if dateline is not None:
         timexes = [t for t in timexes if not dateline.contains(t.span)]
-    out = []
+    out: list[EventRecord] = []
     for f in findings:
         sources = _mentions_in(f.source_spans, mentions)
         targets = tuple(i for i in _mentions_in(f.target_spans, mentions) if i not in sources)
+        if f.told_before:
+            earlier = _told_before(f, out, paragraphs)
+            sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
                                _when(f, timexes, published, paragraphs), _where(f, mentions)))
     return out
+
+
+TOLD_BEFORE_CHARS = 600
+"""How far back (characters, within the paragraph or the one before) "the talks" finds its talks."""
+
+
+def _told_before(f: EventFinding, records_so_far: list[EventRecord],
+                 paragraphs: tuple[Span, ...]) -> EventRecord | None:
+    """The last event of the same type told shortly before ``f``."""
+    near = [r for r in records_so_far if r.type == f.type and r.trigger.end <= f.trigger.start
+            and f.span.start - r.sentence.start <= TOLD_BEFORE_CHARS]
+    return near[-1] if near else None
 
 
 def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention]) -> tuple[int, ...]:

@@ -69,6 +69,12 @@ class EventFinding:
     current: bool = False
     """Told in the present or present perfect ("has signed", "is meeting", "says"): about the time of
     writing, so an undated event may take the publication date; a past tense never does."""
+    told_before: bool = False
+    """ "The talks will resume": a definite event noun with no participants of its own, the event the
+    text told of just before (extract/event_records.py gives it that event's participants)."""
+    described: tuple[Span, ...] = ()
+    """Sources and targets that are described, not named ("Port officials", "the protesters"): the
+    document's own participants where no name stands in them (extract/participants.py)."""
 
 
 def code_text(text: str, nlp=None) -> list[EventFinding]:
@@ -85,8 +91,10 @@ def events_in(sdoc, offset: int) -> list[EventFinding]:
     found = []
     for sent in sdoc.sents:
         findings = []
-        for kind, head, noun in _triggers(sent):
-            finding = _finding(kind, head, noun, sent, offset)
+        triggers = _triggers(sent)
+        heads = {head.i: kind for kind, head, _ in triggers}
+        for kind, head, noun in triggers:
+            finding = None if _purpose(head, heads, kind) else _finding(kind, head, noun, sent, offset)
             if finding is not None:
                 depth = sum(1 for _ in head.ancestors)
                 findings.append((not (finding.source or finding.target), depth, head.i, finding))
@@ -131,7 +139,7 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
             if kind:
                 taken.add(inner.i)
         kind = sensed(kind, carrier) if kind else None  # "his attacks on her record": verbal
-        if kind and _standalone(carrier) and carrier.lower_ not in lex.stative:
+        if kind and (_standalone(carrier) or _definite(carrier)) and carrier.lower_ not in lex.stative:
             out.append((kind, carrier, carrier))
             taken.add(tok.i)
     return out
@@ -199,11 +207,24 @@ def _standalone(tok) -> bool:
     return has_actor or has_between
 
 
+def _definite(tok) -> bool:
+    """ "The talks will resume": an event noun with "the" acting in its clause, one the text has told
+    of before (extract/event_records.py gives it that event's participants)."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def _purpose(finding_head, heads: dict[int, str], kind: str) -> bool:
+    """ "met X to discuss Y": the purpose of an event of the same type is that event, not another."""
+    return finding_head.dep_ in ("xcomp", "advcl") and heads.get(finding_head.head.i) == kind and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in finding_head.children)
+
+
 def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     standalone = noun is not None and noun.i == head.i
     verb = None if standalone else head
     sources, targets = arguments(head, noun, verb)
-    if standalone and not sources and not targets:
+    if standalone and not sources and not targets and not _definite(head):
         return None
     trigger_tokens = [head] + ([noun] if noun is not None and not standalone else [])
     first = min(t.idx for t in trigger_tokens)
@@ -251,7 +272,18 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         status=status, span=Span(offset + sent.start_char, offset + sent.end_char), phrase=phrase,
         source_spans=tuple(argument_span(t, offset) for t in sources),
         target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
-        clause_status=clause_status, current=_current(owner if standalone else head))
+        clause_status=clause_status, current=_current(owner if standalone else head),
+        described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
+        told_before=standalone and not sources and not targets)
+
+
+def described(tok) -> bool:
+    """A plural word for people or forces heading an argument ("Port officials", "the protesters",
+    "Israeli troops"), not another's ("its members"): a participant the text describes, not names."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and (
+        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns) \
+        and tok.lower_ not in ("people", "countries", "states", "nations", "sides") \
+        and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
 def _current(verb) -> bool:

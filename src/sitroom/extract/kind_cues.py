@@ -164,8 +164,8 @@ def city_sense(ent, dateline: bool = False) -> bool:
     """A US state's bare name that also names its big city (data/places.py ``city_named_for``) read
     as the city: a dateline; else, with no word of the state in the sentence (data/titles.yaml
     ``state_words``: "the New York primary", "won New York") and not an address ("Buffalo, New York"),
-    a place where something happens ("met in New York", "flew to New York") or a city's own
-    ("New York's mayor", "a New York-based firm")."""
+    a place where something happens ("met in New York", "flew to New York"), a city's own ("New
+    York's mayor", "a New York-based firm") or what it qualifies ("a New York billionaire")."""
     if not city_named_for(ent.text):
         return False
     if dateline:
@@ -179,5 +179,7 @@ def city_sense(ent, dateline: bool = False) -> bool:
             ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"):
         return True
     root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return True  # "a New York billionaire", "New York's arts scene"
     places = title_words("place_prepositions") | {"at", "to", "from"}
     return root.dep_ == "pobj" and root.head.lower_ in places

@@ -170,11 +170,21 @@ def _trim(text: str, span: Span) -> Span:
     return Span(start, max(start, span.end))
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas|although|though)\b|;|\bthat\b|\bwhen\b",
+                          re.IGNORECASE)
+"""Where a clause of a sentence ends: "X met Y on Tuesday, and the talks will resume on Friday", "said on
+Friday that talks would resume"."""
+
+
 def _future(text: str, span: Span) -> bool:
+    """A future cue ("will", "next", "plans to") in the time expression's own clause of its sentence."""
     left = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start), 0)
     right = min([i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0] or [len(text)])
-    sentence = text[left:right].lower()
-    return bool(re.search(r"\b(?:" + _alt(_words()["future_cues"]) + r")\b", sentence))
+    breaks = list(_CLAUSE_BREAK.finditer(text, left, right))
+    left = max([b.end() for b in breaks if b.end() <= span.start] or [left])
+    right = min([b.start() for b in breaks if b.start() >= span.end] or [right])
+    clause = text[left:right].lower()
+    return bool(re.search(r"\b(?:" + _alt(_words()["future_cues"]) + r")\b", clause))
 
 
 def _resolve(hit: _Hit, text: str, dct: Anchor | None) -> Timex | None:

@@ -63,8 +63,14 @@ class LocalActor:
     mentions: int = 0
     pronouns: Counter = field(default_factory=Counter)
     """The pronouns and descriptions resolved to it in its document, lowercased."""
-    city: int = 0
-    """Of its names, how many are a state's name read as its big city (model/mention.py ``sense``)."""
+    senses: Counter = field(default_factory=Counter)
+    """How its names were read (model/mention.py ``sense``): ``city`` for a state's name read as its
+    big city, ``description`` for a description that took part in an event ("Port officials")."""
+
+    @property
+    def described(self) -> bool:
+        """Only ever described, never named: a participant of its own document alone."""
+        return self.senses["description"] == sum(self.names.values()) > 0
 
     @property
     def kind(self) -> str:
@@ -182,16 +188,18 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
     _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], spelled))
     _short_organisations(uf, nodes, by_kind["organization"])
     _by_key(uf, by_kind["location"], lambda i: {_place_key(nodes[i], n) for n in nodes[i].names})
-    _by_key(uf, by_kind["other"], lambda i: {org_key(n) for n in nodes[i].names})
+    named = defaultdict(list, {k: [i for i in found if not nodes[i].described]
+                               for k, found in by_kind.items()})
+    _by_key(uf, named["other"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
-    _same_long_name(uf, nodes, by_kind["organization"] + by_kind["location"] + by_kind["other"])
+    _same_long_name(uf, nodes, named["organization"] + named["location"] + named["other"])
     groups = _groups(uf, len(nodes))
     return _overrides(groups, nodes, merges, splits)
 
 
 def _place_key(node: LocalActor, name: str) -> str:
     """A place's name as a key; a state's name read as its big city keys as that city."""
-    city = city_named_for(name) if node.city else None
+    city = city_named_for(name) if node.senses["city"] else None
     return org_key(city or name)
 
 
@@ -229,7 +237,7 @@ def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) 
     """ "Southern Front" tagged a place in one article and an organisation in another: a name of
     two words or more, written the same, is one actor whatever the tagger called it (its kind is
     then the majority's)."""
-    _by_key(uf, indices, lambda i: {k for k in (org_key(n) for n in nodes[i].names)
+    _by_key(uf, indices, lambda i: {k for k in (_place_key(nodes[i], n) for n in nodes[i].names)
                                     if " " in k and not country_in(k.title())})
 
 
@@ -439,7 +447,8 @@ def actor_kind(members: list[LocalActor]) -> str:
 def display(members: list[LocalActor], kind: str) -> str:
     names: Counter = Counter()
     for node in members:
-        names.update(node.names)
+        names.update({city_named_for(n) or n: c for n, c in node.names.items()} if node.senses["city"]
+                     else node.names)  # "New York" read as the city: New York City
     if kind == "state":
         countries = Counter(c for n in members for c in [n.country()] if c)
         if countries:

@@ -21,7 +21,8 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
         else:
             node.kinds[kind] += 1
             node.names[text] += 1
-            node.city += sense == "city"
+            if sense:
+                node.senses[sense] += 1
             if country:
                 node.countries[country] += 1
     for document, cluster, title, of in role_rows:

@@ -1,0 +1,41 @@
+"""Participants an event's own words describe rather than name ("Port officials met union
+representatives"): mentions of the document's own, so the event keeps who took part. They are never
+joined across documents (resolve/across.py: another article's "officials" are other officials)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from sitroom.data.countries import country_of_demonym
+from sitroom.extract.events import EventFinding
+from sitroom.model.evidence import Span
+from sitroom.model.mention import Mention
+
+DESCRIPTION = "description"
+"""The ``sense`` of such a mention (model/mention.py)."""
+
+
+def described_participants(findings: list[EventFinding], mentions: list[Mention], sentences: list[Span],
+                           text: str) -> list[Mention]:
+    """New mentions for the described sources and targets of ``findings`` that hold no mention: kind
+    ``other``, label ``DESC``, the country of a demonym in them ("Israeli troops" -> ISR). A place
+    named inside ("Kabul police") does not stop one, as a name of an actor does.
+    ``sentences`` are the document's sentence spans in order; ``text`` its source text."""
+    starts = [s.start for s in sentences]
+    taken = [m.span for m in mentions if m.kind != "location"]  # "Kabul police" describes the police
+    found: dict[tuple[int, int], Mention] = {}
+    for f in findings:
+        for span in f.described:
+            if (span.start, span.end) in found or any(s.start < span.end and span.start < s.end
+                                                      for s in taken):
+                continue
+            words = text[span.start : span.end]
+            lead = re.match(r"(?i)(?:the|a|an|some|many|several|two|three|four|five)\s+", words)
+            if lead:
+                span, words = Span(span.start + lead.end(), span.end), words[lead.end() :]
+            country = next((c for w in words.split() if (c := country_of_demonym(w))), None)
+            sentence = max(bisect_right(starts, span.start) - 1, 0)
+            found[(span.start, span.end)] = Mention(span, words, "DESC", "other", country, sentence,
+                                                   sense=DESCRIPTION)
+    return list(found.values())
