@@ -4,6 +4,8 @@ portfolio, an acronym that is a verb). Each function takes a spaCy ``Span`` or `
 
 from __future__ import annotations
 
+import re
+
 from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
 from sitroom.data.names import has_role_word, known_alias, languages, speech_cues, title_words
@@ -166,7 +168,7 @@ def city_sense(ent, dateline: bool = False) -> bool:
     ``state_words``: "the New York primary", "won New York") and not an address ("Buffalo, New York"),
     a place where something happens ("met in New York", "flew to New York"), a city's own ("New
     York's mayor", "a New York-based firm") or what it qualifies ("a New York billionaire")."""
-    if not city_named_for(ent.text):
+    if not city_named_for(re.sub(r"\s*['’]s$", "", ent.text)):  # "New York 's airport"
         return False
     if dateline:
         return True
@@ -181,5 +183,5 @@ def city_sense(ent, dateline: bool = False) -> bool:
     root = ent.root
     if root.dep_ in ("compound", "amod", "nmod", "poss"):
         return True  # "a New York billionaire", "New York's arts scene"
-    places = title_words("place_prepositions") | {"at", "to", "from"}
+    places = title_words("place_prepositions") | {"at", "to", "from", "via"}
     return root.dep_ == "pobj" and root.head.lower_ in places
