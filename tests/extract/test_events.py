@@ -235,3 +235,12 @@ def test_targets_from_agents_owners_and_infinitive_subjects():
     assert (e.type, e.target) == ("REJECT", ("Ruritania",))
     e = _first("The rebel group insisted on its demands that the Freedonian government grant more rights.")
     assert (e.type, e.source, e.target) == ("REQUEST", ("The rebel group",), ("the Freedonian government",))
+
+
+def test_targets_from_the_purpose_of_an_act_and_the_place_of_what_it_threatens():
+    e = _first("Thousands of students staged demonstrations to demand reforms by the Freedonian government.")
+    assert (e.type, e.target) == ("PROTEST", ("the Freedonian government",))
+    e = _first("Karl Ostrom began a hunger strike in protest of the Freedonian government's refusal.")
+    assert (e.type, e.target) == ("PROTEST", ("the Freedonian government",))
+    e = _first("Freedonia threatened to ban voting in Ruritania.")
+    assert (e.type, e.target) == ("THREATEN", ("Ruritania",))

@@ -56,11 +56,13 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     elif subject is not None:
         sources = [_owner_or_self(subject)]  # "thousands of farmers marched": the farmers
     if not passive:
-        targets = _targets(verb, noun)
+        targets = [t for t in _targets(verb, noun) if actor_like(t)]
         if verb.lemma_.lower() in lexicon().commitment or not targets:
             # "agreed to provide aid to X", "threatened to cut ties with X"
             for inner in (c for c in verb.children if c.dep_ == "xcomp"):
-                targets.extend(_targets(inner, None))
+                targets.extend(t for t in _targets(inner, None) if actor_like(t))
+        if not targets:  # "marched to demand reforms by X", "struck in protest of X's decision"
+            targets = [t for t in _purpose_targets(verb) if actor_like(t)]
         if not targets:  # "allowed X to hold a rally": who is let, made or asked to act
             targets = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -71,6 +73,26 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             targets = [g for v in holders for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
                        for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
     return expand(sources), expand(targets)
+
+
+_PURPOSE_NOUNS = {"protest", "response", "retaliation", "defiance", "opposition", "support", "solidarity"}
+
+
+def _purpose_targets(verb) -> list:
+    """Whom an act is aimed at, told by its purpose: "staged rallies to demand reforms by X", "calling for
+    independence from X", "a hunger strike in protest of X's refusal"."""
+    found = []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for clause in (c for n in [verb] + objects for c in n.children if c.dep_ in ("advcl", "xcomp", "acl")):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) or clause.tag_ == "VBG":
+            found.extend(_targets(clause, None))
+    for prep in (c for n in [verb] + objects for c in n.children
+                 if c.dep_ == "prep" and c.lower_ in ("in", "as")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _PURPOSE_NOUNS):
+            found.extend(_owner_or_self(g) for c in noun.children if c.dep_ == "prep"
+                         and c.lower_ in ("of", "against", "to", "with")
+                         for g in c.children if g.dep_ == "pobj")
+    return found
 
 
 def _targets(verb, noun) -> list:
@@ -91,8 +113,9 @@ def _targets(verb, noun) -> list:
     if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
         found.extend(_owner_or_self(g) for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
-    doers = [_owner_or_self(g) for obj in objects for c in obj.children if c.dep_ == "prep"
-             and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    doers = [_owner_or_self(g) for obj in objects + ([verb] if objects and verb.pos_ == "VERB" else [])
+             for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
+             for g in c.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
     if doers:  # "rejected calls by X", "investigating crimes by X against Y": X is acted on
         found = [f for f in found if f in objects and actor_like(f)] + doers
     if not found and noun is not None and noun.lemma_.lower() in lexicon().verbs_of_asking:
