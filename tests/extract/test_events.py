@@ -244,3 +244,18 @@ def test_targets_from_the_purpose_of_an_act_and_the_place_of_what_it_threatens()
     assert (e.type, e.target) == ("PROTEST", ("the Freedonian government",))
     e = _first("Freedonia threatened to ban voting in Ruritania.")
     assert (e.type, e.target) == ("THREATEN", ("Ruritania",))
+
+
+def test_senses_that_are_no_events_and_lasting_states():
+    _no_events(["Critics doubted his iconoclastic appeal.",
+                "She recalled her father teaching her how to shoot.",
+                "Organizers want to deny him a chance to speak.",
+                "Recognizing this, Karl Ostrom changed course.",
+                "Karl Ostrom quickly seized on the massacre.",
+                "Rival candidates have long criticized Karl Ostrom.",
+                "For months, Lena Halvorsen had effusively praised Karl Ostrom.",
+                "Freedonia has been warning that it is running out of cash."], {
+        "REQUEST", "ASSAULT", "REJECT", "SUPPORT", "COERCE", "ACCUSE", "THREATEN"})
+    assert _first("Lena Halvorsen had no such praise for Karl Ostrom.").status == "denied"
+    assert _first("Freedonia recognized Ruritania on Monday.").type == "SUPPORT"
+    assert _first("Karl Ostrom called on the government to resign.").target == ("the government",)

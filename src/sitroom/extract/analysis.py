@@ -91,7 +91,8 @@ def analyse(doc: Document, nlp) -> Analysis:
     mentions, roles = _reorder(mentions, roles, order)
     mentions = namesakes_in_formal_style(surnames_as_people(mentions), doc.source.text)
     mentions = unlinked_group_descriptions(settle_kinds(mentions, roles))
-    events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places))
+    events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
+                     tuple(s.span for s in sentences))
     work = _work_text(doc.source.text, parts, texts)
     quotes = quotes_in(work, body_parts)
     quote_rows = quote_records(quotes, mentions, timexes, work)

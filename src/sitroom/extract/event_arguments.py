@@ -27,6 +27,9 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)
                    or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Ruritanian riots"
         targets = []
+        if head.lemma_.lower() in _INQUIRIES:  # "the Ostrom investigation": Ostrom is investigated
+            targets = [c for c in sources if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+            sources = [c for c in sources if c not in targets]
         for prep in (c for c in head.children if c.dep_ == "prep"):
             objs = [g for g in prep.children if g.dep_ == "pobj"]
             if prep.lower_ == "between" and objs:
@@ -118,8 +121,11 @@ def _targets(verb, noun) -> list:
              for g in c.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
     if doers:  # "rejected calls by X", "investigating crimes by X against Y": X is acted on
         found = [f for f in found if f in objects and actor_like(f)] + doers
-    if not found and noun is not None and noun.lemma_.lower() in lexicon().verbs_of_asking:
-        found = _clause_targets(noun)  # "reiterated its demand that X ease the rules": X
+    asked = [n for n in nouns + [g for p in verb.children if p.dep_ == "prep" for g in p.children
+                                 if g.dep_ == "pobj"] if n.lemma_.lower() in lexicon().verbs_of_asking]
+    if not any(actor_like(f) for f in found) and asked:
+        # "reiterated its demand that X ease the rules", "insisted on its demands that X ...": X
+        found = [t for n in asked for t in _clause_targets(n)] or found
     if not found and any(kind == "ACCUSE" for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())):
         found = _clause_targets(verb)  # "charged that the police had lied": the police
     return found
@@ -136,6 +142,7 @@ def _clause_targets(head) -> list:
 
 
 _OWN = {"its", "their", "his", "her", "our"}
+_INQUIRIES = {"investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment"}
 _MOVING = {"deploy", "send", "withdraw", "pull", "station", "move", "mobilize", "mobilise", "evacuate",
            "dispatch", "redeploy", "reinforce", "commit", "contribute"}
 _FORCES = {"troop", "force", "soldier", "peacekeeper", "unit", "reservist", "personnel", "army", "warship",
@@ -152,8 +159,7 @@ def _owner_or_self(obj):
         or (c.dep_ == "amod" and c.ent_type_ == "NORP")),  # "an Indian proposal": India's
                  None) or next(
         (g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
-         for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None) or next(
-        (c for c in obj.children if c.dep_ == "poss" and actor_like(c)), None)  # "its partners"
+         for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
     return owner if owner is not None else obj
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from sitroom.extract.events import EventFinding
@@ -39,16 +40,19 @@ class EventRecord:
 
 def records(findings: list[EventFinding], mentions: list[Mention], timexes: list[Timex],
             published: str | None, paragraphs: tuple[Span, ...] = (),
-            dateline: Span | None = None) -> list[EventRecord]:
+            dateline: Span | None = None, sentences: tuple[Span, ...] = ()) -> list[EventRecord]:
     """Findings whose source or target is one of the document's actors, with when and where.
 
-    When: the date in the event's own clause, else one heading its sentence, else the narrative time of
-    its paragraph (the last date of an earlier sentence there, basis ``inferred``), else the publication
-    date for an event told in the present or present perfect (``inferred``); else undated. The
-    dateline's date (``dateline``, the story's) is never an event's own.
+    When: the date in the event's own clause, else one heading its sentence, else the one date of its
+    sentence; else the narrative time (basis ``inferred``): the date heading an earlier sentence of its
+    paragraph or dating an earlier event there, whichever came last, or in a live blog the time of the
+    entry's heading line; else the publication date for an event told in the present or present
+    perfect (``inferred``); else undated. The dateline's date (``dateline``, the story's) is never an
+    event's own. ``sentences``: the document's sentence spans, in order.
     """
     if dateline is not None:
         timexes = [t for t in timexes if not dateline.contains(t.span)]
+    story = _Story(timexes, paragraphs, sentences, published)
     out: list[EventRecord] = []
     for f in findings:
         sources = _mentions_in(f.source_spans, mentions)
@@ -58,8 +62,11 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
+        when = _when(f, timexes) or story.narrative(f, out)
+        if when is None and published and f.current:
+            when = When(published, None, "inferred")
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
-                               _when(f, timexes, published, paragraphs), _where(f, mentions)))
+                               when, _where(f, mentions)))
     return out
 
 
@@ -116,8 +123,8 @@ HEAD_CHARS = 60
 """A date this close to the start of the sentence ("On July 8, ...") dates the whole sentence."""
 
 
-def _when(f: EventFinding, timexes: list[Timex], published: str | None,
-          paragraphs: tuple[Span, ...] = ()) -> When | None:
+def _when(f: EventFinding, timexes: list[Timex]) -> When | None:
+    """The date of the event's own clause, else one heading its sentence, else its sentence's one date."""
     in_sentence = [t for t in timexes if f.span.contains(t.span) and to_when(t) is not None]
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
               and not any(c.contains(t.span) for c in f.inner)]
@@ -129,21 +136,55 @@ def _when(f: EventFinding, timexes: list[Timex], published: str | None,
         nearest = min(candidates, key=lambda t: (t.anchor == "event" and len(candidates) > 1,
                                                  abs(t.span.start - f.trigger.start)))
         return to_when(nearest)
-    narrative = _narrative(f, timexes, paragraphs)
-    if narrative is not None:
-        return When(narrative.start, narrative.end, "inferred")
-    return When(published, None, "inferred") if published and f.current else None
+    dates = {t.value for t in in_sentence if t.type == "DATE"}
+    if len(dates) == 1:  # "supported the effort, attending the opening in 2013": the sentence's one date
+        return to_when(next(t for t in in_sentence if t.type == "DATE"))
+    return None
 
 
-def _narrative(f: EventFinding, timexes: list[Timex], paragraphs: tuple[Span, ...]) -> When | None:
-    """The date in force where the event is told: the last dated day, month or year of an earlier
-    sentence of its paragraph ("On May 3 the envoy arrived. He met the minister." -> May 3)."""
-    paragraph = next((p for p in paragraphs if p.start <= f.span.start < p.end), None)
-    if paragraph is None:
-        return None
-    before = [t for t in timexes if paragraph.start <= t.span.start < f.span.start and t.type == "DATE"
-              and to_when(t) is not None and _PARTIAL.match(t.value or "")]
-    return to_when(before[-1]) if before else None
+HEADER_CHARS = 60
+"""A paragraph this short that is mostly a date ("February 6, 2016 10:57PM") heads a live blog's entry."""
+
+
+class _Story:
+    """Where the narrative time of a document stands at each point (see ``records``)."""
+
+    def __init__(self, timexes: list[Timex], paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],
+                 published: str | None):
+        self.timexes = [t for t in timexes if t.type == "DATE" and _PARTIAL.match(t.value or "")
+                        and to_when(t) is not None]
+        self.paragraphs = paragraphs
+        starts = sorted(s.start for s in sentences)
+        self.heading = [t for t in self.timexes if (k := bisect_right(starts, t.span.start)) and
+                        t.span.start - starts[k - 1] <= HEAD_CHARS]
+        headers = [p for p in paragraphs if len(p) <= HEADER_CHARS and sum(
+            len(t.span) for t in timexes if p.contains(t.span)) * 2 >= len(p)]
+        self.header_dates = {p: to_when(next(t for t in self.timexes if p.contains(t.span))) for p in headers
+                             if any(p.contains(t.span) for t in self.timexes)}
+        self.published = published  # a blog's first entry stands under the page's own dated line
+
+    def narrative(self, f: EventFinding, told: list[EventRecord]) -> When | None:
+        paragraph = next((p for p in self.paragraphs if p.start <= f.span.start < p.end), None)
+        if paragraph is None:
+            return None
+        frames = [(t.span.start, to_when(t)) for t in self.heading
+                  if paragraph.start <= t.span.start < f.span.start]
+        for r in reversed(told):  # the events told earlier in this paragraph (records come in order)
+            if r.sentence.start < paragraph.start:
+                break
+            if r.when and r.when.basis != "inferred" and r.sentence.end <= f.span.start:
+                frames.append((r.sentence.start, r.when))
+        if frames:
+            when = max(frames, key=lambda x: x[0])[1]
+            return When(when.start, when.end, "inferred")
+        if not self.header_dates:
+            return None
+        header = max((p for p in self.header_dates if p.end <= f.span.start), key=lambda p: p.start,
+                     default=None)
+        if header is None:
+            return When(self.published, None, "inferred") if self.published else None
+        when = self.header_dates[header]
+        return When(when.start, when.end, "inferred")
 
 
 def _bound_before(t: Timex) -> bool:

@@ -28,8 +28,17 @@ def sensed(kind: str, tok) -> str | None:
     sense here is no event of that type."""
     senses, violence = _senses()
     rule = senses.get(tok.lemma_.lower())
-    if rule is None:
-        return kind
+    if rule is None or kind not in rule.get("types", (kind,)):
+        return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
+    if rule.get("not_dative") and any(c.dep_ == "dative" for c in tok.children):
+        return None  # "deny him a chance": to keep from, no refusal
+    if rule.get("violence") and any(c.dep_ in ("prep", "prt") and c.lower_ in rule.get("not_preps", ())
+                                    for c in tok.children):
+        return None  # "seized on the massacre": made use of it
+    if rule.get("needs_object") and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("at", "on"))
+            for c in tok.children):
+        return None  # "taught her how to shoot": no one shot
     if rule.get("violence") and kind in GATED:
         objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
         for o in objects:
@@ -71,7 +80,7 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("not_that") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "agreed that the plan was costly": an opinion shared
     if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
-                                   "recode", "not_objects", "actor_recode")) \
+                                   "recode", "not_objects", "actor_recode", "object_types")) \
             or (tok.pos_ != "VERB" and not rule.get("nouns")):
         return kind
     if tok.pos_ != "VERB" and not rule.get("nouns"):
@@ -106,6 +115,8 @@ def sensed(kind: str, tok) -> str | None:
         return kind  # "the Iran deal"
     if rule.get("actor_object") and any(_an_actor(o) for o in objects):
         return kind
+    if any(o.ent_type_ in rule.get("object_types", ()) for o in objects):
+        return kind  # "recognized Kosovo", not "recognized this"
     for word in rule.get("preps", ()):
         prep = preps.get(word)
         if prep is not None and (not rule.get("actor_prep_object") or any(
@@ -116,7 +127,8 @@ def sensed(kind: str, tok) -> str | None:
         return kind  # "charged that the police had lied"
     if rule.get("clause") and clause and objects:
         return kind  # "asked Norway to send troops"
-    wants = ("objects", "actor_object", "preps", "clause", "xcomp", "clause_that", "compound_actor")
+    wants = ("objects", "actor_object", "preps", "clause", "xcomp", "clause_that", "compound_actor",
+             "object_types")
     return None if any(k in rule for k in wants) else kind  # a rule that only rules things out
 
 

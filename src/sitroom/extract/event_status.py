@@ -12,8 +12,10 @@ def status_of(head) -> str:
     lex = lexicon()
     chain = [head] + list(head.ancestors)[:3]
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
-    if any(c.dep_ == "neg" for tok in negated for c in tok.children):
-        return "denied"
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "neg" for tok in negated for c in tok.children) or any(
+            c.dep_ == "det" and c.lower_ in ("no", "neither") for n in nouns for c in n.children):
+        return "denied"  # "did not meet", "had no such praise for X", "held no talks"
     for tok in chain[1:3]:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
             return "denied"
@@ -78,6 +80,11 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ in ("VBZ", "VBP") and any(c.lower_ in _HABITUAL for c in head.children
                                            if c.dep_ == "advmod"):
         return "habitual"  # "candidates usually meet donors": what tends to happen, no happening
+    if _lasting(head, kind):
+        return "habitual"  # "have long criticized", "for months praised", "has been warning"
+    if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in _STANCES and not any(
+            c.dep_ in ("aux", "auxpass") for c in head.children):
+        return "stance"  # "Elmendorf, who supports Clinton": where someone stands, no act
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
     if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
         return "idiom"  # "strike a chord", "searches for legitimacy"
@@ -88,6 +95,30 @@ def not_a_happening(head, kind: str = "") -> str | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
+
+
+_STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "trust", "distrust"})
+"""Verbs whose simple present tells a standing position, not an act ("who supports Clinton")."""
+_SAYING = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "REJECT"})
+_SPANS = frozenset({"months", "years", "weeks", "decades", "days", "ages"})
+
+
+def _lasting(head, kind: str) -> bool:
+    """A statement or stance told as lasting, not as a happening: "long" or "widely" ("have long
+    criticized", "widely supported"), "for months", or the present perfect progressive ("has been
+    warning")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else None
+    if verb is None or kind not in _SAYING | {"REQUEST"}:
+        return False  # "have killed eight leaders since July", "restrictions for two years": acts
+    if any(c.dep_ == "advmod" and c.lower_ in ("long", "widely", "currently", "increasingly")
+           for c in verb.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _SPANS for g in c.children
+                                                          if g.dep_ == "pobj") for c in verb.children):
+        return True
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and "been" in aux and bool({"has", "have", "had"} & set(aux)) \
+        and kind in _SAYING  # "has been warning": a refrain ("has been pressuring X" is an act)
 
 
 _HABITUAL = frozenset({"usually", "often", "typically", "always", "regularly", "sometimes", "rarely",

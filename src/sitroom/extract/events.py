@@ -277,11 +277,20 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         told_before=standalone and not sources and not targets)
 
 
+INSTITUTIONS = frozenset({"government", "administration", "regime", "military", "army", "police",
+                          "parliament", "council", "committee", "court", "ministry", "embassy", "navy",
+                          "opposition", "coalition", "delegation", "legislature", "junta"})
+"""Singular words for a body that acts ("the government", "the police"): described participants."""
+
+
 def described(tok) -> bool:
     """A plural word for people or forces heading an argument ("Port officials", "the protesters",
-    "Israeli troops"), not another's ("its members"): a participant the text describes, not names."""
-    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and (
-        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns) \
+    "Israeli troops", "Sanders's aides") or a body ("the government"), not another's ("its members"): a
+    participant the text describes, not names."""
+    lex = lexicon()
+    return tok.pos_ == "NOUN" and (
+        (tok.tag_ == "NNS" and (tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns))
+        or tok.lower_ in INSTITUTIONS) \
         and tok.lower_ not in ("people", "countries", "states", "nations", "sides") \
         and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 

@@ -19,16 +19,21 @@ DESCRIPTION = "description"
 def described_participants(findings: list[EventFinding], mentions: list[Mention], sentences: list[Span],
                            text: str) -> list[Mention]:
     """New mentions for the described sources and targets of ``findings`` that hold no mention: kind
-    ``other``, label ``DESC``, the country of a demonym in them ("Israeli troops" -> ISR). A place
-    named inside ("Kabul police") does not stop one, as a name of an actor does.
+    ``other``, label ``DESC``, the country of a demonym in them. A place or a person named inside
+    but not heading the argument ("Kabul police", "Sanders's aides") does not stop one; a name that
+    heads it, or a body's or a state's ("Taliban envoys"), does.
     ``sentences`` are the document's sentence spans in order; ``text`` its source text."""
     starts = [s.start for s in sentences]
-    taken = [m.span for m in mentions if m.kind != "location"]  # "Kabul police" describes the police
+    # a name that heads the argument is the participant, and so is a body or a state that qualifies it
+    # ("Taliban envoys", "Israeli troops" are theirs); a place or a person inside it is not ("Kabul
+    # police", "Sanders's aides" are the police, the aides)
+    taken = [(m.span, m.kind == "person") for m in mentions if m.kind != "location"]
     found: dict[tuple[int, int], Mention] = {}
     for f in findings:
         for span in f.described:
-            if (span.start, span.end) in found or any(s.start < span.end and span.start < s.end
-                                                      for s in taken):
+            if (span.start, span.end) in found or any(
+                    s.start < span.end and span.start < s.end and (span.end <= s.end or not person)
+                    for s, person in taken):
                 continue
             words = text[span.start : span.end]
             lead = re.match(r"(?i)(?:the|a|an|some|many|several|two|three|four|five)\s+", words)

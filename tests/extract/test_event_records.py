@@ -1,0 +1,49 @@
+"""Event records of whole documents written for the tests: participants the text describes, and each
+event's own date (its clause, its sentence, the story's narrative time), with the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.clean.document import clean
+from sitroom.extract.analysis import analyse
+from sitroom.model.document import SourceText
+from sitroom.nlp.model import load_model
+
+
+def _events(text: str) -> list[tuple]:
+    doc = clean(SourceText(id="t", source="t.txt", origin="t.txt", format="text", text=text,
+                           content_hash="h", encoding="utf-8"))
+    found = analyse(doc, load_model())
+    name = lambda i: found.mentions[i].text  # noqa: E731
+    return [(e.type, e.phrase, tuple(map(name, e.sources)), tuple(map(name, e.targets)),
+             e.when.start if e.when else None) for e in found.events]
+
+
+@pytest.fixture(scope="module")
+def story():
+    return _events("Aides quit\n\nBy Lena Hart\n\n"
+                   "Karl Ostrom's aides criticized Lena Halvorsen. Arab lawmakers called on the government "
+                   "to block the visit.\n\n"
+                   "In 2013, Karl Ostrom met Lena Halvorsen in Freedonia. He later praised her. The fund he "
+                   "set up in 2009 was small.\n\n"
+                   "Lena Halvorsen also supported the effort, attending the opening of the center in 2011.\n")
+
+
+def test_people_described_take_part_a_person_named_inside_is_not_them(story):
+    assert ("ACCUSE", "criticized", ("Karl Ostrom's aides",), ("Lena Halvorsen",), None) in story
+    assert any(e[:4] == ("REQUEST", "called", ("Arab lawmakers",), ("government",)) for e in story)
+
+
+def test_the_narrative_time_comes_from_dates_that_frame_the_story(story):
+    assert next(e[:2] for e in story if e[1] == "praised") == ("SUPPORT", "praised")
+    assert next(e[4] for e in story if e[1] == "praised") == "2013"  # "In 2013, ..." heads the paragraph
+    assert next(e[4] for e in story if e[1] == "supported") == "2011"  # the sentence's one date
+
+
+def test_a_live_blog_entry_takes_the_time_of_its_heading_line():
+    events = _events("The Latest\n\nBy Lena Hart\n\nMarch 3, 2016 9:12PM\n\n"
+                     "Karl Ostrom criticized Lena Halvorsen over her plan.\n\n"
+                     "March 4, 2016 10:05AM\n\nLena Halvorsen praised Karl Ostrom.\n")
+    dates = {e[1]: e[4] for e in events}
+    assert dates == {"criticized": "2016-03-03", "praised": "2016-03-04"}
