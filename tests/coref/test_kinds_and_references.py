@@ -261,3 +261,17 @@ def test_the_president_far_from_any_president_named_is_no_one_of_the_text():
                         "Now the president must plan six months ahead.\n")
     described = [m for m in analysis.mentions if m.pronoun and m.text.lower().endswith("president")]
     assert described == []
+
+
+def test_washington_among_states_is_the_state_and_a_family_is_no_person():
+    analysis = _analyse("Caucuses\n\nAlaska, Hawaii and Washington hold caucuses on Saturday. Officials in "
+                        "Washington said the vote was close. The Ostrom family stayed home.\n")
+    senses = [(m.text, m.sense) for m in analysis.mentions if m.text == "Washington"]
+    assert senses[0] == ("Washington", "region")
+    assert "Ostrom" not in {m.text for m in analysis.mentions}
+
+
+def test_a_plain_name_beside_the_same_name_with_an_initial_waits_for_the_corpus():
+    analysis = _analyse("Dynasty\n\nErik T. Lund spoke on Friday. Years ago, the first President Erik Lund "
+                        "held a party.\n")
+    assert _cluster_of(analysis, "Erik Lund").isdisjoint(_cluster_of(analysis, "Erik T. Lund"))

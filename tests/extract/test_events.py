@@ -259,3 +259,8 @@ def test_senses_that_are_no_events_and_lasting_states():
     assert _first("Lena Halvorsen had no such praise for Karl Ostrom.").status == "denied"
     assert _first("Freedonia recognized Ruritania on Monday.").type == "SUPPORT"
     assert _first("Karl Ostrom called on the government to resign.").target == ("the government",)
+
+
+def test_seizing_territory_is_an_assault():
+    assert _first("In eastern Freedonia, Ruritanian forces have seized territory.").type == "ASSAULT"
+    assert _first("Police seized weapons in a raid.").type == "COERCE"

@@ -20,7 +20,7 @@ from sitroom.data.names import (
     org_key,
     same_name_word,
 )
-from sitroom.data.places import city_named_for, is_place
+from sitroom.data.places import is_place, place_name
 from sitroom.model.clusters import UnionFind
 from sitroom.model.mention import Mention
 
@@ -42,8 +42,8 @@ def cluster_document(mentions: list[Mention], text: str) -> list[int]:
 
 
 def _place_name(m: Mention) -> str:
-    """ "New York" read as the city names New York City (model/mention.py ``sense``)."""
-    return (city_named_for(m.text) if m.sense == "city" else None) or m.text
+    """The place a name stands for, read in its sense (model/mention.py ``sense``)."""
+    return place_name(m.text, m.sense)
 
 
 def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
@@ -124,6 +124,14 @@ def compatible_people(a: list[str], b: list[str]) -> bool:
     return same_name_word(given_a[0], given_b[0]) or _subset(given_a, given_b)
 
 
+def _plain_beside_initials(a: tuple, b: tuple) -> bool:
+    """ "George Bush" in a text that also writes "George W. Bush": the plain name may be the man told
+    apart by his initial or his namesake, which the corpus decides (resolve/across.py)."""
+    short, long = sorted((a, b), key=len)
+    return len(short) == 2 and len(long) >= 3 and all(
+        len(w.replace(".", "")) <= 2 and w[:1].isupper() for w in long[1:-1])
+
+
 def middles_differ(a: list[str], b: list[str]) -> bool:
     """Both names have middle names or initials, and they differ: "George H.W. Bush" is no
     "George W. Bush" ("George Walker Bush" is)."""
@@ -155,7 +163,8 @@ def _people(uf: UnionFind, mentions: list[Mention], indices: list[int], text: st
     sentences = {n: {mentions[i].sentence for i in members} for (n, _), members in by_name.items()}
     for k, a in enumerate(full):
         for b in full[k + 1 :]:  # two names of one sentence are two people ("X Bush's son and X W. Bush")
-            if compatible_people(list(a), list(b)) and not sentences[a] & sentences[b]:
+            if compatible_people(list(a), list(b)) and not sentences[a] & sentences[b] \
+                    and not _plain_beside_initials(a, b):
                 uf.union(first[a], first[b])
     root_of = {n: uf.find(first[n]) for n in full}  # each full name's person, before surnames join
     starts = sorted(mentions[i].span.start for i in indices)

@@ -99,6 +99,14 @@ def city_named_for(state: str) -> str | None:
     return _cities_named_for_states().get(state.casefold())
 
 
+def place_name(text: str, sense: str | None) -> str:
+    """The place a name stands for in its sense (model/mention.py ``sense``): "New York" read as the
+    city is New York City; "Washington" read as the state, Washington State."""
+    if sense == "city":
+        return city_named_for(text) or text
+    return f"{text} State" if sense == "region" else text
+
+
 @lru_cache(maxsize=65536)
 def is_town(name: str) -> bool:
     """``name`` (any case) is the name of a populated place of MIN_POPULATION or more."""

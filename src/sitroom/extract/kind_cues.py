@@ -165,18 +165,17 @@ def _source_line(tok) -> bool:
 def city_sense(ent, dateline: bool = False) -> bool:
     """A US state's bare name that also names its big city (data/places.py ``city_named_for``) read
     as the city: a dateline; else, with no word of the state in the sentence (data/titles.yaml
-    ``state_words``: "the New York primary", "won New York") and not an address ("Buffalo, New York"),
+    ``state_words``, within NEAR tokens: "the New York primary", "won New York") and not an address
+    ("Buffalo, New York"),
     a place where something happens ("met in New York", "flew to New York"), a city's own ("New
     York's mayor", "a New York-based firm") or what it qualifies ("a New York billionaire")."""
-    if not city_named_for(re.sub(r"\s*['’]s$", "", ent.text)):  # "New York 's airport"
+    if not city_named_for(_bare(ent.text)):
         return False
     if dateline:
         return True
-    doc, words = ent.doc, {t.lemma_.lower().strip(".") for t in ent.sent if t.i < ent.start or t.i >= ent.end}
-    if words & title_words("state_words"):
-        return False
-    if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_title:
-        return False  # "Buffalo, New York": the state of an address
+    doc, words = ent.doc, _near(ent)
+    if words & title_words("state_words") or _address(ent):
+        return False  # "the New York primary", "Buffalo, New York"
     if words & (title_words("city_words") | {"city", "downtown"}) or (
             ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"):
         return True
@@ -185,3 +184,34 @@ def city_sense(ent, dateline: bool = False) -> bool:
         return True  # "a New York billionaire", "New York's arts scene"
     places = title_words("place_prepositions") | {"at", "to", "from", "via"}
     return root.dep_ == "pobj" and root.head.lower_ in places
+
+
+def state_sense(ent) -> bool:
+    """A US state's name that is also its country's capital ("Washington") read as the state: listed
+    with states ("Alaska, Hawaii and Washington"), in an address ("Seattle, Washington") or governed
+    by a word of a state ("the Washington caucuses", "the governor of Washington")."""
+    name = _bare(ent.text)
+    if not (is_us_state(name) and country_of_capital(name)):
+        return False
+    heads = {ent.root.head.lemma_.lower(), ent.root.head.head.lemma_.lower()}
+    return among_us_states(ent.root) or _address(ent) or bool(heads & title_words("state_words"))
+
+
+NEAR = 6
+"""Tokens either side of a place name, and its head's, whose words may say which sense it has."""
+
+
+def _near(ent) -> set[str]:
+    sent = ent.sent
+    window = [t for t in sent if ent.start - NEAR <= t.i < ent.end + NEAR and not ent.start <= t.i < ent.end]
+    window += [ent.root.head, ent.root.head.head]
+    return {t.lemma_.lower().strip(".") for t in window if not ent.start <= t.i < ent.end}
+
+
+def _address(ent) -> bool:
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_title
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s*['’]s$", "", text)  # "New York 's airport"

@@ -35,6 +35,7 @@ from sitroom.extract.kind_cues import (
     not_an_actor,
     person_cue,
     speaks,
+    state_sense,
     used_as_a_word,
 )
 from sitroom.extract.name_spans import (
@@ -60,6 +61,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]*†‡-])+$")
 MAX_TOKENS = 8
+_KIN = {"family", "families", "dynasty", "clan", "household", "brothers", "sisters", "siblings"}
 _FUNCTION_POS = {"AUX", "VERB", "PRON", "ADP", "DET", "CCONJ", "SCONJ", "PART"}
 
 
@@ -96,7 +98,11 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
             continue
         mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], datelined, cue)
         if mention is not None:
-            sense = "city" if mention.kind == "location" and city_sense(ent, datelined) else None
+            sense = None
+            if mention.kind == "location" and city_sense(ent, datelined):
+                sense = "city"
+            elif mention.kind == "location" and not datelined and state_sense(ent):
+                sense = "region"  # "Alaska, Hawaii and Washington": the state, not the capital
             found.append(replace(mention, cue=cue or ("place" if in_a_place(ent) else None), sense=sense))
     return found
 
@@ -123,6 +129,8 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
         label, kind = "ORG", "organization"  # "Daesh" tagged a place: a well-known group
     if label == "PERSON" and text.lower() in title_words("platforms"):
         label, kind = "ORG", "organization"  # "Twitter", "Telegram": a service, not a person
+    if label == "PERSON" and ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in _KIN:
+        return None  # "the Bush family", "the Kennedy dynasty": a family, no one person
     if label == "PERSON" and in_a_place(ent):
         label, kind = "GPE", "location"  # "fled into Orbash", "the town of Orbash"
     if label == "NORP" and text.lower() in title_words("parties"):
@@ -157,7 +165,7 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
         elif seat:  # "the Elysee said": the head of government's office, an organisation of its state
             return Mention(Span(begin, begin + len(text)), text, "ORG", "organization", seat, sentence,
                            ent.root.dep_ in ("nsubj", "nsubjpass"))
-        elif kind == "location" and country_of_capital(text) and acts(ent.root):
+        elif kind == "location" and country_of_capital(text) and acts(ent.root) and not state_sense(ent):
             # "Paris received": the capital stands for the government
             kind, country = "state", country_of_capital(text)
     if kind == "organization":

@@ -31,7 +31,7 @@ from sitroom.data.names import (
     skeleton,
     title_words,
 )
-from sitroom.data.places import city_named_for, is_place, is_us_state
+from sitroom.data.places import is_place, is_us_state, place_name
 from sitroom.model.clusters import UnionFind
 
 PRONOUN_EVIDENCE = 2
@@ -198,9 +198,12 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
 
 
 def _place_key(node: LocalActor, name: str) -> str:
-    """A place's name as a key; a state's name read as its big city keys as that city."""
-    city = city_named_for(name) if node.senses["city"] else None
-    return org_key(city or name)
+    """A place's name as a key, read in its sense ("New York" as the city keys as New York City)."""
+    return org_key(place_name(name, _sense(node)))
+
+
+def _sense(node: LocalActor) -> str | None:
+    return next((s for s in ("city", "region") if node.senses[s]), None)
 
 
 def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
@@ -447,8 +450,7 @@ def actor_kind(members: list[LocalActor]) -> str:
 def display(members: list[LocalActor], kind: str) -> str:
     names: Counter = Counter()
     for node in members:
-        names.update({city_named_for(n) or n: c for n, c in node.names.items()} if node.senses["city"]
-                     else node.names)  # "New York" read as the city: New York City
+        names.update({place_name(n, _sense(node)): c for n, c in node.names.items()})  # New York City
     if kind == "state":
         countries = Counter(c for n in members for c in [n.country()] if c)
         if countries:
