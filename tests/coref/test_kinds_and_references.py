@@ -275,3 +275,9 @@ def test_a_plain_name_beside_the_same_name_with_an_initial_waits_for_the_corpus(
     analysis = _analyse("Dynasty\n\nErik T. Lund spoke on Friday. Years ago, the first President Erik Lund "
                         "held a party.\n")
     assert _cluster_of(analysis, "Erik Lund").isdisjoint(_cluster_of(analysis, "Erik T. Lund"))
+
+
+def test_a_pronoun_takes_the_subject_of_the_clause_that_frames_its_own():
+    analysis = _analyse("Warning\n\nKarl Ostrom said if Erik Lund wins, he would impose new taxes.\n")
+    (he,) = [m for m in analysis.mentions if m.pronoun]
+    assert analysis.mentions[he.antecedent].text == "Erik Lund"

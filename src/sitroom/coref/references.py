@@ -57,7 +57,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             clause = _own_clause_subjects(tok, offset)
             agreeing = [(i, m) for i, m in persons if m.span.start not in clause
                         and (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
-            index = _antecedent(agreeing, start, sentence, who)
+            index = _framed(tok, agreeing, offset)
+            index = _antecedent(agreeing, start, sentence, who) if index is None else index
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
         elif _description(tok):
@@ -109,6 +110,20 @@ def _own_clause_subjects(tok, offset: int) -> set[int]:
         verb = verb.head  # "X met Y and thanked her": X is thanked's subject too
     return {offset + c.left_edge.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} | {
         offset + t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _framed(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
+    """The subject of a clause that frames the pronoun's own ("X said if Y wins, he would ...": Y; "When
+    Y arrived, he spoke"): the person of the condition or time the pronoun's clause depends on."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("he", "she"):
+        return None
+    for clause in (c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i):
+        for subject in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
+            at = offset + subject.idx
+            found = [i for i, m in persons if m.span.start <= at < m.span.end]
+            if found:
+                return found[-1]
+    return None
 
 
 def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
