@@ -264,3 +264,19 @@ def test_senses_that_are_no_events_and_lasting_states():
 def test_seizing_territory_is_an_assault():
     assert _first("In eastern Freedonia, Ruritanian forces have seized territory.").type == "ASSAULT"
     assert _first("Police seized weapons in a raid.").type == "COERCE"
+
+
+def test_attributes_results_wishes_and_standing_ties_are_no_events():
+    _no_events(["Karl Ostrom has big leads in pledged delegates.",
+                "Karl Ostrom may hold particular appeal for Republicans.",
+                "Karl Ostrom prevailed in the north, allowing her to build a lead.",
+                "Karl Ostrom wants to ban all abortions.",
+                "The donors have clear ties to a religious movement."],
+               {"AGREE", "REQUEST", "CONCEDE", "SANCTION", "COERCE", "COOPERATE"})
+
+
+def test_who_backs_whom_in_nouns_of_support():
+    e = _first("An Ostrom endorsement by Lena Halvorsen surprised many.")
+    assert (e.type, e.source, e.target) == ("SUPPORT", ("Lena Halvorsen",), ("Ostrom",))
+    e = _first("Erik Lund, who had the backing of Karl Ostrom, won the vote.")
+    assert (e.type, e.source, e.target) == ("SUPPORT", ("Karl Ostrom",), ("Erik Lund",))

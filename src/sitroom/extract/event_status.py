@@ -77,6 +77,11 @@ def not_a_happening(head, kind: str = "") -> str | None:
         if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
                 c.dep_ == "acomp" and c.lemma_.lower() in lex.evaluations for c in governor.children):
             return "evaluation"  # "it is important to cooperate"
+    if head.pos_ == "VERB" and head.dep_ == "amod":
+        return "attribute"  # "pledged delegates", "a promised visit": a word describing a noun
+    if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return "result"  # "X won Vermont, allowing her to build a lead": what followed, no act
     if head.tag_ in ("VBZ", "VBP") and any(c.lower_ in _HABITUAL for c in head.children
                                            if c.dep_ == "advmod"):
         return "habitual"  # "candidates usually meet donors": what tends to happen, no happening
@@ -99,6 +104,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
 
 _STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "trust", "distrust"})
 """Verbs whose simple present tells a standing position, not an act ("who supports Clinton")."""
+_RESULTS = frozenset({"allow", "enable", "let", "permit", "help", "give"})
 _SAYING = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "REJECT"})
 _SPANS = frozenset({"months", "years", "weeks", "decades", "days", "ages"})
 

@@ -241,11 +241,20 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
                   if c.dep_ in ("advcl", "relcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))
     if not_a_happening(head, kind) is not None:
         return None
-    if noun is not None and not standalone and head.lemma_.lower() in _RECEIVING:
-        # "X received aid from Y": Y gave it to X
-        givers = [g for t in (head, noun) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for g in c.children if g.dep_ == "pobj"]
+    if noun is not None and not standalone and (head.lemma_.lower() in _RECEIVING or (
+            head.lemma_.lower() == "have" and kind == "SUPPORT")):
+        # "X received aid from Y": Y gave it to X; "X had the backing of Y": Y backs X
+        givers = [g for t in (head, noun) for c in t.children if c.dep_ == "prep" and (
+            c.lower_ == "from" or (c.lower_ == "of" and kind == "SUPPORT"))
+            for g in c.children if g.dep_ == "pobj"]
         sources, targets = expand(givers), sources
+    elif standalone and any(c.dep_ == "prep" and c.lower_ == "by" for c in head.children) and sources:
+        # "a Trump endorsement by Le Pen": the one named by "by" did it, to the one before the noun
+        givers = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
+        named = [t for t in sources if t.dep_ in ("compound", "poss", "amod")]
+        if givers and named:
+            sources, targets = expand(givers), expand(named) + [t for t in targets if t not in named]
     status = clause_status = status_of(head)
     if status == "hypothetical" and reported_future(head):
         status = "planned"
