@@ -281,3 +281,12 @@ def test_a_pronoun_takes_the_subject_of_the_clause_that_frames_its_own():
     analysis = _analyse("Warning\n\nKarl Ostrom said if Erik Lund wins, he would impose new taxes.\n")
     (he,) = [m for m in analysis.mentions if m.pronoun]
     assert analysis.mentions[he.antecedent].text == "Erik Lund"
+
+
+def test_a_capital_dealt_with_is_its_state_and_a_district_of_a_state_is_the_state():
+    analysis = _analyse("Envoys\n\nThe move underlined Washington's military superiority. The ambassador to "
+                        "Washington spoke. The Washington establishment is nervous. Tourists flew to "
+                        "Washington. New York's 19th District voted.\n")
+    kinds = [(m.kind, m.country) for m in analysis.mentions if m.text == "Washington"]
+    assert kinds == [("state", "USA"), ("state", "USA"), ("state", "USA"), ("location", None)]
+    assert [m.sense for m in analysis.mentions if m.text == "New York"] == [None]

@@ -78,7 +78,10 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     return expand(sources), expand(targets)
 
 
-_PURPOSE_NOUNS = {"protest", "response", "retaliation", "defiance", "opposition", "support", "solidarity"}
+_PURPOSE_NOUNS = {"protest", "response", "retaliation", "defiance", "opposition", "support", "solidarity",
+                  "call", "meeting", "conversation", "talks", "session", "interview"}
+"""Nouns of a phrase that tells whom an act was aimed at or done with: "in protest of X", "in a call
+with X"."""
 
 
 def _purpose_targets(verb) -> list:
@@ -90,10 +93,10 @@ def _purpose_targets(verb) -> list:
         if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) or clause.tag_ == "VBG":
             found.extend(_targets(clause, None))
     for prep in (c for n in [verb] + objects for c in n.children
-                 if c.dep_ == "prep" and c.lower_ in ("in", "as")):
+                 if c.dep_ == "prep" and c.lower_ in ("in", "as", "during")):
         for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _PURPOSE_NOUNS):
             found.extend(_owner_or_self(g) for c in noun.children if c.dep_ == "prep"
-                         and c.lower_ in ("of", "against", "to", "with")
+                         and c.lower_ in ("of", "against", "to", "with", "between")
                          for g in c.children if g.dep_ == "pobj")
     return found
 

@@ -288,7 +288,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
 
 INSTITUTIONS = frozenset({"government", "administration", "regime", "military", "army", "police",
                           "parliament", "council", "committee", "court", "ministry", "embassy", "navy",
-                          "opposition", "coalition", "delegation", "legislature", "junta"})
+                          "opposition", "coalition", "delegation", "legislature", "junta", "media",
+                          "press"})
 """Singular words for a body that acts ("the government", "the police"): described participants."""
 
 

@@ -52,8 +52,9 @@ _ACTING_OBJECT_OF = {"between", "by", "against", "toward", "towards"}
 
 def acts(tok) -> bool:
     """A capital that acts or is dealt with ("Washington warned", "talks between Washington and
-    Nairobi", "sanctions on Ankara") stands for its government; "flew to Ankara", "in Nairobi", "reached
-    Nairobi" and "Everett, Washington" are places."""
+    Nairobi", "sanctions on Ankara", "the ambassador to Washington", "the Washington establishment")
+    stands for its government; "flew to Ankara", "in Nairobi", "reached Nairobi" and "Everett,
+    Washington" are places."""
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].ent_type_ in ("GPE", "LOC"):
         return False  # "Everett, Washington": an address
@@ -61,6 +62,11 @@ def acts(tok) -> bool:
         tok = tok.head
     if tok.dep_ == "poss":  # "Ankara's decision", not "London's West End" nor "Jerusalem's old city"
         return tok.head.lemma_.lower() in title_words("state_possessions")
+    dealings = title_words("state_dealings")
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in dealings:
+        return True  # "the Washington establishment", "Ankara politics"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with") and tok.head.head.lemma_.lower() in dealings:
+        return True  # "the ambassador to Washington", "relations with Ankara"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
         return False  # "London was the financial capital": what the city is
     if tok.dep_ in ACTOR_DEPS or tok.dep_ == "dative":
