@@ -280,3 +280,11 @@ def test_who_backs_whom_in_nouns_of_support():
     assert (e.type, e.source, e.target) == ("SUPPORT", ("Lena Halvorsen",), ("Ostrom",))
     e = _first("Erik Lund, who had the backing of Karl Ostrom, won the vote.")
     assert (e.type, e.source, e.target) == ("SUPPORT", ("Karl Ostrom",), ("Erik Lund",))
+
+
+def test_inverted_conditions_fears_and_positions_are_no_acts():
+    _no_events(["Should Karl Ostrom win the north, he would lead.",
+                "Lena Halvorsen supports freezing immigration.",
+                "Critics fear Karl Ostrom will make a deal with Lena Halvorsen.",
+                "The report reinforces doubts about the plan."],
+               {"REQUEST", "SANCTION", "AGREE", "MOBILIZE", "SUPPORT"})

@@ -12,7 +12,7 @@ def status_of(head) -> str:
     lex = lexicon()
     chain = [head] + list(head.ancestors)[:3]
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
-    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "dobj"]
+    nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "neg" for tok in negated for c in tok.children) or any(
             c.dep_ == "det" and c.lower_ in ("no", "neither") for n in nouns for c in n.children):
         return "denied"  # "did not meet", "had no such praise for X", "held no talks"
@@ -22,7 +22,7 @@ def status_of(head) -> str:
     for tok in chain[:3]:
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "mark")}
         if aux & {"if", "unless", "whether"} or tok.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless") for c in tok.children):
+                c.lower_ in ("if", "unless") for c in tok.children) or _inverted(tok):
             return "hypothetical"
         if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned):
             return "planned"
@@ -74,6 +74,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
             return "attempt"
         if lemma in lex.wishes:
             return "wish"
+        if lemma in _STANCES and governor.tag_ in ("VBZ", "VBP"):
+            return "stance"  # "Cruz supports freezing immigration": a position, no act
         if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
                 c.dep_ == "acomp" and c.lemma_.lower() in lex.evaluations for c in governor.children):
             return "evaluation"  # "it is important to cooperate"
@@ -168,11 +170,18 @@ _NO_ACTION = frozenset({"be", "have", "get", "receive", "deserve", "know", "unde
 """What one "must" or "should" without doing anything: no demand in it."""
 
 
+def _inverted(tok) -> bool:
+    """ "Should X win Florida, ...", "Had X known": a condition told by inverting the auxiliary."""
+    aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")]
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return bool(aux) and subject is not None and aux[0].i < subject.i and aux[0].i == tok.sent.start
+
+
 def demanded_by(head):
     """The speaker who says the event's subject *must* do it ("X said Y must release the
     helicopter"): PLOVER codes that as the speaker's REQUEST to the subject. None otherwise."""
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children) \
-            or head.lemma_.lower() in _NO_ACTION:
+            or head.lemma_.lower() in _NO_ACTION or _inverted(head):
         return None  # "X said Y must be clear", "should get credit": an opinion, no demand
     clause = head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon().demand_verbs:
