@@ -290,3 +290,11 @@ def test_a_capital_dealt_with_is_its_state_and_a_district_of_a_state_is_the_stat
     kinds = [(m.kind, m.country) for m in analysis.mentions if m.text == "Washington"]
     assert kinds == [("state", "USA"), ("state", "USA"), ("state", "USA"), ("location", None)]
     assert [m.sense for m in analysis.mentions if m.text == "New York"] == [None]
+
+
+def test_a_place_named_magazine_is_an_outlet_and_a_party_member_from_new_york_is_of_the_state():
+    analysis = _analyse("Talk\n\nThe senator told New York magazine that he would not run. Karl Ostrom, a "
+                        "Democrat from New York, agreed.\n")
+    kinds = {m.text: (m.kind, m.sense) for m in analysis.mentions}
+    assert kinds["New York magazine"] == ("organization", None)
+    assert kinds["New York"] == ("location", None)

@@ -118,7 +118,8 @@ def _framed(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("he", "she"):
         return None
     for clause in (c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i):
-        for subject in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
+        # (the small model may read "if Trump wins" as a noun phrase: its "compound" is the subject)
+        for subject in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "compound")):
             at = offset + subject.idx
             found = [i for i, m in persons if m.span.start <= at < m.span.end]
             if found:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Span as SpacySpan
+
 from sitroom.data.countries import (
     country_in,
     country_named,
@@ -61,6 +63,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _TRAILING = re.compile(r"(?:[’']s?|[\s.,;:!?\"“”()\[\]*†‡-])+$")
 MAX_TOKENS = 8
+_PUBLICATIONS = {"magazine", "newspaper", "tabloid", "weekly", "daily", "monthly", "quarterly"}
 _KIN = {"family", "families", "dynasty", "clan", "household", "brothers", "sisters", "siblings"}
 _FUNCTION_POS = {"AUX", "VERB", "PRON", "ADP", "DET", "CCONJ", "SCONJ", "PART"}
 
@@ -85,6 +88,9 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     found = []
     for ent in sorted(ents + spans + placed, key=lambda e: e.start):
         datelined = ent in placed  # the dateline's place is a place, whatever the parse says of it
+        if not datelined and ent.label_ in ("GPE", "LOC") and ent.end < len(sdoc) \
+                and sdoc[ent.end].lower_ in _PUBLICATIONS:
+            ent = SpacySpan(sdoc, ent.start, ent.end + 1, label="ORG")  # "New York magazine": an outlet
         cue = None if datelined else person_cue(ent)
         if cue is None and not datelined and ent.label_ in ("PERSON", "GPE", "ORG") \
                 and news_source(ent, surnames):
