@@ -242,11 +242,14 @@ def test_a_bare_surname_in_a_house_style_of_honorifics_is_the_namesake_firm():
     assert _cluster_of(analysis, "Halvorsen").isdisjoint(_cluster_of(analysis, "Lena Halvorsen"))
 
 
-def test_a_state_named_like_its_big_city_is_the_city_where_things_happen():
-    analysis = _analyse("Talks resume\n\nNEW YORK (Wire) — Envoys met in New York on Monday.\n\n"
-                        "The New York primary is next week, and voters in New York are split.\n")
-    found = [(m.text, m.sense) for m in analysis.mentions if m.text.lower() == "new york"]
-    assert found == [("NEW YORK", "city"), ("New York", "city"), ("New York", None), ("New York", None)]
+def test_a_state_named_like_its_big_city_is_read_in_one_sense_per_story():
+    primary = _analyse("Primary\n\nNEW YORK (Wire) — The New York primary is next week, and voters in New "
+                       "York are split. Karl Ostrom campaigned in New York on Monday.\n")
+    assert [(m.text, m.sense) for m in primary.mentions if m.text.lower() == "new york"] == [
+        ("NEW YORK", "city"), ("New York", None), ("New York", None), ("New York", None)]
+    city = _analyse("Stage\n\nThe mayor of New York opened the season. Karl Ostrom performed in New York "
+                    "on Monday.\n")
+    assert [m.sense for m in city.mentions if m.text == "New York"] == ["city", "city"]
 
 
 def test_two_names_of_one_sentence_are_two_people():
@@ -298,3 +301,10 @@ def test_a_place_named_magazine_is_an_outlet_and_a_party_member_from_new_york_is
     kinds = {m.text: (m.kind, m.sense) for m in analysis.mentions}
     assert kinds["New York magazine"] == ("organization", None)
     assert kinds["New York"] == ("location", None)
+
+
+def test_he_in_what_was_told_is_the_one_told():
+    analysis = _analyse("Debate\n\nKarl Ostrom reminded Erik Lund he would have to earn 15 percent. Lena "
+                        "Halvorsen assured Anna Berg she would stay.\n")
+    pairs = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
+    assert pairs == [("he", "Erik Lund"), ("she", "Lena Halvorsen")]

@@ -58,6 +58,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             agreeing = [(i, m) for i, m in persons if m.span.start not in clause
                         and (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
             index = _framed(tok, agreeing, offset)
+            index = _told(tok, agreeing, offset) if index is None else index
             index = _antecedent(agreeing, start, sentence, who) if index is None else index
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
@@ -124,6 +125,25 @@ def _framed(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
             found = [i for i, m in persons if m.span.start <= at < m.span.end]
             if found:
                 return found[-1]
+    return None
+
+
+_TELLING = frozenset({"remind", "warn", "tell", "advise", "caution", "inform", "ask", "urge"})
+"""Verbs after which "he" in what was told is most often the one told ("X reminded Y he had to ...")."""
+
+
+def _told(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
+    """ "Beck reminded Thor he'd have to earn 15 percent", "asked the senator whether he would run": the
+    one told, for the subject pronoun of what was told."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she") or clause.dep_ != "ccomp" \
+            or clause.head.lemma_.lower() not in _TELLING:
+        return None
+    for told in (c for c in clause.head.children if c.dep_ in ("dobj", "dative")):
+        at = offset + told.idx
+        found = [i for i, m in persons if m.span.start <= at < m.span.end]
+        if found:
+            return found[-1]
     return None
 
 

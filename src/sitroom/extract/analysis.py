@@ -13,7 +13,7 @@ from sitroom.coref.within import cluster_document, namesakes_in_formal_style, su
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
 from sitroom.extract.events import EventFinding, events_in
-from sitroom.extract.mentions import mentions_in
+from sitroom.extract.mentions import mentions_in, one_sense_per_discourse
 from sitroom.extract.participants import described_participants
 from sitroom.extract.quotes import quotes_in
 from sitroom.extract.roles import roles_in
@@ -89,7 +89,8 @@ def analyse(doc: Document, nlp) -> Analysis:
     mentions.extend(described_participants(findings, mentions, [s.span for s in sentences], doc.source.text))
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     mentions, roles = _reorder(mentions, roles, order)
-    mentions = namesakes_in_formal_style(surnames_as_people(mentions), doc.source.text)
+    mentions = surnames_as_people(one_sense_per_discourse(mentions))
+    mentions = namesakes_in_formal_style(mentions, doc.source.text)
     mentions = unlinked_group_descriptions(settle_kinds(mentions, roles))
     events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
                      tuple(s.span for s in sentences))

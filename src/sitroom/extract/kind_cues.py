@@ -168,28 +168,34 @@ def _source_line(tok) -> bool:
         and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":"
 
 
-def city_sense(ent, dateline: bool = False) -> bool:
-    """A US state's bare name that also names its big city (data/places.py ``city_named_for``) read
-    as the city: a dateline; else, with no word of the state in the sentence (data/titles.yaml
-    ``state_words``, within NEAR tokens: "the New York primary", "won New York") and not an address
-    ("Buffalo, New York"),
-    a place where something happens ("met in New York", "flew to New York"), a city's own ("New
-    York's mayor", "a New York-based firm") or what it qualifies ("a New York billionaire")."""
+CITY, CITY_LIKELY, STATE, STATE_LIKELY = "city", "city?", "state", "state?"
+"""What ``city_sense`` reads: a sure city or state (a dateline, a word of the one or the other), or a
+likely one the document's sure readings may overrule (extract/mentions.py ``one_sense_per_discourse``)."""
+
+
+def city_sense(ent, dateline: bool = False) -> str | None:
+    """How a US state's bare name that also names its big city (data/places.py ``city_named_for``)
+    reads here, None for other names. Sure: the city for a dateline, a city's word near it ("New
+    York's mayor", "a New York-based firm"); the state for a word of a state within NEAR tokens
+    (data/titles.yaml ``state_words``: "the New York primary", "won New York") or an address ("Buffalo,
+    New York"). Likely: the city where something happens ("met in New York") or for what it qualifies
+    ("a New York billionaire"); else the state."""
     if not city_named_for(_bare(ent.text)):
-        return False
+        return None
     if dateline:
-        return True
+        return CITY
     doc, words = ent.doc, _near(ent)
     if words & title_words("state_words") or _address(ent):
-        return False  # "the New York primary", "Buffalo, New York"
+        return STATE
     if words & (title_words("city_words") | {"city", "downtown"}) or (
             ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"):
-        return True
+        return CITY
     root = ent.root
-    if root.dep_ in ("compound", "amod", "nmod", "poss"):
-        return True  # "a New York billionaire", "New York's arts scene"
     places = title_words("place_prepositions") | {"at", "to", "from", "via"}
-    return root.dep_ == "pobj" and root.head.lower_ in places
+    if root.dep_ in ("compound", "amod", "nmod", "poss") or (
+            root.dep_ == "pobj" and root.head.lower_ in places):
+        return CITY_LIKELY  # "a New York billionaire", "met in New York"
+    return STATE_LIKELY
 
 
 def state_sense(ent) -> bool:

@@ -28,7 +28,11 @@ from sitroom.data.names import (
 from sitroom.data.places import is_region, is_town, is_us_state
 from sitroom.extract.kind_cues import (
     ACTOR_DEPS,
+    CITY,
+    CITY_LIKELY,
     PLACE_OR_THING,
+    STATE,
+    STATE_LIKELY,
     acts,
     among_us_states,
     city_sense,
@@ -104,10 +108,8 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
             continue
         mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], datelined, cue)
         if mention is not None:
-            sense = None
-            if mention.kind == "location" and city_sense(ent, datelined):
-                sense = "city"
-            elif mention.kind == "location" and not datelined and state_sense(ent):
+            sense = city_sense(ent, datelined) if mention.kind == "location" else None
+            if sense is None and mention.kind == "location" and not datelined and state_sense(ent):
                 sense = "region"  # "Alaska, Hawaii and Washington": the state, not the capital
             found.append(replace(mention, cue=cue or ("place" if in_a_place(ent) else None), sense=sense))
     return found
@@ -217,3 +219,24 @@ def _plausible(text: str, ent) -> bool:
     if first[:1].islower() and not re.match(r"^(?:al|el|ad|an|ar|as|at|ash|bin|ibn|de|van|von)-?", first):
         return False
     return not (ent.label_ == "PERSON" and len(text) < 3)
+
+
+def one_sense_per_discourse(mentions: list[Mention]) -> list[Mention]:
+    """Each state-or-city name read in one sense per document where its sure readings agree (Gale,
+    Church and Yarowsky 1992): a story about the New York primary means the state where a mention alone
+    does not say; one about the city's stages means the city. Sure readings stay; likely ones follow
+    the document's sure majority, else their own lean. ``sense`` ends ``city`` or None (the state)."""
+    votes: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.sense in (CITY, STATE) and not m.dateline:  # where the reporter is says nothing of the story
+            votes.setdefault(m.text.casefold(), []).append(m.sense)
+    out = []
+    for m in mentions:
+        if m.sense in (CITY, STATE, CITY_LIKELY, STATE_LIKELY):
+            sure = votes.get(m.text.casefold(), [])
+            lean = CITY if m.sense in (CITY, CITY_LIKELY) else STATE
+            if m.sense in (CITY_LIKELY, STATE_LIKELY) and sure.count(CITY) != sure.count(STATE):
+                lean = CITY if sure.count(CITY) > sure.count(STATE) else STATE
+            m = replace(m, sense="city" if lean == CITY else None)
+        out.append(m)
+    return out
