@@ -288,3 +288,13 @@ def test_inverted_conditions_fears_and_positions_are_no_acts():
                 "Critics fear Karl Ostrom will make a deal with Lena Halvorsen.",
                 "The report reinforces doubts about the plan."],
                {"REQUEST", "SANCTION", "AGREE", "MOBILIZE", "SUPPORT"})
+
+
+def test_habits_questions_and_what_waits_for_a_condition():
+    _no_events(["Karl Ostrom has often complained about Lena Halvorsen.",
+                "Reporters asked Karl Ostrom if he would ever endorse Lena Halvorsen.",
+                "Delegates will go marching into the convention.",
+                "Campaigns have been promising reforms for months."],
+               {"ACCUSE", "SUPPORT", "AGREE", "PROTEST"})
+    found = code_text("Karl Ostrom will not endorse Lena Halvorsen until she makes meaningful concessions.")
+    assert [e.status for e in found if e.type == "CONCEDE"] == ["hypothetical"]

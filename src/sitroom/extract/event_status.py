@@ -21,8 +21,8 @@ def status_of(head) -> str:
             return "denied"
     for tok in chain[:3]:
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "mark")}
-        if aux & {"if", "unless", "whether"} or tok.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless") for c in tok.children) or _inverted(tok):
+        if aux & {"if", "unless", "whether", "until"} or tok.dep_ == "advcl" and any(
+                c.lower_ in ("if", "unless", "until") for c in tok.children) or _inverted(tok):
             return "hypothetical"
         if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned):
             return "planned"
@@ -84,9 +84,12 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return "result"  # "X won Vermont, allowing her to build a lead": what followed, no act
-    if head.tag_ in ("VBZ", "VBP") and any(c.lower_ in _HABITUAL for c in head.children
-                                           if c.dep_ == "advmod"):
-        return "habitual"  # "candidates usually meet donors": what tends to happen, no happening
+    if any(c.lower_ in _HABITUAL for c in head.children if c.dep_ == "advmod") and (
+            head.tag_ in ("VBZ", "VBP") or kind in _SAYING | {"REQUEST", "AGREE"}):
+        return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
+    if head.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children) \
+            and head.head.lemma_.lower() in ("ask", "wonder", "know", "question", "see"):
+        return "question"  # "asked if he would ever endorse her"
     if _lasting(head, kind):
         return "habitual"  # "have long criticized", "for months praised", "has been warning"
     if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in _STANCES and not any(
@@ -116,7 +119,7 @@ def _lasting(head, kind: str) -> bool:
     criticized", "widely supported"), "for months", or the present perfect progressive ("has been
     warning")."""
     verb = head if head.pos_ in ("VERB", "AUX") else None
-    if verb is None or kind not in _SAYING | {"REQUEST"}:
+    if verb is None or kind not in _SAYING | {"REQUEST", "AGREE"}:
         return False  # "have killed eight leaders since July", "restrictions for two years": acts
     if any(c.dep_ == "advmod" and c.lower_ in ("long", "widely", "currently", "increasingly")
            for c in verb.children):
