@@ -47,3 +47,9 @@ def test_a_live_blog_entry_takes_the_time_of_its_heading_line():
                      "March 4, 2016 10:05AM\n\nLena Halvorsen praised Karl Ostrom.\n")
     dates = {e[1]: e[4] for e in events}
     assert dates == {"criticized": "2016-03-03", "praised": "2016-03-04"}
+
+
+def test_his_rivals_are_not_he():
+    events = _events("Rivals\n\nBy Lena Hart\n\nKarl Ostrom spoke in the north. He was criticized by his "
+                     "rivals for the plan.\n")
+    assert [e[:4] for e in events] == [("ACCUSE", "criticized", ("his rivals",), ("He",))]

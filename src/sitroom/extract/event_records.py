@@ -85,12 +85,17 @@ def _told_before(f: EventFinding, records_so_far: list[EventRecord],
 def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention]) -> tuple[int, ...]:
     found: list[int] = []
     for span in spans:
-        inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and m.kind != "location"] or [
+        # "his rivals" are not he: a possessive pronoun inside a longer argument stands for its owner
+        inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and m.kind != "location"
+                  and not (m.pronoun and m.text.lower() in _POSSESSIVES and m.span != span)] or [
             i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
             if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
         if inside:
             found.append(inside[-1])  # "the Norwegian Trade Ministry's envoy": the head's own name last
     return tuple(dict.fromkeys(found))
+
+
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
 def to_when(timex: Timex) -> When | None:

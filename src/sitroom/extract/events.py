@@ -295,14 +295,13 @@ INSTITUTIONS = frozenset({"government", "administration", "regime", "military", 
 
 def described(tok) -> bool:
     """A plural word for people or forces heading an argument ("Port officials", "the protesters",
-    "Israeli troops", "Sanders's aides") or a body ("the government"), not another's ("its members"): a
-    participant the text describes, not names."""
+    "Israeli troops", "Sanders's aides", "his rivals") or a body ("the government"): a participant the
+    text describes, not names."""
     lex = lexicon()
     return tok.pos_ == "NOUN" and (
         (tok.tag_ == "NNS" and (tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns))
         or tok.lower_ in INSTITUTIONS) \
-        and tok.lower_ not in ("people", "countries", "states", "nations", "sides") \
-        and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+        and tok.lower_ not in ("people", "countries", "states", "nations", "sides")
 
 
 def _current(verb) -> bool:
