@@ -53,6 +53,22 @@ def test_other_schema_versions_are_refused_with_advice(tmp_path):
         Room(path, read_only=True)
 
 
+def test_a_room_of_the_schema_before_is_brought_up_to_date_keeping_its_overrides(tmp_path):
+    path = tmp_path / "v1.duckdb"
+    with Room(path) as room:
+        room.save(_doc(), "p1")
+        room.db.execute("INSERT INTO actor_overrides VALUES (1, 'merge', 'a', 'b', now())")
+        room.db.execute("ALTER TABLE mentions DROP COLUMN sense")
+        room.db.execute("UPDATE room_meta SET value = '1'")
+    with pytest.raises(SchemaMismatch, match="run `sitroom build` on it once"):
+        Room(path, read_only=True)
+    with Room(path) as room:
+        assert room.db.execute("SELECT value FROM room_meta").fetchone()[0] == str(SCHEMA_VERSION)
+        assert _count(room, "actor_overrides") == 1
+        assert "sense" in {row[0] for row in room.db.execute("DESCRIBE mentions").fetchall()}
+    Room(path, read_only=True).close()
+
+
 def test_foreign_databases_are_refused(tmp_path):
     path = tmp_path / "other.duckdb"
     con = duckdb.connect(str(path))

@@ -25,6 +25,8 @@ SCHEMA_VERSION = 2
 WRITER_WAIT = 30.0
 READER_WAIT = 5.0
 _CHUNK = 400
+_MIGRATIONS = {1: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sense VARCHAR"]}
+"""For each older schema version, the statements that bring it to the next one."""
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
             "event_mentions", "quotes", "claims")
 
@@ -75,10 +77,34 @@ class Room:
         self.db.close()
 
     def _create(self) -> None:
+        self._migrate()
         self._check_version(allow_new=True)
         self.db.execute(resources.files("sitroom.store").joinpath("schema.sql").read_text("utf-8"))
         self.db.execute("INSERT INTO room_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
                         [str(SCHEMA_VERSION)])
+
+    def _migrate(self) -> None:
+        """Bring a room of an older schema this sitroom knows how to extend up to date, in one
+        transaction, keeping everything in it (the user's overrides above all); the next build then
+        re-analyses its documents, since the pipeline changed too. Schema 1 -> 2: ``mentions.sense``."""
+        tables = {row[0] for row in self.db.execute("SELECT table_name FROM information_schema.tables")
+                  .fetchall()}
+        if "room_meta" not in tables:
+            return
+        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'schema_version'").fetchone()
+        if row is None or int(row[0]) not in _MIGRATIONS:
+            return
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for version in range(int(row[0]), SCHEMA_VERSION):
+                for statement in _MIGRATIONS[version]:
+                    self.db.execute(statement)
+            self.db.execute("UPDATE room_meta SET value = ? WHERE key = 'schema_version'",
+                            [str(SCHEMA_VERSION)])
+            self.db.execute("COMMIT")
+        except duckdb.Error:
+            self.db.execute("ROLLBACK")
+            raise
 
     def _check_version(self, allow_new: bool = False) -> None:
         tables = {row[0] for row in self.db.execute("SELECT table_name FROM information_schema.tables")
@@ -92,7 +118,8 @@ class Room:
         if found != SCHEMA_VERSION:
             raise SchemaMismatch(
                 f"{self.path} has schema version {found}, this sitroom writes {SCHEMA_VERSION}: "
-                "rebuild it into a new room with `sitroom build PATH --db NEW.duckdb`")
+                + ("run `sitroom build` on it once to bring it up to date" if found in _MIGRATIONS else
+                   "rebuild it into a new room with `sitroom build PATH --db NEW.duckdb`"))
 
     # --- writing -------------------------------------------------------------------------------
 
