@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from sitroom.extract.events import EventFinding
@@ -62,7 +62,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
-        when = _when(f, timexes) or story.narrative(f, out)
+        when = _when(f, story) or story.narrative(f, out)
         if when is None and published and f.current:
             when = When(published, None, "inferred")
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
@@ -128,9 +128,9 @@ HEAD_CHARS = 60
 """A date this close to the start of the sentence ("On July 8, ...") dates the whole sentence."""
 
 
-def _when(f: EventFinding, timexes: list[Timex]) -> When | None:
+def _when(f: EventFinding, story: _Story) -> When | None:
     """The date of the event's own clause, else one heading its sentence, else its sentence's one date."""
-    in_sentence = [t for t in timexes if f.span.contains(t.span) and to_when(t) is not None]
+    in_sentence = [t for t in story.inside(f.span) if to_when(t) is not None]
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
               and not any(c.contains(t.span) for c in f.inner)]
     heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
@@ -152,28 +152,43 @@ HEADER_CHARS = 60
 
 
 class _Story:
-    """Where the narrative time of a document stands at each point (see ``records``)."""
+    """A document's time expressions indexed by position, and where its narrative time stands at each
+    point (see ``records``). Every lookup is a binary search: no cost grows with the square of a long
+    page's paragraphs or dates."""
 
     def __init__(self, timexes: list[Timex], paragraphs: tuple[Span, ...], sentences: tuple[Span, ...],
                  published: str | None):
-        self.timexes = [t for t in timexes if t.type == "DATE" and _PARTIAL.match(t.value or "")
-                        and to_when(t) is not None]
-        self.paragraphs = paragraphs
+        self.timexes = sorted(timexes, key=lambda t: t.span.start)
+        self.starts = [t.span.start for t in self.timexes]
+        self.paragraphs = sorted(paragraphs, key=lambda p: p.start)
+        self.paragraph_starts = [p.start for p in self.paragraphs]
         starts = sorted(s.start for s in sentences)
-        self.heading = [t for t in self.timexes if (k := bisect_right(starts, t.span.start)) and
-                        t.span.start - starts[k - 1] <= HEAD_CHARS]
-        headers = [p for p in paragraphs if len(p) <= HEADER_CHARS and sum(
-            len(t.span) for t in timexes if p.contains(t.span)) * 2 >= len(p)]
-        self.header_dates = {p: to_when(next(t for t in self.timexes if p.contains(t.span))) for p in headers
-                             if any(p.contains(t.span) for t in self.timexes)}
+        self.heading = [t for t in self.timexes if _framing(t) and (k := bisect_right(starts, t.span.start))
+                        and t.span.start - starts[k - 1] <= HEAD_CHARS]
+        self.heading_starts = [t.span.start for t in self.heading]
+        self.headers: list[tuple[Span, When]] = []  # a live blog's entry lines, in order
+        for p in self.paragraphs:
+            if len(p) > HEADER_CHARS:
+                continue
+            inside = self.inside(p)
+            dated = next((t for t in inside if _framing(t)), None)
+            if dated is not None and sum(len(t.span) for t in inside) * 2 >= len(p):
+                self.headers.append((p, to_when(dated)))
+        self.header_ends = [p.end for p, _ in self.headers]
         self.published = published  # a blog's first entry stands under the page's own dated line
 
+    def inside(self, span: Span) -> list[Timex]:
+        """The time expressions within ``span``, in order."""
+        found = self.timexes[bisect_left(self.starts, span.start) : bisect_left(self.starts, span.end)]
+        return [t for t in found if span.contains(t.span)]
+
     def narrative(self, f: EventFinding, told: list[EventRecord]) -> When | None:
-        paragraph = next((p for p in self.paragraphs if p.start <= f.span.start < p.end), None)
-        if paragraph is None:
+        k = bisect_right(self.paragraph_starts, f.span.start)
+        paragraph = self.paragraphs[k - 1] if k else None
+        if paragraph is None or f.span.start >= paragraph.end:
             return None
-        frames = [(t.span.start, to_when(t)) for t in self.heading
-                  if paragraph.start <= t.span.start < f.span.start]
+        first, last = (bisect_left(self.heading_starts, at) for at in (paragraph.start, f.span.start))
+        frames = [(t.span.start, to_when(t)) for t in self.heading[first:last]]
         for r in reversed(told):  # the events told earlier in this paragraph (records come in order)
             if r.sentence.start < paragraph.start:
                 break
@@ -182,14 +197,18 @@ class _Story:
         if frames:
             when = max(frames, key=lambda x: x[0])[1]
             return When(when.start, when.end, "inferred")
-        if not self.header_dates:
+        if not self.headers:
             return None
-        header = max((p for p in self.header_dates if p.end <= f.span.start), key=lambda p: p.start,
-                     default=None)
-        if header is None:
+        k = bisect_right(self.header_ends, f.span.start)
+        if not k:
             return When(self.published, None, "inferred") if self.published else None
-        when = self.header_dates[header]
+        when = self.headers[k - 1][1]
         return When(when.start, when.end, "inferred")
+
+
+def _framing(t: Timex) -> bool:
+    """A day, month or year that can set the narrative time."""
+    return t.type == "DATE" and bool(_PARTIAL.match(t.value or "")) and to_when(t) is not None
 
 
 def _bound_before(t: Timex) -> bool:
