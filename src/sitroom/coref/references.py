@@ -120,11 +120,10 @@ def _framed(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
         return None
     for clause in (c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i):
         # (the small model may read "if Trump wins" as a noun phrase: its "compound" is the subject)
-        for subject in (s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "compound")):
-            at = offset + subject.idx
-            found = [i for i, m in persons if m.span.start <= at < m.span.end]
-            if found:
-                return found[-1]
+        subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "compound")]
+        found = _person_at(subjects, persons, offset)
+        if found is not None:
+            return found
     return None
 
 
@@ -139,8 +138,13 @@ def _told(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
     if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she") or clause.dep_ != "ccomp" \
             or clause.head.lemma_.lower() not in _TELLING:
         return None
-    for told in (c for c in clause.head.children if c.dep_ in ("dobj", "dative")):
-        at = offset + told.idx
+    return _person_at([c for c in clause.head.children if c.dep_ in ("dobj", "dative")], persons, offset)
+
+
+def _person_at(tokens, persons: list[tuple[int, Mention]], offset: int) -> int | None:
+    """The person mention that the first of ``tokens`` to stand in one stands in."""
+    for tok in tokens:
+        at = offset + tok.idx
         found = [i for i, m in persons if m.span.start <= at < m.span.end]
         if found:
             return found[-1]

@@ -27,20 +27,23 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
     # a name that heads the argument is the participant, and so is a body or a state that qualifies it
     # ("Taliban envoys", "Israeli troops" are theirs); a place or a person inside it is not ("Kabul
     # police", "Sanders's aides" are the police, the aides)
-    taken = [(m.span, m.kind == "person") for m in mentions if m.kind != "location"]
+    taken: dict[int, list[tuple[Span, bool]]] = {}  # by sentence: an argument lies in its sentence
+    for m in mentions:
+        if m.kind != "location":
+            taken.setdefault(m.sentence, []).append((m.span, m.kind == "person"))
     found: dict[tuple[int, int], Mention] = {}
     for f in findings:
         for span in f.described:
+            sentence = max(bisect_right(starts, span.start) - 1, 0)
             if (span.start, span.end) in found or any(
                     s.start < span.end and span.start < s.end and (span.end <= s.end or not person)
-                    for s, person in taken):
+                    for s, person in taken.get(sentence, ())):
                 continue
             words = text[span.start : span.end]
             lead = re.match(r"(?i)(?:the|a|an|some|many|several|two|three|four|five)\s+", words)
             if lead:
                 span, words = Span(span.start + lead.end(), span.end), words[lead.end() :]
             country = next((c for w in words.split() if (c := country_of_demonym(w))), None)
-            sentence = max(bisect_right(starts, span.start) - 1, 0)
             found[(span.start, span.end)] = Mention(span, words, "DESC", "other", country, sentence,
                                                    sense=DESCRIPTION)
     return list(found.values())
