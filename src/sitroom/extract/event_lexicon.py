@@ -35,6 +35,8 @@ class Lexicon:
     """REQUEST verbs whose clause's subject is the one asked ("demanded that X leave")."""
     carriers: frozenset[str] = frozenset()
     """Nouns that take their event from a modifier ("a mediation effort")."""
+    institutions: frozenset[str] = frozenset()
+    """Singular words for a body that acts ("the government"): described participants."""
 
 
 @cache
@@ -59,4 +61,5 @@ def lexicon() -> Lexicon:
                    frozenset(data["stative_nouns"]), frozenset(data["attempt_verbs"]),
                    frozenset(data["wish_words"]), frozenset(data["evaluation_adjectives"]),
                    tuple(tuple(i.split(" ", 1)) for i in data["idioms"]), frozenset(data["demand_verbs"]),
-                   frozenset(data["verbs_of_asking"]), frozenset(data["carrier_nouns"]))
+                   frozenset(data["verbs_of_asking"]), frozenset(data["carrier_nouns"]),
+                   frozenset(data["institutions"]))

@@ -29,6 +29,7 @@ from sitroom.extract.event_status import (
     reported_future,
     status_of,
 )
+from sitroom.extract.participants import described
 from sitroom.model.evidence import Span
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -284,24 +285,6 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         clause_status=clause_status, current=_current(owner if standalone else head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         told_before=standalone and not sources and not targets)
-
-
-INSTITUTIONS = frozenset({"government", "administration", "regime", "military", "army", "police",
-                          "parliament", "council", "committee", "court", "ministry", "embassy", "navy",
-                          "opposition", "coalition", "delegation", "legislature", "junta", "media",
-                          "press"})
-"""Singular words for a body that acts ("the government", "the police"): described participants."""
-
-
-def described(tok) -> bool:
-    """A plural word for people or forces heading an argument ("Port officials", "the protesters",
-    "Israeli troops", "Sanders's aides", "his rivals") or a body ("the government"): a participant the
-    text describes, not names."""
-    lex = lexicon()
-    return tok.pos_ == "NOUN" and (
-        (tok.tag_ == "NNS" and (tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns))
-        or tok.lower_ in INSTITUTIONS) \
-        and tok.lower_ not in ("people", "countries", "states", "nations", "sides")
 
 
 def _current(verb) -> bool:

@@ -6,14 +6,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from sitroom.data.countries import country_of_demonym
-from sitroom.extract.events import EventFinding
+from sitroom.extract.event_lexicon import lexicon
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
+if TYPE_CHECKING:
+    from sitroom.extract.events import EventFinding
+
 DESCRIPTION = "description"
 """The ``sense`` of such a mention (model/mention.py)."""
+
+
+def described(tok) -> bool:
+    """A plural word for people or forces heading an event's argument ("Port officials", "the
+    protesters", "Israeli troops", "Sanders's aides", "his rivals") or a body (data/plover.yaml
+    ``institutions``: "the government"): a participant the text describes, not names."""
+    lex = lexicon()
+    return tok.pos_ == "NOUN" and (
+        (tok.tag_ == "NNS" and (tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns))
+        or tok.lower_ in lex.institutions) \
+        and tok.lower_ not in ("people", "countries", "states", "nations", "sides")
 
 
 def described_participants(findings: list[EventFinding], mentions: list[Mention], sentences: list[Span],
