@@ -308,3 +308,20 @@ def test_he_in_what_was_told_is_the_one_told():
                         "Halvorsen assured Anna Berg she would stay.\n")
     pairs = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
     assert pairs == [("he", "Erik Lund"), ("she", "Lena Halvorsen")]
+
+
+def test_he_after_told_is_the_teller_and_a_question_put_to_a_description_is_no_one_named():
+    analysis = _analyse("Race\n\nErik Lund told Karl Ostrom he would consider running. After Ostrom "
+                        "asked the writer who he thought would win, Lund replied that it was too early.\n")
+    pairs = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
+    assert pairs == [("he", "Erik Lund")]
+
+
+def test_a_surname_the_tagger_missed_is_its_bearer_and_he_added_continues_the_speaker():
+    analysis = _analyse(
+        "Race\n\nKarl Ostrom reminded Erik Lund he would need 15 percent. Lund countered that if he was "
+        "able to get 15 percent he would simply run.\n\nAfter Ostrom asked the writer who he thought would "
+        "win, Lund replied, \"I would bet on the governor.\"\n\n"
+        "\"We should never confuse the two,\" he added.\n")
+    pairs = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
+    assert pairs == [("he", "Erik Lund"), ("he", "Lund"), ("he", "Lund"), ("he", "Lund")]

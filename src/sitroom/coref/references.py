@@ -19,7 +19,15 @@ from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
 from sitroom.coref.kinds import settle_kinds
 from sitroom.coref.within import quoted_at, surnames_as_people
-from sitroom.data.names import fold, group_nouns, has_role_word, name_tokens, org_key, title_words
+from sitroom.data.names import (
+    fold,
+    group_nouns,
+    has_role_word,
+    name_tokens,
+    org_key,
+    speech_cues,
+    title_words,
+)
 from sitroom.data.places import is_place
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
@@ -59,7 +67,10 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
                         and (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
             index = _framed(tok, agreeing, offset)
             index = _told(tok, agreeing, offset) if index is None else index
-            index = _antecedent(agreeing, start, sentence, who) if index is None else index
+            if index is None:
+                index = _antecedent(agreeing, start, sentence, who, _speaks(tok))
+            elif index == UNNAMED:
+                index = None
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
         elif _description(tok):
@@ -127,18 +138,36 @@ def _framed(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
     return None
 
 
-_TELLING = frozenset({"remind", "warn", "tell", "advise", "caution", "inform", "ask", "urge"})
-"""Verbs after which "he" in what was told is most often the one told ("X reminded Y he had to ...")."""
+_TELLING = frozenset({"remind", "warn", "advise", "caution", "inform", "ask", "urge"})
+"""Verbs after which "he" in what was told is most often the one told ("X reminded Y he had to ...").
+Not "tell": "X told Y he would run" is, in news, most often the teller's own plan."""
+UNNAMED = -1
+"""What ``_told`` returns when the one told is no named person ("asked the conservative who he
+thought would win"): the pronoun stands for them, so for no one named."""
 
 
 def _told(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
-    """ "Beck reminded Thor he'd have to earn 15 percent", "asked the senator whether he would run": the
-    one told, for the subject pronoun of what was told."""
-    clause = tok.head
-    if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she") or clause.dep_ != "ccomp" \
-            or clause.head.lemma_.lower() not in _TELLING:
+    """ "X reminded Y he'd have to earn 15 percent", "asked the senator whether he would run", "asked
+    Y who he thought would win": the one told, for the subject pronoun of what was told."""
+    if tok.dep_ != "nsubj" or tok.lower_ not in ("he", "she"):
         return None
-    return _person_at([c for c in clause.head.children if c.dep_ in ("dobj", "dative")], persons, offset)
+    clause = tok.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _TELLING:
+        told = [c for c in clause.head.children if c.dep_ in ("dobj", "dative")]
+    elif clause.dep_ == "relcl" and clause.head.dep_ in ("dobj", "dative") \
+            and clause.head.head.lemma_.lower() in _TELLING:
+        told = [clause.head]  # "asked Y who he thought would win": a question put to Y
+    else:
+        return None
+    if not told:
+        return None
+    found = _person_at(told, persons, offset)
+    return UNNAMED if found is None and told[0].pos_ != "PRON" else found
+
+
+def _speaks(tok) -> bool:
+    """The pronoun is the subject of a verb reporting speech ("..., he added.")."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in speech_cues()
 
 
 def _person_at(tokens, persons: list[tuple[int, Mention]], offset: int) -> int | None:
@@ -152,8 +181,9 @@ def _person_at(tokens, persons: list[tuple[int, Mention]], offset: int) -> int |
 
 
 def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
-                who: dict[int, Identity]) -> int | None:
-    """The nearest window (this sentence, then one more back, ...) that names people decides."""
+                who: dict[int, Identity], speaking: bool = False) -> int | None:
+    """The nearest window (this sentence, then one more back, ...) that names people decides; a
+    pronoun that speaks ("he added") continues the last one the window names speaking."""
     for reach in range(WINDOW + 1):
         window = [(i, m) for i, m in persons
                   if m.span.end <= start and sentence - reach <= m.sentence <= sentence]
@@ -161,6 +191,9 @@ def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
         if len(people) == 1:  # the one person named: in the pronoun's sentence, or a subject before
             return window[-1][0] if reach == 0 or any(m.subject for _, m in window) else None
         if len(people) > 1:
+            speakers = [i for i, m in window if m.speaker]
+            if speaking and speakers:
+                return speakers[-1]
             subjects = [(i, m) for i, m in window if m.subject]
             if len({who[i].key for i, _ in subjects}) == 1:
                 return subjects[-1][0]

@@ -13,7 +13,7 @@ from sitroom.coref.within import cluster_document, namesakes_in_formal_style, su
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
 from sitroom.extract.events import EventFinding, events_in
-from sitroom.extract.mentions import mentions_in, one_sense_per_discourse
+from sitroom.extract.mentions import mentions_in, one_sense_per_discourse, surnames_missed
 from sitroom.extract.participants import described_participants
 from sitroom.extract.quotes import quotes_in
 from sitroom.extract.roles import roles_in
@@ -73,6 +73,8 @@ def analyse(doc: Document, nlp) -> Analysis:
         for sent in sdoc.sents:  # whitespace-only sentences still own tokens
             index.setdefault(sent.start, max(len(sentences) - 1, 0))
         found = mentions_in(sdoc, offset, index, places)
+        found += surnames_missed(sdoc, offset, index, mentions + found)
+        found.sort(key=lambda m: m.span.start)
         first = len(mentions)
         mentions.extend(found)
         persons = [(first + k, m) for k, m in enumerate(found) if m.kind == "person"]

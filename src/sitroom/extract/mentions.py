@@ -22,7 +22,9 @@ from sitroom.data.names import (
     has_role_word,
     is_acronym,
     known_alias,
+    name_tokens,
     org_words,
+    speech_cues,
     title_words,
 )
 from sitroom.data.places import is_region, is_town, is_us_state
@@ -115,6 +117,33 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     return found
 
 
+def surnames_missed(sdoc, offset: int, sentence_index: dict[int, int], known: Sequence[Mention]
+                    ) -> list[Mention]:
+    """Person mentions for a lone surname the tagger left out ("Thor countered ...") where the document
+    named that person in full before ("Karl Ostrom"): a proper noun standing alone (no proper noun beside
+    it), in a subject, object or possessor's place, outside every named mention."""
+    surnames = {name_tokens(m.text)[-1] for m in known
+                if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
+    taken = [m.span for m in known]
+    found = []
+    for tok in sdoc:
+        if tok.text not in surnames or tok.ent_type_ \
+                or tok.dep_ not in ACTOR_DEPS | {"dobj", "dative", "pobj", "appos", "conj"}:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in speech_cues()):
+            continue  # (a sentence's first word the model took for a noun: only as a speaker)
+        if any(t.pos_ == "PROPN" for t in (sdoc[tok.i - 1] if tok.i else None,
+                                             sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None) if t):
+            continue
+        span = Span(offset + tok.idx, offset + tok.idx + len(tok.text))
+        if any(s.start < span.end and span.start < s.end for s in taken):
+            continue
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        found.append(Mention(span, tok.text, "PERSON", "person", None, sentence_index[tok.sent.start],
+                             subject, speaker=subject and tok.head.lemma_.lower() in speech_cues()))
+    return found
+
+
 def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
              cue: str | None = None) -> Mention | None:
     raw = ent.text.split("(")[0]
@@ -182,8 +211,9 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
     doc = ent.doc
     window = doc[max(ent.start - 3, 0) : min(ent.end + 3, len(doc))]
     armed = kind == "organization" and any(t.lemma_.lower() in armed_cues() for t in window)
+    speaker = subject and ent.root.head.lemma_.lower() in speech_cues()
     return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence, subject,
-                   armed=armed)
+                   speaker=speaker, armed=armed)
 
 
 def _organisation_named(text: str) -> bool:

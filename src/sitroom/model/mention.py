@@ -19,6 +19,9 @@ class Mention:
     """Index of the sentence in the document's sentence list."""
     subject: bool = False
     """The mention is the grammatical subject of its clause."""
+    speaker: bool = False
+    """The mention is the subject of a verb that reports speech ("X said", "X replied"): within the
+    document, the one a later "he added" most likely continues (not stored)."""
     pronoun: bool = False
     antecedent: int | None = None
     """For a pronoun or a description: the index of the mention it stands for."""
