@@ -53,3 +53,9 @@ def test_his_rivals_are_not_he():
     events = _events("Rivals\n\nBy Lena Hart\n\nKarl Ostrom spoke in the north. He was criticized by his "
                      "rivals for the plan.\n")
     assert [e[:4] for e in events] == [("ACCUSE", "criticized", ("his rivals",), ("He",))]
+
+
+def test_a_description_with_a_name_is_the_named_one_a_lone_description_takes_part():
+    found = _events("Race\n\nErik Lund's allies mounted an attack on the president's housing secretary, Karl "
+                    "Ostrom. Erik Lund attacked a federal judge on Monday.\n")
+    assert [e[3] for e in found] == [("Karl Ostrom",), ("federal judge",)]

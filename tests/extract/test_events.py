@@ -298,3 +298,11 @@ def test_habits_questions_and_what_waits_for_a_condition():
                {"ACCUSE", "SUPPORT", "AGREE", "PROTEST"})
     found = code_text("Karl Ostrom will not endorse Lena Halvorsen until she makes meaningful concessions.")
     assert [e.status for e in found if e.type == "CONCEDE"] == ["hypothetical"]
+
+
+def test_described_targets_rivals_and_the_name_of_a_description():
+    assert _first("Karl Ostrom has threatened to sue his rivals.").target == ("his rivals",)
+    assert _first("Karl Ostrom attacked a federal judge on Monday.").target == ("a federal judge",)
+    assert _first("The gunman managed to kill 49 people.").target == ("49 people",)
+    e = _first("Lund's allies are mounting a public attack on the housing secretary, Karl Ostrom.")
+    assert e.target == ("the housing secretary, Karl Ostrom",)

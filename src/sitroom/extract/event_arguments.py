@@ -108,7 +108,8 @@ def _targets(verb, noun) -> list:
     found = []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
     for obj in objects:
-        if any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children) or (
+        if (any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children)
+                and obj.lemma_.lower() not in _OTHERS) or (
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
         found.append(_owner_or_self(obj))
@@ -145,6 +146,9 @@ def _clause_targets(head) -> list:
 
 
 _OWN = {"its", "their", "his", "her", "our"}
+_OTHERS = {"rival", "opponent", "critic", "enemy", "challenger", "foe", "detractor", "accuser", "competitor",
+           "adversary", "successor", "predecessor"}
+"""Words for someone that one's own possessive does not make one's own business: "sue his rivals"."""
 _INQUIRIES = {"investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment"}
 _MOVING = {"deploy", "send", "withdraw", "pull", "station", "move", "mobilize", "mobilise", "evacuate",
            "dispatch", "redeploy", "reinforce", "commit", "contribute"}
@@ -229,11 +233,13 @@ def expand(tokens: list) -> list:
 
 def _core(tok) -> list:
     """The head of an argument with the words that name it, without clauses hanging off it:
-    "a delegation of the rebels [headed by X]"."""
+    "a delegation of the rebels [headed by X]"; a name in apposition to a description is kept, and
+    being last it is the one the event takes (extract/event_records.py)."""
     keep = [tok]
     for child in tok.children:
-        if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod"):
-            keep.extend(child.subtree)
+        if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
+                child.dep_ == "appos" and tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.ent_type_):
+            keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 keep.extend((child, obj))

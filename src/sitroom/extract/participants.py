@@ -20,15 +20,28 @@ DESCRIPTION = "description"
 """The ``sense`` of such a mention (model/mention.py)."""
 
 
+_TOO_VAGUE = frozenset({"people", "countries", "states", "nations", "sides", "country", "state", "nation",
+                        "side", "movement"})
+
+
 def described(tok) -> bool:
-    """A plural word for people or forces heading an event's argument ("Port officials", "the
-    protesters", "Israeli troops", "Sanders's aides", "his rivals") or a body (data/plover.yaml
-    ``institutions``: "the government"): a participant the text describes, not names."""
+    """A word for people or forces heading an event's argument ("Port officials", "the protesters",
+    "Israeli troops", "his rivals", "a federal judge", "49 people") or a body (data/plover.yaml
+    ``institutions``: "the government"): a participant the text describes, not names. A singular
+    person needs a determiner or an owner ("a judge", "his aide"); "people" a number."""
     lex = lexicon()
-    return tok.pos_ == "NOUN" and (
-        (tok.tag_ == "NNS" and (tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns))
-        or tok.lower_ in lex.institutions) \
-        and tok.lower_ not in ("people", "countries", "states", "nations", "sides")
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lower_ == "people":
+        return any(c.dep_ == "nummod" for c in tok.children)  # "killed 49 people": the victims
+    if tok.lower_ in _TOO_VAGUE:
+        return False
+    if tok.lower_ in lex.institutions:
+        return True
+    known = tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns
+    if tok.tag_ == "NNS":
+        return known
+    return known and tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def described_participants(findings: list[EventFinding], mentions: list[Mention], sentences: list[Span],
