@@ -325,3 +325,18 @@ def test_a_surname_the_tagger_missed_is_its_bearer_and_he_added_continues_the_sp
         "\"We should never confuse the two,\" he added.\n")
     pairs = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
     assert pairs == [("he", "Erik Lund"), ("he", "Lund"), ("he", "Lund"), ("he", "Lund")]
+
+
+def test_a_capital_owning_an_abstract_thing_or_dealt_with_is_its_government_its_streets_the_city():
+    analysis = _analyse("Talks\n\nHe railed about Moscow's propensity to intervene. The Turks ingratiated "
+                        "themselves with Washington. Crowds filled London's streets.\n")
+    kinds = [(m.text, m.kind) for m in analysis.mentions if not m.pronoun]
+    assert ("Moscow", "state") in kinds and ("Washington", "state") in kinds
+    assert ("London", "location") in kinds
+
+
+def test_what_a_state_name_heads_decides_its_sense_before_the_words_around():
+    analysis = _analyse("Race\n\nKarl Ostrom, the former Republican mayor of New York who won praise, spoke. "
+                        "Voters outside metro New York know him. Lund faced Washington GOP leaders.\n")
+    senses = [(m.text, m.sense) for m in analysis.mentions if m.text in ("New York", "Washington")]
+    assert senses == [("New York", "city"), ("New York", "city"), ("Washington", "region")]

@@ -50,6 +50,11 @@ _ACTING_OBJECT_OF = {"between", "by", "against", "toward", "towards"}
 "for" are left out: "a candle for Paris", "the assault on Paris" are the city's."""
 
 
+_PLACE_WITH = frozenset({"compare", "fall", "love", "associate", "identify", "connect", "link", "fill",
+                         "crowd", "pack", "familiar", "obsess", "enamor", "enamour", "deal"})
+"""Verbs after which "with" a capital is still the place ("compared with London", "filled with")."""
+
+
 def acts(tok) -> bool:
     """A capital that acts or is dealt with ("Washington warned", "talks between Washington and
     Nairobi", "sanctions on Ankara", "the ambassador to Washington", "the Washington establishment")
@@ -60,13 +65,20 @@ def acts(tok) -> bool:
         return False  # "Everett, Washington": an address
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ == "poss":  # "Ankara's decision", not "London's West End" nor "Jerusalem's old city"
-        return tok.head.lemma_.lower() in title_words("state_possessions")
+    if tok.dep_ == "poss":  # "Ankara's decision", "Washington's propensity to intervene"; not "London's
+        head = tok.head  # West End", "Jerusalem's old city", "the capital's streets"
+        city = title_words("city_words")
+        return head.lemma_.lower() in title_words("state_possessions") or (
+            head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() not in city
+            and head.lower_ not in city)
     dealings = title_words("state_dealings")
     if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in dealings:
         return True  # "the Washington establishment", "Ankara politics"
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with") and tok.head.head.lemma_.lower() in dealings:
         return True  # "the ambassador to Washington", "relations with Ankara"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.lemma_.lower() not in _PLACE_WITH:
+        return True  # "ingratiating themselves with Washington", "negotiated with Ankara"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
         return False  # "London was the financial capital": what the city is
     if tok.dep_ in ACTOR_DEPS or tok.dep_ == "dative":
@@ -185,12 +197,20 @@ def city_sense(ent, dateline: bool = False) -> str | None:
     if dateline:
         return CITY
     doc, words = ent.doc, _near(ent)
-    if words & title_words("state_words") or _address(ent):
+    root = ent.root
+    own = {root.head.lemma_.lower()} | {c.lemma_.lower() for c in root.children
+                                        if c.dep_ in ("compound", "amod")}
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        own.add(root.head.head.lemma_.lower())  # "the mayor of New York", "the streets of New York"
+    if own & title_words("state_words") or _address(ent):
+        return STATE
+    if own & title_words("city_words"):
+        return CITY  # what it heads or qualifies decides before the words around ("metro New York")
+    if words & title_words("state_words"):
         return STATE
     if words & (title_words("city_words") | {"city", "downtown"}) or (
             ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based"):
         return CITY
-    root = ent.root
     places = title_words("place_prepositions") | {"at", "to", "from", "via"}
     if root.dep_ in ("compound", "amod", "nmod", "poss") or (
             root.dep_ == "pobj" and root.head.lower_ in places):
@@ -205,7 +225,9 @@ def state_sense(ent) -> bool:
     name = _bare(ent.text)
     if not (is_us_state(name) and country_of_capital(name)):
         return False
-    heads = {ent.root.head.lemma_.lower(), ent.root.head.head.lemma_.lower()}
+    head = ent.root.head
+    heads = {head.lemma_.lower(), head.head.lemma_.lower()} | {  # "Washington GOP leaders"
+        c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i != ent.root.i}
     return among_us_states(ent.root) or _address(ent) or bool(heads & title_words("state_words"))
 
 
