@@ -306,3 +306,19 @@ def test_described_targets_rivals_and_the_name_of_a_description():
     assert _first("The gunman managed to kill 49 people.").target == ("49 people",)
     e = _first("Lund's allies are mounting a public attack on the housing secretary, Karl Ostrom.")
     assert e.target == ("the housing secretary, Karl Ostrom",)
+
+
+def test_what_is_called_for_hoped_or_merely_possible_is_no_happening():
+    _no_events(["The group has called on its followers to kill civilians.",
+                "Karl Ostrom called for a special prosecutor to investigate Lena Halvorsen.",
+                "Party leaders hope that Erik Lund will tone down his attacks against Karl Ostrom.",
+                "The early willingness of voters to back Karl Ostrom surprised many.",
+                "Erik Lund is probably inclined to endorse her.",
+                "Superdelegates are party leaders who can support any candidate.",
+                "The senator suspended his campaign on Tuesday night."],
+               {"ASSAULT", "ACCUSE", "SUPPORT", "SANCTION", "AGREE"})
+    _no_events(["The remarks should sound an alarm for the party."], {"REQUEST"})
+    assert [(e.type, e.status) for e in code_text("Many were unable to flee the city.")] in (
+        [], [("RETREAT", "denied")])
+    assert [(e.type, e.status) for e in code_text("Many Jews were unable to flee Ruritania.")] == [
+        ("RETREAT", "denied")]

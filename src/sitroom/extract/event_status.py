@@ -68,8 +68,14 @@ def not_a_happening(head, kind: str = "") -> str | None:
            if c.dep_ in ("mark", "advmod")):
         return "question"  # "whether to deport them": an open question
     governor = head.head if head.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.dep_ in ("xcomp", "ccomp"):
+        governor = head.head.head  # "hope that X will tone down his attacks": what is hoped
     if governor is not None and governor.i != head.i:
         lemma = governor.lemma_.lower()
+        if head.dep_ == "xcomp" and lemma in lex.verbs_of_asking and any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                for c in governor.children):
+            return "requested"  # "called on its followers to kill": the call is the act, not the killing
         if lemma in lex.attempts and kind not in ("ASSAULT", "COERCE"):
             return "attempt"
         if lemma in lex.wishes:
@@ -79,6 +85,12 @@ def not_a_happening(head, kind: str = "") -> str | None:
         if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
                 c.dep_ == "acomp" and c.lemma_.lower() in lex.evaluations for c in governor.children):
             return "evaluation"  # "it is important to cooperate"
+    if head.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+            and head.head.dep_ in ("pobj", "dobj") and _asking(head.head.head):
+        return "requested"  # "called for a special prosecutor to investigate her": nothing investigated yet
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in head.children) and not any(
+            c.dep_ == "neg" for c in head.children):
+        return "ability"  # "leaders who can support any candidate", "he can ask them to": what may be
     if head.pos_ == "VERB" and head.dep_ == "amod":
         return "attribute"  # "pledged delegates", "a promised visit": a word describing a noun
     if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
@@ -105,6 +117,12 @@ def not_a_happening(head, kind: str = "") -> str | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
+
+
+def _asking(tok) -> bool:
+    """A verb of asking, or the preposition after one ("called for")."""
+    verb = tok.head if tok.dep_ == "prep" else tok
+    return verb.lemma_.lower() in lexicon().verbs_of_asking
 
 
 _STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "trust", "distrust"})
