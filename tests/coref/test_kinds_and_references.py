@@ -340,3 +340,10 @@ def test_what_a_state_name_heads_decides_its_sense_before_the_words_around():
                         "Voters outside metro New York know him. Lund faced Washington GOP leaders.\n")
     senses = [(m.text, m.sense) for m in analysis.mentions if m.text in ("New York", "Washington")]
     assert senses == [("New York", "city"), ("New York", "city"), ("Washington", "region")]
+
+
+def test_a_capital_listed_after_a_two_word_state_is_the_state_and_a_relationship_is_government():
+    analysis = _analyse("Poll\n\nShe had 16 percent in Colorado, Iowa, North Dakota and Washington. The "
+                        "special relationship with Washington is the cornerstone of its diplomacy.\n")
+    found = [(m.kind, m.sense) for m in analysis.mentions if m.text == "Washington"]
+    assert found == [("location", "region"), ("state", None)]

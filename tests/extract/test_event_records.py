@@ -59,3 +59,10 @@ def test_a_description_with_a_name_is_the_named_one_a_lone_description_takes_par
     found = _events("Race\n\nErik Lund's allies mounted an attack on the president's housing secretary, Karl "
                     "Ostrom. Erik Lund attacked a federal judge on Monday.\n")
     assert [e[3] for e in found] == [("Karl Ostrom",), ("federal judge",)]
+
+
+def test_a_place_or_date_in_an_arguments_own_clause_is_not_the_events():
+    found = _events("Race\n\nKarl Ostrom attacked a federal judge whose parents were born in Ruritania in "
+                    "1950. Erik Lund is disavowing remarks made by a campaign surrogate.\n")
+    assert found[0][3:] == (("federal judge",), None)
+    assert found[1][3] == ("campaign surrogate",)

@@ -123,7 +123,10 @@ def _targets(verb, noun) -> list:
     doers = [_owner_or_self(g) for obj in objects + ([verb] if objects and verb.pos_ == "VERB" else [])
              for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
              for g in c.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
-    if doers:  # "rejected calls by X", "investigating crimes by X against Y": X is acted on
+    doers += [_owner_or_self(g) for obj in objects for c in obj.children
+              if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+              for g in a.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
+    if doers:  # "rejected calls by X", "disavowed remarks made by X": X is acted on
         found = [f for f in found if f in objects and actor_like(f)] + doers
     asked = [n for n in nouns + [g for p in verb.children if p.dep_ == "prep" for g in p.children
                                  if g.dep_ == "pobj"] if n.lemma_.lower() in lexicon().verbs_of_asking]

@@ -130,7 +130,8 @@ HEAD_CHARS = 60
 
 def _when(f: EventFinding, story: _Story) -> When | None:
     """The date of the event's own clause, else one heading its sentence, else its sentence's one date."""
-    in_sentence = [t for t in story.inside(f.span) if to_when(t) is not None]
+    in_sentence = [t for t in story.inside(f.span) if to_when(t) is not None
+                   and not any(c.contains(t.span) for c in f.asides)]  # "a judge appointed in 2010"
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
               and not any(c.contains(t.span) for c in f.inner)]
     heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
@@ -218,6 +219,7 @@ def _bound_before(t: Timex) -> bool:
 def _where(f: EventFinding, mentions: list[Mention]) -> str | None:
     scope = f.scope or f.span
     for m in mentions:
-        if m.kind in ("location", "state") and scope.contains(m.span) and m.span.start > f.trigger.start:
+        if m.kind in ("location", "state") and scope.contains(m.span) and m.span.start > f.trigger.start \
+                and not any(c.contains(m.span) for c in f.inner + f.asides):
             return m.text
     return None

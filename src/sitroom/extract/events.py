@@ -64,6 +64,9 @@ class EventFinding:
     """For an AGREE that promises something: what was promised ("aid", "concede", ...)."""
     inner: tuple[Span, ...] = ()
     """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
+    asides: tuple[Span, ...] = ()
+    """Clauses that tell of a participant ("a judge whose parents were born in X in 1950"): their
+    places and dates are never the event's."""
     clause_status: str = ""
     """The status read from the trigger's own clause before PLOVER's conventions recode the event
     ("will not sign": ``denied``, though the REJECT it is coded as was ``reported``)."""
@@ -238,8 +241,11 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") else head
     clause = list(owner.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
-    inner = tuple(tokens_span(list(c.subtree), offset) for c in owner.children
-                  if c.dep_ in ("advcl", "relcl", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))
+    inner = _clauses([owner], offset)
+    arguments_ = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "dative", "attr")]
+    arguments_ += [g for c in owner.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    asides = _clauses([a for a in arguments_ if a.i != head.i and (noun is None or a.i != noun.i)], offset,
+                      ("relcl",))  # (a participle's dates are too often the parser's misattachment)
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in _RECEIVING or (
@@ -282,9 +288,16 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         status=status, span=Span(offset + sent.start_char, offset + sent.end_char), phrase=phrase,
         source_spans=tuple(argument_span(t, offset) for t in sources),
         target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
+        asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         told_before=standalone and not sources and not targets)
+
+
+def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl")) -> tuple[Span, ...]:
+    """The spans of the verbal clauses hanging off ``heads``."""
+    return tuple(tokens_span(list(c.subtree), offset) for h in heads for c in h.children
+                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX"))
 
 
 def _current(verb) -> bool:

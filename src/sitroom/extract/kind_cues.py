@@ -91,8 +91,10 @@ def among_us_states(tok) -> bool:
     ("the Georgia primary"): the US state of that name, not the country."""
     near = [tok.head] if tok.dep_ == "conj" else []
     near += [c for c in tok.children if c.dep_ == "conj"]
-    if any(t.ent_type_ == "GPE" and is_us_state(t.text) and not country_named(t.text) for t in near):
-        return True
+    for t in near:  # ("North Dakota and Washington": the conjunct's whole name)
+        name = next((e.text for e in t.doc.ents if e.start <= t.i < e.end), t.text)
+        if t.ent_type_ == "GPE" and is_us_state(name) and not country_named(name):
+            return True
     return tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in title_words("us_contests")
 
 
