@@ -322,3 +322,11 @@ def test_what_is_called_for_hoped_or_merely_possible_is_no_happening():
         [], [("RETREAT", "denied")])
     assert [(e.type, e.status) for e in code_text("Many Jews were unable to flee Ruritania.")] == [
         ("RETREAT", "denied")]
+
+
+def test_senses_of_granting_and_admitting_stances_in_progress_and_relative_objects():
+    _no_events(["Drawing attention to the interviews she has granted, Karl Ostrom spoke.",
+                "It is good for the university to admit as many students as possible.",
+                "Host Karl Ostrom, who is supporting Lena Halvorsen, spoke."], {"CONCEDE", "SUPPORT"})
+    found = code_text("The prisoners that Ruritania released were freed.")
+    assert ("CONCEDE", ("Ruritania",), ("The prisoners",)) in [(e.type, e.source, e.target) for e in found]

@@ -106,7 +106,8 @@ def _targets(verb, noun) -> list:
     holder = noun if noun is not None else verb
     skip = noun.i if noun is not None else -1
     found = []
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
+    objects = [verb.head if c.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else c
+               for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]  # "those X freed"
     for obj in objects:
         if (any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children)
                 and obj.lemma_.lower() not in _OTHERS) or (

@@ -87,6 +87,9 @@ def sensed(kind: str, tok) -> str | None:
         return kind  # "the talks between X and Y": the noun has one sense
     if tok.pos_ == "VERB":
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objects and tok.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
+            objects = [tok.head]  # "the interviews she has granted": what she granted
     else:  # "the release of three hostages"
         objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]

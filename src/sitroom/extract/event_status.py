@@ -107,6 +107,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in _STANCES and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children):
         return "stance"  # "Elmendorf, who supports Clinton": where someone stands, no act
+    if head.tag_ == "VBG" and head.lemma_.lower() in _STANCES and {
+            c.lower_ for c in head.children if c.dep_ == "aux"} & {"is", "are", "'s", "'re", "am"}:
+        return "stance"  # "Maher, who is supporting Sanders", "a voter is backing Clinton": where one stands
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
     if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
         return "idiom"  # "strike a chord", "searches for legitimacy"
