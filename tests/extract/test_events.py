@@ -330,3 +330,9 @@ def test_senses_of_granting_and_admitting_stances_in_progress_and_relative_objec
                 "Host Karl Ostrom, who is supporting Lena Halvorsen, spoke."], {"CONCEDE", "SUPPORT"})
     found = code_text("The prisoners that Ruritania released were freed.")
     assert ("CONCEDE", ("Ruritania",), ("The prisoners",)) in [(e.type, e.source, e.target) for e in found]
+
+
+def test_calling_a_vote_is_no_request_and_evacuating_a_base_is_a_retreat():
+    _no_events(["The party has called a referendum for June 5 against the proposals."], {"REQUEST"})
+    assert _first("The soldiers evacuated the base at dawn.").type == "RETREAT"
+    assert _first("The army evacuated civilians from the town.").type == "AID"

@@ -62,6 +62,8 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("that_recode") and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         return rule["that_recode"]  # "the union protested that the firm ...": an accusation
     if rule.get("nouns_only") and tok.pos_ == "VERB":
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in rule.get("not_objects", ()) for c in tok.children):
+            return None  # "called a referendum for June 5": no call for anything
         return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
     if inner & set(rule.get("not_clauses", ())):
