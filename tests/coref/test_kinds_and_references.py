@@ -347,3 +347,11 @@ def test_a_capital_listed_after_a_two_word_state_is_the_state_and_a_relationship
                         "special relationship with Washington is the cornerstone of its diplomacy.\n")
     found = [(m.kind, m.sense) for m in analysis.mentions if m.text == "Washington"]
     assert found == [("location", "region"), ("state", None)]
+
+
+def test_a_treaty_named_for_a_capital_and_a_postal_address_are_places():
+    analysis = _analyse("Climate\n\nFor Ostrom, the Paris agreement fulfills a promise. Donations go to 100 "
+                        "Haven Avenue, New York, NY, 10032. He said New York was the billionaire capital.\n")
+    found = [(m.text, m.kind, m.sense) for m in analysis.mentions if m.text in ("Paris", "New York")]
+    assert found == [("Paris", "location", None), ("New York", "location", "city"),
+                     ("New York", "location", "city")]

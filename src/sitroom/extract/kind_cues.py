@@ -50,6 +50,9 @@ _ACTING_OBJECT_OF = {"between", "by", "against", "toward", "towards"}
 "for" are left out: "a candle for Paris", "the assault on Paris" are the city's."""
 
 
+_NAMED_FOR_A_PLACE = frozenset({"agreement", "agreements", "accord", "accords", "deal", "talks", "treaty",
+                                "summit", "conference", "process", "protocol", "declaration", "format"})
+"""What a capital before it names by where it was made ("the Paris agreement", "the Minsk talks")."""
 _PLACE_WITH = frozenset({"compare", "fall", "love", "associate", "identify", "connect", "link", "fill",
                          "crowd", "pack", "familiar", "obsess", "enamor", "enamour", "deal"})
 """Verbs after which "with" a capital is still the place ("compared with London", "filled with")."""
@@ -72,8 +75,8 @@ def acts(tok) -> bool:
             head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() not in city
             and head.lower_ not in city)
     dealings = title_words("state_dealings")
-    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in dealings:
-        return True  # "the Washington establishment", "Ankara politics"
+    if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in dealings - _NAMED_FOR_A_PLACE:
+        return True  # "the Washington establishment", "Ankara politics" ("the Paris agreement": where)
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with") and tok.head.head.lemma_.lower() in dealings:
         return True  # "the ambassador to Washington", "relations with Ankara"
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" \
@@ -206,7 +209,7 @@ def city_sense(ent, dateline: bool = False) -> str | None:
         own.add(root.head.head.lemma_.lower())  # "the mayor of New York", "the streets of New York"
     if own & title_words("state_words") or _address(ent):
         return STATE
-    if own & title_words("city_words"):
+    if own & title_words("city_words") or _postal(ent):
         return CITY  # what it heads or qualifies decides before the words around ("metro New York")
     if words & title_words("state_words"):
         return STATE
@@ -245,8 +248,18 @@ def _near(ent) -> set[str]:
 
 
 def _address(ent) -> bool:
+    """ "Buffalo, New York": a town of the state (not "Haven Avenue, New York, NY 10032": the city)."""
     doc = ent.doc
-    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_title
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_title \
+        and not _postal(ent)
+
+
+def _postal(ent) -> bool:
+    """ "New York, NY 10032": the city of a postal address."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    return len(after) >= 2 and after[0].text == "," and (after[1].is_upper and len(after[1]) == 2
+                                                          or after[1].like_num)
 
 
 def _bare(text: str) -> str:
