@@ -336,3 +336,23 @@ def test_calling_a_vote_is_no_request_and_evacuating_a_base_is_a_retreat():
     _no_events(["The party has called a referendum for June 5 against the proposals."], {"REQUEST"})
     assert _first("The soldiers evacuated the base at dawn.").type == "RETREAT"
     assert _first("The army evacuated civilians from the town.").type == "AID"
+
+
+def test_open_questions_names_for_things_idioms_and_standing_support_are_no_happenings():
+    _no_events(["Karl Ostrom struggled to answer a question about how he would form a coalition to fight "
+                "the group.",
+                "Its eastern flanks are considered occupied territory under international law.",
+                "We regularly survey advertisers and ask them to rank the platforms.",
+                "His attempts should give voters serious pause.",
+                "His members would march behind him.",
+                "Karl Ostrom may not have the backing of a majority of Democrats."],
+               {"ASSAULT", "REQUEST", "THREATEN", "SUPPORT"})
+    assert _first("He explained how the army attacked the town.").type == "ASSAULT"
+
+
+def test_targets_of_calls_inquiries_and_endorsements_given():
+    assert _first("She also called on attendees to oppose bigotry.").target == ("attendees",)
+    e = _first("Prosecutors conducted the investigation of Secretary Lena Halvorsen's use of email.")
+    assert e.target == ("Secretary Lena Halvorsen",)
+    e = _first("He earned no reprieve with his complaints that Mr. Ostrom had been unfair to him.")
+    assert e.target == ("Mr. Ostrom",)

@@ -69,6 +69,9 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = _told(tok, agreeing, offset) if index is None else index
             if index is None:
                 index = _antecedent(agreeing, start, sentence, who, _speaks(tok))
+                if index is not None and who[index].gender is None and who[index].key not in learned \
+                        and _described_between(tok, settled[index].span.end - offset, wanted):
+                    index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
             elif index == UNNAMED:
                 index = None
             if index is not None and who[index].gender is None:
@@ -163,6 +166,27 @@ def _told(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
         return None
     found = _person_at(told, persons, offset)
     return UNNAMED if found is None and told[0].pos_ != "PRON" else found
+
+
+_GENDERED = {"woman": "f", "girl": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
+             "man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "brother": "m"}
+
+
+def _described_between(tok, after: int, wanted: str) -> bool:
+    """A person described, not named ("a reporter", "the woman"), stands between the pronoun and the
+    name found for it, in the pronoun's sentence: the nearer one may be meant (asked only for a name
+    whose gender nothing tells)."""
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        told = t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in speech_cues()
+        if t.idx < after or t.tag_ != "NN" or not any(c.dep_ == "det" for c in t.children) or \
+                t.dep_ == "appos" or told:
+            continue  # ("X, the campaign manager, said he", "X told the reporter he": X)
+        lemma = t.lemma_.lower()
+        if _GENDERED.get(lemma, wanted) == wanted and (lemma in _GENDERED or has_role_word(lemma)):
+            return True
+    return False
 
 
 def _speaks(tok) -> bool:

@@ -40,6 +40,9 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and (
                     objs[0].ent_type_ or _owner_or_self(objs[0]) is not objs[0]):
                 targets.extend(_owner_or_self(o) for o in objs)
+            elif prep.lower_ in ("into", "of") and objs and head.lemma_.lower() in _INQUIRIES:
+                # "the investigation into her email practices": hers, even by a possessive pronoun
+                targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
         if not targets:
             targets = _clause_targets(head)
         if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj"):
@@ -115,9 +118,13 @@ def _targets(verb, noun) -> list:
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
         found.append(_owner_or_self(obj))
     nouns = [holder] + [o for o in objects if o.i != holder.i]
-    for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ == "prep"):
-        if prep.lower_ in _TARGET_PREPS:  # "raids on rebel positions": the rebels'
+    for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ in ("prep", "prt")):
+        if prep.lower_ in _TARGET_PREPS:  # "raids on rebel positions": the rebels'; "calling on X"
             found.extend(_owner_or_self(g) for g in prep.children if g.dep_ == "pobj")
+        elif prep.lower_ == "of" and noun is not None and prep.head.i == noun.i:
+            # "gave an endorsement of X", "conducted the investigation of X's email use": X
+            found.extend(o for g in prep.children if g.dep_ == "pobj"
+                         for o in [_owner_or_self(g)] if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
     if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
         found.extend(_owner_or_self(g) for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
@@ -142,7 +149,8 @@ def _targets(verb, noun) -> list:
 def _clause_targets(head) -> list:
     """Who a clause under the trigger is about: "the claim that X armed them" -> X; "the refusal
     to prosecute X" -> X."""
-    for clause in (c for c in head.children if c.dep_ in ("ccomp", "acl", "xcomp") and c.pos_ == "VERB"):
+    for clause in (c for c in head.children
+                   if c.dep_ in ("ccomp", "acl", "xcomp") and c.pos_ in ("VERB", "AUX")):
         if any(m.lower_ == "to" for m in clause.children if m.dep_ == "aux"):
             return [o for o in clause.children if o.dep_ in ("dobj", "dative") and actor_like(o)]
         return [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and actor_like(s)]

@@ -96,7 +96,15 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return "result"  # "X won Vermont, allowing her to build a lead": what followed, no act
-    if any(c.lower_ in _HABITUAL for c in head.children if c.dep_ == "advmod") and (
+    if head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") \
+            and head.head.lemma_.lower() in _DEEMING:
+        return "evaluation"  # "is considered occupied territory": what something is called
+    if kind == "SUPPORT" and _backed_by_many(head):
+        return "stance"  # "may not have the backing of a majority of Democrats": where people stand
+    if _asked_about(head):
+        return "question"  # "a question about how he would fight the group"
+    doers = [head] + ([head.head] if head.dep_ == "conj" else [])  # "regularly survey them and ask"
+    if any(c.lower_ in _HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
             head.tag_ in ("VBZ", "VBP") or kind in _SAYING | {"REQUEST", "AGREE"}):
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
     if head.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children) \
@@ -107,9 +115,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in _STANCES and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children):
         return "stance"  # "Elmendorf, who supports Clinton": where someone stands, no act
-    if head.tag_ == "VBG" and head.lemma_.lower() in _STANCES and {
+    if head.tag_ == "VBG" and head.dep_ == "relcl" and head.lemma_.lower() in _STANCES and {
             c.lower_ for c in head.children if c.dep_ == "aux"} & {"is", "are", "'s", "'re", "am"}:
-        return "stance"  # "Maher, who is supporting Sanders", "a voter is backing Clinton": where one stands
+        return "stance"  # "Maher, who is supporting Sanders": where one stands, told in passing
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
     if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
         return "idiom"  # "strike a chord", "searches for legitimacy"
@@ -120,6 +128,34 @@ def not_a_happening(head, kind: str = "") -> str | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
+
+
+_DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
+_QUESTIONING = frozenset({"question", "ask", "wonder", "unclear", "uncertain", "doubt", "answer", "debate"})
+
+
+_MANY = frozenset({"majority", "most", "many", "plurality", "half", "third", "percent", "share", "bulk"})
+
+
+def _backed_by_many(head) -> bool:
+    """ "have the backing of a majority of X": a share of people's standing support, no act."""
+    noun = head if head.pos_ == "NOUN" else next((c for c in head.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.head.lemma_.lower() != "have" and noun is not head:
+        return False
+    return any(g.lemma_.lower() in _MANY or g.like_num for c in noun.children if c.dep_ == "prep"
+               and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _asked_about(head) -> bool:
+    """The trigger is inside an open question: a "how/why/whether" clause that a question, a doubt or
+    an asking governs ("a question about how he would fight them", "unclear why they would meet")."""
+    for tok in [head] + list(head.ancestors)[:3]:
+        if tok.dep_ in ("pcomp", "ccomp", "xcomp") and any(
+                c.lower_ in ("how", "why", "whether", "what") and c.dep_ in ("advmod", "mark", "dobj")
+                for c in tok.children):
+            governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
+            return governor.lemma_.lower() in _QUESTIONING
+    return False
 
 
 def _asking(tok) -> bool:
