@@ -181,3 +181,14 @@ def test_a_news_sentence_about_comments_does_not_end_the_body():
             + first + "\n\n" + rest + "\n")
     doc = _clean(page)
     assert page[doc.body.start : doc.body.end].endswith("officials said.")
+
+
+def test_a_lead_whose_noun_reads_like_a_caption_verb_is_article_text():
+    doc = _clean("Visit\n\nBy Lena Hart\n\nKarl Ostrom's surprise visit to Ruritania reminded Erik Lund of a "
+                 "trip in 1985.\n\nThe visit to Freedonia reminds many of an older trip.\n\nLena Halvorsen "
+                 "attends a rally in the capital on Friday.\n")
+    pieces = _pieces(doc)
+    assert pieces["body"].startswith("Karl Ostrom's surprise visit")
+    assert "The visit to Freedonia reminds many of an older trip." in pieces["paragraphs"]
+    assert pieces["furniture"]["Lena Halvorsen attends a rally in the capital on Friday."] == "caption"
+    assert len(pieces["furniture"]) == 2  # and the byline

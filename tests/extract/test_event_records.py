@@ -66,3 +66,12 @@ def test_a_place_or_date_in_an_arguments_own_clause_is_not_the_events():
                     "1950. Erik Lund is disavowing remarks made by a campaign surrogate.\n")
     assert found[0][3:] == (("federal judge",), None)
     assert found[1][3] == ("campaign surrogate",)
+
+
+def test_an_event_that_reminds_of_another_takes_none_of_its_date_and_a_begun_attack_happened():
+    found = _events("Visit\n\nBy Lena Hart\n\nKarl Ostrom's surprise visit to Ruritania, where he met the "
+                    "president, reminded me of Lena Halvorsen's trip to Freedonia in 1985, she wrote.\n\n"
+                    "Though Lena Halvorsen has begun to attack Karl Ostrom, her aides will carry the load.\n")
+    assert [e[4] for e in found if e[1] == "visit"] == [None]
+    assert [e[4] for e in found if e[1] == "trip"] == ["1985"]
+    assert [e[:2] for e in found if e[1] == "attack"] == [("ACCUSE", "attack")]

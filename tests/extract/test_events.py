@@ -356,3 +356,10 @@ def test_targets_of_calls_inquiries_and_endorsements_given():
     assert e.target == ("Secretary Lena Halvorsen",)
     e = _first("He earned no reprieve with his complaints that Mr. Ostrom had been unfair to him.")
     assert e.target == ("Mr. Ostrom",)
+
+
+def test_status_comes_from_the_clause_up_to_its_own_subject():
+    found = code_text("Though Lena Halvorsen has begun to attack Karl Ostrom, her aides will carry the load.")
+    assert [(e.type, e.status) for e in found] == [("ACCUSE", "reported")]
+    found = code_text("He said that he would consider sending troops to fight Ruritania.")
+    assert {e.status for e in found} == {"hypothetical"}

@@ -53,7 +53,12 @@ class Rules:
         if len(sentences) != 1 or text.rstrip().endswith("?"):
             return False
         match = self.caption.search(text)
-        return bool(match) and not _NOT_A_SUBJECT.search(match.group("subject"))
+        if not match or _NOT_A_SUBJECT.search(match.group("subject")):
+            return False
+        subject, verb = match.group("subject"), text[match.end("subject"):].split()[0]
+        if re.search(r"[’']s(?:\s+\w+)?$", subject):
+            return False  # "Ostrom's surprise visit to ...": a noun after an owner, no verb
+        return verb.lower().endswith("s") or _plural(subject)  # "Delegates visit", not "Ostrom visit"
 
 
 @cache
@@ -71,6 +76,17 @@ def load() -> Rules:
     caption = re.compile(r"^(?P<subject>[A-Z][^.!?;:]{2,200}?)\s(?:" + verbs + r")\s(?:" + followers
                          + r")\b")
     return Rules(kinds, frozenset(data["end_markers"]), caption)
+
+
+_PLURAL_WITHOUT_S = frozenset({"police", "people", "children", "men", "women", "troops", "staff", "youth",
+                               "clergy", "crew", "military", "public"})
+
+
+def _plural(subject: str) -> bool:
+    """A subject a plural verb agrees with: "Delegates", "X and Y", "Police", "Men, including ..."."""
+    head = re.split(r"[,(]", subject)[0].split() or subject.split()
+    last = head[-1].lower()
+    return " and " in subject or " & " in subject or last.endswith("s") or last in _PLURAL_WITHOUT_S
 
 
 def _present_tense(phrase: str) -> str:

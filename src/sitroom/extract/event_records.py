@@ -62,7 +62,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
-        when = _when(f, story) or story.narrative(f, out)
+        others = [g.scope for g in findings if g is not f and g.span == f.span and g.scope]
+        when = _when(f, story, others) or story.narrative(f, out)
         if when is None and published and f.current:
             when = When(published, None, "inferred")
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
@@ -128,8 +129,10 @@ HEAD_CHARS = 60
 """A date this close to the start of the sentence ("On July 8, ...") dates the whole sentence."""
 
 
-def _when(f: EventFinding, story: _Story) -> When | None:
-    """The date of the event's own clause, else one heading its sentence, else its sentence's one date."""
+def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | None:
+    """The date of the event's own clause, else one heading its sentence, else its sentence's one date
+    unless that date is another event's of the sentence (``others``: their clauses): "the visit
+    reminds me of a trip in 1985" gives the visit no date."""
     in_sentence = [t for t in story.inside(f.span) if to_when(t) is not None
                    and not any(c.contains(t.span) for c in f.asides)]  # "a judge appointed in 2010"
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
@@ -143,7 +146,9 @@ def _when(f: EventFinding, story: _Story) -> When | None:
                                                  abs(t.span.start - f.trigger.start)))
         return to_when(nearest)
     dates = {t.value for t in in_sentence if t.type == "DATE"}
-    if len(dates) == 1:  # "supported the effort, attending the opening in 2013": the sentence's one date
+    if len(dates) == 1 and not any(o.contains(t.span) and not (f.scope and f.scope.contains(t.span))
+                                   for t in in_sentence for o in others):
+        # "supported the effort, attending the opening in 2013": the sentence's one date
         return to_when(next(t for t in in_sentence if t.type == "DATE"))
     return None
 

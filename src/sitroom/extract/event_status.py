@@ -10,7 +10,10 @@ from sitroom.extract.event_lexicon import lexicon
 
 def status_of(head) -> str:
     lex = lexicon()
-    chain = [head] + list(head.ancestors)[:3]
+    chain = [head]  # the trigger and the verbs it depends on, up to the first with a subject of its own
+    while len(chain) < 4 and chain[-1].head is not chain[-1] and not any(  # ("though she has begun to
+            c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):  # attack, they will ...")
+        chain.append(chain[-1].head)
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "neg" for tok in negated for c in tok.children) or any(
@@ -249,12 +252,16 @@ def demanded_by(head):
     return next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+_MULLING = frozenset({"consider", "contemplate", "weigh", "entertain", "explore", "mull", "think"})
+
+
 def reported_future(head) -> bool:
     """ "X said it would boycott the talks": the future of reported speech, a plan as the speaker told
     it, though the clause itself reads as a modal (TimeML: modality *would*)."""
     lex = lexicon()
     for tok in [head] + list(head.ancestors)[:2]:
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if "would" in aux:
-            return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.demand_verbs
+        if "would" in aux:  # (what one "would consider" stays a possibility)
+            return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.demand_verbs \
+                and tok.lemma_.lower() not in _MULLING
     return False
