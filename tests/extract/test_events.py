@@ -363,3 +363,12 @@ def test_status_comes_from_the_clause_up_to_its_own_subject():
     assert [(e.type, e.status) for e in found] == [("ACCUSE", "reported")]
     found = code_text("He said that he would consider sending troops to fight Ruritania.")
     assert {e.status for e in found} == {"hypothetical"}
+
+
+def test_who_calls_when_the_noun_says_and_requests_for_comment_are_routine():
+    e = _first("The inquiry has renewed Republican calls for a special prosecutor to investigate the firm.")
+    assert (e.type, e.source) == ("REQUEST", ("Republican",))
+    found = code_text("Karl Ostrom dismissed a video by the group Vanguard that cites his call for a ban.")
+    assert all(e.source != ("the group Vanguard",) for e in found if e.type == "REQUEST")
+    assert _first("Karl Ostrom renewed his call for a ceasefire.").source == ("Karl Ostrom",)
+    _no_events(["The firm did not respond to the newspaper's repeated requests for comment."], {"REQUEST"})

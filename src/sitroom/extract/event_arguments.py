@@ -46,9 +46,11 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         if not targets:
             targets = _clause_targets(head)
         if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj"):
-            # "the agency reiterated its demand", "insisted on its demands": the agency
+            # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
+            # by the group that cites his call": "his" is no group)
             doer = _subject(head.head.head if head.dep_ == "pobj" else head.head)
-            sources = [doer] if doer is not None and doer.pos_ != "PRON" else sources
+            sources = [doer] if doer is not None and doer.pos_ != "PRON" and _agrees(sources[0], doer) \
+                else sources
         return expand(sources), expand(targets)
     subject = _subject(verb)
     sources, targets = [], []
@@ -59,6 +61,8 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
         targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                     for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
+    elif noun is not None and _own_actor(noun):
+        sources = [_own_actor(noun)]  # "the inquiry renewed Republican calls for X": the Republicans'
     elif subject is not None:
         sources = [_owner_or_self(subject)]  # "thousands of farmers marched": the farmers
     if not passive:
@@ -180,6 +184,23 @@ def _owner_or_self(obj):
         (g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
          for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
     return owner if owner is not None else obj
+
+
+def _own_actor(noun):
+    """The named actor a light verb's event noun carries itself ("Republican calls", "Iran's
+    demands"), or None (a pronoun owner is the verb's subject: "X renewed his call")."""
+    return next((c for c in noun.children if c.pos_ != "PRON" and (
+        (c.dep_ == "poss" and c.ent_type_)
+        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG")))), None)
+
+
+def _agrees(pronoun, doer) -> bool:
+    """ "his"/"her" stand for a person, not a body; "its" for a body; "their" for either."""
+    body = doer.ent_type_ in ("ORG", "GPE", "NORP") or doer.lower_ in group_nouns() \
+        or doer.lemma_.lower() in ("group", "organization", "organisation")
+    if pronoun.lower_ in ("his", "her"):
+        return not body
+    return pronoun.lower_ != "its" or doer.ent_type_ != "PERSON"
 
 
 def _subject(verb):
