@@ -75,3 +75,12 @@ def test_an_event_that_reminds_of_another_takes_none_of_its_date_and_a_begun_att
     assert [e[4] for e in found if e[1] == "visit"] == [None]
     assert [e[4] for e in found if e[1] == "trip"] == ["1985"]
     assert [e[:2] for e in found if e[1] == "attack"] == [("ACCUSE", "attack")]
+
+
+def test_a_year_that_names_a_thing_dates_no_event_but_its_own_noun():
+    found = _events("Race\n\nBy Lena Hart\n\nIn his solo debut for the 2016 race, Karl Ostrom gave a "
+                    "crowd an endorsement of Lena Halvorsen.\n\nErik Lund praised Lena Halvorsen in 2015.\n")
+    assert [(e[0], e[4]) for e in found] == [("SUPPORT", None), ("SUPPORT", "2015")]
+    found = _events("Deal\n\nBy Lena Hart\n\nThe new settlement replaces the 1991 agreement between Karl "
+                    "Ostrom and Erik Lund.\n\nMore followed.\n")
+    assert [(e[1], e[4]) for e in found if e[1] == "agreement"] == [("agreement", "1991")]

@@ -130,11 +130,15 @@ HEAD_CHARS = 60
 
 
 def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | None:
-    """The date of the event's own clause, else one heading its sentence, else its sentence's one date
-    unless that date is another event's of the sentence (``others``: their clauses): "the visit
-    reminds me of a trip in 1985" gives the visit no date."""
+    """The date of the event's own clause, else one heading its sentence, else its sentence's one date;
+    an event noun never takes a date inside another event of the sentence (``others``: their clauses)
+    that does not hold it: "the visit reminds me of a trip in 1985" gives the visit no date (a verb
+    may: the parser often hangs its date on a noun inside its clause)."""
     in_sentence = [t for t in story.inside(f.span) if to_when(t) is not None
-                   and not any(c.contains(t.span) for c in f.asides)]  # "a judge appointed in 2010"
+                   and (not t.qualifier or f.trigger.start - t.span.end <= 1)  # ("the 1991 agreement")
+                   and not any(c.contains(t.span) for c in f.asides)  # "a judge appointed in 2010"
+                   and not (f.nominal and any(o.contains(t.span) and not o.contains(f.trigger)
+                                              for o in others))]
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
               and not any(c.contains(t.span) for c in f.inner)]
     heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
@@ -146,9 +150,7 @@ def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | Non
                                                  abs(t.span.start - f.trigger.start)))
         return to_when(nearest)
     dates = {t.value for t in in_sentence if t.type == "DATE"}
-    if len(dates) == 1 and not any(o.contains(t.span) and not (f.scope and f.scope.contains(t.span))
-                                   for t in in_sentence for o in others):
-        # "supported the effort, attending the opening in 2013": the sentence's one date
+    if len(dates) == 1:  # "supported the effort, attending the opening in 2013": the sentence's one date
         return to_when(next(t for t in in_sentence if t.type == "DATE"))
     return None
 
@@ -214,7 +216,8 @@ class _Story:
 
 def _framing(t: Timex) -> bool:
     """A day, month or year that can set the narrative time."""
-    return t.type == "DATE" and bool(_PARTIAL.match(t.value or "")) and to_when(t) is not None
+    return t.type == "DATE" and bool(_PARTIAL.match(t.value or "")) and to_when(t) is not None \
+        and not t.qualifier  # ("the 2016 race" sets no time)
 
 
 def _bound_before(t: Timex) -> bool:

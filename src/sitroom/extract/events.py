@@ -76,6 +76,8 @@ class EventFinding:
     told_before: bool = False
     """ "The talks will resume": a definite event noun with no participants of its own, the event the
     text told of just before (extract/event_records.py gives it that event's participants)."""
+    nominal: bool = False
+    """The trigger is an event noun standing alone ("the visit"), not a verb or a light verb's noun."""
     described: tuple[Span, ...] = ()
     """Sources and targets that are described, not named ("Port officials", "the protesters"): the
     document's own participants where no name stands in them (extract/participants.py)."""
@@ -238,8 +240,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         phrase = head.text + " " + " ".join(t.text for t in noun.subtree
                                              if (t.i <= noun.i and t.dep_ != "det") or t.i == noun.i)
     # a noun's time and place are its clause's: "the next visit ... will take place on September 29"
-    owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") and not (
-        head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in _OCCURRING) else head
+    owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") else head
     clause = list(owner.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
     inner = _clauses([owner], offset)
@@ -292,14 +293,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
-        told_before=standalone and not sources and not targets)
-
-
-_OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "end", "conclude", "resume", "continue",
-                        "last", "open", "close", "come", "follow", "be", "go", "proceed", "schedule", "set",
-                        "plan", "expect", "hold", "run", "finish", "wrap", "break", "collapse", "fail"})
-"""Verbs whose subject event they place in time ("the visit will take place on May 2"); others tell
-something else of it ("the visit reminds me of a trip in 1985": no date of the visit)."""
+        told_before=standalone and not sources and not targets, nominal=standalone)
 
 
 def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl")) -> tuple[Span, ...]:

@@ -33,6 +33,9 @@ class Timex:
     """What a relative value was resolved against: ``publication``, ``expression``, ``event``."""
     end: str | None = None
     """For a range ("from 1979 to 1983", "May-June"): the value of its end."""
+    qualifier: bool = False
+    """A bare year that qualifies a noun ("the 2016 race", "his 2012 campaign"): it names the thing,
+    it does not date what a sentence tells."""
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,18 @@ def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = Non
         timex = _resolve(hit, text, anchor)
         if timex is not None:
             resolved.extend(_split_range(timex, hit, text) if hit.kind == "year_range" else [timex])
-    return _relative(resolved, hits, text)
+    return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in _relative(resolved, hits, text)]
+
+
+_QUALIFIED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|['’]s)\s+$", re.I)
+
+
+def _qualifies(timex: Timex, text: str) -> bool:
+    """ "the 2016 race", "Trump's 2012 bid": a determiner or owner before a bare year, a noun after."""
+    if not re.fullmatch(r"\d{4}", text[timex.span.start : timex.span.end]):
+        return False
+    after = re.match(r"\s+([a-z][a-z-]+)", text[timex.span.end : timex.span.end + 30])
+    return bool(after) and bool(_QUALIFIED.search(text[max(0, timex.span.start - 12) : timex.span.start]))
 
 
 def _split_range(timex: Timex, hit: _Hit, text: str) -> list[Timex]:
