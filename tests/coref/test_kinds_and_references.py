@@ -355,3 +355,8 @@ def test_a_treaty_named_for_a_capital_and_a_postal_address_are_places():
     found = [(m.text, m.kind, m.sense) for m in analysis.mentions if m.text in ("Paris", "New York")]
     assert found == [("Paris", "location", None), ("New York", "location", "city"),
                      ("New York", "location", "city")]
+
+
+def test_a_titled_name_with_a_possessive_is_one_mention():
+    analysis = _analyse("Term\n\nIn Germany, Chancellor Angela Merkel's center-right party won.\n")
+    assert [m.text for m in analysis.mentions if not m.pronoun] == ["Germany", "Angela Merkel"]

@@ -114,7 +114,8 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
             if sense is None and mention.kind == "location" and not datelined and state_sense(ent):
                 sense = "region"  # "Alaska, Hawaii and Washington": the state, not the capital
             found.append(replace(mention, cue=cue or ("place" if in_a_place(ent) else None), sense=sense))
-    return found
+    seen: set[Span] = set()  # one mention per span: "President X's term" gives the titled name and
+    return [m for m in found if not (m.span in seen or seen.add(m.span))]  # the tagger's "X's", trimmed
 
 
 def surnames_missed(sdoc, offset: int, sentence_index: dict[int, int], known: Sequence[Mention]
