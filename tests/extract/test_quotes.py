@@ -45,3 +45,9 @@ def test_indirect_speech_according_to_and_evaluations():
 def test_scare_quotes_and_so_called_are_not_quotes():
     assert _quotes('The so-called "Moscow format" talks resumed in the spring of that year.') == []
     assert _quotes('Officials discussed "ties" with the delegation for an hour.') == []
+
+
+def test_a_quote_of_two_sentences_with_the_speaker_after_it():
+    text = ("Karl Ostrom spoke first. \"The campaign is in panic mode. Full panic mode,\" said Lena "
+            "Halvorsen, a Marlova-based president of the caucus.")
+    assert [q[:3] for q in _quotes(text) if q[0] == "direct"] == [("direct", "Lena Halvorsen", "said")]

@@ -178,10 +178,11 @@ def _cue(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span, 
     if tok.lemma_.lower() in _lexicon()["evaluative"] and marks is not None and not any(
             c.dep_ == "dobj" and not marks.start <= offset + c.idx < marks.end for c in tok.children):
         return None  # "the leader, called the 'Commander of the Faithful'": naming, not an evaluation
-    speaker = _speaker(tok, offset)
+    speaker = _speaker(tok, offset, marks)
     if speaker is not None:
         words = text[speaker.start : speaker.end]
-        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not _within(c, offset, marks)), None)
         if words.lower() in _AUTHOR_VOICE or (subject is not None and not _can_speak(subject)):
             return None
     return Span(offset + tok.idx, offset + tok.idx + len(tok.text)), speaker
@@ -194,8 +195,16 @@ def _can_speak(tok) -> bool:
         tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns
 
 
-def _speaker(cue, offset: int) -> Span | None:
-    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def _within(tok, offset: int, marks: Span | None) -> bool:
+    """The token lies inside the quotation marks (the parser may make quoted words a subject)."""
+    return marks is not None and marks.start <= offset + tok.idx < marks.end
+
+
+def _speaker(cue, offset: int, marks: Span | None = None) -> Span | None:
+    """The one the speech verb ``cue`` names as speaking; never words of the quote itself ("“... panic
+    mode,” said X": X, not "mode")."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not _within(c, offset, marks)), None)
     if subject is None and cue.dep_ in ("conj", "xcomp"):
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
