@@ -51,3 +51,9 @@ def test_a_quote_of_two_sentences_with_the_speaker_after_it():
     text = ("Karl Ostrom spoke first. \"The campaign is in panic mode. Full panic mode,\" said Lena "
             "Halvorsen, a Marlova-based president of the caucus.")
     assert [q[:3] for q in _quotes(text) if q[0] == "direct"] == [("direct", "Lena Halvorsen", "said")]
+
+
+def test_a_cue_opening_the_next_sentence_and_a_horizontal_bar_name_the_speaker():
+    text = ("“Who would have believed that we would have received 14 million votes?” Karl Ostrom said, "
+            "looking out on the crowd.\n\n“I just hope we can build a wall around him.” ― Erik Lund\n")
+    assert [q[:2] for q in _quotes(text)] == [("direct", "Karl Ostrom"), ("direct", "Erik Lund")]

@@ -160,10 +160,18 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
             found = _cue(tok, offset, text, marks)
             if found is not None:
                 return found
-        dash = re.match(r"\s*[-—–]\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})", text[marks.end : s_end])
+        line = text.find("\n", marks.end)  # (the dash may open a "sentence" of its own: to the line's end)
+        dash = re.match(r"\s*[-—–―]\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})",
+                        text[marks.end : max(s_end, line if line >= 0 else len(text))])
         if dash and dash.group(1).split()[0].lower() not in _AUTHOR_VOICE:
             begin = marks.end + dash.start(1)
             return None, Span(begin, begin + len(dash.group(1)))
+    for offset, sent in sentences:  # “... votes?” | Trump said, ...: the parser ended the sentence at the
+        if 0 <= offset + sent.start_char - marks.end <= 3:  # quote; the cue opens the next one
+            for tok in list(sent)[:4]:
+                found = _cue(tok, offset, text, marks)
+                if found is not None and found[1] is not None and found[1].end <= offset + tok.idx:
+                    return found
     return None, None
 
 
