@@ -372,3 +372,13 @@ def test_who_calls_when_the_noun_says_and_requests_for_comment_are_routine():
     assert all(e.source != ("the group Vanguard",) for e in found if e.type == "REQUEST")
     assert _first("Karl Ostrom renewed his call for a ceasefire.").source == ("Karl Ostrom",)
     _no_events(["The firm did not respond to the newspaper's repeated requests for comment."], {"REQUEST"})
+
+
+def test_quantified_doers_another_ones_possession_datives_and_idioms():
+    e = _first("On Tuesday, both of Karl Ostrom's remaining rivals criticized his handling of the incident.")
+    assert (e.type, e.source, e.target) == ("ACCUSE", ("Karl Ostrom's remaining rivals",), ("his",))
+    assert _first("He agreed to sell it to Mr. Ostrom in 2010, records show.").target == ("Mr. Ostrom",)
+    _no_events(["Lund and Ostrom traded the lead throughout the vote count.",
+                "A White House official, who requested anonymity to discuss a private talk, said so."],
+               {"COOPERATE", "REQUEST"})
+    assert _first("Individual staffers have rightly apologized for their comments.").type == "CONCEDE"

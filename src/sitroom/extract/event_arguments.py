@@ -13,9 +13,14 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 def actor_like(tok) -> bool:
     """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
+    if tok.lower_ in _THINGS:
+        return False  # "agreed to sell it to X": it is no one
     return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
         tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns or \
         tok.lower_ in group_nouns()  # "the foundation", "the company": an organisation described
+
+
+_THINGS = {"it", "this", "that", "these", "those", "what", "something", "anything", "everything", "nothing"}
 
 
 def tokens_span(tokens: list, offset: int) -> Span:
@@ -115,7 +120,15 @@ def _targets(verb, noun) -> list:
     found = []
     objects = [verb.head if c.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else c
                for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]  # "those X freed"
+    objects = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
+               for c in objects]  # "sell it to X": the parser's dative is the preposition
+    subject = _subject(verb)
     for obj in objects:
+        other = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")
+                      and subject is not None and _owner_or_self(subject).tag_ in ("NNS", "NNPS")), None)
+        if other is not None:  # "his rivals criticized his handling": his is not theirs
+            found.append(other)
+            continue
         if (any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children)
                 and obj.lemma_.lower() not in _OTHERS) or (
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
@@ -172,8 +185,17 @@ _FORCES = {"troop", "force", "soldier", "peacekeeper", "unit", "reservist", "per
            "jet", "aircraft", "marine", "battalion", "brigade", "contingent", "observer", "monitor"}
 
 
+_QUANTIFIERS = {"both", "all", "some", "many", "most", "several", "few", "none", "each", "one", "two"}
+
+
 def _owner_or_self(obj):
-    """"X's efforts", "party efforts", "a convoy of the relief agency": the owner is the one acted on."""
+    """"X's efforts", "party efforts", "a convoy of the relief agency": the owner is the one acted on;
+    "both of X's rivals": the rivals."""
+    if obj.lower_ in _QUANTIFIERS:
+        part = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+        if part is not None:
+            return _owner_or_self(part)
     if actor_like(obj):
         return obj
     owner = next((c for c in obj.children if (c.dep_ == "poss" and actor_like(c) and c.lower_ not in _OWN)

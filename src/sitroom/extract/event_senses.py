@@ -88,7 +88,8 @@ def sensed(kind: str, tok) -> str | None:
     if tok.pos_ != "VERB" and not rule.get("nouns"):
         return kind  # "the talks between X and Y": the noun has one sense
     if tok.pos_ == "VERB":
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [tok.head if tok.dep_ == "relcl" and c.lower_ in ("that", "which", "whom") else c
+                   for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "prisoners that X freed"
         if not objects and tok.dep_ == "relcl" and any(
                 c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
             objects = [tok.head]  # "the interviews she has granted": what she granted

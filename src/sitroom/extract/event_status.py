@@ -104,8 +104,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "evaluation"  # "is considered occupied territory": what something is called
     if kind == "SUPPORT" and _backed_by_many(head):
         return "stance"  # "may not have the backing of a majority of Democrats": where people stand
-    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("comment", "interview")
-                                                          for g in c.children) for c in head.children):
+    if kind == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.lemma_.lower() in ("comment", "interview") for g in c.children) for c in head.children):
         return "routine"  # "did not respond to requests for comment": the press's routine, no act
     if _asked_about(head):
         return "question"  # "a question about how he would fight the group"
