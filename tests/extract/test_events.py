@@ -382,3 +382,9 @@ def test_quantified_doers_another_ones_possession_datives_and_idioms():
                 "A White House official, who requested anonymity to discuss a private talk, said so."],
                {"COOPERATE", "REQUEST"})
     assert _first("Individual staffers have rightly apologized for their comments.").type == "CONCEDE"
+
+
+def test_no_one_did_it_and_what_was_sought_was_tried():
+    found = code_text("Karl Ostrom did not dismiss Erik Lund on Tuesday, and neither apologized.")
+    assert [e.status for e in found if e.type == "CONCEDE"] == ["denied"]
+    assert _first("The campaign sought to ease worries about the plan.").status == "reported"

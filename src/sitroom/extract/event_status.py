@@ -17,8 +17,9 @@ def status_of(head) -> str:
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "neg" for tok in negated for c in tok.children) or any(
-            c.dep_ == "det" and c.lower_ in ("no", "neither") for n in nouns for c in n.children):
-        return "denied"  # "did not meet", "had no such praise for X", "held no talks"
+            c.dep_ == "det" and c.lower_ in ("no", "neither") for n in nouns for c in n.children) \
+            or _no_one_did(head) or (head.pos_ == "NOUN" and head.dep_ == "dobj" and _no_one_did(head.head)):
+        return "denied"  # "did not meet", "had no such praise for X", "held no talks", "neither apologized"
     for tok in chain[1:3]:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
             return "denied"
@@ -27,8 +28,9 @@ def status_of(head) -> str:
         if aux & {"if", "unless", "whether", "until"} or tok.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "until") for c in tok.children) or _inverted(tok):
             return "hypothetical"
-        if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned):
-            return "planned"
+        if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned
+                                              and not (tok.lemma_.lower() == "seek" and tok.tag_ == "VBD")):
+            return "planned"  # (what one "sought to" do was tried, as reported)
         if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"}:
             return "hypothetical"
     governor = head.head if head.tag_ in ("NN", "NNS") else head
@@ -36,6 +38,15 @@ def status_of(head) -> str:
             and governor.tag_ not in ("VBD", "VBN"):  # "the next visit took place in May": past
         return "planned"
     return "reported"
+
+
+_NO_ONE = frozenset({"neither", "none", "nobody", "noone"})
+
+
+def _no_one_did(head) -> bool:
+    """The doer is no one: "neither apologized", "no official attended", "nobody was arrested"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "preconj") and (c.lower_ in _NO_ONE or any(
+        d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)) for c in head.children)
 
 
 def promised(kind: str, head, status: str) -> tuple[str, str | None]:

@@ -141,11 +141,16 @@ def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = Non
 _QUALIFIED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|['’]s)\s+$", re.I)
 
 
+_NOT_A_NOUN = frozenset({"and", "or", "to", "through", "when", "as", "after", "before", "until", "in", "on"})
+
+
 def _qualifies(timex: Timex, text: str) -> bool:
     """ "the 2016 race", "Trump's 2012 bid": a determiner or owner before a bare year, a noun after."""
     if not re.fullmatch(r"\d{4}", text[timex.span.start : timex.span.end]):
         return False
-    after = re.match(r"\s+([a-z][a-z-]+)", text[timex.span.end : timex.span.end + 30])
+    after = re.match(r"\s+([A-Za-z][\w.-]+)", text[timex.span.end : timex.span.end + 30])
+    if after and (after.group(1).lower() in _NOT_A_NOUN or after.group(1).lower().rstrip(".") in MONTHS):
+        return False  # "the 2009 and 2010 budgets" keep to their list; "the 2009 May" is no noun
     return bool(after) and bool(_QUALIFIED.search(text[max(0, timex.span.start - 12) : timex.span.start]))
 
 
