@@ -388,3 +388,4 @@ def test_no_one_did_it_and_what_was_sought_was_tried():
     found = code_text("Karl Ostrom did not dismiss Erik Lund on Tuesday, and neither apologized.")
     assert [e.status for e in found if e.type == "CONCEDE"] == ["denied"]
     assert _first("The campaign sought to ease worries about the plan.").status == "reported"
+    assert _first("Karl Ostrom refused to help him do so.").target == ("him",)

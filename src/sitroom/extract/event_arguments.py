@@ -142,6 +142,9 @@ def _targets(verb, noun) -> list:
             # "gave an endorsement of X", "conducted the investigation of X's email use": X
             found.extend(o for g in prep.children if g.dep_ == "pobj"
                          for o in [_owner_or_self(g)] if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+    if verb.lemma_.lower() in ("help", "let", "make"):  # "refused to help him do so": him
+        found.extend(g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                     for g in c.children if g.dep_ == "nsubj" and actor_like(g))
     if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
         found.extend(_owner_or_self(g) for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
