@@ -84,3 +84,10 @@ def test_a_year_that_names_a_thing_dates_no_event_but_its_own_noun():
     found = _events("Deal\n\nBy Lena Hart\n\nThe new settlement replaces the 1991 agreement between Karl "
                     "Ostrom and Erik Lund.\n\nMore followed.\n")
     assert [(e[1], e[4]) for e in found if e[1] == "agreement"] == [("agreement", "1991")]
+
+
+def test_a_state_s_government_a_blamed_party_and_a_nominee_are_targets():
+    found = _events("Suit\n\nBy Lena Hart\n\nAttorney General Lena Halvorsen announced on Monday the DOJ "
+                    "lawsuit against the state of North Carolina. Karl Ostrom blamed the mess on hackers. "
+                    "Erik Lund was hailing the Democratic nominee's speech.\n\nMore text.\n")
+    assert [e[3] for e in found] == [("North Carolina",), ("hackers",), ("Democratic nominee",)]

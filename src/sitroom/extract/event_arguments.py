@@ -295,7 +295,9 @@ def _core(tok) -> list:
     being last it is the one the event takes (extract/event_records.py)."""
     keep = [tok]
     for child in tok.children:
-        if child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
+        if child.dep_ == "amod" and any(c.dep_ in ("prep", "xcomp", "ccomp", "acl") for c in child.children):
+            keep.append(child)  # "hackers capable [of launching attacks on X]": X is none of them
+        elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
                 child.dep_ == "appos" and tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.ent_type_):
             keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
         elif child.dep_ == "prep" and child.lower_ == "of":

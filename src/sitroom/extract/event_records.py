@@ -55,8 +55,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     story = _Story(timexes, paragraphs, sentences, published)
     out: list[EventRecord] = []
     for f in findings:
-        sources = _mentions_in(f.source_spans, mentions)
-        targets = tuple(i for i in _mentions_in(f.target_spans, mentions) if i not in sources)
+        sources = _mentions_in(f.source_spans, mentions, f.source)
+        targets = tuple(i for i in _mentions_in(f.target_spans, mentions, f.target) if i not in sources)
         if f.told_before:
             earlier = _told_before(f, out, paragraphs)
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
@@ -83,11 +83,16 @@ def _told_before(f: EventFinding, records_so_far: list[EventRecord],
     return near[-1] if near else None
 
 
-def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention]) -> tuple[int, ...]:
+def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention], words: tuple[str, ...] = ()
+                 ) -> tuple[int, ...]:
+    """The mentions the arguments at ``spans`` (their texts: ``words``) stand for; a place only
+    where the argument names its government ("the state of North Carolina")."""
     found: list[int] = []
-    for span in spans:
+    for k, span in enumerate(spans):
+        governed = k < len(words) and bool(_GOVERNED.match(words[k]))
         # "his rivals" are not he: a possessive pronoun inside a longer argument stands for its owner
-        inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and m.kind != "location"
+        inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and (
+                      m.kind != "location" or governed)
                   and not (m.pronoun and m.text.lower() in _POSSESSIVES and m.span != span)] or [
             i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
             if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
@@ -97,6 +102,7 @@ def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention]) -> tuple[int,
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_GOVERNED = re.compile(r"(?i)(?:the\s+)?(?:state|government|governor|legislature|people)\s+of\s")
 
 
 def to_when(timex: Timex) -> When | None:
