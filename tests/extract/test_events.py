@@ -389,3 +389,5 @@ def test_no_one_did_it_and_what_was_sought_was_tried():
     assert [e.status for e in found if e.type == "CONCEDE"] == ["denied"]
     assert _first("The campaign sought to ease worries about the plan.").status == "reported"
     assert _first("Karl Ostrom refused to help him do so.").target == ("him",)
+    e = _first("Lena Halvorsen complained that Mr. Ostrom's comments were obscuring the party's message.")
+    assert (e.type, e.target) == ("ACCUSE", ("Mr. Ostrom",))

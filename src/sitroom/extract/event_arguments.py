@@ -173,7 +173,9 @@ def _clause_targets(head) -> list:
                    if c.dep_ in ("ccomp", "acl", "xcomp") and c.pos_ in ("VERB", "AUX")):
         if any(m.lower_ == "to" for m in clause.children if m.dep_ == "aux"):
             return [o for o in clause.children if o.dep_ in ("dobj", "dative") and actor_like(o)]
-        return [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and actor_like(s)]
+        # "complained that Mr. Ostrom's comments were obscuring the message": Ostrom
+        return [o for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                for o in [_owner_or_self(s)] if actor_like(o)]
     return []
 
 
