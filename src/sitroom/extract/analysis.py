@@ -13,7 +13,12 @@ from sitroom.coref.within import cluster_document, namesakes_in_formal_style, su
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
 from sitroom.extract.events import EventFinding, events_in
-from sitroom.extract.mentions import mentions_in, one_sense_per_discourse, surnames_missed
+from sitroom.extract.mentions import (
+    full_name_surnames,
+    mentions_in,
+    one_sense_per_discourse,
+    surnames_missed,
+)
 from sitroom.extract.participants import described_participants
 from sitroom.extract.quotes import quotes_in
 from sitroom.extract.roles import roles_in
@@ -59,6 +64,7 @@ def analyse(doc: Document, nlp) -> Analysis:
     body_parts: list[tuple[int, object]] = []
     body = doc.body
     places = dateline_places(doc)
+    surnames: set[str] = set()  # of the full person names met so far
     for part, sdoc in zip(parts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         offset = part.span.start
         index: dict[int, int] = {}
@@ -73,7 +79,8 @@ def analyse(doc: Document, nlp) -> Analysis:
         for sent in sdoc.sents:  # whitespace-only sentences still own tokens
             index.setdefault(sent.start, max(len(sentences) - 1, 0))
         found = mentions_in(sdoc, offset, index, places)
-        found += surnames_missed(sdoc, offset, index, mentions + found)
+        surnames |= full_name_surnames(found)
+        found += surnames_missed(sdoc, offset, index, surnames, found)
         found.sort(key=lambda m: m.span.start)
         first = len(mentions)
         mentions.extend(found)

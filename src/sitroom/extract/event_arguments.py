@@ -23,6 +23,12 @@ def actor_like(tok) -> bool:
 _THINGS = {"it", "this", "that", "these", "those", "what", "something", "anything", "everything", "nothing"}
 
 
+def relative_antecedent(obj):
+    """The noun a relative pronoun stands for ("the prisoners that X freed": prisoners), else ``obj``."""
+    verb = obj.head
+    return verb.head if obj.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else obj
+
+
 def tokens_span(tokens: list, offset: int) -> Span:
     return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
 
@@ -118,8 +124,7 @@ def _targets(verb, noun) -> list:
     holder = noun if noun is not None else verb
     skip = noun.i if noun is not None else -1
     found = []
-    objects = [verb.head if c.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else c
-               for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]  # "those X freed"
+    objects = [relative_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
     objects = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
                for c in objects]  # "sell it to X": the parser's dative is the preposition
     subject = _subject(verb)

@@ -54,6 +54,9 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         timexes = [t for t in timexes if not dateline.contains(t.span)]
     story = _Story(timexes, paragraphs, sentences, published)
     out: list[EventRecord] = []
+    by_sentence: dict[Span, list[EventFinding]] = {}  # the findings of each sentence, once
+    for f in findings:
+        by_sentence.setdefault(f.span, []).append(f)
     for f in findings:
         sources = _mentions_in(f.source_spans, mentions, f.source)
         targets = tuple(i for i in _mentions_in(f.target_spans, mentions, f.target) if i not in sources)
@@ -62,7 +65,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
-        others = [g.scope for g in findings if g is not f and g.span == f.span and g.scope]
+        others = [g.scope for g in by_sentence[f.span] if g is not f and g.scope]
         when = _when(f, story, others) or story.narrative(f, out)
         if when is None and published and f.current:
             when = When(published, None, "inferred")

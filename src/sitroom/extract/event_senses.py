@@ -9,7 +9,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
-from sitroom.extract.event_arguments import actor_like
+from sitroom.extract.event_arguments import actor_like, relative_antecedent
 
 
 @cache
@@ -88,8 +88,7 @@ def sensed(kind: str, tok) -> str | None:
     if tok.pos_ != "VERB" and not rule.get("nouns"):
         return kind  # "the talks between X and Y": the noun has one sense
     if tok.pos_ == "VERB":
-        objects = [tok.head if tok.dep_ == "relcl" and c.lower_ in ("that", "which", "whom") else c
-                   for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "prisoners that X freed"
+        objects = [relative_antecedent(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objects and tok.dep_ == "relcl" and any(
                 c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
             objects = [tok.head]  # "the interviews she has granted": what she granted

@@ -118,30 +118,34 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     return [m for m in found if not (m.span in seen or seen.add(m.span))]  # the tagger's "X's", trimmed
 
 
-def surnames_missed(sdoc, offset: int, sentence_index: dict[int, int], known: Sequence[Mention]
-                    ) -> list[Mention]:
-    """Person mentions for a lone surname the tagger left out ("Thor countered ...") where the document
-    named that person in full before ("Karl Ostrom"): a proper noun standing alone (no proper noun beside
-    it), in a subject, object or possessor's place, outside every named mention."""
-    surnames = {name_tokens(m.text)[-1] for m in known
-                if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
-    taken = [m.span for m in known]
+def full_name_surnames(mentions: Sequence[Mention]) -> set[str]:
+    """The last words of the full person names among ``mentions`` ("Karl Ostrom" -> "Ostrom")."""
+    return {name_tokens(m.text)[-1] for m in mentions
+            if m.kind == "person" and not m.pronoun and len(name_tokens(m.text)) >= 2}
+
+
+def surnames_missed(sdoc, offset: int, sentence_index: dict[int, int], surnames: set[str],
+                    passage: Sequence[Mention]) -> list[Mention]:
+    """Person mentions for a lone surname the tagger left out ("Lund countered ...") where the document
+    named that person in full before (``surnames``: ``full_name_surnames`` of its mentions so far): a
+    proper noun standing alone (no proper noun beside it), in a subject, object or possessor's place,
+    outside the passage's named mentions (``passage``)."""
     found = []
     for tok in sdoc:
         if tok.text not in surnames or tok.ent_type_ \
                 or tok.dep_ not in ACTOR_DEPS | {"dobj", "dative", "pobj", "appos", "conj"}:
             continue
-        if tok.pos_ != "PROPN" and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in speech_cues()):
+        speaking = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in speech_cues()
+        if tok.pos_ != "PROPN" and not speaking:
             continue  # (a sentence's first word the model took for a noun: only as a speaker)
         if any(t.pos_ == "PROPN" for t in (sdoc[tok.i - 1] if tok.i else None,
                                              sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None) if t):
             continue
         span = Span(offset + tok.idx, offset + tok.idx + len(tok.text))
-        if any(s.start < span.end and span.start < s.end for s in taken):
+        if any(m.span.start < span.end and span.start < m.span.end for m in passage):
             continue
-        subject = tok.dep_ in ("nsubj", "nsubjpass")
         found.append(Mention(span, tok.text, "PERSON", "person", None, sentence_index[tok.sent.start],
-                             subject, speaker=subject and tok.head.lemma_.lower() in speech_cues()))
+                             tok.dep_ in ("nsubj", "nsubjpass"), speaker=speaking))
     return found
 
 

@@ -189,8 +189,7 @@ def _cue(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span, 
     speaker = _speaker(tok, offset, marks)
     if speaker is not None:
         words = text[speaker.start : speaker.end]
-        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and not _within(c, offset, marks)), None)
+        subject = _subject_of(tok, offset, marks)
         if words.lower() in _AUTHOR_VOICE or (subject is not None and not _can_speak(subject)):
             return None
     return Span(offset + tok.idx, offset + tok.idx + len(tok.text)), speaker
@@ -203,16 +202,17 @@ def _can_speak(tok) -> bool:
         tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns
 
 
-def _within(tok, offset: int, marks: Span | None) -> bool:
-    """The token lies inside the quotation marks (the parser may make quoted words a subject)."""
-    return marks is not None and marks.start <= offset + tok.idx < marks.end
+def _subject_of(cue, offset: int, marks: Span | None):
+    """The speech verb's subject, never a word inside the quotation marks (the parser may make one its
+    subject: "“... panic mode,” said X")."""
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and not (marks is not None and marks.start <= offset + c.idx < marks.end)), None)
 
 
 def _speaker(cue, offset: int, marks: Span | None = None) -> Span | None:
     """The one the speech verb ``cue`` names as speaking; never words of the quote itself ("“... panic
     mode,” said X": X, not "mode")."""
-    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and not _within(c, offset, marks)), None)
+    subject = _subject_of(cue, offset, marks)
     if subject is None and cue.dep_ in ("conj", "xcomp"):
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
