@@ -391,3 +391,55 @@ def test_no_one_did_it_and_what_was_sought_was_tried():
     assert _first("Karl Ostrom refused to help him do so.").target == ("him",)
     e = _first("Lena Halvorsen complained that Mr. Ostrom's comments were obscuring the party's message.")
     assert (e.type, e.target) == ("ACCUSE", ("Mr. Ostrom",))
+
+
+def _find(text, kind):
+    found = [e for e in code_text(text) if e.type == kind]
+    assert found, text
+    return found[0]
+
+
+def test_who_acts_in_control_clauses_appositions_and_passive_chains():
+    e = _find("Karl Ostrom forced the firm to settle for the fraud.", "AGREE")
+    assert e.source == ("the firm",)  # the firm settled, not Ostrom
+    e = _find("Mr. Ostrom, a longtime strategist and lobbyist who has accused the council, left.", "ACCUSE")
+    assert e.source == ("Mr. Ostrom",)  # the name beside the description, not a word inside it
+    e = _find("In September, the home of a 26-year-old Freedonian man was raided by police.", "COERCE")
+    assert e.target == ("a 26-year-old Freedonian man",)  # whose home it was
+    e = _find("Karl Ostrom wrote to the company's chief executive, threatening a major lawsuit.", "THREATEN")
+    assert e.target == ("the company's chief executive",)  # the one written to
+    e = _find("Dozens of villagers were beaten, chained or attacked by the militia.", "ASSAULT")
+    assert e.target == ("villagers",) and e.source == ("the militia",)
+    e = _find("Erik Lund won Karl Ostrom's praise.", "SUPPORT")
+    assert (e.source, e.target) == (("Karl Ostrom",), ("Erik Lund",))
+    e = _find("Karl Ostrom suspended his deputy.", "SANCTION")
+    assert e.target == ("his deputy",)  # his own deputy is still someone else
+
+
+def test_generic_doers_statistics_requests_and_own_troubles_are_no_happenings():
+    _no_events([
+        "A worthy opposition would demand more clarity from the president.",
+        "“We should never confuse who we want to win with who is going to win,” he added.",
+        "Even when the senator isn't making a visit to the county, he is benefiting.",
+        "He claimed that Ruritanians killed 81 percent of the victims.",
+        "About 6 in 10 farmers supported Lena Halvorsen.",
+        "He says Ostrom's call to ban all Freedonian imports was wrong.",
+        "The company said it would not file in time, warning that it could default on its debt.",
+        "In 2012, Karl Ostrom suspended his paid speaking schedule to mount a bid.",
+        "Until Monday, both companies' stocks were trading at bargain prices.",
+        "Lena Halvorsen has supplied ample reasons to question her judgment.",
+        "Reporters asked about concerns that Lund's supporters would not support Halvorsen.",
+    ], {"REQUEST", "ASSAULT", "SUPPORT", "CONCEDE", "COERCE", "THREATEN", "SANCTION", "COOPERATE", "AID",
+        "REJECT", "CONSULT"})
+    assert [e.type for e in code_text("The letter demanded that Erik Lund make a public apology.")] == [
+        "REQUEST"]  # the demand, not the apology it asks for
+    assert _find("Ruritania warned that it would retaliate against any strike.", "THREATEN")
+    assert _find("Police killed 30 protesters.", "ASSAULT").target == ("30 protesters",)
+
+
+def test_status_of_conditions_and_reported_plans():
+    e = _find("Supporters say they'll shift their support unless Lund disavows the endorsement he gave "
+              "Halvorsen after it became clear he would fall short.", "REJECT")
+    assert e.status == "hypothetical"  # a condition, whatever the clause around it says
+    e = _find("The news came last: news that the union would endorse Halvorsen on Thursday.", "AGREE")
+    assert e.status == "planned"

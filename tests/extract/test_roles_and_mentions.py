@@ -71,3 +71,19 @@ def test_a_headline_verb_ends_a_name():
                             ("John Paul Jones arrived.", ["John Paul Jones"])]:
         found = [s.text for e in nlp(headline).ents if e.label_ == "PERSON" for s in trimmed_person(e)]
         assert found == names, headline
+
+
+def test_case_names_buildings_and_a_described_head_are_no_named_actors():
+    text = ("Court Rulings Revisited\n\nBy Lena Hart\n\nIn Ostrom Stores v. Lund, the Supreme Court denied "
+            "class status to the workers. Karl Ostrom received the delegation at Ostrom Tower on Monday. "
+            "Many diehard Halvorsen supporters who came to the capital to protest the convention stayed "
+            "home.\n\nMore text follows here.\n")
+    doc = clean(SourceText(id="c", source="c.txt", origin="c.txt", format="text", text=text,
+                           content_hash="h2", encoding="utf-8"))
+    found = analyse(doc, load_model())
+    kinds = {m.text: m.kind for m in found.mentions}
+    assert not [t for t in kinds if "v. Lund" in t or t == "Ostrom Stores"]  # a court case's name
+    assert kinds.get("Ostrom Tower") == "location"  # a building named after someone
+    protest = [e for e in found.events if e.type == "PROTEST"]
+    assert protest and [found.mentions[i].text for i in protest[0].sources] == [
+        "diehard Halvorsen supporters"]  # the supporters, not the person they support

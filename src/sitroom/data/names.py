@@ -178,6 +178,12 @@ def group_nouns() -> frozenset[str]:
     return title_words("group_nouns")
 
 
+def people_word(lemma: str, text: str) -> bool:
+    """A noun for a person by occupation, relation or situation ("farmer", "man") or a role word
+    ("strategist", "chief executives"): data/titles.yaml ``person_nouns`` and ``roles``."""
+    return lemma in title_words("person_nouns") or has_role_word(text)
+
+
 @cache
 def speech_cues() -> frozenset[str]:
     """Lemmas of verbs that report speech (data/speech.yaml ``cues``)."""

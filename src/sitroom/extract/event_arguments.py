@@ -5,32 +5,12 @@ from __future__ import annotations
 
 from sitroom.data.names import group_nouns
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.model.evidence import Span
+from sitroom.extract.event_words import actor_like, conjuncts, expand, people_noun, relative_antecedent
 
 _TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
+
+
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-
-
-def actor_like(tok) -> bool:
-    """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
-    if tok.lower_ in _THINGS:
-        return False  # "agreed to sell it to X": it is no one
-    return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
-        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns or \
-        tok.lower_ in group_nouns()  # "the foundation", "the company": an organisation described
-
-
-_THINGS = {"it", "this", "that", "these", "those", "what", "something", "anything", "everything", "nothing"}
-
-
-def relative_antecedent(obj):
-    """The noun a relative pronoun stands for ("the prisoners that X freed": prisoners), else ``obj``."""
-    verb = obj.head
-    return verb.head if obj.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else obj
-
-
-def tokens_span(tokens: list, offset: int) -> Span:
-    return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
 
 
 def arguments(head, noun, verb) -> tuple[list, list]:
@@ -49,13 +29,16 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             elif prep.lower_ in ("by",) and objs:
                 sources = sources or objs
             elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and (
-                    objs[0].ent_type_ or _owner_or_self(objs[0]) is not objs[0]):
+                    objs[0].ent_type_ or _owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
                 targets.extend(_owner_or_self(o) for o in objs)
             elif prep.lower_ in ("into", "of") and objs and head.lemma_.lower() in _INQUIRIES:
                 # "the investigation into her email practices": hers, even by a possessive pronoun
                 targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
         if not targets:
             targets = _clause_targets(head)
+        if not targets and head.dep_ == "dobj" and head.head.lemma_.lower() in RECEIVING:
+            earner = _subject(head.head)  # "won Putin's praise": the winner is praised
+            targets = [earner] if earner is not None and actor_like(earner) else []
         if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj"):
             # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
             # by the group that cites his call": "his" is no group)
@@ -66,8 +49,22 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     subject = _subject(verb)
     sources, targets = [], []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if passive:
+    undergoer = None
+    if not passive and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        if verb.dep_ == "acl":  # "20 students killed at the school": the students were killed
+            undergoer = verb.head
+        else:  # "children are beaten, chained or attacked": every verb of the chain is passive
+            tok = verb
+            while tok.dep_ in ("conj", "advcl") and tok.head.tag_ == "VBN" and tok.head.i != tok.i:
+                tok = tok.head
+            undergoer = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if tok is not verb \
+                else None
+    if undergoer is not None:
+        passive = True
+        targets = [_owner_or_self(undergoer)]
+    elif passive:
         targets = [_owner_or_self(c) for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
         targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
@@ -84,6 +81,13 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 targets.extend(t for t in _targets(inner, None) if actor_like(t))
         if not targets:  # "marched to demand reforms by X", "struck in protest of X's decision"
             targets = [t for t in _purpose_targets(verb) if actor_like(t)]
+        if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+                c.dep_ in _SUBJECTS for c in verb.children) and verb.head.lemma_.lower() in _TELLING:
+            # "wrote to the firm's chief executive, threatening a lawsuit": the one written to
+            targets = [o for c in verb.head.children for o in (
+                [c] if c.dep_ in ("dobj", "dative") else
+                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "to" else [])
+                if actor_like(o)]
         if not targets:  # "allowed X to hold a rally": who is let, made or asked to act
             targets = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -94,6 +98,15 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             targets = [g for v in holders for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
                        for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
     return expand(sources), expand(targets)
+
+
+RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "gain", "earn", "garner",
+                       "attract", "draw", "enjoy", "welcome"})
+"""Verbs whose subject is the target of the event named by their object ("won the support of X")."""
+
+
+_TELLING = frozenset({"write", "tell", "call", "send", "address", "phone", "email", "text", "message",
+                      "contact", "inform", "notify", "telephone"})
 
 
 _PURPOSE_NOUNS = {"protest", "response", "retaliation", "defiance", "opposition", "support", "solidarity",
@@ -135,7 +148,7 @@ def _targets(verb, noun) -> list:
             found.append(other)
             continue
         if (any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children)
-                and obj.lemma_.lower() not in _OTHERS) or (
+                and obj.lemma_.lower() not in _OTHERS and not people_noun(obj)) or (
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
         found.append(_owner_or_self(obj))
@@ -156,7 +169,7 @@ def _targets(verb, noun) -> list:
     doers = [_owner_or_self(g) for obj in objects + ([verb] if objects and verb.pos_ == "VERB" else [])
              for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
              for g in c.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
-    doers += [_owner_or_self(g) for obj in objects for c in obj.children
+    doers += [_owner_or_self(g) for obj in objects if not _set_off(verb, obj) for c in obj.children
               if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
               for g in a.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
     if doers:  # "rejected calls by X", "disavowed remarks made by X": X is acted on
@@ -169,6 +182,12 @@ def _targets(verb, noun) -> list:
     if not found and any(kind == "ACCUSE" for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())):
         found = _clause_targets(verb)  # "charged that the police had lied": the police
     return found
+
+
+def _set_off(verb, obj) -> bool:
+    """ "dismissed the labels, a sentiment endorsed by X": a comma sets the object off as a comment on
+    the act, not a thing acted on."""
+    return any(t.text == "," for t in verb.doc[min(verb.i, obj.i) + 1 : max(verb.i, obj.i)])
 
 
 def _clause_targets(head) -> list:
@@ -185,12 +204,20 @@ def _clause_targets(head) -> list:
 
 
 _OWN = {"its", "their", "his", "her", "our"}
+
+
 _OTHERS = {"rival", "opponent", "critic", "enemy", "challenger", "foe", "detractor", "accuser", "competitor",
            "adversary", "successor", "predecessor"}
 """Words for someone that one's own possessive does not make one's own business: "sue his rivals"."""
+
+
 _INQUIRIES = {"investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment"}
+
+
 _MOVING = {"deploy", "send", "withdraw", "pull", "station", "move", "mobilize", "mobilise", "evacuate",
            "dispatch", "redeploy", "reinforce", "commit", "contribute"}
+
+
 _FORCES = {"troop", "force", "soldier", "peacekeeper", "unit", "reservist", "personnel", "army", "warship",
            "jet", "aircraft", "marine", "battalion", "brigade", "contingent", "observer", "monitor"}
 
@@ -244,15 +271,18 @@ def _subject(verb):
             (c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subject is not None:
             if subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
-                return tok.head
+                return _named(tok.head)
             if subject.lower_ in _REPORTED_PRONOUNS:
                 return _reporter(tok) or subject
             return subject
         if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
             tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
+        elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL and (
+                obj := next((c for c in tok.head.children if c.dep_ == "dobj" and actor_like(c)), None)):
+            return obj  # "forced the firm to settle": the firm settled
         elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
-                return tok.head
+                return _named(tok.head)
             tok = tok.head
         else:
             break
@@ -260,6 +290,22 @@ def _subject(verb):
 
 
 _REPORTED_PRONOUNS = {"it", "they", "we"}
+
+
+_OBJECT_CONTROL = frozenset({"force", "compel", "order", "urge", "persuade", "push", "pressure", "convince",
+                             "allow", "permit", "tell", "require", "invite", "encourage", "enable", "lead",
+                             "cause", "instruct", "direct", "authorize", "authorise", "forbid", "prompt",
+                             "inspire", "drive", "oblige", "coerce", "press", "get", "ask"})
+"""Verbs whose object does what their clause tells ("forced the firm to settle": the firm settled)."""
+
+
+def _named(noun):
+    """The name a description stands beside: "Mr. X, a longtime strategist who ..." is X."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "a strategist and lobbyist who"
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun
 
 
 def _reporter(tok):
@@ -270,56 +316,3 @@ def _reporter(tok):
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
                 return subject
     return None
-
-
-def conjuncts(tok) -> list:
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj":
-            out.extend(conjuncts(child))
-    return out
-
-
-_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
-
-
-def expand(tokens: list) -> list:
-    """Arguments with their conjuncts ("Hungarian and Romanian officials"), without dates or numbers."""
-    out, seen = [], set()
-    for tok in tokens:
-        for conj in conjuncts(tok):
-            nominal = (conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.ent_type_ not in _NOT_ACTORS) or (
-                conj.pos_ == "ADJ" and conj.ent_type_ == "NORP")  # "Ruritanian riots"
-            if nominal and conj.i not in seen:
-                out.append(conj)
-                seen.add(conj.i)
-    return out
-
-
-def _core(tok) -> list:
-    """The head of an argument with the words that name it, without clauses hanging off it:
-    "a delegation of the rebels [headed by X]"; a name in apposition to a description is kept, and
-    being last it is the one the event takes (extract/event_records.py)."""
-    keep = [tok]
-    for child in tok.children:
-        if child.dep_ == "amod" and any(c.dep_ in ("prep", "xcomp", "ccomp", "acl") for c in child.children):
-            keep.append(child)  # "hackers capable [of launching attacks on X]": X is none of them
-        elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
-                child.dep_ == "appos" and tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.ent_type_):
-            keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for obj in (g for g in child.children if g.dep_ == "pobj"):
-                keep.extend((child, obj))
-                keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
-                            for t in c.subtree)
-    return sorted(keep, key=lambda t: t.i)
-
-
-def argument_text(tok) -> str:
-    tokens = _core(tok)
-    return tok.doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def argument_span(tok, offset: int) -> Span:
-    tokens = _core(tok)
-    return Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))

@@ -99,8 +99,9 @@ def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention], words: tuple[
                   and not (m.pronoun and m.text.lower() in _POSSESSIVES and m.span != span)] or [
             i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
             if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
-        if inside:
-            found.append(inside[-1])  # "the Norwegian Trade Ministry's envoy": the head's own name last
+        if inside:  # the one ending last heads the argument ("the Norwegian Trade Ministry's envoy",
+            # "the secretary, Karl Ostrom"); "diehard Sanders supporters" are the supporters, not Sanders
+            found.append(max(inside, key=lambda i: (mentions[i].span.end, -mentions[i].span.start, i)))
     return tuple(dict.fromkeys(found))
 
 

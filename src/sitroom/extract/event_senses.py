@@ -9,7 +9,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
-from sitroom.extract.event_arguments import actor_like, relative_antecedent
+from sitroom.extract.event_words import actor_like, relative_antecedent
 
 
 @cache
@@ -27,6 +27,8 @@ def sensed(kind: str, tok) -> str | None:
     """The type ``tok`` (a trigger verb or event noun of type ``kind``) has here, or None when its
     sense here is no event of that type."""
     senses, violence = _senses()
+    if kind == "THREATEN" and _own_trouble(tok):
+        return None  # "warning that it could default": a disclosure of its own trouble, no threat
     rule = senses.get(tok.lemma_.lower())
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
@@ -42,7 +44,7 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("violence") and kind in GATED:
         objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
         for o in objects:
-            if o.lemma_.lower() in rule.get("recode", {}):
+            if o.lemma_.lower() in rule.get("recode", {}) and not _control_of_no_place(o):
                 return rule["recode"][o.lemma_.lower()]  # "struck a deal": an agreement
         if "targets" in rule and objects and not any(
                 _an_actor(o) or o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in rule["targets"]
@@ -143,3 +145,40 @@ def _an_actor(tok) -> bool:
            for c in tok.children):
         return True
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(tok)
+
+
+_PLACES = frozenset({"territory", "town", "city", "village", "land", "area", "region", "province", "airport",
+                     "base", "capital", "district", "border", "port", "country", "island", "coast", "road",
+                     "highway", "crossing", "building", "compound", "neighbourhood", "neighborhood", "part"})
+
+
+def _control_of_no_place(obj) -> bool:
+    """ "took over control of the organization": control of something that is no place is no seizure."""
+    if obj.lemma_.lower() != "control":
+        return False
+    owned = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"]
+    return bool(owned) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACES
+                                   for g in owned for t in g.subtree)
+
+
+_TROUBLES = frozenset({"default", "miss", "fail", "lose", "struggle", "collapse", "close", "shut", "suffer",
+                       "breach", "delay", "postpone", "run", "face", "need", "owe", "fall", "slow", "shrink",
+                       "decline", "drop", "go", "cut", "lay"})
+
+
+def _own_trouble(tok) -> bool:
+    """ "warned that it could default", "warns it may miss its target": the warner's own prospects."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return False
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    doer = doer if doer is not None else (tok.head if tok.dep_ == "advcl" else None)
+    doer = next((c for c in doer.children if c.dep_ == "nsubj"), None) if doer is not None and \
+        doer.pos_ in ("VERB", "AUX") else doer
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        own = subject is not None and (subject.lower_ in ("it", "we", "they") or (
+            doer is not None and subject.lower_ == doer.lower_))
+        if own and clause.lemma_.lower() in _TROUBLES:
+            return True
+    return False

@@ -11,31 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitroom.extract.event_arguments import (
-    actor_like,
-    argument_span,
-    argument_text,
-    arguments,
-    expand,
-    tokens_span,
-)
+from sitroom.extract.event_arguments import RECEIVING, arguments
+from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import Lexicon, lexicon
 from sitroom.extract.event_senses import sensed
 from sitroom.extract.event_status import (
     demanded_by,
-    not_a_happening,
     plover_convention,
     promised,
     reported_future,
     status_of,
 )
+from sitroom.extract.event_words import actor_like, argument_span, argument_text, expand, tokens_span
 from sitroom.extract.participants import described
 from sitroom.model.evidence import Span
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-_RECEIVING = {"receive", "get", "obtain", "accept", "secure", "win", "gain"}
-"""Light verbs whose subject is the event's target ("won the support of X")."""
 _LIGHT_NOUNS = {"offer", "promise", "pledge", "decision", "plan", "proposal", "readiness", "agreement"}
 
 
@@ -250,7 +242,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
                       ("relcl",))  # (a participle's dates are too often the parser's misattachment)
     if not_a_happening(head, kind) is not None:
         return None
-    if noun is not None and not standalone and (head.lemma_.lower() in _RECEIVING or (
+    if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
             head.lemma_.lower() == "have" and kind == "SUPPORT")):
         # "X received aid from Y": Y gave it to X; "X had the backing of Y": Y backs X
         givers = [g for t in (head, noun) for c in t.children if c.dep_ == "prep" and (
@@ -279,8 +271,11 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         kind, mode, status = "REQUEST", kind.lower() if kind != "REQUEST" else None, "reported"
         sources, targets = expand([speaker]), sources or targets  # "... should be dissolved": of it
     targets = [t for t in targets if actor_like(t)]
+    person = any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children) if verb is not None \
+        else False
     own = verb is not None and noun is None and any(
-        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children)
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and (g.lower_ in ("its", "their") or (
+            person and g.lower_ in ("his", "her"))) for g in c.children)
         for c in verb.children)
     if own and kind in ("SANCTION", "COERCE", "ASSAULT") and not targets:
         return None  # "suspended its night crossings", "expand its reach": its own business

@@ -8,7 +8,7 @@ import re
 
 from sitroom.coref.gender import is_first_name
 from sitroom.data.countries import country_named, country_of_capital, country_of_demonym, country_of_seat
-from sitroom.data.names import has_role_word, known_alias, languages, speech_cues, title_words
+from sitroom.data.names import has_role_word, known_alias, languages, people_word, speech_cues, title_words
 from sitroom.data.places import city_named_for, is_us_state
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
@@ -42,7 +42,7 @@ def speaks(ent) -> bool:
 
 
 def _person_noun(tok) -> bool:
-    return tok.lemma_.lower() in title_words("person_nouns") or has_role_word(tok.text)
+    return people_word(tok.lemma_.lower(), tok.text)
 
 
 _ACTING_OBJECT_OF = {"between", "by", "against", "toward", "towards"}

@@ -175,6 +175,9 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
         return None  # "the Bush family", "the Kennedy dynasty": a family, no one person
     if label == "PERSON" and in_a_place(ent):
         label, kind = "GPE", "location"  # "fled into Orbash", "the town of Orbash"
+    if label in ("PERSON", "ORG") and len(text.split()) > 1 and text.split()[-1].lower() in title_words(
+            "facility_words"):
+        label, kind = "FAC", "location"  # "Ostrom Tower", "Lund Arena": a building named after someone
     if label == "NORP" and text.lower() in title_words("parties"):
         kind = "organization"
     if _people_of(ent, text):
@@ -241,6 +244,9 @@ def _all_demonyms(text: str) -> bool:
     return bool(parts) and all(country_of_demonym(p) for p in parts)
 
 
+_CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s+[A-Z]")
+
+
 def _plausible(text: str, ent) -> bool:
     if not text or len(ent) > MAX_TOKENS or _JUNK.search(text):
         return False
@@ -248,6 +254,8 @@ def _plausible(text: str, ent) -> bool:
         return False  # "it IS strong", "WHO" in a headline set in capitals
     if not any(c.isalpha() for c in text):
         return False
+    if _CASE_NAME.search(text) or (ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("v.", "vs.", "v")):
+        return False  # "Walmart Stores v. Dukes": a court case's name, no actor
     if len(text.split()) == 1 and text.lower() in generic_words():
         return False  # "State", "Air", "Government": a word of a name, not a name
     first = text.split()[0]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.data.countries import country_of_demonym
 from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_words import people_noun
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
@@ -38,7 +39,7 @@ def described(tok) -> bool:
         return False
     if tok.lower_ in lex.institutions:
         return True
-    known = tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns
+    known = tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns or people_noun(tok)
     if tok.tag_ == "NNS":
         return known
     return known and tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children)

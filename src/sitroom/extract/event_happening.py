@@ -1,0 +1,226 @@
+"""Is a trigger a happening at all? Questions, attempts, wishes, evaluations, stances, habits, idioms,
+generic doers and statistics name none (extract/events.py drops them)."""
+
+from __future__ import annotations
+
+from sitroom.extract.event_lexicon import lexicon
+
+
+def not_a_happening(head, kind: str = "") -> str | None:
+    """Why the trigger names no happening, or None: a question ("Why would X meet Y?"), an attempt
+    ("trying to broker a truce"), a wish ("the hope to cooperate"), an evaluation ("it is important
+    to cooperate") or an idiom of the lexicon ("strike a chord"). An attempted attack or arrest is one
+    (PLOVER codes "tried to assassinate" as ASSAULT)."""
+    lex = lexicon()
+    if head.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
+        return "question"
+    if any(c.lower_ == "whether" for t in (head, head.head) for c in t.children
+           if c.dep_ in ("mark", "advmod")):
+        return "question"  # "whether to deport them": an open question
+    governor = head.head if head.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.dep_ in ("xcomp", "ccomp"):
+        governor = head.head.head  # "hope that X will tone down his attacks": what is hoped
+    if governor is not None and governor.i != head.i:
+        lemma = governor.lemma_.lower()
+        if head.dep_ == "xcomp" and lemma in lex.verbs_of_asking and any(
+                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                for c in governor.children):
+            return "requested"  # "called on its followers to kill": the call is the act, not the killing
+        if lemma in lex.attempts and kind not in ("ASSAULT", "COERCE"):
+            return "attempt"
+        if lemma in lex.wishes:
+            return "wish"
+        if lemma in _STANCES and governor.tag_ in ("VBZ", "VBP"):
+            return "stance"  # "Cruz supports freezing immigration": a position, no act
+        if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in lex.evaluations for c in governor.children):
+            return "evaluation"  # "it is important to cooperate"
+    if head.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+            and ((head.head.dep_ in ("pobj", "dobj") and _asking(head.head.head))
+                 or head.head.lemma_.lower() in lex.verbs_of_asking | _PROPOSALS):
+        return "requested"  # "called for a special prosecutor to investigate her", "X's call to ban Y"
+    asking = lex.verbs_of_asking | _PROPOSALS
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in asking for c in head.children):
+        return "requested"  # "Trump's call to ban X was wrong" (the parser makes the call the subject)
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.verbs_of_asking and _subjunctive(head):
+        return "requested"  # "demanded that X make a public apology": asked for, not done
+    if _generic_doer(head):
+        return "generic"  # "a worthy opposition would demand ...": what anyone of a kind would do
+    if _whenever(head):
+        return "generic"  # "even when the candidate isn't making a visit, ...": no one happening
+    if _statistic(head):
+        return "statistic"  # "claimed that group X killed 81 percent of Y": a share, no happening
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in head.children) and not any(
+            c.dep_ == "neg" for c in head.children):
+        return "ability"  # "leaders who can support any candidate", "he can ask them to": what may be
+    if head.pos_ == "VERB" and head.dep_ == "amod":
+        return "attribute"  # "pledged delegates", "a promised visit": a word describing a noun
+    if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return "result"  # "X won Vermont, allowing her to build a lead": what followed, no act
+    if head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") \
+            and head.head.lemma_.lower() in _DEEMING:
+        return "evaluation"  # "is considered occupied territory": what something is called
+    if kind == "SUPPORT" and _backed_by_many(head):
+        return "stance"  # "may not have the backing of a majority of Democrats": where people stand
+    if kind == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.lemma_.lower() in ("comment", "interview") for g in c.children) for c in head.children):
+        return "routine"  # "did not respond to requests for comment": the press's routine, no act
+    if _asked_about(head):
+        return "question"  # "a question about how he would fight the group"
+    doers = [head] + ([head.head] if head.dep_ == "conj" else [])  # "regularly survey them and ask"
+    if any(c.lower_ in _HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
+            head.tag_ in ("VBZ", "VBP") or kind in _SAYING | {"REQUEST", "AGREE"}):
+        return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
+    if head.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children) \
+            and head.head.lemma_.lower() in ("ask", "wonder", "know", "question", "see"):
+        return "question"  # "asked if he would ever endorse her"
+    if _lasting(head, kind):
+        return "habitual"  # "have long criticized", "for months praised", "has been warning"
+    if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in _STANCES and not any(
+            c.dep_ in ("aux", "auxpass") for c in head.children):
+        return "stance"  # "Elmendorf, who supports Clinton": where someone stands, no act
+    if head.tag_ == "VBG" and head.dep_ == "relcl" and head.lemma_.lower() in _STANCES and {
+            c.lower_ for c in head.children if c.dep_ == "aux"} & {"is", "are", "'s", "'re", "am"}:
+        return "stance"  # "Maher, who is supporting Sanders": where one stands, told in passing
+    objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
+    if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
+        return "idiom"  # "strike a chord", "searches for legitimacy"
+    if head.tag_ == "VBN" and head.dep_ == "advcl" and not any(c.dep_.startswith("nsubj")
+                                                              for c in head.children):
+        return "asked"  # "Asked about the vote, the minister said ...": he was asked, he asked nothing
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "in" \
+            and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
+        return "manner"  # "in agreement with X", "in support of Y": how something else was done
+    return None
+
+
+_PROPOSALS = frozenset({"proposal", "suggestion", "plea", "push", "idea", "bid"})
+
+
+_MODALS = frozenset({"would", "could", "should", "might", "may", "must"})
+
+
+_GENERIC_PRONOUNS = frozenset({"we", "you", "one", "anyone", "anybody", "everyone", "everybody"})
+
+
+def _subjunctive(verb) -> bool:
+    """ "that X make", "that X should leave": the mood of what is asked for."""
+    return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ != "should" for c in verb.children)
+
+
+def _generic_doer(head) -> bool:
+    """A modal act of an indefinite or generic doer: "a worthy opposition would demand", "we should
+    never confuse": no one's act."""
+    verb = head if head.pos_ in ("VERB", "AUX") else None
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lower_ in _GENERIC_PRONOUNS or (subject.pos_ == "NOUN" and not subject.ent_type_ and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subject.children))
+
+
+def _whenever(head) -> bool:
+    """An act in a "when"/"whenever" clause told in the present: a condition that recurs, no happening."""
+    clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    if clause.dep_ != "advcl" or not any(c.lower_ in ("when", "whenever") and c.dep_ in ("advmod", "mark")
+                                         for c in clause.children):
+        return False
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    present = clause.tag_ in ("VBZ", "VBP") or bool(aux & {"is", "are", "am", "'s", "'re", "does", "do"})
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in clause.head.children)
+    return present and not future
+
+
+def _statistic(head) -> bool:
+    """A participant that is a share ("81 percent of victims", "6 in 10 white men"): a statistic."""
+    verb = head if head.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    for c in (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")):
+        words = list(c.subtree)
+        if any(t.lower_ in ("percent", "%") for t in words[: c.i - words[0].i + 1]):
+            return True  # "81 percent of white victims"
+        if any(a.like_num and b.lower_ in ("in", "out") and d.like_num
+               for a, b, d in zip(words, words[1:], words[2:], strict=False)):
+            return True  # "6 in 10 white men"
+    return False
+
+
+_DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
+
+
+_QUESTIONING = frozenset({"question", "ask", "wonder", "unclear", "uncertain", "doubt", "answer", "debate"})
+
+
+_MANY = frozenset({"majority", "most", "many", "plurality", "half", "third", "percent", "share", "bulk"})
+
+
+def _backed_by_many(head) -> bool:
+    """ "have the backing of a majority of X", "has the support of women": standing support, no act."""
+    noun = head if head.pos_ == "NOUN" else next((c for c in head.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.head.lemma_.lower() != "have" and noun is not head:
+        return False
+    backers = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"]
+    if noun.head.lemma_.lower() == "have" and noun.dep_ == "dobj" and backers and not any(
+            g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for g in backers):
+        return True  # "has the support of women"; not "had the backing of X", "had praise for X"
+    return any(g.lemma_.lower() in _MANY or g.like_num for c in noun.children if c.dep_ == "prep"
+               and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _asked_about(head) -> bool:
+    """The trigger is inside an open question: a "how/why/whether" clause that a question, a doubt or
+    an asking governs ("a question about how he would fight them", "unclear why they would meet")."""
+    for tok in [head] + list(head.ancestors)[:3]:
+        if tok.dep_ in ("pcomp", "ccomp", "xcomp") and any(
+                c.lower_ in ("how", "why", "whether", "what") and c.dep_ in ("advmod", "mark", "dobj")
+                for c in tok.children):
+            governor = tok.head.head if tok.head.dep_ == "prep" else tok.head
+            return governor.lemma_.lower() in _QUESTIONING
+    return False
+
+
+def _asking(tok) -> bool:
+    """A verb of asking, or the preposition after one ("called for")."""
+    verb = tok.head if tok.dep_ == "prep" else tok
+    return verb.lemma_.lower() in lexicon().verbs_of_asking
+
+
+_STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "trust", "distrust"})
+"""Verbs whose simple present tells a standing position, not an act ("who supports Clinton")."""
+
+
+_RESULTS = frozenset({"allow", "enable", "let", "permit", "help", "give"})
+
+
+_SAYING = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "REJECT"})
+
+
+_SPANS = frozenset({"months", "years", "weeks", "decades", "days", "ages"})
+
+
+def _lasting(head, kind: str) -> bool:
+    """A statement or stance told as lasting, not as a happening: "long" or "widely" ("have long
+    criticized", "widely supported"), "for months", or the present perfect progressive ("has been
+    warning")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else None
+    if verb is None or kind not in _SAYING | {"REQUEST", "AGREE"}:
+        return False  # "have killed eight leaders since July", "restrictions for two years": acts
+    if any(c.dep_ == "advmod" and c.lower_ in ("long", "widely", "currently", "increasingly", "largely")
+           for c in verb.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _SPANS for g in c.children
+                                                          if g.dep_ == "pobj") for c in verb.children):
+        return True
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBG" and "been" in aux and bool({"has", "have", "had"} & set(aux)) \
+        and kind in _SAYING  # "has been warning": a refrain ("has been pressuring X" is an act)
+
+
+_HABITUAL = frozenset({"usually", "often", "typically", "always", "regularly", "sometimes", "rarely",
+                       "seldom", "generally", "normally", "routinely", "frequently", "traditionally"})

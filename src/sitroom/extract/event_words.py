@@ -1,0 +1,93 @@
+"""The words of an event's arguments: whether a token can be an actor, its conjuncts, and the phrase
+and characters that name it."""
+
+from __future__ import annotations
+
+from sitroom.data.names import group_nouns, people_word
+from sitroom.extract.event_lexicon import lexicon
+from sitroom.model.evidence import Span
+
+
+def actor_like(tok) -> bool:
+    """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
+    if tok.lower_ in _THINGS:
+        return False  # "agreed to sell it to X": it is no one
+    return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
+        tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns or \
+        tok.lower_ in group_nouns() or people_noun(tok)  # "the company": an organisation described
+
+
+def people_noun(tok) -> bool:
+    """A noun for people by role, occupation or situation: "a longtime strategist", "a Berlin man"."""
+    return tok.pos_ == "NOUN" and tok.lower_ not in _NOT_PEOPLE and people_word(tok.lemma_.lower(), tok.text)
+
+
+_NOT_PEOPLE = frozenset({"head", "heads", "chief", "general", "major", "chair", "justice", "fellow",
+                         "speaker", "member", "members", "expert", "experts", "analyst", "analysts"})
+"""Role words that as bare nouns are more often no one ("the head of", "justice", "members of")."""
+
+
+_THINGS = {"it", "this", "that", "these", "those", "what", "something", "anything", "everything", "nothing"}
+
+
+def relative_antecedent(obj):
+    """The noun a relative pronoun stands for ("the prisoners that X freed": prisoners), else ``obj``."""
+    verb = obj.head
+    return verb.head if obj.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else obj
+
+
+def tokens_span(tokens: list, offset: int) -> Span:
+    return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
+
+
+def conjuncts(tok) -> list:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def expand(tokens: list) -> list:
+    """Arguments with their conjuncts ("Hungarian and Romanian officials"), without dates or numbers."""
+    out, seen = [], set()
+    for tok in tokens:
+        for conj in conjuncts(tok):
+            nominal = (conj.pos_ in ("NOUN", "PROPN", "PRON") and conj.ent_type_ not in _NOT_ACTORS) or (
+                conj.pos_ == "ADJ" and conj.ent_type_ == "NORP")  # "Ruritanian riots"
+            if nominal and conj.i not in seen:
+                out.append(conj)
+                seen.add(conj.i)
+    return out
+
+
+def _core(tok) -> list:
+    """The head of an argument with the words that name it, without clauses hanging off it:
+    "a delegation of the rebels [headed by X]"; a name in apposition to a description is kept, and
+    being last it is the one the event takes (extract/event_records.py)."""
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ == "amod" and any(c.dep_ in ("prep", "xcomp", "ccomp", "acl") for c in child.children):
+            keep.append(child)  # "hackers capable [of launching attacks on X]": X is none of them
+        elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
+                child.dep_ == "appos" and tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.ent_type_):
+            keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                keep.extend((child, obj))
+                keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
+                            for t in c.subtree)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def argument_text(tok) -> str:
+    tokens = _core(tok)
+    return tok.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def argument_span(tok, offset: int) -> Span:
+    tokens = _core(tok)
+    return Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
