@@ -91,3 +91,10 @@ def test_a_state_s_government_a_blamed_party_and_a_nominee_are_targets():
                     "lawsuit against the state of North Carolina. Karl Ostrom blamed the mess on hackers. "
                     "Erik Lund was hailing the Democratic nominee's speech.\n\nMore text.\n")
     assert [e[3] for e in found] == [("North Carolina",), ("hackers",), ("Democratic nominee",)]
+
+
+def test_a_relative_clause_dates_its_noun_not_the_event():
+    events = _events("Surpluses\n\nBy Lena Hart\n\nKarl Ostrom criticized Lena Halvorsen because her "
+                     "allies had cheered the plan during the crisis that began in 2008.\n\n"
+                     "More text follows here.\n")
+    assert [(e[0], e[4]) for e in events if e[1] == "criticized"] == [("ACCUSE", None)]

@@ -443,3 +443,26 @@ def test_status_of_conditions_and_reported_plans():
     assert e.status == "hypothetical"  # a condition, whatever the clause around it says
     e = _find("The news came last: news that the union would endorse Halvorsen on Thursday.", "AGREE")
     assert e.status == "planned"
+
+
+def test_kinds_in_the_present_figures_and_bills_are_no_happenings():
+    _no_events([
+        "Companies finance takeovers with borrowed money.",
+        "Ultrawealthy donors who fund super PACs are a problem.",
+        "The company charged the campaign $3.7 million for ads.",
+        "Allow me also to do the research.",
+        "The Freedonian drug war has failed.",
+        "“I should hope so,” he said.",
+    ], {"AID", "ACCUSE", "CONCEDE", "ASSAULT", "REQUEST"})
+    assert _find("Authorities blame the explosion on Ruritanian militants.", "ACCUSE")
+
+
+def test_targets_out_of_bodies_relatives_and_industries():
+    e = _find("Karl Ostrom threatened to pull out of NATO if he is elected.", "THREATEN")
+    assert e.target == ("NATO",)
+    e = _find("Lund, a Freedonian Democrat who has been endorsed by the teachers unions, won.", "SUPPORT")
+    assert e.target == ("Lund",)  # the one the relative clause is about
+    e = _find("The White House on Monday also urged the technology industry to do more.", "REQUEST")
+    assert e.target == ("the technology industry",)
+    e = _find("The Ostroms chose not to respond to his attacks.", "ACCUSE")
+    assert e.source == ("his",)  # not theirs

@@ -62,8 +62,9 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     if undergoer is not None:
         passive = True
         targets = [_owner_or_self(undergoer)]
-    elif passive:
-        targets = [_owner_or_self(c) for c in verb.children if c.dep_ == "nsubjpass"]
+    elif passive:  # ("X, who has been endorsed by Y": X)
+        targets = [_owner_or_self(_named(relative_antecedent(c))) for c in verb.children
+                   if c.dep_ == "nsubjpass"]
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
@@ -154,7 +155,11 @@ def _targets(verb, noun) -> list:
         found.append(_owner_or_self(obj))
     nouns = [holder] + [o for o in objects if o.i != holder.i]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ in ("prep", "prt")):
-        if prep.lower_ in _TARGET_PREPS:  # "raids on rebel positions": the rebels'; "calling on X"
+        if prep.lower_ == "out":  # "pull out of NATO"
+            found.extend(_owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")
+        elif prep.lower_ in _TARGET_PREPS:
+            # "raids on rebel positions": the rebels'; "calling on X"
             found.extend(_owner_or_self(g) for g in prep.children if g.dep_ == "pobj")
         elif prep.lower_ == "of" and noun is not None and prep.head.i == noun.i:
             # "gave an endorsement of X", "conducted the investigation of X's email use": X
@@ -258,7 +263,7 @@ def _agrees(pronoun, doer) -> bool:
     body = doer.ent_type_ in ("ORG", "GPE", "NORP") or doer.lower_ in group_nouns() \
         or doer.lemma_.lower() in ("group", "organization", "organisation")
     if pronoun.lower_ in ("his", "her"):
-        return not body
+        return not body and doer.tag_ not in ("NNS", "NNPS")  # "the Clintons ... his attacks": not theirs
     return pronoun.lower_ != "its" or doer.ent_type_ != "PERSON"
 
 
@@ -303,7 +308,8 @@ def _named(noun):
     """The name a description stands beside: "Mr. X, a longtime strategist who ..." is X."""
     while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
         noun = noun.head  # "a strategist and lobbyist who"
-    if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+    if noun.dep_ == "appos" and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ == "PROPN":
+        # ("Murphy, a Jupiter Democrat who")
         return noun.head
     return noun
 

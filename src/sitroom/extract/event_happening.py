@@ -47,6 +47,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "requested"  # "demanded that X make a public apology": asked for, not done
     if _generic_doer(head):
         return "generic"  # "a worthy opposition would demand ...": what anyone of a kind would do
+    if _kind_in_present(head):
+        return "generic"  # "companies finance takeovers with debt", "donors who fund super PACs"
     if _whenever(head):
         return "generic"  # "even when the candidate isn't making a visit, ...": no one happening
     if _statistic(head):
@@ -102,7 +104,7 @@ _PROPOSALS = frozenset({"proposal", "suggestion", "plea", "push", "idea", "bid"}
 _MODALS = frozenset({"would", "could", "should", "might", "may", "must"})
 
 
-_GENERIC_PRONOUNS = frozenset({"we", "you", "one", "anyone", "anybody", "everyone", "everybody"})
+_GENERIC_PRONOUNS = frozenset({"i", "we", "you", "one", "anyone", "anybody", "everyone", "everybody"})
 
 
 def _subjunctive(verb) -> bool:
@@ -121,6 +123,26 @@ def _generic_doer(head) -> bool:
         return False
     return subject.lower_ in _GENERIC_PRONOUNS or (subject.pos_ == "NOUN" and not subject.ent_type_ and any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subject.children))
+
+
+_OFFICIAL_BODIES = frozenset({
+    "authorities", "officials", "police", "prosecutors", "investigators", "troops", "forces", "soldiers",
+    "rebels", "militants", "insurgents", "protesters", "demonstrators", "lawmakers", "legislators",
+    "senators", "diplomats", "negotiators", "leaders", "ministers", "regulators", "officers", "judges"})
+"""Bare plurals that news tells in the present of a particular act ("Authorities blame X on Y")."""
+
+
+def _kind_in_present(head) -> bool:
+    """A bare plural doing something in the simple present: what such people or bodies do."""
+    if head.pos_ != "VERB" or head.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and head.dep_ == "relcl":
+        subject = head.head
+    return subject is not None and subject.tag_ == "NNS" and not subject.ent_type_ \
+        and subject.lower_ not in _OFFICIAL_BODIES and not any(
+        c.dep_ in ("det", "poss", "nummod", "compound") or (c.dep_ == "amod" and c.ent_type_)
+        for c in subject.children)
 
 
 def _whenever(head) -> bool:

@@ -32,6 +32,9 @@ def sensed(kind: str, tok) -> str | None:
     rule = senses.get(tok.lemma_.lower())
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
+    if rule.get("not_money") and any(t.ent_type_ == "MONEY" or t.text == "$" for c in tok.children
+                                     if c.dep_ in ("dobj", "dative", "npadvmod") for t in c.subtree):
+        return None  # "charged the campaign $3.7 million": a bill, no charge against anyone
     if rule.get("not_dative") and any(c.dep_ == "dative" for c in tok.children):
         return None  # "deny him a chance": to keep from, no refusal
     if rule.get("violence") and any(c.dep_ in ("prep", "prt") and c.lower_ in rule.get("not_preps", ())

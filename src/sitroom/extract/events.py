@@ -238,8 +238,13 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     inner = _clauses([owner], offset)
     arguments_ = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "dative", "attr")]
     arguments_ += [g for c in owner.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    asides = _clauses([a for a in arguments_ if a.i != head.i and (noun is None or a.i != noun.i)], offset,
-                      ("relcl",))  # (a participle's dates are too often the parser's misattachment)
+    # what a relative clause tells is of its noun, wherever the noun stands ("a judge appointed in 2010",
+    # "... during the crisis that began in 2008"); the event noun's own is the event's ("the meeting, which
+    # took place on Monday")
+    holders = [t for t in clause if t.i != head.i and (noun is None or t.i != noun.i)]
+    asides = _clauses(holders, offset, ("relcl",)) + _clauses(
+        [a for a in arguments_ if a.i != head.i and (noun is None or a.i != noun.i)], offset, ("acl",),
+        finite=True)
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
@@ -291,10 +296,12 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         told_before=standalone and not sources and not targets, nominal=standalone)
 
 
-def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl")) -> tuple[Span, ...]:
-    """The spans of the verbal clauses hanging off ``heads``."""
+def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), finite: bool = False
+             ) -> tuple[Span, ...]:
+    """The spans of the verbal clauses hanging off ``heads`` (``finite``: only those with a subject)."""
     return tuple(tokens_span(list(c.subtree), offset) for h in heads for c in h.children
-                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX"))
+                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX")
+                 and (not finite or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
 
 
 def _current(verb) -> bool:
