@@ -2,42 +2,25 @@
 
 Direct quotes are found by their marks (“ ” « » „ “ ‘ ’ " "), across paragraphs when a quote runs
 on, and attributed by the cue verb next to them ("..., he said", "X said: ..."), else by the last
-speaker in the sentences before. Indirect speech is a cue verb with a clause ("X stressed that
-..."), "according to X, ...", or an evaluation ("X called the article a 'blockbuster'", "X
-dismissed the report as ..."). Speakers are resolved to actors by the mentions they overlap.
+speaker in the sentences before. Indirect speech and other attributions are in
+extract/attributions.py: a cue with a clause ("X stressed that ..."), "according to X, ...", an
+evaluation ("X called the article a 'blockbuster'"), and the cues learned from PolNeAR train ("a poll
+shows that ...", "X called for ..."). Speakers are resolved to actors by the mentions they overlap.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
-from sitroom.data import load as load_data
+from sitroom.extract.attributions import indirect_in
+from sitroom.extract.speakers import AUTHOR_VOICE, cue_at, speech_lexicon
 from sitroom.model.evidence import Span
+from sitroom.model.quote import QuoteFinding
 
-_AUTHOR_VOICE = {"i", "we", "me", "us"}
+__all__ = ["QuoteFinding", "quotes_in", "quotes_in_text"]
+
 MAX_QUOTE_CHARS = 4000
 RUN_ON_PARAGRAPHS = 4
-
-
-@dataclass(frozen=True)
-class QuoteFinding:
-    kind: str
-    """``direct`` or ``indirect``."""
-    content: Span
-    """What was said, without quotation marks (offsets into the text)."""
-    cue: Span | None
-    """The verb or phrase that reports it: "said", "according to"."""
-    speaker: Span | None
-    """The words that name the speaker as written: "he", "the envoy", "Okafor"."""
-    evidence: Span
-    """Quote, cue and speaker together."""
-
-
-@cache
-def _lexicon() -> dict:
-    return load_data("speech.yaml")
 
 
 def quotes_in_text(text: str, nlp=None) -> list[QuoteFinding]:
@@ -67,7 +50,7 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
                                   Span(min(p.start for p in parts), max(p.end for p in parts))))
     taken = [q.evidence for q in found]
     for offset, sent in sentences:
-        for finding in _indirect(offset, sent):
+        for finding in indirect_in(offset, sent):
             if not any(finding.content.overlaps(t) for t in taken):
                 found.append(finding)
                 taken.append(finding.content)
@@ -76,7 +59,7 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
 
 def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
     """``(marks, content)`` of every quotation of at least a few words inside ``regions``."""
-    marks = _lexicon()["marks"]
+    marks = speech_lexicon()["marks"]
     out = []
     for region in regions:
         i = region.start
@@ -87,7 +70,7 @@ def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
                 if close is not None:
                     content = _strip(text, Span(i + 1, close))
                     words = len(text[content.start : content.end].split())
-                    if words >= _lexicon()["MIN_DIRECT_WORDS"] or _evaluated(text, i):
+                    if words >= speech_lexicon()["MIN_DIRECT_WORDS"] or _evaluated(text, i):
                         out.append((Span(i, close + 1), content))
                     i = close + 1
                     continue
@@ -157,75 +140,22 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
                     names = list(source.subtree)
                     return (Span(offset + tok.idx, offset + tok.doc[tok.i + 1].idx + 2),
                             Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text)))
-            found = _cue(tok, offset, text, marks)
+            found = cue_at(tok, offset, text, marks)
             if found is not None:
                 return found
         line = text.find("\n", marks.end)  # (the dash may open a "sentence" of its own: to the line's end)
         dash = re.match(r"\s*[-—–―]\s*([A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})",
                         text[marks.end : max(s_end, line if line >= 0 else len(text))])
-        if dash and dash.group(1).split()[0].lower() not in _AUTHOR_VOICE:
+        if dash and dash.group(1).split()[0].lower() not in AUTHOR_VOICE:
             begin = marks.end + dash.start(1)
             return None, Span(begin, begin + len(dash.group(1)))
     for offset, sent in sentences:  # “... votes?” | Trump said, ...: the parser ended the sentence at the
         if 0 <= offset + sent.start_char - marks.end <= 3:  # quote; the cue opens the next one
             for tok in list(sent)[:4]:
-                found = _cue(tok, offset, text, marks)
+                found = cue_at(tok, offset, text, marks)
                 if found is not None and found[1] is not None and found[1].end <= offset + tok.idx:
                     return found
     return None, None
-
-
-def _cue(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span, Span | None] | None:
-    """``(cue, speaker)`` if ``tok`` reports speech by someone who can speak."""
-    if tok.lemma_.lower() not in _lexicon()["cues"] or tok.pos_ not in ("VERB", "AUX"):
-        return None
-    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-        return None  # "the leader, called the Commander of the Faithful": a name, not speech
-    if "so" in (t.lower_ for t in tok.doc[max(tok.i - 2, 0) : tok.i]):
-        return None  # "so-called"
-    if tok.lemma_.lower() in _lexicon()["evaluative"] and marks is not None and not any(
-            c.dep_ == "dobj" and not marks.start <= offset + c.idx < marks.end for c in tok.children):
-        return None  # "the leader, called the 'Commander of the Faithful'": naming, not an evaluation
-    speaker = _speaker(tok, offset, marks)
-    if speaker is not None:
-        words = text[speaker.start : speaker.end]
-        subject = _subject_of(tok, offset, marks)
-        if words.lower() in _AUTHOR_VOICE or (subject is not None and not _can_speak(subject)):
-            return None
-    return Span(offset + tok.idx, offset + tok.idx + len(tok.text)), speaker
-
-
-def _can_speak(tok) -> bool:
-    from sitroom.extract.event_lexicon import lexicon as event_lexicon
-
-    return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) or tok.pos_ in ("PRON", "PROPN") or \
-        tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns
-
-
-def _subject_of(cue, offset: int, marks: Span | None):
-    """The speech verb's subject, never a word inside the quotation marks (the parser may make one its
-    subject: "“... panic mode,” said X")."""
-    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
-                 and not (marks is not None and marks.start <= offset + c.idx < marks.end)), None)
-
-
-def _speaker(cue, offset: int, marks: Span | None = None) -> Span | None:
-    """The one the speech verb ``cue`` names as speaking; never words of the quote itself ("“... panic
-    mode,” said X": X, not "mode")."""
-    subject = _subject_of(cue, offset, marks)
-    if subject is None and cue.dep_ in ("conj", "xcomp"):
-        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
-        return None
-    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
-    if named is not None:  # "Norway's envoy, Lars Holm, said": the person named
-        names = [t for t in named.subtree if t.ent_type_ == "PERSON"] or [named]
-        return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
-    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")
-              and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i)]
-    tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")] or [subject]
-    first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-    return Span(offset + first, offset + last)
 
 
 def _previous_speaker(marks: Span, sentences, found: list[QuoteFinding]) -> Span | None:
@@ -240,63 +170,7 @@ def _previous_speaker(marks: Span, sentences, found: list[QuoteFinding]) -> Span
         for tok in reversed(list(sent)):
             if any(q.start <= offset + tok.idx < q.end for q in quoted):
                 continue
-            cue = _cue(tok, offset, tok.doc.text)
+            cue = cue_at(tok, offset, tok.doc.text)
             if cue is not None and cue[1] is not None:
                 return Span(cue[1].start, cue[1].end)
     return None
-
-
-def _indirect(offset: int, sent) -> list[QuoteFinding]:
-    lex = _lexicon()
-    cues, evaluative = set(lex["cues"]), set(lex["evaluative"])
-    out = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in cues and not (tok.tag_ == "VBN" and tok.dep_ == "acl"):
-            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            if clause is None and lemma in evaluative:
-                clause = _evaluation(tok)
-            if clause is None:
-                continue
-            tokens = list(clause.subtree) if not isinstance(clause, list) else clause
-            tokens = [t for t in tokens if t.lower_ != "that" or t.i != tokens[0].i]
-            if len(tokens) < 3:
-                continue
-            content = Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
-            speaker = _speaker(tok, offset)
-            cue = Span(offset + tok.idx, offset + tok.idx + len(tok.text))
-            parts = [content, cue] + ([speaker] if speaker else [])
-            out.append(QuoteFinding("indirect", content, cue, speaker,
-                                    Span(min(p.start for p in parts), max(p.end for p in parts))))
-        elif tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
-            out.extend(_according(offset, sent, tok))
-    return out
-
-
-def _evaluation(verb) -> list | None:
-    """ "called the article a blockbuster", "dismissed the report as lies": object and verdict."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    verdict = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
-                    or (c.dep_ == "prep" and c.lower_ == "as")), None)
-    if obj is None or verdict is None:
-        return None
-    tokens = sorted(list(obj.subtree) + list(verdict.subtree), key=lambda t: t.i)
-    return tokens
-
-
-def _according(offset: int, sent, tok) -> list[QuoteFinding]:
-    """ "According to X, ...": X is the speaker, the rest of the sentence is what X says."""
-    to = sent.doc[tok.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return []
-    phrase_end = max(t.i for t in source.subtree) + 1
-    rest = [t for t in sent if (t.i < tok.i or t.i >= phrase_end) and not t.is_punct]
-    if len(rest) < 3:
-        return []
-    content = Span(offset + rest[0].idx, offset + rest[-1].idx + len(rest[-1].text))
-    names = list(source.subtree)
-    speaker = Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
-    cue = Span(offset + tok.idx, offset + to.idx + len(to.text))
-    return [QuoteFinding("indirect", content, cue, speaker,
-                         Span(min(content.start, cue.start), max(content.end, speaker.end)))]

@@ -1,0 +1,154 @@
+"""Indirect speech and other attributions: "X stressed that ...", "according to X, ...", "X called the
+article a 'blockbuster'", and what the cues learned from PolNeAR train report (data/attribution_cues.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sitroom.data import load as load_data
+from sitroom.extract.speakers import can_speak, speaker_of, speech_lexicon, subject_of
+from sitroom.model.evidence import Span
+from sitroom.model.quote import QuoteFinding
+
+
+def indirect_in(offset: int, sent) -> list[QuoteFinding]:
+    """Indirect speech and attributions in one parsed sentence (``offset``: where its passage starts)."""
+    lex = speech_lexicon()
+    cues, evaluative = set(lex["cues"]), set(lex["evaluative"])
+    sayings = cues | set(lex["reporting"])
+    learned = _learned()
+    out = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
+            out.extend(_according(offset, sent, tok))
+            continue
+        if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
+            # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
+            relations = _sayable(learned["verbs"].get(lemma, ()), lemma in sayings) + (
+                ("ccomp",) if lemma in cues else ())
+            tokens = _content(tok, relations, lemma in evaluative)
+            doer = subject_of(tok, offset, None) or (subject_of(tok.head, offset, None)
+                                                     if tok.dep_ in ("conj", "xcomp") else None)
+            if tokens and lemma not in sayings and not _source_like(doer):
+                continue  # "2 million tons are planned to be exported", "the message appears to ..."
+            speaker = speaker_of(tok, offset) if tokens else None
+        elif tok.pos_ == "NOUN" and lemma in learned["nouns"]:
+            tokens = _content(tok, _sayable(learned["nouns"][lemma], True), False)
+            speaker = _holder(tok, offset) if tokens else None
+        else:
+            continue
+        if not tokens or (speaker is None and lemma not in sayings):
+            continue  # ("hope resolving everything peacefully": no one's words)
+        content = Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
+        cue = Span(offset + tok.idx, offset + tok.idx + len(tok.text))
+        parts = [content, cue] + ([speaker] if speaker else [])
+        out.append(QuoteFinding("indirect", content, cue, speaker,
+                                Span(min(p.start for p in parts), max(p.end for p in parts))))
+    return out
+
+
+@cache
+def _learned() -> dict[str, dict[str, tuple[str, ...]]]:
+    """data/attribution_cues.yaml: lemma -> the relations its content hangs on it by, verbs and nouns."""
+    data = load_data("attribution_cues.yaml")
+    return {part: {lemma: tuple(rels) for lemma, rels in (data.get(part) or {}).items()}
+            for part in ("verbs", "nouns")}
+
+
+def _sayable(relations: tuple[str, ...], speech: bool) -> tuple[str, ...]:
+    """What a learned cue may report: a clause ("shows that", "expects to", "the claim that") from any,
+    a thing or a topic ("cited the report", "called for more money") only from a verb of saying: "laid
+    a pipeline" or "experienced a recession" says nothing, though annotators mark such attributions."""
+    return relations if speech else tuple(r for r in relations if r in _CLAUSES + ("acl",))
+
+
+_CLAUSES = ("ccomp", "xcomp")
+"""Relations whose content is a clause: it needs a few words ("said that he would", not "said so")."""
+
+
+def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
+    """The tokens of what ``tok`` reports, by the first of its relations present (``relations``: likeliest
+    first): a clause ("said that
+    ..."), an evaluation ("called the article a blockbuster"), an object ("cited the report"), a
+    preposition's object ("called for more investment"); [] when there is none."""
+    children = list(tok.children)
+    found = None
+    for relation in ("ccomp",) if "ccomp" in relations else ():
+        found = next((c for c in children if c.dep_ == relation), None)
+    if found is None and evaluative:
+        tokens = _evaluation(tok)
+        if tokens:
+            return tokens if len(tokens) >= 3 else []
+    for relation in (r for r in relations if r != "ccomp" and found is None):
+        dep, _, word = relation.partition(":")
+        found = next((c for c in children if c.dep_ == dep and (not word or c.lower_ == word)), None)
+        if found is not None and word:  # the preposition's object, not the preposition
+            found = next((g for g in found.children if g.dep_ in ("pobj", "pcomp")), None)
+    if found is None or found.tag_ in ("WDT", "WP") or (found.pos_ == "PRON" and found.dep_ != "ccomp"):
+        return []  # ("congratulates him", "which we wrote"): no words of anyone's
+    if tok.pos_ == "NOUN" and found.head.lower_ == "of" and can_speak(found):
+        return []  # "in the opinion of our colleagues": the one who holds it, not what is held
+    tokens = list(found.subtree)
+    tokens = [t for t in tokens if t.lower_ != "that" or t.i != tokens[0].i]
+    least = 3 if found.dep_ in _CLAUSES else 1
+    return tokens if len(tokens) >= least else []
+
+
+_DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis", "map", "data", "document", "letter",
+                        "memo", "statement", "ad", "advertisement", "video", "record", "filing", "transcript",
+                        "research", "review", "audit", "investigation", "census", "estimate", "figure",
+                        "book", "article", "editorial", "column", "post", "tweet", "release", "footage"})
+"""What speaks without being anyone: "a new poll shows that ...", "the report found ..."."""
+
+
+def _source_like(subject) -> bool:
+    """A subject that can report something: someone (data/plover.yaml actor words, names, pronouns) or a
+    document or a poll; not one denied ("no evidence shows")."""
+    if subject is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return False
+    return can_speak(subject) or subject.lemma_.lower() in _DOCUMENTS
+
+
+def _holder(noun, offset: int) -> Span | None:
+    """Whose claim, statement or view a noun reports: its owner ("X's claim that"), its maker ("a report
+    by X"), or the one who made it ("X issued a statement saying")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return speaker_of(noun.head, offset)
+    if owner is None:
+        return None
+    tokens = [t for t in owner.subtree if t.dep_ != "case"]
+    return Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
+
+
+def _evaluation(verb) -> list | None:
+    """ "called the article a blockbuster", "dismissed the report as lies": object and verdict."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    verdict = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
+                    or (c.dep_ == "prep" and c.lower_ == "as")), None)
+    if obj is None or verdict is None:
+        return None
+    tokens = sorted(list(obj.subtree) + list(verdict.subtree), key=lambda t: t.i)
+    return tokens
+
+
+def _according(offset: int, sent, tok) -> list[QuoteFinding]:
+    """ "According to X, ...": X is the speaker, the rest of the sentence is what X says."""
+    to = sent.doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return []
+    phrase_end = max(t.i for t in source.subtree) + 1
+    rest = [t for t in sent if (t.i < tok.i or t.i >= phrase_end) and not t.is_punct]
+    if len(rest) < 3:
+        return []
+    content = Span(offset + rest[0].idx, offset + rest[-1].idx + len(rest[-1].text))
+    names = list(source.subtree)
+    speaker = Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
+    cue = Span(offset + tok.idx, offset + to.idx + len(to.text))
+    return [QuoteFinding("indirect", content, cue, speaker,
+                         Span(min(content.start, cue.start), max(content.end, speaker.end)))]

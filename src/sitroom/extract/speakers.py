@@ -1,0 +1,77 @@
+"""Who speaks: the cue verb that reports speech and the words naming its speaker (data/speech.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sitroom.data import load as load_data
+from sitroom.model.evidence import Span
+
+AUTHOR_VOICE = {"i", "we", "me", "us"}
+
+
+@cache
+def speech_lexicon() -> dict:
+    """data/speech.yaml: cue lemmas, evaluative cues, quotation marks."""
+    return load_data("speech.yaml")
+
+
+def cue_at(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span, Span | None] | None:
+    """``(cue, speaker)`` if ``tok`` reports speech by someone who can speak."""
+    if tok.lemma_.lower() not in speech_lexicon()["cues"] or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return None  # "the leader, called the Commander of the Faithful": a name, not speech
+    if "so" in (t.lower_ for t in tok.doc[max(tok.i - 2, 0) : tok.i]):
+        return None  # "so-called"
+    if tok.lemma_.lower() in speech_lexicon()["evaluative"] and marks is not None and not any(
+            c.dep_ == "dobj" and not marks.start <= offset + c.idx < marks.end for c in tok.children):
+        return None  # "the leader, called the 'Commander of the Faithful'": naming, not an evaluation
+    speaker = speaker_of(tok, offset, marks)
+    if speaker is not None:
+        words = text[speaker.start : speaker.end]
+        subject = subject_of(tok, offset, marks)
+        if words.lower() in AUTHOR_VOICE or (subject is not None and not can_speak(subject)):
+            return None
+    return Span(offset + tok.idx, offset + tok.idx + len(tok.text)), speaker
+
+
+def can_speak(tok) -> bool:
+    from sitroom.extract.event_lexicon import lexicon as event_lexicon
+
+    return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) or tok.pos_ in ("PRON", "PROPN") or \
+        tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns
+
+
+def subject_of(cue, offset: int, marks: Span | None):
+    """The speech verb's subject, never a word inside the quotation marks (the parser may make one its
+    subject: "“... panic mode,” said X")."""
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and not (marks is not None and marks.start <= offset + c.idx < marks.end)), None)
+
+
+def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
+    """The one the speech verb ``cue`` names as speaking; never words of the quote itself ("“... panic
+    mode,” said X": X, not "mode")."""
+    subject = subject_of(cue, offset, marks)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        subject = None  # "was declared X by the court": the court, if anyone
+    if subject is None and (cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG")):
+        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)  # ("Commenting on X, Y")
+    if subject is None:
+        subject = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                       None)
+    if subject is not None and subject.lower_ in ("that", "which", "who") and cue.dep_ == "relcl" \
+            and cue.head.pos_ in ("NOUN", "PROPN"):
+        subject = cue.head  # "the ministry, which stressed that": the ministry
+    if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
+        return None
+    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    if named is not None:  # "Norway's envoy, Lars Holm, said": the person named
+        names = [t for t in named.subtree if t.ent_type_ == "PERSON"] or [named]
+        return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
+    tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")
+              and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i)]
+    tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")] or [subject]
+    first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
+    return Span(offset + first, offset + last)
