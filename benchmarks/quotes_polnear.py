@@ -34,7 +34,9 @@ QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 CUES = re.compile(r"\b(said|says|told)\b")
 CONTEXT, SHOWN = 50, 120
 ROWS = ("predictions", "matched (overlap)", "content P R F1 (overlap)", "token-overlap F1 (matched mean)",
-        "content P R F1 (exact, trimmed)", "speaker acc (matched, gold Source)", "cue acc (matched)",
+        "content P R F1 (exact, trimmed)", "speaker acc (matched, gold Source)",
+        "  speaker acc: direct (quoted)", "  speaker acc: mixed", "  speaker acc: indirect",
+        "cue acc (matched)",
         "recall direct (quoted)", "recall mixed (partly quoted)", "recall indirect (unquoted)",
         "recall Attribution", "recall Attribution-no-source")
 
@@ -185,6 +187,8 @@ def score(sc: Score, name: str, text: str, preds: list[Pred], gold: list[Gold], 
             ok = bool(p.speaker and (overlap(p.speaker, g.source) or names(psrc) & names(gsrc)))
             n["spk_n"] += weight
             n["spk_ok"] += weight * ok
+            n[f"spk_n:{g.quoting}"] += weight
+            n[f"spk_ok:{g.quoting}"] += weight * ok
             if not ok:
                 say["wrong speakers"].append(f"{name}: {psrc or '(none)'!r} vs gold {gsrc!r} | "
                                              f"{context(text, p.content)}")
@@ -202,8 +206,10 @@ def num(x: float) -> str:
 def column(n: Counter) -> list[str]:
     npred, ngold, m = n["tp"] + n["fp"], n["tp"] + n["fn"], n["tp"]
     spk = f"{n['spk_ok'] / n['spk_n']:.3f} (n={num(n['spk_n'])})" if n["spk_n"] else "-"
+    by_kind = [f"{n['spk_ok:' + k] / n['spk_n:' + k]:.3f} (n={num(n['spk_n:' + k])})" if n["spk_n:" + k]
+               else "-" for k in ("direct", "mixed", "indirect")]
     return [num(npred), num(m), prf(m, npred, ngold), f"{n['tok_f1'] / m:.3f}" if m else "-",
-            prf(n["exact"], npred, ngold), spk, f"{n['cue_ok'] / m:.3f}" if m else "-"] + [
+            prf(n["exact"], npred, ngold), spk, *by_kind, f"{n['cue_ok'] / m:.3f}" if m else "-"] + [
         f"{n['hit:' + k] / n['gold:' + k]:.3f}" if n["gold:" + k] else "-"
         for k in ("direct", "mixed", "indirect", "Attribution", "Attribution-no-source")]
 

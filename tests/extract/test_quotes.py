@@ -91,3 +91,8 @@ def test_what_no_one_says_is_no_attribution():
                  "No concrete evidence shows that the rebels plan an attack on the capital.",
                  "Karl Ostrom congratulates him on the victory."):
         assert not [q for q in _quotes(text) if q[0] == "indirect"], text
+
+
+def test_a_subjectless_cue_takes_the_subject_of_the_verb_it_depends_on():
+    quotes = _quotes("Karl Ostrom stopped short of calling the vote a fraud on Monday.")
+    assert quotes and quotes[0][1] == "Karl Ostrom"

@@ -56,8 +56,8 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     subject = subject_of(cue, offset, marks)
     if subject is not None and subject.dep_ == "nsubjpass":
         subject = None  # "was declared X by the court": the court, if anyone
-    if subject is None and (cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG")):
-        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)  # ("Commenting on X, Y")
+    if subject is None:  # "Commenting on X, Y said", "avoids condemning X", "stopped short of calling X"
+        subject = _governor_subject(cue)
     if subject is None:
         subject = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                        None)
@@ -75,3 +75,21 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")] or [subject]
     first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
     return Span(offset + first, offset + last)
+
+
+def _governor_subject(cue):
+    """The subject of the verb a subjectless cue depends on, through infinitives, gerunds, conjunctions
+    and prepositions ("decided to take aim at", "stopped short of calling"); never through a that-clause,
+    whose governor is someone else speaking."""
+    tok = cue
+    for _ in range(4):
+        if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+            return None  # ("when asked about X, ..."): not the main clause's doer
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "advmod", "acomp") \
+                or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
