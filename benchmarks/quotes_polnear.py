@@ -190,7 +190,7 @@ def score(sc: Score, name: str, text: str, preds: list[Pred], gold: list[Gold], 
             n[f"spk_n:{g.quoting}"] += weight
             n[f"spk_ok:{g.quoting}"] += weight * ok
             if not ok:
-                say["wrong speakers"].append(f"{name}: {psrc or '(none)'!r} vs gold {gsrc!r} | "
+                say["wrong speakers"].append(f"{name} ({g.quoting}): {psrc or '(none)'!r} vs gold {gsrc!r} | "
                                              f"{context(text, p.content)}")
 
 

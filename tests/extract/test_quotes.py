@@ -96,3 +96,11 @@ def test_what_no_one_says_is_no_attribution():
 def test_a_subjectless_cue_takes_the_subject_of_the_verb_it_depends_on():
     quotes = _quotes("Karl Ostrom stopped short of calling the vote a fraud on Monday.")
     assert quotes and quotes[0][1] == "Karl Ostrom"
+
+
+def test_a_few_quoted_words_in_someones_clause_are_theirs():
+    quotes = _quotes("Lena Halvorsen spoke first. In recent weeks, Karl Ostrom has gone after the council "
+                     "as a “bunch of leeches who will bleed the country.”")
+    assert [q[1] for q in quotes if q[0] == "direct"] == ["Karl Ostrom"]
+    quotes = _quotes("The clip says Lund “has a passion for defending the wrong people.”")
+    assert [q[1] for q in quotes if q[0] == "direct"] == ["The clip"]

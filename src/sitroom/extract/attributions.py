@@ -95,19 +95,12 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
     return tokens if len(tokens) >= least else []
 
 
-_DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis", "map", "data", "document", "letter",
-                        "memo", "statement", "ad", "advertisement", "video", "record", "filing", "transcript",
-                        "research", "review", "audit", "investigation", "census", "estimate", "figure",
-                        "book", "article", "editorial", "column", "post", "tweet", "release", "footage"})
-"""What speaks without being anyone: "a new poll shows that ...", "the report found ..."."""
-
-
 def _source_like(subject) -> bool:
     """A subject that can report something: someone (data/plover.yaml actor words, names, pronouns) or a
     document or a poll; not one denied ("no evidence shows")."""
     if subject is None or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return False
-    return can_speak(subject) or subject.lemma_.lower() in _DOCUMENTS
+    return can_speak(subject)
 
 
 def _holder(noun, offset: int) -> Span | None:

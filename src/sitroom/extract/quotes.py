@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from sitroom.extract.attributions import indirect_in
-from sitroom.extract.speakers import AUTHOR_VOICE, cue_at, speech_lexicon
+from sitroom.extract.speakers import AUTHOR_VOICE, can_speak, cue_at, speaker_of, speech_lexicon, subject_of
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
 
@@ -42,7 +42,8 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
     for marks, content in direct:
         cue, speaker = _attribution(text, marks, sentences)
         if speaker is None and cue is None:
-            speaker = _previous_speaker(marks, sentences, found) or last_speaker
+            speaker = _embedding_subject(marks, sentences) or _previous_speaker(marks, sentences, found) \
+                or last_speaker
         if speaker is not None:
             last_speaker = speaker
         parts = [marks] + [s for s in (cue, speaker) if s is not None]
@@ -156,6 +157,26 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
                 if found is not None and found[1] is not None and found[1].end <= offset + tok.idx:
                     return found
     return None, None
+
+
+def _embedding_subject(marks: Span, sentences) -> Span | None:
+    """The speaker of a few quoted words inside someone's clause with no verb of saying ("X has gone
+    after Y as a “human leech”", "X introduced the “war on drugs”"): the subject of the nearest verb
+    that governs the quote, if it can speak."""
+    for offset, sent in sentences:
+        if not offset + sent.start_char < marks.start < offset + sent.end_char:
+            continue
+        inside = [t for t in sent if marks.start < offset + t.idx < marks.end]
+        for verb in (a for t in inside[:1] for a in t.ancestors if a.pos_ in ("VERB", "AUX")
+                     and not marks.start <= offset + a.idx < marks.end):
+            subject = subject_of(verb, offset, marks)
+            if subject is not None and subject.dep_ == "nsubj" and can_speak(subject) \
+                    and subject.lower_ not in AUTHOR_VOICE | {"it", "there", "that", "which", "who"}:
+                return speaker_of(verb, offset, marks)
+            if subject is not None:
+                return None
+        return None
+    return None
 
 
 def _previous_speaker(marks: Span, sentences, found: list[QuoteFinding]) -> Span | None:

@@ -8,6 +8,12 @@ from sitroom.data import load as load_data
 from sitroom.model.evidence import Span
 
 AUTHOR_VOICE = {"i", "we", "me", "us"}
+DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis", "map", "data", "document", "letter",
+                       "memo", "statement", "ad", "advertisement", "video", "record", "filing", "transcript",
+                       "research", "review", "audit", "investigation", "census", "estimate", "figure", "book",
+                       "article", "editorial", "column", "post", "tweet", "release", "footage", "clip",
+                       "website", "site", "email", "complaint", "lawsuit", "indictment", "ruling"})
+"""What speaks without being anyone: "a new poll shows that ...", "the letter reads: ..."."""
 
 
 @cache
@@ -40,7 +46,8 @@ def can_speak(tok) -> bool:
     from sitroom.extract.event_lexicon import lexicon as event_lexicon
 
     return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) or tok.pos_ in ("PRON", "PROPN") or \
-        tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns
+        tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns or \
+        tok.lemma_.lower() in DOCUMENTS
 
 
 def subject_of(cue, offset: int, marks: Span | None):
