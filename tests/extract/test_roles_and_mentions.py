@@ -87,3 +87,12 @@ def test_case_names_buildings_and_a_described_head_are_no_named_actors():
     protest = [e for e in found.events if e.type == "PROTEST"]
     assert protest and [found.mentions[i].text for i in protest[0].sources] == [
         "diehard Halvorsen supporters"]  # the supporters, not the person they support
+
+
+def test_a_hashtag_is_no_one():
+    text = ("Tweets\n\nBy Lena Hart\n\nKarl Ostrom spoke on Monday. “The plan is a disgrace and everyone "
+            "knows it. #Justdoit,” he wrote.\n\nMore text follows here.\n")
+    doc = clean(SourceText(id="h", source="h.txt", origin="h.txt", format="text", text=text,
+                           content_hash="h3", encoding="utf-8"))
+    found = analyse(doc, load_model())
+    assert "Justdoit" not in {m.text for m in found.mentions}

@@ -256,6 +256,8 @@ def _plausible(text: str, ent) -> bool:
         return False
     if _CASE_NAME.search(text) or (ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("v.", "vs.", "v")):
         return False  # "Walmart Stores v. Dukes": a court case's name, no actor
+    if ent.start_char > 0 and ent.doc.text[ent.start_char - 1] == "#" or text.startswith("#"):
+        return False  # "#Justdoit", "#NeverTrump": a hashtag, no one
     if len(text.split()) == 1 and text.lower() in generic_words():
         return False  # "State", "Air", "Government": a word of a name, not a name
     first = text.split()[0]
