@@ -104,3 +104,25 @@ def test_a_few_quoted_words_in_someones_clause_are_theirs():
     assert [q[1] for q in quotes if q[0] == "direct"] == ["Karl Ostrom"]
     quotes = _quotes("The clip says Lund “has a passion for defending the wrong people.”")
     assert [q[1] for q in quotes if q[0] == "direct"] == ["The clip"]
+
+
+def test_a_cue_with_words_of_its_own_is_not_the_cue_of_the_quote_before_it():
+    quotes = _quotes("Erik Lund put the question to him on the radio. “Are you sure you would win the "
+                     "province next year?” Karl Ostrom replied: “I am absolutely sure of it, believe me.”")
+    direct = [q for q in quotes if q[0] == "direct"]
+    assert direct[0][1] != "Karl Ostrom" and direct[1][1] == "Karl Ostrom"
+
+
+def test_the_speaker_is_the_head_of_the_words_that_name_them():
+    from sitroom.clean.document import clean
+    from sitroom.extract.analysis import analyse
+    from sitroom.model.document import SourceText
+    from sitroom.nlp.model import load_model
+
+    text = ("Schools\n\nBy Lena Hart\n\nKarl Ostrom's former education secretary Erik Lund said that the "
+            "plan had failed the children of the province.\n\nMore text follows here.\n")
+    doc = clean(SourceText(id="s", source="s.txt", origin="s.txt", format="text", text=text,
+                           content_hash="h4", encoding="utf-8"))
+    found = analyse(doc, load_model())
+    speakers = [found.mentions[q.speaker].text for q in found.quotes if q.speaker is not None]
+    assert speakers == ["Erik Lund"]

@@ -154,9 +154,19 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
         if 0 <= offset + sent.start_char - marks.end <= 3:  # quote; the cue opens the next one
             for tok in list(sent)[:4]:
                 found = cue_at(tok, offset, text, marks)
-                if found is not None and found[1] is not None and found[1].end <= offset + tok.idx:
+                if found is not None and found[1] is not None and found[1].end <= offset + tok.idx \
+                        and not _tells_its_own(tok, sent):
                     return found
     return None, None
+
+
+def _tells_its_own(cue, sent) -> bool:
+    """ "Trump replied: “...”", "Politico reported that ...": a cue with words of its own after it (a
+    clause, an object, a colon or a quotation) reports those, not the quote before it."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children):
+        return True
+    after = [t for t in sent if t.i > cue.i][:3]
+    return any(t.text in (":",) or t.text in speech_lexicon()["marks"] for t in after)
 
 
 def _embedding_subject(marks: Span, sentences) -> Span | None:

@@ -25,6 +25,24 @@ def _same_name(words: str, mentions: list[Mention]) -> int | None:
     return same[0] if same else None
 
 
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
+def _speaker_mention(words: Span, mentions: list[Mention]) -> int | None:
+    """The mention that heads the speaker's words: the one ending last ("Ronald Reagan's former education
+    secretary William Bennett": Bennett), a person before a body at the same end; never a possessive
+    inside them ("his own supporters" are not he) nor a place the words only name ("the Florida
+    senator" is no place)."""
+    inside = [i for i, m in enumerate(mentions) if words.contains(m.span) or m.span.contains(words)]
+    inside = [i for i in inside if mentions[i].span == words or not (
+        (mentions[i].pronoun and mentions[i].text.lower() in _POSSESSIVES)
+        or mentions[i].kind == "location")]
+    if not inside:
+        return None
+    return max(inside, key=lambda i: (mentions[i].span.end, -_SPEAKER_RANK.get(mentions[i].kind, 9),
+                                      -mentions[i].span.start))
+
+
 @dataclass(frozen=True)
 class QuoteRecord:
     finding: QuoteFinding
@@ -49,11 +67,9 @@ def quote_records(quotes: list[QuoteFinding], mentions: list[Mention], timexes: 
     for q in quotes:
         speaker = None
         if q.speaker is not None:
-            inside = [i for i, m in enumerate(mentions)
-                      if q.speaker.contains(m.span) or m.span.contains(q.speaker)]
-            ranked = sorted(inside, key=lambda i: (_SPEAKER_RANK.get(mentions[i].kind, 9),
-                                                   mentions[i].span.start))
-            speaker = ranked[0] if ranked else _same_name(text[q.speaker.start : q.speaker.end], mentions)
+            speaker = _speaker_mention(q.speaker, mentions)
+            if speaker is None:
+                speaker = _same_name(text[q.speaker.start : q.speaker.end], mentions)
         dated = [t for t in timexes if q.evidence.contains(t.span) and not q.content.contains(t.span)
                  and t.type == "DATE" and to_when(t)]
         out.append(QuoteRecord(q, speaker, to_when(dated[0]) if dated else None))
