@@ -126,3 +126,22 @@ def test_the_speaker_is_the_head_of_the_words_that_name_them():
     found = analyse(doc, load_model())
     speakers = [found.mentions[q.speaker].text for q in found.quotes if q.speaker is not None]
     assert speakers == ["Erik Lund"]
+
+
+def test_a_speaking_pronoun_goes_on_with_the_last_speaker_over_quoted_paragraphs():
+    from sitroom.clean.document import clean
+    from sitroom.extract.analysis import analyse
+    from sitroom.model.document import SourceText
+    from sitroom.nlp.model import load_model
+
+    text = ("Vote\n\nBy Lena Hart\n\nKarl Ostrom addressed the crowd in the capital on Monday. “We will "
+            "win this election,” Ostrom said.\n\n“The council has failed the province for too long.”\n\n"
+            "“Our plan is simple and it is fair.”\n\n“Nobody will be left behind,” he added.\n\n"
+            "More text follows here.\n")
+    doc = clean(SourceText(id="p", source="p.txt", origin="p.txt", format="text", text=text,
+                           content_hash="h5", encoding="utf-8"))
+    found = analyse(doc, load_model())
+    last = found.quotes[-1]
+    assert text[last.finding.content.start : last.finding.content.end] == "Nobody will be left behind"
+    pronoun = found.mentions[last.speaker]
+    assert pronoun.text == "he" and found.mentions[pronoun.antecedent].text == "Ostrom"

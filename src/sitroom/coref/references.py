@@ -222,7 +222,15 @@ def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
             if len({who[i].key for i, _ in subjects}) == 1:
                 return subjects[-1][0]
             return None
+    if speaking:  # "“...,” X said. “...” ¶ “...” ¶ “...,” he added": the one speaking goes on speaking
+        earlier = [i for i, m in persons if m.speaker and m.span.end <= start
+                   and sentence - SPEAKER_REACH <= m.sentence < sentence - WINDOW]
+        return earlier[-1] if earlier else None
     return None
+
+
+SPEAKER_REACH = 6
+"""Sentences back that a speaking pronoun ("he added") may reach for the last one who spoke."""
 
 
 def _description(tok) -> bool:
