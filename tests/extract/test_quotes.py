@@ -145,3 +145,8 @@ def test_a_speaking_pronoun_goes_on_with_the_last_speaker_over_quoted_paragraphs
     assert text[last.finding.content.start : last.finding.content.end] == "Nobody will be left behind"
     pronoun = found.mentions[last.speaker]
     assert pronoun.text == "he" and found.mentions[pronoun.antecedent].text == "Ostrom"
+
+
+def test_two_apostrophes_are_a_newspapers_quotation_marks():
+    quotes = _quotes("The plan ''makes me very smart indeed,'' Karl Ostrom said on Monday.")
+    assert quotes == [("direct", "Karl Ostrom", "said", "makes me very smart indeed")]

@@ -66,6 +66,15 @@ def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
         i = region.start
         while i < region.end:
             ch = text[i]
+            if text.startswith("''", i) and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:") \
+                    and i + 2 < len(text) and not text[i + 2].isspace():  # ''...'': a newspaper's marks
+                close = text.find("''", i + 2, min(text.find("\n", i) % (len(text) + 1), len(text)))
+                if close > 0:  # (within the paragraph)
+                    content = _strip(text, Span(i + 2, close))
+                    if len(text[content.start : content.end].split()) >= speech_lexicon()["MIN_DIRECT_WORDS"]:
+                        out.append((Span(i, close + 2), content))
+                    i = close + 2
+                    continue
             if ch in marks and (ch != "”" or _opens(text, i)) and (ch not in "'\"" or _opens(text, i)):
                 close = _closing(text, i, marks[ch], regions)
                 if close is not None:
