@@ -466,3 +466,12 @@ def test_targets_out_of_bodies_relatives_and_industries():
     assert e.target == ("the technology industry",)
     e = _find("The Ostroms chose not to respond to his attacks.", "ACCUSE")
     assert e.source == ("his",)  # not theirs
+
+
+def test_what_is_only_proposed_and_whose_proposal_is_slammed():
+    found = code_text("Erik Lund slammed Karl Ostrom's proposed ban on Freedonian imports.")
+    accuse = [e for e in found if e.type == "ACCUSE"]
+    assert accuse and accuse[0].target == ("Karl Ostrom",)  # the one who proposed it, not its content
+    assert not [e for e in found if e.type == "SANCTION" and e.status == "reported"]  # only proposed
+    e = _find("The promised talks between Lund and Ostrom took place on Monday.", "CONSULT")
+    assert e.status == "reported"

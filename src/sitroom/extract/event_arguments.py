@@ -153,7 +153,8 @@ def _targets(verb, noun) -> list:
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
         found.append(_owner_or_self(obj))
-    nouns = [holder] + [o for o in objects if o.i != holder.i]
+    # ("slammed X's proposed ban on Y": X's ban is X's business, what it would do to Y is its content)
+    nouns = [holder] + [o for o in objects if o.i != holder.i and _owner_or_self(o) is o]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ in ("prep", "prt")):
         if prep.lower_ == "out":  # "pull out of NATO"
             found.extend(_owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"

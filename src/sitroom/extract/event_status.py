@@ -33,6 +33,15 @@ def status_of(head) -> str:
             return "planned"  # (what one "sought to" do was tried, as reported)
         if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"}:
             return "hypothetical"
+    if head.pos_ == "NOUN":  # "the proposed ban", "a possible strike": not (yet) a happening
+        told = {c.lower_ for c in head.children if c.dep_ == "amod"}
+        if head.head.lemma_.lower() in ("take", "happen", "occur", "begin", "start") \
+                and head.head.tag_ == "VBD":
+            told = set()  # "the promised talks took place on Monday": they happened
+        if told & _PROPOSED:
+            return "planned"
+        if told & _POSSIBLE:
+            return "hypothetical"
     governor = head.head if head.tag_ in ("NN", "NNS") else head
     if re.search(r"\b(?:next|upcoming)\b", head.sent.text, re.I) and head.tag_ in ("NN", "NNS") \
             and governor.tag_ not in ("VBD", "VBN"):  # "the next visit took place in May": past
@@ -40,6 +49,9 @@ def status_of(head) -> str:
     return "reported"
 
 
+_PROPOSED = frozenset({"proposed", "upcoming", "promised", "threatened", "intended", "impending",
+                       "forthcoming"})
+_POSSIBLE = frozenset({"possible", "potential", "hypothetical", "prospective", "contemplated", "mooted"})
 _NO_ONE = frozenset({"neither", "none", "nobody", "noone"})
 
 
