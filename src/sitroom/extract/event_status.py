@@ -118,7 +118,7 @@ def _refused(head) -> bool:
 _NO_ACTION = frozenset({"be", "have", "get", "receive", "deserve", "know", "understand", "feel", "think",
                         "remain", "stay", "look", "seem", "become", "need", "want", "like", "love", "hear",
                         "see", "realize", "recognize", "remember", "worry", "care", "hope", "expect",
-                        "wonder", "say", "admit", "agree"})
+                        "wonder"})
 """What one "must" or "should" without doing anything: no demand in it."""
 
 
