@@ -67,8 +67,12 @@ def test_attributions_the_cues_learned_from_polnear_report():
     assert ("indirect", "A new poll", "shows", "Lena Halvorsen leads Karl Ostrom in Ruritania") in quotes
     quotes = _quotes("Karl Ostrom called for more investment in public schools on Monday.")
     assert ("indirect", "Karl Ostrom", "called", "more investment in public schools") in quotes
-    quotes = _quotes("Lena Halvorsen expects to win the nomination by the summer.")
-    assert quotes and quotes[0][:3] == ("indirect", "Lena Halvorsen", "expects")
+    quotes = _quotes("Karl Ostrom vowed to cut taxes for every family in the province.")
+    assert quotes and quotes[0][:3] == ("indirect", "Karl Ostrom", "vowed")
+    for text in ("Lena Halvorsen hopes to win the nomination by the summer.",  # a hope, no words
+                 "Karl Ostrom denounced the council on Monday.",  # an act of speech, no words of it
+                 "Karl Ostrom has not responded to the letter."):  # nothing said
+        assert not _quotes(text), text
 
 
 def test_the_learned_cues_hold_the_common_verbs():

@@ -15,7 +15,7 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
     """Indirect speech and attributions in one parsed sentence (``offset``: where its passage starts)."""
     lex = speech_lexicon()
     cues, evaluative = set(lex["cues"]), set(lex["evaluative"])
-    sayings = cues | set(lex["reporting"])
+    sayings = cues
     learned = _learned()
     out = []
     for tok in sent:
@@ -23,6 +23,8 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
         if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
             out.extend(_according(offset, sent, tok))
             continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "won't reveal", "has not responded": nothing said
         if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
             # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
             relations = _sayable(learned["verbs"].get(lemma, ()), lemma in sayings) + (
@@ -34,7 +36,7 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
                 continue  # "2 million tons are planned to be exported", "the message appears to ..."
             speaker = speaker_of(tok, offset) if tokens else None
         elif tok.pos_ == "NOUN" and lemma in learned["nouns"]:
-            tokens = _content(tok, _sayable(learned["nouns"][lemma], True), False)
+            tokens = _content(tok, _sayable(learned["nouns"][lemma], lemma in cues), False)
             speaker = _holder(tok, offset) if tokens else None
         else:
             continue
@@ -57,10 +59,11 @@ def _learned() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 def _sayable(relations: tuple[str, ...], speech: bool) -> tuple[str, ...]:
-    """What a learned cue may report: a clause ("shows that", "expects to", "the claim that") from any,
-    a thing or a topic ("cited the report", "called for more money") only from a verb of saying: "laid
-    a pipeline" or "experienced a recession" says nothing, though annotators mark such attributions."""
-    return relations if speech else tuple(r for r in relations if r in _CLAUSES + ("acl",))
+    """What a learned cue may report: a that-clause ("shows that", "the claim that") from any; a thing,
+    a topic or an intention ("cited the report", "called for more money", "vowed to") only from a verb
+    of saying: "laid a pipeline", "denounced X", "hopes to win" say nothing one could quote, though
+    PolNeAR's annotators mark such attributions."""
+    return relations if speech else tuple(r for r in relations if r in ("ccomp", "acl"))
 
 
 _CLAUSES = ("ccomp", "xcomp")
