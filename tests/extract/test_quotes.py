@@ -71,7 +71,10 @@ def test_attributions_the_cues_learned_from_polnear_report():
     assert quotes and quotes[0][:3] == ("indirect", "Karl Ostrom", "vowed")
     for text in ("Lena Halvorsen hopes to win the nomination by the summer.",  # a hope, no words
                  "Karl Ostrom denounced the council on Monday.",  # an act of speech, no words of it
-                 "Karl Ostrom has not responded to the letter."):  # nothing said
+                 "Karl Ostrom has not responded to the letter.",  # nothing said
+                 "Lena Halvorsen hopes that her campaign could turn around in the spring.",  # a feeling
+                 "There is little in the record to suggest that Ostrom could win the province.",
+                 "Karl Ostrom tweeted on Monday, quoting Lund's statement."):  # names what was said
         assert not _quotes(text), text
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from sitroom.data import load as load_data
+from sitroom.data.names import title_words
 from sitroom.extract.speakers import can_speak, speaker_of, speech_lexicon, subject_of
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
@@ -23,8 +24,10 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
         if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
             out.extend(_according(offset, sent, tok))
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
-            continue  # "won't reveal", "has not responded": nothing said
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _HARDLY) for c in tok.children) \
+                or _FEELINGS & {lemma, tok.lower_, tok.lower_[:-1], tok.lower_[:-2], tok.lower_[:-3]}:
+            # (the small model's lemma of "hopes" is "hop")
+            continue  # "won't reveal", "can barely believe", "hopes that": nothing said
         if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
             # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
             relations = _sayable(learned["verbs"].get(lemma, ()), lemma in sayings) + (
@@ -40,14 +43,24 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             speaker = _holder(tok, offset) if tokens else None
         else:
             continue
-        if not tokens or (speaker is None and lemma not in sayings):
-            continue  # ("hope resolving everything peacefully": no one's words)
+        if not tokens or (speaker is None and (lemma not in sayings or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
+            continue  # ("hope resolving everything peacefully", "little to suggest that": no one's words)
+        if tokens[-1].lemma_.lower() in _SAYINGS_NAMED and len(tokens) <= 4:
+            continue  # "quoting Comey's statement": it names what was said, it does not say it
         content = Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
         cue = Span(offset + tok.idx, offset + tok.idx + len(tok.text))
         parts = [content, cue] + ([speaker] if speaker else [])
         out.append(QuoteFinding("indirect", content, cue, speaker,
                                 Span(min(p.start for p in parts), max(p.end for p in parts))))
     return out
+
+
+_HARDLY = frozenset({"barely", "hardly", "scarcely", "never"})
+_FEELINGS = frozenset({"hope", "wish", "fear", "worry", "feel", "dream", "regret", "doubt", "wonder"})
+"""What one feels about something is no statement of it ("hopes his campaign could turn around")."""
+_SAYINGS_NAMED = frozenset({"statement", "remark", "comment", "word", "speech", "letter", "tweet", "post",
+                            "question", "answer", "interview", "testimony", "message", "email", "note"})
 
 
 @cache
@@ -92,6 +105,8 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
         return []  # ("congratulates him", "which we wrote"): no words of anyone's
     if tok.pos_ == "NOUN" and found.head.lower_ == "of" and can_speak(found):
         return []  # "in the opinion of our colleagues": the one who holds it, not what is held
+    if found.ent_type_ in ("DATE", "TIME") or found.lower_ in title_words("platforms"):
+        return []  # "tweeted on Monday", "wrote on Facebook": when and where, not what
     tokens = list(found.subtree)
     tokens = [t for t in tokens if t.lower_ != "that" or t.i != tokens[0].i]
     least = 3 if found.dep_ in _CLAUSES else 1
