@@ -157,3 +157,19 @@ def test_a_speaking_pronoun_goes_on_with_the_last_speaker_over_quoted_paragraphs
 def test_two_apostrophes_are_a_newspapers_quotation_marks():
     quotes = _quotes("The plan ''makes me very smart indeed,'' Karl Ostrom said on Monday.")
     assert quotes == [("direct", "Karl Ostrom", "said", "makes me very smart indeed")]
+
+
+def test_a_qualified_description_is_the_one_whose_title_it_repeats():
+    from sitroom.clean.document import clean
+    from sitroom.extract.analysis import analyse
+    from sitroom.model.document import SourceText
+    from sitroom.nlp.model import load_model
+
+    text = ("Race\n\nBy Lena Hart\n\nRuritanian Sen. Karl Ostrom spoke in the capital on Monday, and "
+            "Freedonian Sen. Erik Lund answered him.\n\nThe Ruritanian senator said that the plan would "
+            "fail the farmers of the province.\n\nMore text follows here.\n")
+    doc = clean(SourceText(id="d", source="d.txt", origin="d.txt", format="text", text=text,
+                           content_hash="h6", encoding="utf-8"))
+    found = analyse(doc, load_model())
+    speaker = found.mentions[found.quotes[-1].speaker]
+    assert found.mentions[speaker.antecedent].text == "Karl Ostrom"  # not the last senator named

@@ -25,6 +25,7 @@ from sitroom.data.names import (
     has_role_word,
     name_tokens,
     org_key,
+    short_title,
     speech_cues,
     title_words,
 )
@@ -77,7 +78,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
         elif _description(tok):
-            index = _described(persons, roles, tok.lower_, start, sentence)
+            index = _described(persons, roles, tok.lower_, start, sentence, _qualifiers(tok))
         else:
             continue
         if index is None:
@@ -234,10 +235,22 @@ SPEAKER_REACH = 6
 
 
 def _description(tok) -> bool:
-    """ "the envoy", "the minister": a role noun after "the", outside any name."""
-    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the"
+    """ "the envoy", "the Vermont senator": a role noun after "the" and capitalised words that qualify
+    it, outside any name."""
+    before = tok.i - 1 - len(_qualifiers(tok))
+    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and before >= 0 and tok.doc[before].lower_ == "the"
             and not tok.ent_type_ and has_role_word(tok.text)
             and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"))
+
+
+def _qualifiers(tok) -> list[str]:
+    """Up to two capitalised words right before a role noun that qualify it ("the Vermont senator")."""
+    found, i = [], tok.i - 1
+    while i >= 0 and len(found) < 2 and tok.doc[i].head.i == tok.i and tok.doc[i].text[:1].isupper() \
+            and tok.doc[i].dep_ in ("compound", "amod"):
+        found.append(tok.doc[i].lower_)
+        i -= 1
+    return found
 
 
 _LESSER = {"vice", "deputy", "assistant", "acting", "former", "ex", "under", "lieutenant"}
@@ -252,10 +265,12 @@ SOLE_OFFICE_REACH = 3
 president" to be that holder."""
 
 
-def _described(persons, roles: list[RoleFinding], word: str, start: int, sentence: int) -> int | None:
-    def holds(title: str) -> bool:
-        words = title.lower().replace("-", " ").split()
-        return bool(words) and words[-1].rstrip("s") == word.rstrip("s") and not _LESSER & set(words)
+def _described(persons, roles: list[RoleFinding], word: str, start: int, sentence: int,
+               qualifiers: list[str] = ()) -> int | None:
+    def holds(title: str) -> bool:  # ("the Vermont senator" is a Vermont senator: "Vermont Sen. X")
+        words = [(short_title(w) or w).lower() for w in title.replace("-", " ").split()]
+        return bool(words) and words[-1].rstrip("s") == word.rstrip("s") and not _LESSER & set(words) \
+            and all(q in words for q in qualifiers)
 
     holders = {r.mention for r in roles if holds(r.title)}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]

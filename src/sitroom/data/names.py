@@ -178,6 +178,14 @@ def group_nouns() -> frozenset[str]:
     return title_words("group_nouns")
 
 
+def short_title(word: str) -> str | None:
+    """The role word a shortened title stands for ("Sen." -> "senator"), else None: data/titles.yaml
+    ``short_titles``; only written capitalised with its dot."""
+    if not (word[:1].isupper() and word.endswith(".")):
+        return None
+    return _titles()["short_titles"].get(word[:-1].lower())
+
+
 def people_word(lemma: str, text: str) -> bool:
     """A noun for a person by occupation, relation or situation ("farmer", "man") or a role word
     ("strategist", "chief executives"): data/titles.yaml ``person_nouns`` and ``roles``."""

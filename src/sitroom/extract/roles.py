@@ -13,7 +13,7 @@ import re
 
 from sitroom.clean.dates import find_years
 from sitroom.data.countries import country_of_demonym, display_name
-from sitroom.data.names import before_role_word, has_role_word
+from sitroom.data.names import before_role_word, has_role_word, short_title
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
 
@@ -158,7 +158,8 @@ def _years(sent) -> tuple[str, str | None] | None:
 
 def _finding(index: int, mention: Mention, phrase, when, offset: int) -> RoleFinding | None:
     title = phrase.text.strip(" ,;:-–")
-    if not title or not has_role_word(title) or len(title) > 200:
+    titled = has_role_word(title) or any(short_title(w) for w in title.split())  # ("Vermont Sen.")
+    if not title or not titled or len(title) > 200:
         return None
     if any(t.ent_type_ == "PERSON" and not country_of_demonym(t.text) for t in phrase):
         return None
