@@ -2,6 +2,8 @@
 
 from sitroom.extract.quotes import quotes_in_text
 
+from .written import analysed
+
 
 def _quotes(text):
     out = []
@@ -121,33 +123,19 @@ def test_a_cue_with_words_of_its_own_is_not_the_cue_of_the_quote_before_it():
 
 
 def test_the_speaker_is_the_head_of_the_words_that_name_them():
-    from sitroom.clean.document import clean
-    from sitroom.extract.analysis import analyse
-    from sitroom.model.document import SourceText
-    from sitroom.nlp.model import load_model
-
     text = ("Schools\n\nBy Lena Hart\n\nKarl Ostrom's former education secretary Erik Lund said that the "
             "plan had failed the children of the province.\n\nMore text follows here.\n")
-    doc = clean(SourceText(id="s", source="s.txt", origin="s.txt", format="text", text=text,
-                           content_hash="h4", encoding="utf-8"))
-    found = analyse(doc, load_model())
+    found = analysed(text)
     speakers = [found.mentions[q.speaker].text for q in found.quotes if q.speaker is not None]
     assert speakers == ["Erik Lund"]
 
 
 def test_a_speaking_pronoun_goes_on_with_the_last_speaker_over_quoted_paragraphs():
-    from sitroom.clean.document import clean
-    from sitroom.extract.analysis import analyse
-    from sitroom.model.document import SourceText
-    from sitroom.nlp.model import load_model
-
     text = ("Vote\n\nBy Lena Hart\n\nKarl Ostrom addressed the crowd in the capital on Monday. “We will "
             "win this election,” Ostrom said.\n\n“The council has failed the province for too long.”\n\n"
             "“Our plan is simple and it is fair.”\n\n“Nobody will be left behind,” he added.\n\n"
             "More text follows here.\n")
-    doc = clean(SourceText(id="p", source="p.txt", origin="p.txt", format="text", text=text,
-                           content_hash="h5", encoding="utf-8"))
-    found = analyse(doc, load_model())
+    found = analysed(text)
     last = found.quotes[-1]
     assert text[last.finding.content.start : last.finding.content.end] == "Nobody will be left behind"
     pronoun = found.mentions[last.speaker]
@@ -160,16 +148,9 @@ def test_two_apostrophes_are_a_newspapers_quotation_marks():
 
 
 def test_a_qualified_description_is_the_one_whose_title_it_repeats():
-    from sitroom.clean.document import clean
-    from sitroom.extract.analysis import analyse
-    from sitroom.model.document import SourceText
-    from sitroom.nlp.model import load_model
-
     text = ("Race\n\nBy Lena Hart\n\nRuritanian Sen. Karl Ostrom spoke in the capital on Monday, and "
             "Freedonian Sen. Erik Lund answered him.\n\nThe Ruritanian senator said that the plan would "
             "fail the farmers of the province.\n\nMore text follows here.\n")
-    doc = clean(SourceText(id="d", source="d.txt", origin="d.txt", format="text", text=text,
-                           content_hash="h6", encoding="utf-8"))
-    found = analyse(doc, load_model())
+    found = analysed(text)
     speaker = found.mentions[found.quotes[-1].speaker]
     assert found.mentions[speaker.antecedent].text == "Karl Ostrom"  # not the last senator named

@@ -7,6 +7,8 @@ from sitroom.extract.analysis import analyse
 from sitroom.model.document import SourceText
 from sitroom.nlp.model import load_model
 
+from .written import analysed
+
 TEXT = """\
 Border Talks In The Capital
 
@@ -78,9 +80,7 @@ def test_case_names_buildings_and_a_described_head_are_no_named_actors():
             "class status to the workers. Karl Ostrom received the delegation at Ostrom Tower on Monday. "
             "Many diehard Halvorsen supporters who came to the capital to protest the convention stayed "
             "home.\n\nMore text follows here.\n")
-    doc = clean(SourceText(id="c", source="c.txt", origin="c.txt", format="text", text=text,
-                           content_hash="h2", encoding="utf-8"))
-    found = analyse(doc, load_model())
+    found = analysed(text)
     kinds = {m.text: m.kind for m in found.mentions}
     assert not [t for t in kinds if "v. Lund" in t or t == "Ostrom Stores"]  # a court case's name
     assert kinds.get("Ostrom Tower") == "location"  # a building named after someone
@@ -92,7 +92,5 @@ def test_case_names_buildings_and_a_described_head_are_no_named_actors():
 def test_a_hashtag_is_no_one():
     text = ("Tweets\n\nBy Lena Hart\n\nKarl Ostrom spoke on Monday. “The plan is a disgrace and everyone "
             "knows it. #Justdoit,” he wrote.\n\nMore text follows here.\n")
-    doc = clean(SourceText(id="h", source="h.txt", origin="h.txt", format="text", text=text,
-                           content_hash="h3", encoding="utf-8"))
-    found = analyse(doc, load_model())
+    found = analysed(text)
     assert "Justdoit" not in {m.text for m in found.mentions}

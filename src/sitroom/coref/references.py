@@ -77,8 +77,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
                 index = None
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
-        elif _description(tok):
-            index = _described(persons, roles, tok.lower_, start, sentence, _qualifiers(tok))
+        elif (qualifiers := _description(tok)) is not None:
+            index = _described(persons, roles, tok.lower_, start, sentence, qualifiers)
         else:
             continue
         if index is None:
@@ -234,13 +234,15 @@ SPEAKER_REACH = 6
 """Sentences back that a speaking pronoun ("he added") may reach for the last one who spoke."""
 
 
-def _description(tok) -> bool:
+def _description(tok) -> list[str] | None:
     """ "the envoy", "the Vermont senator": a role noun after "the" and capitalised words that qualify
-    it, outside any name."""
-    before = tok.i - 1 - len(_qualifiers(tok))
-    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and before >= 0 and tok.doc[before].lower_ == "the"
-            and not tok.ent_type_ and has_role_word(tok.text)
-            and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"))
+    it, outside any name: those words (lower case, maybe none), else None."""
+    if not (tok.pos_ == "NOUN" and tok.tag_ == "NN" and not tok.ent_type_
+            and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj") and has_role_word(tok.text)):
+        return None
+    qualifiers = _qualifiers(tok)
+    before = tok.i - 1 - len(qualifiers)
+    return qualifiers if before >= 0 and tok.doc[before].lower_ == "the" else None
 
 
 def _qualifiers(tok) -> list[str]:

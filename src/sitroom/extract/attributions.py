@@ -14,9 +14,7 @@ from sitroom.model.quote import QuoteFinding
 
 def indirect_in(offset: int, sent) -> list[QuoteFinding]:
     """Indirect speech and attributions in one parsed sentence (``offset``: where its passage starts)."""
-    lex = speech_lexicon()
-    cues, evaluative = set(lex["cues"]), set(lex["evaluative"])
-    sayings = cues
+    cues, evaluative = _cue_words()
     learned = _learned()
     out = []
     for tok in sent:
@@ -30,12 +28,12 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             continue  # "won't reveal", "can barely believe", "hopes that": nothing said
         if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
             # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
-            relations = _sayable(learned["verbs"].get(lemma, ()), lemma in sayings) + (
+            relations = _sayable(learned["verbs"].get(lemma, ()), lemma in cues) + (
                 ("ccomp",) if lemma in cues else ())
             tokens = _content(tok, relations, lemma in evaluative)
             doer = subject_of(tok, offset, None) or (subject_of(tok.head, offset, None)
                                                      if tok.dep_ in ("conj", "xcomp") else None)
-            if tokens and lemma not in sayings and not _source_like(doer):
+            if tokens and lemma not in cues and not _source_like(doer):
                 continue  # "2 million tons are planned to be exported", "the message appears to ..."
             speaker = speaker_of(tok, offset) if tokens else None
         elif tok.pos_ == "NOUN" and lemma in learned["nouns"]:
@@ -43,7 +41,7 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             speaker = _holder(tok, offset) if tokens else None
         else:
             continue
-        if not tokens or (speaker is None and (lemma not in sayings or any(
+        if not tokens or (speaker is None and (lemma not in cues or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
             continue  # ("hope resolving everything peacefully", "little to suggest that": no one's words)
         if tokens[-1].lemma_.lower() in _SAYINGS_NAMED and len(tokens) <= 4:
@@ -61,6 +59,13 @@ _FEELINGS = frozenset({"hope", "wish", "fear", "worry", "feel", "dream", "regret
 """What one feels about something is no statement of it ("hopes his campaign could turn around")."""
 _SAYINGS_NAMED = frozenset({"statement", "remark", "comment", "word", "speech", "letter", "tweet", "post",
                             "question", "answer", "interview", "testimony", "message", "email", "note"})
+
+
+@cache
+def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """data/speech.yaml's verbs of saying and its evaluative cues, as sets."""
+    lex = speech_lexicon()
+    return frozenset(lex["cues"]), frozenset(lex["evaluative"])
 
 
 @cache
@@ -84,14 +89,12 @@ _CLAUSES = ("ccomp", "xcomp")
 
 
 def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
-    """The tokens of what ``tok`` reports, by the first of its relations present (``relations``: likeliest
-    first): a clause ("said that
-    ..."), an evaluation ("called the article a blockbuster"), an object ("cited the report"), a
-    preposition's object ("called for more investment"); [] when there is none."""
+    """The tokens of what ``tok`` reports, by the first of its relations present (``relations``:
+    likeliest first; a that-clause before all): a clause ("said that ..."), an evaluation ("called the
+    article a blockbuster"), an object ("cited the report"), a preposition's object ("called for more
+    investment"); [] when there is none."""
     children = list(tok.children)
-    found = None
-    for relation in ("ccomp",) if "ccomp" in relations else ():
-        found = next((c for c in children if c.dep_ == relation), None)
+    found = next((c for c in children if c.dep_ == "ccomp"), None) if "ccomp" in relations else None
     if found is None and evaluative:
         tokens = _evaluation(tok)
         if tokens:

@@ -154,8 +154,8 @@ def _targets(verb, noun) -> list:
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
         found.append(_owner_or_self(obj))
     # ("slammed X's proposed ban on Y": X's ban is X's business, what it would do to Y is its content)
-    nouns = [holder] + [o for o in objects if o.i != holder.i and not (
-        _owner_or_self(o) is not o and actor_like(_owner_or_self(o)))]
+    nouns = [holder] + [o for o in objects if o.i != holder.i and (
+        (owner := _owner_or_self(o)) is o or not actor_like(owner))]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ in ("prep", "prt")):
         if prep.lower_ == "out":  # "pull out of NATO"
             found.extend(_owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -68,7 +68,8 @@ def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
             ch = text[i]
             if text.startswith("''", i) and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:") \
                     and i + 2 < len(text) and not text[i + 2].isspace():  # ''...'': a newspaper's marks
-                close = text.find("''", i + 2, min(text.find("\n", i) % (len(text) + 1), len(text)))
+                line_end = text.find("\n", i)
+                close = text.find("''", i + 2, line_end if line_end >= 0 else len(text))
                 if close > 0:  # (within the paragraph)
                     content = _strip(text, Span(i + 2, close))
                     if len(text[content.start : content.end].split()) >= speech_lexicon()["MIN_DIRECT_WORDS"]:
