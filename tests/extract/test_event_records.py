@@ -98,3 +98,17 @@ def test_a_relative_clause_dates_its_noun_not_the_event():
                      "allies had cheered the plan during the crisis that began in 2008.\n\n"
                      "More text follows here.\n")
     assert [(e[0], e[4]) for e in events if e[1] == "criticized"] == [("ACCUSE", None)]
+
+
+def test_both_sides_of_a_joined_name_a_place_as_owner_and_no_self_accusation():
+    found = _events("Talks\n\nBy Lena Hart\n\n"
+                    "The president held a meeting in the morning with Freedonia Prime Minister Erik Lund and "
+                    "Ruritania President Karl Ostrom.\n\n"
+                    "After the Supreme Court approved Ohio's voter law, most state laws were thought safe.\n\n"
+                    "Lena Halvorsen won a runoff with Erik Lund, a county commissioner who accused her of "
+                    "catering to special interests.\n\nMore text follows here.\n")
+    meeting = next(e for e in found if e[0] == "CONSULT")
+    assert {"Erik Lund", "Karl Ostrom"} <= {t.split("President ")[-1].split("Minister ")[-1] for t in meeting[3]}
+    assert next(e for e in found if e[1] == "approved")[3] == ("Ohio",)
+    accused = next(e for e in found if e[1] == "accused")
+    assert "Erik Lund" not in " ".join(accused[3])

@@ -475,3 +475,30 @@ def test_what_is_only_proposed_and_whose_proposal_is_slammed():
     assert not [e for e in found if e.type == "SANCTION" and e.status == "reported"]  # only proposed
     e = _find("The promised talks between Lund and Ostrom took place on Monday.", "CONSULT")
     assert e.status == "reported"
+
+
+def test_opinions_shown_skills_and_dates_are_no_events():
+    _no_events(["Karl Ostrom agrees.", "Erik Lund agreed that the ministry has limited power to stop fraud."],
+               ("AGREE",))
+    assert _first("The two leaders agreed to resume talks.").type == "AGREE"
+    _no_events(["As he has demonstrated, Ostrom is willing to fight.",
+                "Polls conducted in the first week of March show Ostrom ahead."], ("PROTEST",))
+    _no_events(["He talks about how his forces must be ready to fight tonight.",
+                "The council urged citizens to avoid condemning refugees."], ("ASSAULT", "ACCUSE", "THREATEN"))
+    _no_events(["As soon as the agency suspends one account, a new one is created."], ("SANCTION",))
+
+
+def test_a_called_session_is_a_meeting():
+    assert _first("The Security Council called an emergency session on Monday.").type == "CONSULT"
+
+
+def test_one_doer_per_clause_and_the_owner_of_an_act():
+    found = code_text("In the days before the fair, a group of farmers called for a boycott of the fair, and "
+                      "the Ruritanian Farmers Union denounced the minister's plan.")
+    assert {(e.type, e.source) for e in found} == {
+        ("REQUEST", ("a group of farmers",)), ("ACCUSE", ("the Ruritanian Farmers Union",))}
+    found = code_text("Lund gave an interview the day after the shooting, and he condemned the Front’s "
+                      "targeting of journalists both in the attack and in their strongholds abroad.")
+    assert ("ASSAULT", ("the Front",), ("journalists",)) in {(e.type, e.source, e.target) for e in found}
+    assert ("REJECT", ("her",)) in {(e.type, e.source) for e in code_text(
+        "Ostrom mocked her refusal to release transcripts of the speeches.")}

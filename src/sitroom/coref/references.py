@@ -124,8 +124,14 @@ def _own_clause_subjects(tok, offset: int) -> set[int]:
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head  # "X met Y and thanked her": X is thanked's subject too
-    return {offset + c.left_edge.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} | {
-        offset + t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    starts = {offset + t.idx for c in subjects for t in c.subtree}
+    relative = next((c for c in subjects if c.lower_ in ("who", "that", "which")), None)
+    if relative is not None and verb.dep_ == "relcl":
+        # "Y, a commissioner who accused him": the one the relative pronoun stands for is no "him"
+        nouns = [verb.head] + ([verb.head.head] if verb.head.dep_ == "appos" else [])
+        starts |= {offset + t.idx for n in nouns for t in n.subtree if t.i < relative.i}
+    return starts
 
 
 def _framed(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:

@@ -39,14 +39,17 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         if not targets and head.dep_ == "dobj" and head.head.lemma_.lower() in RECEIVING:
             earner = _subject(head.head)  # "won Putin's praise": the winner is praised
             targets = [earner] if earner is not None and actor_like(earner) else []
-        if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj"):
+        governor = head.head.head if head.dep_ == "pobj" else head.head
+        if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
+                and governor.lemma_.lower() not in lexicon().verbs:
             # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
-            # by the group that cites his call": "his" is no group)
-            doer = _subject(head.head.head if head.dep_ == "pobj" else head.head)
+            # by the group that cites his call": "his" is no group; not "X mocked her refusal", a
+            # reaction to another's act: the pronoun is left to coreference)
+            doer = _subject(governor)
             sources = [doer] if doer is not None and doer.pos_ != "PRON" and _agrees(sources[0], doer) \
                 else sources
         return expand(sources), expand(targets)
-    subject = _subject(verb)
+    subject = _gerund_owner(verb) or _subject(verb)
     sources, targets = [], []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     undergoer = None
@@ -72,6 +75,10 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                     for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
     elif noun is not None and _own_actor(noun):
         sources = [_own_actor(noun)]  # "the inquiry renewed Republican calls for X": the Republicans'
+    elif subject is not None and verb.head.i != subject.i and _own_clause(subject):
+        # "a group of rabbis called for a boycott, and the league denounced X": the parser joined two
+        # clauses' subjects; the one with no verb of its own did it
+        sources = [next(c for c in subject.children if c.dep_ == "conj")]
     elif subject is not None:
         sources = [_owner_or_self(subject)]  # "thousands of farmers marched": the farmers
     if not passive:
@@ -98,6 +105,8 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             holders = verbs + [o for v in verbs for o in v.children if o.dep_ == "dobj"]
             targets = [g for v in holders for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
                        for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and subject is not None and verb.head.i == subject.i:
+        return [s for s in sources if s.i <= subject.i], expand(targets)  # not the conjunct with its own verb
     return expand(sources), expand(targets)
 
 
@@ -163,6 +172,10 @@ def _targets(verb, noun) -> list:
         elif prep.lower_ in _TARGET_PREPS:
             # "raids on rebel positions": the rebels'; "calling on X"
             found.extend(_owner_or_self(g) for g in prep.children if g.dep_ == "pobj")
+        elif prep.lower_ == "of" and noun is None and prep.head.i == verb.i and _gerund_owner(verb):
+            # "X's targeting of journalists": the journalists
+            found.extend(o for g in prep.children if g.dep_ == "pobj"
+                         for o in [_owner_or_self(g)] if actor_like(o))
         elif prep.lower_ == "of" and noun is not None and prep.head.i == noun.i:
             # "gave an endorsement of X", "conducted the investigation of X's email use": X
             found.extend(o for g in prep.children if g.dep_ == "pobj"
@@ -229,7 +242,8 @@ _FORCES = {"troop", "force", "soldier", "peacekeeper", "unit", "reservist", "per
            "jet", "aircraft", "marine", "battalion", "brigade", "contingent", "observer", "monitor"}
 
 
-_QUANTIFIERS = {"both", "all", "some", "many", "most", "several", "few", "none", "each", "one", "two"}
+_QUANTIFIERS = {"both", "all", "some", "many", "most", "several", "few", "none", "each", "one", "two",
+                "three", "any", "either", "neither", "dozens", "hundreds", "thousands", "millions"}
 
 
 def _owner_or_self(obj):
@@ -250,6 +264,24 @@ def _owner_or_self(obj):
         (g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
          for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
     return owner if owner is not None else obj
+
+
+def _own_clause(subject) -> bool:
+    """A subject coordinated with another that carries a finite verb of its own (a misparse)."""
+    return any(c.dep_ == "conj" for c in subject.children) and any(
+        c.dep_ == "acl" and c.tag_ == "VBD" for c in subject.children)
+
+
+def _gerund_owner(verb):
+    """ "condemned X's targeting of Y": X does the targeting, whoever condemns it (the parser may hang
+    the owner on the governing verb as its object, its "'s" just before the gerund)."""
+    if verb.tag_ != "VBG":
+        return None
+    owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if owner is None and before is not None and before.dep_ == "case" and before.head.i < verb.i:
+        owner = before.head
+    return owner if owner is not None and actor_like(owner) else None
 
 
 def _own_actor(noun):
@@ -282,6 +314,8 @@ def _subject(verb):
             if subject.lower_ in _REPORTED_PRONOUNS:
                 return _reporter(tok) or subject
             return subject
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and actor_like(tok.head):
+            return tok.head  # "a group of rabbis called for a boycott, and ...": a finite verb misparsed
         if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
             tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
         elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL and (

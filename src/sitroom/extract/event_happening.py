@@ -30,6 +30,13 @@ def not_a_happening(head, kind: str = "") -> str | None:
             return "attempt"
         if lemma in lex.wishes:
             return "wish"
+        if lemma in _DISPOSITIONS and governor.pos_ == "ADJ" and (
+                lemma not in lex.committed or (governor.head.dep_ != "ccomp" and any(
+                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in governor.head.children))):
+            return "disposition"  # "eager to talk", "must be ready to fight": what one would or should
+            # do (a declared "is ready to impose a curfew" is a threat: event_status.py)
+        if lemma in _AVOIDING and head.dep_ == "xcomp":
+            return "avoided"  # "urged them to avoid condemning refugees": what is not to be done
         if lemma in _STANCES and governor.tag_ in ("VBZ", "VBP"):
             return "stance"  # "Cruz supports freezing immigration": a position, no act
         if (governor.pos_ == "ADJ" and lemma in lex.evaluations) or any(
@@ -45,6 +52,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "requested"  # "Trump's call to ban X was wrong" (the parser makes the call the subject)
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.verbs_of_asking and _subjunctive(head):
         return "requested"  # "demanded that X make a public apology": asked for, not done
+    if head.dep_ == "pcomp" and head.head.lower_ == "from" and head.head.head.lemma_.lower() in _AVOIDING:
+        return "avoided"  # "refrained from criticizing X"
     if _generic_doer(head):
         return "generic"  # "a worthy opposition would demand ...": what anyone of a kind would do
     if _kind_in_present(head):
@@ -98,6 +107,14 @@ def not_a_happening(head, kind: str = "") -> str | None:
     return None
 
 
+_DISPOSITIONS = frozenset({"ready", "prepared", "willing", "able", "eager", "reluctant", "keen", "loath",
+                           "inclined"})
+"""Adjectives whose infinitive tells what one would do, not what was done ("ready to fight")."""
+
+
+_AVOIDING = frozenset({"avoid", "refrain", "forgo", "forego", "resist", "abstain"})
+
+
 _PROPOSALS = frozenset({"proposal", "suggestion", "plea", "push", "idea", "bid"})
 
 
@@ -146,10 +163,15 @@ def _kind_in_present(head) -> bool:
 
 
 def _whenever(head) -> bool:
-    """An act in a "when"/"whenever" clause told in the present: a condition that recurs, no happening."""
+    """An act in a "when"/"whenever"/"as soon as"/"every time" clause told in the present: a condition
+    that recurs, no happening."""
     clause = head if head.pos_ in ("VERB", "AUX") else head.head
-    if clause.dep_ != "advcl" or not any(c.lower_ in ("when", "whenever") and c.dep_ in ("advmod", "mark")
-                                         for c in clause.children):
+    every_time = any(c.dep_ == "npadvmod" and c.lower_ == "time" and any(
+        d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children) for c in clause.children)
+    soon = clause.dep_ == "advcl" and clause.head.lower_ == "soon" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)  # "as soon as X suspends one"
+    if not (every_time or soon) and (clause.dep_ != "advcl" or not any(
+            c.lower_ in ("when", "whenever") and c.dep_ in ("advmod", "mark") for c in clause.children)):
         return False
     aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     present = clause.tag_ in ("VBZ", "VBP") or bool(aux & {"is", "are", "am", "'s", "'re", "does", "do"})

@@ -58,8 +58,9 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     for f in findings:
         by_sentence.setdefault(f.span, []).append(f)
     for f in findings:
-        sources = _mentions_in(f.source_spans, mentions, f.source)
-        targets = tuple(i for i in _mentions_in(f.target_spans, mentions, f.target) if i not in sources)
+        sources = _mentions_in(f.source_spans, mentions, f.source, f.owners)
+        targets = tuple(i for i in _mentions_in(f.target_spans, mentions, f.target, f.owners)
+                        if i not in sources)
         if f.told_before:
             earlier = _told_before(f, out, paragraphs)
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
@@ -86,23 +87,48 @@ def _told_before(f: EventFinding, records_so_far: list[EventRecord],
     return near[-1] if near else None
 
 
-def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention], words: tuple[str, ...] = ()
-                 ) -> tuple[int, ...]:
+def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention], words: tuple[str, ...] = (),
+                 owners: tuple[Span, ...] = ()) -> tuple[int, ...]:
     """The mentions the arguments at ``spans`` (their texts: ``words``) stand for; a place only
-    where the argument names its government ("the state of North Carolina")."""
+    where the argument names its government ("the state of North Carolina") or owns something the
+    event is about (``owners``: "approved Indiana's law")."""
     found: list[int] = []
-    for k, span in enumerate(spans):
-        governed = k < len(words) and bool(_GOVERNED.match(words[k]))
-        # "his rivals" are not he: a possessive pronoun inside a longer argument stands for its owner
-        inside = [i for i, m in enumerate(mentions) if span.contains(m.span) and (
-                      m.kind != "location" or governed)
-                  and not (m.pronoun and m.text.lower() in _POSSESSIVES and m.span != span)] or [
-            i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
-            if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
-        if inside:  # the one ending last heads the argument ("the Norwegian Trade Ministry's envoy",
-            # "the secretary, Karl Ostrom"); "diehard Sanders supporters" are the supporters, not Sanders
-            found.append(max(inside, key=lambda i: (mentions[i].span.end, -mentions[i].span.start, i)))
+    for k, whole in enumerate(spans):
+        governed = (k < len(words) and bool(_GOVERNED.match(words[k]))) or whole in owners
+        for span in _coordinated(whole, words[k] if k < len(words) else "", mentions):
+            found.extend(_heading(span, governed, mentions))
     return tuple(dict.fromkeys(found))
+
+
+def _heading(span: Span, governed: bool, mentions: list[Mention]) -> list[int]:
+    """The one mention heading the argument at ``span``, as a list (empty when none does)."""
+    # "his rivals" are not he: a possessive pronoun inside a longer argument stands for its owner
+    inside = [i for i, m in enumerate(mentions)
+              if span.contains(m.span) and (m.kind != "location" or governed)
+              and not (m.pronoun and m.text.lower() in _POSSESSIVES and m.span != span)] or [
+        i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
+        if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
+    # the one ending last heads the argument ("the Norwegian Trade Ministry's envoy", "the secretary,
+    # Karl Ostrom"); "diehard Sanders supporters" are the supporters, not Sanders
+    return [max(inside, key=lambda i: (mentions[i].span.end, -mentions[i].span.start, i))] if inside else []
+
+
+_AND = re.compile(r"\s+and\s+|,\s+and\s+")
+
+
+def _coordinated(span: Span, words: str, mentions: list[Mention]) -> list[Span]:
+    """An argument the parser left whole although it joins two names ("Japan's Prime Minister X and
+    Ruritania's President Y"): one span per side of each "and" outside a name, else ``span`` itself."""
+    if not words or len(words) != len(span) or " and " not in words:
+        return [span]
+    names = [m.span for m in mentions if span.contains(m.span) and not m.pronoun]
+    cuts = [(span.start + a.start(), span.start + a.end()) for a in _AND.finditer(words)
+            if not any(n.start < span.start + a.start() and span.start + a.end() < n.end for n in names)]
+    if not cuts:
+        return [span]
+    edges = [span.start] + [x for cut in cuts for x in cut] + [span.end]
+    parts = [Span(edges[j], edges[j + 1]) for j in range(0, len(edges), 2)]
+    return parts if all(any(p.contains(n) for n in names) for p in parts) else [span]
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})

@@ -67,7 +67,11 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("that_recode") and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         return rule["that_recode"]  # "the union protested that the firm ...": an accusation
     if rule.get("nouns_only") and tok.pos_ == "VERB":
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in rule.get("not_objects", ()) for c in tok.children):
+        called = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "oprd")]
+        recoded = next((rule["recode"][w] for w in called if w in rule.get("recode", {})), None)
+        if recoded:
+            return recoded  # "called an emergency session": convened a meeting
+        if any(w in rule.get("not_objects", ()) for w in called):
             return None  # "called a referendum for June 5": no call for anything
         return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
@@ -84,8 +88,10 @@ def sensed(kind: str, tok) -> str | None:
             t.like_num or t.lower_ in ("percent", "%") for c in tok.children if c.dep_ == "prep"
             for t in c.subtree):
         return None  # "has the support of 40 percent": a poll, no act of support
-    if rule.get("not_that") and any(c.dep_ == "ccomp" for c in tok.children):
+    if rule.get("not_that") and (any(c.dep_ == "ccomp" for c in tok.children) or _that_follows(tok)):
         return None  # "agreed that the plan was costly": an opinion shared
+    if rule.get("needs_complement") and tok.pos_ == "VERB" and _bare(tok):
+        return None  # "Ostrom agrees.": with what was said, no agreement made
     if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
                                    "recode", "not_objects", "actor_recode", "object_types")) \
             or (tok.pos_ != "VERB" and not rule.get("nouns")):
@@ -103,8 +109,10 @@ def sensed(kind: str, tok) -> str | None:
     preps = {c.lower_: c for c in near if c.dep_ in ("prep", "prt")}  # a noun's, or its verb's
     clause = any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))
                  for c in tok.children)  # "allowed X to run", however the parser hangs it
-    if rule.get("no_object"):
-        return None if objects else kind  # "demonstrated unity" shows; "demonstrated" protests
+    if rule.get("no_object"):  # "demonstrated unity", "as he has demonstrated" show; "demonstrated" protests
+        shows = objects or any(c.dep_ == "ccomp" or (c.dep_ == "mark" and c.lower_ == "as")
+                               for c in tok.children)
+        return None if shows else kind
     if any(o.lemma_.lower() in rule.get("not_objects", ()) or o.lower_ in rule.get("not_objects", ())
            for o in objects):
         return None  # "rejected the notion that", "thanked supporters"
@@ -140,6 +148,21 @@ def sensed(kind: str, tok) -> str | None:
     wants = ("objects", "actor_object", "preps", "clause", "xcomp", "clause_that", "compound_actor",
              "object_types")
     return None if any(k in rule for k in wants) else kind  # a rule that only rules things out
+
+
+def _that_follows(tok) -> bool:
+    """ "agreed that the office has limited power", however the parser hangs the clause."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is not None and after.lower_ == "that" and after.dep_ == "mark"
+
+
+def _bare(verb) -> bool:
+    """A verb with nothing it agrees to or on, and one party: "X agrees." ("X and Y agreed" is a deal)."""
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "prt", "dative", "advcl") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("NNS", "NNPS") and not any(
+        c.dep_ == "conj" for c in subject.children) and subject.lower_ not in ("they", "we", "both", "all")
 
 
 def _an_actor(tok) -> bool:

@@ -70,6 +70,9 @@ class EventFinding:
     text told of just before (extract/event_records.py gives it that event's participants)."""
     nominal: bool = False
     """The trigger is an event noun standing alone ("the visit"), not a verb or a light verb's noun."""
+    owners: tuple[Span, ...] = ()
+    """Arguments that are a place named as an owner ("approved Indiana's law"): the place's government,
+    a participant though a place is otherwise none."""
     described: tuple[Span, ...] = ()
     """Sources and targets that are described, not named ("Port officials", "the protesters"): the
     document's own participants where no name stands in them (extract/participants.py)."""
@@ -184,6 +187,8 @@ def verb_forms(tok) -> list[str]:
 
 
 def _noun_type(tok, lex: Lexicon) -> str | None:
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "the first week of March": a month, no march
     lemma = tok.lemma_.lower()
     for mod in (c for c in tok.children if c.dep_ in ("amod", "compound")):
         kind = lex.nouns.get(f"{mod.lower_} {tok.lower_}") or lex.nouns.get(f"{mod.lower_} {lemma}")
@@ -293,6 +298,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
+        owners=tuple(argument_span(t, offset) for t in sources + targets
+                     if t.dep_ == "poss" and t.ent_type_ == "GPE"),
         told_before=standalone and not sources and not targets, nominal=standalone)
 
 
