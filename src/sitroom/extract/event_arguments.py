@@ -170,8 +170,8 @@ def _targets(verb, noun) -> list:
             found.extend(_owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP"))
         elif prep.lower_ in _TARGET_PREPS:
-            # "raids on rebel positions": the rebels'; "calling on X"
-            found.extend(_owner_or_self(g) for g in prep.children if g.dep_ == "pobj")
+            # "raids on rebel positions": the rebels'; "calling on X"; "X, with whom he clashed": X
+            found.extend(_owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj")
         elif prep.lower_ == "of" and noun is None and prep.head.i == verb.i and _gerund_owner(verb):
             # "X's targeting of journalists": the journalists
             found.extend(o for g in prep.children if g.dep_ == "pobj"

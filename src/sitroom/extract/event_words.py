@@ -31,8 +31,9 @@ _THINGS = {"it", "this", "that", "these", "those", "what", "something", "anythin
 
 
 def relative_antecedent(obj):
-    """The noun a relative pronoun stands for ("the prisoners that X freed": prisoners), else ``obj``."""
-    verb = obj.head
+    """The noun a relative pronoun stands for ("the prisoners that X freed": prisoners; "X, with whom
+    he clashed": X), else ``obj``."""
+    verb = obj.head.head if obj.dep_ == "pobj" and obj.head.dep_ == "prep" else obj.head
     return verb.head if obj.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else obj
 
 
