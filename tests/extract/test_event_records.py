@@ -104,11 +104,12 @@ def test_both_sides_of_a_joined_name_a_place_as_owner_and_no_self_accusation():
     found = _events("Talks\n\nBy Lena Hart\n\n"
                     "The president held a meeting in the morning with Freedonia Prime Minister Erik Lund and "
                     "Ruritania President Karl Ostrom.\n\n"
-                    "After the Supreme Court approved Ohio's voter law, most state laws were thought safe.\n\n"
+                    "After the Supreme Court approved Ohio's voter law, most laws were thought safe.\n\n"
                     "Lena Halvorsen won a runoff with Erik Lund, a county commissioner who accused her of "
                     "catering to special interests.\n\nMore text follows here.\n")
     meeting = next(e for e in found if e[0] == "CONSULT")
-    assert {"Erik Lund", "Karl Ostrom"} <= {t.split("President ")[-1].split("Minister ")[-1] for t in meeting[3]}
+    named = {t.split("President ")[-1].split("Minister ")[-1] for t in meeting[3]}
+    assert {"Erik Lund", "Karl Ostrom"} <= named
     assert next(e for e in found if e[1] == "approved")[3] == ("Ohio",)
     accused = next(e for e in found if e[1] == "accused")
     assert "Erik Lund" not in " ".join(accused[3])

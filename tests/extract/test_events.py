@@ -484,7 +484,8 @@ def test_opinions_shown_skills_and_dates_are_no_events():
     _no_events(["As he has demonstrated, Ostrom is willing to fight.",
                 "Polls conducted in the first week of March show Ostrom ahead."], ("PROTEST",))
     _no_events(["He talks about how his forces must be ready to fight tonight.",
-                "The council urged citizens to avoid condemning refugees."], ("ASSAULT", "ACCUSE", "THREATEN"))
+                "The council urged citizens to avoid condemning refugees."],
+               ("ASSAULT", "ACCUSE", "THREATEN"))
     _no_events(["As soon as the agency suspends one account, a new one is created."], ("SANCTION",))
 
 
