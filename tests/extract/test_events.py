@@ -503,3 +503,18 @@ def test_one_doer_per_clause_and_the_owner_of_an_act():
     assert ("ASSAULT", ("the Front",), ("journalists",)) in {(e.type, e.source, e.target) for e in found}
     assert ("REJECT", ("her",)) in {(e.type, e.source) for e in code_text(
         "Ostrom mocked her refusal to release transcripts of the speeches.")}
+
+
+def test_the_doer_of_a_subordinate_clause_the_parser_split():
+    e = _first("But even after Halvorsen, responding to a surging Ostrom, dropped her reluctance to debate and "
+               "agreed to participate in a total of 10, Ostrom continued to portray her as hiding.")
+    assert (e.type, e.source) == ("AGREE", ("Halvorsen",))
+
+
+def test_a_forecast_is_no_threat():
+    _no_events(["Ostrom warned that the frustration could send voters into the arms of his rival.",
+                "In a later speech, he warned of the dangers of unchecked surveillance."], ("THREATEN",))
+    for text in ("Ruritania warned that it would retaliate against any incursion.",
+                 "The security chief warned that police will no longer tolerate rallies by the group.",
+                 "Freedonia warned of retaliation if the border stays closed."):
+        assert _first(text).type == "THREATEN", text

@@ -314,6 +314,11 @@ def _subject(verb):
             if subject.lower_ in _REPORTED_PRONOUNS:
                 return _reporter(tok) or subject
             return subject
+        subordinator = next((g for c in tok.children if c.dep_ == "prep" and c.i < tok.i
+                             and c.lower_ in ("after", "before", "since", "until", "once")
+                             for g in c.children if g.dep_ == "pobj" and actor_like(g)), None)
+        if subordinator is not None and tok.tag_ == "VBD":
+            return subordinator  # "after X, responding to Y, dropped ... and agreed": X (a misparse)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and actor_like(tok.head):
             return tok.head  # "a group of rabbis called for a boycott, and ...": a finite verb misparsed
         if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":

@@ -9,6 +9,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
+from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like, relative_antecedent
 
 
@@ -27,8 +28,8 @@ def sensed(kind: str, tok) -> str | None:
     """The type ``tok`` (a trigger verb or event noun of type ``kind``) has here, or None when its
     sense here is no event of that type."""
     senses, violence = _senses()
-    if kind == "THREATEN" and _own_trouble(tok):
-        return None  # "warning that it could default": a disclosure of its own trouble, no threat
+    if kind == "THREATEN" and (_own_trouble(tok) or _forecast(tok)):
+        return None  # "warning that it could default", "warned that the crisis could spread": no threat
     rule = senses.get(tok.lemma_.lower())
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
@@ -188,6 +189,37 @@ def _control_of_no_place(obj) -> bool:
              if g.dep_ == "pobj"]
     return bool(owned) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACES
                                    for g in owned for t in g.subtree)
+
+
+_OWN_SIDE = frozenset({"i", "we", "it", "they", "he", "she"})
+
+
+def _forecast(tok) -> bool:
+    """ "warned that the frustration could send voters to X", "warned of the dangers of Y": a warning of
+    what others or events may bring, no threat by the one warning ("warned it would retaliate" is one;
+    so is "warned of retaliation", an act the lexicon knows)."""
+    if tok.lemma_.lower() not in ("warn", "caution") or any(c.dep_ in ("dobj", "dative")
+                                                            for c in tok.children):
+        return False
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lower_ not in _OWN_SIDE and not (
+            doer is not None and subject.lemma_.lower() == doer.lemma_.lower()) and not (
+            subject.lower_ in lexicon().institutions or subject.lemma_.lower() in _STATE_FORCES)
+    warned_of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+                 for g in c.children if g.dep_ == "pobj"]
+    return bool(warned_of) and not any(g.lemma_.lower() in _ACTS for g in warned_of)
+
+
+_STATE_FORCES = frozenset({"police", "troop", "force", "army", "military", "authority", "government", "navy",
+                           "security", "we", "us"})
+"""Who a state's official speaks for: "the chief warned that police will not tolerate rallies"."""
+
+
+_ACTS = frozenset({"retaliation", "reprisal", "response", "consequence", "consequences", "action", "attack",
+                   "strike", "sanction", "sanctions", "force", "war", "measure", "measures", "escalation"})
+"""What a warning "of" names when the one warning would do it ("warned of retaliation")."""
 
 
 _TROUBLES = frozenset({"default", "miss", "fail", "lose", "struggle", "collapse", "close", "shut", "suffer",
