@@ -518,3 +518,10 @@ def test_a_forecast_is_no_threat():
                  "The security chief warned that police will no longer tolerate rallies by the group.",
                  "Freedonia warned of retaliation if the border stays closed."):
         assert _first(text).type == "THREATEN", text
+
+
+def test_a_vote_share_and_a_policy_are_no_acts():
+    _no_events(["Older voters have formed a large part of her coalition, supporting her by about a 30 "
+                "percentage point margin.", "Ostrom told reporters that Lund had a crazy policy of self-deportation."],
+               ("SUPPORT", "COERCE"))
+    assert _first("The ministers had talks with the rebels.").type == "CONSULT"

@@ -60,7 +60,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "generic"  # "companies finance takeovers with debt", "donors who fund super PACs"
     if _whenever(head):
         return "generic"  # "even when the candidate isn't making a visit, ...": no one happening
-    if _statistic(head):
+    if _statistic(head) or (kind == "SUPPORT" and _by_margin(head)):
         return "statistic"  # "claimed that group X killed 81 percent of Y": a share, no happening
     if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in head.children) and not any(
             c.dep_ == "neg" for c in head.children):
@@ -192,6 +192,12 @@ def _statistic(head) -> bool:
                for a, b, d in zip(words, words[1:], words[2:], strict=False)):
             return True  # "6 in 10 white men"
     return False
+
+
+def _by_margin(head) -> bool:
+    """ "supporting her by a 67 percentage point margin": a vote share, no act of support."""
+    return any(t.lower_ in ("percent", "%", "percentage", "points", "point") for c in head.children
+               if c.dep_ == "prep" and c.lower_ in ("by", "with") for t in c.subtree)
 
 
 _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})

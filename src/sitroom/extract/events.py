@@ -123,6 +123,8 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
             for obj in (c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")):
                 obj = _of_chain(obj, lex)  # "provide 25,000 tons of food aid"
                 kind = _noun_type(obj, lex)
+                if kind and tok.lemma_.lower() == "have" and kind not in _HAD:
+                    kind = None  # "had a policy of deportation", "has the support of": no act
                 kind = sensed(kind, obj) if kind else None  # "held a campaign rally": no protest
                 if kind:
                     out.append((kind, tok, obj))
@@ -146,9 +148,18 @@ def _triggers(sent) -> list[tuple[str, object, object]]:
     return out
 
 
+_HAD = frozenset({"CONSULT", "SUPPORT"})
+"""What "have" can be the light verb of: "had talks with X", "had the backing of X"."""
+
+
+_ABSTRACTIONS = frozenset({"policy", "idea", "notion", "history", "record", "culture", "pattern", "practice",
+                           "philosophy", "doctrine", "habit", "tradition"})
+
+
 def _of_chain(tok, lex: Lexicon):
-    """The event noun behind a measure: "tons of aid", "a package of sanctions"."""
-    if _noun_type(tok, lex):
+    """The event noun behind a measure: "tons of aid", "a package of sanctions" (not behind an
+    abstraction: "a policy of deportation" names no act)."""
+    if _noun_type(tok, lex) or tok.lemma_.lower() in _ABSTRACTIONS:
         return tok
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
