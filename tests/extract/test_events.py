@@ -506,8 +506,8 @@ def test_one_doer_per_clause_and_the_owner_of_an_act():
 
 
 def test_the_doer_of_a_subordinate_clause_the_parser_split():
-    e = _first("But even after Halvorsen, responding to a surging Ostrom, dropped her reluctance to debate and "
-               "agreed to participate in a total of 10, Ostrom continued to portray her as hiding.")
+    e = _first("But even after Halvorsen, responding to a surging Ostrom, dropped her reluctance to debate "
+               "and agreed to participate in a total of 10, Ostrom continued to portray her as hiding.")
     assert (e.type, e.source) == ("AGREE", ("Halvorsen",))
 
 
@@ -521,7 +521,8 @@ def test_a_forecast_is_no_threat():
 
 
 def test_a_vote_share_and_a_policy_are_no_acts():
-    _no_events(["Older voters have formed a large part of her coalition, supporting her by about a 30 "
-                "percentage point margin.", "Ostrom told reporters that Lund had a crazy policy of self-deportation."],
+    _no_events(["Older voters have formed a large part of her coalition, supporting her by about a "
+                "30 percentage point margin.",
+                "Ostrom told reporters that Lund had a crazy policy of self-deportation."],
                ("SUPPORT", "COERCE"))
     assert _first("The ministers had talks with the rebels.").type == "CONSULT"
