@@ -62,3 +62,9 @@ def test_no_false_times_in_prices_ages_or_modal_may():
 def test_year_less_dates_follow_the_tense():
     assert _values("The delegation visited on December 20.", "2022-01-10")[0][2] == "2021-12-20"
     assert _values("The delegation will visit on January 20.", "2021-12-10")[0][2] == "2022-01-20"
+
+
+def test_that_day_is_the_day_last_named():
+    found = tag("On March 3, 2014, the minister met the envoy. That day, the rebels attacked the town. "
+                "The same day, protesters marched.", "2016-01-10")
+    assert [t.value for t in found] == ["2014-03-03", "2014-03-03", "2014-03-03"]

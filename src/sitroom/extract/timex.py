@@ -99,6 +99,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                              rf"prior\s+to)\b", i)),
         ("next_unit", re.compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+"
                                  r"(?P<unit>day|morning|evening|week|month|year)\b", i)),
+        ("same_day", re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?:day|morning|afternoon|evening)\b",
+                                i)),
         ("day_before", re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))", i)),
         ("rel_day", re.compile(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                                r"today|tonight|yesterday|tomorrow)\b", i)),
@@ -237,7 +239,7 @@ def _resolve(hit: _Hit, text: str, dct: Anchor | None) -> Timex | None:
         return _quarter(span, m, dct, future)
     if hit.kind in ("ago",):
         return _ago(span, m, dct)
-    if hit.kind in ("after", "next_unit", "day_before"):
+    if hit.kind in ("after", "next_unit", "day_before", "same_day"):
         return Timex(span, "DATE", None, None)  # resolved against a neighbour in _relative
     if hit.kind == "rel_day":
         return _rel_day(span, m.group("w").lower(), dct)
@@ -432,7 +434,7 @@ def _relative(found: list[Timex], hits: list[_Hit], text: str) -> list[Timex]:
     out = []
     for i, timex in enumerate(found):
         hit = kinds.get(timex.span)
-        if hit is None or hit.kind not in ("after", "next_unit", "day_before"):
+        if hit is None or hit.kind not in ("after", "next_unit", "day_before", "same_day"):
             out.append(timex)
             continue
         out.append(_against(timex, hit, found, i, text))
@@ -443,6 +445,8 @@ def _against(timex: Timex, hit: _Hit, found: list[Timex], i: int, text: str) -> 
     m = hit.match
     if hit.kind == "day_before":
         n, code, unit, sign = 1, "D", "day", -1 if m.group("dir").lower() == "before" else 1
+    elif hit.kind == "same_day":  # "that day", "the same day": the day last named
+        n, code, unit, sign = 0, "D", "day", 1
     elif hit.kind == "next_unit":
         unit = m.group("unit").lower()
         n, code = 1, _unit_code("day" if unit in ("morning", "evening") else unit)
