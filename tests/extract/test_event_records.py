@@ -113,3 +113,12 @@ def test_both_sides_of_a_joined_name_a_place_as_owner_and_no_self_accusation():
     assert next(e for e in found if e[1] == "approved")[3] == ("Ohio",)
     accused = next(e for e in found if e[1] == "accused")
     assert "Erik Lund" not in " ".join(accused[3])
+
+
+def test_the_speaker_is_the_i_of_an_event_told_in_a_quote():
+    found = _events("Visit\n\nBy Lena Hart\n\n"
+                    "\"I met Karl Ostrom in Oslo last week and I asked him to stay,\" Erik Lund said on "
+                    "Tuesday.\n\n\"We will never accept their offer,\" Lena Halvorsen told reporters.\n\n"
+                    "More text follows here.\n")
+    assert ("CONSULT", "met", ("Erik Lund",), ("Karl Ostrom",)) in {e[:4] for e in found}
+    assert ("REJECT", ("Lena Halvorsen",)) in {(e[0], e[2]) for e in found}

@@ -526,3 +526,25 @@ def test_a_vote_share_and_a_policy_are_no_acts():
                 "Ostrom told reporters that Lund had a crazy policy of self-deportation."],
                ("SUPPORT", "COERCE"))
     assert _first("The ministers had talks with the rebels.").type == "CONSULT"
+
+
+def test_recurring_and_generic_acts_are_no_happenings():
+    _no_events(["At times Ostrom would meet Lund for lunch.",
+                "Halvorsen has begun to attack Ostrom in her campaign appearances.",
+                "Most presidents have supported major trade treaties."], ("CONSULT", "ACCUSE", "SUPPORT"))
+    assert _first("Halvorsen attacked Ostrom in two speeches on Monday.").type == "ACCUSE"
+
+
+def test_status_of_known_obliged_and_intended_acts():
+    e = _first("Ostrom has said that given his criticism of Lund it would be very hard for Lund to attend.")
+    assert (e.type, e.status) == ("ACCUSE", "reported")
+    assert _first("We have to deepen and better coordinate with Freedonia.").status == "hypothetical"
+    _no_events(["If we go marching into the convention with momentum, we are going to march out with the "
+                "nomination."], ("PROTEST", "THREATEN"))
+
+
+def test_a_pronoun_is_its_reporter_only_when_it_can_be():
+    assert _first("Hungary has said it will support the resolution.").source == ("Hungary",)
+    found = code_text("\"Not only are they supporting Halvorsen, but they have been critical of Ostrom,\" "
+                      "Mr. Lund said.")
+    assert ("SUPPORT", ("they",)) in {(e.type, e.source) for e in found}

@@ -101,11 +101,13 @@ def analyse(doc: Document, nlp) -> Analysis:
     mentions = surnames_as_people(one_sense_per_discourse(mentions))
     mentions = namesakes_in_formal_style(mentions, doc.source.text)
     mentions = unlinked_group_descriptions(settle_kinds(mentions, roles))
-    events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
-                     tuple(s.span for s in sentences))
     work = _work_text(doc.source.text, parts, texts)
     quotes = quotes_in(work, body_parts)
     quote_rows = quote_records(quotes, mentions, timexes, work)
+    voices = tuple((q.finding.content, q.speaker) for q in quote_rows
+                   if q.finding.kind == "direct" and q.speaker is not None)
+    events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
+                     tuple(s.span for s in sentences), voices)
     claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work)
     return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events,
                     quote_rows, claim_rows)

@@ -312,7 +312,9 @@ def _subject(verb):
             if subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                 return _named(tok.head)
             if subject.lower_ in _REPORTED_PRONOUNS:
-                return _reporter(tok) or subject
+                reporter = _reporter(tok)  # ("it" or "they" is no one person who said it)
+                return reporter if reporter is not None and (
+                    subject.lower_ == "we" or reporter.ent_type_ != "PERSON") else subject
             return subject
         subordinator = next((g for c in tok.children if c.dep_ == "prep" and c.i < tok.i
                              and c.lower_ in ("after", "before", "since", "until", "once")

@@ -84,6 +84,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if any(c.lower_ in _HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
             head.tag_ in ("VBZ", "VBP") or kind in _SAYING | {"REQUEST", "AGREE"}):
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
+    if any(_recurring(c) for d in doers for c in d.children if c.dep_ == "prep"):
+        return "habitual"  # "at times X would meet Y", "attacks him in her campaign appearances"
+    if head.pos_ == "VERB" and _every_one(head):
+        return "generic"  # "most presidents have supported trade treaties": what such people do
     if head.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children) \
             and head.head.lemma_.lower() in ("ask", "wonder", "know", "question", "see"):
         return "question"  # "asked if he would ever endorse her"
@@ -198,6 +202,30 @@ def _by_margin(head) -> bool:
     """ "supporting her by a 67 percentage point margin": a vote share, no act of support."""
     return any(t.lower_ in ("percent", "%", "percentage", "points", "point") for c in head.children
                if c.dep_ == "prep" and c.lower_ in ("by", "with") for t in c.subtree)
+
+
+_OCCASIONS = frozenset({"appearance", "speech", "rally", "interview", "stop", "event", "debate", "ad",
+                        "advertisement", "tweet", "post", "remark", "column", "sermon", "broadcast"})
+
+
+def _recurring(prep) -> bool:
+    """ "at times", "from time to time", "in her campaign appearances": the act recurs."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if prep.lower_ == "at" and any(g.lower_ == "times" for g in objects):
+        return True
+    if prep.lower_ == "from" and any(g.lower_ == "time" for g in objects):
+        return True
+    return prep.lower_ in ("in", "at", "during") and any(
+        g.tag_ == "NNS" and g.lemma_.lower() in _OCCASIONS and not any(
+            c.dep_ in ("nummod", "det") and c.lower_ not in ("his", "her", "their") for c in g.children)
+        for g in objects)
+
+
+def _every_one(verb) -> bool:
+    """A subject that is every one of a kind: "most presidents", "all candidates", "every senator"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and any(
+        c.dep_ in ("amod", "det") and c.lower_ in ("most", "all", "every", "any") for c in subject.children)
 
 
 _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})

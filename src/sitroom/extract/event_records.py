@@ -40,7 +40,8 @@ class EventRecord:
 
 def records(findings: list[EventFinding], mentions: list[Mention], timexes: list[Timex],
             published: str | None, paragraphs: tuple[Span, ...] = (),
-            dateline: Span | None = None, sentences: tuple[Span, ...] = ()) -> list[EventRecord]:
+            dateline: Span | None = None, sentences: tuple[Span, ...] = (),
+            voices: tuple[tuple[Span, int], ...] = ()) -> list[EventRecord]:
     """Findings whose source or target is one of the document's actors, with when and where.
 
     When: the date in the event's own clause, else one heading its sentence, else the one date of its
@@ -48,7 +49,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     paragraph or dating an earlier event there, whichever came last, or in a live blog the time of the
     entry's heading line; else the publication date for an event told in the present or present
     perfect (``inferred``); else undated. The dateline's date (``dateline``, the story's) is never an
-    event's own. ``sentences``: the document's sentence spans, in order.
+    event's own. ``sentences``: the document's sentence spans, in order. ``voices``: each direct
+    quote's content and its speaker's mention, who is the "I" and "me" of an event told in it.
     """
     if dateline is not None:
         timexes = [t for t in timexes if not dateline.contains(t.span)]
@@ -58,9 +60,9 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     for f in findings:
         by_sentence.setdefault(f.span, []).append(f)
     for f in findings:
-        sources = _mentions_in(f.source_spans, mentions, f.source, f.owners)
+        sources = _mentions_in(f.source_spans, mentions, f.source, f.owners) + _speaking(f, 0, voices)
         targets = tuple(i for i in _mentions_in(f.target_spans, mentions, f.target, f.owners)
-                        if i not in sources)
+                        + _speaking(f, 1, voices) if i not in sources)
         if f.told_before:
             earlier = _told_before(f, out, paragraphs)
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
@@ -73,6 +75,19 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
                                when, _where(f, mentions)))
     return out
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my"})
+"""(Not "we": a speaker's "we" is a campaign, a party or a country as often as the speaker.)"""
+
+
+def _speaking(f: EventFinding, side: int, voices: tuple[tuple[Span, int], ...]) -> tuple[int, ...]:
+    """The speaker of the direct quote an event is told in, for its "I" or "me" (``side`` 0:
+    sources, 1: targets): '"I asked them to stay," X said' is X's request."""
+    spans, words = (f.source_spans, f.source) if side == 0 else (f.target_spans, f.target)
+    return tuple(dict.fromkeys(
+        speaker for span, word in zip(spans, words, strict=False) if word.lower() in _FIRST_PERSON
+        for content, speaker in voices if content.contains(span)))
 
 
 TOLD_BEFORE_CHARS = 600

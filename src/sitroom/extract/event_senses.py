@@ -81,8 +81,8 @@ def sensed(kind: str, tok) -> str | None:
     # a noun's, and its light verb's ("made an appeal for calm"; not "X's appeal will be tough for Y")
     near = list(tok.children) + (list(tok.head.children) if tok.pos_ != "VERB" and tok.dep_ in (
         "dobj", "attr", "nsubjpass", "oprd", "npadvmod") else [])
-    if any(c.dep_ == "prep" and c.lower_ in rule.get("not_preps", ()) for c in near) and not (
-            inner or any(c.dep_ in ("prep", "aux") and c.lower_ == "to" for c in tok.children)):
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in rule.get("not_preps", ()) for c in near) and not (
+            inner or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)):
         return None  # "many economists agree with her": an opinion shared, no agreement made
     if any(c.dep_ == "compound" and c.lemma_.lower() in rule.get("not_compounds", ())
            for c in tok.children):

@@ -11,8 +11,9 @@ from sitroom.extract.event_lexicon import lexicon
 def status_of(head) -> str:
     lex = lexicon()
     chain = [head]  # the trigger and the verbs it depends on, up to the first with a subject of its own
-    while len(chain) < 4 and chain[-1].head is not chain[-1] and not any(  # ("though she has begun to
-            c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):  # attack, they will ...")
+    # ("though she has begun to attack, they will ..."; not past "given his criticism": it happened)
+    while len(chain) < 4 and chain[-1].head is not chain[-1] and not _presupposed(chain[-1]) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):
         chain.append(chain[-1].head)
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -28,10 +29,11 @@ def status_of(head) -> str:
         if aux & {"if", "unless", "whether", "until"} or tok.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "until") for c in tok.children) or _inverted(tok):
             return "hypothetical"
-        if aux & {"will", "shall", "'ll"} or (tok is not head and tok.lemma_.lower() in lex.planned
+        going = tok is not head and tok.lemma_.lower() == "go" and tok.tag_ == "VBG"  # "are going to march"
+        if aux & {"will", "shall", "'ll"} or going or (tok is not head and tok.lemma_.lower() in lex.planned
                                               and not (tok.lemma_.lower() == "seek" and tok.tag_ == "VBD")):
             return "planned"  # (what one "sought to" do was tried, as reported)
-        if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"}:
+        if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"} or _obliged(tok):
             return "hypothetical"
     if head.pos_ == "NOUN":  # "the proposed ban", "a possible strike": not (yet) a happening
         told = {c.lower_ for c in head.children if c.dep_ == "amod"}
@@ -47,6 +49,23 @@ def status_of(head) -> str:
             and governor.tag_ not in ("VBD", "VBN"):  # "the next visit took place in May": past
         return "planned"
     return "reported"
+
+
+def _obliged(tok) -> bool:
+    """ "we have to coordinate", "they need to talk": what must be done, not what was."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ == "dobj" for c in tok.head.children)
+
+
+_PRESUPPOSING = frozenset({"given", "after", "despite", "following", "amid", "amidst", "since", "over"})
+
+
+def _presupposed(tok) -> bool:
+    """An event noun a preposition takes as known ("given his criticism of X", "after the talks",
+    "despite the ban"): it happened, whatever the clause around it says of other things."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.lower_ in _PRESUPPOSING or (
+        tok.head.lower_ == "of" and tok.head.head.lower_ == "because"))
 
 
 _PROPOSED = frozenset({"proposed", "upcoming", "promised", "threatened", "intended", "impending",
