@@ -122,3 +122,11 @@ def test_the_speaker_is_the_i_of_an_event_told_in_a_quote():
                     "More text follows here.\n")
     assert ("CONSULT", "met", ("Erik Lund",), ("Karl Ostrom",)) in {e[:4] for e in found}
     assert ("REJECT", ("Lena Halvorsen",)) in {(e[0], e[2]) for e in found}
+
+
+def test_a_party_word_is_the_leaning_of_the_people_it_qualifies():
+    found = _events("Charges\n\nBy Lena Hart\n\nA Republican state attorney charged Karl Ostrom in 2012.\n\n"
+                    "Senator Lund has attacked GOP voters and lawmakers for opposing the plan.\n\n"
+                    "More text follows here.\n")
+    assert ("ACCUSE", ("Republican state attorney",)) in {(e[0], e[2]) for e in found}
+    assert ("GOP voters", "lawmakers") in {e[3] for e in found}

@@ -548,3 +548,10 @@ def test_a_pronoun_is_its_reporter_only_when_it_can_be():
     found = code_text("\"Not only are they supporting Halvorsen, but they have been critical of Ostrom,\" "
                       "Mr. Lund said.")
     assert ("SUPPORT", ("they",)) in {(e.type, e.source) for e in found}
+
+
+def test_an_occasion_is_no_target():
+    assert _first("Lund attacked Ostrom viciously at the Democratic Convention.").target == ("Ostrom",)
+    assert _first("Her allies have been hosting liberal activists at house parties.").target == (
+        "liberal activists",)
+    assert _first("The army fired at the protesters.").target == ("the protesters",)

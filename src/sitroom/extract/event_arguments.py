@@ -170,8 +170,10 @@ def _targets(verb, noun) -> list:
             found.extend(_owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP"))
         elif prep.lower_ in _TARGET_PREPS:
-            # "raids on rebel positions": the rebels'; "calling on X"; "X, with whom he clashed": X
-            found.extend(_owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj")
+            # "raids on rebel positions": the rebels'; "calling on X"; "X, with whom he clashed": X (not
+            # "attacked him at the convention", "hosted activists at house parties": where it happened)
+            found.extend(_owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj"
+                         and not (prep.lower_ == "at" and g.lemma_.lower() in _GATHERINGS))
         elif prep.lower_ == "of" and noun is None and prep.head.i == verb.i and _gerund_owner(verb):
             # "X's targeting of journalists": the journalists
             found.extend(o for g in prep.children if g.dep_ == "pobj"
@@ -221,6 +223,13 @@ def _clause_targets(head) -> list:
         return [o for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                 for o in [_owner_or_self(s)] if actor_like(o)]
     return []
+
+
+_GATHERINGS = frozenset({"convention", "conference", "summit", "rally", "party", "meeting", "event",
+                         "hearing", "debate", "dinner", "fundraiser", "ceremony", "funeral", "forum",
+                         "gathering", "session", "festival", "parade", "reception", "luncheon", "breakfast",
+                         "gala"})
+"""What "at" names as the occasion of an act, not someone it is aimed at ("at the convention")."""
 
 
 _OWN = {"its", "their", "his", "her", "our"}

@@ -52,10 +52,10 @@ def status_of(head) -> str:
 
 
 def _obliged(tok) -> bool:
-    """ "we have to coordinate", "they need to talk": what must be done, not what was."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
-        c.dep_ == "dobj" for c in tok.head.children)
+    """ "we have to coordinate", "they need to talk": what must be done, not what was ("had to admit" was)."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need") and tok.head.tag_ != "VBD" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ == "dobj" for c in tok.head.children)
 
 
 _PRESUPPOSING = frozenset({"given", "after", "despite", "following", "amid", "amidst", "since", "over"})

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from sitroom.data.countries import country_of_demonym
+from sitroom.data.names import title_words
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import people_noun
 from sitroom.model.evidence import Span
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 DESCRIPTION = "description"
 """The ``sense`` of such a mention (model/mention.py)."""
+
+
+_AFFILIATIONS = title_words("parties") | {"gop", "democratic"}
 
 
 _TOO_VAGUE = frozenset({"people", "countries", "states", "nations", "sides", "country", "state", "nation",
@@ -58,7 +62,8 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
     # police", "Sanders's aides" are the police, the aides)
     taken: dict[int, list[tuple[Span, bool]]] = {}  # by sentence: an argument lies in its sentence
     for m in mentions:
-        if m.kind != "location":
+        if m.kind != "location" and m.text.lower() not in _AFFILIATIONS:
+            # (a party word qualifying people is their leaning: "Republican state attorneys", "GOP voters")
             taken.setdefault(m.sentence, []).append((m.span, m.kind == "person"))
     found: dict[tuple[int, int], Mention] = {}
     for f in findings:
