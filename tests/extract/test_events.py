@@ -555,3 +555,10 @@ def test_an_occasion_is_no_target():
     assert _first("Her allies have been hosting liberal activists at house parties.").target == (
         "liberal activists",)
     assert _first("The army fired at the protesters.").target == ("the protesters",)
+
+
+def test_a_withheld_or_cancelled_event_did_not_happen():
+    found = code_text("Halvorsen says she is going to vote for Ostrom but has withheld her endorsement.")
+    assert ("SUPPORT", "denied") in {(e.type, e.status) for e in found}
+    found = code_text("The ministers cancelled the talks with the rebels.")
+    assert ("CONSULT", "denied") in {(e.type, e.status) for e in found}

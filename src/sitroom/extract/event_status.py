@@ -24,6 +24,10 @@ def status_of(head) -> str:
     for tok in chain[1:3]:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
             return "denied"
+    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") and (
+            head.head.lemma_.lower() in _UNDOING or (head.head.lemma_.lower() == "call" and any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in head.head.children))):
+        return "denied"  # "withheld her endorsement", "the visit was cancelled", "called off the talks"
     for tok in chain[:3]:
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "mark")}
         if aux & {"if", "unless", "whether", "until"} or tok.dep_ == "advcl" and any(
@@ -56,6 +60,11 @@ def _obliged(tok) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need") and tok.head.tag_ != "VBD" \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and not any(c.dep_ == "dobj" for c in tok.head.children)
+
+
+_UNDOING = frozenset({"withhold", "cancel", "postpone", "scrap", "shelve", "forgo", "forego", "delay",
+                      "abort", "scuttle"})
+"""Verbs whose object event did not take place (as planned): "withheld her endorsement"."""
 
 
 _PRESUPPOSING = frozenset({"given", "after", "despite", "following", "amid", "amidst", "since", "over"})
