@@ -12,7 +12,7 @@ def status_of(head) -> str:
     lex = lexicon()
     chain = [head]  # the trigger and the verbs it depends on, up to the first with a subject of its own
     # ("though she has begun to attack, they will ..."; not past "given his criticism": it happened)
-    while len(chain) < 4 and chain[-1].head is not chain[-1] and not _presupposed(chain[-1]) and not any(
+    while len(chain) < 4 and chain[-1].head.i != chain[-1].i and not _presupposed(chain[-1]) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):
         chain.append(chain[-1].head)
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
@@ -33,9 +33,11 @@ def status_of(head) -> str:
         if aux & {"if", "unless", "whether", "until"} or tok.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "until") for c in tok.children) or _inverted(tok):
             return "hypothetical"
-        going = tok is not head and tok.lemma_.lower() == "go" and tok.tag_ == "VBG"  # "are going to march"
-        if aux & {"will", "shall", "'ll"} or going or (tok is not head and tok.lemma_.lower() in lex.planned
-                                              and not (tok.lemma_.lower() == "seek" and tok.tag_ == "VBD")):
+        going = tok.i != head.i and tok.lemma_.lower() == "go" and tok.tag_ == "VBG"  # "are going to march"
+        subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.i == tok.i  # ("the meeting was aimed at")
+        if aux & {"will", "shall", "'ll"} or going or (
+                tok.i != head.i and not subject and tok.lemma_.lower() in lex.planned
+                and not (tok.lemma_.lower() == "seek" and tok.tag_ == "VBD")):
             return "planned"  # (what one "sought to" do was tried, as reported)
         if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"} or _obliged(tok):
             return "hypothetical"
