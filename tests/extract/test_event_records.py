@@ -130,3 +130,16 @@ def test_a_party_word_is_the_leaning_of_the_people_it_qualifies():
                     "More text follows here.\n")
     assert ("ACCUSE", ("Republican state attorney",)) in {(e[0], e[2]) for e in found}
     assert ("GOP voters", "lawmakers") in {e[3] for e in found}
+
+
+def test_named_targets_a_legislature_an_agency_a_capital_and_people_by_trade():
+    found = _events("Targets\n\nBy Lena Hart\n\n"
+                    "Senator Lena Halvorsen called on Congress to pass the bill.\n\n"
+                    "Critics accused Washington of throwing away a powerful lever.\n\n"
+                    "The Freedonian navy detained 10 American sailors from two patrol boats.\n\n"
+                    "Erik Lund criticized the F.B.I. on Tuesday.\n\nMore text follows here.\n")
+    targets = {e[1]: e[3] for e in found}
+    assert targets["called"] == ("Congress",)
+    assert targets["accused"] == ("Washington",)
+    assert targets["detained"] == ("10 American sailors",)
+    assert targets["criticized"] == ("F.B.I.",)

@@ -222,10 +222,11 @@ def _recurring(prep) -> bool:
 
 
 def _every_one(verb) -> bool:
-    """A subject that is every one of a kind: "most presidents", "all candidates", "every senator"."""
+    """A subject that is most of a kind: "most presidents have supported trade treaties"."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and any(
-        c.dep_ in ("amod", "det") and c.lower_ in ("most", "all", "every", "any") for c in subject.children)
+        c.dep_ in ("amod", "det") and c.lower_ == "most" for c in subject.children)  # ("all members have
+    # approved": each of them did)
 
 
 _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})

@@ -163,7 +163,7 @@ def _bare(verb) -> bool:
     """A verb with nothing it agrees to or on, and one party: "X agrees." ("X and Y agreed" is a deal)."""
     if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "prt", "dative", "advcl") for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # ("must be agreed jointly")
     return subject is not None and subject.tag_ not in ("NNS", "NNPS") and not any(
         c.dep_ == "conj" for c in subject.children) and subject.lower_ not in ("they", "we", "both", "all")
 

@@ -58,8 +58,10 @@ def status_of(head) -> str:
 
 
 def _obliged(tok) -> bool:
-    """ "we have to coordinate", "they need to talk": what must be done, not what was ("had to admit" was)."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need") and tok.head.tag_ != "VBD" \
+    """ "we have to coordinate", "they need to talk": what must be done, not what was ("had to admit",
+    "having had to flee" was)."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need") \
+        and tok.head.tag_ in ("VB", "VBP", "VBZ") \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
         and not any(c.dep_ == "dobj" for c in tok.head.children)
 

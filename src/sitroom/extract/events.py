@@ -309,9 +309,22 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
-        owners=tuple(argument_span(t, offset) for t in sources + targets
-                     if t.dep_ == "poss" and t.ent_type_ == "GPE"),
+        owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
         told_before=standalone and not sources and not targets, nominal=standalone)
+
+
+_DEALINGS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "SUPPORT", "AID", "COOPERATE",
+                       "AGREE", "CONCEDE"})
+"""Types whose object place is its government ("accused Washington of ...", "sanctioned Ruritania")."""
+
+
+def _governed(tok, kind: str) -> bool:
+    """A place's name that stands for its government: an owner ("approved Ohio's law"), or what a
+    state deals with ("accused Washington", "called on Moscow to ...") but not where one goes."""
+    if tok.ent_type_ != "GPE":
+        return False
+    return tok.dep_ == "poss" or (kind in _DEALINGS and (tok.dep_ in ("dobj", "dative") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "to", "with", "upon"))))
 
 
 def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), finite: bool = False

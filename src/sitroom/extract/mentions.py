@@ -27,7 +27,7 @@ from sitroom.data.names import (
     speech_cues,
     title_words,
 )
-from sitroom.data.places import is_region, is_town, is_us_state
+from sitroom.data.places import is_place, is_region, is_town, is_us_state
 from sitroom.extract.kind_cues import (
     ACTOR_DEPS,
     CITY,
@@ -180,6 +180,9 @@ def _mention(ent, kind: str, offset: int, sentence: int, dateline: bool = False,
         label, kind = "FAC", "location"  # "Ostrom Tower", "Lund Arena": a building named after someone
     if label == "NORP" and text.lower() in title_words("parties"):
         kind = "organization"
+    if label == "GPE" and is_acronym(text) and sum(c.isalpha() for c in text) >= 3 \
+            and not country_named(text) and not is_place(text):
+        label, kind = "ORG", "organization"  # "the F.B.I. investigation": no place is so abbreviated
     if _people_of(ent, text):
         kind, country = "other", country_of_demonym(text)  # "the Americans fled": a people, not the state
         return Mention(Span(begin, begin + len(text)), text, label, kind, country, sentence,
@@ -247,6 +250,10 @@ def _all_demonyms(text: str) -> bool:
 _CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s+[A-Z]")
 
 
+_LEGISLATURES = frozenset({"congress", "senate", "parliament"})
+"""Words for an institution that, capitalised alone, name the country's own: "called on Congress"."""
+
+
 def _plausible(text: str, ent) -> bool:
     if not text or len(ent) > MAX_TOKENS or _JUNK.search(text):
         return False
@@ -258,8 +265,8 @@ def _plausible(text: str, ent) -> bool:
         return False  # "Walmart Stores v. Dukes": a court case's name, no actor
     if ent.start_char > 0 and ent.doc.text[ent.start_char - 1] == "#" or text.startswith("#"):
         return False  # "#Justdoit", "#NeverTrump": a hashtag, no one
-    if len(text.split()) == 1 and text.lower() in generic_words():
-        return False  # "State", "Air", "Government": a word of a name, not a name
+    if len(text.split()) == 1 and text.lower() in generic_words() and text.lower() not in _LEGISLATURES:
+        return False  # "State", "Air", "Government": a word of a name, not a name (but "Congress" is one)
     first = text.split()[0]
     if first[:1].islower() and not re.match(r"^(?:al|el|ad|an|ar|as|at|ash|bin|ibn|de|van|von)-?", first):
         return False

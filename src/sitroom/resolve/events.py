@@ -2,9 +2,10 @@
 
 Two reports are one event when their types agree, their actors overlap (for meetings and
 agreements, the parties in either role), their statuses agree, and their dates are compatible:
-one contains the other ("2021-07" and "2021-07-08") and no two different days end up in one
-event. A report without a date read from the text joins only a report a few sentences away in the same
-document: different visits of the same delegation stay different events.
+one contains the other ("2021-07" and "2021-07-08"), and so do all the dates of the event they would
+make (no chain through undated reports joins May 2019 with January 2021). A report without a date read
+from the text joins only a report a few sentences away in the same document: different visits of the
+same delegation stay different events.
 """
 
 from __future__ import annotations
@@ -74,26 +75,26 @@ def group(mentions: list[EventMention]) -> list[list[int]]:
         for actor in m.parties:
             blocks[(m.type, actor)].append(i)
     uf = UnionFind(len(mentions))
-    days: dict[int, set[str]] = {i: _days(m) for i, m in enumerate(mentions)}
+    dates: dict[int, set[str]] = {i: _dates(m) for i, m in enumerate(mentions)}
     for members in blocks.values():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
                 ri, rj = uf.find(i), uf.find(j)
                 if ri == rj or not same_event(mentions[i], mentions[j]):
                     continue
-                merged = days[ri] | days[rj]
-                if len(merged) > 1:
-                    continue  # two different days are two events, however alike
+                if not all(x.startswith(y) or y.startswith(x) for x in dates[ri] for y in dates[rj]):
+                    continue  # May 2019 and January 2021 are two events, however alike (and however
+                    # an undated report between them would chain them)
                 uf.union(ri, rj)
-                days[uf.find(ri)] = merged
+                dates[uf.find(ri)] = dates[ri] | dates[rj]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
 
 
-def _days(m: EventMention) -> set[str]:
-    return {m.when[0]} if m.when and len(m.when[0]) == 10 and m.dated else set()
+def _dates(m: EventMention) -> set[str]:
+    return {m.when[0]} if m.when and m.dated else set()
 
 
 def build_events(mentions: list[EventMention], names: dict[str, str]) -> list[dict]:
