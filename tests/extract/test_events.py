@@ -562,3 +562,13 @@ def test_a_withheld_or_cancelled_event_did_not_happen():
     assert ("SUPPORT", "denied") in {(e.type, e.status) for e in found}
     found = code_text("The ministers cancelled the talks with the rebels.")
     assert ("CONSULT", "denied") in {(e.type, e.status) for e in found}
+
+
+def test_senses_of_talk_share_insist_and_decline():
+    _no_events(["Ostrom was discussing his immigration plan on the debate stage.",
+                "Lund shares a strategy with Ostrom.", "He insisted on the radio that the plan would work.",
+                "Voters' views of the party have declined sharply.",
+                "Six in 10 Republicans said delegates should vote for the winner of the primaries."],
+               ("CONSULT", "COOPERATE", "REQUEST", "REJECT"))
+    assert _first("Lund discussed the crisis with Ostrom.").type == "CONSULT"
+    assert _first("The two leaders discussed trade on Monday.").type == "CONSULT"

@@ -188,14 +188,16 @@ def _statistic(head) -> bool:
     verb = head if head.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return False
-    for c in (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")):
-        words = list(c.subtree)
-        if any(t.lower_ in ("percent", "%") for t in words[: c.i - words[0].i + 1]):
-            return True  # "81 percent of white victims"
-        if any(a.like_num and b.lower_ in ("in", "out") and d.like_num
-               for a, b, d in zip(words, words[1:], words[2:], strict=False)):
-            return True  # "6 in 10 white men"
-    return False
+    return any(a_share(c) for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+
+
+def a_share(tok) -> bool:
+    """A noun phrase that is a share of people: "81 percent of white victims", "6 in 10 white men"."""
+    words = list(tok.subtree)
+    if any(t.lower_ in ("percent", "%") for t in words[: tok.i - words[0].i + 1]):
+        return True
+    return any(a.like_num and b.lower_ in ("in", "out") and d.like_num
+               for a, b, d in zip(words, words[1:], words[2:], strict=False))
 
 
 def _by_margin(head) -> bool:

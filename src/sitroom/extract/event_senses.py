@@ -93,8 +93,10 @@ def sensed(kind: str, tok) -> str | None:
         return None  # "has the support of 40 percent": a poll, no act of support
     if rule.get("not_that") and (any(c.dep_ == "ccomp" for c in tok.children) or _that_follows(tok)):
         return None  # "agreed that the plan was costly": an opinion shared
-    if rule.get("needs_complement") and tok.pos_ == "VERB" and _bare(tok):
-        return None  # "Ostrom agrees.": with what was said, no agreement made
+    if rule.get("needs_complement") and tok.pos_ == "VERB" and _bare(tok, kind != "AGREE"):
+        return None  # "Ostrom agrees.": with what was said, no agreement made; "views have declined"
+    if rule.get("needs_party") and tok.pos_ == "VERB" and not _two_sides(tok):
+        return None  # "X was discussing his plan": talking of a topic, with no one
     if not any(k in rule for k in ("objects", "actor_object", "preps", "clause", "xcomp", "no_object",
                                    "recode", "not_objects", "actor_recode", "object_types")) \
             or (tok.pos_ != "VERB" and not rule.get("nouns")):
@@ -159,13 +161,27 @@ def _that_follows(tok) -> bool:
     return after is not None and after.lower_ == "that" and after.dep_ == "mark"
 
 
-def _bare(verb) -> bool:
-    """A verb with nothing it agrees to or on, and one party: "X agrees." ("X and Y agreed" is a deal)."""
+def _bare(verb, any_party: bool = False) -> bool:
+    """A verb with nothing it agrees to or on, and one party: "X agrees." ("X and Y agreed" is a deal);
+    ``any_party``: however many ("views have declined": fell, no refusal)."""
     if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "prt", "dative", "advcl") for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # ("must be agreed jointly")
+    if any_party:
+        return subject is not None
     return subject is not None and subject.tag_ not in ("NNS", "NNPS") and not any(
         c.dep_ == "conj" for c in subject.children) and subject.lower_ not in ("they", "we", "both", "all")
+
+
+def _two_sides(verb) -> bool:
+    """A talk with someone: "with" someone, someone as the object, or a subject of several."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
+        return True
+    if any(c.dep_ in ("dobj", "dative") and _an_actor(c) for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "both") \
+        or any(c.dep_ == "conj" for c in subject.children)
 
 
 def _an_actor(tok) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitroom.extract.event_arguments import RECEIVING, arguments
-from sitroom.extract.event_happening import not_a_happening
+from sitroom.extract.event_happening import a_share, not_a_happening
 from sitroom.extract.event_lexicon import Lexicon, lexicon
 from sitroom.extract.event_senses import sensed
 from sitroom.extract.event_status import (
@@ -288,6 +288,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     if kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment:
         mode = _promise_of(head)
     speaker = demanded_by(head)
+    if speaker is not None and a_share(speaker):
+        return None  # "six in 10 Republicans said delegates should vote ...": a poll, no one's demand
     if speaker is not None:  # "X said Y must release them": X's REQUEST to Y
         kind, mode, status = "REQUEST", kind.lower() if kind != "REQUEST" else None, "reported"
         sources, targets = expand([speaker]), sources or targets  # "... should be dissolved": of it
