@@ -572,3 +572,24 @@ def test_senses_of_talk_share_insist_and_decline():
                ("CONSULT", "COOPERATE", "REQUEST", "REJECT"))
     assert _first("Lund discussed the crisis with Ostrom.").type == "CONSULT"
     assert _first("The two leaders discussed trade on Monday.").type == "CONSULT"
+
+
+def test_doers_of_lists_participles_picked_victims_and_undergone_acts():
+    e = _first("The Secret Service, the FBI and the New York Police Department are investigating the letter.")
+    assert e.source == ("The Secret Service", "the FBI", "the New York Police Department")
+    found = {(e.phrase, e.source, e.target) for e in code_text(
+        "The commission cited a sniper targeting and killing five police officers.")}
+    assert ("killing", ("a sniper",), ("five police officers",)) in found
+    e = _first("The authorities never realized that the joggers had already identified a number of police "
+               "officers to attack.")
+    assert (e.source, e.target) == (("the joggers",), ("police officers",))
+    e = _first("Freedonia spread theories about the agency's involvement in President Karl Ostrom's "
+               "assassination.")
+    assert (e.type, e.source, e.target) == ("ASSAULT", (), ("President Karl Ostrom",))
+    e = _first("On the eve of President Ostrom's final address, dozens of members of his party condemned the "
+               "raids.")
+    assert e.target == ()
+
+
+def test_a_backer_named_by_a_participle_is_a_description():
+    _no_events(["Last year, the firm gave $10 million to a group backing Ostrom."], ("SUPPORT",))

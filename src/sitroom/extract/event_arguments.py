@@ -3,14 +3,20 @@ passives, relative clauses, conjunctions and "ordered to mobilize" chains."""
 
 from __future__ import annotations
 
-from sitroom.data.names import group_nouns
+from sitroom.extract.event_doers import (
+    OWN,
+    SUBJECTS,
+    agrees,
+    doer_of,
+    gerund_owner,
+    named,
+    own_clause,
+    owner_or_self,
+)
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like, conjuncts, expand, people_noun, relative_antecedent
 
 _TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
-
-
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
 def arguments(head, noun, verb) -> tuple[list, list]:
@@ -21,6 +27,9 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         if head.lemma_.lower() in _INQUIRIES:  # "the Ostrom investigation": Ostrom is investigated
             targets = [c for c in sources if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
             sources = [c for c in sources if c not in targets]
+        elif head.lemma_.lower() in _UNDERGONE:  # "X's assassination", "his arrest": X, he underwent it
+            targets = [c for c in sources if c.ent_type_ == "PERSON" or c.lower_ in ("his", "her", "their")]
+            sources = [c for c in sources if c not in targets]
         for prep in (c for c in head.children if c.dep_ == "prep"):
             objs = [g for g in prep.children if g.dep_ == "pobj"]
             if prep.lower_ == "between" and objs:
@@ -29,15 +38,15 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             elif prep.lower_ in ("by",) and objs:
                 sources = sources or objs
             elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and (
-                    objs[0].ent_type_ or _owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
-                targets.extend(_owner_or_self(o) for o in objs)
+                    objs[0].ent_type_ or owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
+                targets.extend(owner_or_self(o) for o in objs)
             elif prep.lower_ in ("into", "of") and objs and head.lemma_.lower() in _INQUIRIES:
                 # "the investigation into her email practices": hers, even by a possessive pronoun
                 targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
         if not targets:
             targets = _clause_targets(head)
         if not targets and head.dep_ == "dobj" and head.head.lemma_.lower() in RECEIVING:
-            earner = _subject(head.head)  # "won Putin's praise": the winner is praised
+            earner = doer_of(head.head)  # "won Putin's praise": the winner is praised
             targets = [earner] if earner is not None and actor_like(earner) else []
         governor = head.head.head if head.dep_ == "pobj" else head.head
         if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
@@ -45,15 +54,18 @@ def arguments(head, noun, verb) -> tuple[list, list]:
             # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
             # by the group that cites his call": "his" is no group; not "X mocked her refusal", a
             # reaction to another's act: the pronoun is left to coreference)
-            doer = _subject(governor)
-            sources = [doer] if doer is not None and doer.pos_ != "PRON" and _agrees(sources[0], doer) \
+            doer = doer_of(governor)
+            sources = [doer] if doer is not None and doer.pos_ != "PRON" and agrees(sources[0], doer) \
                 else sources
         return expand(sources), expand(targets)
-    subject = _gerund_owner(verb) or _subject(verb)
+    picked = _picked(verb)
+    if picked is not None:
+        return picked
+    subject = gerund_owner(verb) or doer_of(verb)
     sources, targets = [], []
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     undergoer = None
-    if not passive and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+    if not passive and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children):
         if verb.dep_ == "acl":  # "20 students killed at the school": the students were killed
             undergoer = verb.head
         else:  # "children are beaten, chained or attacked": every verb of the chain is passive
@@ -64,9 +76,9 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 else None
     if undergoer is not None:
         passive = True
-        targets = [_owner_or_self(undergoer)]
+        targets = [owner_or_self(undergoer)]
     elif passive:  # ("X, who has been endorsed by Y": X)
-        targets = [_owner_or_self(_named(relative_antecedent(c))) for c in verb.children
+        targets = [owner_or_self(named(relative_antecedent(c))) for c in verb.children
                    if c.dep_ == "nsubjpass"]
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -75,12 +87,12 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                     for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
     elif noun is not None and _own_actor(noun):
         sources = [_own_actor(noun)]  # "the inquiry renewed Republican calls for X": the Republicans'
-    elif subject is not None and verb.head.i != subject.i and _own_clause(subject):
+    elif subject is not None and verb.head.i != subject.i and own_clause(subject):
         # "a group of rabbis called for a boycott, and the league denounced X": the parser joined two
         # clauses' subjects; the one with no verb of its own did it
         sources = [next(c for c in subject.children if c.dep_ == "conj")]
     elif subject is not None:
-        sources = [_owner_or_self(subject)]  # "thousands of farmers marched": the farmers
+        sources = [owner_or_self(subject)]  # "thousands of farmers marched": the farmers
     if not passive:
         targets = [t for t in _targets(verb, noun) if actor_like(t)]
         if verb.lemma_.lower() in lexicon().commitment or not targets:
@@ -90,7 +102,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         if not targets:  # "marched to demand reforms by X", "struck in protest of X's decision"
             targets = [t for t in _purpose_targets(verb) if actor_like(t)]
         if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
-                c.dep_ in _SUBJECTS for c in verb.children) and verb.head.lemma_.lower() in _TELLING:
+                c.dep_ in SUBJECTS for c in verb.children) and verb.head.lemma_.lower() in _TELLING:
             # "wrote to the firm's chief executive, threatening a lawsuit": the one written to
             targets = [o for c in verb.head.children for o in (
                 [c] if c.dep_ in ("dobj", "dative") else
@@ -136,7 +148,7 @@ def _purpose_targets(verb) -> list:
     for prep in (c for n in [verb] + objects for c in n.children
                  if c.dep_ == "prep" and c.lower_ in ("in", "as", "during")):
         for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _PURPOSE_NOUNS):
-            found.extend(_owner_or_self(g) for c in noun.children if c.dep_ == "prep"
+            found.extend(owner_or_self(g) for c in noun.children if c.dep_ == "prep"
                          and c.lower_ in ("of", "against", "to", "with", "between")
                          for g in c.children if g.dep_ == "pobj")
     return found
@@ -150,50 +162,51 @@ def _targets(verb, noun) -> list:
     objects = [relative_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != skip]
     objects = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
                for c in objects]  # "sell it to X": the parser's dative is the preposition
-    subject = _subject(verb)
+    subject = doer_of(verb)
     for obj in objects:
         other = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")
-                      and subject is not None and _owner_or_self(subject).tag_ in ("NNS", "NNPS")), None)
+                      and subject is not None and owner_or_self(subject).tag_ in ("NNS", "NNPS")), None)
         if other is not None:  # "his rivals criticized his handling": his is not theirs
             found.append(other)
             continue
-        if (any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children)
+        if (any(c.dep_ == "poss" and c.lower_ in OWN for c in obj.children)
                 and obj.lemma_.lower() not in _OTHERS and not people_noun(obj)) or (
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
-        found.append(_owner_or_self(obj))
+        found.append(owner_or_self(obj))
     # ("slammed X's proposed ban on Y": X's ban is X's business, what it would do to Y is its content)
     nouns = [holder] + [o for o in objects if o.i != holder.i and (
-        (owner := _owner_or_self(o)) is o or not actor_like(owner))]
+        (owner := owner_or_self(o)) is o or not actor_like(owner))]
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ in ("prep", "prt")):
         if prep.lower_ == "out":  # "pull out of NATO"
-            found.extend(_owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
+            found.extend(owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP"))
         elif prep.lower_ in _TARGET_PREPS:
             # "raids on rebel positions": the rebels'; "calling on X"; "X, with whom he clashed": X (not
             # "attacked him at the convention", "hosted activists at house parties": where it happened)
-            found.extend(_owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj"
-                         and not (prep.lower_ == "at" and g.lemma_.lower() in _GATHERINGS))
-        elif prep.lower_ == "of" and noun is None and prep.head.i == verb.i and _gerund_owner(verb):
+            found.extend(owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj"
+                         and not (prep.lower_ == "at" and g.lemma_.lower() in _GATHERINGS)
+                         and g.lemma_.lower() not in _TIMES)  # ("on the eve of X's address": when)
+        elif prep.lower_ == "of" and noun is None and prep.head.i == verb.i and gerund_owner(verb):
             # "X's targeting of journalists": the journalists
             found.extend(o for g in prep.children if g.dep_ == "pobj"
-                         for o in [_owner_or_self(g)] if actor_like(o))
+                         for o in [owner_or_self(g)] if actor_like(o))
         elif prep.lower_ == "of" and noun is not None and prep.head.i == noun.i:
             # "gave an endorsement of X", "conducted the investigation of X's email use": X
             found.extend(o for g in prep.children if g.dep_ == "pobj"
-                         for o in [_owner_or_self(g)] if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+                         for o in [owner_or_self(g)] if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
     if verb.lemma_.lower() in ("help", "let", "make"):  # "refused to help him do so": him
         found.extend(g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                      for g in c.children if g.dep_ == "nsubj" and actor_like(g))
     if verb.lemma_.lower() in lexicon().verbs_of_asking:  # "demanded that the US cancel the sale"
-        found.extend(_owner_or_self(g) for c in verb.children if c.dep_ == "ccomp"
+        found.extend(owner_or_self(g) for c in verb.children if c.dep_ == "ccomp"
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
-    doers = [_owner_or_self(g) for obj in objects + ([verb] if objects and verb.pos_ == "VERB" else [])
+    doers = [owner_or_self(g) for obj in objects + ([verb] if objects and verb.pos_ == "VERB" else [])
              for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"
-             for g in c.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
-    doers += [_owner_or_self(g) for obj in objects if not _set_off(verb, obj) for c in obj.children
+             for g in c.children if g.dep_ == "pobj" and actor_like(owner_or_self(g))]
+    doers += [owner_or_self(g) for obj in objects if not _set_off(verb, obj) for c in obj.children
               if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
-              for g in a.children if g.dep_ == "pobj" and actor_like(_owner_or_self(g))]
+              for g in a.children if g.dep_ == "pobj" and actor_like(owner_or_self(g))]
     if doers:  # "rejected calls by X", "disavowed remarks made by X": X is acted on
         found = [f for f in found if f in objects and actor_like(f)] + doers
     asked = [n for n in nouns + [g for p in verb.children if p.dep_ == "prep" for g in p.children
@@ -221,7 +234,7 @@ def _clause_targets(head) -> list:
             return [o for o in clause.children if o.dep_ in ("dobj", "dative") and actor_like(o)]
         # "complained that Mr. Ostrom's comments were obscuring the message": Ostrom
         return [o for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
-                for o in [_owner_or_self(s)] if actor_like(o)]
+                for o in [owner_or_self(s)] if actor_like(o)]
     return []
 
 
@@ -232,12 +245,21 @@ _GATHERINGS = frozenset({"convention", "conference", "summit", "rally", "party",
 """What "at" names as the occasion of an act, not someone it is aimed at ("at the convention")."""
 
 
-_OWN = {"its", "their", "his", "her", "our"}
+_TIMES = frozenset({"eve", "day", "morning", "evening", "night", "afternoon", "anniversary", "occasion",
+                    "sideline", "sidelines", "heel", "heels", "wake", "run-up", "aftermath", "margin",
+                    "margins", "weekend", "week"})
 
 
 _OTHERS = {"rival", "opponent", "critic", "enemy", "challenger", "foe", "detractor", "accuser", "competitor",
            "adversary", "successor", "predecessor"}
 """Words for someone that one's own possessive does not make one's own business: "sue his rivals"."""
+
+
+_UNDERGONE = frozenset({
+    "assassination", "arrest", "killing", "murder", "detention", "capture", "execution", "kidnapping",
+    "abduction", "ouster", "dismissal", "firing", "expulsion", "deportation", "extradition", "rescue",
+    "beating", "torture", "imprisonment", "jailing", "shooting"})
+"""Event nouns whose person owner undergoes them ("Kennedy's assassination", "his arrest")."""
 
 
 _INQUIRIES = {"investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment"}
@@ -251,46 +273,18 @@ _FORCES = {"troop", "force", "soldier", "peacekeeper", "unit", "reservist", "per
            "jet", "aircraft", "marine", "battalion", "brigade", "contingent", "observer", "monitor"}
 
 
-_QUANTIFIERS = {"both", "all", "some", "many", "most", "several", "few", "none", "each", "one", "two",
-                "three", "any", "either", "neither", "dozens", "hundreds", "thousands", "millions"}
-
-
-def _owner_or_self(obj):
-    """"X's efforts", "party efforts", "a convoy of the relief agency": the owner is the one acted on;
-    "both of X's rivals": the rivals."""
-    if obj.lower_ in _QUANTIFIERS:
-        part = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), None)
-        if part is not None:
-            return _owner_or_self(part)
-    if actor_like(obj):
-        return obj
-    owner = next((c for c in obj.children if (c.dep_ == "poss" and actor_like(c) and c.lower_ not in _OWN)
-                  or (c.dep_ == "compound" and (c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
-                                                or c.pos_ == "PROPN"))
-        or (c.dep_ == "amod" and c.ent_type_ == "NORP")),  # "an Indian proposal": India's
-                 None) or next(
-        (g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
-         for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
-    return owner if owner is not None else obj
-
-
-def _own_clause(subject) -> bool:
-    """A subject coordinated with another that carries a finite verb of its own (a misparse)."""
-    return any(c.dep_ == "conj" for c in subject.children) and any(
-        c.dep_ == "acl" and c.tag_ == "VBD" for c in subject.children)
-
-
-def _gerund_owner(verb):
-    """ "condemned X's targeting of Y": X does the targeting, whoever condemns it (the parser may hang
-    the owner on the governing verb as its object, its "'s" just before the gerund)."""
-    if verb.tag_ != "VBG":
+def _picked(verb) -> tuple[list, list] | None:
+    """ "identified police officers to attack": the officers are to be attacked, by the ones who picked
+    them (an infinitive relative clause with no subject or object of its own)."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for c in verb.children):
         return None
-    owner = next((c for c in verb.children if c.dep_ == "poss"), None)
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if owner is None and before is not None and before.dep_ == "case" and before.head.i < verb.i:
-        owner = before.head
-    return owner if owner is not None and actor_like(owner) else None
+    noun = verb.head
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
+    if holder.dep_ != "dobj" or holder.head.pos_ not in ("VERB", "AUX"):
+        return None
+    doer = doer_of(holder.head)
+    return expand([owner_or_self(doer)] if doer is not None else []), expand([owner_or_self(noun)])
 
 
 def _own_actor(noun):
@@ -301,76 +295,3 @@ def _own_actor(noun):
         or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG")))), None)
 
 
-def _agrees(pronoun, doer) -> bool:
-    """ "his"/"her" stand for a person, not a body; "its" for a body; "their" for either."""
-    body = doer.ent_type_ in ("ORG", "GPE", "NORP") or doer.lower_ in group_nouns() \
-        or doer.lemma_.lower() in ("group", "organization", "organisation")
-    if pronoun.lower_ in ("his", "her"):
-        return not body and doer.tag_ not in ("NNS", "NNPS")  # "the Clintons ... his attacks": not theirs
-    return pronoun.lower_ != "its" or doer.ent_type_ != "PERSON"
-
-
-def _subject(verb):
-    """The doer: the verb's subject, or its governor's ("X ordered to mobilize", "X, which attacked")."""
-    tok = verb
-    for _ in range(4):
-        # the subject nearest the verb: a misparse may hang a heading off it as a second subject
-        subject = next((c for c in reversed(list(tok.lefts)) if c.dep_ in _SUBJECTS), None) or next(
-            (c for c in tok.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            if subject.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
-                return _named(tok.head)
-            if subject.lower_ in _REPORTED_PRONOUNS:
-                reporter = _reporter(tok)  # ("it" or "they" is no one person who said it)
-                return reporter if reporter is not None and (
-                    subject.lower_ == "we" or reporter.ent_type_ != "PERSON") else subject
-            return subject
-        subordinator = next((g for c in tok.children if c.dep_ == "prep" and c.i < tok.i
-                             and c.lower_ in ("after", "before", "since", "until", "once")
-                             for g in c.children if g.dep_ == "pobj" and actor_like(g)), None)
-        if subordinator is not None and tok.tag_ == "VBD":
-            return subordinator  # "after X, responding to Y, dropped ... and agreed": X (a misparse)
-        if tok.dep_ == "acl" and tok.tag_ == "VBD" and actor_like(tok.head):
-            return tok.head  # "a group of rabbis called for a boycott, and ...": a finite verb misparsed
-        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
-            tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
-        elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL and (
-                obj := next((c for c in tok.head.children if c.dep_ == "dobj" and actor_like(c)), None)):
-            return obj  # "forced the firm to settle": the firm settled
-        elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acomp") and tok.head.i != tok.i:
-            if tok.dep_ == "relcl":
-                return _named(tok.head)
-            tok = tok.head
-        else:
-            break
-    return None
-
-
-_REPORTED_PRONOUNS = {"it", "they", "we"}
-
-
-_OBJECT_CONTROL = frozenset({"force", "compel", "order", "urge", "persuade", "push", "pressure", "convince",
-                             "allow", "permit", "tell", "require", "invite", "encourage", "enable", "lead",
-                             "cause", "instruct", "direct", "authorize", "authorise", "forbid", "prompt",
-                             "inspire", "drive", "oblige", "coerce", "press", "get", "ask"})
-"""Verbs whose object does what their clause tells ("forced the firm to settle": the firm settled)."""
-
-
-def _named(noun):
-    """The name a description stands beside: "Mr. X, a longtime strategist who ..." is X."""
-    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
-        noun = noun.head  # "a strategist and lobbyist who"
-    if noun.dep_ == "appos" and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ == "PROPN":
-        # ("Murphy, a Jupiter Democrat who")
-        return noun.head
-    return noun
-
-
-def _reporter(tok):
-    """ "Hungary has said it will support ...": the pronoun is the one who said it."""
-    for ancestor in [tok] + list(tok.ancestors)[:2]:
-        if ancestor.dep_ == "ccomp":
-            subject = next((c for c in ancestor.head.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-                return subject
-    return None

@@ -99,6 +99,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBG" and head.dep_ == "relcl" and head.lemma_.lower() in _STANCES and {
             c.lower_ for c in head.children if c.dep_ == "aux"} & {"is", "are", "'s", "'re", "am"}:
         return "stance"  # "Maher, who is supporting Sanders": where one stands, told in passing
+    if head.tag_ == "VBG" and head.dep_ == "acl" and head.lemma_.lower() in _STANCES:
+        return "stance"  # "a group backing Bush", "Democrats supporting Trump": who they are
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
     if any(head.lemma_.lower() == verb and obj in objects for verb, obj in lex.idioms):
         return "idiom"  # "strike a chord", "searches for legitimacy"

@@ -42,9 +42,12 @@ def tokens_span(tokens: list, offset: int) -> Span:
 
 
 def conjuncts(tok) -> list:
+    """``tok`` and the words coordinated with it, also in a list the parser read as an apposition
+    ("the Secret Service, the FBI and the police": "the FBI" in apposition, with a conjunct of its own)."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (child.dep_ == "appos" and child.ent_type_ in ("ORG", "GPE", "PERSON")
+                                    and any(g.dep_ == "conj" for g in child.children)):
             out.extend(conjuncts(child))
     return out
 
