@@ -593,3 +593,8 @@ def test_doers_of_lists_participles_picked_victims_and_undergone_acts():
 
 def test_a_backer_named_by_a_participle_is_a_description():
     _no_events(["Last year, the firm gave $10 million to a group backing Ostrom."], ("SUPPORT",))
+
+
+def test_for_gives_a_reason_or_a_demand_after_blame_and_calls():
+    assert _first("Ostrom apologized for his campaign's suggestion.").target == ()
+    assert _first("Lawmakers called for a special prosecutor.").target == ()

@@ -181,9 +181,11 @@ def _targets(verb, noun) -> list:
         if prep.lower_ == "out":  # "pull out of NATO"
             found.extend(owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP"))
-        elif prep.lower_ in _TARGET_PREPS:
+        elif prep.lower_ in _TARGET_PREPS and not (
+                prep.lower_ == "for" and prep.head.lemma_.lower() in _FOR_WHY):
             # "raids on rebel positions": the rebels'; "calling on X"; "X, with whom he clashed": X (not
-            # "attacked him at the convention", "hosted activists at house parties": where it happened)
+            # "attacked him at the convention", "hosted activists at house parties": where it happened;
+            # not "apologized for his aide's remark", "called for a special prosecutor": why, what)
             found.extend(owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj"
                          and not (prep.lower_ == "at" and g.lemma_.lower() in _GATHERINGS)
                          and g.lemma_.lower() not in _TIMES)  # ("on the eve of X's address": when)
@@ -236,6 +238,15 @@ def _clause_targets(head) -> list:
         return [o for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
                 for o in [owner_or_self(s)] if actor_like(o)]
     return []
+
+
+_FOR_WHY = frozenset({
+    "apologize", "apologise", "apology", "blame", "criticize", "criticise", "praise", "thank",
+    "arrest", "punish", "fine", "sue", "charge", "accuse", "condemn", "attack", "call", "ask",
+    "push", "press", "demand", "appeal", "congratulate", "slam", "fault", "denounce", "investigate",
+    "indict", "jail", "reward", "honor", "honour"})
+"""Words after which "for" gives a reason or a thing asked for ("apologized for the remark", "called for
+a special prosecutor"), not whom the act is for ("campaigned for X", "aid for X")."""
 
 
 _GATHERINGS = frozenset({"convention", "conference", "summit", "rally", "party", "meeting", "event",
