@@ -360,3 +360,14 @@ def test_a_treaty_named_for_a_capital_and_a_postal_address_are_places():
 def test_a_titled_name_with_a_possessive_is_one_mention():
     analysis = _analyse("Term\n\nIn Germany, Chancellor Angela Merkel's center-right party won.\n")
     assert [m.text for m in analysis.mentions if not m.pronoun] == ["Germany", "Angela Merkel"]
+
+
+def test_a_title_with_lower_case_words_and_an_office_of_somewhere_are_described_people():
+    found = _analyse("Visit\n\nBy Lena Hart\n\n"
+                     "Ruritanian Prime Minister Karl Ostrom will travel to Freedonia next month.\n\n"
+                     "The officials said the prime minister's meeting with Erik Lund was scheduled.\n\n"
+                     "The governor of the province, Lena Halvorsen, spoke on Monday. The governor criticized "
+                     "the plan on Tuesday.\n\nMore text follows here.\n")
+    antecedent = {m.text: found.mentions[m.antecedent].text for m in found.mentions if m.pronoun}
+    assert antecedent["prime minister"] == "Karl Ostrom"
+    assert antecedent["The governor"] == "Lena Halvorsen"

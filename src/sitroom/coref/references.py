@@ -5,9 +5,7 @@ No offline coreference model exists, so these are rules, and they only link when
 one reading: a pronoun takes the one person named in its sentence, else the one named as a subject
 in the one before, else two before; where the nearest such window names several people, the one
 that was the subject; a pronoun inside a direct quotation is left alone (the speaker speaks of
-someone else); a description ("the envoy") takes the last person whose role holds that word; "the
-agency" the last organisation whose name ends in it, else the one organisation of this or the
-previous sentence.
+someone else); descriptions ("the envoy", "the agency") as coref/descriptions.py says.
 Pronouns agree in gender (coref/gender.py) and never stand for a lone word that is no name.
 """
 
@@ -15,17 +13,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sitroom.coref.descriptions import described, description, group_described, group_description
 from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
 from sitroom.coref.kinds import settle_kinds
 from sitroom.coref.within import quoted_at, surnames_as_people
 from sitroom.data.names import (
     fold,
-    group_nouns,
     has_role_word,
     name_tokens,
-    org_key,
-    short_title,
     speech_cues,
     title_words,
 )
@@ -57,8 +53,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     for tok in sdoc:
         start = offset + tok.idx
         sentence = sentence_index[tok.sent.start]
-        if _group_description(tok):
-            index = _group_described(groups, tok.lower_, start, sentence)
+        if group_description(tok):
+            index = group_described(groups, tok.lower_, start, sentence)
         elif not persons:
             continue
         elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and not quoted_at(sdoc.text, tok.idx):
@@ -77,8 +73,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
                 index = None
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
-        elif (qualifiers := _description(tok)) is not None:
-            index = _described(persons, roles, tok.lower_, start, sentence, qualifiers)
+        elif (qualifiers := description(tok)) is not None:
+            index = described(persons, roles, tok.lower_, start, sentence, qualifiers)
         else:
             continue
         if index is None:
@@ -238,82 +234,3 @@ def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
 
 SPEAKER_REACH = 6
 """Sentences back that a speaking pronoun ("he added") may reach for the last one who spoke."""
-
-
-def _description(tok) -> list[str] | None:
-    """ "the envoy", "the Vermont senator": a role noun after "the" and capitalised words that qualify
-    it, outside any name: those words (lower case, maybe none), else None."""
-    if not (tok.pos_ == "NOUN" and tok.tag_ == "NN" and not tok.ent_type_
-            and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj") and has_role_word(tok.text)):
-        return None
-    qualifiers = _qualifiers(tok)
-    before = tok.i - 1 - len(qualifiers)
-    return qualifiers if before >= 0 and tok.doc[before].lower_ == "the" else None
-
-
-def _qualifiers(tok) -> list[str]:
-    """Up to two capitalised words right before a role noun that qualify it ("the Vermont senator")."""
-    found, i = [], tok.i - 1
-    while i >= 0 and len(found) < 2 and tok.doc[i].head.i == tok.i and tok.doc[i].text[:1].isupper() \
-            and tok.doc[i].dep_ in ("compound", "amod"):
-        found.append(tok.doc[i].lower_)
-        i -= 1
-    return found
-
-
-_LESSER = {"vice", "deputy", "assistant", "acting", "former", "ex", "under", "lieutenant"}
-"""Words that make a title another one: "the president" is no "Vice President"."""
-
-
-SOLE_OFFICES = {"president", "king", "queen", "chancellor", "pope", "emperor"}
-"""Offices one person holds at a time: far from any name, "the president" is the sitting one, whom
-the text need not have named with the title."""
-SOLE_OFFICE_REACH = 3
-"""Sentences back (its own included) in which a holder of a sole office must be named for "the
-president" to be that holder."""
-
-
-def _described(persons, roles: list[RoleFinding], word: str, start: int, sentence: int,
-               qualifiers: list[str] = ()) -> int | None:
-    def holds(title: str) -> bool:  # ("the Vermont senator" is a Vermont senator: "Vermont Sen. X")
-        words = [(short_title(w) or w).lower() for w in title.replace("-", " ").split()]
-        return bool(words) and words[-1].rstrip("s") == word.rstrip("s") and not _LESSER & set(words) \
-            and all(q in words for q in qualifiers)
-
-    holders = {r.mention for r in roles if holds(r.title)}
-    before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
-    if before and word in SOLE_OFFICES and before[-1][1].sentence <= sentence - SOLE_OFFICE_REACH:
-        return None  # "President X" long ago, then "Congress required the president to ..."
-    return before[-1][0] if before else None
-
-
-def _group_description(tok) -> bool:
-    """ "the agency", "the brigade", "the group": an organisation's head noun after "the"."""
-    return (tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the"
-            and not tok.ent_type_ and tok.lower_ in group_nouns()
-            and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "agent"))
-
-
-def _group_described(groups: list[tuple[int, Mention]], word: str, start: int, sentence: int) -> int | None:
-    """The last organisation whose name ends in the word ("the brigade" = "Northern Shield Brigade");
-    else, for any group noun, the one organisation named in this or the previous sentence."""
-    before = [(i, m) for i, m in groups if m.span.end <= start]
-    named = [i for i, m in before if m.text.split()[-1].lower() == word]
-    if named:
-        return named[-1]
-    near = [(i, m) for i, m in before if m.sentence >= sentence - 1
-            and m.text.split()[-1].lower() not in group_nouns()]  # "the agency" is no "... Brigade"
-    return near[-1][0] if len({org_key(m.text) for _, m in near}) == 1 else None
-
-
-def unlinked_group_descriptions(mentions: list[Mention]) -> list[Mention]:
-    """ "the party" stands for an organisation; where the name it was linked to turned out a person
-    (a surname the tagger took for an organisation), the description stands for no one."""
-    out = []
-    for m in mentions:
-        words = m.text.lower().split()
-        if m.pronoun and m.antecedent is not None and len(words) == 2 and words[-1] in group_nouns() \
-                and mentions[m.antecedent].kind not in ("organization", "armed_group"):
-            m = replace(m, antecedent=None)
-        out.append(m)
-    return out

@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 
 from sitroom.clean.header import dateline_places as places_in_dateline
 from sitroom.clean.layout import Unit
+from sitroom.coref.descriptions import unlinked_group_descriptions
 from sitroom.coref.kinds import settle_kinds
-from sitroom.coref.references import references_in, unlinked_group_descriptions
+from sitroom.coref.references import references_in
 from sitroom.coref.within import cluster_document, namesakes_in_formal_style, surnames_as_people
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
