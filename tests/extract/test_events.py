@@ -598,3 +598,12 @@ def test_a_backer_named_by_a_participle_is_a_description():
 def test_for_gives_a_reason_or_a_demand_after_blame_and_calls():
     assert _first("Ostrom apologized for his campaign's suggestion.").target == ()
     assert _first("Lawmakers called for a special prosecutor.").target == ()
+
+
+def test_counts_polls_and_other_senses_of_settle_visit_and_decline():
+    _no_events(["In the state's caucuses, 34,000 people supported Ostrom.",
+                "The tides could shift, with 47 percent of voters saying they will certainly support Lund.",
+                "But voters' views of Lund's preparedness have also declined, by nine percentage points.",
+                "Mr. Lund settled in a chair behind her.", "Of all the arguments, Ostrom settled on one.",
+                "He hasn't visited the site in six months."], ("SUPPORT", "AGREE", "REJECT", "CONSULT"))
+    assert _first("Karl Ostrom forced the firm to settle for the fraud.")

@@ -4,6 +4,7 @@ generic doers and statistics name none (extract/events.py drops them)."""
 from __future__ import annotations
 
 from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, polled, statistic
 
 
 def not_a_happening(head, kind: str = "") -> str | None:
@@ -60,7 +61,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "generic"  # "companies finance takeovers with debt", "donors who fund super PACs"
     if _whenever(head):
         return "generic"  # "even when the candidate isn't making a visit, ...": no one happening
-    if _statistic(head) or (kind == "SUPPORT" and _by_margin(head)):
+    if statistic(head) or (kind == "SUPPORT" and (by_margin(head) or counted(head))) or polled(head):
         return "statistic"  # "claimed that group X killed 81 percent of Y": a share, no happening
     if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in head.children) and not any(
             c.dep_ == "neg" for c in head.children):
@@ -73,7 +74,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") \
             and head.head.lemma_.lower() in _DEEMING:
         return "evaluation"  # "is considered occupied territory": what something is called
-    if kind == "SUPPORT" and _backed_by_many(head):
+    if kind == "SUPPORT" and backed_by_many(head):
         return "stance"  # "may not have the backing of a majority of Democrats": where people stand
     if kind == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.lemma_.lower() in ("comment", "interview") for g in c.children) for c in head.children):
@@ -185,29 +186,6 @@ def _whenever(head) -> bool:
     return present and not future
 
 
-def _statistic(head) -> bool:
-    """A participant that is a share ("81 percent of victims", "6 in 10 white men"): a statistic."""
-    verb = head if head.pos_ in ("VERB", "AUX") else None
-    if verb is None:
-        return False
-    return any(a_share(c) for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
-
-
-def a_share(tok) -> bool:
-    """A noun phrase that is a share of people: "81 percent of white victims", "6 in 10 white men"."""
-    words = list(tok.subtree)
-    if any(t.lower_ in ("percent", "%") for t in words[: tok.i - words[0].i + 1]):
-        return True
-    return any(a.like_num and b.lower_ in ("in", "out") and d.like_num
-               for a, b, d in zip(words, words[1:], words[2:], strict=False))
-
-
-def _by_margin(head) -> bool:
-    """ "supporting her by a 67 percentage point margin": a vote share, no act of support."""
-    return any(t.lower_ in ("percent", "%", "percentage", "points", "point") for c in head.children
-               if c.dep_ == "prep" and c.lower_ in ("by", "with") for t in c.subtree)
-
-
 _OCCASIONS = frozenset({"appearance", "speech", "rally", "interview", "stop", "event", "debate", "ad",
                         "advertisement", "tweet", "post", "remark", "column", "sermon", "broadcast"})
 
@@ -237,23 +215,6 @@ _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
 
 
 _QUESTIONING = frozenset({"question", "ask", "wonder", "unclear", "uncertain", "doubt", "answer", "debate"})
-
-
-_MANY = frozenset({"majority", "most", "many", "plurality", "half", "third", "percent", "share", "bulk"})
-
-
-def _backed_by_many(head) -> bool:
-    """ "have the backing of a majority of X", "has the support of women": standing support, no act."""
-    noun = head if head.pos_ == "NOUN" else next((c for c in head.children if c.dep_ == "dobj"), None)
-    if noun is None or noun.head.lemma_.lower() != "have" and noun is not head:
-        return False
-    backers = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-               if g.dep_ == "pobj"]
-    if noun.head.lemma_.lower() == "have" and noun.dep_ == "dobj" and backers and not any(
-            g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for g in backers):
-        return True  # "has the support of women"; not "had the backing of X", "had praise for X"
-    return any(g.lemma_.lower() in _MANY or g.like_num for c in noun.children if c.dep_ == "prep"
-               and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
 
 
 def _asked_about(head) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitroom.extract.event_arguments import RECEIVING, arguments
-from sitroom.extract.event_happening import a_share, not_a_happening
+from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import Lexicon, lexicon
 from sitroom.extract.event_senses import sensed
+from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import (
     demanded_by,
     plover_convention,
