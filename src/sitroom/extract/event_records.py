@@ -186,23 +186,26 @@ def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | Non
     that does not hold it: "the visit reminds me of a trip in 1985" gives the visit no date (a verb
     may: the parser often hangs its date on a noun inside its clause)."""
     in_sentence = [t for t in story.inside(f.span) if to_when(t) is not None
-                   and (not t.qualifier or f.trigger.start - t.span.end <= 1)  # ("the 1991 agreement")
+                   and (not t.qualifier or 0 <= f.trigger.start - t.span.end <= 1)  # ("the 1991 agreement")
                    and not any(c.contains(t.span) for c in f.asides)  # "a judge appointed in 2010"
                    and not (f.nominal and any(o.contains(t.span) and not o.contains(f.trigger)
                                               for o in others))]
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
               and not any(c.contains(t.span) for c in f.inner)]
     heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
-               and t.span.start < f.trigger.start and not _bound_before(t)]
+               and t.span.start < f.trigger.start and not _bound_before(t)] if not f.relative else []
     candidates = scoped or heading
     if candidates:
         # "two days after [X on July 8]" dates the clause it heads, not the clause that holds July 8
         nearest = min(candidates, key=lambda t: (t.anchor == "event" and len(candidates) > 1,
                                                  abs(t.span.start - f.trigger.start)))
         return to_when(nearest)
-    dates = {t.value for t in in_sentence if t.type == "DATE"}
-    if len(dates) == 1:  # "supported the effort, attending the opening in 2013": the sentence's one date
-        return to_when(next(t for t in in_sentence if t.type == "DATE"))
+    # "supported the effort, attending the opening in 2013": the sentence's one date, unless another
+    # event's clause holds it ("X agreed ..., but when Y visited in March 2010, ...")
+    free = [t for t in in_sentence if t.type == "DATE"
+            and not any(o.contains(t.span) and not o.contains(f.trigger) for o in others)]
+    if len({t.value for t in free}) == 1 and not f.relative:  # (a relative clause tells of its noun)
+        return to_when(free[0])
     return None
 
 

@@ -71,6 +71,9 @@ class EventFinding:
     text told of just before (extract/event_records.py gives it that event's participants)."""
     nominal: bool = False
     """The trigger is an event noun standing alone ("the visit"), not a verb or a light verb's noun."""
+    relative: bool = False
+    """The trigger is in a relative clause ("the war, which most Whigs opposed"): a date heading the
+    sentence is its main clause's, not the trigger's."""
     owners: tuple[Span, ...] = ()
     """Arguments that are a place named as an owner ("approved Indiana's law"): the place's government,
     a participant though a place is otherwise none."""
@@ -252,7 +255,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") else head
     clause = list(owner.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
-    inner = _clauses([owner], offset)
+    # (and a coordinated clause with a subject of its own: "X agreed ..., but when Y visited in 2010, ...")
+    inner = _clauses([owner], offset) + _clauses([owner], offset, ("conj",), finite=True)
     arguments_ = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "dative", "attr")]
     arguments_ += [g for c in owner.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # what a relative clause tells is of its noun, wherever the noun stands ("a judge appointed in 2010",
@@ -313,6 +317,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         clause_status=clause_status, current=_current(owner if standalone else head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
+        relative=any(t.dep_ == "relcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                     for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
         told_before=standalone and not sources and not targets, nominal=standalone)
 
 
