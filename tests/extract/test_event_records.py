@@ -149,8 +149,8 @@ def test_a_date_of_another_clause_or_a_noun_after_the_trigger_is_not_the_events(
     found = _events("Dates\n\nBy Lena Hart\n\n"
                     "Lena Halvorsen distanced herself from deals she once supported, like the 1994 deal with "
                     "Freedonia.\n\n"
-                    "Karl Ostrom finally agreed to a moratorium, but when Erik Lund visited Ruritania in March "
-                    "2010, he was caught off guard.\n\n"
+                    "Karl Ostrom finally agreed to a moratorium, but when Erik Lund visited Ruritania in "
+                    "March 2010, he was caught off guard.\n\n"
                     "Following the victory in 1844 and the war, which most Whigs opposed, the party won.\n\n"
                     "More text follows here.\n")
     when = {e[1]: e[4] for e in found}
