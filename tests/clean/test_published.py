@@ -1,6 +1,8 @@
 """Publication dates inferred from the text when the page states none."""
 
-from sitroom.clean.published import infer_published
+from sitroom.clean.document import clean
+from sitroom.clean.published import date_in_name, infer_published
+from sitroom.model.document import SourceText
 from sitroom.model.evidence import Span
 
 
@@ -50,3 +52,15 @@ def test_a_later_year_without_a_full_date_lowers_the_precision():
 
 def test_no_dated_fact_no_date():
     assert _infer("Nothing here names a day. In 2019 it rained.") is None
+
+
+def test_a_day_in_the_file_name_or_url_path_is_the_publication_date():
+    assert date_in_name("/corpus/nyt_2016-09-08_visa-program.txt") == "2016-09-08"
+    assert date_in_name("https://news.example.org/world/2016/09/08/talks.html") == "2016-09-08"
+    assert date_in_name("/corpus/000_0a2e121bb2eab9c8.txt") is None  # no day
+    assert date_in_name("/corpus/a_2016-02-30.txt") is None  # no such day
+    assert date_in_name("https://x.example.org/a?id=2016-09-08") is None  # a query, not the path
+    doc = clean(SourceText(id="n", source="/corpus/wire_2016-09-08_talks.txt", origin="/corpus",
+                           format="text", text="Talks\n\nBy Lena Hart\n\nThe ministers met on Tuesday.\n",
+                           content_hash="h", encoding="utf-8"))
+    assert (doc.published, doc.published_basis) == ("2016-09-08", "inferred")

@@ -607,3 +607,7 @@ def test_counts_polls_and_other_senses_of_settle_visit_and_decline():
                 "Mr. Lund settled in a chair behind her.", "Of all the arguments, Ostrom settled on one.",
                 "He hasn't visited the site in six months."], ("SUPPORT", "AGREE", "REJECT", "CONSULT"))
     assert _first("Karl Ostrom forced the firm to settle for the fraud.")
+
+
+def test_a_repeated_accusation_is_no_one_happening():
+    _no_events(["Halvorsen has repeatedly accused Ostrom of using divisive rhetoric."], ("ACCUSE",))

@@ -7,7 +7,7 @@ import re
 from sitroom.clean.header import Header, dateline_date, read_header
 from sitroom.clean.html_page import layout_html
 from sitroom.clean.layout import Layout, Unit
-from sitroom.clean.published import infer_published
+from sitroom.clean.published import date_in_name, infer_published
 from sitroom.clean.text_page import layout_text
 from sitroom.model.dates import normalize_partial_date
 from sitroom.model.document import Document, Segment, SourceText
@@ -76,6 +76,9 @@ def _published(source: SourceText, layout: Layout, header: Header,
         mention = dateline_date(Unit(first, text[first.start : first.end]), text)
         if mention is not None:
             return mention.value, "stated", mention.span
+    named = date_in_name(source.source) if source.format != "jsonl" or "://" in source.source else None
+    if named is not None:  # "nyt_2016-09-08_story.txt", ".../2016/09/08/...": the collection's own date
+        return named, "inferred", None
     article_end = layout.comments[0].span.start if layout.comments else len(text)
     inference = infer_published(text, layout.paragraphs, layout.comments, Span(0, article_end))
     if inference is not None:

@@ -1,6 +1,8 @@
-"""When a page was published, if it does not say: inferred from evidence in the text.
+"""When a page was published, if it does not say: inferred from evidence in its name or text.
 
-Two kinds of evidence, in this order of trust:
+First the day its file name or URL path gives ("nyt_2016-09-08_story.txt", ".../2016/09/08/..."), as
+collections and news sites name their pages (clean/document.py asks ``date_in_name``); then two kinds of
+evidence in the text, in this order of trust:
 1. reader comments: the page existed when the first one was posted (that day is taken);
 2. dated facts in the body: the page was written after the latest event it reports as past.
    Only a lower bound, so the month is taken, and only when several dated facts cluster in the
@@ -11,8 +13,10 @@ A year-less date ("on July 10") takes the year of the nearest full date before i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sitroom.clean.dates import DateMention, find_dates, find_years
 from sitroom.model.dates import partial_date
@@ -23,6 +27,22 @@ _NOT_PAST = re.compile(
     r"\b(?:will|would|shall|could|might|may|should|plans?|planned|planning|scheduled|expected|"
     r"upcoming|next|going to|intends?|due to|until|by the end of|deadline|'ll)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"«])")
+
+
+_NAMED_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)[-_./](0[1-9]|1[0-2])[-_./](0[1-9]|[12]\d|3[01])(?![\d])")
+
+
+def date_in_name(where: str) -> str | None:
+    """The day a document's file name or URL path gives ("nyt_2016-09-08_visa-program.txt",
+    ".../2016/09/08/story.html"), as ISO ``YYYY-MM-DD``; None when it gives no valid day, or two."""
+    path = urlsplit(where).path if "://" in where else where.replace("\\", "/").rsplit("/", 1)[-1]
+    found = set()
+    for match in _NAMED_DATE.finditer(path):
+        try:
+            found.add(dt.date(*map(int, match.groups())).isoformat())
+        except ValueError:
+            continue
+    return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True)

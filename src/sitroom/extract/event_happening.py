@@ -267,4 +267,5 @@ def _lasting(head, kind: str) -> bool:
 
 
 _HABITUAL = frozenset({"usually", "often", "typically", "always", "regularly", "sometimes", "rarely",
-                       "seldom", "generally", "normally", "routinely", "frequently", "traditionally"})
+                       "repeatedly", "constantly", "continually", "consistently", "relentlessly", "routinely",
+                       "seldom", "generally", "normally", "frequently", "traditionally"})
