@@ -611,3 +611,10 @@ def test_counts_polls_and_other_senses_of_settle_visit_and_decline():
 
 def test_a_repeated_accusation_is_no_one_happening():
     _no_events(["Halvorsen has repeatedly accused Ostrom of using divisive rhetoric."], ("ACCUSE",))
+
+
+def test_warning_someone_not_to_act_is_a_request_and_thank_god_no_thanks():
+    e = _first("Ostrom warned the central bank not to raise rates.")
+    assert (e.type, e.target) == ("REQUEST", ("the central bank",))
+    assert _first("Ruritania warned it would retaliate.").type == "THREATEN"
+    _no_events(["Thank God we won the primary."], ("SUPPORT",))

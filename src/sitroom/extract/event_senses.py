@@ -30,6 +30,10 @@ def sensed(kind: str, tok) -> str | None:
     senses, violence = _senses()
     if kind == "THREATEN" and (_own_trouble(tok) or _forecast(tok)):
         return None  # "warning that it could default", "warned that the crisis could spread": no threat
+    if kind == "THREATEN" and tok.lemma_.lower() == "warn" and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.children):
+        return "REQUEST"  # "warned the bank not to raise rates": told it what (not) to do
     rule = senses.get(tok.lemma_.lower())
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
