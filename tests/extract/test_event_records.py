@@ -156,3 +156,10 @@ def test_a_date_of_another_clause_or_a_noun_after_the_trigger_is_not_the_events(
     when = {e[1]: e[4] for e in found}
     assert when.get("supported") is None and when.get("agreed") is None and when.get("opposed") is None
     assert when["visited"] == "2010-03"
+
+
+def test_a_relative_clause_of_a_date_tells_of_that_date():
+    found = _events("Votes\n\nBy Lena Hart\n\nLund weighed in with her support on Tuesday evening, a modest "
+                    "boost for Ostrom since 2009, when Halvorsen joined 89 other senators to reject the "
+                    "request to close the prison.\n\nMore text follows here.\n")
+    assert {e[1]: e[4] for e in found}["reject"] == "2009"

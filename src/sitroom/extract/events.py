@@ -254,6 +254,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     # a noun's time and place are its clause's: "the next visit ... will take place on September 29"
     owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") else head
     clause = list(owner.subtree)
+    dated = _dated_clause(owner)
+    if dated is not None:  # "in 2009, when X joined Y to reject it": the clause tells of 2009
+        clause += list(dated.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
     # (and a coordinated clause with a subject of its own: "X agreed ..., but when Y visited in 2010, ...")
     inner = _clauses([owner], offset) + _clauses([owner], offset, ("conj",), finite=True)
@@ -317,8 +320,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         clause_status=clause_status, current=_current(owner if standalone else head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
-        relative=any(t.dep_ == "relcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
-                     for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
+        relative=dated is None and any(
+            t.dep_ == "relcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+            for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
         told_before=standalone and not sources and not targets, nominal=standalone)
 
 
@@ -334,6 +338,14 @@ def _governed(tok, kind: str) -> bool:
         return False
     return tok.dep_ == "poss" or (kind in _DEALINGS and (tok.dep_ in ("dobj", "dative") or (
         tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "to", "with", "upon"))))
+
+
+def _dated_clause(owner):
+    """The date a relative clause tells of ("since 2009, when X joined Y"), or None."""
+    for tok in [owner] + list(owner.ancestors)[:2]:
+        if tok.dep_ == "relcl" and tok.head.ent_type_ in ("DATE", "TIME"):
+            return tok.head
+    return None
 
 
 def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), finite: bool = False
