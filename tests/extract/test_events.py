@@ -618,3 +618,11 @@ def test_warning_someone_not_to_act_is_a_request_and_thank_god_no_thanks():
     assert (e.type, e.target) == ("REQUEST", ("the central bank",))
     assert _first("Ruritania warned it would retaliate.").type == "THREATEN"
     _no_events(["Thank God we won the primary."], ("SUPPORT",))
+
+
+def test_markets_reflexives_and_a_shocked_conscience_are_no_acts():
+    _no_events(["Investors fled emerging markets on Monday.", "Investors seem to agree with the forecast.",
+                "He did allow himself to address the hypothetical.",
+                "It should shock the conscience of every citizen."],
+               ("RETREAT", "AGREE", "CONCEDE", "REQUEST"))
+    assert _first("The rebels fled the town on Monday.").type == "RETREAT"

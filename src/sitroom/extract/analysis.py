@@ -13,7 +13,7 @@ from sitroom.coref.references import references_in
 from sitroom.coref.within import cluster_document, namesakes_in_formal_style, surnames_as_people
 from sitroom.extract.claims import ClaimFinding, claims_in
 from sitroom.extract.event_records import EventRecord, records
-from sitroom.extract.events import EventFinding, events_in
+from sitroom.extract.events import events_in
 from sitroom.extract.mentions import (
     full_name_surnames,
     mentions_in,
@@ -26,6 +26,7 @@ from sitroom.extract.roles import roles_in
 from sitroom.extract.statements import ClaimRecord, QuoteRecord, claim_records, quote_records
 from sitroom.extract.timex import Timex, tag
 from sitroom.model.document import Document
+from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
 from sitroom.nlp.passages import passage_text, passages

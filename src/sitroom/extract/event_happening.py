@@ -87,6 +87,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
     if any(_recurring(c) for d in doers for c in d.children if c.dep_ == "prep"):
         return "habitual"  # "at times X would meet Y", "attacks him in her campaign appearances"
+    if kind in ("RETREAT", "AGREE", "REJECT") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _MARKETS for c in head.children):
+        return "market"  # "investors fled", "investors seem to agree": a market's mood, no one's act
     if head.pos_ == "VERB" and _every_one(head):
         return "generic"  # "most presidents have supported trade treaties": what such people do
     if head.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children) \
@@ -112,6 +115,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
+
+
+_MARKETS = frozenset({"investor", "market", "trader", "stock", "share", "bond", "currency", "price"})
 
 
 _DISPOSITIONS = frozenset({"ready", "prepared", "willing", "able", "eager", "reluctant", "keen", "loath",

@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from sitroom.extract.events import EventFinding
 from sitroom.extract.timex import Timex
+from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 

@@ -28,6 +28,10 @@ def sensed(kind: str, tok) -> str | None:
     """The type ``tok`` (a trigger verb or event noun of type ``kind``) has here, or None when its
     sense here is no event of that type."""
     senses, violence = _senses()
+    if kind == "CONCEDE" and any(g.lower_ in _REFLEXIVES for c in tok.children
+                                 if c.dep_ in ("dobj", "ccomp", "xcomp")
+                                 for g in [c] + [g for g in c.children if g.dep_ == "nsubj"]):
+        return None  # "did allow himself to address the question": granted nothing to anyone
     if kind == "THREATEN" and (_own_trouble(tok) or _forecast(tok)):
         return None  # "warning that it could default", "warned that the crisis could spread": no threat
     if kind == "THREATEN" and tok.lemma_.lower() == "warn" and any(
@@ -209,6 +213,9 @@ def _control_of_no_place(obj) -> bool:
              if g.dep_ == "pobj"]
     return bool(owned) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACES
                                    for g in owned for t in g.subtree)
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 
 
 _OWN_SIDE = frozenset({"i", "we", "it", "they", "he", "she"})

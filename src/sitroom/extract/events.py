@@ -9,8 +9,6 @@ passives, relative clauses, conjunctions and "ordered to mobilize" chains.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sitroom.extract.event_arguments import RECEIVING, arguments
 from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import Lexicon, lexicon
@@ -25,61 +23,12 @@ from sitroom.extract.event_status import (
 )
 from sitroom.extract.event_words import actor_like, argument_span, argument_text, expand, tokens_span
 from sitroom.extract.participants import described
+from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 _LIGHT_NOUNS = {"offer", "promise", "pledge", "decision", "plan", "proposal", "readiness", "agreement"}
-
-
-@dataclass(frozen=True)
-class EventFinding:
-    type: str
-    """A PLOVER 1.0 type: AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT
-    THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT."""
-    trigger: Span
-    """The word(s) that name the event, offsets into the text."""
-    source: tuple[str, ...]
-    """Who did it (texts of the actor phrases)."""
-    target: tuple[str, ...]
-    """To whom."""
-    status: str
-    """``reported``, ``planned``, ``denied`` or ``hypothetical``."""
-    span: Span
-    """The sentence."""
-    phrase: str = ""
-    """The trigger as it reads with its light verb: "held talks", "offered military help"."""
-    source_spans: tuple[Span, ...] = ()
-    target_spans: tuple[Span, ...] = ()
-    scope: Span | None = None
-    """Characters of the trigger's clause: where its time and place are looked for."""
-    mode: str | None = None
-    """For an AGREE that promises something: what was promised ("aid", "concede", ...)."""
-    inner: tuple[Span, ...] = ()
-    """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
-    asides: tuple[Span, ...] = ()
-    """Clauses that tell of a participant ("a judge whose parents were born in X in 1950"): their
-    places and dates are never the event's."""
-    clause_status: str = ""
-    """The status read from the trigger's own clause before PLOVER's conventions recode the event
-    ("will not sign": ``denied``, though the REJECT it is coded as was ``reported``)."""
-    current: bool = False
-    """Told in the present or present perfect ("has signed", "is meeting", "says"): about the time of
-    writing, so an undated event may take the publication date; a past tense never does."""
-    told_before: bool = False
-    """ "The talks will resume": a definite event noun with no participants of its own, the event the
-    text told of just before (extract/event_records.py gives it that event's participants)."""
-    nominal: bool = False
-    """The trigger is an event noun standing alone ("the visit"), not a verb or a light verb's noun."""
-    relative: bool = False
-    """The trigger is in a relative clause ("the war, which most Whigs opposed"): a date heading the
-    sentence is its main clause's, not the trigger's."""
-    owners: tuple[Span, ...] = ()
-    """Arguments that are a place named as an owner ("approved Indiana's law"): the place's government,
-    a participant though a place is otherwise none."""
-    described: tuple[Span, ...] = ()
-    """Sources and targets that are described, not named ("Port officials", "the protesters"): the
-    document's own participants where no name stands in them (extract/participants.py)."""
 
 
 def code_text(text: str, nlp=None) -> list[EventFinding]:

@@ -16,7 +16,7 @@ from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
 if TYPE_CHECKING:
-    from sitroom.extract.events import EventFinding
+    from sitroom.model.event import EventFinding
 
 DESCRIPTION = "description"
 """The ``sense`` of such a mention (model/mention.py)."""
