@@ -13,7 +13,6 @@ A year-less date ("on July 10") takes the year of the nearest full date before i
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -39,7 +38,7 @@ def date_in_name(where: str) -> str | None:
     found = set()
     for match in _NAMED_DATE.finditer(path):
         try:
-            found.add(dt.date(*map(int, match.groups())).isoformat())
+            found.add(partial_date(*map(int, match.groups())))
         except ValueError:
             continue
     return found.pop() if len(found) == 1 else None

@@ -30,6 +30,7 @@ def honorifics() -> frozenset[str]:
     return frozenset(_titles()["honorifics"])
 
 
+@cache
 def role_words() -> tuple[str, ...]:
     return tuple(_titles()["roles"])
 

@@ -91,7 +91,7 @@ def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], off
     return "(" in before and bool(found) and m.start() + offset - found[-1].span.end <= 3
 
 
-def _number(raw: str) -> tuple[float, float] | None:
+def read_number(raw: str) -> tuple[float, float] | None:
     """Value and the place of its last digit: "1,357" -> (1357, 1); "1,4" -> (1.4, 0.1)."""
     words = units()["words"]
     if raw.lower() in words:
@@ -111,7 +111,7 @@ def _number(raw: str) -> tuple[float, float] | None:
 
 
 def _claim(sdoc, m: re.Match, offset: int) -> ClaimFinding | None:
-    parsed = _number(m.group("num2") or m.group("num"))
+    parsed = read_number(m.group("num2") or m.group("num"))
     if parsed is None:
         return None
     value, place = parsed

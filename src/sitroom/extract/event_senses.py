@@ -240,7 +240,7 @@ def _forecast(tok) -> bool:
 
 
 _STATE_FORCES = frozenset({"police", "troop", "force", "army", "military", "authority", "government", "navy",
-                           "security", "we", "us"})
+                           "security"})
 """Who a state's official speaks for: "the chief warned that police will not tolerate rallies"."""
 
 

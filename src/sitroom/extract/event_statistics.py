@@ -6,6 +6,7 @@ majority"): none is anyone's act (extract/event_happening.py drops them)."""
 from __future__ import annotations
 
 from sitroom.data.names import speech_cues
+from sitroom.extract.claims import read_number
 
 
 def statistic(head) -> bool:
@@ -28,15 +29,8 @@ def a_share(tok) -> bool:
 def counted(head) -> bool:
     """ "34,000 people supported X": a vote count, no act of support."""
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    return subject is not None and any(c.dep_ == "nummod" and _number(c.text) >= 100
+    return subject is not None and any(c.dep_ == "nummod" and (n := read_number(c.text)) and n[0] >= 100
                                        for c in subject.children)
-
-
-def _number(text: str) -> float:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return 0.0
 
 
 def polled(head) -> bool:

@@ -250,10 +250,6 @@ def _all_demonyms(text: str) -> bool:
 _CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s+[A-Z]")
 
 
-_LEGISLATURES = frozenset({"congress", "senate", "parliament"})
-"""Words for an institution that, capitalised alone, name the country's own: "called on Congress"."""
-
-
 def _plausible(text: str, ent) -> bool:
     if not text or len(ent) > MAX_TOKENS or _JUNK.search(text):
         return False
@@ -265,7 +261,8 @@ def _plausible(text: str, ent) -> bool:
         return False  # "Walmart Stores v. Dukes": a court case's name, no actor
     if ent.start_char > 0 and ent.doc.text[ent.start_char - 1] == "#" or text.startswith("#"):
         return False  # "#Justdoit", "#NeverTrump": a hashtag, no one
-    if len(text.split()) == 1 and text.lower() in generic_words() and text.lower() not in _LEGISLATURES:
+    if len(text.split()) == 1 and text.lower() in generic_words() and text.lower() not in title_words(
+            "legislatures"):
         return False  # "State", "Air", "Government": a word of a name, not a name (but "Congress" is one)
     first = text.split()[0]
     if first[:1].islower() and not re.match(r"^(?:al|el|ad|an|ar|as|at|ash|bin|ibn|de|van|von)-?", first):
