@@ -24,8 +24,38 @@ def test_direct_quotes_in_every_style():
 def test_split_quote_keeps_its_speaker():
     text = ("“The talks were useful,” Harrington said. “But we need more time to agree on the "
             "details of the border.”")
-    quotes = _quotes(text)
-    assert [q[1] for q in quotes] == ["Harrington", "Harrington"]
+    (quote,) = quotes_in_text(text)  # one quotation the attribution interrupts, as PolNeAR annotates it
+    assert (text[quote.speaker.start : quote.speaker.end], quote.said(text)) == (
+        "Harrington", "The talks were useful … But we need more time to agree on the details of the border.")
+    text = ("“We will not go,” said Lena Halvorsen, a senator from Marlova. “Not now, not ever.” Then "
+            "she left. “Nobody asked us,” she said later.")
+    assert [q.said(text) for q in quotes_in_text(text)] == ["We will not go … Not now, not ever.",
+                                                           "Nobody asked us"]
+
+
+def test_a_parenthetical_cue_inside_what_was_said():
+    text = "The museum, Mr. Ostrom said, celebrated several of his heroes, including a boxer."
+    (quote,) = quotes_in_text(text)
+    assert (text[quote.speaker.start : quote.speaker.end], quote.said(text)) == (
+        "Mr. Ostrom", "The museum celebrated several of his heroes, including a boxer")
+    text = "Too often, Ms. Halvorsen said, the debate over the future of the mines is framed as a choice."
+    assert [q.said(text) for q in quotes_in_text(text)] == [
+        "Too often the debate over the future of the mines is framed as a choice"]
+
+
+def test_joint_speakers_documents_and_a_misparsed_that_clause():
+    quotes = _quotes("Both Mr. Lund and Mr. Ostrom say the management has never told them what to say.")
+    assert quotes[0][1] == "Both Mr. Lund and Mr. Ostrom"
+    assert _quotes("Polls show a close contest in the state.")[0][1:] == (
+        "Polls", "show", "a close contest in the state")
+    quotes = _quotes("Lund said after the convention he would not accept the endorsement if it were offered.")
+    assert quotes[0][1:3] == ("Lund", "said")
+
+
+def test_names_in_quotation_marks_are_not_quotes():
+    text = ('On "Face the Nation," Speaker Erik Lund said on Sunday that the council would meet again. He '
+            'told "Fox and Friends" about it and quoted "The Art of the Deal" at length.')
+    assert not [q for q in _quotes(text) if q[0] == "direct"]
 
 
 def test_speaker_before_the_quote_and_pronouns():
@@ -154,3 +184,14 @@ def test_a_qualified_description_is_the_one_whose_title_it_repeats():
     found = analysed(text)
     speaker = found.mentions[found.quotes[-1].speaker]
     assert found.mentions[speaker.antecedent].text == "Karl Ostrom"  # not the last senator named
+
+
+def test_speaker_labels_of_a_transcript_and_a_headline():
+    text = ("Lund: Ruritania must reopen the border crossing this spring. Erik Lund spoke to the council on "
+            "Monday.\n\nNOLAN: Will the crossing open before the harvest, Senator?\n\nLUND: It will open "
+            "when the engineers say it is safe.\n\nUPDATE: This story has been corrected.")
+    found = _quotes(text)
+    assert ("indirect", "Lund", None, "Ruritania must reopen the border crossing this spring") in found
+    assert ("direct", "NOLAN", None, "Will the crossing open before the harvest, Senator?") in found
+    assert ("direct", "LUND", None, "It will open when the engineers say it is safe") in found
+    assert not [q for q in found if q[1] == "UPDATE"]

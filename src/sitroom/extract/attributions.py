@@ -7,7 +7,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
-from sitroom.extract.speakers import can_speak, speaker_of, speech_lexicon, subject_of
+from sitroom.extract.speakers import DOCUMENTS, can_speak, speaker_of, speech_lexicon, subject_of
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
 
@@ -26,13 +26,18 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
                 or _FEELINGS & {lemma, tok.lower_, tok.lower_[:-1], tok.lower_[:-2], tok.lower_[:-3]}:
             # (the small model's lemma of "hopes" is "hop")
             continue  # "won't reveal", "can barely believe", "hopes that": nothing said
-        if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
+        if tok.dep_ == "parataxis" and lemma in cues and tok.head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ == "ccomp" for c in tok.children):
+            tokens = _interrupted(tok)  # "The museum, he said, was ...": the clause around the cue
+            speaker = speaker_of(tok, offset) if tokens else None
+        elif tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
             # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
-            relations = _sayable(learned["verbs"].get(lemma, ()), lemma in cues) + (
-                ("ccomp",) if lemma in cues else ())
-            tokens = _content(tok, relations, lemma in evaluative)
             doer = subject_of(tok, offset, None) or (subject_of(tok.head, offset, None)
                                                      if tok.dep_ in ("conj", "xcomp") else None)
+            documentary = doer is not None and doer.lemma_.lower() in DOCUMENTS  # "polls show a close race"
+            relations = _sayable(learned["verbs"].get(lemma, ()), lemma in cues or documentary) + (
+                ("ccomp",) if lemma in cues else ())
+            tokens = _content(tok, relations, lemma in evaluative)
             if tokens and lemma not in cues and not _source_like(doer):
                 continue  # "2 million tons are planned to be exported", "the message appears to ..."
             speaker = speaker_of(tok, offset) if tokens else None
@@ -95,6 +100,10 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
     investment"); [] when there is none."""
     children = list(tok.children)
     found = next((c for c in children if c.dep_ == "ccomp"), None) if "ccomp" in relations else None
+    if found is None and "ccomp" in relations:  # "said after the talks he would ...": parsed as advcl
+        found = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i
+                      and c.tag_ not in ("VBG", "VBN") and any(g.dep_ == "nsubj" for g in c.children)
+                      and not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children)), None)
     if found is None and evaluative:
         tokens = _evaluation(tok)
         if tokens:
@@ -112,8 +121,24 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
         return []  # "tweeted on Monday", "wrote on Facebook": when and where, not what
     tokens = list(found.subtree)
     tokens = [t for t in tokens if t.lower_ != "that" or t.i != tokens[0].i]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()  # ("would be more intense — and he noted ...")
     least = 3 if found.dep_ in _CLAUSES else 1
     return tokens if len(tokens) >= least else []
+
+
+def _interrupted(cue) -> list:
+    """The clause a parenthetical cue stands in or after ("The museum, he said, celebrated ...", "It
+    will pass, she says"), without the cue's own words; [] when the cue has no subject of its own."""
+    if subject_of(cue, 0, None) is None:
+        return []
+    own = {t.i for t in cue.subtree}
+    tokens = [t for t in cue.head.subtree if t.i not in own]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens if len(tokens) >= 3 else []
 
 
 def _source_like(subject) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from sitroom.extract.attributions import indirect_in
+from sitroom.extract.labelled import labelled_in, line_starts
 from sitroom.extract.speakers import AUTHOR_VOICE, can_speak, cue_at, speaker_of, speech_lexicon, subject_of
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
@@ -37,10 +38,23 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
     sentences = [(offset, sent) for offset, sdoc in passages for sent in sdoc.sents]
     regions = [Span(offset, offset + len(sdoc.text)) for offset, sdoc in passages]
     direct = _direct(text, regions)
+    labels = {label.start: (label, content, kind) for label, content, kind in labelled_in(
+        text, line_starts(text, regions) + [c.start for _, c in direct], sentences)}
     found: list[QuoteFinding] = []
     last_speaker: Span | None = None
     for marks, content in direct:
+        label, said, _ = labels.pop(content.start, None) or (None, None, None)
+        if label is not None:  # “PENCE: ...”: a transcript's turn in quotation marks
+            found.append(QuoteFinding("direct", Span(said.start, min(said.end, content.end)), None, label,
+                                      marks))
+            last_speaker = label
+            continue
         cue, speaker = _attribution(text, marks, sentences)
+        if cue is None and speaker is None and found and _resumes(text, found[-1], marks):
+            first = found.pop()  # “A,” he said. “B.”: one quotation the attribution interrupts
+            found.append(QuoteFinding("direct", Span(first.content.start, content.end), first.cue,
+                                      first.speaker, Span(first.evidence.start, marks.end)))
+            continue
         if speaker is None and cue is None:
             speaker = _embedding_subject(marks, sentences) or _previous_speaker(marks, sentences, found) \
                 or last_speaker
@@ -50,6 +64,10 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
         found.append(QuoteFinding("direct", content, cue, speaker,
                                   Span(min(p.start for p in parts), max(p.end for p in parts))))
     taken = [q.evidence for q in found]
+    for label, content, kind in labels.values():  # "WALLACE: ..." outside quotation marks; "Poll: ..."
+        if not any(content.overlaps(t) or label.overlaps(t) for t in taken):
+            found.append(QuoteFinding(kind, content, None, label, Span(label.start, content.end)))
+            taken.append(found[-1].evidence)
     for offset, sent in sentences:
         for finding in indirect_in(offset, sent):
             if not any(finding.content.overlaps(t) for t in taken):
@@ -81,12 +99,24 @@ def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
                 if close is not None:
                     content = _strip(text, Span(i + 1, close))
                     words = len(text[content.start : content.end].split())
-                    if words >= speech_lexicon()["MIN_DIRECT_WORDS"] or _evaluated(text, i):
+                    evaluated = _evaluated(text, i)
+                    if (words >= speech_lexicon()["MIN_DIRECT_WORDS"] or evaluated) \
+                            and (evaluated or not _title(text[content.start : content.end])):
                         out.append((Span(i, close + 1), content))
                     i = close + 1
                     continue
             i += 1
     return out
+
+
+def _resumes(text: str, before: QuoteFinding, marks: Span) -> bool:
+    """A quotation takes up the one ``before`` it when only that one's attribution and punctuation stand
+    between them, in one paragraph: “A,” he said. “B.” (PolNeAR and PARC annotate one attribution)."""
+    if before.kind != "direct" or before.cue is None or before.cue.start < before.content.end:
+        return False
+    gap = text[before.evidence.end : marks.start].rstrip(" ,.;:")  # (", a senator.": the speaker's words)
+    return len(gap) <= 80 and not re.search(r"[.!?]\s|[\"“”«»\n]", gap) \
+        and "\n" not in text[before.content.end : marks.start]
 
 
 def _opens(text: str, i: int) -> bool:
@@ -120,6 +150,21 @@ def _strip(text: str, span: Span) -> Span:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return Span(start, end)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
+                          "from", "vs", "v", "de", "la", "el", "&"})
+
+
+def _title(words: str) -> bool:
+    """A name in quotation marks, not speech: a show, a book, a law, an operation ("Face the Nation",
+    "State of the Union", "Fox and Friends"): a few words, every one capitalised but the small ones,
+    no sentence inside."""
+    tokens = re.findall(r"[^\W\d_][\w’'.-]*|&", words)
+    if not 2 <= len(tokens) <= 8 or words.isupper() or re.search(r"[!?]|[.;:]\s|[.;:]$", words.strip()):
+        return False
+    return all(t[0].isupper() or t.lower() in _SMALL_WORDS for t in tokens) and tokens[0][0].isupper() \
+        and tokens[0].lower() not in {"i", "we", "you", "he", "she", "they", "it", "this", "that", "there"}
 
 
 def _evaluated(text: str, i: int) -> bool:

@@ -12,7 +12,8 @@ DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis", "map", "
                        "memo", "statement", "ad", "advertisement", "video", "record", "filing", "transcript",
                        "research", "review", "audit", "investigation", "census", "estimate", "figure", "book",
                        "article", "editorial", "column", "post", "tweet", "release", "footage", "clip",
-                       "website", "site", "email", "complaint", "lawsuit", "indictment", "ruling"})
+                       "website", "site", "email", "complaint", "lawsuit", "indictment", "ruling", "average",
+                       "slide", "chart", "graph", "photo", "photograph", "image", "recording", "polling"})
 """What speaks without being anyone: "a new poll shows that ...", "the letter reads: ..."."""
 
 
@@ -79,7 +80,9 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
         return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")
               and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i)]
-    tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat")] or [subject]
+    joint = {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}  # "X and Y said"
+    tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat") or t.i in joint] \
+        or [subject]
     first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
     return Span(offset + first, offset + last)
 

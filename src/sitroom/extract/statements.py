@@ -70,8 +70,9 @@ def quote_records(quotes: list[QuoteFinding], mentions: list[Mention], timexes: 
             speaker = _speaker_mention(q.speaker, mentions)
             if speaker is None:
                 speaker = _same_name(text[q.speaker.start : q.speaker.end], mentions)
-        dated = [t for t in timexes if q.evidence.contains(t.span) and not q.content.contains(t.span)
-                 and t.type == "DATE" and to_when(t)]
+        said = q.parts(text)
+        dated = [t for t in timexes if q.evidence.contains(t.span)
+                 and not any(p.contains(t.span) for p in said) and t.type == "DATE" and to_when(t)]
         out.append(QuoteRecord(q, speaker, to_when(dated[0]) if dated else None))
     return out
 
@@ -86,7 +87,8 @@ def claim_records(claims: list[ClaimFinding], quotes: list[QuoteFinding], senten
                   timexes: list[Timex], text: str) -> list[ClaimRecord]:
     out = []
     for c in claims:
-        quote = next((i for i, q in enumerate(quotes) if q.content.contains(c.span)), None)
+        quote = next((i for i, q in enumerate(quotes) if any(p.contains(c.span) for p in q.parts(text))),
+                     None)
         sentence = next((s for s in sentences if s.contains(c.span)), c.span)
         dated = [t for t in timexes if sentence.contains(t.span) and t.type == "DATE" and to_when(t)]
         nearest = min(dated, key=lambda t: abs(t.span.start - c.span.start)) if dated else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitroom.model.evidence import Span
+from sitroom.model.quote import QuoteFinding
 from sitroom.query.documents import evidence
 from sitroom.query.documents import texts as load_texts
 from sitroom.store.room import Room
@@ -15,6 +17,10 @@ def _actor_of(room: Room) -> dict[tuple[str, int], str]:
 
 def _when(start, end, basis) -> dict | None:
     return {"start": start, "end": end, "basis": basis} if start else None
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return Span(start, end) if start is not None else None
 
 
 def quotes(room: Room, speaker: str | None = None) -> list[dict]:
@@ -33,9 +39,11 @@ def quotes(room: Room, speaker: str | None = None) -> list[dict]:
         if speaker and not any(speaker.casefold() in (x or "").casefold()
                                for x in (actor, names.get(actor), speaker_text)):
             continue
+        said = QuoteFinding(kind, Span(q_start, q_end), _span(c_start, c_end), _span(s_start, s_end),
+                            Span(start, end)).said(text)
         out.append({"id": f"{doc}:q{n}", "speaker": actor, "speaker_text": speaker_text, "kind": kind,
                     "cue": text[c_start:c_end] if c_start is not None else None,
-                    "text": text[q_start:q_end], "when": _when(w1, w2, wb),
+                    "text": said, "when": _when(w1, w2, wb),
                     "evidence": evidence(doc, text, start, end)})
     return out
 
