@@ -1,4 +1,9 @@
-"""Score sitroom's quote extractor (content, speaker, cue) on PolNeAR attributions against a baseline."""
+"""Score sitroom's quotes (content, speaker, cue) on PolNeAR attributions against main and a baseline.
+
+By default through the JSON export of a room built from the split (``--through export``): a speaker is
+right when a mention of the speaker actor overlaps the gold Source, so a "he" counts only when it was
+resolved to the right actor. ``--through extractor`` scores the extractor's spans in-process (faster; a
+speaker is right when its words overlap the Source or share a name with it)."""
 
 from __future__ import annotations
 
@@ -7,12 +12,14 @@ import random
 import re
 import shlex
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict, namedtuple
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import baseline
+import exported_quotes
 
 from sitroom.extract.quotes import quotes_in_text
 from sitroom.model.evidence import Span
@@ -183,8 +190,14 @@ def score(sc: Score, name: str, text: str, preds: list[Pred], gold: list[Gold], 
         n["tok_f1"] += weight * 2 * len(ptoks & gtoks) / max(1, len(ptoks) + len(gtoks))
         n["cue_ok"] += weight * bool(p.cue and overlap(p.cue, g.cue))
         if g.source:  # Attribution-no-source has none: left out of speaker accuracy
-            gsrc, psrc = words(text, g.source), text[p.speaker.start : p.speaker.end] if p.speaker else ""
-            ok = bool(p.speaker and (overlap(p.speaker, g.source) or names(psrc) & names(gsrc)))
+            gsrc = words(text, g.source)
+            if isinstance(p.speaker, tuple):  # the speaker actor's mentions (through the export)
+                ok = any(overlap(m, g.source) for m in p.speaker)
+                psrc = f"actor with {len(p.speaker)} mentions here, first {words(text, p.speaker[:1])!r}" \
+                    if p.speaker else ""
+            else:
+                psrc = text[p.speaker.start : p.speaker.end] if p.speaker else ""
+                ok = bool(p.speaker and (overlap(p.speaker, g.source) or names(psrc) & names(gsrc)))
             n["spk_n"] += weight
             n["spk_ok"] += weight * ok
             n[f"spk_n:{g.quoting}"] += weight
@@ -222,12 +235,34 @@ def attempt(key: str, system, text: str, doc, nlp, errors: Counter) -> list[Pred
         return []
 
 
+def exported_runs(ref: str, data: Path, paths: list[Path], texts: dict[str, str], notes: list[str],
+                  exported: dict[str, dict]) -> tuple[tuple[str, dict] | None, dict]:
+    """Rooms built from the texts with the new code and with ``ref``'s, their exports as predictions (in
+    ``exported``: "ours", "main"); returns main's ``(column title, {})`` or None, and the empty answer."""
+    with tempfile.TemporaryDirectory(prefix="sitroom-polnear-") as tmp:
+        folder = data / "text"
+        if len(paths) < len(list(folder.glob("*.txt"))):  # --limit: the first N articles only
+            folder = Path(tmp)
+            for path in paths:
+                (folder / path.name).symlink_to(path.resolve())
+        built = exported_quotes.built_and_exported(None, folder, notes)
+        exported["ours"] = exported_quotes.predictions(built, texts)
+        src = baseline.baseline_src(ref, notes)
+        if src is not None:
+            exported["main"] = exported_quotes.predictions(
+                exported_quotes.built_and_exported(src, folder, notes), texts)
+    return ((baseline.label(src), {}) if src is not None else None), {"preds": {}, "errors": {}}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", choices=("dev", "train"), default="dev",
                         help="PolNeAR split, short for --data DATA/SPLIT (default dev)")
     parser.add_argument("--data", type=Path, help=f"split folder: text/, attributions/ (default {DATA}/dev)")
     parser.add_argument("--limit", type=int, help="score only the first N articles (by file name)")
+    parser.add_argument("--through", choices=("export", "extractor"), default="export",
+                        help="export: build a room and score its JSON export (default); extractor: the "
+                             "quote extractor in-process")
     parser.add_argument("--examples", type=int, default=10, help="examples of each kind of error (10)")
     parser.add_argument("--examples-of", choices=("ours", "main", "baseline"), default="ours",
                         help="whose errors the examples show (default ours)")
@@ -257,8 +292,13 @@ def main() -> int:
         except ImportError as exc:
             if args.external == "textacy":
                 sys.exit(f"textacy is not installed: {exc}")
-    main_run = baseline.run_main(args.baseline, __file__, sys.argv[1:], notes)
-    label, found = main_run or ("main", {"preds": {}, "errors": {}})
+    exported: dict[str, dict] = {}
+    if args.through == "export":
+        main_run, found = exported_runs(args.baseline, data, paths, texts, notes, exported)
+        label = main_run[0] if main_run else "main"
+    else:
+        main_run = baseline.run_main(args.baseline, __file__, sys.argv[1:], notes)
+        label, found = main_run or ("main", {"preds": {}, "errors": {}})
     errors.update(found["errors"])
     anns: dict[str, list[Path]] = defaultdict(list)
     for path in sorted((data / "attributions").glob("*.ann")):
@@ -271,7 +311,12 @@ def main() -> int:
         doc = nlp(text)
         spent["parse"] += time.perf_counter() - t0
         preds = {"main": [Pred(*(s and Span(*s) for s in q)) for q in found["preds"].get(name, [])]}
+        if exported:
+            preds["main"] = [Pred(*q) for q in exported.get("main", {}).get(name, [])]
+            preds["ours"] = [Pred(*q) for q in exported["ours"].get(name, [])]
         for key, system in (("ours", ours), ("baseline", base)):
+            if key in preds:
+                continue
             t0 = time.perf_counter()
             preds[key] = attempt(key, system, text, doc, nlp, errors)
             spent[key] += time.perf_counter() - t0
@@ -288,10 +333,15 @@ def main() -> int:
     print(f"gold attributions: {num(gold['tp'] + gold['fn'])} = direct {num(gold['gold:direct'])} + mixed "
           f"{num(gold['gold:mixed'])} + indirect {num(gold['gold:indirect'])}; with a Source "
           f"{num(gold['gold:source'])}, of which a bare pronoun {num(gold['gold:pronoun'])}")
-    print(f"baseline: {base_name}" + (f"; {label}: our extractor with that code" if main_run else ""))
+    through = " (rooms built from the texts, their JSON export; a speaker is right when a mention of its " \
+        "actor overlaps the gold Source)" if args.through == "export" else ""
+    print(f"scored through: {args.through}{through}")
+    print(f"baseline: {base_name}" + (f"; {label}: sitroom with that code" if main_run else ""))
     print(f"time: {time.perf_counter() - started:.1f}s in all; spaCy parse {spent['parse']:.1f}s, "
           f"ours {spent['ours']:.1f}s, baseline {spent['baseline']:.1f}s (after the parse)"
-          + (f"; main {found['seconds']:.1f}s in a worker (model load, parse too)" if main_run else ""))
+          + (f"; main {found['seconds']:.1f}s in a worker (model load, parse too)" if "seconds" in found
+             else "")
+          + ("; ours and main: a room built and exported each (in the total)" if exported else ""))
     for err, n in errors.most_common():
         print(f"  failed on {n} article(s): {err}")
     cols = {key: column(sc.n) for key, sc in scores.items()}

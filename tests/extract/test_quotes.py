@@ -1,6 +1,10 @@
 """Quotes on texts written for the tests: every quotation style, split quotes, indirect speech."""
 
 from sitroom.extract.quotes import quotes_in_text
+from sitroom.extract.statements import QuoteRecord, speakers_as_mentions
+from sitroom.model.evidence import Span
+from sitroom.model.mention import Mention
+from sitroom.model.quote import QuoteFinding
 
 from .written import analysed
 
@@ -195,3 +199,37 @@ def test_speaker_labels_of_a_transcript_and_a_headline():
     assert ("direct", "NOLAN", None, "Will the crossing open before the harvest, Senator?") in found
     assert ("direct", "LUND", None, "It will open when the engineers say it is safe") in found
     assert not [q for q in found if q[1] == "UPDATE"]
+
+
+def _speakers(text):
+    """(speaker words, the words of the mention its speaker index names, its cluster's named mention)."""
+    analysis = analysed(text)
+    out = []
+    for q in analysis.quotes:
+        words = text[q.finding.speaker.start : q.finding.speaker.end] if q.finding.speaker else None
+        named = None
+        if q.speaker is not None:
+            cluster = analysis.clusters[q.speaker]
+            named = next((m.text for m, c in zip(analysis.mentions, analysis.clusters, strict=True)
+                          if c == cluster and not m.pronoun), None)
+            assert analysis.mentions[q.speaker].span == q.finding.speaker  # the speaker is a mention
+        out.append((words, named))
+    return out
+
+
+def test_a_pronoun_that_continues_a_pronoun_speaks_for_the_name_before():
+    text = ("Erik Lund spoke for an hour at the rally in Marlova on Tuesday. He said the harbour would be "
+            "rebuilt within a year. He claimed that the old port had been a disgrace for decades. He said "
+            "that the council had wasted the money on consultants.")
+    assert _speakers(text) == [("He", "Erik Lund")] * 3
+
+
+def test_a_speaker_the_mention_finder_missed_is_a_mention_of_its_actor():
+    text = "Factwatch: the claim is true. Factwatch then pointed out that one shooting may have two victims."
+    named = Mention(Span(0, 9), "Factwatch", "ORG", "organization", None, 0)
+    cue, words, content = Span(45, 52), Span(30, 39), Span(62, len(text) - 1)
+    row = QuoteRecord(QuoteFinding("indirect", content, cue, words, Span(30, content.end)), 0, None)
+    mentions, (moved,) = speakers_as_mentions([named], [row], text, [Span(0, 29), Span(30, len(text))])
+    assert mentions[moved.speaker] == Mention(words, "Factwatch", "ORG", "organization", None, 1,
+                                              speaker=True, antecedent=0)
+    assert speakers_as_mentions(mentions, [moved], text, []) == (mentions, [moved])  # once is enough

@@ -49,6 +49,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     who = identities(persons)
     learned: dict[str, str] = {}  # genders the document's own pronouns gave people of unknown gender
     persons = _personal(persons)
+    chain = [(m.antecedent, m) for m in settled.values() if m.pronoun and m.antecedent in who]
     found = []
     for tok in sdoc:
         start = offset + tok.idx
@@ -65,7 +66,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = _framed(tok, agreeing, offset)
             index = _told(tok, agreeing, offset) if index is None else index
             if index is None:
-                index = _antecedent(agreeing, start, sentence, who, _speaks(tok))
+                index = _antecedent(agreeing + _agreeing(chain, who, learned, wanted), start, sentence, who,
+                                    _speaks(tok))
                 if index is not None and who[index].gender is None and who[index].key not in learned \
                         and _described_between(tok, settled[index].span.end - offset, wanted):
                     index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
@@ -84,7 +86,17 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
         found.append(Mention(span, sdoc.text[span.start - offset : span.end - offset], "PRON",
                              settled[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
                              pronoun=True, antecedent=index))
+        if index in who and tok.lower_ in PRONOUNS:
+            chain.append((index, found[-1]))
     return found
+
+
+def _agreeing(chain: list[tuple[int, Mention]], who: dict[int, Identity], learned: dict[str, str],
+              wanted: str) -> list[tuple[int, Mention]]:
+    """Pronouns already resolved, as stand-ins for the person they stand for ("He said ... He claimed
+    ... He said that ...": each "He" continues the one before, as far back as the name), those of the
+    ``wanted`` gender; sorted with the names by where they stand."""
+    return [(i, m) for i, m in chain if (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
 
 
 def _settled_in(mentions: list[Mention], roles: list[RoleFinding], scope: Span) -> dict[int, Mention]:
@@ -212,8 +224,9 @@ def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
     """The nearest window (this sentence, then one more back, ...) that names people decides; a
     pronoun that speaks ("he added") continues the last one the window names speaking."""
     for reach in range(WINDOW + 1):
-        window = [(i, m) for i, m in persons
-                  if m.span.end <= start and sentence - reach <= m.sentence <= sentence]
+        window = sorted(((i, m) for i, m in persons
+                         if m.span.end <= start and sentence - reach <= m.sentence <= sentence),
+                        key=lambda found: found[1].span.start)
         people = {who[i].key for i, _ in window}
         if len(people) == 1:  # the one person named: in the pronoun's sentence, or a subject before
             return window[-1][0] if reach == 0 or any(m.subject for _, m in window) else None

@@ -23,7 +23,13 @@ from sitroom.extract.mentions import (
 from sitroom.extract.participants import described_participants
 from sitroom.extract.quotes import quotes_in
 from sitroom.extract.roles import roles_in
-from sitroom.extract.statements import ClaimRecord, QuoteRecord, claim_records, quote_records
+from sitroom.extract.statements import (
+    ClaimRecord,
+    QuoteRecord,
+    claim_records,
+    quote_records,
+    speakers_as_mentions,
+)
 from sitroom.extract.timex import Timex, tag
 from sitroom.model.document import Document
 from sitroom.model.event import EventFinding
@@ -63,7 +69,7 @@ def analyse(doc: Document, nlp) -> Analysis:
     timexes: list[Timex] = []
     findings: list[EventFinding] = []
     claims: list[ClaimFinding] = []
-    body_parts: list[tuple[int, object]] = []
+    spoken: list[tuple[int, object]] = []
     body = doc.body
     places = dateline_places(doc)
     surnames: set[str] = set()  # of the full person names met so far
@@ -93,19 +99,22 @@ def analyse(doc: Document, nlp) -> Analysis:
         dct = doc.published if part.voice != "comment" else doc.comments[part.comment].posted or doc.published
         timexes.extend(replace(t, span=Span(t.span.start + offset, t.span.end + offset))
                        for t in tag(sdoc.text, dct))
+        if part.voice != "comment":  # a headline says who said what too ("Poll: ...", "X says ...")
+            spoken.append((offset, sdoc))
         if part.voice == "body":
             findings.extend(events_in(sdoc, offset))
-            body_parts.append((offset, sdoc))
             claims.extend(claims_in(sdoc, offset, [t.span for t in timexes]))
     mentions.extend(described_participants(findings, mentions, [s.span for s in sentences], doc.source.text))
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
-    mentions, roles = _reorder(mentions, roles, order)
+    mentions, roles, _ = _reorder(mentions, roles)
     mentions = surnames_as_people(one_sense_per_discourse(mentions))
     mentions = namesakes_in_formal_style(mentions, doc.source.text)
     mentions = unlinked_group_descriptions(settle_kinds(mentions, roles))
     work = _work_text(doc.source.text, parts, texts)
-    quotes = quotes_in(work, body_parts)
+    quotes = quotes_in(work, spoken)
     quote_rows = quote_records(quotes, mentions, timexes, work)
+    mentions, quote_rows = speakers_as_mentions(mentions, quote_rows, work, [s.span for s in sentences])
+    mentions, roles, moved = _reorder(mentions, roles)
+    quote_rows = [replace(q, speaker=moved[q.speaker]) if q.speaker is not None else q for q in quote_rows]
     voices = tuple((q.finding.content, q.speaker) for q in quote_rows
                    if q.finding.kind == "direct" and q.speaker is not None)
     events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
@@ -142,9 +151,11 @@ def _work_text(source: str, parts, texts: list[str]) -> str:
     return "".join(chars)
 
 
-def _reorder(mentions: list[Mention], roles: list[RoleFinding],
-             order: list[int]) -> tuple[list[Mention], list[RoleFinding]]:
-    """Mentions in text order, with antecedent and role indices following them."""
+def _reorder(mentions: list[Mention], roles: list[RoleFinding]
+             ) -> tuple[list[Mention], list[RoleFinding], dict[int, int]]:
+    """Mentions in text order, with antecedent and role indices following them; and the new index of
+    each old one."""
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, mentions[i].span.end))
     new_index = {old: new for new, old in enumerate(order)}
     moved = []
     for old in order:
@@ -152,4 +163,4 @@ def _reorder(mentions: list[Mention], roles: list[RoleFinding],
         if m.antecedent is not None:
             m = replace(m, antecedent=new_index[m.antecedent])
         moved.append(m)
-    return moved, [RoleFinding(new_index[r.mention], r.title, r.of, r.when, r.span) for r in roles]
+    return moved, [RoleFinding(new_index[r.mention], r.title, r.of, r.when, r.span) for r in roles], new_index
