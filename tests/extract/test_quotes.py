@@ -1,7 +1,8 @@
 """Quotes on texts written for the tests: every quotation style, split quotes, indirect speech."""
 
+from sitroom.extract.quote_speakers import speakers_as_mentions
 from sitroom.extract.quotes import quotes_in_text
-from sitroom.extract.statements import QuoteRecord, speakers_as_mentions
+from sitroom.extract.statements import QuoteRecord
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 from sitroom.model.quote import QuoteFinding
@@ -233,3 +234,10 @@ def test_a_speaker_the_mention_finder_missed_is_a_mention_of_its_actor():
     assert mentions[moved.speaker] == Mention(words, "Factwatch", "ORG", "organization", None, 1,
                                               speaker=True, antecedent=0)
     assert speakers_as_mentions(mentions, [moved], text, []) == (mentions, [moved])  # once is enough
+
+
+def test_a_speaking_pronoun_coreference_left_open_is_the_one_speaking():
+    text = ("Karl Ostrom spoke at the rally in Marlova on Friday. The crowd cheered for an hour. The band "
+            "played two songs. He said, “We have some big plans for the final month of the campaign.”")
+    found = _speakers(text)
+    assert found[-1] == ("He", "Karl Ostrom")

@@ -21,15 +21,10 @@ from sitroom.extract.mentions import (
     surnames_missed,
 )
 from sitroom.extract.participants import described_participants
+from sitroom.extract.quote_speakers import speakers_as_mentions
 from sitroom.extract.quotes import quotes_in
 from sitroom.extract.roles import roles_in
-from sitroom.extract.statements import (
-    ClaimRecord,
-    QuoteRecord,
-    claim_records,
-    quote_records,
-    speakers_as_mentions,
-)
+from sitroom.extract.statements import ClaimRecord, QuoteRecord, claim_records, quote_records
 from sitroom.extract.timex import Timex, tag
 from sitroom.model.document import Document
 from sitroom.model.event import EventFinding

@@ -188,6 +188,7 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
         governing = [a for t in inside[:1] for a in t.ancestors
                      if not (marks.start <= offset + a.idx < marks.end)]
         after = [t for t in outside if offset + t.idx >= marks.end][:8]
+        after = [t for t in after if _follows(t, after, text[marks.start : marks.end])]
         before = list(reversed([t for t in outside if offset + t.idx < marks.start]))
         for tok in governing + after + before:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -213,6 +214,18 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
                         and not _tells_its_own(tok, sent):
                     return found
     return None, None
+
+
+def _follows(cue, after: list, quoted: str) -> bool:
+    """A cue after a quotation reports it when only its own words stand between ("...,” he said", "...,”
+    said X", "...,” the envoy often says"), and, after a quotation that ends a sentence, when it reports
+    no clause of its own ("... live.” Police have said they have no plans": another statement)."""
+    own = {t.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "advmod", "neg")
+           for t in c.subtree}
+    if any(t.i < cue.i and t.i not in own and not t.is_punct for t in after):
+        return False
+    ended = quoted.rstrip("\"”’'»").rstrip()[-1:] in (".", "!", "?")
+    return not (ended and any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children))
 
 
 def _tells_its_own(cue, sent) -> bool:

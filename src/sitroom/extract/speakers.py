@@ -25,7 +25,9 @@ def speech_lexicon() -> dict:
 
 def cue_at(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span, Span | None] | None:
     """``(cue, speaker)`` if ``tok`` reports speech by someone who can speak."""
-    if tok.lemma_.lower() not in speech_lexicon()["cues"] or tok.pos_ not in ("VERB", "AUX"):
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or not (lemma in speech_lexicon()["cues"] or (
+            marks is not None and lemma in speech_lexicon()["quoting_cues"])):
         return None
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return None  # "the leader, called the Commander of the Faithful": a name, not speech

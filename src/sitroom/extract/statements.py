@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from sitroom.data.countries import country_in
@@ -75,25 +75,6 @@ def quote_records(quotes: list[QuoteFinding], mentions: list[Mention], timexes: 
                  and not any(p.contains(t.span) for p in said) and t.type == "DATE" and to_when(t)]
         out.append(QuoteRecord(q, speaker, to_when(dated[0]) if dated else None))
     return out
-
-
-def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text: str,
-                         sentences: list[Span]) -> tuple[list[Mention], list[QuoteRecord]]:
-    """A speaker the mention finder missed ("Politifact then pointed out ..."), found by the name of a
-    mention elsewhere in the text: a mention of its own, linked to that one, so that the actor's mentions
-    hold every place it speaks. New mentions go at the end of the list (the caller re-sorts)."""
-    out, extra = [], []
-    for q in rows:
-        words = q.finding.speaker
-        if q.speaker is None or words is None or any(m.span.overlaps(words) for m in mentions + extra):
-            out.append(q)
-            continue
-        named = mentions[q.speaker]
-        sentence = next((k for k, s in enumerate(sentences) if s.contains(words)), named.sentence)
-        extra.append(Mention(words, text[words.start : words.end], named.label, named.kind, named.country,
-                             sentence, speaker=True, antecedent=q.speaker))
-        out.append(replace(q, speaker=len(mentions) + len(extra) - 1))
-    return mentions + extra, out
 
 
 @cache

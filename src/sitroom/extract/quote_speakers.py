@@ -1,0 +1,91 @@
+"""Speakers of quotes as mentions of actors, so that an actor's mentions hold every place it speaks:
+a name the mention finder missed ("Politifact then pointed out ...", the name of a mention elsewhere in
+the text), and a pronoun that coreference left open ("He said, “...”"), read as quote-attribution
+systems read it: the one who was speaking goes on speaking, else the person who is the subject of the
+sentences just before."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitroom.coref.gender import PRONOUN_GENDER
+from sitroom.extract.statements import QuoteRecord
+from sitroom.model.evidence import Span
+from sitroom.model.mention import Mention
+
+_BODIES = {"it": ("organization", "state"), "they": ("organization", "state")}
+"""Pronouns that speak for a body ("it said", "they say": the agency, the government)."""
+REACH = 3
+"""Sentences back that a speaking pronoun may reach for the one it stands for."""
+
+
+def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text: str,
+                         sentences: list[Span]) -> tuple[list[Mention], list[QuoteRecord]]:
+    """``mentions`` with a mention for each speaker that had none, and ``rows`` pointing at them. New
+    mentions go at the end of the list (the caller re-sorts): a missed name links to the mention whose
+    name it is, a pronoun to the named mention of the person it stands for."""
+    out, extra = [], []
+    genders = _genders(mentions)
+    for q in rows:
+        words = q.finding.speaker
+        if words is None or any(m.span.overlaps(words) for m in mentions + extra):
+            out.append(q)
+            continue
+        sentence = next((k for k, s in enumerate(sentences) if s.contains(words)), None)
+        said = text[words.start : words.end]
+        if q.speaker is not None:  # a name found elsewhere in the text (statements._same_name)
+            named = mentions[q.speaker]
+            extra.append(Mention(words, said, named.label, named.kind, named.country,
+                                 named.sentence if sentence is None else sentence, speaker=True,
+                                 antecedent=q.speaker))
+        elif said.lower() in PRONOUN_GENDER | _BODIES and sentence is not None:
+            index = _speaking(said.lower(), words, sentence, mentions, out, genders)
+            if index is None:
+                out.append(q)
+                continue
+            extra.append(Mention(words, said, "PRON", mentions[index].kind, None, sentence, subject=True,
+                                 speaker=True, pronoun=True, antecedent=index))
+        else:
+            out.append(q)
+            continue
+        out.append(replace(q, speaker=len(mentions) + len(extra) - 1))
+    return mentions + extra, out
+
+
+def _named(mentions: list[Mention], i: int) -> int:
+    """The named mention a mention stands for (itself, or its antecedent's, ...)."""
+    seen = set()
+    while mentions[i].antecedent is not None and i not in seen:
+        seen.add(i)
+        i = mentions[i].antecedent
+    return i
+
+
+def _genders(mentions: list[Mention]) -> dict[int, str]:
+    """Gender the document's own resolved pronouns give each named mention ("he" -> m)."""
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.pronoun and m.antecedent is not None and m.text.lower() in PRONOUN_GENDER:
+            out.setdefault(_named(mentions, m.antecedent), PRONOUN_GENDER[m.text.lower()])
+    return out
+
+
+def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention], rows: list[QuoteRecord],
+              genders: dict[int, str]) -> int | None:
+    """The named person a speaking pronoun stands for: the speaker of the last quote of the last
+    ``REACH`` sentences if that one agrees, else the last person of those sentences who is a subject."""
+    wanted = PRONOUN_GENDER.get(pronoun)
+
+    def agrees(i: int) -> bool:
+        if wanted is None:
+            return mentions[i].kind in _BODIES[pronoun]
+        return mentions[i].kind == "person" and genders.get(_named(mentions, i), wanted) == wanted
+
+    near = [i for i, m in enumerate(mentions)
+            if m.span.end <= words.start and sentence - REACH <= m.sentence <= sentence]
+    spoke = [q.speaker for q in rows if q.speaker is not None and q.speaker in near
+             and q.finding.evidence.end <= words.start]
+    if spoke and agrees(spoke[-1]):
+        return _named(mentions, spoke[-1])
+    subjects = [i for i in near if mentions[i].subject and agrees(i)]
+    return _named(mentions, subjects[-1]) if subjects else None
