@@ -66,8 +66,10 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = _framed(tok, agreeing, offset)
             index = _told(tok, agreeing, offset) if index is None else index
             if index is None:
-                index = _antecedent(agreeing + _agreeing(chain, who, learned, wanted), start, sentence, who,
-                                    _speaks(tok))
+                index = _antecedent(agreeing, start, sentence, who, _speaks(tok))
+                if index is None and not any(m.span.end <= start and sentence - WINDOW <= m.sentence
+                                             for _, m in persons):  # no name near: the pronouns before
+                    index = _antecedent(_agreeing(chain, who, learned, wanted), start, sentence, who)
                 if index is not None and who[index].gender is None and who[index].key not in learned \
                         and _described_between(tok, settled[index].span.end - offset, wanted):
                     index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
@@ -93,9 +95,9 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
 
 def _agreeing(chain: list[tuple[int, Mention]], who: dict[int, Identity], learned: dict[str, str],
               wanted: str) -> list[tuple[int, Mention]]:
-    """Pronouns already resolved, as stand-ins for the person they stand for ("He said ... He claimed
-    ... He said that ...": each "He" continues the one before, as far back as the name), those of the
-    ``wanted`` gender; sorted with the names by where they stand."""
+    """Pronouns already resolved, as stand-ins for the person they stand for, when no name is near ("He
+    said ... He claimed ... He said that ...": each "He" continues the one before, as far back as the
+    name), those of the ``wanted`` gender."""
     return [(i, m) for i, m in chain if (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
 
 

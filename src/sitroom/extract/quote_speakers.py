@@ -1,11 +1,13 @@
 """Speakers of quotes as mentions of actors, so that an actor's mentions hold every place it speaks:
 a name the mention finder missed ("Politifact then pointed out ...", the name of a mention elsewhere in
-the text), and a pronoun that coreference left open ("He said, “...”"), read as quote-attribution
-systems read it: the one who was speaking goes on speaking, else the person who is the subject of the
-sentences just before."""
+the text), and the pronoun of a direct quote that coreference left open ("He said, “...”"), read as
+quote-attribution systems read it: the one who was speaking goes on speaking, else the person who is
+the subject of the sentences just before; in indirect speech only a pronoun that opens its clause ("He
+claimed that ..."; in "asked the writer who he thought would win" it is coreference's to decide)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sitroom.coref.gender import PRONOUN_GENDER
@@ -38,7 +40,8 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
             extra.append(Mention(words, said, named.label, named.kind, named.country,
                                  named.sentence if sentence is None else sentence, speaker=True,
                                  antecedent=q.speaker))
-        elif said.lower() in PRONOUN_GENDER | _BODIES and sentence is not None:
+        elif said.lower() in PRONOUN_GENDER | _BODIES and sentence is not None \
+                and (q.finding.kind == "direct" or not _subordinate(text, words)):
             index = _speaking(said.lower(), words, sentence, mentions, out, genders)
             if index is None:
                 out.append(q)
@@ -50,6 +53,18 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
             continue
         out.append(replace(q, speaker=len(mentions) + len(extra) - 1))
     return mentions + extra, out
+
+
+_SUBORDINATORS = frozenset({"who", "whom", "what", "which", "that", "if", "whether", "because", "when",
+                            "while", "as", "since", "although", "though", "after", "before", "until",
+                            "unless", "where", "why", "how"})
+
+
+def _subordinate(text: str, words: Span) -> bool:
+    """The pronoun opens a subordinate clause ("asked the writer who he thought would win"): what it
+    says is framed by someone else, and who "he" is stays coreference's to decide."""
+    before = re.findall(r"[\w’']+", text[max(0, words.start - 40) : words.start])
+    return bool(before) and before[-1].lower() in _SUBORDINATORS
 
 
 def _named(mentions: list[Mention], i: int) -> int:
