@@ -86,8 +86,10 @@ def test_c14_a_one_word_person_is_a_person_and_never_a_place_or_iran(cases_expor
     assert iran["kind"] == "state" and iran["country"] == "IRN" and iran["id"] != tigran["id"]
     (astara,) = _holding(data, "ASTARA")
     assert astara["kind"] == "location"
-    speakers = {q["text"]: q["speaker"] for q in data["quotes"]}
-    assert speakers["The melons will not last another week,"[:-1]] == tigran["id"]
+    speakers = {q["text"]: (q["kind"], q["speaker"]) for q in data["quotes"]}
+    assert speakers["The melons will not last another week,"[:-1]] == ("direct", tigran["id"])
+    assert speakers["he had been waiting for two days"] == ("indirect", tigran["id"])
+    assert speakers["the crossing would reopen on Thursday"] == ("indirect", iran["id"])
 
 
 def _events(data: dict) -> list[tuple]:

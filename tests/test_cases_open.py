@@ -1,7 +1,7 @@
-"""Field cases ../shared/cases C01, C02, C04, C05, C16, C17 (copied to tests/data/cases): what a careful
-reader gets from them. The kinds of fault they stand for belong to open issues (cleaning and metadata:
-17; time: 14; numbers: 15); a test that does not hold yet is marked xfail with its issue, strictly, so
-it must be unmarked the day its fix lands."""
+"""Field cases ../shared/cases C01, C02, C04, C05, C14 (its time), C16, C17 (copied to tests/data/cases):
+what a careful reader gets from them. The kinds of fault they stand for belong to open issues (cleaning
+and metadata: 17; time: 14; numbers: 15); a test that does not hold yet is marked xfail with its issue,
+strictly, so it must be unmarked the day its fix lands."""
 
 from __future__ import annotations
 
@@ -91,6 +91,13 @@ def test_c05_quarters_named_outright(case):
     doc = _doc(data, "story.txt")
     assert _timex(data, doc, "the fourth quarter of 2022") == ["2022-Q4"]
     assert _timex(data, doc, "the first quarter") == ["2023-Q1"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: 'would reopen on Thursday' is a future in the past")
+def test_c14_a_weekday_after_would_is_ahead(case):
+    data = case("C14_overmerge")
+    doc = _doc(data, "story.txt")
+    assert _timex(data, doc, "Thursday") == ["2024-10-03"]
 
 
 @pytest.mark.xfail(strict=True, reason="issue 14: quarter arithmetic; a past season's year")

@@ -241,3 +241,12 @@ def test_a_speaking_pronoun_coreference_left_open_is_the_one_speaking():
             "played two songs. He said, “We have some big plans for the final month of the campaign.”")
     found = _speakers(text)
     assert found[-1] == ("He", "Karl Ostrom")
+
+
+def test_a_quotation_over_paragraphs_is_read_once_and_a_document_after_it_speaks():
+    text = ("“The delegation expressed concern over the escalation in the north.\n\nAssurances were received "
+            "from the movement regarding the borders, ”reads the communique of the Ruritanian Foreign "
+            "Ministry dated July 8.\n\nThe group, known as \"Katiba Imam al-Bukhari\", attacked the post.")
+    found = _quotes(text)
+    assert [q[:3] for q in found] == [
+        ("direct", "the communique of the Ruritanian Foreign Ministry", "reads")]

@@ -79,9 +79,9 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
 def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
     """``(marks, content)`` of every quotation of at least a few words inside ``regions``."""
     marks = speech_lexicon()["marks"]
-    out = []
+    out, i = [], 0
     for region in regions:
-        i = region.start
+        i = max(i, region.start)  # (a quotation that ran on over paragraphs is not read again)
         while i < region.end:
             ch = text[i]
             if text.startswith("''", i) and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:") \
@@ -100,8 +100,9 @@ def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
                     content = _strip(text, Span(i + 1, close))
                     words = len(text[content.start : content.end].split())
                     evaluated = _evaluated(text, i)
+                    verdict = evaluated and re.search(r"\ban?\s*$", text[max(0, i - 4) : i])  # "it a “...”"
                     if (words >= speech_lexicon()["MIN_DIRECT_WORDS"] or evaluated) \
-                            and (evaluated or not _title(text[content.start : content.end])):
+                            and (verdict or not _title(text[content.start : content.end])):
                         out.append((Span(i, close + 1), content))
                     i = close + 1
                     continue
@@ -156,6 +157,11 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
                           "from", "vs", "v", "de", "la", "el", "&"})
 
 
+_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|ud|ul|bin|ibn|bint|abu|ben|van|von|der|den|de|da|di|du|"
+                       r"le|la|dos|das|del)(?:$|[-’'][A-Z])")
+"""Lower-case parts of names ("al-Bukhari", "bin", "van der")."""
+
+
 def _title(words: str) -> bool:
     """A name in quotation marks, not speech: a show, a book, a law, an operation ("Face the Nation",
     "State of the Union", "Fox and Friends"): a few words, every one capitalised but the small ones,
@@ -163,7 +169,8 @@ def _title(words: str) -> bool:
     tokens = re.findall(r"[^\W\d_][\w’'.-]*|&", words)
     if not 2 <= len(tokens) <= 8 or words.isupper() or re.search(r"[!?]|[.;:]\s|[.;:]$", words.strip()):
         return False
-    return all(t[0].isupper() or t.lower() in _SMALL_WORDS for t in tokens) and tokens[0][0].isupper() \
+    return all(t[0].isupper() or t.lower() in _SMALL_WORDS or _PARTICLE.match(t) for t in tokens) \
+        and tokens[0][0].isupper() \
         and tokens[0].lower() not in {"i", "we", "you", "he", "she", "they", "it", "this", "that", "there"}
 
 

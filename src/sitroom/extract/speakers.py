@@ -13,7 +13,10 @@ DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis", "map", "
                        "research", "review", "audit", "investigation", "census", "estimate", "figure", "book",
                        "article", "editorial", "column", "post", "tweet", "release", "footage", "clip",
                        "website", "site", "email", "complaint", "lawsuit", "indictment", "ruling", "average",
-                       "slide", "chart", "graph", "photo", "photograph", "image", "recording", "polling"})
+                       "slide", "chart", "graph", "photo", "photograph", "image", "recording", "polling",
+                       "communique", "communiqué", "declaration", "resolution", "decree", "announcement",
+                       "notice", "bulletin", "cable", "memorandum", "minutes", "testimony", "verdict",
+                       "judgment", "order", "directive", "guidance", "manifesto", "platform", "proposal"})
 """What speaks without being anyone: "a new poll shows that ...", "the letter reads: ..."."""
 
 
@@ -71,6 +74,9 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     if subject is None:
         subject = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                        None)
+    if subject is None and marks is not None and offset + cue.idx >= marks.end:
+        subject = next((c for c in cue.children if c.dep_ in ("dobj", "attr") and can_speak(c)), None)
+        # ("...,” reads the communique of the ministry": the parser's object is the one that says it)
     if subject is not None and subject.lower_ in ("that", "which", "who") and cue.dep_ == "relcl" \
             and cue.head.pos_ in ("NOUN", "PROPN"):
         subject = cue.head  # "the ministry, which stressed that": the ministry
@@ -82,9 +88,14 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
         return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")
               and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i)]
-    joint = {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}  # "X and Y said"
-    tokens = [t for t in tokens if t.i <= subject.i or t.dep_ in ("compound", "flat") or t.i in joint] \
-        or [subject]
+    keep = {subject.i} | {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+    if subject.lemma_.lower() in DOCUMENTS:  # "the communique of the ministry": whose words they are
+        keep |= {t.i for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                 for t in c.subtree}
+    for t in tokens:  # ("X and Y said"; a name's parts after its head)
+        if t.i > subject.i and t.dep_ in ("compound", "flat") and t.head.i in keep:
+            keep.add(t.i)
+    tokens = [t for t in tokens if t.i <= subject.i or t.i in keep] or [subject]
     first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
     return Span(offset + first, offset + last)
 
