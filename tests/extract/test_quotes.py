@@ -250,3 +250,22 @@ def test_a_quotation_over_paragraphs_is_read_once_and_a_document_after_it_speaks
     found = _quotes(text)
     assert [q[:3] for q in found] == [
         ("direct", "the communique of the Ruritanian Foreign Ministry", "reads")]
+
+
+def test_doubled_apostrophes_a_described_speaker_and_a_quotation_over_the_parsers_sentence_end():
+    text = ("At a town hall, a young woman asked Ms. Halvorsen about several women who said they were "
+            "harassed. ''You say that all victims should be believed,'' the woman said. ''Should we "
+            "believe them as well?''")
+    direct = [q for q in quotes_in_text(text) if q.kind == "direct"]
+    assert [(text[q.speaker.start : q.speaker.end], q.said(text)) for q in direct] == [
+        ("the woman", "You say that all victims should be believed … Should we believe them as well?")]
+
+
+def test_terms_names_votes_and_leanings_are_no_ones_words():
+    for text in ("The official pretext for the visit was \"100th anniversary of relations between the two "
+                 "states.\"",
+                 "Villagers who are part of the \"forces of public uprising\" cleared the road.",
+                 "Nobody opposed him — he was confirmed 92 to 0.",
+                 "Still, Ruritania and Freedonia have shown an inclination to dial back the war.",
+                 "People were sick of their city being called the Mistake on the Lake."):
+        assert _quotes(text) == [], text

@@ -30,7 +30,9 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             tokens = _interrupted(tok)  # "The museum, he said, was ...": the clause around the cue
             speaker = speaker_of(tok, offset) if tokens else None
-        elif tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
+        elif tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")) \
+                and not (lemma in evaluative and any(c.dep_ == "auxpass" for c in tok.children)):
+            # ("their city being called the Mistake on the Lake": a name it goes by, no one's verdict)
             # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
             doer = subject_of(tok, offset, None) or (subject_of(tok.head, offset, None)
                                                      if tok.dep_ in ("conj", "xcomp") else None)
@@ -38,11 +40,15 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             relations = _sayable(learned["verbs"].get(lemma, ()), lemma in cues or documentary) + (
                 ("ccomp",) if lemma in cues else ())
             tokens = _content(tok, relations, lemma in evaluative)
+            if tokens and tokens[0].i < tok.i and any(c.dep_ == "auxpass" for c in tok.children):
+                continue  # ("Nobody opposed him — he was confirmed 92 to 0": a passive reports what follows)
             if tokens and lemma not in cues and not _source_like(doer):
                 continue  # "2 million tons are planned to be exported", "the message appears to ..."
             speaker = speaker_of(tok, offset) if tokens else None
         elif tok.pos_ == "NOUN" and lemma in learned["nouns"]:
             tokens = _content(tok, _sayable(learned["nouns"][lemma], lemma in cues), False)
+            if tokens and tokens[0].lower_ == "to" and lemma not in cues:
+                tokens = []  # "an inclination to dial back ...": a leaning, not a claim
             speaker = _holder(tok, offset) if tokens else None
         else:
             continue
@@ -130,8 +136,8 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
 def _interrupted(cue) -> list:
     """The clause a parenthetical cue stands in or after ("The museum, he said, celebrated ...", "It
     will pass, she says"), without the cue's own words; [] when the cue has no subject of its own."""
-    if subject_of(cue, 0, None) is None:
-        return []
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return []  # ("Nobody opposed him — he was confirmed 92 to 0": a vote, not a cue)
     own = {t.i for t in cue.subtree}
     tokens = [t for t in cue.head.subtree if t.i not in own]
     while tokens and tokens[-1].is_punct:

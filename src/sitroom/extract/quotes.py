@@ -56,8 +56,10 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
                                       first.speaker, Span(first.evidence.start, marks.end)))
             continue
         if speaker is None and cue is None:
-            speaker = _embedding_subject(marks, sentences) or _previous_speaker(marks, sentences, found) \
-                or last_speaker
+            speaker = _embedding_subject(marks, sentences)
+            if speaker is None and _term(marks, sentences):
+                continue  # "who are part of the “forces of public uprising”": words quoted, no one's speech
+            speaker = speaker or _previous_speaker(marks, sentences, found) or last_speaker
         if speaker is not None:
             last_speaker = speaker
         parts = [marks] + [s for s in (cue, speaker) if s is not None]
@@ -191,6 +193,8 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
         if not (s_start <= marks.end <= s_end or s_start <= marks.start < s_end):
             continue
         inside = [t for t in sent if marks.start < offset + t.idx < marks.end]
+        if not any(not t.is_punct for t in inside) and marks.start >= offset + sent.start_char:
+            continue  # (the parser ended the sentence on the opening mark: the quote is the next one's)
         outside = [t for t in sent if not (marks.start <= offset + t.idx < marks.end)]
         governing = [a for t in inside[:1] for a in t.ancestors
                      if not (marks.start <= offset + a.idx < marks.end)]
@@ -242,6 +246,17 @@ def _tells_its_own(cue, sent) -> bool:
         return True
     after = [t for t in sent if t.i > cue.i][:3]
     return any(t.text in (":",) or t.text in speech_lexicon()["marks"] for t in after)
+
+
+def _term(marks: Span, sentences) -> bool:
+    """A quotation inside a sentence of the writer's, with no verb of its own: a term or a name the text
+    quotes ("the official pretext is “100th anniversary of relations”"), not a statement."""
+    for offset, sent in sentences:
+        if offset + sent.start_char <= marks.start < offset + sent.end_char:
+            inside = [t for t in sent if marks.start < offset + t.idx < marks.end - 1]
+            before = [t for t in sent if offset + t.idx < marks.start and not t.is_punct]
+            return bool(before) and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in inside)
+    return False
 
 
 def _embedding_subject(marks: Span, sentences) -> Span | None:

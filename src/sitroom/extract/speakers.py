@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from sitroom.data import load as load_data
+from sitroom.data.names import people_word
 from sitroom.model.evidence import Span
 
 AUTHOR_VOICE = {"i", "we", "me", "us"}
@@ -16,7 +17,7 @@ DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis", "map", "
                        "slide", "chart", "graph", "photo", "photograph", "image", "recording", "polling",
                        "communique", "communiqué", "declaration", "resolution", "decree", "announcement",
                        "notice", "bulletin", "cable", "memorandum", "minutes", "testimony", "verdict",
-                       "judgment", "order", "directive", "guidance", "manifesto", "platform", "proposal"})
+                       "judgment", "directive", "manifesto"})
 """What speaks without being anyone: "a new poll shows that ...", "the letter reads: ..."."""
 
 
@@ -53,7 +54,7 @@ def can_speak(tok) -> bool:
 
     return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) or tok.pos_ in ("PRON", "PROPN") or \
         tok.lemma_.lower() in event_lexicon().actor_nouns or tok.lower_ in event_lexicon().actor_nouns or \
-        tok.lemma_.lower() in DOCUMENTS
+        tok.lemma_.lower() in DOCUMENTS or people_word(tok.lemma_.lower(), tok.text)  # ("the woman said")
 
 
 def subject_of(cue, offset: int, marks: Span | None):
