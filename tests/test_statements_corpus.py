@@ -26,9 +26,25 @@ def _quote(export, words):
     ("hardly be appropriate", "Dmitry Peskov"),
     ("to strengthen their position for that moment", "Rustam Burnashev"),
     ("blockbuster", "Maria Zakharova"),
+    ("The Russian side expressed concern", "Russian Foreign Ministry"),  # "...,” reads the communique of
+    ("will deal with any future Afghan government", "Vladimir Dzhabarov"),  # a quote inside his clause
+    ("It's hard and they are on duty around the clock", "Anatoly Sidorov"),  # the head of X, Name, noted
 ])
 def test_quotes_have_the_right_speaker(corpus_export, words, speaker):
     assert _speaker_name(corpus_export, _quote(corpus_export, words)) == speaker
+
+
+def test_names_and_terms_in_quotation_marks_are_not_quotes(corpus_export):
+    said = {q["text"].strip(" .,") for q in corpus_export["quotes"]}
+    for name in ("Katiba Imam al-Bukhari", "Commander of the Faithful", "forces of public uprising",
+                 "100th anniversary of diplomatic relations between Russia and Afghanistan"):
+        assert not [s for s in said if name in s and len(s) < len(name) + 10], name
+
+
+def test_a_quotation_interrupted_by_its_cue_is_one_quote(corpus_export):
+    quote = _quote(corpus_export, "We tell them frankly")  # over three paragraphs, then "- I am citing"
+    assert quote["text"].startswith("It's another matter") and "I am citing" not in quote["text"]
+    assert _speaker_name(corpus_export, quote) == "Zamir Kabulov"
 
 
 def test_pronoun_introduced_quotes_resolve(corpus_export):

@@ -118,7 +118,7 @@ def _resumes(text: str, before: QuoteFinding, marks: Span) -> bool:
     if before.kind != "direct" or before.cue is None or before.cue.start < before.content.end:
         return False
     gap = text[before.evidence.end : marks.start].rstrip(" ,.;:")  # (", a senator.": the speaker's words)
-    return len(gap) <= 80 and not re.search(r"[.!?]\s|[\"“”«»\n]", gap) \
+    return len(gap) <= 200 and not re.search(r"[.!?]\s|[\"“”«»\n]", gap) \
         and "\n" not in text[before.content.end : marks.start]
 
 

@@ -83,7 +83,10 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
         subject = cue.head  # "the ministry, which stressed that": the ministry
     if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
         return None
-    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    role = people_word(subject.lemma_.lower(), subject.text)  # ("The head of X, Colonel Y Z, noted")
+    named = next((t for t in subject.subtree if t.dep_ == "appos" and (
+        any(x.ent_type_ == "PERSON" for x in t.subtree)
+        or (role and all((x.pos_ == "PROPN" and not x.ent_type_) or x.is_punct for x in t.subtree)))), None)
     if named is not None:  # "Norway's envoy, Lars Holm, said": the person named
         names = [t for t in named.subtree if t.ent_type_ == "PERSON"] or [named]
         return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
