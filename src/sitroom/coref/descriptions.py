@@ -36,7 +36,7 @@ def _qualifiers(tok) -> list[str]:
 
 def _qualifying(word, role) -> bool:
     return word.text[:1].isupper() or f"{word.lower_} {role.lower_}" in role_words() \
-        or word.lower_ in title_words("portfolios")
+        or word.lower_ in title_words("portfolios") or word.lower_ in ("former", "ex")  # ("the former X")
 
 
 _LESSER = {"vice", "deputy", "assistant", "acting", "former", "ex", "under", "lieutenant"}
@@ -56,8 +56,8 @@ def described(persons, roles: list[RoleFinding], word: str, start: int, sentence
     def holds(title: str) -> bool:  # ("the Vermont senator" is a Vermont senator: "Vermont Sen. X")
         # (the office, not what it is of: "governor of the province" is a governor)
         words = [(short_title(w) or w).lower() for w in title.split(" of ")[0].replace("-", " ").split()]
-        return bool(words) and words[-1].rstrip("s") == word.rstrip("s") and not _LESSER & set(words) \
-            and all(q in words for q in qualifiers)
+        return bool(words) and words[-1].rstrip("s") == word.rstrip("s") \
+            and not (_LESSER - set(qualifiers)) & set(words) and all(q in words for q in qualifiers)
 
     holders = {r.mention for r in roles if holds(r.title)}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
