@@ -276,3 +276,12 @@ def test_the_former_president_and_the_fund_speak_for_the_ones_named_before():
             "president said the new health law was raising premiums. The International Monetary Fund cut "
             "its forecast on Tuesday. Overall, the fund predicted that the economy would grow 1.6 percent.")
     assert [named for _, named in _speakers(text)] == ["Erik Lund", "International Monetary Fund"]
+
+
+def test_an_unattributed_quotation_far_from_the_last_speaker_is_no_ones():
+    text = ("“The border will stay open to trade,” said Karl Ostrom.\n\nThe talks resumed in Marlova in "
+            "the spring after a long pause. Officials of both states met twice and drafted a plan for the "
+            "harbour and the railway.\n\nThe plan was later shelved by the council.\n\n“We will not give "
+            "up the fight for the harbour and its workers.”")
+    found = _quotes(text)
+    assert [q[1] for q in found if q[0] == "direct"] == ["Karl Ostrom", None]

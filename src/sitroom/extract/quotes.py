@@ -59,7 +59,8 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
             speaker = _embedding_subject(marks, sentences)
             if speaker is None and _term(marks, sentences):
                 continue  # "who are part of the “forces of public uprising”": words quoted, no one's speech
-            speaker = speaker or _previous_speaker(marks, sentences, found) or last_speaker
+            speaker = speaker or _previous_speaker(text, marks, sentences, found) or (
+                last_speaker if found and _goes_on(text, found[-1], marks) else None)
         if speaker is not None:
             last_speaker = speaker
         parts = [marks] + [s for s in (cue, speaker) if s is not None]
@@ -120,6 +121,14 @@ def _resumes(text: str, before: QuoteFinding, marks: Span) -> bool:
     gap = text[before.evidence.end : marks.start].rstrip(" ,.;:")  # (", a senator.": the speaker's words)
     return len(gap) <= 200 and not re.search(r"[.!?]\s|[\"“”«»\n]", gap) \
         and "\n" not in text[before.content.end : marks.start]
+
+
+def _goes_on(text: str, before: QuoteFinding, marks: Span) -> bool:
+    """An unattributed quotation is the last speaker's only while the discourse stays with them: the
+    same or the next paragraph, a few sentences at most (a quote with no cue never reaches back 2,000
+    characters for a speaker)."""
+    between = text[before.evidence.end : marks.start]
+    return len(re.findall(r"\n\s*", between)) <= 1 and len(between) <= 300
 
 
 def _opens(text: str, i: int) -> bool:
@@ -279,10 +288,11 @@ def _embedding_subject(marks: Span, sentences) -> Span | None:
     return None
 
 
-def _previous_speaker(marks: Span, sentences, found: list[QuoteFinding]) -> Span | None:
+def _previous_speaker(text: str, marks: Span, sentences, found: list[QuoteFinding]) -> Span | None:
     """The speaker of a quote with no cue of its own: the speaker of a quote just before it
     (“...,” he said. “...”), else the one a speech verb just before it names."""
-    recent = [q for q in found if q.speaker is not None and 0 <= marks.start - q.evidence.end < 300]
+    recent = [q for q in found if q.speaker is not None and 0 <= marks.start - q.evidence.end < 300
+              and _goes_on(text, q, marks)]
     if recent:
         return recent[-1].speaker
     quoted = [q.evidence for q in found]
