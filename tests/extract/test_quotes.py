@@ -285,3 +285,13 @@ def test_an_unattributed_quotation_far_from_the_last_speaker_is_no_ones():
             "up the fight for the harbour and its workers.”")
     found = _quotes(text)
     assert [q[1] for q in found if q[0] == "direct"] == ["Karl Ostrom", None]
+
+
+def test_imperatives_hypotheticals_and_subjectless_gerunds_report_no_one():
+    for text in ("She has shown her skill in a debate before: think back to her answer to Ostrom in May.",
+                 "A worthy opposition would demand more force and clarity from the council on the harbour.",
+                 "What about dismissing the scolds who shape the consensus and borrowing a trillion or so?"):
+        assert [q for q in _quotes(text) if q[0] == "indirect"] == [], text
+    text = ('That record prompted the Atlas of Elections to state, "Vigo County is the most prominent '
+            'bellwether of elections in the country."')
+    assert _quotes(text)[0][1].startswith("the Atlas")  # object control: the one prompted states it

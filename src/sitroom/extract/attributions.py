@@ -52,9 +52,12 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             speaker = _holder(tok, offset) if tokens else None
         else:
             continue
-        if not tokens or (speaker is None and (lemma not in cues or any(
+        if not tokens or (speaker is None and (lemma not in cues or tok.tag_ in ("VB", "VBG") or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
-            continue  # ("hope resolving everything peacefully", "little to suggest that": no one's words)
+            continue  # ("hope resolving everything peacefully", "little to suggest that", "think back to",
+            # "What about dismissing X": no one's words)
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            continue  # "A worthy opposition would demand more clarity": a hypothetical, not a statement
         if tokens[-1].lemma_.lower() in _SAYINGS_NAMED and len(tokens) <= 4:
             continue  # "quoting Comey's statement": it names what was said, it does not say it
         content = Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
@@ -66,6 +69,7 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
 
 
 _HARDLY = frozenset({"barely", "hardly", "scarcely", "never"})
+_MODALS = frozenset({"would", "could", "might", "should", "may", "must", "'d", "’d"})
 _FEELINGS = frozenset({"hope", "wish", "fear", "worry", "feel", "dream", "regret", "doubt", "wonder"})
 """What one feels about something is no statement of it ("hopes his campaign could turn around")."""
 _SAYINGS_NAMED = frozenset({"statement", "remark", "comment", "word", "speech", "letter", "tweet", "post",

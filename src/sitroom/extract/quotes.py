@@ -55,6 +55,8 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
             found.append(QuoteFinding("direct", Span(first.content.start, content.end), first.cue,
                                       first.speaker, Span(first.evidence.start, marks.end)))
             continue
+        if speaker is None and cue is not None and _term(marks, sentences):
+            continue  # "When asked ..., those who chose “cares about people like me”": an option, not words
         if speaker is None and cue is None:
             speaker = _embedding_subject(marks, sentences)
             if speaker is None and _term(marks, sentences):

@@ -70,6 +70,8 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     subject = subject_of(cue, offset, marks)
     if subject is not None and subject.dep_ == "nsubjpass":
         subject = None  # "was declared X by the court": the court, if anyone
+    if subject is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+        subject = cue.head  # "a letter the campaign sent alleging that ...": the letter
     if subject is None:  # "Commenting on X, Y said", "avoids condemning X", "stopped short of calling X"
         subject = _governor_subject(cue)
     if subject is None:
@@ -115,6 +117,8 @@ def _governor_subject(cue):
         if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "pobj", "prep", "advmod", "acomp") \
                 or tok.head.i == tok.i:
             return None
+        if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+            return next(c for c in tok.head.children if c.dep_ == "dobj")  # "prompted X to state": X
         tok = tok.head
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subject is not None:

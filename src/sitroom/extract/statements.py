@@ -18,10 +18,14 @@ _SPEAKER_RANK = {"person": 0, "organization": 1, "state": 2}
 
 
 def _same_name(words: str, mentions: list[Mention]) -> int | None:
-    """A speaker the tagger did not mark ("Okafor stressed"): the person of that name in the text."""
-    last = words.split()[-1].casefold() if words.split() else ""
-    same = [i for i, m in enumerate(mentions) if m.kind == "person" and not m.pronoun
+    """A speaker the tagger did not mark ("Okafor stressed", "Peabody said"): the person or organisation
+    of that name in the text."""
+    last = re.sub(r"[’']s?$", "", words.split()[-1].casefold()) if words.split() else ""
+    same = [i for i, m in enumerate(mentions) if m.kind in ("person", "organization") and not m.pronoun
             and m.text.split()[-1].casefold() == last]
+    if not same:  # "Peabody said" after "Peabody Energy": the organisation's first word
+        same = [i for i, m in enumerate(mentions) if m.kind == "organization" and not m.pronoun
+                and len(words.split()) == 1 and m.text.split()[0].casefold() == last]
     return same[0] if same else None
 
 
