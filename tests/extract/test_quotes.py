@@ -295,3 +295,9 @@ def test_imperatives_hypotheticals_and_subjectless_gerunds_report_no_one():
     text = ('That record prompted the Atlas of Elections to state, "Vigo County is the most prominent '
             'bellwether of elections in the country."')
     assert _quotes(text)[0][1].startswith("the Atlas")  # object control: the one prompted states it
+
+
+def test_it_speaks_for_the_paper():
+    text = ("“The developer was $1 billion in the red by 1991,” the Marlova Times wrote. “But since then, "
+            "his fortunes have changed and he has returned to trophy projects,” it added.")
+    assert [named for _, named in _speakers(text)] == ["Marlova Times", "Marlova Times"]

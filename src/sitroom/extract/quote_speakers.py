@@ -42,7 +42,7 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
                                  antecedent=q.speaker))
         elif said.lower() in PRONOUN_GENDER | _BODIES and sentence is not None \
                 and (q.finding.kind == "direct" or not _subordinate(text, words)):
-            index = _speaking(said.lower(), words, sentence, mentions, out, genders)
+            index = _speaking(said.lower(), words, sentence, mentions, out, genders, text)
             if index is None:
                 out.append(q)
                 continue
@@ -86,7 +86,7 @@ def _genders(mentions: list[Mention]) -> dict[int, str]:
 
 
 def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention], rows: list[QuoteRecord],
-              genders: dict[int, str]) -> int | None:
+              genders: dict[int, str], text: str) -> int | None:
     """The named person a speaking pronoun stands for: the speaker of the last quote of the last
     ``REACH`` sentences if that one agrees, else the last person of those sentences who is a subject."""
     wanted = PRONOUN_GENDER.get(pronoun)
@@ -98,9 +98,11 @@ def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention],
 
     near = [i for i, m in enumerate(mentions)
             if m.span.end <= words.start and sentence - REACH <= m.sentence <= sentence]
-    spoke = [q.speaker for q in rows if q.speaker is not None and q.speaker in near
+    spoke = [q for q in rows if q.speaker is not None and q.speaker in near
              and q.finding.evidence.end <= words.start]
-    if spoke and agrees(spoke[-1]):
-        return _named(mentions, spoke[-1])
+    if spoke and (agrees(spoke[-1].speaker) or (pronoun == "they" and spoke[-1].finding.speaker is not None
+                                                and " and " in text[spoke[-1].finding.speaker.start :
+                                                                    spoke[-1].finding.speaker.end])):
+        return _named(mentions, spoke[-1].speaker)  # ("X and Y say ... they say": the pair, by one of them)
     subjects = [i for i in near if mentions[i].subject and agrees(i)]
     return _named(mentions, subjects[-1]) if subjects else None

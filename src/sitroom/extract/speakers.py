@@ -83,8 +83,9 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     if subject is not None and subject.lower_ in ("that", "which", "who") and cue.dep_ == "relcl" \
             and cue.head.pos_ in ("NOUN", "PROPN"):
         subject = cue.head  # "the ministry, which stressed that": the ministry
-    if subject is None or subject.lower_ in ("that", "which", "who", "it", "there"):
-        return None
+    if subject is None or subject.lower_ in ("that", "which", "who", "there") or (
+            subject.lower_ == "it" and cue.lemma_.lower() not in _IT_SAYS):
+        return None  # ("it seems", "it is said"; but "..., it added": the paper, the agency)
     role = people_word(subject.lemma_.lower(), subject.text)  # ("The head of X, Colonel Y Z, noted")
     named = next((t for t in subject.subtree if t.dep_ == "appos" and (
         any(x.ent_type_ == "PERSON" for x in t.subtree)
@@ -104,6 +105,11 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     tokens = [t for t in tokens if t.i <= subject.i or t.i in keep] or [subject]
     first, last = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
     return Span(offset + first, offset + last)
+
+
+_IT_SAYS = frozenset({"say", "add", "write", "state", "report", "note", "argue", "claim", "warn", "read",
+                      "conclude", "find", "estimate", "announce", "tweet"})
+"""Cues whose subject "it" is an organisation or a document speaking ("the Times wrote ... it added")."""
 
 
 def _governor_subject(cue):
