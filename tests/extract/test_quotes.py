@@ -301,3 +301,8 @@ def test_it_speaks_for_the_paper():
     text = ("“The developer was $1 billion in the red by 1991,” the Marlova Times wrote. “But since then, "
             "his fortunes have changed and he has returned to trophy projects,” it added.")
     assert [named for _, named in _speakers(text)] == ["Marlova Times", "Marlova Times"]
+
+
+def test_the_owner_of_a_claim_said_the_words_it_quotes():
+    text = "Factwatch seized on Lund’s claim that there have been “thousands of shootings” in the city."
+    assert _quotes(text)[0][:3] == ("direct", "Lund", "claim")

@@ -212,6 +212,9 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
         after = [t for t in outside if offset + t.idx >= marks.end][:8]
         after = [t for t in after if _follows(t, after, text[marks.start : marks.end])]
         before = list(reversed([t for t in outside if offset + t.idx < marks.start]))
+        owned = _owned_saying(governing, offset)
+        if owned is not None:
+            return owned
         for tok in governing + after + before:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
                 source = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
@@ -248,6 +251,28 @@ def _follows(cue, after: list, quoted: str) -> bool:
         return False
     ended = quoted.rstrip("\"”’'»").rstrip()[-1:] in (".", "!", "?")
     return not (ended and any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children))
+
+
+_SAYINGS = frozenset({"claim", "statement", "remark", "comment", "assertion", "promise", "pledge", "vow",
+                      "warning", "accusation", "charge", "allegation", "suggestion", "prediction", "boast",
+                      "insistence", "description", "argument", "contention", "tweet", "words", "answer",
+                      "response", "reply", "threat", "call", "demand", "denial", "admission"})
+"""Nouns for what someone said: the one who owns the noun said the quotation it governs."""
+
+
+def _owned_saying(governing: list, offset: int) -> tuple[Span, Span] | None:
+    """ "X's claim that there have been “thousands of shootings”": the saying noun that governs the
+    quotation, and its owner, who said it."""
+    for noun in governing:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _SAYINGS:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                words = [t for t in owner.subtree if t.dep_ != "case"]
+                return (Span(offset + noun.idx, offset + noun.idx + len(noun.text)),
+                        Span(offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)))
+        if noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() in speech_lexicon()["cues"]:
+            return None  # (a verb of saying between: its cue and subject decide)
+    return None
 
 
 def _tells_its_own(cue, sent) -> bool:
