@@ -306,3 +306,8 @@ def test_it_speaks_for_the_paper():
 def test_the_owner_of_a_claim_said_the_words_it_quotes():
     text = "Factwatch seized on Lund’s claim that there have been “thousands of shootings” in the city."
     assert _quotes(text)[0][:3] == ("direct", "Lund", "claim")
+
+
+def test_pointing_is_speech_only_when_it_points_out():
+    assert _quotes("The pipelines pointed north toward the border with the neighbouring state.") == []
+    assert _quotes("Lund pointed out that the harbour had been closed for a decade.")[0][1] == "Lund"

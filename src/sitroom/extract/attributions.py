@@ -26,6 +26,8 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
                 or _FEELINGS & {lemma, tok.lower_, tok.lower_[:-1], tok.lower_[:-2], tok.lower_[:-3]}:
             # (the small model's lemma of "hopes" is "hop")
             continue  # "won't reveal", "can barely believe", "hopes that": nothing said
+        if lemma == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
+            continue  # "pipelines pointed north": only "pointed out (that)", "pointed to" report anything
         if tok.dep_ == "parataxis" and lemma in cues and tok.head.pos_ in ("VERB", "AUX") \
                 and not any(c.dep_ == "ccomp" for c in tok.children):
             tokens = _interrupted(tok)  # "The museum, he said, was ...": the clause around the cue

@@ -1,8 +1,11 @@
 """Quotes: direct speech in any quotation style, indirect speech, and who said it.
 
-Direct quotes are found by their marks (“ ” « » „ “ ‘ ’ " "), across paragraphs when a quote runs
-on, and attributed by the cue verb next to them ("..., he said", "X said: ..."), else by the last
-speaker in the sentences before. Indirect speech and other attributions are in
+Direct quotes are found by their marks (extract/quote_marks.py), across paragraphs when a quote runs
+on, and attributed by the cue verb next to them ("..., he said", "X said: ..."), by a saying noun's
+owner ("X's claim that “...”"), by a speaker label ("PENCE: ...", extract/labelled.py), else by the
+speaker of the quotation just before while the discourse stays with them; one an attribution
+interrupts (“A,” he said. “B.”) is one quote. Quoted terms with no one's clause around them are no
+quotes. Indirect speech and other attributions are in
 extract/attributions.py: a cue with a clause ("X stressed that ..."), "according to X, ...", an
 evaluation ("X called the article a 'blockbuster'"), and the cues learned from PolNeAR train ("a poll
 shows that ...", "X called for ..."). Speakers are resolved to actors by the mentions they overlap.
@@ -14,14 +17,12 @@ import re
 
 from sitroom.extract.attributions import indirect_in
 from sitroom.extract.labelled import labelled_in, line_starts
+from sitroom.extract.quote_marks import quotations
 from sitroom.extract.speakers import AUTHOR_VOICE, can_speak, cue_at, speaker_of, speech_lexicon, subject_of
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
 
 __all__ = ["QuoteFinding", "quotes_in", "quotes_in_text"]
-
-MAX_QUOTE_CHARS = 4000
-RUN_ON_PARAGRAPHS = 4
 
 
 def quotes_in_text(text: str, nlp=None) -> list[QuoteFinding]:
@@ -37,7 +38,7 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
     """Quotes in the parsed ``passages`` (offset, spaCy Doc) of ``text``."""
     sentences = [(offset, sent) for offset, sdoc in passages for sent in sdoc.sents]
     regions = [Span(offset, offset + len(sdoc.text)) for offset, sdoc in passages]
-    direct = _direct(text, regions)
+    direct = quotations(text, regions)
     labels = {label.start: (label, content, kind) for label, content, kind in labelled_in(
         text, line_starts(text, regions) + [c.start for _, c in direct], sentences)}
     found: list[QuoteFinding] = []
@@ -81,40 +82,6 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
     return sorted(found, key=lambda q: q.content.start)
 
 
-def _direct(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
-    """``(marks, content)`` of every quotation of at least a few words inside ``regions``."""
-    marks = speech_lexicon()["marks"]
-    out, i = [], 0
-    for region in regions:
-        i = max(i, region.start)  # (a quotation that ran on over paragraphs is not read again)
-        while i < region.end:
-            ch = text[i]
-            if text.startswith("''", i) and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:") \
-                    and i + 2 < len(text) and not text[i + 2].isspace():  # ''...'': a newspaper's marks
-                line_end = text.find("\n", i)
-                close = text.find("''", i + 2, line_end if line_end >= 0 else len(text))
-                if close > 0:  # (within the paragraph)
-                    content = _strip(text, Span(i + 2, close))
-                    if len(text[content.start : content.end].split()) >= speech_lexicon()["MIN_DIRECT_WORDS"]:
-                        out.append((Span(i, close + 2), content))
-                    i = close + 2
-                    continue
-            if ch in marks and (ch != "”" or _opens(text, i)) and (ch not in "'\"" or _opens(text, i)):
-                close = _closing(text, i, marks[ch], regions)
-                if close is not None:
-                    content = _strip(text, Span(i + 1, close))
-                    words = len(text[content.start : content.end].split())
-                    evaluated = _evaluated(text, i)
-                    verdict = evaluated and re.search(r"\ban?\s*$", text[max(0, i - 4) : i])  # "it a “...”"
-                    if (words >= speech_lexicon()["MIN_DIRECT_WORDS"] or evaluated) \
-                            and (verdict or not _title(text[content.start : content.end])):
-                        out.append((Span(i, close + 1), content))
-                    i = close + 1
-                    continue
-            i += 1
-    return out
-
-
 def _resumes(text: str, before: QuoteFinding, marks: Span) -> bool:
     """A quotation takes up the one ``before`` it when only that one's attribution and punctuation stand
     between them, in one paragraph: “A,” he said. “B.” (PolNeAR and PARC annotate one attribution)."""
@@ -131,69 +98,6 @@ def _goes_on(text: str, before: QuoteFinding, marks: Span) -> bool:
     characters for a speaker)."""
     between = text[before.evidence.end : marks.start]
     return len(re.findall(r"\n\s*", between)) <= 1 and len(between) <= 300
-
-
-def _opens(text: str, i: int) -> bool:
-    """A straight or doubled quote opens where a word starts after it and none ends before it."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([—–-:") and not after.isspace()
-
-
-def _closing(text: str, start: int, mark: str, regions: list[Span]) -> int | None:
-    """Where a quotation closes; a quote left open runs on over the next paragraphs to its mark."""
-    limit = min(len(text), start + MAX_QUOTE_CHARS)
-    at = text.find(mark, start + 1, limit)
-    paragraph_end = text.find("\n", start + 1, limit)
-    if at >= 0 and (paragraph_end < 0 or at < paragraph_end):
-        return at
-    if at >= 0 and text.count("\n\n", start, at) <= RUN_ON_PARAGRAPHS and not any(
-            m in text[start + 1 : at] for m in "“«„"):
-        return at  # a quote that runs over paragraphs without reopening
-    if paragraph_end < 0:
-        return None
-    region = next((r for r in regions if r.start <= start < r.end), None)
-    end = min(paragraph_end, region.end) if region else paragraph_end
-    return end if end - start > 20 else None
-
-
-def _strip(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return Span(start, end)
-
-
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by",
-                          "from", "vs", "v", "de", "la", "el", "&"})
-
-
-_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|ud|ul|bin|ibn|bint|abu|ben|van|von|der|den|de|da|di|du|"
-                       r"le|la|dos|das|del)(?:$|[-’'][A-Z])")
-"""Lower-case parts of names ("al-Bukhari", "bin", "van der")."""
-
-
-def _title(words: str) -> bool:
-    """A name in quotation marks, not speech: a show, a book, a law, an operation ("Face the Nation",
-    "State of the Union", "Fox and Friends"): a few words, every one capitalised but the small ones,
-    no sentence inside."""
-    tokens = re.findall(r"[^\W\d_][\w’'.-]*|&", words)
-    if not 2 <= len(tokens) <= 8 or words.isupper() or re.search(r"[!?]|[.;:]\s|[.;:]$", words.strip()):
-        return False
-    return all(t[0].isupper() or t.lower() in _SMALL_WORDS or _PARTICLE.match(t) for t in tokens) \
-        and tokens[0][0].isupper() \
-        and tokens[0].lower() not in {"i", "we", "you", "he", "she", "they", "it", "this", "that", "there"}
-
-
-def _evaluated(text: str, i: int) -> bool:
-    """ "called the NYT article a 'blockbuster'": a short quote after an evaluation is a quote."""
-    before = text[max(0, i - 80) : i].lower()
-    if re.search(r"so-called\s*$", before):
-        return False
-    return bool(re.search(r"\b(?:call(?:ed|s)?|dismiss(?:ed|es)?|describ(?:ed|es)|brand(?:ed|s)?|"
-                          r"label(?:l?ed|s)?|term(?:ed|s)?)\b[^.!?]*$", before))
 
 
 def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span | None]:
