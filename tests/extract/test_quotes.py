@@ -311,3 +311,12 @@ def test_the_owner_of_a_claim_said_the_words_it_quotes():
 def test_pointing_is_speech_only_when_it_points_out():
     assert _quotes("The pipelines pointed north toward the border with the neighbouring state.") == []
     assert _quotes("Lund pointed out that the harbour had been closed for a decade.")[0][1] == "Lund"
+
+
+def test_a_cue_between_two_parts_of_a_quotation_reports_both():
+    text = ('"This used to be their back yard," said Karl Ostrom, director of studies at the institute, "but '
+            'it is increasingly coming into the thrall of the other state."')
+    assert [(q[1], q[0]) for q in _quotes(text)] == [("Karl Ostrom", "direct")]
+    (quote,) = quotes_in_text(text)
+    assert quote.said(text) == ("This used to be their back yard … but it is increasingly coming into the "
+                                "thrall of the other state.")

@@ -51,7 +51,8 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
             last_speaker = label
             continue
         cue, speaker = _attribution(text, marks, sentences)
-        if cue is None and speaker is None and found and _resumes(text, found[-1], marks):
+        if found and (cue is None and speaker is None or (cue is not None and cue == found[-1].cue)) \
+                and _resumes(text, found[-1], marks):  # (“A,” said X, “B.”: the cue between is both's)
             first = found.pop()  # “A,” he said. “B.”: one quotation the attribution interrupts
             found.append(QuoteFinding("direct", Span(first.content.start, content.end), first.cue,
                                       first.speaker, Span(first.evidence.start, marks.end)))
