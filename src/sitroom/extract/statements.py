@@ -32,7 +32,7 @@ def _same_name(words: str, mentions: list[Mention]) -> int | None:
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
-def _speaker_mention(words: Span, mentions: list[Mention]) -> int | None:
+def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> int | None:
     """The mention that heads the speaker's words: the one ending last ("Ronald Reagan's former education
     secretary William Bennett": Bennett), a person before a body at the same end; never a possessive
     inside them ("his own supporters" are not he) nor a place the words only name ("the Florida
@@ -43,6 +43,11 @@ def _speaker_mention(words: Span, mentions: list[Mention]) -> int | None:
         or mentions[i].kind == "location")]
     if not inside:
         return None
+    comma = text.find(",", words.start, words.end) if text else -1
+    named = [i for i in inside if comma >= 0 and mentions[i].span.end <= comma
+             and mentions[i].kind == "person" and not mentions[i].pronoun]
+    if named:  # "Rendell, a stalwart Clinton supporter, said": the one named, not the one described by
+        return named[-1]
     return max(inside, key=lambda i: (mentions[i].span.end, -_SPEAKER_RANK.get(mentions[i].kind, 9),
                                       -mentions[i].span.start))
 
@@ -71,7 +76,7 @@ def quote_records(quotes: list[QuoteFinding], mentions: list[Mention], timexes: 
     for q in quotes:
         speaker = None
         if q.speaker is not None:
-            speaker = _speaker_mention(q.speaker, mentions)
+            speaker = _speaker_mention(q.speaker, mentions, text)
             if speaker is None:
                 speaker = _same_name(text[q.speaker.start : q.speaker.end], mentions)
         said = q.parts(text)
