@@ -29,6 +29,7 @@ def _quote(export, words):
     ("The Russian side expressed concern", "Russian Foreign Ministry"),  # "...,” reads the communique of
     ("will deal with any future Afghan government", "Vladimir Dzhabarov"),  # a quote inside his clause
     ("It's hard and they are on duty around the clock", "Anatoly Sidorov"),  # the head of X, Name, noted
+    ("brothel", "Hamdullah Mohib"),  # "Mohib knows ... after he ... called it a “brothel.”"
 ])
 def test_quotes_have_the_right_speaker(corpus_export, words, speaker):
     assert _speaker_name(corpus_export, _quote(corpus_export, words)) == speaker

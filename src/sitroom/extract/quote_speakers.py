@@ -94,7 +94,9 @@ def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention],
     def agrees(i: int) -> bool:
         if wanted is None:
             return mentions[i].kind in _BODIES[pronoun]
-        return mentions[i].kind == "person" and genders.get(_named(mentions, i), wanted) == wanted
+        m = mentions[i]  # (a person, or a one-word name of no settled kind: "Mohib knows ... he called")
+        person = m.kind == "person" or (m.kind == "other" and m.text[:1].isupper() and " " not in m.text)
+        return person and genders.get(_named(mentions, i), wanted) == wanted
 
     near = [i for i, m in enumerate(mentions)
             if m.span.end <= words.start and sentence - REACH <= m.sentence <= sentence]
