@@ -17,8 +17,7 @@ from pathlib import Path
 import baseline
 
 from sitroom.model.evidence import Span
-
-ELISION = " … "
+from sitroom.model.quote import ELISION
 
 
 def predictions(export: dict, texts: dict[str, str]) -> dict[str, list[tuple]]:
