@@ -39,27 +39,27 @@ def test_split_quote_keeps_its_speaker():
 
 
 def test_a_parenthetical_cue_inside_what_was_said():
-    text = "The museum, Mr. Ostrom said, celebrated several of his heroes, including a boxer."
+    text = "The harbour, Mr. Ostrom said, had outlived three of its owners, including a bank."
     (quote,) = quotes_in_text(text)
     assert (text[quote.speaker.start : quote.speaker.end], quote.said(text)) == (
-        "Mr. Ostrom", "The museum celebrated several of his heroes, including a boxer")
-    text = "Too often, Ms. Halvorsen said, the debate over the future of the mines is framed as a choice."
+        "Mr. Ostrom", "The harbour had outlived three of its owners, including a bank")
+    text = "Too often, Ms. Halvorsen said, the plans for the harbour are drawn up without the fishermen."
     assert [q.said(text) for q in quotes_in_text(text)] == [
-        "Too often the debate over the future of the mines is framed as a choice"]
+        "Too often the plans for the harbour are drawn up without the fishermen"]
 
 
 def test_joint_speakers_documents_and_a_misparsed_that_clause():
-    quotes = _quotes("Both Mr. Lund and Mr. Ostrom say the management has never told them what to say.")
+    quotes = _quotes("Both Mr. Lund and Mr. Ostrom say the board never asked them for a plan.")
     assert quotes[0][1] == "Both Mr. Lund and Mr. Ostrom"
-    assert _quotes("Polls show a close contest in the state.")[0][1:] == (
-        "Polls", "show", "a close contest in the state")
-    quotes = _quotes("Lund said after the convention he would not accept the endorsement if it were offered.")
+    assert _quotes("Polls show a tight race in the province.")[0][1:] == (
+        "Polls", "show", "a tight race in the province")
+    quotes = _quotes("Lund said after the congress he would not accept the post if it were offered.")
     assert quotes[0][1:3] == ("Lund", "said")
 
 
 def test_names_in_quotation_marks_are_not_quotes():
-    text = ('On "Face the Nation," Speaker Erik Lund said on Sunday that the council would meet again. He '
-            'told "Fox and Friends" about it and quoted "The Art of the Deal" at length.')
+    text = ('On "Meet the Region," Speaker Erik Lund said on Sunday that the council would meet again. He '
+            'told "Coast at Noon" about it and quoted "The Tides of Marlova" at length.')
     assert not [q for q in _quotes(text) if q[0] == "direct"]
 
 
@@ -226,7 +226,7 @@ def test_a_pronoun_that_continues_a_pronoun_speaks_for_the_name_before():
 
 
 def test_a_speaker_the_mention_finder_missed_is_a_mention_of_its_actor():
-    text = "Factwatch: the claim is true. Factwatch then pointed out that one shooting may have two victims."
+    text = "Factwatch: the claim is true. Factwatch then pointed out that one storm may flood two towns."
     named = Mention(Span(0, 9), "Factwatch", "ORG", "organization", None, 0)
     cue, words, content = Span(45, 52), Span(30, 39), Span(62, len(text) - 1)
     row = QuoteRecord(QuoteFinding("indirect", content, cue, words, Span(30, content.end)), 0, None)
@@ -238,44 +238,44 @@ def test_a_speaker_the_mention_finder_missed_is_a_mention_of_its_actor():
 
 def test_a_speaking_pronoun_coreference_left_open_is_the_one_speaking():
     text = ("Karl Ostrom spoke at the rally in Marlova on Friday. The crowd cheered for an hour. The band "
-            "played two songs. He said, “We have some big plans for the final month of the campaign.”")
+            "played two songs. He said, “We will open the harbour before the winter comes to the coast.”")
     found = _speakers(text)
     assert found[-1] == ("He", "Karl Ostrom")
 
 
 def test_a_quotation_over_paragraphs_is_read_once_and_a_document_after_it_speaks():
-    text = ("“The delegation expressed concern over the escalation in the north.\n\nAssurances were received "
-            "from the movement regarding the borders, ”reads the communique of the Ruritanian Foreign "
-            "Ministry dated July 8.\n\nThe group, known as \"Katiba Imam al-Bukhari\", attacked the post.")
+    text = ("“The council noted the flooding in the lower town.\n\nHelp was promised by the province for "
+            "the dykes, ”reads the statement of the Ruritanian Water Board dated May 3.\n\nThe group, known "
+            "as \"Ansar al-Wadi\", attacked the post.")
     found = _quotes(text)
     assert [q[:3] for q in found] == [
-        ("direct", "the communique of the Ruritanian Foreign Ministry", "reads")]
+        ("direct", "the statement of the Ruritanian Water Board", "reads")]
 
 
 def test_doubled_apostrophes_a_described_speaker_and_a_quotation_over_the_parsers_sentence_end():
-    text = ("At a town hall, a young woman asked Ms. Halvorsen about several women who said they were "
-            "harassed. ''You say that all victims should be believed,'' the woman said. ''Should we "
-            "believe them as well?''")
+    text = ("At a town hall, a young woman asked Ms. Halvorsen about several farmers who said they were "
+            "never paid. ''You say that every flood victim will be paid,'' the woman said. ''Will we be "
+            "paid as well?''")
     direct = [q for q in quotes_in_text(text) if q.kind == "direct"]
     assert [(text[q.speaker.start : q.speaker.end], q.said(text)) for q in direct] == [
-        ("the woman", "You say that all victims should be believed … Should we believe them as well?")]
+        ("the woman", "You say that every flood victim will be paid … Will we be paid as well?")]
 
 
 def test_terms_names_votes_and_leanings_are_no_ones_words():
-    for text in ("The official pretext for the visit was \"100th anniversary of relations between the two "
-                 "states.\"",
-                 "Villagers who are part of the \"forces of public uprising\" cleared the road.",
-                 "Nobody opposed him — he was confirmed 92 to 0.",
-                 "Still, Ruritania and Freedonia have shown an inclination to dial back the war.",
-                 "People were sick of their city being called the Mistake on the Lake."):
+    for text in ("The stated reason for the visit was \"the 50th jubilee of the treaty between the two "
+                 "ports.\"",
+                 "Villagers who joined the \"harbour guardians\" cleared the road.",
+                 "No one objected — she was confirmed 51 to 0.",
+                 "Still, Ruritania and Freedonia have shown an inclination to ease the dispute.",
+                 "People were tired of their town being called the Pit by the Bay."):
         assert _quotes(text) == [], text
 
 
 def test_the_former_president_and_the_fund_speak_for_the_ones_named_before():
     text = ("Former President Erik Lund spoke at the rally in Marlova. During the rally, the former "
-            "president said the new health law was raising premiums. The International Monetary Fund cut "
-            "its forecast on Tuesday. Overall, the fund predicted that the economy would grow 1.6 percent.")
-    assert [named for _, named in _speakers(text)] == ["Erik Lund", "International Monetary Fund"]
+            "president said the harbour tax was driving ships away. The International Harbour Fund cut "
+            "its forecast on Tuesday. Overall, the fund predicted that trade would grow 1.6 percent.")
+    assert [named for _, named in _speakers(text)] == ["Erik Lund", "International Harbour Fund"]
 
 
 def test_an_unattributed_quotation_far_from_the_last_speaker_is_no_ones():
@@ -289,34 +289,34 @@ def test_an_unattributed_quotation_far_from_the_last_speaker_is_no_ones():
 
 def test_imperatives_hypotheticals_and_subjectless_gerunds_report_no_one():
     for text in ("She has shown her skill in a debate before: think back to her answer to Ostrom in May.",
-                 "A worthy opposition would demand more force and clarity from the council on the harbour.",
-                 "What about dismissing the scolds who shape the consensus and borrowing a trillion or so?"):
+                 "A braver council would demand more money from the province for the dykes.",
+                 "What about scrapping the toll on the bridge and borrowing a billion or so for the dykes?"):
         assert [q for q in _quotes(text) if q[0] == "indirect"] == [], text
-    text = ('That record prompted the Atlas of Elections to state, "Vigo County is the most prominent '
-            'bellwether of elections in the country."')
-    assert _quotes(text)[0][1].startswith("the Atlas")  # object control: the one prompted states it
+    text = ('That record prompted the Almanac of Tides to state, "The lower town is the most flooded '
+            'district in the province."')
+    assert _quotes(text)[0][1].startswith("the Almanac")  # object control: the one prompted states it
 
 
 def test_it_speaks_for_the_paper():
-    text = ("“The developer was $1 billion in the red by 1991,” the Marlova Times wrote. “But since then, "
-            "his fortunes have changed and he has returned to trophy projects,” it added.")
+    text = ("“The port lost money for a whole decade,” the Marlova Times wrote. “But since then, its "
+            "fortunes have turned and the cranes are busy again,” it added.")
     assert [named for _, named in _speakers(text)] == ["Marlova Times", "Marlova Times"]
 
 
 def test_the_owner_of_a_claim_said_the_words_it_quotes():
-    text = "Factwatch seized on Lund’s claim that there have been “thousands of shootings” in the city."
+    text = "Factwatch seized on Lund’s claim that there have been “hundreds of floods” in the province."
     assert _quotes(text)[0][:3] == ("direct", "Lund", "claim")
 
 
 def test_pointing_is_speech_only_when_it_points_out():
-    assert _quotes("The pipelines pointed north toward the border with the neighbouring state.") == []
+    assert _quotes("The arrows on the map pointed east toward the coast of the province.") == []
     assert _quotes("Lund pointed out that the harbour had been closed for a decade.")[0][1] == "Lund"
 
 
 def test_a_cue_between_two_parts_of_a_quotation_reports_both():
-    text = ('"This used to be their back yard," said Karl Ostrom, director of studies at the institute, "but '
-            'it is increasingly coming into the thrall of the other state."')
+    text = ('"This was once a fishing port," said Karl Ostrom, director of studies at the institute, "but '
+            'it is fast becoming a container terminal for the region."')
     assert [(q[1], q[0]) for q in _quotes(text)] == [("Karl Ostrom", "direct")]
     (quote,) = quotes_in_text(text)
-    assert quote.said(text) == ("This used to be their back yard … but it is increasingly coming into the "
-                                "thrall of the other state.")
+    assert quote.said(text) == ("This was once a fishing port … but it is fast becoming a container "
+                                "terminal for the region.")

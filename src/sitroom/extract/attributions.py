@@ -1,5 +1,5 @@
 """Indirect speech and other attributions: "X stressed that ...", "according to X, ...", "X called the
-article a 'blockbuster'", and what the cues learned from PolNeAR train report (data/attribution_cues.yaml)."""
+report a 'fabrication'", and what the cues learned from PolNeAR train report (data/attribution_cues.yaml)."""
 
 from __future__ import annotations
 
@@ -27,14 +27,14 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             # (the small model's lemma of "hopes" is "hop")
             continue  # "won't reveal", "can barely believe", "hopes that": nothing said
         if lemma == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
-            continue  # "pipelines pointed north": only "pointed out (that)", "pointed to" report anything
+            continue  # "the arrows pointed east": only "pointed out (that)", "pointed to" report anything
         if tok.dep_ == "parataxis" and lemma in cues and tok.head.pos_ in ("VERB", "AUX") \
                 and not any(c.dep_ == "ccomp" for c in tok.children):
-            tokens = _interrupted(tok)  # "The museum, he said, was ...": the clause around the cue
+            tokens = _interrupted(tok)  # "The harbour, he said, was ...": the clause around the cue
             speaker = speaker_of(tok, offset) if tokens else None
         elif tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")) \
                 and not (lemma in evaluative and any(c.dep_ == "auxpass" for c in tok.children)):
-            # ("their city being called the Mistake on the Lake": a name it goes by, no one's verdict)
+            # ("their town being called the Pit by the Bay": a name it goes by, no one's verdict)
             # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
             doer = subject_of(tok, offset, None) or (subject_of(tok.head, offset, None)
                                                      if tok.dep_ in ("conj", "xcomp") else None)
@@ -43,23 +43,23 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
                 ("ccomp",) if lemma in cues else ())
             tokens = _content(tok, relations, lemma in evaluative)
             if tokens and tokens[0].i < tok.i and any(c.dep_ == "auxpass" for c in tok.children):
-                continue  # ("Nobody opposed him — he was confirmed 92 to 0": a passive reports what follows)
+                continue  # ("No one objected — she was confirmed 51 to 0": a passive reports what follows)
             if tokens and lemma not in cues and not _source_like(doer):
                 continue  # "2 million tons are planned to be exported", "the message appears to ..."
             speaker = speaker_of(tok, offset) if tokens else None
         elif tok.pos_ == "NOUN" and lemma in learned["nouns"]:
             tokens = _content(tok, _sayable(learned["nouns"][lemma], lemma in cues), False)
             if tokens and tokens[0].lower_ == "to" and lemma not in cues:
-                tokens = []  # "an inclination to dial back ...": a leaning, not a claim
+                tokens = []  # "an inclination to ease the dispute": a leaning, not a claim
             speaker = _holder(tok, offset) if tokens else None
         else:
             continue
         if not tokens or (speaker is None and (lemma not in cues or tok.tag_ in ("VB", "VBG") or any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
             continue  # ("hope resolving everything peacefully", "little to suggest that", "think back to",
-            # "What about dismissing X": no one's words)
+            # "What about scrapping X": no one's words)
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
-            continue  # "A worthy opposition would demand more clarity": a hypothetical, not a statement
+            continue  # "A braver council would demand more money": a hypothetical, not a statement
         if tokens[-1].lemma_.lower() in _SAYINGS_NAMED and len(tokens) <= 4:
             continue  # "quoting Comey's statement": it names what was said, it does not say it
         content = Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
@@ -108,7 +108,7 @@ _CLAUSES = ("ccomp", "xcomp")
 def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
     """The tokens of what ``tok`` reports, by the first of its relations present (``relations``:
     likeliest first; a that-clause before all): a clause ("said that ..."), an evaluation ("called the
-    article a blockbuster"), an object ("cited the report"), a preposition's object ("called for more
+    report a fabrication"), an object ("cited the report"), a preposition's object ("called for more
     investment"); [] when there is none."""
     children = list(tok.children)
     found = next((c for c in children if c.dep_ == "ccomp"), None) if "ccomp" in relations else None
@@ -140,10 +140,10 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
 
 
 def _interrupted(cue) -> list:
-    """The clause a parenthetical cue stands in or after ("The museum, he said, celebrated ...", "It
+    """The clause a parenthetical cue stands in or after ("The harbour, he said, outlived ...", "It
     will pass, she says"), without the cue's own words; [] when the cue has no subject of its own."""
     if not any(c.dep_ == "nsubj" for c in cue.children):
-        return []  # ("Nobody opposed him — he was confirmed 92 to 0": a vote, not a cue)
+        return []  # ("No one objected — she was confirmed 51 to 0": a vote, not a cue)
     own = {t.i for t in cue.subtree}
     tokens = [t for t in cue.head.subtree if t.i not in own]
     while tokens and tokens[-1].is_punct:
@@ -177,7 +177,7 @@ def _holder(noun, offset: int) -> Span | None:
 
 
 def _evaluation(verb) -> list | None:
-    """ "called the article a blockbuster", "dismissed the report as lies": object and verdict."""
+    """ "called the report a fabrication", "dismissed the plan as fiction": object and verdict."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     verdict = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")
                     or (c.dep_ == "prep" and c.lower_ == "as")), None)

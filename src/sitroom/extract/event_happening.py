@@ -56,7 +56,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.dep_ == "pcomp" and head.head.lower_ == "from" and head.head.head.lemma_.lower() in _AVOIDING:
         return "avoided"  # "refrained from criticizing X"
     if _generic_doer(head):
-        return "generic"  # "a worthy opposition would demand ...": what anyone of a kind would do
+        return "generic"  # "a braver council would demand ...": what anyone of a kind would do
     if _kind_in_present(head):
         return "generic"  # "companies finance takeovers with debt", "donors who fund super PACs"
     if _whenever(head):
@@ -102,7 +102,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "stance"  # "Elmendorf, who supports Clinton": where someone stands, no act
     if head.tag_ == "VBG" and head.dep_ == "relcl" and head.lemma_.lower() in _STANCES and {
             c.lower_ for c in head.children if c.dep_ == "aux"} & {"is", "are", "'s", "'re", "am"}:
-        return "stance"  # "Maher, who is supporting Sanders": where one stands, told in passing
+        return "stance"  # "Lund, who is supporting Ostrom": where one stands, told in passing
     if head.tag_ == "VBG" and head.dep_ == "acl" and head.lemma_.lower() in _STANCES:
         return "stance"  # "a group backing Bush", "Democrats supporting Trump": who they are
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
@@ -143,7 +143,7 @@ def _subjunctive(verb) -> bool:
 
 
 def _generic_doer(head) -> bool:
-    """A modal act of an indefinite or generic doer: "a worthy opposition would demand", "we should
+    """A modal act of an indefinite or generic doer: "a braver council would demand", "we should
     never confuse": no one's act."""
     verb = head if head.pos_ in ("VERB", "AUX") else None
     if verb is None or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):

@@ -124,7 +124,7 @@ def _heading(span: Span, governed: bool, mentions: list[Mention]) -> list[int]:
         i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
         if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
     # the one ending last heads the argument ("the Norwegian Trade Ministry's envoy", "the secretary,
-    # Karl Ostrom"); "diehard Sanders supporters" are the supporters, not Sanders
+    # Karl Ostrom"); "diehard Ostrom supporters" are the supporters, not Ostrom
     return [max(inside, key=lambda i: (mentions[i].span.end, -mentions[i].span.start, i))] if inside else []
 
 

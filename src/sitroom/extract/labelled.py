@@ -1,4 +1,4 @@
-"""Speaker labels: a transcript's turns ("WALLACE: Let's start with ...") and a headline that gives a
+"""Speaker labels: a transcript's turns ("NOLAN: Let's start with ...") and a headline that gives a
 speaker and what they said ("Poll: Race tightens ...", "Lund: the council must act"). The name, a colon,
 then the words: the label is the speaker, the rest is what was said."""
 
@@ -29,7 +29,7 @@ def labelled_in(text: str, starts: list[int], sentences) -> list[tuple[Span, Spa
     """``(label, content, kind)`` for every speaker label at one of ``starts`` (offsets where a line or a
     quotation begins). A label names a speaker when the parse makes it a person, an organisation, a
     people or a state, a poll or a report ("Poll:"), or when it is in capitals and two or more such labels
-    open lines (a transcript: "PENCE:", "WALLACE:"). A turn of a transcript runs to the end of its line
+    open lines (a transcript: "NOLAN:", "LUND:"). A turn of a transcript runs to the end of its line
     (a direct quote); a headline's words to the end of their sentence (what the speaker said, in the
     writer's words)."""
     found = [(start, m) for start in starts if (m := LABEL.match(text, start))]
@@ -60,7 +60,7 @@ def labelled_in(text: str, starts: list[int], sentences) -> list[tuple[Span, Spa
 
 
 def _names_a_speaker(label: Span, sentences, named: set[str]) -> bool:
-    """The label's words are a name the parse tags (here or, as "Sanders:" in a headline, elsewhere in
+    """The label's words are a name the parse tags (here or, as "Lund:" in a headline, elsewhere in
     the text), or a poll or a report."""
     for offset, sent in sentences:
         if offset + sent.start_char <= label.start < offset + sent.end_char:

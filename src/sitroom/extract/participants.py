@@ -53,13 +53,13 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
                            text: str) -> list[Mention]:
     """New mentions for the described sources and targets of ``findings`` that hold no mention: kind
     ``other``, label ``DESC``, the country of a demonym in them. A place or a person named inside
-    but not heading the argument ("Kabul police", "Sanders's aides") does not stop one; a name that
-    heads it, or a body's or a state's ("Taliban envoys"), does.
+    but not heading the argument ("Marlova police", "Ostrom's aides") does not stop one; a name that
+    heads it, or a body's or a state's ("rebel envoys"), does.
     ``sentences`` are the document's sentence spans in order; ``text`` its source text."""
     starts = [s.start for s in sentences]
     # a name that heads the argument is the participant, and so is a body or a state that qualifies it
-    # ("Taliban envoys", "Israeli troops" are theirs); a place or a person inside it is not ("Kabul
-    # police", "Sanders's aides" are the police, the aides)
+    # ("rebel envoys", "Ruritanian troops" are theirs); a place or a person inside it is not ("Marlova
+    # police", "Ostrom's aides" are the police, the aides)
     taken: dict[int, list[tuple[Span, bool]]] = {}  # by sentence: an argument lies in its sentence
     for m in mentions:
         if m.kind != "location" and m.text.lower() not in _AFFILIATIONS:

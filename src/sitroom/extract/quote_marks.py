@@ -1,6 +1,6 @@
 """Quotations by their marks: where one opens and where it closes (“ ” « » „ “ ‘ ’ " " and a newspaper's
 '' ''), across paragraphs when a quote runs on, and which quoted words are names or titles rather than
-speech ("Face the Nation", "Katiba Imam al-Bukhari")."""
+speech ("Meet the Region", "Ansar al-Wadi")."""
 
 from __future__ import annotations
 
@@ -86,12 +86,12 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at",
 
 _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|ud|ul|bin|ibn|bint|abu|ben|van|von|der|den|de|da|di|du|"
                        r"le|la|dos|das|del)(?:$|[-’'][A-Z])")
-"""Lower-case parts of names ("al-Bukhari", "bin", "van der")."""
+"""Lower-case parts of names ("al-Wadi", "bin", "van der")."""
 
 
 def _title(words: str) -> bool:
-    """A name in quotation marks, not speech: a show, a book, a law, an operation ("Face the Nation",
-    "State of the Union", "Fox and Friends"): a few words, every one capitalised but the small ones,
+    """A name in quotation marks, not speech: a show, a book, a law, an operation ("Meet the Region",
+    "State of the Harbour", "Coast at Noon"): a few words, every one capitalised but the small ones,
     no sentence inside."""
     tokens = re.findall(r"[^\W\d_][\w’'.-]*|&", words)
     if not 2 <= len(tokens) <= 8 or words.isupper() or re.search(r"[!?]|[.;:]\s|[.;:]$", words.strip()):
@@ -102,7 +102,7 @@ def _title(words: str) -> bool:
 
 
 def _evaluated(text: str, i: int) -> bool:
-    """ "called the NYT article a 'blockbuster'": a short quote after an evaluation is a quote."""
+    """ "called the report a 'fabrication'": a short quote after an evaluation is a quote."""
     before = text[max(0, i - 80) : i].lower()
     if re.search(r"so-called\s*$", before):
         return False

@@ -1,9 +1,9 @@
 """Speakers of quotes as mentions of actors, so that an actor's mentions hold every place it speaks:
-a name the mention finder missed ("Politifact then pointed out ...", the name of a mention elsewhere in
+a name the mention finder missed ("Factwatch then pointed out ...", the name of a mention elsewhere in
 the text), and the pronoun of a direct quote that coreference left open ("He said, “...”"), read as
 quote-attribution systems read it: the one who was speaking goes on speaking, else the person who is
 the subject of the sentences just before; in indirect speech only a pronoun that opens its clause ("He
-claimed that ..."; in "asked the writer who he thought would win" it is coreference's to decide)."""
+claimed that ..."; in "asked the reporter who he thought would prevail" it is coreference's to decide)."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ _SUBORDINATORS = frozenset({"who", "whom", "what", "which", "that", "if", "wheth
 
 
 def _subordinate(text: str, words: Span) -> bool:
-    """The pronoun opens a subordinate clause ("asked the writer who he thought would win"): what it
+    """The pronoun opens a subordinate clause ("asked the reporter who he thought would prevail"): what it
     says is framed by someone else, and who "he" is stays coreference's to decide."""
     before = re.findall(r"[\w’']+", text[max(0, words.start - 40) : words.start])
     return bool(before) and before[-1].lower() in _SUBORDINATORS
@@ -94,7 +94,7 @@ def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention],
     def agrees(i: int) -> bool:
         if wanted is None:
             return mentions[i].kind in _BODIES[pronoun]
-        m = mentions[i]  # (a person, or a one-word name of no settled kind: "Mohib knows ... he called")
+        m = mentions[i]  # (a person, or a one-word name of no settled kind: "Ostrom knows ... he called")
         person = m.kind == "person" or (m.kind == "other" and m.text[:1].isupper() and " " not in m.text)
         return person and genders.get(_named(mentions, i), wanted) == wanted
 

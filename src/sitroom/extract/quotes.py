@@ -2,12 +2,12 @@
 
 Direct quotes are found by their marks (extract/quote_marks.py), across paragraphs when a quote runs
 on, and attributed by the cue verb next to them ("..., he said", "X said: ..."), by a saying noun's
-owner ("X's claim that “...”"), by a speaker label ("PENCE: ...", extract/labelled.py), else by the
+owner ("X's claim that “...”"), by a speaker label ("NOLAN: ...", extract/labelled.py), else by the
 speaker of the quotation just before while the discourse stays with them; one an attribution
 interrupts (“A,” he said. “B.”) is one quote. Quoted terms with no one's clause around them are no
 quotes. Indirect speech and other attributions are in
 extract/attributions.py: a cue with a clause ("X stressed that ..."), "according to X, ...", an
-evaluation ("X called the article a 'blockbuster'"), and the cues learned from PolNeAR train ("a poll
+evaluation ("X called the report a 'fabrication'"), and the cues learned from PolNeAR train ("a poll
 shows that ...", "X called for ..."). Speakers are resolved to actors by the mentions they overlap.
 """
 
@@ -45,7 +45,7 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
     last_speaker: Span | None = None
     for marks, content in direct:
         label, said, _ = labels.pop(content.start, None) or (None, None, None)
-        if label is not None:  # “PENCE: ...”: a transcript's turn in quotation marks
+        if label is not None:  # “NOLAN: ...”: a transcript's turn in quotation marks
             found.append(QuoteFinding("direct", Span(said.start, min(said.end, content.end)), None, label,
                                       marks))
             last_speaker = label
@@ -58,11 +58,11 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
                                       first.speaker, Span(first.evidence.start, marks.end)))
             continue
         if speaker is None and cue is not None and _term(marks, sentences):
-            continue  # "When asked ..., those who chose “cares about people like me”": an option, not words
+            continue  # "When asked ..., those who picked “keeps the port open”": an option, not words
         if speaker is None and cue is None:
             speaker = _embedding_subject(marks, sentences)
             if speaker is None and _term(marks, sentences):
-                continue  # "who are part of the “forces of public uprising”": words quoted, no one's speech
+                continue  # "who joined the “harbour guardians”": words quoted, no one's speech
             speaker = speaker or _previous_speaker(text, marks, sentences, found) or (
                 last_speaker if found and _goes_on(text, found[-1], marks) else None)
         if speaker is not None:
@@ -71,7 +71,7 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
         found.append(QuoteFinding("direct", content, cue, speaker,
                                   Span(min(p.start for p in parts), max(p.end for p in parts))))
     taken = [q.evidence for q in found]
-    for label, content, kind in labels.values():  # "WALLACE: ..." outside quotation marks; "Poll: ..."
+    for label, content, kind in labels.values():  # "NOLAN: ..." outside quotation marks; "Poll: ..."
         if not any(content.overlaps(t) or label.overlaps(t) for t in taken):
             found.append(QuoteFinding(kind, content, None, label, Span(label.start, content.end)))
             taken.append(found[-1].evidence)
@@ -149,7 +149,7 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
 def _follows(cue, after: list, quoted: str) -> bool:
     """A cue after a quotation reports it when only its own words stand between ("...,” he said", "...,”
     said X", "...,” the envoy often says"), and, after a quotation that ends a sentence, when it reports
-    no clause of its own ("... live.” Police have said they have no plans": another statement)."""
+    no clause of its own ("... stay.” Officials have said they have no plans": another statement)."""
     own = {t.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "advmod", "neg")
            for t in c.subtree}
     if any(t.i < cue.i and t.i not in own and not t.is_punct for t in after):
@@ -166,7 +166,7 @@ _SAYINGS = frozenset({"claim", "statement", "remark", "comment", "assertion", "p
 
 
 def _owned_saying(governing: list, offset: int) -> tuple[Span, Span] | None:
-    """ "X's claim that there have been “thousands of shootings”": the saying noun that governs the
+    """ "X's claim that there have been “hundreds of floods”": the saying noun that governs the
     quotation, and its owner, who said it."""
     for noun in governing:
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in _SAYINGS:
@@ -191,7 +191,7 @@ def _tells_its_own(cue, sent) -> bool:
 
 def _term(marks: Span, sentences) -> bool:
     """A quotation inside a sentence of the writer's, with no verb of its own: a term or a name the text
-    quotes ("the official pretext is “100th anniversary of relations”"), not a statement."""
+    quotes ("the stated reason was “the 50th jubilee of the treaty”"), not a statement."""
     for offset, sent in sentences:
         if offset + sent.start_char <= marks.start < offset + sent.end_char:
             inside = [t for t in sent if marks.start < offset + t.idx < marks.end - 1]

@@ -34,12 +34,12 @@ def cue_at(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span
             marks is not None and lemma in speech_lexicon()["quoting_cues"])):
         return None
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-        return None  # "the leader, called the Commander of the Faithful": a name, not speech
+        return None  # "the leader, called the Keeper of the Gate": a name, not speech
     if "so" in (t.lower_ for t in tok.doc[max(tok.i - 2, 0) : tok.i]):
         return None  # "so-called"
     if tok.lemma_.lower() in speech_lexicon()["evaluative"] and marks is not None and not any(
             c.dep_ == "dobj" and not marks.start <= offset + c.idx < marks.end for c in tok.children):
-        return None  # "the leader, called the 'Commander of the Faithful'": naming, not an evaluation
+        return None  # "the leader, called the 'Keeper of the Gate'": naming, not an evaluation
     speaker = speaker_of(tok, offset, marks)
     if speaker is not None:
         words = text[speaker.start : speaker.end]
@@ -79,14 +79,14 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
                        None)
     if subject is None and marks is not None and offset + cue.idx >= marks.end:
         subject = next((c for c in cue.children if c.dep_ in ("dobj", "attr") and can_speak(c)), None)
-        # ("...,” reads the communique of the ministry": the parser's object is the one that says it)
+        # ("...,” reads the statement of the council": the parser's object is the one that says it)
     if subject is not None and subject.lower_ in ("that", "which", "who") and cue.dep_ == "relcl" \
             and cue.head.pos_ in ("NOUN", "PROPN"):
         subject = cue.head  # "the ministry, which stressed that": the ministry
     if subject is None or subject.lower_ in ("that", "which", "who", "there") or (
             subject.lower_ == "it" and cue.lemma_.lower() not in _IT_SAYS):
         return None  # ("it seems", "it is said"; but "..., it added": the paper, the agency)
-    role = people_word(subject.lemma_.lower(), subject.text)  # ("The head of X, Colonel Y Z, noted")
+    role = people_word(subject.lemma_.lower(), subject.text)  # ("The director of X, Dr. Y Z, noted")
     named = next((t for t in subject.subtree if t.dep_ == "appos" and (
         any(x.ent_type_ == "PERSON" for x in t.subtree)
         or (role and all((x.pos_ == "PROPN" and not x.ent_type_) or x.is_punct for x in t.subtree)))), None)
@@ -96,7 +96,7 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")
               and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > subject.i)]
     keep = {subject.i} | {t.i for c in subject.children if c.dep_ in ("cc", "conj") for t in c.subtree}
-    if subject.lemma_.lower() in DOCUMENTS:  # "the communique of the ministry": whose words they are
+    if subject.lemma_.lower() in DOCUMENTS:  # "the statement of the council": whose words they are
         keep |= {t.i for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
                  for t in c.subtree}
     for t in tokens:  # ("X and Y said"; a name's parts after its head)

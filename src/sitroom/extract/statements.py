@@ -18,12 +18,12 @@ _SPEAKER_RANK = {"person": 0, "organization": 1, "state": 2}
 
 
 def _same_name(words: str, mentions: list[Mention]) -> int | None:
-    """A speaker the tagger did not mark ("Okafor stressed", "Peabody said"): the person or organisation
+    """A speaker the tagger did not mark ("Okafor stressed", "Harbourco said"): the person or organisation
     of that name in the text."""
     last = re.sub(r"[’']s?$", "", words.split()[-1].casefold()) if words.split() else ""
     same = [i for i, m in enumerate(mentions) if m.kind in ("person", "organization") and not m.pronoun
             and m.text.split()[-1].casefold() == last]
-    if not same:  # "Peabody said" after "Peabody Energy": the organisation's first word
+    if not same:  # "Harbourco said" after "Harbourco Shipping": the organisation's first word
         same = [i for i, m in enumerate(mentions) if m.kind == "organization" and not m.pronoun
                 and len(words.split()) == 1 and m.text.split()[0].casefold() == last]
     return same[0] if same else None
@@ -46,7 +46,7 @@ def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> in
     comma = text.find(",", words.start, words.end) if text else -1
     named = [i for i in inside if comma >= 0 and mentions[i].span.end <= comma
              and mentions[i].kind == "person" and not mentions[i].pronoun]
-    if named:  # "Rendell, a stalwart Clinton supporter, said": the one named, not the one described by
+    if named:  # "Lund, a loyal Ostrom supporter, said": the one named, not the one described by
         return named[-1]
     return max(inside, key=lambda i: (mentions[i].span.end, -_SPEAKER_RANK.get(mentions[i].kind, 9),
                                       -mentions[i].span.start))

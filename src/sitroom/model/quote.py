@@ -19,7 +19,7 @@ class QuoteFinding:
     """``direct`` or ``indirect``."""
     content: Span
     """What was said, without quotation marks (offsets into the text); it may hold the attribution that
-    interrupts it ("The museum, he said, was ..."; “A,” he said. “B.”): see ``parts``."""
+    interrupts it ("The harbour, he said, was ..."; “A,” he said. “B.”): see ``parts``."""
     cue: Span | None
     """The verb or phrase that reports it: "said", "according to"."""
     speaker: Span | None
