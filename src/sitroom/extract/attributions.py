@@ -7,7 +7,8 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
-from sitroom.extract.speakers import DOCUMENTS, can_speak, speaker_of, speech_lexicon, subject_of
+from sitroom.extract.event_happening import MODALS
+from sitroom.extract.speakers import DOCUMENTS, can_speak, sayings, speaker_of, speech_lexicon, subject_of
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
 
@@ -58,9 +59,9 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))):
             continue  # ("hope resolving everything peacefully", "little to suggest that", "think back to",
             # "What about scrapping X": no one's words)
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
             continue  # "A braver council would demand more money": a hypothetical, not a statement
-        if tokens[-1].lemma_.lower() in _SAYINGS_NAMED and len(tokens) <= 4:
+        if tokens[-1].lemma_.lower() in sayings() and len(tokens) <= 4:
             continue  # "quoting Comey's statement": it names what was said, it does not say it
         content = Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
         cue = Span(offset + tok.idx, offset + tok.idx + len(tok.text))
@@ -71,11 +72,8 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
 
 
 _HARDLY = frozenset({"barely", "hardly", "scarcely", "never"})
-_MODALS = frozenset({"would", "could", "might", "should", "may", "must", "'d", "’d"})
 _FEELINGS = frozenset({"hope", "wish", "fear", "worry", "feel", "dream", "regret", "doubt", "wonder"})
 """What one feels about something is no statement of it ("hopes his campaign could turn around")."""
-_SAYINGS_NAMED = frozenset({"statement", "remark", "comment", "word", "speech", "letter", "tweet", "post",
-                            "question", "answer", "interview", "testimony", "message", "email", "note"})
 
 
 @cache

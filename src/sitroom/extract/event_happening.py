@@ -131,7 +131,8 @@ _AVOIDING = frozenset({"avoid", "refrain", "forgo", "forego", "resist", "abstain
 _PROPOSALS = frozenset({"proposal", "suggestion", "plea", "push", "idea", "bid"})
 
 
-_MODALS = frozenset({"would", "could", "should", "might", "may", "must"})
+MODALS = frozenset({"would", "could", "should", "might", "may", "must", "'d", "’d"})
+"""Modal auxiliaries: what is done under them is a possibility, not an act (events, attributions)."""
 
 
 _GENERIC_PRONOUNS = frozenset({"i", "we", "you", "one", "anyone", "anybody", "everyone", "everybody"})
@@ -146,7 +147,7 @@ def _generic_doer(head) -> bool:
     """A modal act of an indefinite or generic doer: "a braver council would demand", "we should
     never confuse": no one's act."""
     verb = head if head.pos_ in ("VERB", "AUX") else None
-    if verb is None or not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:

@@ -18,7 +18,15 @@ import re
 from sitroom.extract.attributions import indirect_in
 from sitroom.extract.labelled import labelled_in, line_starts
 from sitroom.extract.quote_marks import quotations
-from sitroom.extract.speakers import AUTHOR_VOICE, can_speak, cue_at, speaker_of, speech_lexicon, subject_of
+from sitroom.extract.speakers import (
+    AUTHOR_VOICE,
+    can_speak,
+    cue_at,
+    sayings,
+    speaker_of,
+    speech_lexicon,
+    subject_of,
+)
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
 
@@ -158,18 +166,11 @@ def _follows(cue, after: list, quoted: str) -> bool:
     return not (ended and any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children))
 
 
-_SAYINGS = frozenset({"claim", "statement", "remark", "comment", "assertion", "promise", "pledge", "vow",
-                      "warning", "accusation", "charge", "allegation", "suggestion", "prediction", "boast",
-                      "insistence", "description", "argument", "contention", "tweet", "words", "answer",
-                      "response", "reply", "threat", "call", "demand", "denial", "admission"})
-"""Nouns for what someone said: the one who owns the noun said the quotation it governs."""
-
-
 def _owned_saying(governing: list, offset: int) -> tuple[Span, Span] | None:
     """ "X's claim that there have been “hundreds of floods”": the saying noun that governs the
     quotation, and its owner, who said it."""
     for noun in governing:
-        if noun.pos_ == "NOUN" and noun.lemma_.lower() in _SAYINGS:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in sayings():
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if owner is not None:
                 words = [t for t in owner.subtree if t.dep_ != "case"]
@@ -223,7 +224,7 @@ def _embedding_subject(marks: Span, sentences) -> Span | None:
 def _previous_speaker(text: str, marks: Span, sentences, found: list[QuoteFinding]) -> Span | None:
     """The speaker of a quote with no cue of its own: the speaker of a quote just before it
     (“...,” he said. “...”), else the one a speech verb just before it names."""
-    recent = [q for q in found if q.speaker is not None and 0 <= marks.start - q.evidence.end < 300
+    recent = [q for q in found if q.speaker is not None and q.evidence.end <= marks.start
               and _goes_on(text, q, marks)]
     if recent:
         return recent[-1].speaker

@@ -27,6 +27,13 @@ def speech_lexicon() -> dict:
     return load_data("speech.yaml")
 
 
+@cache
+def sayings() -> frozenset[str]:
+    """Nouns for what someone said (data/speech.yaml ``sayings``): "X's claim that ..." is X's words;
+    "quoting X's statement" names them without saying them."""
+    return frozenset(speech_lexicon()["sayings"])
+
+
 def cue_at(tok, offset: int, text: str, marks: Span | None = None) -> tuple[Span, Span | None] | None:
     """``(cue, speaker)`` if ``tok`` reports speech by someone who can speak."""
     lemma = tok.lemma_.lower()
