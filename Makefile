@@ -26,6 +26,7 @@ demo: $(STAMP)
 	$(BIN)/sitroom report --db $(ROOM) --output $(OUT)/russia-taliban-report.html
 
 bench: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python benchmarks/clean_polnear.py --split train
 	$(BIN)/python benchmarks/actors_meantime.py
 	$(BIN)/python benchmarks/timex_tempeval.py --examples 0

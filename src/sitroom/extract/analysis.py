@@ -93,7 +93,7 @@ def analyse(doc: Document, nlp) -> Analysis:
         mentions.extend(references_in(sdoc, offset, index, mentions, roles, scope))
         dct = doc.published if part.voice != "comment" else doc.comments[part.comment].posted or doc.published
         timexes.extend(replace(t, span=Span(t.span.start + offset, t.span.end + offset))
-                       for t in tag(sdoc.text, dct))
+                       for t in tag(sdoc.text, dct, doc=sdoc))
         if part.voice != "comment":  # a headline says who said what too ("Poll: ...", "X says ...")
             spoken.append((offset, sdoc))
         if part.voice == "body":

@@ -73,18 +73,40 @@ def weekday(anchor: Anchor, target: int, direction: int) -> str | None:
     return (anchor.date + dt.timedelta(days=delta)).isoformat()
 
 
-def year_for(anchor: Anchor, month: int, day: int | None, future: bool) -> int:
-    """The year of a year-less date: the document's year, unless that puts a past event more than
-    four months after the document (then the year before) or a future one more than four months
-    before it (then the year after)."""
+def year_for(anchor: Anchor, month: int, day: int | None, direction: int = 0) -> int:
+    """The year of a year-less date, from the document's date and the direction of its verb (-1 past, 0
+    unknown, +1 future): the document's year unless that puts a past event after the document (by more
+    than a month, for a date slightly off) or a future one before it; with no direction known, the
+    year before when the date would lie more than four months after the document, the year after when it
+    would lie more than eight months before ("payable Jan. 2" in a November article)."""
     if anchor.month is None:
         return anchor.year
     months_after = month - anchor.month + ((day or 15) - (anchor.day or 15)) / 31
-    if not future and months_after > FAR_MONTHS:
+    ahead, behind = {-1: (NEAR_MONTHS, None), 1: (None, NEAR_MONTHS)}.get(direction, (FAR_AHEAD, FAR_BEHIND))
+    if ahead is not None and months_after > ahead:
         return anchor.year - 1
-    if future and months_after < -FAR_MONTHS:
+    if behind is not None and months_after < -behind:
         return anchor.year + 1
     return anchor.year
 
 
-FAR_MONTHS = 4
+NEAR_MONTHS = 1
+"""A past date up to this many months after the document's (a future one before it) keeps its year."""
+FAR_AHEAD, FAR_BEHIND = 4, 8
+"""With no direction known: months after / before the document's date beyond which a date changes year."""
+
+
+def shift(anchor: Anchor, n: int, code: str, unit: str) -> str | None:
+    if code == "D":
+        return shift_days(anchor, n)
+    if code == "W":
+        return week_of(anchor, n)
+    if code == "M" and not unit.lower().startswith("minute"):
+        return shift_months(anchor, n)
+    if code == "Y":
+        return shift_years(anchor, n)
+    if code == "DE":
+        return str(anchor.year + 10 * n)[:3]
+    if code == "CE":
+        return str(anchor.year + 100 * n)[:2]
+    return None

@@ -1,8 +1,8 @@
 """Time expressions found in text and normalised in TimeML TIMEX3 style.
 
-Detection is by patterns (data/time_words.yaml holds the words); normalisation resolves what is
-relative against the document's date (anchor ``publication``) or against another expression in
-the text (``expression``: "two days later"; ``event``: "two days after the talks on July 8"). A
+Detection is by patterns (``timex_patterns``; data/time_words.yaml holds the words); normalisation
+resolves what is relative against the document's date (anchor ``publication``) or against another
+expression in the text (``expression``: "two days later"; ``event``: "two days after the talks on July 8"). A
 year-less date takes its year from the document's date and the sentence's tense. What cannot be
 resolved keeps ``value`` None: never a guessed year.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from sitroom.clean.dates import MONTHS, find_dates
-from sitroom.data import load as load_data
-from sitroom.extract.calendar import Anchor, shift_days, shift_months, shift_years, week_of, weekday, year_for
+from sitroom.extract.calendar import Anchor, shift, shift_days, week_of, weekday, year_for
+from sitroom.extract.timex_patterns import DAYS, Hit, alt, amount, find_hits, unit_code, words
+from sitroom.extract.timex_relative import relative
+from sitroom.extract.timex_tense import FUTURE, UNKNOWN, tense_at
 from sitroom.model.dates import partial_date
 from sitroom.model.evidence import Span
 
@@ -38,106 +39,19 @@ class Timex:
     it does not date what a sentence tells."""
 
 
-@dataclass(frozen=True)
-class _Hit:
-    span: Span
-    kind: str
-    match: re.Match
-
-
-@cache
-def _words() -> dict:
-    return load_data("time_words.yaml")
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December|" \
-         "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_APPROX = r"(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|over|under|some|roughly|" \
-          r"approximately|just\s+over|just\s+under|up\s+to)"
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s")
-"""A full stop that ends a sentence: not the one of an initial or "U.S."."""
-_LEAD = re.compile(r"^(?:in|on|at|since|until|till|by|from|during|for|of|before|after)\s+", re.I)
-
-
-@cache
-def _patterns() -> list[tuple[str, re.Pattern]]:
-    w = _words()
-    num = r"(?:\d+(?:[.,]\d+)?|" + _alt(w["numbers"]) + ")"
-    vague = _alt(w["vague_numbers"])
-    unit = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|" \
-           r"decades?|century|centuries|quarters?|weekends?)"
-    amount = rf"(?P<n>{num}|{vague})"
-    year = r"(?:1[89]\d\d|20\d\d)"
-    i = re.I
-    return [
-        ("iso_time", re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?")),
-        ("clock", re.compile(r"(?<![$€£\d.,])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d.,])"
-                             r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?(?:\s+(?:GMT|UTC|[A-Z]{2,4}T)\b)?", i)),
-        ("clock", re.compile(r"(?<![$€£\d.,])\b(?P<h>[01]?\d)\.(?P<m>[0-5]\d)\s*(?P<ap>[ap]\.m\.|[ap]m\b)",
-                             i)),
-        ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?P<m>)", i)),
-        ("year_range", re.compile(rf"\b(?:from\s+|between\s+)?(?P<y1>{year})\s*(?:-|–|—|to|and|until|till|"
-                                  rf"through)\s*(?P<y2>{year}|\d\d)\b(?!\s*(?:%|percent|km|people))", i)),
-        ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
-                              r"(?P<y>1[89]\d0|20\d0|['’]\d0)['’]?s\b", i)),
-        ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[-\s]+century\b", i)),
-        ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|mid)[-\s]+|in\s+(?:the\s+)?)"
-                              rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?\b",
-                              i)),
-        ("season", re.compile(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{year})\b", i)),
-        ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|next|"
-                               rf"this|current|latest|previous)[-\s]+quarter(?:\s+of\s+(?P<y>{year}))?\b",
-                               i)),
-        ("ago", re.compile(rf"\b(?:{_APPROX}\s+)?{amount}[\s-]+{unit}\s+ago\b", i)),
-        ("after", re.compile(rf"\b{amount}[\s-]+{unit}\s+(?P<dir>later|after|before|earlier|afterwards|"
-                             rf"prior\s+to)\b", i)),
-        ("next_unit", re.compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+"
-                                 r"(?P<unit>day|morning|evening|week|month|year)\b", i)),
-        ("same_day", re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?:day|morning|afternoon|evening)\b",
-                                i)),
-        ("day_before", re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))", i)),
-        ("rel_day", re.compile(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-                               r"today|tonight|yesterday|tomorrow)\b", i)),
-        ("part_of_day", re.compile(r"\b(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|"
-                                   r"evening|night)\b", i)),
-        ("past_unit", re.compile(rf"\b(?:the\s+)?(?:past|last|previous|next|coming)\s+{amount}\s+{unit}\b",
-                                 i)),
-        ("rel_unit", re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|the\s+same)\s+"
-                                r"(?P<unit>week|month|year|weekend|decade|century)\b", i)),
-        ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|every|each|early|late)\s+)?(?P<d>{_DAYS})"
-                               r"(?P<pl>s)?\b"
-                               r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
-        ("month", re.compile(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+|"
-                             rf"(?P<rel>last|next|this)\s+)?(?P<m>{_FULL_MONTH})\b(?!\s*\d)"
-                             rf"(?:\s*(?:-|–|—|to|and)\s*(?P<m2>{_FULL_MONTH})\b(?!\s*\d))?")),
-        ("set", re.compile(r"\b(?:" + _alt(w["sets"]) + r")\b", i)),
-        ("times_per", re.compile(rf"\b(?:once|twice|{num}\s+times)\s+(?:a|per|each|every)\s+{unit}\b", i)),
-        ("age", re.compile(rf"\b{amount}[\s-]+{unit}[\s-]+old\b", i)),
-        ("duration", re.compile(rf"\b(?:the\s+(?:past|last|next|first|coming)\s+)?(?:{_APPROX}\s+)?{amount}"
-                                rf"[\s-]+{unit}\b(?:[\s-]+long)?", i)),
-        ("ref", re.compile(r"\b(?:" + _alt(w["present_ref"] + w["past_ref"] + w["future_ref"]) + r")\b", i)),
-        ("year", re.compile(rf"(?<![\d$€£.,/-])\b(?P<y>{year})\b(?![.,]\d|\s*(?:%|percent|km|kilomet|miles|"
-                            rf"people|troops|soldiers|dollars|tons|-|–))")),
-    ]
-
-
-def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = None) -> list[Timex]:
-    """Every time expression in ``text[start:end]``; ``dct`` is the document's date (partial ISO)."""
+def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = None, doc=None) -> list[Timex]:
+    """Every time expression in ``text[start:end]``; ``dct`` is the document's date (partial ISO); ``doc``,
+    when given, is spaCy's parse of ``text``: each relative expression then takes its direction (past or
+    future) from the tense of its own governing verb."""
     end = len(text) if end is None else end
-    hits = _hits(text, start, end)
+    hits = find_hits(text, start, end)
     anchor = Anchor.parse(dct)
     resolved: list[Timex] = []
     for hit in hits:
-        timex = _resolve(hit, text, anchor)
+        timex = _resolve(hit, text, anchor, doc)
         if timex is not None:
             resolved.extend(_split_range(timex, hit, text) if hit.kind == "year_range" else [timex])
-    return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in _relative(resolved, hits, text)]
+    return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in relative(resolved, hits, text)]
 
 
 _QUALIFIED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|['’]s)\s+$", re.I)
@@ -156,7 +70,7 @@ def _qualifies(timex: Timex, text: str) -> bool:
     return bool(after) and bool(_QUALIFIED.search(text[max(0, timex.span.start - 12) : timex.span.start]))
 
 
-def _split_range(timex: Timex, hit: _Hit, text: str) -> list[Timex]:
+def _split_range(timex: Timex, hit: Hit, text: str) -> list[Timex]:
     """ "from 1979 to 1983": TimeML tags each year; the first keeps the range's end."""
     first, second = hit.match.span("y1"), hit.match.span("y2")
     if len(text[second[0] : second[1]]) == 2:
@@ -165,54 +79,33 @@ def _split_range(timex: Timex, hit: _Hit, text: str) -> list[Timex]:
             Timex(Span(*second), "DATE", timex.end, None)]
 
 
-def _hits(text: str, start: int, end: int) -> list[_Hit]:
-    candidates: list[_Hit] = []
-    for mention in find_dates(text, start, end):
-        candidates.append(_Hit(mention.span, "explicit", None))  # type: ignore[arg-type]
-    for kind, pattern in _patterns():
-        for match in pattern.finditer(text, start, end):
-            span = _trim(text, Span(match.start(), match.end()))
-            if len(span):
-                candidates.append(_Hit(span, kind, match))
-    candidates.sort(key=lambda h: (-(h.span.end - h.span.start), h.span.start))
-    taken: list[_Hit] = []
-    for hit in candidates:
-        if not any(hit.span.overlaps(t.span) for t in taken):
-            taken.append(hit)
-    return sorted(taken, key=lambda h: h.span)
-
-
-def _trim(text: str, span: Span) -> Span:
-    """TIMEX3 spans leave out the preposition before them ("on July 8" -> "July 8")."""
-    lead = _LEAD.match(text[span.start : span.end])
-    start = span.start + (lead.end() if lead else 0)
-    while start < span.end and text[start].isspace():
-        start += 1
-    return Span(start, max(start, span.end))
-
-
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas|although|though)\b|;|\bthat\b|\bwhen\b",
                           re.IGNORECASE)
 """Where a clause of a sentence ends: "X met Y on Tuesday, and the talks will resume on Friday", "said on
 Friday that talks would resume"."""
 
 
-def _future(text: str, span: Span) -> bool:
-    """A future cue ("will", "next", "plans to") in the time expression's own clause of its sentence."""
+def _direction(text: str, span: Span, doc) -> int:
+    """PAST, FUTURE or UNKNOWN for the expression: its governing verb's tense when the parse is given and
+    tells, else FUTURE when a future cue ("will", "next", "plans to") is in its own clause of the sentence."""
+    if doc is not None:
+        found = tense_at(doc, span.start, span.end)
+        if found != UNKNOWN:
+            return found
     left = max(text.rfind(". ", 0, span.start), text.rfind("\n", 0, span.start), 0)
     right = min([i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0] or [len(text)])
     breaks = list(_CLAUSE_BREAK.finditer(text, left, right))
     left = max([b.end() for b in breaks if b.end() <= span.start] or [left])
     right = min([b.start() for b in breaks if b.start() >= span.end] or [right])
     clause = text[left:right].lower()
-    return bool(re.search(r"\b(?:" + _alt(_words()["future_cues"]) + r")\b", clause))
+    return FUTURE if re.search(r"\b(?:" + alt(words()["future_cues"]) + r")\b", clause) else UNKNOWN
 
 
-def _resolve(hit: _Hit, text: str, dct: Anchor | None) -> Timex | None:
+def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     span, m = hit.span, hit.match
-    future = _future(text, span)
+    direction = _direction(text, span, doc)
     if hit.kind == "explicit":
-        return _explicit(text, span, dct, future)
+        return _explicit(text, span, dct, direction)
     if hit.kind == "iso_time":
         return Timex(span, "TIME", m.group()[:16], None)
     if hit.kind == "clock":
@@ -234,9 +127,9 @@ def _resolve(hit: _Hit, text: str, dct: Anchor | None) -> Timex | None:
     if hit.kind == "century":
         return Timex(span, "DATE", f"{int(m.group('n')) - 1:02d}", None)
     if hit.kind == "season":
-        return _season(span, m, dct, future)
+        return _season(span, m, dct, direction)
     if hit.kind == "quarter":
-        return _quarter(span, m, dct, future)
+        return _quarter(span, m, dct, direction)
     if hit.kind in ("ago",):
         return _ago(span, m, dct)
     if hit.kind in ("after", "next_unit", "day_before", "same_day"):
@@ -250,13 +143,13 @@ def _resolve(hit: _Hit, text: str, dct: Anchor | None) -> Timex | None:
     if hit.kind == "rel_unit":
         return _rel_unit(span, m, dct)
     if hit.kind == "weekday":
-        return _weekday(span, m, dct, future)
+        return _weekday(span, m, dct, direction)
     if hit.kind == "month":
-        return _month(span, m, dct, future)
+        return _month(span, m, dct, direction)
     if hit.kind == "set":
-        return Timex(span, "SET", _words()["sets"].get(" ".join(m.group().lower().split())), None)
+        return Timex(span, "SET", words()["sets"].get(" ".join(m.group().lower().split())), None)
     if hit.kind == "times_per":
-        return Timex(span, "SET", "P1" + _unit_code(m.group("unit")), None)
+        return Timex(span, "SET", "P1" + unit_code(m.group("unit")), None)
     if hit.kind == "duration":
         return Timex(span, "DURATION", _duration(m), None)
     if hit.kind == "ref":
@@ -266,7 +159,7 @@ def _resolve(hit: _Hit, text: str, dct: Anchor | None) -> Timex | None:
     return None
 
 
-def _explicit(text: str, span: Span, dct: Anchor | None, future: bool) -> Timex | None:
+def _explicit(text: str, span: Span, dct: Anchor | None, direction: int) -> Timex | None:
     (mention,) = [d for d in find_dates(text, span.start, span.end) if d.span == span] or [None]
     if mention is None:
         return None
@@ -274,12 +167,12 @@ def _explicit(text: str, span: Span, dct: Anchor | None, future: bool) -> Timex 
         return Timex(span, "DATE", mention.value, None)
     if dct is None:
         return Timex(span, "DATE", None, None)
-    year = year_for(dct, mention.month, mention.day, future)
+    year = year_for(dct, mention.month, mention.day, direction)
     return Timex(span, "DATE", partial_date(year, mention.month, mention.day), "publication")
 
 
-def _season(span: Span, m: re.Match, dct: Anchor | None, future: bool) -> Timex:
-    code = _words()["seasons"][m.group("s").lower()]
+def _season(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
+    code = words()["seasons"][m.group("s").lower()]
     if m.group("y"):
         return Timex(span, "DATE", f"{m.group('y')}-{code}", None)
     if dct is None:
@@ -289,7 +182,7 @@ def _season(span: Span, m: re.Match, dct: Anchor | None, future: bool) -> Timex:
     return Timex(span, "DATE", f"{year}-{code}", "publication")
 
 
-def _quarter(span: Span, m: re.Match, dct: Anchor | None, future: bool) -> Timex:
+def _quarter(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
     q = m.group("q").lower()
     number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
               "4th": 4}.get(q)
@@ -298,55 +191,28 @@ def _quarter(span: Span, m: re.Match, dct: Anchor | None, future: bool) -> Timex
     if dct is None or dct.month is None:
         return Timex(span, "DATE", None, None)
     current = (dct.month - 1) // 3 + 1
-    index = dct.year * 4 + current - 1 + {"last": -1, "previous": -1, "next": 1}.get(q, 0)
-    if number:  # "the third quarter": the last one for a past sentence, the next for a future one
-        year = dct.year - (not future and number > current) + (future and number < current)
+    index = dct.year * 4 + current - 1 + {"last": -1, "previous": -1, "latest": -1, "next": 1}.get(q, 0)
+    if number:  # "the third quarter": the latest one, or the next one in a future sentence; a future
+        # sentence in October still speaks of the third quarter that just ended (its results are ahead)
+        ahead = direction == FUTURE
+        year = dct.year - (not ahead and number > current) + (ahead and number < current - 1)
         index = year * 4 + number - 1
     return Timex(span, "DATE", f"{index // 4}-Q{index % 4 + 1}", "publication")
 
 
-def _amount(m: re.Match) -> float | None:
-    raw = " ".join(m.group("n").lower().split())
-    if raw.replace(".", "").replace(",", "").isdigit():
-        return float(raw.replace(",", "."))
-    return _words()["numbers"].get(raw)
-
-
-def _unit_code(unit: str) -> str:
-    unit = unit.lower()
-    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
-    return _words()["units"][unit]
-
-
 def _duration(m: re.Match) -> str:
-    code = _unit_code(m.group("unit"))
-    n = _amount(m)
+    code = unit_code(m.group("unit"))
+    n = amount(m)
     count = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
     time = "T" if code in ("H", "S") or (code == "M" and m.group("unit").lower().startswith("minute")) else ""
     return f"P{time}{count}{code}"
 
 
 def _ago(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
-    n, code = _amount(m), _unit_code(m.group("unit"))
+    n, code = amount(m), unit_code(m.group("unit"))
     if n is None or dct is None:
         return Timex(span, "DATE", "PAST_REF" if n is None else None, None)
-    return Timex(span, "DATE", _shift(dct, -int(n), code, m.group("unit")), "publication")
-
-
-def _shift(anchor: Anchor, n: int, code: str, unit: str) -> str | None:
-    if code == "D":
-        return shift_days(anchor, n)
-    if code == "W":
-        return week_of(anchor, n)
-    if code == "M" and not unit.lower().startswith("minute"):
-        return shift_months(anchor, n)
-    if code == "Y":
-        return shift_years(anchor, n)
-    if code == "DE":
-        return str(anchor.year + 10 * n)[:3]
-    if code == "CE":
-        return str(anchor.year + 100 * n)[:2]
-    return None
+    return Timex(span, "DATE", shift(dct, -int(n), code, m.group("unit")), "publication")
 
 
 def _rel_day(span: Span, word: str, dct: Anchor | None) -> Timex:
@@ -370,35 +236,35 @@ def _rel_unit(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
     if rel == "past":
-        return Timex(span, "DURATION", "P1" + _unit_code(unit), None)
+        return Timex(span, "DURATION", "P1" + unit_code(unit), None)
     if dct is None or rel == "the same":
         return Timex(span, "DATE", None, None)
     n = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit == "weekend":
         week = week_of(dct, n)
         return Timex(span, "DATE", f"{week}-WE" if week else None, "publication")
-    value = _shift(dct, n, _unit_code(unit), unit)
+    value = shift(dct, n, unit_code(unit), unit)
     if unit == "century":
         value = str(dct.year // 100 + n)
     return Timex(span, "DATE", value, "publication" if value else None)
 
 
-def _weekday(span: Span, m: re.Match, dct: Anchor | None, future: bool) -> Timex:
-    day = _DAYS.split("|").index(m.group("d"))
+def _weekday(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
+    day = DAYS.split("|").index(m.group("d"))
     rel = (m.group("rel") or "").lower()
     if rel in ("every", "each") or m.group("pl"):
         return Timex(span, "SET", f"XXXX-WXX-{day + 1}", None)
     if dct is None:
         return Timex(span, "DATE", None, None)
-    direction = 1 if rel == "next" or (future and rel != "last") else -1
-    value = weekday(dct, day, direction)
+    ahead = rel == "next" or (direction == FUTURE and rel != "last")
+    value = weekday(dct, day, 1 if ahead else -1)
     if value and m.group("part"):
         part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m.group("part").lower()]
         return Timex(span, "TIME", f"{value}T{part}", "publication")
     return Timex(span, "DATE", value, "publication" if value else None)
 
 
-def _month(span: Span, m: re.Match, dct: Anchor | None, future: bool) -> Timex | None:
+def _month(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex | None:
     name = m.group("m")
     if name == "May" and not (m.group("mod") or m.group("rel")) and _modal_may(m):
         return None
@@ -406,7 +272,7 @@ def _month(span: Span, m: re.Match, dct: Anchor | None, future: bool) -> Timex |
     if dct is None:
         return Timex(span, "DATE", None, None)
     rel = (m.group("rel") or "").lower()
-    year = {"last": dct.year - 1, "next": dct.year + 1}.get(rel) or year_for(dct, month, None, future)
+    year = {"last": dct.year - 1, "next": dct.year + 1}.get(rel) or year_for(dct, month, None, direction)
     end = None
     if m.group("m2"):
         month2 = MONTHS[m.group("m2").lower()]
@@ -421,63 +287,10 @@ def _modal_may(m: re.Match) -> bool:
 
 
 def _ref(phrase: str) -> str:
-    w = _words()
+    w = words()
     phrase = " ".join(phrase.lower().split())
     if phrase in w["present_ref"]:
         return "PRESENT_REF"
     return "PAST_REF" if phrase in w["past_ref"] else "FUTURE_REF"
 
 
-def _relative(found: list[Timex], hits: list[_Hit], text: str) -> list[Timex]:
-    """Resolve "two days later", "the next day", "two days after ... on July 8" against neighbours."""
-    kinds = {h.span: h for h in hits}
-    out = []
-    for i, timex in enumerate(found):
-        hit = kinds.get(timex.span)
-        if hit is None or hit.kind not in ("after", "next_unit", "day_before", "same_day"):
-            out.append(timex)
-            continue
-        out.append(_against(timex, hit, found, i, text))
-    return out
-
-
-def _against(timex: Timex, hit: _Hit, found: list[Timex], i: int, text: str) -> Timex:
-    m = hit.match
-    if hit.kind == "day_before":
-        n, code, unit, sign = 1, "D", "day", -1 if m.group("dir").lower() == "before" else 1
-    elif hit.kind == "same_day":  # "that day", "the same day": the day last named
-        n, code, unit, sign = 0, "D", "day", 1
-    elif hit.kind == "next_unit":
-        unit = m.group("unit").lower()
-        n, code = 1, _unit_code("day" if unit in ("morning", "evening") else unit)
-        sign = -1 if m.group("rel").lower() in ("previous", "preceding") else 1
-    else:
-        amount = _amount(m)
-        if amount is None:
-            return replace(timex, type="DATE")
-        n, unit, code = int(amount), m.group("unit"), _unit_code(m.group("unit"))
-        sign = -1 if m.group("dir").lower() in ("before", "earlier", "prior to") else 1
-    anchor, how = _neighbour(found, i, text, hit.kind == "after" and m.group("dir").lower() in (
-        "after", "before", "prior to"))
-    if anchor is None:
-        return timex
-    value = _shift(anchor, sign * n, code, unit)
-    return replace(timex, value=value, anchor=how if value else None)
-
-
-def _neighbour(found: list[Timex], i: int, text: str, event: bool) -> tuple[Anchor | None, str]:
-    """The date a relative expression counts from: the next date in its sentence for "N days after
-    [the event on] DATE", else the last date before it."""
-    here = found[i].span
-    if event:
-        for later in found[i + 1 :]:
-            if later.span.start - here.end > 200 or _SENTENCE_END.search(text, here.end, later.span.start):
-                break
-            parsed = Anchor.parse(later.value) if later.type == "DATE" else None
-            if parsed and parsed.day:
-                return parsed, "event"
-    for earlier in reversed(found[:i]):  # "after these events": the events of the last date named
-        parsed = Anchor.parse(earlier.value) if earlier.type == "DATE" else None
-        if parsed and parsed.day:
-            return parsed, "event" if event else "expression"
-    return None, ""

@@ -1,0 +1,142 @@
+"""Where time expressions are: the TIMEX3 patterns (words from data/time_words.yaml) and the hits they make.
+
+:func:`find_hits` returns the longest non-overlapping matches of every pattern and of the explicit dates of
+``sitroom.clean.dates``, each with its kind ("weekday", "ago", "quarter", ...) and regex match, for
+``sitroom.extract.timex`` to normalise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitroom.clean.dates import find_dates
+from sitroom.data import load as load_data
+from sitroom.model.evidence import Span
+
+
+@dataclass(frozen=True)
+class Hit:
+    span: Span
+    kind: str
+    match: re.Match
+
+
+@cache
+def words() -> dict:
+    return load_data("time_words.yaml")
+
+
+def alt(items) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+APPROX = r"(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|over|under|some|roughly|" \
+          r"approximately|just\s+over|just\s+under|up\s+to)"
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s")
+"""A full stop that ends a sentence: not the one of an initial or "U.S."."""
+LEAD = re.compile(r"^(?:in|on|at|since|until|till|by|from|during|for|of|before|after)\s+", re.I)
+
+
+@cache
+def patterns() -> list[tuple[str, re.Pattern]]:
+    w = words()
+    num = r"(?:\d+(?:[.,]\d+)?|" + alt(w["numbers"]) + ")"
+    vague = alt(w["vague_numbers"])
+    unit = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|" \
+           r"decades?|century|centuries|quarters?|weekends?)"
+    amount = rf"(?P<n>{num}|{vague})"
+    year = r"(?:1[89]\d\d|20\d\d)"
+    i = re.I
+    return [
+        ("iso_time", re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?")),
+        ("clock", re.compile(r"(?<![$€£\d.,])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d.,])"
+                             r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b))?(?:\s+(?:GMT|UTC|[A-Z]{2,4}T)\b)?", i)),
+        ("clock", re.compile(r"(?<![$€£\d.,])\b(?P<h>[01]?\d)\.(?P<m>[0-5]\d)\s*(?P<ap>[ap]\.m\.|[ap]m\b)",
+                             i)),
+        ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?P<m>)", i)),
+        ("year_range", re.compile(rf"\b(?:from\s+|between\s+)?(?P<y1>{year})\s*(?:-|–|—|to|and|until|till|"
+                                  rf"through)\s*(?P<y2>{year}|\d\d)\b(?!\s*(?:%|percent|km|people))", i)),
+        ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
+                              r"(?P<y>1[89]\d0|20\d0|['’]\d0)['’]?s\b", i)),
+        ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[-\s]+century\b", i)),
+        ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|mid)[-\s]+|in\s+(?:the\s+)?)"
+                              rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?\b",
+                              i)),
+        ("season", re.compile(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{year})\b", i)),
+        ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|next|"
+                               rf"this|current|latest|previous)[-\s]+quarter(?:\s+of\s+(?P<y>{year}))?\b",
+                               i)),
+        ("ago", re.compile(rf"\b(?:{APPROX}\s+)?{amount}[\s-]+{unit}\s+ago\b", i)),
+        ("after", re.compile(rf"\b{amount}[\s-]+{unit}\s+(?P<dir>later|after|before|earlier|afterwards|"
+                             rf"prior\s+to)\b", i)),
+        ("next_unit", re.compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+"
+                                 r"(?P<unit>day|morning|evening|week|month|year)\b", i)),
+        ("same_day", re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?:day|morning|afternoon|evening)\b",
+                                i)),
+        ("day_before", re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))", i)),
+        ("rel_day", re.compile(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+                               r"today|tonight|yesterday|tomorrow)\b", i)),
+        ("part_of_day", re.compile(r"\b(?P<rel>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|"
+                                   r"evening|night)\b", i)),
+        ("past_unit", re.compile(rf"\b(?:the\s+)?(?:past|last|previous|next|coming)\s+{amount}\s+{unit}\b",
+                                 i)),
+        ("rel_unit", re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|the\s+same)\s+"
+                                r"(?P<unit>week|month|year|weekend|decade|century)\b", i)),
+        ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|every|each|early|late)\s+)?(?P<d>{DAYS})"
+                               r"(?P<pl>s)?\b"
+                               r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
+        ("month", re.compile(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+|"
+                             rf"(?P<rel>last|next|this)\s+)?(?P<m>{FULL_MONTH})\b(?!\s*\d)"
+                             rf"(?:\s*(?:-|–|—|to|and)\s*(?P<m2>{FULL_MONTH})\b(?!\s*\d))?")),
+        ("set", re.compile(r"\b(?:" + alt(w["sets"]) + r")\b", i)),
+        ("times_per", re.compile(rf"\b(?:once|twice|{num}\s+times)\s+(?:a|per|each|every)\s+{unit}\b", i)),
+        ("age", re.compile(rf"\b{amount}[\s-]+{unit}[\s-]+old\b", i)),
+        ("duration", re.compile(rf"\b(?:the\s+(?:past|last|next|first|coming)\s+)?(?:{APPROX}\s+)?{amount}"
+                                rf"[\s-]+{unit}\b(?:[\s-]+long)?", i)),
+        ("ref", re.compile(r"\b(?:" + alt(w["present_ref"] + w["past_ref"] + w["future_ref"]) + r")\b", i)),
+        ("year", re.compile(rf"(?<![\d$€£.,/-])\b(?P<y>{year})\b(?![.,]\d|\s*(?:%|percent|km|kilomet|miles|"
+                            rf"people|troops|soldiers|dollars|tons|-|–))")),
+    ]
+
+
+def find_hits(text: str, start: int, end: int) -> list[Hit]:
+    candidates: list[Hit] = []
+    for mention in find_dates(text, start, end):
+        candidates.append(Hit(mention.span, "explicit", None))  # type: ignore[arg-type]
+    for kind, pattern in patterns():
+        for match in pattern.finditer(text, start, end):
+            span = trim(text, Span(match.start(), match.end()))
+            if len(span):
+                candidates.append(Hit(span, kind, match))
+    candidates.sort(key=lambda h: (-(h.span.end - h.span.start), h.span.start))
+    taken: list[Hit] = []
+    for hit in candidates:
+        if not any(hit.span.overlaps(t.span) for t in taken):
+            taken.append(hit)
+    return sorted(taken, key=lambda h: h.span)
+
+
+def trim(text: str, span: Span) -> Span:
+    """TIMEX3 spans leave out the preposition before them ("on July 8" -> "July 8")."""
+    lead = LEAD.match(text[span.start : span.end])
+    start = span.start + (lead.end() if lead else 0)
+    while start < span.end and text[start].isspace():
+        start += 1
+    return Span(start, max(start, span.end))
+
+
+def amount(m: re.Match) -> float | None:
+    raw = " ".join(m.group("n").lower().split())
+    if raw.replace(".", "").replace(",", "").isdigit():
+        return float(raw.replace(",", "."))
+    return words()["numbers"].get(raw)
+
+
+def unit_code(unit: str) -> str:
+    unit = unit.lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    return words()["units"][unit]

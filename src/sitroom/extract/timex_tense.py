@@ -1,0 +1,82 @@
+"""Which way a relative time expression points: the tense of the verb that governs it in the parse.
+
+"met union representatives on Tuesday" looks back, "the talks will resume on Friday" ahead, in one
+sentence: the direction belongs to each expression's own verb, not to the sentence (TimeML's tense and
+aspect of the anchoring event; HeidelTime reads the tense of the nearest verb instead). The governing verb
+is found by walking up the dependency tree from the expression's head through prepositions and nouns ("the
+talks on Friday" -> the verb of "talks"). Future: ``will``/``shall`` ("'ll", "wo"), ``would`` without a
+perfect ("would reopen": a future seen from a past statement), ``is to``, ``going to``, present
+progressive ("is meeting on Friday"), an infinitive under a verb of planning ("plans to visit", "set to
+resume", "agreed to meet"). Past: a past-tense verb or a perfect ("has met", "had met", "would have
+met"). Otherwise unknown, and the caller falls back on cues in the clause.
+"""
+
+from __future__ import annotations
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"})
+_HAVE = frozenset({"have", "has", "had", "'ve", "’ve"})
+_PLANNING = frozenset({
+    "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "agree", "promise",
+    "vow", "pledge", "threaten", "go", "want", "seek", "propose", "decide", "arrange", "announce", "slate",
+})
+"""Lemmas of verbs (and adjectives: "due") whose infinitive complement is a later happening."""
+_STEPS = 6
+"""How far up the tree to look for the governing verb (prepositions, nouns, coordinations between)."""
+
+
+def _governing_verb(token):
+    """The verb the expression belongs to, or None."""
+    for _ in range(_STEPS):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _head(doc, start: int, end: int):
+    """The token of the character span whose head lies outside it (the span's syntactic head)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _planned(verb) -> bool:
+    """An infinitive under a verb of planning: "plans to visit", "is set to resume", "due to meet"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    governor = verb.head
+    return verb.dep_ in ("xcomp", "ccomp", "advcl") and governor.lemma_.lower() in _PLANNING or (
+        governor.lemma_.lower() == "be" and verb.dep_ == "xcomp")  # "the visit is to take place"
+
+
+def tense_of(verb) -> int:
+    """PAST, FUTURE or UNKNOWN for a verb token, from its auxiliaries and its tag."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowered = {a.lower_ for a in auxes}
+    if lowered & _FUTURE_AUX:
+        return PAST if lowered & _HAVE else FUTURE  # "would have met" looks back
+    if _planned(verb):
+        return FUTURE
+    if lowered & _HAVE or verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):  # "was held"
+        return PAST
+    if verb.tag_ == "VBG" and auxes:
+        return PAST if any(a.tag_ == "VBD" for a in auxes) else FUTURE  # "is meeting on Friday"
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "relcl"):  # "the plan approved on Monday"
+        return PAST
+    return UNKNOWN
+
+
+def tense_at(doc, start: int, end: int) -> int:
+    """The direction of the time expression at characters ``start:end`` of ``doc`` (a spaCy Doc)."""
+    head = _head(doc, start, end)
+    verb = _governing_verb(head.head) if head is not None and head.head is not head else None
+    if verb is None and head is not None and head.pos_ in ("VERB", "AUX"):
+        verb = head
+    return UNKNOWN if verb is None else tense_of(verb)
