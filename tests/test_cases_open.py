@@ -99,7 +99,6 @@ def test_c14_a_weekday_after_would_is_ahead(case):
     assert _timex(data, doc, "Thursday") == ["2024-10-03"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: quarter arithmetic; a past season's year")
 def test_c05_quarter_arithmetic_and_past_seasons(case):
     data = case("C05_quarter_arith")
     doc = _doc(data, "story.txt")

@@ -92,8 +92,9 @@ def analyse(doc: Document, nlp) -> Analysis:
         scope = body if part.voice == "body" else part.span  # titles and comments stand alone
         mentions.extend(references_in(sdoc, offset, index, mentions, roles, scope))
         dct = doc.published if part.voice != "comment" else doc.comments[part.comment].posted or doc.published
+        context = timexes if part.voice != "comment" else ()
         timexes.extend(replace(t, span=Span(t.span.start + offset, t.span.end + offset))
-                       for t in tag(sdoc.text, dct, doc=sdoc))
+                       for t in tag(sdoc.text, dct, doc=sdoc, context=context, offset=offset))
         if part.voice != "comment":  # a headline says who said what too ("Poll: ...", "X says ...")
             spoken.append((offset, sdoc))
         if part.voice == "body":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sitroom.model.dates import partial_date
@@ -97,6 +98,9 @@ FAR_AHEAD, FAR_BEHIND = 4, 8
 
 
 def shift(anchor: Anchor, n: int, code: str, unit: str) -> str | None:
+    """The anchor moved by ``n`` units (TIMEX3 unit ``code``: D, W, M, Y, Q, DE, CE) at that unit's
+    precision: a day for D, an ISO week for W, a month, a year, a quarter, a decade, a century; None when
+    the anchor is too coarse (a day from a year) or the unit is a clock unit ("minute" is M too)."""
     if code == "D":
         return shift_days(anchor, n)
     if code == "W":
@@ -105,8 +109,27 @@ def shift(anchor: Anchor, n: int, code: str, unit: str) -> str | None:
         return shift_months(anchor, n)
     if code == "Y":
         return shift_years(anchor, n)
+    if code == "Q":
+        return shift_quarters(quarter_of(anchor), n) if anchor.month else None
     if code == "DE":
         return str(anchor.year + 10 * n)[:3]
     if code == "CE":
         return str(anchor.year + 100 * n)[:2]
     return None
+
+
+QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def quarter_of(anchor: Anchor) -> str:
+    """The TIMEX3 quarter ("2021-Q3") of a date with a month."""
+    return f"{anchor.year:04d}-Q{((anchor.month or 1) - 1) // 3 + 1}"
+
+
+def shift_quarters(quarter: str, n: int) -> str | None:
+    """A TIMEX3 quarter ("1989-Q3") moved by ``n`` quarters (-4: the same quarter a year before)."""
+    found = QUARTER.match(quarter)
+    if found is None:
+        return None
+    index = int(found.group(1)) * 4 + int(found.group(2)) - 1 + n
+    return f"{index // 4:04d}-Q{index % 4 + 1}"

@@ -10,39 +10,36 @@ resolved keeps ``value`` None: never a guessed year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from sitroom.clean.dates import MONTHS, find_dates
-from sitroom.extract.calendar import Anchor, shift, shift_days, week_of, weekday, year_for
-from sitroom.extract.timex_patterns import DAYS, Hit, alt, amount, find_hits, unit_code, words
-from sitroom.extract.timex_relative import relative
+from sitroom.extract.calendar import Anchor, shift, shift_days, week_of, year_for
+from sitroom.extract.timex_compose import composed
+from sitroom.extract.timex_named import PARTS_OF_DAY, month, quarter, season, weekday_date, weekend
+from sitroom.extract.timex_patterns import (
+    Hit,
+    alt,
+    amount,
+    find_hits,
+    unit_code,
+    words,
+)
+from sitroom.extract.timex_relative import RELATIVE, relative
 from sitroom.extract.timex_tense import FUTURE, UNKNOWN, tense_at
 from sitroom.model.dates import partial_date
 from sitroom.model.evidence import Span
+from sitroom.model.timex import Timex
 
 
-@dataclass(frozen=True)
-class Timex:
-    span: Span
-    """Character offsets into the text given to ``tag``."""
-    type: str
-    """``DATE``, ``TIME``, ``DURATION`` or ``SET``."""
-    value: str | None
-    """TIMEX3 value ("2021-07-08", "2021-07", "2021-SU", "P2D", "PXY", "2013-03-22T14:00",
-    "PRESENT_REF"), or None when it cannot be resolved."""
-    anchor: str | None
-    """What a relative value was resolved against: ``publication``, ``expression``, ``event``."""
-    end: str | None = None
-    """For a range ("from 1979 to 1983", "May-June"): the value of its end."""
-    qualifier: bool = False
-    """A bare year that qualifies a noun ("the 2016 race", "his 2012 campaign"): it names the thing,
-    it does not date what a sentence tells."""
+def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = None, doc=None,
+        context: Sequence[Timex] = (), offset: int = 0) -> list[Timex]:
+    """Every time expression in ``text[start:end]``; ``dct`` is the document's date (partial ISO).
 
-
-def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = None, doc=None) -> list[Timex]:
-    """Every time expression in ``text[start:end]``; ``dct`` is the document's date (partial ISO); ``doc``,
-    when given, is spaCy's parse of ``text``: each relative expression then takes its direction (past or
-    future) from the tense of its own governing verb."""
+    ``doc``, when given, is spaCy's parse of ``text``: each relative expression then takes its direction
+    (past or future) from the tense of its own governing verb. ``context``: the expressions already found in
+    the document before ``text`` (spans in the document, where ``text`` begins at ``offset``), so that "a
+    year earlier" or "the quarter" in one paragraph counts from a date named in an earlier one."""
     end = len(text) if end is None else end
     hits = find_hits(text, start, end)
     anchor = Anchor.parse(dct)
@@ -51,7 +48,8 @@ def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = Non
         timex = _resolve(hit, text, anchor, doc)
         if timex is not None:
             resolved.extend(_split_range(timex, hit, text) if hit.kind == "year_range" else [timex])
-    return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in relative(resolved, hits, text)]
+    resolved = composed(relative(resolved, hits, text, anchor, context, offset), text)
+    return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in resolved]
 
 
 _QUALIFIED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|['’]s)\s+$", re.I)
@@ -114,6 +112,12 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         clock = f"T{hour:02d}:{m.group('m') or '00'}"
         day = dct.value() if dct and dct.day else None
         return Timex(span, "TIME", f"{day}{clock}" if day else None, "publication" if day else None)
+    if hit.kind == "clock_word":
+        return _clock_word(span, m, dct)
+    if hit.kind == "spelled_year":
+        return _spelled_year(span, m)
+    if hit.kind == "weekend":
+        return weekend(span, dct, direction)
     if hit.kind == "year_range":
         y1, y2 = m.group("y1"), m.group("y2")
         y2 = y1[:2] + y2 if len(y2) == 2 else y2
@@ -127,13 +131,13 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind == "century":
         return Timex(span, "DATE", f"{int(m.group('n')) - 1:02d}", None)
     if hit.kind == "season":
-        return _season(span, m, dct, direction)
+        return season(span, m, dct, direction)
     if hit.kind == "quarter":
-        return _quarter(span, m, dct, direction)
-    if hit.kind in ("ago",):
+        return quarter(span, m, dct, direction)
+    if hit.kind == "ago":  # a year ago after a quarter: moved to that quarter by relative()
         return _ago(span, m, dct)
-    if hit.kind in ("after", "next_unit", "day_before", "same_day"):
-        return Timex(span, "DATE", None, None)  # resolved against a neighbour in _relative
+    if hit.kind in RELATIVE:
+        return Timex(span, "DATE", None, None)  # resolved against the other expressions by relative()
     if hit.kind == "rel_day":
         return _rel_day(span, m.group("w").lower(), dct)
     if hit.kind == "part_of_day":
@@ -143,15 +147,15 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind == "rel_unit":
         return _rel_unit(span, m, dct)
     if hit.kind == "weekday":
-        return _weekday(span, m, dct, direction)
+        return weekday_date(span, m, dct, direction)
     if hit.kind == "month":
-        return _month(span, m, dct, direction)
+        return month(span, m, dct, direction)
     if hit.kind == "set":
         return Timex(span, "SET", words()["sets"].get(" ".join(m.group().lower().split())), None)
     if hit.kind == "times_per":
         return Timex(span, "SET", "P1" + unit_code(m.group("unit")), None)
     if hit.kind == "duration":
-        return Timex(span, "DURATION", _duration(m), None)
+        return _duration_or_last(span, m, dct)
     if hit.kind == "ref":
         return Timex(span, "DATE", _ref(m.group()), None)
     if hit.kind == "year":
@@ -169,35 +173,6 @@ def _explicit(text: str, span: Span, dct: Anchor | None, direction: int) -> Time
         return Timex(span, "DATE", None, None)
     year = year_for(dct, mention.month, mention.day, direction)
     return Timex(span, "DATE", partial_date(year, mention.month, mention.day), "publication")
-
-
-def _season(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
-    code = words()["seasons"][m.group("s").lower()]
-    if m.group("y"):
-        return Timex(span, "DATE", f"{m.group('y')}-{code}", None)
-    if dct is None:
-        return Timex(span, "DATE", None, None)
-    rel = (m.groupdict().get("rel") or "").lower()
-    year = dct.year + {"last": -1, "next": 1}.get(rel, 0)
-    return Timex(span, "DATE", f"{year}-{code}", "publication")
-
-
-def _quarter(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
-    q = m.group("q").lower()
-    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-              "4th": 4}.get(q)
-    if m.group("y") and number:
-        return Timex(span, "DATE", f"{m.group('y')}-Q{number}", None)
-    if dct is None or dct.month is None:
-        return Timex(span, "DATE", None, None)
-    current = (dct.month - 1) // 3 + 1
-    index = dct.year * 4 + current - 1 + {"last": -1, "previous": -1, "latest": -1, "next": 1}.get(q, 0)
-    if number:  # "the third quarter": the latest one, or the next one in a future sentence; a future
-        # sentence in October still speaks of the third quarter that just ended (its results are ahead)
-        ahead = direction == FUTURE
-        year = dct.year - (not ahead and number > current) + (ahead and number < current - 1)
-        index = year * 4 + number - 1
-    return Timex(span, "DATE", f"{index // 4}-Q{index % 4 + 1}", "publication")
 
 
 def _duration(m: re.Match) -> str:
@@ -227,19 +202,48 @@ def _rel_day(span: Span, word: str, dct: Anchor | None) -> Timex:
 
 def _part_of_day(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
     offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(m.group("rel").lower(), 0)
-    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m.group("part").lower()]
+    part = PARTS_OF_DAY[m.group("part").lower()]
     day = shift_days(dct, offset) if dct else None
     return Timex(span, "TIME", f"{day}T{part}" if day else None, "publication" if day else None)
+
+
+def _duration_or_last(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
+    """ "three weeks", "the past few days": a duration; "the last decade", "the past year" (one unit, no
+    number): the unit before the document's, as TimeML dates it."""
+    unit = m.group("unit").lower()
+    last = " ".join(m.group("n").lower().split()) in ("the past", "the last") and not unit.endswith("s")
+    if last and dct is not None and unit in ("year", "decade", "century"):
+        value = shift(dct, -1, unit_code(unit), unit)
+        return Timex(span, "DATE", value, "publication" if value else None)
+    return Timex(span, "DURATION", _duration(m), None)
+
+
+def _clock_word(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
+    """ "noon", "midnight", "mid-afternoon": a time of the document's day (moved to a named day by
+    ``timex_compose``)."""
+    word = m.group("w").lower().replace("-", "")
+    clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00", "midmorning": "TMO",
+             "midafternoon": "TAF"}[word]
+    day = dct.value() if dct and dct.day else None
+    return Timex(span, "TIME", f"{day}{clock}" if day else None, "publication" if day else None)
+
+
+def _spelled_year(span: Span, m: re.Match) -> Timex:
+    """ "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
+    numbers = words()["numbers"]
+    low = lambda group: numbers.get((m.groupdict().get(group) or "").lower(), 0)  # noqa: E731
+    century = low("c") if m.groupdict().get("c") else 20
+    year = century * 100 + low("t") + low("o") + low("teen")
+    name = m.groupdict().get("m")
+    return Timex(span, "DATE", partial_date(year, MONTHS[name.lower()]) if name else f"{year:04d}", None)
 
 
 def _rel_unit(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
-    if rel == "past":
-        return Timex(span, "DURATION", "P1" + unit_code(unit), None)
     if dct is None or rel == "the same":
         return Timex(span, "DATE", None, None)
-    n = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit == "weekend":
         week = week_of(dct, n)
         return Timex(span, "DATE", f"{week}-WE" if week else None, "publication")
@@ -247,43 +251,6 @@ def _rel_unit(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
     if unit == "century":
         value = str(dct.year // 100 + n)
     return Timex(span, "DATE", value, "publication" if value else None)
-
-
-def _weekday(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
-    day = DAYS.split("|").index(m.group("d"))
-    rel = (m.group("rel") or "").lower()
-    if rel in ("every", "each") or m.group("pl"):
-        return Timex(span, "SET", f"XXXX-WXX-{day + 1}", None)
-    if dct is None:
-        return Timex(span, "DATE", None, None)
-    ahead = rel == "next" or (direction == FUTURE and rel != "last")
-    value = weekday(dct, day, 1 if ahead else -1)
-    if value and m.group("part"):
-        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m.group("part").lower()]
-        return Timex(span, "TIME", f"{value}T{part}", "publication")
-    return Timex(span, "DATE", value, "publication" if value else None)
-
-
-def _month(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex | None:
-    name = m.group("m")
-    if name == "May" and not (m.group("mod") or m.group("rel")) and _modal_may(m):
-        return None
-    month = MONTHS[name.lower()]
-    if dct is None:
-        return Timex(span, "DATE", None, None)
-    rel = (m.group("rel") or "").lower()
-    year = {"last": dct.year - 1, "next": dct.year + 1}.get(rel) or year_for(dct, month, None, direction)
-    end = None
-    if m.group("m2"):
-        month2 = MONTHS[m.group("m2").lower()]
-        end = partial_date(year + (month2 < month), month2)
-    return Timex(span, "DATE", partial_date(year, month), "publication", end)
-
-
-def _modal_may(m: re.Match) -> bool:
-    """ "May" at the head of a sentence followed by a verb is a modal, not the month."""
-    after = m.string[m.end() : m.end() + 12].strip().split(" ")[0].lower()
-    return after in {"be", "have", "not", "i", "we", "you", "he", "she", "it", "they", "also", "well"}
 
 
 def _ref(phrase: str) -> str:

@@ -32,6 +32,10 @@ def alt(items) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
 
 
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+"""Number words of years said aloud ("nineteen ninety-six"), as broadcast transcripts write them."""
 FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 APPROX = r"(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|over|under|some|roughly|" \
@@ -58,22 +62,33 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("clock", re.compile(r"(?<![$€£\d.,])\b(?P<h>[01]?\d)\.(?P<m>[0-5]\d)\s*(?P<ap>[ap]\.m\.|[ap]m\b)",
                              i)),
         ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?P<m>)", i)),
+        ("clock_word", re.compile(r"\b(?P<w>noon|midday|midnight|mid-?morning|mid-?afternoon)\b", i)),
+        ("spelled_year", re.compile(rf"\b(?:(?P<m>{FULL_MONTH})\s+|the\s+year\s+)?"
+                                    rf"(?P<c>nineteen|eighteen)[\s-]"
+                                    rf"(?:(?P<t>{TENS})(?:[\s-](?P<o>{ONES}))?|(?P<teen>{TEENS}))\b", i)),
+        ("spelled_year", re.compile(rf"\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o>{ONES}))?\b", i)),
+        ("year", re.compile(rf"\b(?:early|mid|late)-(?P<y>{year})\b", i)),
+        ("weekend", re.compile(r"\bthe\s+weekend\b", i)),
         ("year_range", re.compile(rf"\b(?:from\s+|between\s+)?(?P<y1>{year})\s*(?:-|–|—|to|and|until|till|"
                                   rf"through)\s*(?P<y2>{year}|\d\d)\b(?!\s*(?:%|percent|km|people))", i)),
         ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
                               r"(?P<y>1[89]\d0|20\d0|['’]\d0)['’]?s\b", i)),
         ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[-\s]+century\b", i)),
-        ("season", re.compile(rf"\b(?:(?P<rel>this|last|next|early|late|mid)[-\s]+|in\s+(?:the\s+)?)"
-                              rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?\b",
-                              i)),
+        ("season", re.compile(rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid)[-\s]+|"
+                              rf"in\s+(?:the\s+)?|the\s+)(?P<s>spring|summer|autumn|fall|winter)"
+                              rf"(?:\s+(?:of\s+)?(?P<y>{year})\b|(?!\s+(?:of|in)\s))\b", i)),
         ("season", re.compile(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{year})\b", i)),
-        ("quarter", re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|last|next|"
-                               rf"this|current|latest|previous)[-\s]+quarter(?:\s+of\s+(?P<y>{year}))?\b",
-                               i)),
+        ("quarter", re.compile(rf"\b(?:the\s+)?(?:(?P<y0>{year})\s+)?(?P<q>first|second|third|fourth|1st|2nd|"
+                               rf"3rd|4th|last|next|this|current|latest|previous)[-\s]+quarter"
+                               rf"(?:\s+of\s+(?P<y>{year}))?\b", i)),
+        ("year_ago", re.compile(r"\b(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)"
+                                r"(?:\s+(?P<q>first|second|third|fourth))?(?:\s+(?:quarter|period))?\b", i)),
+        ("the_quarter", re.compile(r"\bthe\s+quarter\b(?!\s+of\b)", i)),
         ("ago", re.compile(rf"\b(?:{APPROX}\s+)?{amount}[\s-]+{unit}\s+ago\b", i)),
         ("after", re.compile(rf"\b{amount}[\s-]+{unit}\s+(?P<dir>later|after|before|earlier|afterwards|"
                              rf"prior\s+to)\b", i)),
-        ("next_unit", re.compile(r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+"
+        ("next_unit", re.compile(r"\b(?:the\s+(?=next|following|previous|preceding)|(?=following|preceding))"
+                                 r"(?P<rel>next|following|previous|preceding)\s+"
                                  r"(?P<unit>day|morning|evening|week|month|year)\b", i)),
         ("same_day", re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?:day|morning|afternoon|evening)\b",
                                 i)),
@@ -86,12 +101,14 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                                  i)),
         ("rel_unit", re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|the\s+same)\s+"
                                 r"(?P<unit>week|month|year|weekend|decade|century)\b", i)),
-        ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|every|each|early|late)\s+)?(?P<d>{DAYS})"
+        ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|every|each|early|late|earlier|"
+                               rf"later))\s+)?(?P<d>{DAYS})"
                                r"(?P<pl>s)?\b"
                                r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
         ("month", re.compile(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+|"
                              rf"(?P<rel>last|next|this)\s+)?(?P<m>{FULL_MONTH})\b(?!\s*\d)"
-                             rf"(?:\s*(?:-|–|—|to|and)\s*(?P<m2>{FULL_MONTH})\b(?!\s*\d))?")),
+                             rf"(?:\s*(?:-|–|—|to|and)\s*(?P<m2>{FULL_MONTH})\b(?!\s*\d))?"
+                             r"(?:,?\s+(?P<ry>last|this|next)\s+year\b)?")),
         ("set", re.compile(r"\b(?:" + alt(w["sets"]) + r")\b", i)),
         ("times_per", re.compile(rf"\b(?:once|twice|{num}\s+times)\s+(?:a|per|each|every)\s+{unit}\b", i)),
         ("age", re.compile(rf"\b{amount}[\s-]+{unit}[\s-]+old\b", i)),
@@ -127,6 +144,9 @@ def trim(text: str, span: Span) -> Span:
     while start < span.end and text[start].isspace():
         start += 1
     return Span(start, max(start, span.end))
+
+
+QUARTER_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def amount(m: re.Match) -> float | None:
