@@ -104,3 +104,51 @@ def test_direction_from_the_governing_verb(text, expected):
 ])
 def test_quarters_named_by_number_or_as_the_latest(text, dct, expected):
     assert expected in _parsed(text, dct).values()
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    ("The envoy hosted his counterpart on Monday.", "2023-10-14", {"Monday": "2023-10-09"}),
+    ("The minister will visit in September.", "2023-03-10", {"September": "2023-09"}),
+    ("The treaty was signed in June last year.", "2023-03-10", {"June last year": "2022-06"}),
+    ("The vote is due in May next year.", "2023-03-10", {"May next year": "2024-05"}),
+    ("The strike ended last April.", "2023-10-14", {"last April": "2023-04"}),
+    ("Elections are due this September.", "2023-02-14", {"this September": "2023-09"}),
+    ("He left last Wednesday.", "2023-10-11", {"last Wednesday": "2023-10-04"}),
+    ("The army withdrew a quarter of a century ago.", "2021-08-16",
+     {"a quarter of a century ago": "1996"}),
+    ("Talks stalled two quarters ago.", "2021-08-16", {"two quarters ago": "2021-Q1"}),
+    ("The border was drawn two centuries ago.", "2021-08-16", {"two centuries ago": "18"}),
+    ("Last summer the river flooded.", "2021-03-16", {"Last summer": "2020-SU"}),
+    ("Talks resume next spring.", "2021-08-16", {"next spring": "2022-SP"}),
+    ("The vote took place over the weekend.", "2023-10-16", {"the weekend": "2023-W41-WE"}),
+    ("Shops close at noon Thursday.", "2023-10-14", {"noon Thursday": "2023-10-12T12:00"}),
+    ("The ceasefire began on Saturday, October 7.", "2023-10-14",
+     {"Saturday, October 7": "2023-10-07"}),
+    ("The war ended in nineteen eighty-nine.", "2023-10-14", {"nineteen eighty-nine": "1989"}),
+    ("Profit fell in the second half of 2022.", "2023-10-14", {"the second half of 2022": "2022-H2"}),
+    ("The town fell last Christmas.", "2023-10-14", {"last Christmas": "2022-12-25"}),
+    ("Sales rose earlier this year.", "2023-10-14", {"earlier this year": "2023"}),
+])
+def test_named_and_counted_units(text, dct, expected):
+    found = _parsed(text, dct)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_year_earlier_is_the_same_quarter_a_year_before():
+    text = ("Net income rose to $5 million in the third quarter. A year earlier it earned $4 million. "
+            "Revenue in the year-ago quarter was lower, and the quarter ended well.")
+    found = _parsed(text, "1995-10-30")
+    assert (found["the third quarter"], found["A year earlier"]) == ("1995-Q3", "1994-Q3")
+    assert (found["the year-ago quarter"], found["the quarter"]) == ("1994-Q3", "1995-Q3")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ruritanian daily Tagesblatt reported the vote.",  # a newspaper, not a repetition
+    "May Halvorsen spoke first.",  # a name
+    "The Spring Alliance met the envoys.",  # an organisation
+    "The troops entered the old quarter of the city.",  # a district
+    "A quarter of the voters stayed home.",  # a share
+    "The fall of the town shocked the capital.",  # a collapse, not autumn
+])
+def test_no_time_in_names_shares_and_nouns(text):
+    assert _parsed(text, "2023-10-14") == {}

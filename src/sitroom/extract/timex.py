@@ -16,13 +16,22 @@ from dataclasses import replace
 from sitroom.clean.dates import MONTHS, find_dates
 from sitroom.extract.calendar import Anchor, shift, shift_days, week_of, year_for
 from sitroom.extract.timex_compose import composed
-from sitroom.extract.timex_named import PARTS_OF_DAY, month, quarter, season, weekday_date, weekend
+from sitroom.extract.timex_named import (
+    PARTS_OF_DAY,
+    calendar_name,
+    month,
+    quarter,
+    season,
+    weekday_date,
+    weekend,
+)
 from sitroom.extract.timex_patterns import (
     Hit,
     alt,
     amount,
     find_hits,
     unit_code,
+    whole,
     words,
 )
 from sitroom.extract.timex_relative import RELATIVE, relative
@@ -118,6 +127,8 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return _spelled_year(span, m)
     if hit.kind == "weekend":
         return weekend(span, dct, direction)
+    if hit.kind in ("fiscal_year", "half", "holiday"):
+        return calendar_name(hit.kind, span, m, dct, direction)
     if hit.kind == "year_range":
         y1, y2 = m.group("y1"), m.group("y2")
         y2 = y1[:2] + y2 if len(y2) == 2 else y2
@@ -151,10 +162,14 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind == "month":
         return month(span, m, dct, direction)
     if hit.kind == "set":
+        if _newspaper(text, span, doc):
+            return None
         return Timex(span, "SET", words()["sets"].get(" ".join(m.group().lower().split())), None)
     if hit.kind == "times_per":
         return Timex(span, "SET", "P1" + unit_code(m.group("unit")), None)
     if hit.kind == "duration":
+        if m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", text[span.end :]):
+            return None  # "a quarter of the vote", "three-quarters of voters": a share
         return _duration_or_last(span, m, dct)
     if hit.kind == "ref":
         return Timex(span, "DATE", _ref(m.group()), None)
@@ -175,10 +190,20 @@ def _explicit(text: str, span: Span, dct: Anchor | None, direction: int) -> Time
     return Timex(span, "DATE", partial_date(year, mention.month, mention.day), "publication")
 
 
+def _newspaper(text: str, span: Span, doc) -> bool:
+    """ "the daily Kommersant", "a weekly": the noun for a paper, not a repetition."""
+    if re.match(r"\s+[A-Z]", text[span.end : span.end + 2]):
+        return True
+    token = doc.char_span(span.start, span.end) if doc is not None else None
+    return token is not None and len(token) == 1 and token[0].pos_ in ("NOUN", "PROPN")
+
+
 def _duration(m: re.Match) -> str:
-    code = unit_code(m.group("unit"))
-    n = amount(m)
-    count = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+    n, code = amount(m), unit_code(m.group("unit"))
+    count = "X"
+    if n is not None:
+        whole_n, code = whole(n, code)
+        count = str(whole_n)
     time = "T" if code in ("H", "S") or (code == "M" and m.group("unit").lower().startswith("minute")) else ""
     return f"P{time}{count}{code}"
 
@@ -187,7 +212,8 @@ def _ago(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
     n, code = amount(m), unit_code(m.group("unit"))
     if n is None or dct is None:
         return Timex(span, "DATE", "PAST_REF" if n is None else None, None)
-    return Timex(span, "DATE", shift(dct, -int(n), code, m.group("unit")), "publication")
+    count, code = whole(n, code)  # "a quarter of a century ago": 25 years
+    return Timex(span, "DATE", shift(dct, -count, code, m.group("unit")), "publication")
 
 
 def _rel_day(span: Span, word: str, dct: Anchor | None) -> Timex:

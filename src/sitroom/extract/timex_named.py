@@ -8,6 +8,7 @@ future one the next; a past "in the summer" of a February article is last year's
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from sitroom.clean.dates import MONTHS
@@ -21,8 +22,10 @@ from sitroom.model.timex import Timex
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
-def season(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
+def season(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex | None:
     code = words()["seasons"][m.group("s").lower()]
+    if m.group("s")[0].isupper() and _NAME_FOLLOWS.match(m.string, m.end()):
+        return None  # "the Spring Alliance": a name
     if m.group("y"):
         return Timex(span, "DATE", f"{m.group('y')}-{code}", None)
     if dct is None:
@@ -77,12 +80,14 @@ def weekday_date(span: Span, m: re.Match, dct: Anchor | None, direction: int) ->
 
 def month(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex | None:
     name = m.group("m")
-    if name == "May" and not (m.group("mod") or m.group("rel")) and _modal_may(m):
+    if not (m.group("mod") or m.group("rel")) and (name == "May" and _modal_may(m) or _a_name(m)):
         return None
     month = MONTHS[name.lower()]
     if dct is None:
         return Timex(span, "DATE", None, None)
     rel, of_year = (m.group("rel") or "").lower(), (m.group("ry") or "").lower()
+    if rel in ("each", "every"):
+        return Timex(span, "SET", f"XXXX-{month:02d}", None)
     if of_year:  # "June last year"
         year = dct.year + {"last": -1, "next": 1}.get(of_year, 0)
     elif rel == "last":  # the last one before the document's month: "last April" in October is this year's
@@ -96,6 +101,20 @@ def month(span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex 
         month2 = MONTHS[m.group("m2").lower()]
         end = partial_date(year + (month2 < month), month2)
     return Timex(span, "DATE", partial_date(year, month), "publication", end)
+
+
+_NAME_FOLLOWS = re.compile(r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                           r"[A-Z][a-z]")
+"""A capitalised word after a month or season that is not another date word: "May Halvorsen"."""
+_DATE_LEAD = re.compile(r"(?:\b(?:in|on|by|since|until|till|of|from|to|through|during|before|after|and|or|"
+                        r"between|early|mid|late)\s+|[-–,]\s*)$", re.I)
+
+
+def _a_name(m: re.Match) -> bool:
+    """A month word that is a first name: a capitalised word follows and no preposition comes before."""
+    before = m.string[max(0, m.start() - 10) : m.start()]
+    return bool(_NAME_FOLLOWS.match(m.string, m.end())) and not _DATE_LEAD.search(before)
 
 
 def _modal_may(m: re.Match) -> bool:
@@ -112,3 +131,40 @@ def weekend(span: Span, dct: Anchor | None, direction: int) -> Timex:
     on_weekend = dct.date.weekday() >= 5
     week = week_of(dct, 0 if on_weekend else (0 if direction == FUTURE else -1))
     return Timex(span, "DATE", f"{week}-WE", "publication")
+
+
+def calendar_name(kind: str, span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
+    """A fiscal year ("the current fiscal year", "fiscal 1989"), a half ("the second half of 2021") or a
+    holiday ("Christmas", "last Thanksgiving")."""
+    if kind == "half":
+        return Timex(span, "DATE", f"{m.group('y')}-H{1 if m.group('h').lower() == 'first' else 2}", None)
+    if m.group("y") if kind == "fiscal_year" else False:
+        return Timex(span, "DATE", m.group("y"), None)
+    if dct is None:
+        return Timex(span, "DATE", None, None)
+    rel = (m.group("rel") or "").lower()
+    if kind == "fiscal_year":
+        year = dct.year + {"latest": -1, "last": -1, "previous": -1, "next": 1}.get(rel, 0)
+        return Timex(span, "DATE", str(year), "publication")
+    month_day = _holiday(" ".join(m.group("name").lower().split()), dct.year)
+    today = (dct.month or 0, dct.day or 0)
+    if rel == "last":  # the last one before the paper: this year's if it is over
+        year = dct.year - (month_day >= today)
+    elif rel == "next":
+        year = dct.year + (month_day <= today)
+    else:
+        year = dct.year if rel == "this" else year_for(dct, month_day[0], month_day[1], direction)
+    month_day = _holiday(" ".join(m.group("name").lower().split()), year)
+    return Timex(span, "DATE", partial_date(year, *month_day), "publication")
+
+
+def _holiday(name: str, year: int) -> tuple[int, int]:
+    """(month, day) of a holiday of data/time_words.yaml in ``year``."""
+    rule = words()["holidays"][name]
+    month, rest = int(rule[:2]), rule[3:]
+    if not rest.startswith("W"):
+        return month, int(rest)
+    weekday_index, n = int(rest[1]) - 1, int(rest.split("#")[1])
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if calendar.weekday(year, month, d) == weekday_index]
+    return month, days[n - 1] if n > 0 else days[n]

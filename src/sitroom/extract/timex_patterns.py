@@ -69,6 +69,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("spelled_year", re.compile(rf"\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o>{ONES}))?\b", i)),
         ("year", re.compile(rf"\b(?:early|mid|late)-(?P<y>{year})\b", i)),
         ("weekend", re.compile(r"\bthe\s+weekend\b", i)),
+        ("fiscal_year", re.compile(rf"\b(?:(?:the\s+)?(?P<rel>current|latest|last|next|previous|this)\s+)?"
+                                   rf"fiscal(?:\s+year)?(?:\s+(?P<y>{year}))?\b", i)),
+        ("half", re.compile(rf"\bthe\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?P<y>{year})\b", i)),
+        ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>" + alt(w["holidays"]) + r")\b",
+                               i)),
         ("year_range", re.compile(rf"\b(?:from\s+|between\s+)?(?P<y1>{year})\s*(?:-|–|—|to|and|until|till|"
                                   rf"through)\s*(?P<y2>{year}|\d\d)\b(?!\s*(?:%|percent|km|people))", i)),
         ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
@@ -99,14 +104,15 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                                    r"evening|night)\b", i)),
         ("past_unit", re.compile(rf"\b(?:the\s+)?(?:past|last|previous|next|coming)\s+{amount}\s+{unit}\b",
                                  i)),
-        ("rel_unit", re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|the\s+same)\s+"
+        ("rel_unit", re.compile(r"\b(?:(?:earlier|later)\s+)?"
+                                r"(?P<rel>this|last|next|past|previous|coming|current|the\s+same)\s+"
                                 r"(?P<unit>week|month|year|weekend|decade|century)\b", i)),
         ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|every|each|early|late|earlier|"
                                rf"later))\s+)?(?P<d>{DAYS})"
                                r"(?P<pl>s)?\b"
                                r"(?:\s+(?P<part>morning|afternoon|evening|night))?")),
         ("month", re.compile(rf"\b(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[-\s]+|"
-                             rf"(?P<rel>last|next|this)\s+)?(?P<m>{FULL_MONTH})\b(?!\s*\d)"
+                             rf"(?P<rel>(?i:last|next|this|each|every))\s+)?(?P<m>{FULL_MONTH})\b(?!\s*\d)"
                              rf"(?:\s*(?:-|–|—|to|and)\s*(?P<m2>{FULL_MONTH})\b(?!\s*\d))?"
                              r"(?:,?\s+(?P<ry>last|this|next)\s+year\b)?")),
         ("set", re.compile(r"\b(?:" + alt(w["sets"]) + r")\b", i)),
@@ -154,6 +160,15 @@ def amount(m: re.Match) -> float | None:
     if raw.replace(".", "").replace(",", "").isdigit():
         return float(raw.replace(",", "."))
     return words()["numbers"].get(raw)
+
+
+def whole(n: float, code: str) -> tuple[int, str]:
+    """A fractional amount in a smaller unit: a quarter of a century is 25 years, half a year 6 months."""
+    smaller = {"CE": (100, "Y"), "DE": (10, "Y"), "Y": (12, "M"), "W": (7, "D"), "D": (24, "H")}
+    if n != int(n) and code in smaller:
+        factor, code = smaller[code]
+        return round(n * factor), code
+    return int(n), code
 
 
 def unit_code(unit: str) -> str:

@@ -7,8 +7,9 @@ is found by walking up the dependency tree from the expression's head through pr
 talks on Friday" -> the verb of "talks"). Future: ``will``/``shall`` ("'ll", "wo"), ``would`` without a
 perfect ("would reopen": a future seen from a past statement), ``is to``, ``going to``, present
 progressive ("is meeting on Friday"), an infinitive under a verb of planning ("plans to visit", "set to
-resume", "agreed to meet"). Past: a past-tense verb or a perfect ("has met", "had met", "would have
-met"). Otherwise unknown, and the caller falls back on cues in the clause.
+resume", "agreed to meet") or a passive of one ("the summit set for April", "is expected in December").
+Past: a past-tense verb or a perfect ("has met", "had met", "would have met", "had been due to expire
+Friday"). Otherwise unknown, and the caller falls back on cues in the clause.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def _planned(verb) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     governor = verb.head
+    if any(c.dep_ == "aux" and c.lower_ in _HAVE for c in governor.children):
+        return False  # "it had been due to expire on Friday": a plan of the past
     return verb.dep_ in ("xcomp", "ccomp", "advcl") and governor.lemma_.lower() in _PLANNING or (
         governor.lemma_.lower() == "be" and verb.dep_ == "xcomp")  # "the visit is to take place"
 
@@ -64,11 +67,13 @@ def tense_of(verb) -> int:
         return FUTURE
     if lowered & _HAVE or verb.tag_ == "VBD":
         return PAST
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _PLANNING and not any(a.tag_ == "VBD" for a in auxes):
+        return FUTURE  # "the summit set for April", "the vote is expected in December"
     if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):  # "was held"
         return PAST
     if verb.tag_ == "VBG" and auxes:
         return PAST if any(a.tag_ == "VBD" for a in auxes) else FUTURE  # "is meeting on Friday"
-    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl", "relcl"):  # "the plan approved on Monday"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("amod", "acl"):  # "the plan approved on Monday"
         return PAST
     return UNKNOWN
 
