@@ -127,7 +127,9 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return _spelled_year(span, m)
     if hit.kind == "weekend":
         return weekend(span, dct, direction)
-    if hit.kind in ("fiscal_year", "half", "holiday"):
+    if hit.kind == "vague_duration":  # "for years", "in weeks"
+        return Timex(span, "DURATION", "PX" + unit_code(m.group("unit")), None)
+    if hit.kind in ("fiscal_year", "full_year", "half", "holiday"):
         return calendar_name(hit.kind, span, m, dct, direction)
     if hit.kind == "year_range":
         y1, y2 = m.group("y1"), m.group("y2")

@@ -134,16 +134,17 @@ def weekend(span: Span, dct: Anchor | None, direction: int) -> Timex:
 
 
 def calendar_name(kind: str, span: Span, m: re.Match, dct: Anchor | None, direction: int) -> Timex:
-    """A fiscal year ("the current fiscal year", "fiscal 1989"), a half ("the second half of 2021") or a
-    holiday ("Christmas", "last Thanksgiving")."""
+    """A fiscal year ("the current fiscal year", "fiscal 1989"), "the full year", a half ("the second half
+    of 2021") or a holiday ("Christmas", "last Thanksgiving")."""
     if kind == "half":
         return Timex(span, "DATE", f"{m.group('y')}-H{1 if m.group('h').lower() == 'first' else 2}", None)
-    if m.group("y") if kind == "fiscal_year" else False:
-        return Timex(span, "DATE", m.group("y"), None)
+    named_year = (m.groupdict().get("y") or m.groupdict().get("y2")) if kind == "fiscal_year" else None
+    if named_year:
+        return Timex(span, "DATE", named_year, None)
     if dct is None:
         return Timex(span, "DATE", None, None)
-    rel = (m.group("rel") or "").lower()
-    if kind == "fiscal_year":
+    rel = (m.groupdict().get("rel") or "").lower()
+    if kind in ("fiscal_year", "full_year"):
         year = dct.year + {"latest": -1, "last": -1, "previous": -1, "next": 1}.get(rel, 0)
         return Timex(span, "DATE", str(year), "publication")
     month_day = _holiday(" ".join(m.group("name").lower().split()), dct.year)

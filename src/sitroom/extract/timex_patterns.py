@@ -48,7 +48,7 @@ LEAD = re.compile(r"^(?:in|on|at|since|until|till|by|from|during|for|of|before|a
 @cache
 def patterns() -> list[tuple[str, re.Pattern]]:
     w = words()
-    num = r"(?:\d+(?:[.,]\d+)?|" + alt(w["numbers"]) + ")"
+    num = rf"(?:\d+(?:[.,]\d+)?|(?:{TENS})[\s-](?:{ONES})\b|" + alt(w["numbers"]) + ")"
     vague = alt(w["vague_numbers"])
     unit = r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|" \
            r"decades?|century|centuries|quarters?|weekends?)"
@@ -67,10 +67,15 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                                     rf"(?P<c>nineteen|eighteen)[\s-]"
                                     rf"(?:(?P<t>{TENS})(?:[\s-](?P<o>{ONES}))?|(?P<teen>{TEENS}))\b", i)),
         ("spelled_year", re.compile(rf"\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o>{ONES}))?\b", i)),
-        ("year", re.compile(rf"\b(?:early|mid|late)-(?P<y>{year})\b", i)),
+        ("year", re.compile(rf"\b(?:early|mid|late|pre|post)-(?P<y>{year})\b", i)),
         ("weekend", re.compile(r"\bthe\s+weekend\b", i)),
         ("fiscal_year", re.compile(rf"\b(?:(?:the\s+)?(?P<rel>current|latest|last|next|previous|this)\s+)?"
-                                   rf"fiscal(?:\s+year)?(?:\s+(?P<y>{year}))?\b", i)),
+                                   rf"fiscal(?:\s+year\b(?:\s+(?P<y>{year}))?|\s+(?P<y2>{year}))\b", i)),
+        ("full_year", re.compile(r"\bthe\s+full\s+year\b", i)),
+        ("that_unit", re.compile(r"\bthat\s+(?P<unit>year|quarter|month)\b", i)),
+        ("vague_duration", re.compile(r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s))"
+                                      r"(?P<unit>weeks|months|years|decades|centuries)\b"
+                                      r"(?!\s+(?:of|ago)\b)", i)),
         ("half", re.compile(rf"\bthe\s+(?P<h>first|second|last|latter)\s+half\s+of\s+(?P<y>{year})\b", i)),
         ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>" + alt(w["holidays"]) + r")\b",
                                i)),
@@ -79,8 +84,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
                               r"(?P<y>1[89]\d0|20\d0|['’]\d0)['’]?s\b", i)),
         ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[-\s]+century\b", i)),
-        ("season", re.compile(rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid)[-\s]+|"
-                              rf"in\s+(?:the\s+)?|the\s+)(?P<s>spring|summer|autumn|fall|winter)"
+        ("season", re.compile(rf"\b(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid)[-\s]+"
+                              rf"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>{year}))?\b",
+                              i)),
+        ("season", re.compile(rf"\b(?:in\s+(?:the\s+)?|the\s+)(?P<s>spring|summer|autumn|fall|winter)"
                               rf"(?:\s+(?:of\s+)?(?P<y>{year})\b|(?!\s+(?:of|in)\s))\b", i)),
         ("season", re.compile(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{year})\b", i)),
         ("quarter", re.compile(rf"\b(?:the\s+)?(?:(?P<y0>{year})\s+)?(?P<q>first|second|third|fourth|1st|2nd|"
@@ -159,7 +166,11 @@ def amount(m: re.Match) -> float | None:
     raw = " ".join(m.group("n").lower().split())
     if raw.replace(".", "").replace(",", "").isdigit():
         return float(raw.replace(",", "."))
-    return words()["numbers"].get(raw)
+    parts = re.split(r"[\s-]", raw)  # "twenty four", "twenty-four"
+    numbers = words()["numbers"]
+    if len(parts) == 2 and all(p in numbers for p in parts) and numbers[parts[0]] >= 20:
+        return numbers[parts[0]] + numbers[parts[1]]
+    return numbers.get(raw)
 
 
 def whole(n: float, code: str) -> tuple[int, str]:

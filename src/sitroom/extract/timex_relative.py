@@ -27,7 +27,8 @@ from sitroom.model.evidence import Span
 if TYPE_CHECKING:
     from sitroom.model.timex import Timex
 
-RELATIVE = frozenset({"after", "next_unit", "day_before", "same_day", "year_ago", "the_quarter", "ago"})
+RELATIVE = frozenset({"after", "next_unit", "day_before", "same_day", "year_ago", "the_quarter", "ago",
+                      "that_unit"})
 """Kinds of hits resolved here, against other expressions of the text."""
 _ANAPHORIC = re.compile(r"\s+(?:these|those|this|that)\b", re.I)
 """After "N days after": an event named before ("after these events", "after that")."""
@@ -90,6 +91,15 @@ def _against(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: 
     m = hit.match
     if hit.kind in ("year_ago", "the_quarter", "ago"):
         return _quarterly(timex, hit, before, dct)
+    if hit.kind == "that_unit":  # "that year", "that quarter": the one last named
+        code = unit_code(m.group("unit"))
+        if code == "Q":
+            return replace(timex, value=before.last_quarter(), anchor="expression")
+        reference = before.last_reference()
+        value = None
+        if reference is not None and (code == "Y" or reference.month):
+            value = reference.value()[: 4 if code == "Y" else 7]
+        return replace(timex, value=value, anchor="expression" if value else None)
     if hit.kind == "day_before":
         n, code, unit, sign = 1, "D", "day", -1 if m.group("dir").lower() == "before" else 1
     elif hit.kind == "same_day":  # "that day", "the same day": the day last named

@@ -14,6 +14,8 @@ Friday"). Otherwise unknown, and the caller falls back on cues in the clause.
 
 from __future__ import annotations
 
+import re
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"})
@@ -23,19 +25,31 @@ _PLANNING = frozenset({
     "vow", "pledge", "threaten", "go", "want", "seek", "propose", "decide", "arrange", "announce", "slate",
 })
 """Lemmas of verbs (and adjectives: "due") whose infinitive complement is a later happening."""
+_SCHEDULING = frozenset({"schedule", "plan", "slate", "expect", "due"})
+"""Lemmas whose date is the planned thing's, whatever their tense: "scheduled talks for Thursday"."""
+_AHEAD_ADJECTIVES = frozenset({"payable", "effective", "due", "upcoming"})
+"""Adjectives of a date still to come: "payable Dec. 7", "effective Feb. 1"."""
+_AHEAD_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
 _STEPS = 6
 """How far up the tree to look for the governing verb (prepositions, nouns, coordinations between)."""
 
 
 def _governing_verb(token):
-    """The verb the expression belongs to, or None."""
+    """The verb the expression belongs to (or an adjective of a date to come: "payable"), or None."""
     for _ in range(_STEPS):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.pos_ == "ADJ" and token.lower_ in _AHEAD_ADJECTIVES:
             return token
         if token.head is token:
             return None
         token = token.head
     return None
+
+
+def _first_token(doc, start: int) -> int:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _head(doc, start: int, end: int):
@@ -59,16 +73,19 @@ def _planned(verb) -> bool:
 
 def tense_of(verb) -> int:
     """PAST, FUTURE or UNKNOWN for a verb token, from its auxiliaries and its tag."""
+    if verb.pos_ == "ADJ":
+        return FUTURE if verb.lower_ in _AHEAD_ADJECTIVES else UNKNOWN
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowered = {a.lower_ for a in auxes}
     if lowered & _FUTURE_AUX:
         return PAST if lowered & _HAVE else FUTURE  # "would have met" looks back
     if _planned(verb):
         return FUTURE
+    lemma = verb.lemma_.lower()
+    if lemma in _SCHEDULING or (lemma == "set" and any(c.lower_ == "for" for c in verb.children)):
+        return FUTURE  # "scheduled a news conference Thursday", "the summit set for April"
     if lowered & _HAVE or verb.tag_ == "VBD":
         return PAST
-    if verb.tag_ == "VBN" and verb.lemma_.lower() in _PLANNING and not any(a.tag_ == "VBD" for a in auxes):
-        return FUTURE  # "the summit set for April", "the vote is expected in December"
     if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):  # "was held"
         return PAST
     if verb.tag_ == "VBG" and auxes:
@@ -79,7 +96,16 @@ def tense_of(verb) -> int:
 
 
 def tense_at(doc, start: int, end: int) -> int:
-    """The direction of the time expression at characters ``start:end`` of ``doc`` (a spaCy Doc)."""
+    """The direction of the time expression at characters ``start:end`` of ``doc`` (a spaCy Doc): "as soon
+    as Tuesday" looks ahead; a verb right before it ("said Friday", "was announced on Wednesday") gives its
+    tense; else the verb that governs it in the parse."""
+    if _AHEAD_CUE.search(doc.text[max(0, start - 24) : start]):
+        return FUTURE
+    before = [t for t in doc[: _first_token(doc, start)][-2:] if t.lower_ != "on"][-1:]
+    if before and before[0].pos_ in ("VERB", "AUX") and before[0].tag_ in ("VBD", "VBN"):
+        found = tense_of(before[0])
+        if found != UNKNOWN:
+            return found
     head = _head(doc, start, end)
     verb = _governing_verb(head.head) if head is not None and head.head is not head else None
     if verb is None and head is not None and head.pos_ in ("VERB", "AUX"):
