@@ -127,8 +127,11 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return _spelled_year(span, m)
     if hit.kind == "weekend":
         return weekend(span, dct, direction)
-    if hit.kind == "vague_duration":  # "for years", "in weeks"
-        return Timex(span, "DURATION", "PX" + unit_code(m.group("unit")), None)
+    if hit.kind in ("vague_duration", "long"):  # "for years", "in weeks", "decades-long", "day-long"
+        plural = m.group("unit").lower().endswith(("s", "ies"))
+        return Timex(span, "DURATION", ("PX" if plural else "P1") + unit_code(m.group("unit")), None)
+    if hit.kind == "year_ended":  # "the year ended March 31": a year-long period
+        return Timex(span, "DURATION", "P1Y", None)
     if hit.kind in ("fiscal_year", "full_year", "half", "holiday"):
         return calendar_name(hit.kind, span, m, dct, direction)
     if hit.kind == "year_range":
@@ -137,6 +140,9 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return Timex(span, "DATE", y1, None, y2) if int(y2) >= int(y1) else None
     if hit.kind == "age":
         return None  # "a 6-year-old": an age, not a time
+    if hit.kind == "decade" and m.groupdict().get("w"):  # "the nineties"
+        tens = words()["numbers"][m.group("w").lower().replace("ies", "y")]
+        return Timex(span, "DATE", f"19{tens // 10}", None)
     if hit.kind == "decade":
         y = m.group("y").strip("'’")
         y = ("19" + y) if len(y) == 2 else y
@@ -170,7 +176,8 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind == "times_per":
         return Timex(span, "SET", "P1" + unit_code(m.group("unit")), None)
     if hit.kind == "duration":
-        if m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", text[span.end :]):
+        share = m.group("n").lower() in ("a", "one", "three") and m.group("unit").lower()[:7] == "quarter"
+        if share and re.match(r"\s+of\b", text[span.end :]):
             return None  # "a quarter of the vote", "three-quarters of voters": a share
         return _duration_or_last(span, m, dct)
     if hit.kind == "ref":

@@ -42,7 +42,8 @@ APPROX = r"(?:about|around|nearly|almost|more\s+than|less\s+than|at\s+least|over
           r"approximately|just\s+over|just\s+under|up\s+to)"
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s")
 """A full stop that ends a sentence: not the one of an initial or "U.S."."""
-LEAD = re.compile(r"^(?:in|on|at|since|until|till|by|from|during|for|of|before|after)\s+", re.I)
+LEAD = re.compile(r"^(?:in|on|at(?!\s+(?:least|most)\b)|since|until|till|by|from|during|for|of|before|"
+                  r"after)\s+", re.I)
 
 
 @cache
@@ -72,6 +73,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("fiscal_year", re.compile(rf"\b(?:(?:the\s+)?(?P<rel>current|latest|last|next|previous|this)\s+)?"
                                    rf"fiscal(?:\s+year\b(?:\s+(?P<y>{year}))?|\s+(?P<y2>{year}))\b", i)),
         ("full_year", re.compile(r"\bthe\s+full\s+year\b", i)),
+        ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+)?year(?=\s+(?:that\s+)?(?:ended|ending|ends)\b)",
+                                  i)),
+        ("long", re.compile(r"\b(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)-long\b", i)),
         ("that_unit", re.compile(r"\bthat\s+(?P<unit>year|quarter|month)\b", i)),
         ("vague_duration", re.compile(r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s))"
                                       r"(?P<unit>weeks|months|years|decades|centuries)\b"
@@ -126,7 +130,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("times_per", re.compile(rf"\b(?:once|twice|{num}\s+times)\s+(?:a|per|each|every)\s+{unit}\b", i)),
         ("age", re.compile(rf"\b{amount}[\s-]+{unit}[\s-]+old\b", i)),
         ("duration", re.compile(rf"\b(?:the\s+(?:past|last|next|first|coming)\s+)?(?:{APPROX}\s+)?{amount}"
-                                rf"[\s-]+{unit}\b(?:[\s-]+long)?", i)),
+                                rf"[\s-]+(?:(?:more|additional|extra|further|trading|business|working)\s+)?{unit}\b(?:[\s-]+long)?",
+                                i)),
+        ("decade", re.compile(r"\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+                              r"nineties)\b", i)),
         ("ref", re.compile(r"\b(?:" + alt(w["present_ref"] + w["past_ref"] + w["future_ref"]) + r")\b", i)),
         ("year", re.compile(rf"(?<![\d$€£.,/-])\b(?P<y>{year})\b(?![.,]\d|\s*(?:%|percent|km|kilomet|miles|"
                             rf"people|troops|soldiers|dollars|tons|-|–))")),

@@ -50,9 +50,18 @@ class _Before:
                 return parsed
         return None
 
-    def last_quarter(self) -> str | None:
+    def last_month(self) -> Anchor | None:
+        """The last date named with a month ("the following month" counts from it)."""
+        for _, earlier in reversed(self.items):
+            parsed = Anchor.parse(earlier.value) if earlier.type == "DATE" else None
+            if parsed and parsed.month:
+                return parsed
+        return None
+
+    def last_quarter(self, reach: int | None = QUARTER_REACH) -> str | None:
+        """The last quarter named (within ``reach`` characters back; None: anywhere before)."""
         for end, earlier in reversed(self.items):
-            if self.here - end > QUARTER_REACH:
+            if reach is not None and self.here - end > reach:
                 return None
             if earlier.value and QUARTER.match(earlier.value) and earlier.anchor != "expression":
                 return earlier.value
@@ -110,15 +119,16 @@ def _against(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: 
         sign = -1 if m.group("rel").lower() in ("previous", "preceding") else 1
     else:
         count = amount(m)
-        if count is None:
-            return replace(timex, type="DATE")
+        if count is None:  # "a few days later": a duration (TimeML leaves "later" out)
+            return replace(timex, span=Span(timex.span.start, m.end("unit")), type="DURATION",
+                           value="PX" + unit_code(m.group("unit")), anchor=None)
         n, unit, code = int(count), m.group("unit"), unit_code(m.group("unit"))
         sign = -1 if m.group("dir").lower() in ("before", "earlier", "prior to") else 1
         if m.group("dir").lower() in ("after", "before", "prior to"):
             return _after_event(timex, hit, before, after, text, sign * n, code, unit)
         if code in ("Y", "Q"):
             return _from_reference(timex, before, dct, sign * n, code, unit)
-    anchor = before.last_day()
+    anchor = before.last_day() if code in ("D", "W") else before.last_month()
     value = shift(anchor, sign * n, code, unit) if anchor else None
     return replace(timex, value=value, anchor="expression" if value else None)
 
@@ -166,7 +176,8 @@ def _quarterly(timex: Timex, hit: Hit, before: _Before, dct: Anchor | None) -> T
     """ "a year ago" after a quarter (the same quarter a year before), "the year-ago quarter", "the
     quarter" (the one last named)."""
     quarter = before.last_quarter()
-    if hit.kind == "the_quarter":
+    if hit.kind == "the_quarter":  # any quarter named before, however far back
+        quarter = quarter or before.last_quarter(reach=None)
         return replace(timex, value=quarter, anchor="expression") if quarter else None
     if hit.kind == "ago":
         count = amount(hit.match)
