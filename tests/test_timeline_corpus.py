@@ -61,3 +61,21 @@ def test_no_question_idiom_wish_or_attempt_is_an_event(corpus_room):
     for said in ("strives to occupy its niche", "trying to strike a balance"):
         assert not [t for t in texts if said in t], said
     assert not [t for t in texts if t.rstrip().endswith("?")]
+
+
+def _times(corpus_export, text):
+    return [t for t in corpus_export["time_expressions"] if t["evidence"]["text"] == text]
+
+
+def test_time_expressions_as_a_careful_reader_reads_them(corpus_export):
+    # a range keeps both ends: "May-June" is May and June
+    (may,), (june,) = _times(corpus_export, "May"), _times(corpus_export, "June")
+    assert (may["value"], june["value"]) == ("2021-05", "2021-06")
+    assert june["evidence"]["start"] == may["evidence"]["end"] + 1
+    # "almost a quarter of a century ago" in a September 2023 article: about 25 years before
+    assert [t["value"] for t in _times(corpus_export, "almost a quarter of a century ago")] == ["1998"]
+    # "the Russian daily Kommersant": a newspaper, not a repetition
+    assert not [t for t in corpus_export["time_expressions"] if t["type"] == "SET"
+                and t["evidence"]["text"].lower() == "daily"]
+    # "today" and "yesterday" in an article dated only to its month keep that month
+    assert all(t["value"] for word in ("today", "Today", "yesterday") for t in _times(corpus_export, word))

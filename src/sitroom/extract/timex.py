@@ -56,7 +56,8 @@ def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = Non
     for hit in hits:
         timex = _resolve(hit, text, anchor, doc)
         if timex is not None:
-            resolved.extend(_split_range(timex, hit, text) if hit.kind == "year_range" else [timex])
+            ranged = hit.kind == "year_range" or (hit.kind == "month" and timex.end is not None)
+            resolved.extend(_split_range(timex, hit, text) if ranged else [timex])
     resolved = composed(relative(resolved, hits, text, anchor, context, offset), text)
     return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in resolved]
 
@@ -78,12 +79,15 @@ def _qualifies(timex: Timex, text: str) -> bool:
 
 
 def _split_range(timex: Timex, hit: Hit, text: str) -> list[Timex]:
-    """ "from 1979 to 1983": TimeML tags each year; the first keeps the range's end."""
-    first, second = hit.match.span("y1"), hit.match.span("y2")
-    if len(text[second[0] : second[1]]) == 2:
-        return [timex]
-    return [Timex(Span(*first), "DATE", timex.value, None, timex.end),
-            Timex(Span(*second), "DATE", timex.end, None)]
+    """ "from 1979 to 1983", "May-June": TimeML tags each end; the first keeps the range's end."""
+    if hit.kind == "month":
+        first, second = (hit.span.start, hit.match.end("m")), hit.match.span("m2")
+    else:
+        first, second = hit.match.span("y1"), hit.match.span("y2")
+        if len(text[second[0] : second[1]]) == 2:
+            return [timex]
+    return [Timex(Span(*first), "DATE", timex.value, timex.anchor, timex.end),
+            Timex(Span(*second), "DATE", timex.end, timex.anchor)]
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas|although|though)\b|;|\bthat\b|\bwhen\b",
@@ -230,6 +234,8 @@ def _rel_day(span: Span, word: str, dct: Anchor | None) -> Timex:
     if offset is None:
         offset = -2 if "yesterday" in word else 2
     value = shift_days(dct, offset) if dct else None
+    if value is None and dct is not None and dct.month:  # a paper known only to the month: "today" is in it
+        return Timex(span, "DATE", dct.value(), "publication")
     if value and word == "tonight":
         return Timex(span, "TIME", value + "TNI", "publication")
     return Timex(span, "DATE", value, "publication" if value else None)
