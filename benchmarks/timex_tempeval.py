@@ -63,7 +63,7 @@ def read_doc(path: Path, corpus: str) -> Doc:
     text, spans = flatten(body)
     gold = [Tx(start, end, elem.get("type", ""), elem.get("value")) for start, end, elem in spans
             if elem.tag == "TIMEX3" and text[start:end].strip()]
-    return Doc(path.stem, CORPORA[corpus], text, dct.get("value", ""), gold)
+    return Doc(path.stem, corpus, text, dct.get("value", ""), gold)
 
 
 def run_ours(doc: Doc) -> list[Tx]:
@@ -220,16 +220,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, metavar="N", help="first N documents of each corpus")
     parser.add_argument("--examples", type=int, default=15, metavar="N", help="examples per error kind")
     parser.add_argument("--no-heideltime", action="store_true", help="do not run the HeidelTime peer")
-    parser.add_argument("--data", type=Path, default=DATA, help=f"TBAQ-cleaned directory (default {DATA})")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help=f"TBAQ-cleaned directory (TimeBank/, AQUAINT/) or any folder of TimeML .tml "
+                             f"files with a DCT (default {DATA})")
     baseline.add_argument(parser)
     baseline.add_worker_argument(parser)
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
     started = time.perf_counter()
     docs: list[Doc] = []
-    for key in [args.only] if args.only else list(CORPORA):
-        paths = sorted((args.data / CORPORA[key]).glob("*.tml"))[: args.limit]
-        docs += [read_doc(p, key) for p in paths]
+    corpora = [CORPORA[k] for k in ([args.only] if args.only else CORPORA)]
+    if not any((args.data / name).is_dir() for name in corpora):  # any folder of .tml files
+        corpora = [args.data.name]
+    for name in corpora:
+        folder = args.data if name == args.data.name else args.data / name
+        docs += [read_doc(p, name) for p in sorted(folder.rglob("*.tml"))[: args.limit]]
     if not docs:
         print(f"no .tml documents under {args.data} (pass --data DIR)", file=sys.stderr)
         return 2
@@ -258,8 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         seconds["heidel"] = run_heideltime(docs, errors, first_error)
         systems.insert(systems.index("base"), "heidel")
 
-    groups = [(CORPORA[k], [d for d in docs if d.corpus == CORPORA[k]]) for k in CORPORA]
-    groups = [(name, ds) for name, ds in groups if ds] + ([("All", docs)] if not args.only else [])
+    groups = [(name, [d for d in docs if d.corpus == name]) for name in corpora]
+    groups = [(name, ds) for name, ds in groups if ds] + ([("All", docs)] if len(corpora) > 1 else [])
     print("TempEval-3 TBAQ-cleaned: TIMEX3 detection and normalisation, ours = sitroom.extract.timex.tag,")
     print("base = dateparser.search.search_dates (RELATIVE_BASE = DCT, past; every hit typed DATE)"
           + (f",\nmain = sitroom.extract.timex.tag with the code of {label}" if main_run else "")

@@ -152,3 +152,11 @@ def test_a_year_earlier_is_the_same_quarter_a_year_before():
 ])
 def test_no_time_in_names_shares_and_nouns(text):
     assert _parsed(text, "2023-10-14") == {}
+
+
+def test_reported_speech_counts_from_the_time_it_was_spoken():
+    text = "The minister said on March 3 that talks would resume next week and that envoys had met on Monday."
+    found = _parsed(text, "2023-03-20")
+    assert (found["next week"], found["Monday"]) == ("2023-W10", "2023-02-27")
+    # not reported speech: a second verb of the speaker's own keeps the paper's date
+    assert _parsed("He spoke on March 3 and left on Monday.", "2023-03-22")["Monday"] == "2023-03-20"

@@ -35,7 +35,7 @@ from sitroom.extract.timex_patterns import (
     words,
 )
 from sitroom.extract.timex_relative import RELATIVE, relative
-from sitroom.extract.timex_tense import FUTURE, UNKNOWN, tense_at
+from sitroom.extract.timex_tense import FUTURE, UNKNOWN, speech_times, tense_at
 from sitroom.model.dates import partial_date
 from sitroom.model.evidence import Span
 from sitroom.model.timex import Timex
@@ -58,8 +58,28 @@ def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = Non
         if timex is not None:
             ranged = hit.kind == "year_range" or (hit.kind == "month" and timex.end is not None)
             resolved.extend(_split_range(timex, hit, text) if ranged else [timex])
+    if doc is not None:
+        resolved = _from_speech_time(resolved, hits, text, doc)
     resolved = composed(relative(resolved, hits, text, anchor, context, offset), text)
     return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in resolved]
+
+
+_SPOKEN = frozenset({"weekday", "rel_unit", "rel_day", "next_unit"})
+"""Kinds of expressions that count from the time of the statement that reports them."""
+
+
+def _from_speech_time(found: list[Timex], hits: list[Hit], text: str, doc) -> list[Timex]:
+    """ "The minister said on Friday that talks would resume next week": the week after that Friday."""
+    by_span = {h.span: h for h in hits}
+    spoken = speech_times(doc, [(t.span.start, t.span.end) for t in found], [t.value for t in found])
+    out = list(found)
+    for index, value in spoken.items():
+        hit = by_span.get(found[index].span)
+        if hit is not None and hit.kind in _SPOKEN and found[index].anchor == "publication":
+            again = _resolve(hit, text, Anchor.parse(value), doc)
+            if again is not None and again.value:
+                out[index] = replace(again, anchor="expression")
+    return out
 
 
 _QUALIFIED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|['’]s)\s+$", re.I)

@@ -30,6 +30,9 @@ _SCHEDULING = frozenset({"schedule", "plan", "slate", "expect", "due"})
 _AHEAD_ADJECTIVES = frozenset({"payable", "effective", "due", "upcoming"})
 """Adjectives of a date still to come: "payable Dec. 7", "effective Feb. 1"."""
 _AHEAD_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
+_SAYING = frozenset({"say", "tell", "announce", "state", "report", "add", "note", "claim", "warn", "write",
+                     "declare", "confirm", "predict", "insist", "explain", "promise", "pledge"})
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _STEPS = 6
 """How far up the tree to look for the governing verb (prepositions, nouns, coordinations between)."""
 
@@ -106,8 +109,33 @@ def tense_at(doc, start: int, end: int) -> int:
         found = tense_of(before[0])
         if found != UNKNOWN:
             return found
+    verb = governing_verb_at(doc, start, end)
+    return UNKNOWN if verb is None else tense_of(verb)
+
+
+def governing_verb_at(doc, start: int, end: int):
+    """The verb token that governs the expression at characters ``start:end`` of ``doc``, or None."""
     head = _head(doc, start, end)
     verb = _governing_verb(head.head) if head is not None and head.head is not head else None
     if verb is None and head is not None and head.pos_ in ("VERB", "AUX"):
         verb = head
-    return UNKNOWN if verb is None else tense_of(verb)
+    return verb
+
+
+def speech_times(doc, spans: list[tuple[int, int]], values: list[str | None]) -> dict[int, str]:
+    """Reported speech counts from the time it was spoken: for each expression (``spans`` in ``doc``, with
+    their ``values``) inside the clause a verb of saying reports ("said on Friday that talks would resume
+    next week"), the day-precise value of an expression of that verb ("Friday"), by index."""
+    verbs = [governing_verb_at(doc, s, e) for s, e in spans]
+    dated = {v.i: value for v, value in zip(verbs, values, strict=True)
+             if v is not None and value and _DAY.match(value)}
+    out: dict[int, str] = {}
+    for index, verb in enumerate(verbs):
+        clause, reported = verb, False
+        while clause is not None and clause.dep_ in ("ccomp", "conj") and clause.head is not clause:
+            reported = reported or clause.dep_ == "ccomp"  # "said ... that X and that Y": both reported
+            clause = clause.head
+            if reported and clause.lemma_.lower() in _SAYING and clause.i in dated:
+                out[index] = dated[clause.i]
+                break
+    return out
