@@ -86,6 +86,9 @@ def _parsed(text, dct):
     ("The envoy is set to arrive on Wednesday.", {"Wednesday": "2023-10-18"}),
     ("The council is meeting on Monday.", {"Monday": "2023-10-16"}),
     ("The council would have met on Monday.", {"Monday": "2023-10-09"}),
+    ("The alliance will endorse her on Saturday.", {"Saturday": "2023-10-14"}),  # the paper's own day
+    ("They doubt they will be able to hold the seat in November.", {"November": "2023-11"}),
+    ("The court summoned him to appear on Sept. 20.", {"Sept. 20": "2023-09-20"}),
     # a year-less month: a past verb looks back, a future one ahead
     ("The vote was held in November.", {"November": "2022-11"}),
     ("The vote will be held in March.", {"March": "2024-03"}),
@@ -149,6 +152,8 @@ def test_a_year_earlier_is_the_same_quarter_a_year_before():
     "The troops entered the old quarter of the city.",  # a district
     "A quarter of the voters stayed home.",  # a share
     "The fall of the town shocked the capital.",  # a collapse, not autumn
+    "A second officer was wounded.",  # an ordinal
+    "The story ran in the Marlova TODAY edition.",  # a paper's name
 ])
 def test_no_time_in_names_shares_and_nouns(text):
     assert _parsed(text, "2023-10-14") == {}
@@ -160,3 +165,10 @@ def test_reported_speech_counts_from_the_time_it_was_spoken():
     assert (found["next week"], found["Monday"]) == ("2023-W10", "2023-02-27")
     # not reported speech: a second verb of the speaker's own keeps the paper's date
     assert _parsed("He spoke on March 3 and left on Monday.", "2023-03-22")["Monday"] == "2023-03-20"
+
+
+def test_the_day_after_an_event_is_not_the_last_date_named():
+    found = _parsed("The vote came on March 3. Envoys spoke the day after the shooting.", "2023-03-20")
+    assert found["the day after"] is None
+    found = _parsed("The vote came on March 3. The day before, talks failed.", "2023-03-20")
+    assert found["The day before"] == "2023-03-02"

@@ -182,6 +182,8 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind in RELATIVE:
         return Timex(span, "DATE", None, None)  # resolved against the other expressions by relative()
     if hit.kind == "rel_day":
+        if _in_a_name(text, span):  # "USA TODAY", "Lopez Tonight"
+            return None
         return _rel_day(span, m.group("w").lower(), dct)
     if hit.kind == "part_of_day":
         return _part_of_day(span, m, dct)
@@ -203,6 +205,8 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         share = m.group("n").lower() in ("a", "one", "three") and m.group("unit").lower()[:7] == "quarter"
         if share and re.match(r"\s+of\b", text[span.end :]):
             return None  # "a quarter of the vote", "three-quarters of voters": a share
+        if m.group("unit").lower() == "second" and _ORDINAL_FOLLOWS.match(text, span.end):
+            return None  # "a second officer", "a second ballot": an ordinal
         return _duration_or_last(span, m, dct)
     if hit.kind == "ref":
         return Timex(span, "DATE", _ref(m.group()), None)
@@ -221,6 +225,17 @@ def _explicit(text: str, span: Span, dct: Anchor | None, direction: int) -> Time
         return Timex(span, "DATE", None, None)
     year = year_for(dct, mention.month, mention.day, direction)
     return Timex(span, "DATE", partial_date(year, mention.month, mention.day), "publication")
+
+
+_ORDINAL_FOLLOWS = re.compile(r"\s+(?!(?:later|earlier|ago|after|before|longer|or|and|to|in)\b)[A-Za-z]")
+
+
+def _in_a_name(text: str, span: Span) -> bool:
+    """A capitalised word right after another capitalised one, mid-sentence: part of a title or name."""
+    word = text[span.start : span.end]
+    before = re.search(r"(\S+)\s+$", text[max(0, span.start - 30) : span.start])
+    return word[:1].isupper() and before is not None and before.group(1)[:1].isupper() \
+        and not before.group(1).endswith((".", "!", "?", ":", '"', "”"))
 
 
 def _newspaper(text: str, span: Span, doc) -> bool:
@@ -249,7 +264,7 @@ def _ago(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
     return Timex(span, "DATE", shift(dct, -count, code, m.group("unit")), "publication")
 
 
-def _rel_day(span: Span, word: str, dct: Anchor | None) -> Timex:
+def _rel_day(span: Span, word: str, dct: Anchor | None) -> Timex | None:
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
     if offset is None:
         offset = -2 if "yesterday" in word else 2

@@ -72,6 +72,8 @@ def weekday_date(span: Span, m: re.Match, dct: Anchor | None, direction: int) ->
     value = weekday(dct, day, 1 if ahead else -1)
     if rel == "last" and value == dct.value():  # "last Wednesday" in a Wednesday's paper: a week ago
         value = shift_days(dct, -7)
+    if not rel and dct.date is not None and dct.date.weekday() == day:  # "on Thursday" in a Thursday's
+        value = dct.value()  # paper is that day, whichever way its verb points ("next Thursday" is not)
     if value and m.group("part"):
         part = PARTS_OF_DAY[m.group("part").lower()]
         return Timex(span, "TIME", f"{value}T{part}", "publication")

@@ -32,6 +32,8 @@ RELATIVE = frozenset({"after", "next_unit", "day_before", "same_day", "year_ago"
 """Kinds of hits resolved here, against other expressions of the text."""
 _ANAPHORIC = re.compile(r"\s+(?:these|those|this|that)\b", re.I)
 """After "N days after": an event named before ("after these events", "after that")."""
+_EVENT_FOLLOWS = re.compile(r"\s+(?!and\b|or\b|but\b)[A-Za-z]")
+"""After "the day before/after": words naming the event it counts from, not the end of the clause."""
 QUARTER_REACH = 1500
 """Characters back within which a quarter named before is the reference of "a year ago/earlier"."""
 
@@ -111,6 +113,8 @@ def _against(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: 
         return replace(timex, value=value, anchor="expression" if value else None)
     if hit.kind == "day_before":
         n, code, unit, sign = 1, "D", "day", -1 if m.group("dir").lower() == "before" else 1
+        if _EVENT_FOLLOWS.match(text, timex.span.end):  # "the day after the shooting": from that event
+            return _next_day_date(timex, after, text, sign)
     elif hit.kind == "same_day":  # "that day", "the same day": the day last named
         n, code, unit, sign = 0, "D", "day", 1
     elif hit.kind == "next_unit":
@@ -133,6 +137,25 @@ def _against(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: 
     return replace(timex, value=value, anchor="expression" if value else None)
 
 
+def _date_later_in_sentence(timex: Timex, after: list[Timex], text: str) -> Anchor | None:
+    """A day-precise date named later in the same sentence ("two days after the talks on July 8")."""
+    for later in after:
+        if later.span.start - timex.span.end > 200 or SENTENCE_END.search(text, timex.span.end,
+                                                                          later.span.start):
+            break
+        parsed = Anchor.parse(later.value) if later.type == "DATE" else None
+        if parsed and parsed.day:
+            return parsed
+    return None
+
+
+def _next_day_date(timex: Timex, after: list[Timex], text: str, n: int) -> Timex:
+    """ "the day before Tuesday's vote": from the date later in the sentence; else unresolved (an event)."""
+    anchor = _date_later_in_sentence(timex, after, text)
+    value = shift(anchor, n, "D", "day") if anchor else None
+    return replace(timex, value=value, anchor="event" if value else None)
+
+
 def _after_event(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: str, n: int, code: str,
                  unit: str) -> Timex:
     """ "two days after the talks on July 8": from the date later in the sentence; "two days after these
@@ -143,13 +166,10 @@ def _after_event(timex: Timex, hit: Hit, before: _Before, after: list[Timex], te
         value = shift(anchor, n, code, unit) if anchor else None
         if value:
             return replace(timex, value=value, anchor="event")
-    for later in after:
-        if later.span.start - here.end > 200 or SENTENCE_END.search(text, here.end, later.span.start):
-            break
-        parsed = Anchor.parse(later.value) if later.type == "DATE" else None
-        if parsed and parsed.day:
-            value = shift(parsed, n, code, unit)
-            return replace(timex, value=value, anchor="event" if value else None)
+    anchor = _date_later_in_sentence(timex, after, text)
+    if anchor is not None:
+        value = shift(anchor, n, code, unit)
+        return replace(timex, value=value, anchor="event" if value else None)
     time = "T" if code in ("H", "S") or (code == "M" and unit.lower().startswith("minute")) else ""
     return replace(timex, span=Span(here.start, hit.match.end("unit")), type="DURATION",
                    value=f"P{time}{abs(n)}{code}", anchor=None)

@@ -68,13 +68,13 @@ def _planned(verb) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     governor = verb.head
-    if any(c.dep_ == "aux" and c.lower_ in _HAVE for c in governor.children):
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in governor.children):
         return False  # "it had been due to expire on Friday": a plan of the past
     return verb.dep_ in ("xcomp", "ccomp", "advcl") and governor.lemma_.lower() in _PLANNING or (
         governor.lemma_.lower() == "be" and verb.dep_ == "xcomp")  # "the visit is to take place"
 
 
-def tense_of(verb) -> int:
+def tense_of(verb, depth: int = 0) -> int:
     """PAST, FUTURE or UNKNOWN for a verb token, from its auxiliaries and its tag."""
     if verb.pos_ == "ADJ":
         return FUTURE if verb.lower_ in _AHEAD_ADJECTIVES else UNKNOWN
@@ -84,6 +84,11 @@ def tense_of(verb) -> int:
         return PAST if lowered & _HAVE else FUTURE  # "would have met" looks back
     if _planned(verb):
         return FUTURE
+    if lowered == {"to"} and verb.dep_ in ("xcomp", "ccomp", "advcl") and depth < 3:
+        governor = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # "be able to hold"
+        # an infinitive under a future is future; under a past it is often still ahead ("subpoenaed him
+        # to appear on Feb. 10"), so only the future is handed down
+        return FUTURE if tense_of(governor, depth + 1) == FUTURE else UNKNOWN
     lemma = verb.lemma_.lower()
     if lemma in _SCHEDULING or (lemma == "set" and any(c.lower_ == "for" for c in verb.children)):
         return FUTURE  # "scheduled a news conference Thursday", "the summit set for April"
@@ -109,6 +114,10 @@ def tense_at(doc, start: int, end: int) -> int:
         found = tense_of(before[0])
         if found != UNKNOWN:
             return found
+    head = _head(doc, start, end)
+    if head is not None and head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN" \
+            and head.i < head.head.i:
+        return UNKNOWN  # "a June agreement": the date of a thing, not of the verb around it
     verb = governing_verb_at(doc, start, end)
     return UNKNOWN if verb is None else tense_of(verb)
 
