@@ -1,10 +1,11 @@
 """Time expressions found in text and normalised in TimeML TIMEX3 style.
 
-Detection is by patterns (``timex_patterns``; data/time_words.yaml holds the words); normalisation
+Detection is by patterns (``timex_patterns``; data/time_words.yaml holds the words). Normalisation
 resolves what is relative against the document's date (anchor ``publication``) or against another
-expression in the text (``expression``: "two days later"; ``event``: "two days after the talks on July 8"). A
-year-less date takes its year from the document's date and the sentence's tense. What cannot be
-resolved keeps ``value`` None: never a guessed year.
+expression in the text (``expression``: "two days later"; ``event``: "two days after the talks on July
+8"), in the direction of the expression's own verb (``timex_tense``): named units in ``timex_named``,
+counted ones in ``timex_counted``, those counted from other expressions in ``timex_relative``, pairs that
+make one in ``timex_compose``. What cannot be resolved keeps ``value`` None: never a guessed year.
 """
 
 from __future__ import annotations
@@ -14,10 +15,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitroom.clean.dates import MONTHS, find_dates
-from sitroom.extract.calendar import Anchor, shift, shift_days, week_of, year_for
+from sitroom.extract.calendar import Anchor, year_for
 from sitroom.extract.timex_compose import composed
+from sitroom.extract.timex_counted import (
+    ago,
+    clock_word,
+    duration,
+    duration_or_last,
+    part_of_day,
+    ref,
+    rel_day,
+    rel_unit,
+    spelled_year,
+)
 from sitroom.extract.timex_named import (
-    PARTS_OF_DAY,
     calendar_name,
     month,
     quarter,
@@ -28,10 +39,8 @@ from sitroom.extract.timex_named import (
 from sitroom.extract.timex_patterns import (
     Hit,
     alt,
-    amount,
     find_hits,
     unit_code,
-    whole,
     words,
 )
 from sitroom.extract.timex_relative import RELATIVE, relative
@@ -146,9 +155,9 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         day = dct.value() if dct and dct.day else None
         return Timex(span, "TIME", f"{day}{clock}" if day else None, "publication" if day else None)
     if hit.kind == "clock_word":
-        return _clock_word(span, m, dct)
+        return clock_word(span, m, dct)
     if hit.kind == "spelled_year":
-        return _spelled_year(span, m)
+        return spelled_year(span, m)
     if hit.kind == "weekend":
         return weekend(span, dct, direction)
     if hit.kind in ("vague_duration", "long"):  # "for years", "in weeks", "decades-long", "day-long"
@@ -178,19 +187,19 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind == "quarter":
         return quarter(span, m, dct, direction)
     if hit.kind == "ago":  # a year ago after a quarter: moved to that quarter by relative()
-        return _ago(span, m, dct)
+        return ago(span, m, dct)
     if hit.kind in RELATIVE:
         return Timex(span, "DATE", None, None)  # resolved against the other expressions by relative()
     if hit.kind == "rel_day":
         if _in_a_name(text, span):  # "USA TODAY", "Lopez Tonight"
             return None
-        return _rel_day(span, m.group("w").lower(), dct)
+        return rel_day(span, m.group("w").lower(), dct)
     if hit.kind == "part_of_day":
-        return _part_of_day(span, m, dct)
+        return part_of_day(span, m, dct)
     if hit.kind == "past_unit":
-        return Timex(span, "DURATION", _duration(m), None)
+        return Timex(span, "DURATION", duration(m), None)
     if hit.kind == "rel_unit":
-        return _rel_unit(span, m, dct)
+        return rel_unit(span, m, dct)
     if hit.kind == "weekday":
         return weekday_date(span, m, dct, direction)
     if hit.kind == "month":
@@ -207,9 +216,9 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
             return None  # "a quarter of the vote", "three-quarters of voters": a share
         if m.group("unit").lower() == "second" and _ORDINAL_FOLLOWS.match(text, span.end):
             return None  # "a second officer", "a second ballot": an ordinal
-        return _duration_or_last(span, m, dct)
+        return duration_or_last(span, m, dct)
     if hit.kind == "ref":
-        return Timex(span, "DATE", _ref(m.group()), None)
+        return Timex(span, "DATE", ref(m.group()), None)
     if hit.kind == "year":
         return Timex(span, "DATE", m.group("y"), None)
     return None
@@ -244,96 +253,3 @@ def _newspaper(text: str, span: Span, doc) -> bool:
         return True
     token = doc.char_span(span.start, span.end) if doc is not None else None
     return token is not None and len(token) == 1 and token[0].pos_ in ("NOUN", "PROPN")
-
-
-def _duration(m: re.Match) -> str:
-    n, code = amount(m), unit_code(m.group("unit"))
-    count = "X"
-    if n is not None:
-        whole_n, code = whole(n, code)
-        count = str(whole_n)
-    time = "T" if code in ("H", "S") or (code == "M" and m.group("unit").lower().startswith("minute")) else ""
-    return f"P{time}{count}{code}"
-
-
-def _ago(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
-    n, code = amount(m), unit_code(m.group("unit"))
-    if n is None or dct is None:
-        return Timex(span, "DATE", "PAST_REF" if n is None else None, None)
-    count, code = whole(n, code)  # "a quarter of a century ago": 25 years
-    return Timex(span, "DATE", shift(dct, -count, code, m.group("unit")), "publication")
-
-
-def _rel_day(span: Span, word: str, dct: Anchor | None) -> Timex | None:
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
-    if offset is None:
-        offset = -2 if "yesterday" in word else 2
-    value = shift_days(dct, offset) if dct else None
-    if value is None and dct is not None and dct.month:  # a paper known only to the month: "today" is in it
-        return Timex(span, "DATE", dct.value(), "publication")
-    if value and word == "tonight":
-        return Timex(span, "TIME", value + "TNI", "publication")
-    return Timex(span, "DATE", value, "publication" if value else None)
-
-
-def _part_of_day(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
-    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(m.group("rel").lower(), 0)
-    part = PARTS_OF_DAY[m.group("part").lower()]
-    day = shift_days(dct, offset) if dct else None
-    return Timex(span, "TIME", f"{day}T{part}" if day else None, "publication" if day else None)
-
-
-def _duration_or_last(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
-    """ "three weeks", "the past few days": a duration; "the last decade", "the past year" (one unit, no
-    number): the unit before the document's, as TimeML dates it."""
-    unit = m.group("unit").lower()
-    last = " ".join(m.group("n").lower().split()) in ("the past", "the last") and not unit.endswith("s")
-    if last and dct is not None and unit in ("year", "decade", "century"):
-        value = shift(dct, -1, unit_code(unit), unit)
-        return Timex(span, "DATE", value, "publication" if value else None)
-    return Timex(span, "DURATION", _duration(m), None)
-
-
-def _clock_word(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
-    """ "noon", "midnight", "mid-afternoon": a time of the document's day (moved to a named day by
-    ``timex_compose``)."""
-    word = m.group("w").lower().replace("-", "")
-    clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00", "midmorning": "TMO",
-             "midafternoon": "TAF"}[word]
-    day = dct.value() if dct and dct.day else None
-    return Timex(span, "TIME", f"{day}{clock}" if day else None, "publication" if day else None)
-
-
-def _spelled_year(span: Span, m: re.Match) -> Timex:
-    """ "nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
-    numbers = words()["numbers"]
-    low = lambda group: numbers.get((m.groupdict().get(group) or "").lower(), 0)  # noqa: E731
-    century = low("c") if m.groupdict().get("c") else 20
-    year = century * 100 + low("t") + low("o") + low("teen")
-    name = m.groupdict().get("m")
-    return Timex(span, "DATE", partial_date(year, MONTHS[name.lower()]) if name else f"{year:04d}", None)
-
-
-def _rel_unit(span: Span, m: re.Match, dct: Anchor | None) -> Timex:
-    rel = " ".join(m.group("rel").lower().split())
-    unit = m.group("unit").lower()
-    if dct is None or rel == "the same":
-        return Timex(span, "DATE", None, None)
-    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
-    if unit == "weekend":
-        week = week_of(dct, n)
-        return Timex(span, "DATE", f"{week}-WE" if week else None, "publication")
-    value = shift(dct, n, unit_code(unit), unit)
-    if unit == "century":
-        value = str(dct.year // 100 + n)
-    return Timex(span, "DATE", value, "publication" if value else None)
-
-
-def _ref(phrase: str) -> str:
-    w = words()
-    phrase = " ".join(phrase.lower().split())
-    if phrase in w["present_ref"]:
-        return "PRESENT_REF"
-    return "PAST_REF" if phrase in w["past_ref"] else "FUTURE_REF"
-
-
