@@ -119,6 +119,9 @@ def shift(anchor: Anchor, n: int, code: str, unit: str) -> str | None:
 
 
 QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+"""A TIMEX3 quarter value: "2021-Q3"."""
+DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+"""A TIMEX3 value of one calendar day: "2021-07-08"."""
 
 
 def quarter_of(anchor: Anchor) -> str:

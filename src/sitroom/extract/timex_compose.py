@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sitroom.extract.calendar import DAY
+from sitroom.extract.timex_patterns import DAYS
 from sitroom.model.evidence import Span
 from sitroom.model.timex import Timex
 
 _CLOCK_TO_DAY = re.compile(r"\s*(?:\(?[A-Z]{2,4}\)?\s+)?(?:on\s+)?", re.I)
 """What may stand between a time of day and its day: a zone ("EST") and "on"."""
 _WEEKDAY_TO_DATE = re.compile(r",?\s*")
-_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.I)
-_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_WEEKDAY = re.compile(rf"(?:{DAYS})", re.I)
 
 
 def composed(found: list[Timex], text: str) -> list[Timex]:
@@ -34,9 +35,9 @@ def composed(found: list[Timex], text: str) -> list[Timex]:
 def _joined(first: Timex, second: Timex, text: str) -> bool:
     between = text[first.span.end : second.span.start]
     if first.type == "TIME" and second.type == "DATE" and _CLOCK_TO_DAY.fullmatch(between):
-        return bool(second.value and _DAY.match(second.value)) and _clock(first) is not None
+        return bool(second.value and DAY.match(second.value)) and _clock(first) is not None
     weekday = _WEEKDAY.fullmatch(text[first.span.start : first.span.end])
-    return bool(weekday) and second.type == "DATE" and bool(second.value and _DAY.match(second.value)) \
+    return bool(weekday) and second.type == "DATE" and bool(second.value and DAY.match(second.value)) \
         and bool(_WEEKDAY_TO_DATE.fullmatch(between))
 
 

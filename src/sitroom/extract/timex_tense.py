@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+from sitroom.extract.calendar import DAY
+from sitroom.extract.speakers import speech_lexicon
+
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"})
@@ -30,9 +33,6 @@ _SCHEDULING = frozenset({"schedule", "plan", "slate", "expect", "due"})
 _AHEAD_ADJECTIVES = frozenset({"payable", "effective", "due", "upcoming"})
 """Adjectives of a date still to come: "payable Dec. 7", "effective Feb. 1"."""
 _AHEAD_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
-_SAYING = frozenset({"say", "tell", "announce", "state", "report", "add", "note", "claim", "warn", "write",
-                     "declare", "confirm", "predict", "insist", "explain", "promise", "pledge"})
-_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _STEPS = 6
 """How far up the tree to look for the governing verb (prepositions, nouns, coordinations between)."""
 
@@ -137,14 +137,14 @@ def speech_times(doc, spans: list[tuple[int, int]], values: list[str | None]) ->
     next week"), the day-precise value of an expression of that verb ("Friday"), by index."""
     verbs = [governing_verb_at(doc, s, e) for s, e in spans]
     dated = {v.i: value for v, value in zip(verbs, values, strict=True)
-             if v is not None and value and _DAY.match(value)}
+             if v is not None and value and DAY.match(value)}
     out: dict[int, str] = {}
     for index, verb in enumerate(verbs):
         clause, reported = verb, False
         while clause is not None and clause.dep_ in ("ccomp", "conj") and clause.head is not clause:
             reported = reported or clause.dep_ == "ccomp"  # "said ... that X and that Y": both reported
             clause = clause.head
-            if reported and clause.lemma_.lower() in _SAYING and clause.i in dated:
+            if reported and clause.lemma_.lower() in speech_lexicon()["cues"] and clause.i in dated:
                 out[index] = dated[clause.i]
                 break
     return out
