@@ -131,6 +131,11 @@ def test_quarters_named_by_number_or_as_the_latest(text, dct, expected):
     ("Profit fell in the second half of 2022.", "2023-10-14", {"the second half of 2022": "2022-H2"}),
     ("The town fell last Christmas.", "2023-10-14", {"last Christmas": "2022-12-25"}),
     ("Sales rose earlier this year.", "2023-10-14", {"earlier this year": "2023"}),
+    ("Guards earn $21 an hour and work 60 hours a week.", "2023-10-14", {"an hour": "PT1H", "a week": "P1W"}),
+    ("Inspections come every six months.", "2023-10-14", {"every six months": "P6M"}),
+    ("The call took half an hour.", "2023-10-14", {"half an hour": "PT30M"}),
+    ("In 2008, his last year in office, he signed it.", "2023-10-14", {"2008": "2008", "last year": None}),
+    ("They need a leader who can win the election in November.", "2024-02-17", {"November": "2024-11"}),
 ])
 def test_named_and_counted_units(text, dct, expected):
     found = _parsed(text, dct)

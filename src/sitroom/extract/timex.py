@@ -198,6 +198,8 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return part_of_day(span, m, dct)
     if hit.kind == "past_unit":
         return Timex(span, "DURATION", duration(m), None)
+    if hit.kind == "rel_unit" and _OWNER_BEFORE.search(text[max(0, span.start - 8) : span.start]):
+        return None  # "his last year in office": a year of his, not the one before the paper's
     if hit.kind == "rel_unit":
         return rel_unit(span, m, dct)
     if hit.kind == "weekday":
@@ -208,6 +210,11 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         if _newspaper(text, span, doc):
             return None
         return Timex(span, "SET", words()["sets"].get(" ".join(m.group().lower().split())), None)
+    if hit.kind == "every_n":  # "every six months"
+        return Timex(span, "SET", duration(m), None)
+    if hit.kind == "rate":  # "$21 an hour", "60 hours a week": per unit
+        rate = m.group("unit").lower()
+        return Timex(span, "SET", ("PT1" if rate == "hour" else "P1") + unit_code(rate), None)
     if hit.kind == "times_per":
         return Timex(span, "SET", "P1" + unit_code(m.group("unit")), None)
     if hit.kind == "duration":
@@ -236,6 +243,7 @@ def _explicit(text: str, span: Span, dct: Anchor | None, direction: int) -> Time
     return Timex(span, "DATE", partial_date(year, mention.month, mention.day), "publication")
 
 
+_OWNER_BEFORE = re.compile(r"\b(?:his|her|its|their|my|our|your)\s+$", re.I)
 _ORDINAL_FOLLOWS = re.compile(r"\s+(?!(?:later|earlier|ago|after|before|longer|or|and|to|in)\b)[A-Za-z]")
 
 

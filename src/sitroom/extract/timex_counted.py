@@ -23,6 +23,8 @@ def duration(m: re.Match) -> str:
     if n is not None:
         whole_n, code = whole(n, code)
         count = str(whole_n)
+    if code == "MIN":  # "half an hour": 30 minutes
+        return f"PT{count}M"
     time = "T" if code in ("H", "S") or (code == "M" and m.group("unit").lower().startswith("minute")) else ""
     return f"P{time}{count}{code}"
 

@@ -128,6 +128,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                              r"(?:,?\s+(?P<ry>last|this|next)\s+year\b)?")),
         ("set", re.compile(r"\b(?:" + alt(w["sets"]) + r")\b", i)),
         ("times_per", re.compile(rf"\b(?:once|twice|{num}\s+times)\s+(?:a|per|each|every)\s+{unit}\b", i)),
+        ("every_n", re.compile(rf"\bevery\s+{amount}\s+{unit}\b", i)),
+        ("rate", re.compile(r"(?:(?<=\d )|(?<=% )|(?<=hours )|(?<=minutes )|(?<=days )|(?<=dollars )|"
+                            r"(?<=euros )|(?<=percent ))(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)\b",
+                            i)),
         ("age", re.compile(rf"\b{amount}[\s-]+{unit}[\s-]+old\b", i)),
         ("duration", re.compile(rf"\b(?:the\s+(?:past|last|next|first|coming)\s+)?(?:{APPROX}\s+)?{amount}"
                                 rf"[\s-]+(?:(?:more|additional|extra|further|trading|business|working)\s+)?{unit}\b(?:[\s-]+long)?",
@@ -182,7 +186,8 @@ def amount(m: re.Match) -> float | None:
 
 def whole(n: float, code: str) -> tuple[int, str]:
     """A fractional amount in a smaller unit: a quarter of a century is 25 years, half a year 6 months."""
-    smaller = {"CE": (100, "Y"), "DE": (10, "Y"), "Y": (12, "M"), "W": (7, "D"), "D": (24, "H")}
+    smaller = {"CE": (100, "Y"), "DE": (10, "Y"), "Y": (12, "M"), "W": (7, "D"), "D": (24, "H"),
+               "H": (60, "MIN")}  # MIN: minutes (a TIMEX3 "PT30M"), not months
     if n != int(n) and code in smaller:
         factor, code = smaller[code]
         return round(n * factor), code

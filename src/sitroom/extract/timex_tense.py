@@ -22,6 +22,8 @@ from sitroom.extract.speakers import speech_lexicon
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"})
+_PRESENT_MODALS = frozenset({"can", "may", "might", "should", "must", "ca"})
+"""Modals whose possibility lies ahead ("could" is also a past: "could not attend on Monday")."""
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve"})
 _PLANNING = frozenset({
     "plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "agree", "promise",
@@ -82,6 +84,8 @@ def tense_of(verb, depth: int = 0) -> int:
     lowered = {a.lower_ for a in auxes}
     if lowered & _FUTURE_AUX:
         return PAST if lowered & _HAVE else FUTURE  # "would have met" looks back
+    if lowered & _PRESENT_MODALS and not lowered & _HAVE:
+        return FUTURE  # "a Republican who can win the election in November", "should decide by March"
     if _planned(verb):
         return FUTURE
     if lowered == {"to"} and verb.dep_ in ("xcomp", "ccomp", "advcl") and depth < 3:
