@@ -2,7 +2,7 @@
 
 Detection is by patterns (``timex_patterns``; data/time_words.yaml holds the words). Normalisation
 resolves what is relative against the document's date (anchor ``publication``) or against another
-expression in the text (``expression``: "two days later"; ``event``: "two days after the talks on July
+expression in the text (``expression``: "two days later"; ``event``: "two days after the talks on May
 8"), in the direction of the expression's own verb (``timex_tense``): named units in ``timex_named``,
 counted ones in ``timex_counted``, those counted from other expressions in ``timex_relative``, pairs that
 make one in ``timex_compose``. What cannot be resolved keeps ``value`` None: never a guessed year.
@@ -191,7 +191,7 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind in RELATIVE:
         return Timex(span, "DATE", None, None)  # resolved against the other expressions by relative()
     if hit.kind == "rel_day":
-        if _in_a_name(text, span):  # "USA TODAY", "Lopez Tonight"
+        if _in_a_name(text, span):  # "Marlova TODAY", "Halvorsen Tonight"
             return None
         return rel_day(span, m.group("w").lower(), dct)
     if hit.kind == "part_of_day":
@@ -256,7 +256,7 @@ def _in_a_name(text: str, span: Span) -> bool:
 
 
 def _newspaper(text: str, span: Span, doc) -> bool:
-    """ "the daily Kommersant", "a weekly": the noun for a paper, not a repetition."""
+    """ "the daily Tagesblatt", "a weekly": the noun for a paper, not a repetition."""
     if re.match(r"\s+[A-Z]", text[span.end : span.end + 2]):
         return True
     token = doc.char_span(span.start, span.end) if doc is not None else None

@@ -7,7 +7,7 @@ date named before; for quarters the last quarter named ("one quarter later", "th
 last quarter named nearby ("net income rose in the third quarter ... from $2 million a year earlier": the
 same quarter a year before), else the last date named that is not a day counted from the document's date
 ("said Friday"), else the document's date. "N days after/before X" counts from a date named later in the
-same sentence ("two days after the talks on July 8"); with none it is a duration (TimeML tags "two days" as
+same sentence ("two days after the talks on May 4"); with none it is a duration (TimeML tags "two days" as
 DURATION and "after" as its signal). Days chain ("two days later ... the next day"); quarters and years
 count from an expression that was not itself counted from another ("production should recover one quarter
 later" does not move the narrative's quarter).
@@ -138,7 +138,7 @@ def _against(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: 
 
 
 def _date_later_in_sentence(timex: Timex, after: list[Timex], text: str) -> Anchor | None:
-    """A day-precise date named later in the same sentence ("two days after the talks on July 8")."""
+    """A day-precise date named later in the same sentence ("two days after the talks on May 4")."""
     for later in after:
         if later.span.start - timex.span.end > 200 or SENTENCE_END.search(text, timex.span.end,
                                                                           later.span.start):
@@ -158,7 +158,7 @@ def _next_day_date(timex: Timex, after: list[Timex], text: str, n: int) -> Timex
 
 def _after_event(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: str, n: int, code: str,
                  unit: str) -> Timex:
-    """ "two days after the talks on July 8": from the date later in the sentence; "two days after these
+    """ "two days after the talks on May 4": from the date later in the sentence; "two days after these
     events": from the last date named; else a duration ("twenty years after the first flight")."""
     here = timex.span
     if _ANAPHORIC.match(text, here.end):

@@ -7,9 +7,9 @@ is found by walking up the dependency tree from the expression's head through pr
 talks on Friday" -> the verb of "talks"). Future: ``will``/``shall`` ("'ll", "wo"), ``would`` without a
 perfect ("would reopen": a future seen from a past statement), ``is to``, ``going to``, present
 progressive ("is meeting on Friday"), an infinitive under a verb of planning ("plans to visit", "set to
-resume", "agreed to meet") or a passive of one ("the summit set for April", "is expected in December").
-Past: a past-tense verb or a perfect ("has met", "had met", "would have met", "had been due to expire
-Friday"). Otherwise unknown, and the caller falls back on cues in the clause.
+resume", "agreed to meet") or a passive of one ("the vote set for April", "is expected in May").
+Past: a past-tense verb or a perfect ("has met", "had met", "would have met", "had been due to close
+on Friday"). Otherwise unknown, and the caller falls back on cues in the clause.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _PLANNING = frozenset({
 _SCHEDULING = frozenset({"schedule", "plan", "slate", "expect", "due"})
 """Lemmas whose date is the planned thing's, whatever their tense: "scheduled talks for Thursday"."""
 _AHEAD_ADJECTIVES = frozenset({"payable", "effective", "due", "upcoming"})
-"""Adjectives of a date still to come: "payable Dec. 7", "effective Feb. 1"."""
+"""Adjectives of a date still to come: "payable March 9", "effective July 1"."""
 _AHEAD_CUE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
 _STEPS = 6
 """How far up the tree to look for the governing verb (prepositions, nouns, coordinations between)."""
@@ -71,7 +71,7 @@ def _planned(verb) -> bool:
         return False
     governor = verb.head
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in governor.children):
-        return False  # "it had been due to expire on Friday": a plan of the past
+        return False  # "the offer had been due to close on Friday": a plan of the past
     return verb.dep_ in ("xcomp", "ccomp", "advcl") and governor.lemma_.lower() in _PLANNING or (
         governor.lemma_.lower() == "be" and verb.dep_ == "xcomp")  # "the visit is to take place"
 
@@ -90,12 +90,12 @@ def tense_of(verb, depth: int = 0) -> int:
         return FUTURE
     if lowered == {"to"} and verb.dep_ in ("xcomp", "ccomp", "advcl") and depth < 3:
         governor = verb.head.head if verb.head.pos_ == "ADJ" else verb.head  # "be able to hold"
-        # an infinitive under a future is future; under a past it is often still ahead ("subpoenaed him
-        # to appear on Feb. 10"), so only the future is handed down
+        # an infinitive under a future is future; under a past it is often still ahead ("summoned him
+        # to appear on Sept. 20"), so only the future is handed down
         return FUTURE if tense_of(governor, depth + 1) == FUTURE else UNKNOWN
     lemma = verb.lemma_.lower()
     if lemma in _SCHEDULING or (lemma == "set" and any(c.lower_ == "for" for c in verb.children)):
-        return FUTURE  # "scheduled a news conference Thursday", "the summit set for April"
+        return FUTURE  # "scheduled talks for Thursday", "the vote set for April"
     if lowered & _HAVE or verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):  # "was held"
@@ -121,7 +121,7 @@ def tense_at(doc, start: int, end: int) -> int:
     head = _head(doc, start, end)
     if head is not None and head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN" \
             and head.i < head.head.i:
-        return UNKNOWN  # "a June agreement": the date of a thing, not of the verb around it
+        return UNKNOWN  # "a March accord": the date of a thing, not of the verb around it
     verb = governing_verb_at(doc, start, end)
     return UNKNOWN if verb is None else tense_of(verb)
 
