@@ -45,3 +45,28 @@ def test_years_and_ordinals_are_not_claims():
 def test_numbers_inside_words_are_not_read():
     found = _claims("Eighteen soldiers were wounded near the border.")
     assert [(f[0], f[1]) for f in found] == [("Eighteen", 18)]
+
+
+def _bounds(text):
+    sdoc = load_model()(text)
+    return [(c.value, c.upper, c.unit) for c in claims_in(sdoc, 0, [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry unveiled a $2.5bn plan.", (2.5e9, None, "USD")),
+    ("Donors pledged £40 m for schools.", (4e7, None, "GBP")),
+    ("Some 3k volunteers came.", (3000, None, "volunteers")),
+    ("The state spent €12mn on roads.", (1.2e7, None, "EUR")),
+    ("The fund holds 4 crore rupees.", (4e7, None, "rupees")),
+    ("Between 2-4 thousand families left.", (2000, 4000, "families")),
+    ("They walked 30–45 km.", (30, 45, "km")),
+    ("Nights fell to between -3 and -9 degrees Celsius.", (-9, -3, "°C")),
+])
+def test_multipliers_ranges_and_signs(text, expected):
+    assert expected in _bounds(text)
+
+
+def test_no_claim_is_about_a_function_word():
+    text = "Officials said a further €6mn would go to repairing bridges."
+    (claim,) = claims_in(load_model()(text), 0, [])
+    assert claim.value == 6e6 and claim.subject == "go to repairing bridges"

@@ -1,7 +1,10 @@
 """Numbers a source asserts: value, unit, what they measure, how exact, and who says so.
 
-"$1,4 billion" is 1.4e9 USD (a comma before one or two digits is a decimal comma), "20 thousand
-military reservists" is 20000 reservists, "1,357-kilometer (843-mile)" is one claim (the
+"$1,4 billion" is 1.4e9 USD (a comma before one or two digits is a decimal comma), "$1.2bn" and "$1.2
+bn" are 1.2e9 USD (multipliers glued or spaced: k, m, mn, bn, lakh, crore ...), "20 thousand military
+reservists" is 20000 reservists, a range keeps both bounds ("10-15 thousand people", "120–150 km",
+"between -5 and -12 degrees": the lower as ``value``, the upper as ``upper``, negative values kept),
+"1,357-kilometer (843-mile)" is one claim (the
 bracketed conversion is skipped), "about 910 km of the border" is approximate and measures part
 of the border. "N of M things" also records the share N/M.
 """
@@ -36,6 +39,8 @@ class ClaimFinding:
     """Measures part of the subject ("910 km of the border"), not the whole."""
     share: tuple[float, float] | None = None
     """For "N of M things": (N, M)."""
+    upper: float | None = None
+    """For a range ("10-15 thousand", "between -5 and -12"): its upper bound (``value`` is the lower)."""
 
 
 @cache
@@ -61,10 +66,14 @@ def _pattern() -> re.Pattern:
                       for a in sorted(u["approximate"], key=len, reverse=True))
     unit_words = "|".join(re.escape(f) for f in sorted(_unit_table(), key=len, reverse=True)
                           if f not in "$€£¥₽")
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+    ends = rf"(?=(?i:{mult})\b|[^\w]|$)"  # a number ends at a non-word or a glued multiplier ("1.2bn")
     return re.compile(
+        rf"(?:\b(?P<between>between|from)\s+)?"
         rf"(?:\b(?P<approx>{approx})\s+)?(?P<cur>US\$|\$|€|£|¥|₽)?\s?"
-        rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:[.,]\d+)?|(?i:{words}))(?![\w])"
-        rf"(?:\s?[-–]\s?(?P<num2>\d+(?:[.,]\d+)?))?"
+        rf"(?<![\w.,\-−])(?P<sign>[-−](?=\d))?(?P<num>{number}|(?i:{words})){ends}"
+        rf"(?:(?:\s?[-–]\s?|\s+to\s+|(?(between)\s+and\s+|(?!)))(?P=cur)?"
+        rf"(?P<sign2>[-−](?=\d))?(?P<num2>{number}){ends})?"
         rf"(?:[\s-]?(?P<mult>(?i:{mult}))\b)?"
         rf"(?:[\s-]?(?P<unit>(?i:{unit_words}))\b)?", re.I)
 
@@ -111,10 +120,17 @@ def read_number(raw: str) -> tuple[float, float] | None:
 
 
 def _claim(sdoc, m: re.Match, offset: int) -> ClaimFinding | None:
-    parsed = read_number(m.group("num2") or m.group("num"))
+    parsed = read_number(m.group("num"))
     if parsed is None:
         return None
     value, place = parsed
+    value = -value if m.group("sign") else value
+    upper = read_number(m.group("num2")) if m.group("num2") else None
+    bounds = None
+    if upper is not None:
+        other = -upper[0] if m.group("sign2") else upper[0]
+        bounds = (min(value, other), max(value, other))
+        value, place = bounds[0], min(place, upper[1])
     mult = float(units()["multipliers"].get((m.group("mult") or "").lower(), 1))
     if m.group("mult") and m.group("mult").lower() == "m" and not m.group("cur"):
         mult = 1.0  # "5 m" is metres unless money
@@ -129,17 +145,25 @@ def _claim(sdoc, m: re.Match, offset: int) -> ClaimFinding | None:
             return None
         unit, dimension, factor = noun, f"count:{noun}", 1.0
     value *= mult
-    approximate = bool(m.group("approx")) or bool(m.group("num2"))
+    high = bounds[1] * mult if bounds else None
+    approximate = bool(m.group("approx")) or bounds is not None
     start, end = m.start(), m.end()
     while end > start and sdoc.text[end - 1] in " -":
         end -= 1
     while start < end and sdoc.text[start].isspace():
         start += 1
     subject, part = _subject(sdoc, start, end)
+    if subject.lower() in _NOT_SUBJECTS:
+        subject = _fallback_subject(sdoc, start, end)
+        subject = "" if subject.lower() in _NOT_SUBJECTS else subject  # no subject beats a wrong one
     share = _share(sdoc.text, end, value)
-    tolerance = place * mult * factor / 2 if not approximate else abs(value * factor) * APPROXIMATE_SHARE
-    return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, value * factor,
-                        tolerance, approximate, subject, part, share)
+    if high is not None:  # a range stands for everything between its bounds
+        base, tolerance = (value + high) / 2 * factor, (high - value) / 2 * factor
+    else:
+        base = value * factor
+        tolerance = place * mult * factor / 2 if not approximate else abs(base) * APPROXIMATE_SHARE
+    return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, base,
+                        tolerance, approximate, subject, part, share, high)
 
 
 def _looks_like_year(raw: str, value: float, mult: float) -> bool:
@@ -186,6 +210,33 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
         return _phrase(head, skip=span), False  # "the 1,357-kilometer border"
     noun = head if head.pos_ in ("NOUN", "PROPN") else None
     return (_phrase(noun, skip=span), False) if noun is not None else ("", False)
+
+
+_NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "its", "only", "between",
+                           "from", "further", "more", "other", "another", "some", "all", "each", "one",
+                           "ones", "m."})
+"""Words that never name what a number measures."""
+
+
+def _fallback_subject(sdoc, start: int, end: int) -> str:
+    """When the number's own phrase names nothing: the participle that describes it ("£300m pledged by
+    donors"), else the subject of the verb it depends on ("temperatures at night fell to -5")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    following = sdoc[span.end : span.end + 8]
+    if len(following) and following[0].tag_ == "VBN":  # "£300m pledged by foreign donors"
+        words = [t.text for t in following[: next((i for i, t in enumerate(following) if t.is_punct), 8)]]
+        return " ".join(words)
+    number = next((t for t in span if t.like_num), span.root)
+    verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
+        return " ".join(t.text for t in verb.subtree if t.i >= verb.i and not t.is_punct
+                        and t.dep_ not in ("aux", "auxpass"))
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _phrase(subject) if subject is not None and subject.lower_ not in _NOT_SUBJECTS else ""
 
 
 def _phrase(tok, skip=None) -> str:

@@ -46,7 +46,7 @@ def _governing_verb(token):
             return token
         if token.pos_ == "ADJ" and token.lower_ in _AHEAD_ADJECTIVES:
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -129,7 +129,7 @@ def tense_at(doc, start: int, end: int) -> int:
 def governing_verb_at(doc, start: int, end: int):
     """The verb token that governs the expression at characters ``start:end`` of ``doc``, or None."""
     head = _head(doc, start, end)
-    verb = _governing_verb(head.head) if head is not None and head.head is not head else None
+    verb = _governing_verb(head.head) if head is not None and head.head.i != head.i else None
     if verb is None and head is not None and head.pos_ in ("VERB", "AUX"):
         verb = head
     return verb
@@ -145,7 +145,7 @@ def speech_times(doc, spans: list[tuple[int, int]], values: list[str | None]) ->
     out: dict[int, str] = {}
     for index, verb in enumerate(verbs):
         clause, reported = verb, False
-        while clause is not None and clause.dep_ in ("ccomp", "conj") and clause.head is not clause:
+        while clause is not None and clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i:
             reported = reported or clause.dep_ == "ccomp"  # "said ... that X and that Y": both reported
             clause = clause.head
             if reported and clause.lemma_.lower() in speech_lexicon()["cues"] and clause.i in dated:

@@ -21,11 +21,12 @@ from sitroom.model.failure import Failure
 if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 WRITER_WAIT = 30.0
 READER_WAIT = 5.0
 _CHUNK = 400
-_MIGRATIONS = {1: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sense VARCHAR"]}
+_MIGRATIONS = {1: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sense VARCHAR"],
+               2: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS upper DOUBLE"]}
 """For each older schema version, the statements that bring it to the next one."""
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
             "event_mentions", "quotes", "claims")
@@ -221,7 +222,7 @@ class Room:
             (doc_id, i, c.finding.subject, c.finding.value, c.finding.unit, c.finding.dimension,
              c.finding.base_value, c.finding.tolerance, c.finding.approximate, c.finding.part,
              *(c.finding.share or (None, None)), c.control, c.country, c.quote, *_when(c.when),
-             c.finding.span.start, c.finding.span.end)
+             c.finding.span.start, c.finding.span.end, c.finding.upper)
             for i, c in enumerate(analysis.claims)])
 
     # --- actors across documents --------------------------------------------------------------

@@ -215,7 +215,8 @@ CREATE TABLE IF NOT EXISTS claims (
     when_end VARCHAR,
     when_basis VARCHAR,
     start_offset INTEGER NOT NULL,
-    end_offset INTEGER NOT NULL
+    end_offset INTEGER NOT NULL,
+    upper DOUBLE  -- a range's upper bound ("10-15 thousand": value 10000, upper 15000)
 );
 
 -- Disagreements across the corpus: rebuilt whole after every build.
