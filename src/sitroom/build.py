@@ -167,12 +167,12 @@ def _claims(room: Room) -> list[ClaimRow]:
     rows = room.db.execute(
         "SELECT c.document, c.ordinal, c.subject, c.value, c.unit, c.dimension, c.base_value, c.tolerance, "
         "c.approximate, c.part, c.share_count, c.share_total, c.control, c.country, c.when_start, "
-        "substr(d.text, c.start_offset + 1, c.end_offset - c.start_offset) "
+        "substr(d.text, c.start_offset + 1, c.end_offset - c.start_offset), c.quote "
         "FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.document, c.ordinal").fetchall()
     return [ClaimRow(f"{doc}:c{n}", subject, value, unit, dim, base, tol, approx, part,
-                     (count, total) if total else None, control, country, text, when)
+                     (count, total) if total else None, control, country, text, when, quote)
             for doc, n, subject, value, unit, dim, base, tol, approx, part, count, total, control, country,
-            when, text in rows]
+            when, text, quote in rows]
 
 
 @contextmanager

@@ -31,3 +31,15 @@ def test_a_share_against_a_count_with_its_total():
                   control=True, country="AFG")
     (d,) = find([share, count])
     assert set(d["claims"]) == {"p", "n"} and "51%" in d["note"]
+
+
+def test_one_source_stating_two_figures_is_not_a_disagreement():
+    a, b = claim("doc1:c0", "turnout", 61.5, 0.05), claim("doc1:c1", "turnout", 66.2, 0.05)
+    assert find([a, b]) == []
+    assert len(find([a, claim("doc2:c0", "turnout", 66.2, 0.05)])) == 1  # another source
+
+
+def test_the_same_measure_of_two_countries_is_not_a_disagreement():
+    a = claim("doc1:c0", "defence budget", 40, country="RUR")
+    b = claim("doc2:c0", "defence budget", 45, country="FRE")
+    assert find([a, b]) == []

@@ -101,7 +101,8 @@ def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], off
 
 
 def read_number(raw: str) -> tuple[float, float] | None:
-    """Value and the place of its last digit: "1,357" -> (1357, 1); "1,4" -> (1.4, 0.1)."""
+    """Value and the place of its last digit: "1,357" -> (1357, 1); "1,4" -> (1.4, 0.1); "500" -> (500,
+    100): a number ending in two or more zeros is taken as rounded to that place."""
     words = units()["words"]
     if raw.lower() in words:
         return float(words[raw.lower()]), 1.0
@@ -116,6 +117,9 @@ def read_number(raw: str) -> tuple[float, float] | None:
     except ValueError:
         return None
     place = 10 ** -len(raw.split(".")[1]) if "." in raw else 1.0
+    zeros = len(raw) - len(raw.rstrip("0")) if "." not in raw else 0
+    if zeros >= 2:  # "500 miles", "12,000": rounded to the hundred or more (500 and 511 may agree)
+        place = float(10**zeros)
     return value, place
 
 
@@ -232,11 +236,18 @@ def _fallback_subject(sdoc, start: int, end: int) -> str:
     verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return ""
+    lead = sdoc.text.rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's subject
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
         return " ".join(t.text for t in verb.subtree if t.i >= verb.i and not t.is_punct
                         and t.dep_ not in ("aux", "auxpass"))
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _phrase(subject) if subject is not None and subject.lower_ not in _NOT_SUBJECTS else ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= lead), None)
+    if subject is None or _phrase(subject).lower() in _NOT_SUBJECTS:
+        return ""
+    if span.root.head.i == verb.i:  # "Norway spent $4 billion on defence": what the verb says of its subject
+        preps = [t for c in verb.children if c.dep_ == "prep" and c.i > span.root.i
+                 and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree) for t in c.subtree]
+        return " ".join([_phrase(subject), verb.text, *(t.text for t in preps)])
+    return _phrase(subject)
 
 
 def _phrase(tok, skip=None) -> str:

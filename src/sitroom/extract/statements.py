@@ -99,7 +99,9 @@ def claim_records(claims: list[ClaimFinding], quotes: list[QuoteFinding], senten
         quote = next((i for i, q in enumerate(quotes) if any(p.contains(c.span) for p in q.parts(text))),
                      None)
         sentence = next((s for s in sentences if s.contains(c.span)), c.span)
-        dated = [t for t in timexes if sentence.contains(t.span) and t.type == "DATE" and to_when(t)]
+        lead = text.rfind("—", sentence.start, c.span.start) + 1  # not the dateline's date
+        dated = [t for t in timexes if sentence.contains(t.span) and t.span.start >= lead
+                 and t.type == "DATE" and to_when(t)]
         nearest = min(dated, key=lambda t: abs(t.span.start - c.span.start)) if dated else None
         words = text[sentence.start : sentence.end]
         country = country_in(c.subject) or country_in(words[max(0, c.span.end - sentence.start):][:80])

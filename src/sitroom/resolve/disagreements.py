@@ -6,6 +6,11 @@ larger of their tolerances: half the place of the last digit written ("1,357 km"
 "$1.4 billion" ±$50 million), or, for approximate values, a share of the value
 (``extract.claims.APPROXIMATE_SHARE``). Subjects match by their words, in any order ("Franco-Spanish
 border" = "Spanish-Franco border").
+
+Only claims that could be about the same thing are compared: of the same entity (claims tied to two
+different countries are not), at compatible times (2019 and 2020 are two things), and from two sources (two
+documents, or two speakers of one document: one source listing "61.5 percent now, 66.2 percent four years
+ago" states two things, it does not contradict itself). Each disagreement's note says what matched.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+
+from sitroom.data.countries import country_in
 
 SHARE_POINTS = 10.0
 """A percentage and an "N of M" count of the same thing disagree beyond this many points."""
@@ -38,6 +45,12 @@ class ClaimRow:
     text: str
     when: str | None = None
     """The start of the claim's date, when its sentence gives one."""
+    source: int | None = None
+    """The quote of its document the claim is made in (None: the document's own voice)."""
+
+    @property
+    def document(self) -> str:
+        return self.id.rsplit(":c", 1)[0]
 
 
 def subject_key(subject: str) -> str:
@@ -59,7 +72,9 @@ def find(claims: list[ClaimRow]) -> list[dict]:
             a, b = apart
             gap = abs(a.base_value - b.base_value)
             note = (f"{a.text!r} and {b.text!r} differ by {_fmt(gap)} {_base(a)}, beyond rounding "
-                    f"(±{_fmt(max(_tol(a), _tol(b)))})")
+                    f"(±{_fmt(max(_tol(a), _tol(b)))}); both measure {a.subject!r}"
+                    + (f" of {a.country or b.country}" if a.country or b.country else "")
+                    + (f" in {a.when or b.when}" if a.when or b.when else ""))
             topic = f"{'part of ' if part else ''}{members[0].subject} ({dimension.split(':')[-1]})"
             out.append(_record(topic, [c.id for c in members], note))
     out.extend(_share_conflicts(claims))
@@ -75,6 +90,11 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
         for b in members[i + 1 :]:
             if a.when and b.when and not (a.when.startswith(b.when) or b.when.startswith(a.when)):
                 continue  # counts at different times may both be right
+            if a.document == b.document and a.source == b.source:
+                continue  # one source giving two figures speaks of two things
+            named = country_in(a.subject) and country_in(b.subject)  # "Tajik-Afghan border": one thing
+            if a.country and b.country and a.country != b.country and not named:
+                continue  # the same measure of two countries
             if abs(a.base_value - b.base_value) > max(_tol(a), _tol(b)):
                 return a, b
     return None

@@ -1,0 +1,37 @@
+"""Disagreements across articles written for the tests: one deal with two amounts is one disagreement;
+different years or different countries are different things."""
+
+import json
+
+from sitroom.build import build
+from sitroom.export.json_export import export
+from sitroom.store.room import Room
+
+_DEAL = ("Port deal signed\n\nBy Erik Lund\n\nMARLOVA, March 4, 2024 — The harbour authority of Marlova "
+         "signed a {amount} dredging contract with a Ruritanian firm on Monday, officials said.\n")
+_BUDGETS = ("Budgets compared\n\nBy Lena Halvorsen\n\nMARLOVA, March 5, 2024 — {text}\n")
+
+
+def _disagreements(tmp_path, texts: list[str]) -> list[dict]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "room.duckdb"
+    assert build([str(folder)], db).ok
+    with Room(db, read_only=True) as room:
+        return json.loads(json.dumps(export(room)))["disagreements"]
+
+
+def test_one_deal_two_amounts_is_one_disagreement(tmp_path):
+    found = _disagreements(tmp_path, [_DEAL.format(amount="$45 million"), _DEAL.format(amount="$40 million")])
+    assert len(found) == 1 and "dredging contract" in found[0]["note"]
+
+
+def test_different_years_and_countries_are_different_things(tmp_path):
+    found = _disagreements(tmp_path, [
+        _BUDGETS.format(text="Ruritania spent $4 billion on defence in 2022, the ministry said."),
+        _BUDGETS.format(text="Ruritania spent $5 billion on defence in 2023, the ministry said."),
+        _BUDGETS.format(text="Freedonia spent $7 billion on defence in 2022, its ministry said."),
+    ])
+    assert found == []
