@@ -43,3 +43,12 @@ def test_the_same_measure_of_two_countries_is_not_a_disagreement():
     a = claim("doc1:c0", "defence budget", 40, country="RUR")
     b = claim("doc2:c0", "defence budget", 45, country="FRE")
     assert find([a, b]) == []
+
+
+def test_poll_shares_are_compared_only_when_both_are_dated():
+    def poll(ident, value, when=None):
+        return ClaimRow(ident, "support for Halvorsen", value, "%", "share", value, 0.5, False, False, None,
+                        False, None, f"{value} percent", when)
+    assert find([poll("doc1:c0", 46), poll("doc2:c0", 40)]) == []  # two polls, dates unknown
+    assert find([poll("doc1:c0", 46, "2024-03"), poll("doc2:c0", 40, "2024-05")]) == []
+    assert len(find([poll("doc1:c0", 46, "2024-03"), poll("doc2:c0", 40, "2024-03")])) == 1

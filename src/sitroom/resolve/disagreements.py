@@ -24,6 +24,9 @@ from sitroom.data.countries import country_in
 
 SHARE_POINTS = 10.0
 """A percentage and an "N of M" count of the same thing disagree beyond this many points."""
+_NEEDS_A_TIME = ("share", "count:")
+"""Dimensions whose values change from one day to the next (polls, tallies): compared only when both claims
+are dated, and at compatible dates."""
 _STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "s", "and", "this", "that"}
 
 
@@ -90,6 +93,8 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
         for b in members[i + 1 :]:
             if a.when and b.when and not (a.when.startswith(b.when) or b.when.startswith(a.when)):
                 continue  # counts at different times may both be right
+            if a.dimension.startswith(_NEEDS_A_TIME) and not (a.when and b.when):
+                continue  # "46 percent" for a candidate in two articles: two polls, unless both dated
             if a.document == b.document and a.source == b.source:
                 continue  # one source giving two figures speaks of two things
             named = country_in(a.subject) and country_in(b.subject)  # "Tajik-Afghan border": one thing
