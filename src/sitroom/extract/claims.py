@@ -218,7 +218,8 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
 
 _NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "its", "only", "between",
                            "from", "further", "more", "other", "another", "some", "all", "each", "one",
-                           "ones", "m."})
+                           "ones", "m.", "he", "she", "they", "we", "you", "i", "who", "him", "her", "them",
+                           "us", "me", "percent"})
 """Words that never name what a number measures."""
 
 

@@ -24,9 +24,14 @@ from sitroom.data.countries import country_in
 
 SHARE_POINTS = 10.0
 """A percentage and an "N of M" count of the same thing disagree beyond this many points."""
-_NEEDS_A_TIME = ("share", "count:")
-"""Dimensions whose values change from one day to the next (polls, tallies): compared only when both claims
-are dated, and at compatible dates."""
+_NEEDS_A_TIME = ("share", "count:", "money_")
+"""Dimensions whose values change from one day to the next (polls, tallies, sums raised or spent): compared
+only when both claims are dated, and at compatible dates."""
+_MEASURED = re.compile(r"(?:^|\s)[a-z]{3,}")
+"""A subject names a measured thing only with a common word in it ("border", "net worth"), not a name."""
+_NO_THING = {"he", "she", "they", "we", "you", "i", "who", "it", "him", "her", "them", "us", "raised", "paid",
+             "spent", "said", "donated"}
+"""Words that alone name no measured thing: pronouns, and verbs a fallback subject carries ("he raised")."""
 _STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "s", "and", "this", "that"}
 
 
@@ -67,6 +72,8 @@ def find(claims: list[ClaimRow]) -> list[dict]:
         key = subject_key(c.subject)
         if not key or (c.dimension.startswith("count:") and len(set(key.split()) - {c.unit}) < 2):
             continue  # "15 soldiers" and "1,000 soldiers" are different soldiers, not two counts of one
+        if not _MEASURED.search(c.subject) or set(key.split()) <= _NO_THING:
+            continue  # "Clinton", "he": who is measured, not what
         groups[(key, c.dimension, c.part)].append(c)
     out = []
     for (_, dimension, part), members in sorted(groups.items()):
