@@ -34,9 +34,9 @@ def test_a_share_against_a_count_with_its_total():
 
 
 def test_one_source_stating_two_figures_is_not_a_disagreement():
-    a, b = claim("doc1:c0", "turnout", 61.5, 0.05), claim("doc1:c1", "turnout", 66.2, 0.05)
+    a, b = claim("doc1:c0", "voter turnout", 61.5, 0.05), claim("doc1:c1", "voter turnout", 66.2, 0.05)
     assert find([a, b]) == []
-    assert len(find([a, claim("doc2:c0", "turnout", 66.2, 0.05)])) == 1  # another source
+    assert len(find([a, claim("doc2:c0", "voter turnout", 66.2, 0.05)])) == 1  # another source
 
 
 def test_the_same_measure_of_two_countries_is_not_a_disagreement():
@@ -52,3 +52,7 @@ def test_poll_shares_are_compared_only_when_both_are_dated():
     assert find([poll("doc1:c0", 46), poll("doc2:c0", 40)]) == []  # two polls, dates unknown
     assert find([poll("doc1:c0", 46, "2024-03"), poll("doc2:c0", 40, "2024-05")]) == []
     assert len(find([poll("doc1:c0", 46, "2024-03"), poll("doc2:c0", 40, "2024-03")])) == 1
+
+
+def test_a_one_word_subject_of_no_country_names_nothing_comparable():
+    assert find([claim("doc1:c0", "revenue", 557), claim("doc2:c0", "revenue", 191)]) == []

@@ -74,6 +74,8 @@ def find(claims: list[ClaimRow]) -> list[dict]:
             continue  # "15 soldiers" and "1,000 soldiers" are different soldiers, not two counts of one
         if not _MEASURED.search(c.subject) or set(key.split()) <= _NO_THING:
             continue  # "Clinton", "he": who is measured, not what
+        if len(key.split()) < 2 and not c.country:
+            continue  # "support", "revenue": of whom, it does not say
         if c.part and c.dimension == "share":
             continue  # "54 percent of the electorate" and "36 percent of the electorate": two parts of it
         groups[(key, c.dimension, c.part)].append(c)
