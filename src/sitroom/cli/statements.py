@@ -35,11 +35,22 @@ def claims_command(db: Path, subject: str | None, as_json: bool) -> None:
     """Which numbers each source asserts: value, unit, what they measure and who says so."""
     with Room(db, read_only=True) as room:
         rows = statements.claims(room, subject)
+        names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
     if not as_json:
-        rows = [{**r, "as written": r["evidence"]["text"], "document": r["evidence"]["document"]}
-                for r in rows]
-    emit(rows, ("subject", "value", "unit", "approximate", "attributed_to", "as written", "document"),
+        rows = [{**r, "value": _amount(r), "approximate": "≈" if r["approximate"] else "",
+                 "when": (r["when"] or {}).get("start") or "",
+                 "said by": names.get(r["attributed_to"], r["attributed_to"]) if r["attributed_to"] else "",
+                 "as written": r["evidence"]["text"], "document": r["evidence"]["document"]} for r in rows]
+    emit(rows, ("subject", "value", "unit", "approximate", "when", "said by", "as written", "document"),
          as_json, title="claims", wrap=("subject",))
+
+
+def _amount(claim: dict) -> str:
+    """ "1,200,000,000", or a range "10,000–15,000"."""
+    def number(x: float) -> str:
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    upper = claim.get("upper")
+    return number(claim["value"]) + (f"–{number(upper)}" if upper is not None else "")
 
 
 @click.command("disagreements")
