@@ -70,3 +70,14 @@ def test_no_claim_is_about_a_function_word():
     text = "Officials said a further €6mn would go to repairing bridges."
     (claim,) = claims_in(load_model()(text), 0, [])
     assert claim.value == 6e6 and claim.subject == "go to repairing bridges"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("The retreating army left trucks worth $40 million behind.", "trucks"),
+    ("The camp lies 3 km from the river.", "distance from river"),
+    ("Rebels hold 40 of Marlova's 120 villages.", "Marlova's villages"),
+    ("Envoys from ten other states attended.", "other states"),
+    ("Only 900 km separates the two capitals.", "separates the two capitals"),
+])
+def test_subjects_the_words_around_a_number_name(text, subject):
+    assert subject in [c.subject for c in claims_in(load_model()(text), 0, [])]

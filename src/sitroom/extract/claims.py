@@ -156,7 +156,7 @@ def _claim(sdoc, m: re.Match, offset: int) -> ClaimFinding | None:
         end -= 1
     while start < end and sdoc.text[start].isspace():
         start += 1
-    subject, part = _subject(sdoc, start, end)
+    subject, part = _named_by_context(sdoc, start, end, unit, dimension) or _subject(sdoc, start, end)
     if subject.lower() in _NOT_SUBJECTS:
         subject = _fallback_subject(sdoc, start, end)
         subject = "" if subject.lower() in _NOT_SUBJECTS else subject  # no subject beats a wrong one
@@ -223,6 +223,44 @@ _NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", 
 """Words that never name what a number measures."""
 
 
+_PREDICATE = frozenset({"dobj", "dative", "prt", "prep", "attr", "acomp", "oprd"})
+"""What a verb says of its subject, without the clauses joined to it."""
+_WORTH = re.compile(r"\b(?:worth|valued\s+at|costing)\s+(?:about\s+|some\s+|over\s+)?$", re.I)
+_FROM = re.compile(r"\s+(?:away\s+)?from\s+", re.I)
+_TOTAL = re.compile(r"\)?\s+of\s+((?:[\w’'-]+\s+){0,3}?)(?:\d{1,3}(?:,\d{3})*|\d+)\s+(\w+s)\b")
+
+
+def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> tuple[str, bool] | None:
+    """Subjects the words around a number name: "weapons worth $850 billion" (the weapons), "2 km from the
+    border" (the distance from it), "215 of Afghanistan's 421 districts" (Afghanistan's districts, both
+    numbers), "delegations from ten other countries" (the countries counted)."""
+    text = sdoc.text
+    worth = _WORTH.search(text[max(0, start - 30) : start])
+    if worth:  # the noun written right before "worth" (parsers hang "worth" on the verb)
+        before = [t for t in sdoc if t.idx + len(t) <= max(0, start - 30) + worth.start()][-1:]
+        if before and before[0].pos_ in ("NOUN", "PROPN"):
+            return _phrase(before[0]), False
+    after = _FROM.match(text, end)
+    if after and dimension == "length":
+        place = sdoc.char_span(after.end(), after.end() + 1, alignment_mode="expand")
+        target = place.root.head if place is not None and place.root.dep_ != "pobj" else place.root \
+            if place is not None else None
+        if target is not None and target.pos_ in ("NOUN", "PROPN"):
+            return f"distance from {_phrase(target)}", False
+    total = _TOTAL.match(text, end)
+    if total and dimension.startswith("count:") and total.group(2).lower() == unit:
+        return " ".join((total.group(1) + total.group(2)).split()), True
+    owner = re.search(r"(\w[\w-]*['’]s)\s+$", text[max(0, start - 40) : start])
+    if owner and dimension.startswith("count:"):  # "Afghanistan's 421 districts"
+        return f"{owner.group(1)} {unit}", False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if dimension.startswith("count:") and span is not None and unit not in _unit_table():
+        counted = next((t for t in sdoc[span.end :][:4] if t.lower_ == unit), None)
+        if counted is not None and counted.left_edge.i >= span.start:  # the number leads its phrase
+            return _phrase(counted, skip=span), False
+    return None
+
+
 def _fallback_subject(sdoc, start: int, end: int) -> str:
     """When the number's own phrase names nothing: the participle that describes it ("£300m pledged by
     donors"), else the subject of the verb it depends on ("temperatures at night fell to -5")."""
@@ -238,9 +276,10 @@ def _fallback_subject(sdoc, start: int, end: int) -> str:
     if verb is None:
         return ""
     lead = sdoc.text.rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's subject
+    number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "4,053 km separates"
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
-        return " ".join(t.text for t in verb.subtree if t.i >= verb.i and not t.is_punct
-                        and t.dep_ not in ("aux", "auxpass"))
+        said = [t for c in verb.children if c.dep_ in _PREDICATE and c.i > verb.i for t in c.subtree]
+        return " ".join(t.text for t in sorted([verb, *said], key=lambda t: t.i) if not t.is_punct)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= lead), None)
     if subject is None or _phrase(subject).lower() in _NOT_SUBJECTS:
         return ""
