@@ -33,6 +33,8 @@ from sitroom.model.mention import Mention, RoleFinding
 from sitroom.nlp.passages import passage_text, passages
 
 BATCH_SIZE = 64
+CONTEXT_EXPRESSIONS = 50
+"""Time expressions of earlier paragraphs that relative ones may count from ("a year earlier")."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,8 @@ def analyse(doc: Document, nlp) -> Analysis:
         scope = body if part.voice == "body" else part.span  # titles and comments stand alone
         mentions.extend(references_in(sdoc, offset, index, mentions, roles, scope))
         dct = doc.published if part.voice != "comment" else doc.comments[part.comment].posted or doc.published
-        context = timexes if part.voice != "comment" else ()
+        # the narrative's reference time is recent: a bounded tail keeps a long document linear
+        context = timexes[-CONTEXT_EXPRESSIONS:] if part.voice != "comment" else ()
         timexes.extend(replace(t, span=Span(t.span.start + offset, t.span.end + offset))
                        for t in tag(sdoc.text, dct, doc=sdoc, context=context, offset=offset))
         if part.voice != "comment":  # a headline says who said what too ("Poll: ...", "X says ...")

@@ -227,7 +227,8 @@ _PREDICATE = frozenset({"dobj", "dative", "prt", "prep", "attr", "acomp", "oprd"
 """What a verb says of its subject, without the clauses joined to it."""
 _WORTH = re.compile(r"\b(?:worth|valued\s+at|costing)\s+(?:about\s+|some\s+|over\s+)?$", re.I)
 _FROM = re.compile(r"\s+(?:away\s+)?from\s+", re.I)
-_TOTAL = re.compile(r"\)?\s+of\s+((?:[\w’'-]+\s+){0,3}?)(?:\d{1,3}(?:,\d{3})*|\d+)\s+(\w+s)\b")
+_TOTAL = re.compile(r"\)?\s+of\s+((?:[\w’'-]+\s+){0,3}?)(\d{1,3}(?:,\d{3})*|\d+)\b(?:\s+(\w+s)\b)?")
+"""After a count, its total: "(31) of Chile's 346 communes" -> owner words, total, counted noun."""
 
 
 def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> tuple[str, bool] | None:
@@ -248,8 +249,8 @@ def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> 
         if target is not None and target.pos_ in ("NOUN", "PROPN"):
             return f"distance from {_phrase(target)}", False
     total = _TOTAL.match(text, end)
-    if total and dimension.startswith("count:") and total.group(2).lower() == unit:
-        return " ".join((total.group(1) + total.group(2)).split()), True
+    if total and total.group(3) and dimension.startswith("count:") and total.group(3).lower() == unit:
+        return " ".join((total.group(1) + total.group(3)).split()), True
     owner = re.search(r"(\w[\w-]*['’]s)\s+$", text[max(0, start - 40) : start])
     if owner and dimension.startswith("count:"):  # "Afghanistan's 421 districts"
         return f"{owner.group(1)} {unit}", False
@@ -302,15 +303,14 @@ def _phrase(tok, skip=None) -> str:
 
 def _total_noun(text: str, end: int) -> str | None:
     """ "(31) of Chile's 346 communes": a bare count takes the noun of its total."""
-    m = re.match(r"\)?\s+of\s+(?:[\w’'-]+\s+){0,3}?(?:\d{1,3}(?:,\d{3})*|\d+)\s+(\w+s)\b",
-                 text[end : end + 70])
-    return m.group(1).lower() if m else None
+    m = _TOTAL.match(text, end)
+    return m.group(3).lower() if m and m.group(3) else None
 
 
 def _share(text: str, end: int, value: float) -> tuple[float, float] | None:
     """ "31 of Chile's 346 communes", "(31) of the 346": the count with its total."""
-    m = re.match(r"\)?\s+of\s+(?:[\w’'-]+\s+){0,3}?(\d{1,3}(?:,\d{3})*|\d+)\b", text[end : end + 60])
+    m = _TOTAL.match(text, end)
     if not m:
         return None
-    total = float(m.group(1).replace(",", ""))
+    total = float(m.group(2).replace(",", ""))
     return (value, total) if total > value > 0 else None

@@ -45,18 +45,12 @@ class _Before:
     items: list[tuple[int, Timex]]
     here: int
 
-    def last_day(self) -> Anchor | None:
+    def last_date(self, precision: str) -> Anchor | None:
+        """The last date named with a ``precision`` of "day" ("the next day" counts from it) or "month"
+        ("the following month")."""
         for _, earlier in reversed(self.items):
             parsed = Anchor.parse(earlier.value) if earlier.type == "DATE" else None
-            if parsed and parsed.day:
-                return parsed
-        return None
-
-    def last_month(self) -> Anchor | None:
-        """The last date named with a month ("the following month" counts from it)."""
-        for _, earlier in reversed(self.items):
-            parsed = Anchor.parse(earlier.value) if earlier.type == "DATE" else None
-            if parsed and parsed.month:
+            if parsed and getattr(parsed, precision):
                 return parsed
         return None
 
@@ -132,7 +126,7 @@ def _against(timex: Timex, hit: Hit, before: _Before, after: list[Timex], text: 
             return _after_event(timex, hit, before, after, text, sign * n, code, unit)
         if code in ("Y", "Q"):
             return _from_reference(timex, before, dct, sign * n, code, unit)
-    anchor = before.last_day() if code in ("D", "W") else before.last_month()
+    anchor = before.last_date("day" if code in ("D", "W") else "month")
     value = shift(anchor, sign * n, code, unit) if anchor else None
     return replace(timex, value=value, anchor="expression" if value else None)
 
@@ -162,7 +156,7 @@ def _after_event(timex: Timex, hit: Hit, before: _Before, after: list[Timex], te
     events": from the last date named; else a duration ("twenty years after the first flight")."""
     here = timex.span
     if _ANAPHORIC.match(text, here.end):
-        anchor = before.last_day()
+        anchor = before.last_date("day")
         value = shift(anchor, n, code, unit) if anchor else None
         if value:
             return replace(timex, value=value, anchor="event")
