@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +18,8 @@ from sitroom.clean.document import detect_language
 from sitroom.errors import ModelError, TooSlow
 from sitroom.extract.analysis import analyse
 from sitroom.ingest import discover, read_path
+from sitroom.ingest.missing import deleted_origins
+from sitroom.ingest.reader import Walked
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
 from sitroom.nlp.model import DEFAULT_MODEL, SHORT_NAMES, load_model
@@ -60,54 +62,88 @@ class BuildReport:
 
 def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
           progress: Progress | None = None, force: bool = False, model: str | None = None,
-          engine: str = "local", address: str | None = None) -> BuildReport:
+          engine: str = "local", address: str | None = None, keep_missing: bool = False) -> BuildReport:
     """Read ``paths`` into the room at ``db``; re-running on the same input changes nothing.
 
     A document is processed again when its text changed, when this sitroom's code differs from
-    the code that processed it, or with ``force``.
+    the code that processed it, or with ``force``. Documents read from files that are gone (under
+    a folder in ``paths``, or named there) are removed, unless ``keep_missing``. Two records with
+    the same key (a .jsonl url) fail the second, naming the first.
     """
     if engine == "ray":
-        return _build_on_ray(paths, Path(db), settings, progress or _Silent(), force, model, address)
+        return _build_on_ray(paths, Path(db), settings, progress or _Silent(), force, model, address,
+                             keep_missing)
     progress = progress or _Silent()
     nlp = _LazyModel(model)
     pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
     report = BuildReport()
-    found = list(discover(paths))
+    walked = Walked()
+    found = list(discover(paths, walked))
     progress.files_found(len(found))
+    claimed: dict[str, str] = {}
     with Room(db) as room:
+        removed = _remove_deleted(room, report, walked, keep_missing)
         for item in found:
             if isinstance(item, Failure):
-                _fail(room, report, item)
+                if not _was_removed(item, removed):
+                    _fail(room, report, item)
                 progress.file_done(item.source)
                 continue
             source, path = item
-            _build_file(room, report, source, path, settings, pipeline, force, nlp)
+            _build_file(room, report, source, path, settings, pipeline, force, nlp, claimed)
             progress.file_done(source)
         resolve_actors(room)
     return report
 
 
+def _remove_deleted(room: Room, report: BuildReport, walked: Walked, keep: bool) -> set[Path]:
+    """Drop the documents (and old failures) of files that are gone; the files whose documents
+    were dropped, resolved (a missing path given that never held any stays a failure)."""
+    if keep:
+        return set()
+    dropped = set()
+    for origin in deleted_origins(room.origins(), walked):
+        room.clear_failures(origin)
+        if documents := room.remove_missing(origin, set()):
+            report.removed.extend(documents)
+            dropped.add(Path(origin).resolve())
+    return dropped
+
+
+def _was_removed(failure: Failure, removed: set[Path]) -> bool:
+    """A path given that is missing because its file was deleted: reported as removed, not failed."""
+    return Path(failure.source).resolve() in removed
+
+
+def _duplicate(read: SourceText, claimed: dict[str, str]) -> Failure | None:
+    """A record whose key (its url, or its file) was already read in this build fails, naming both."""
+    first = claimed.setdefault(read.id, read.where)
+    if first == read.where:
+        return None
+    return Failure(read.where, "ingest", f"duplicate of {first}: both are {read.source}; the first is kept")
+
+
 def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: Progress, force: bool,
-                  model: str | None, address: str | None) -> BuildReport:
+                  model: str | None, address: str | None, keep_missing: bool) -> BuildReport:
     """Ingest here, clean and analyse on Ray (Parquet blocks beside the room), load and resolve here."""
     from sitroom.engines.ray_engine import analyse_on_ray
 
     report = BuildReport()
     pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
-    found = list(discover(paths))
+    walked = Walked()
+    found = list(discover(paths, walked))
     progress.files_found(len(found))
+    claimed: dict[str, str] = {}
     with Room(db) as room:
+        removed = _remove_deleted(room, report, walked, keep_missing)
         sources, stored = [], {}
         for item in found:
             if isinstance(item, Failure):
-                _fail(room, report, item)
+                if not _was_removed(item, removed):
+                    _fail(room, report, item)
                 continue
             source, path = item
-            room.clear_failures(source)
-            for read in read_path(source, path, settings):
-                if isinstance(read, Failure):
-                    _fail(room, report, read)
-                    continue
+            for read in _reads(room, report, source, path, settings, claimed):
                 state = room.state(read.id)
                 if state == (read.content_hash, pipeline) and not force:
                     report.unchanged.append(read.source)
@@ -125,6 +161,26 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
             progress.file_done(source.source)
         resolve_actors(room)
     return report
+
+
+def _reads(room: Room, report: BuildReport, source: str, path: Path, settings: Settings,
+           claimed: dict[str, str]) -> Iterator[SourceText]:
+    """The documents a file holds; its failures and duplicates recorded, and, once it was read
+    whole, the documents it no longer holds (deleted .jsonl lines) removed."""
+    seen: set[str] = set()
+    origin_ok = True
+    room.clear_failures(source)
+    for read in read_path(source, path, settings):
+        if isinstance(read, Failure):
+            origin_ok = False  # keep what the file held before: nothing is lost
+            _fail(room, report, read)
+        elif duplicate := _duplicate(read, claimed):
+            _fail(room, report, duplicate)
+        else:
+            seen.add(read.id)
+            yield read
+    if origin_ok:
+        report.removed.extend(room.remove_missing(source, seen))
 
 
 def room_local_actors(room: Room):
@@ -187,7 +243,7 @@ def _budget(seconds: float):
         return
 
     def expire(signum, frame):
-        raise TooSlow(f"took longer than {seconds:g} s (raise max_document_seconds to allow more)")
+        raise TooSlow(f"took longer than {seconds:g} s (raise --max-doc-seconds to allow more)")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -213,20 +269,10 @@ class _LazyModel:
 
 
 def _build_file(room: Room, report: BuildReport, source: str, path: Path, settings: Settings,
-                pipeline: str, force: bool, nlp: _LazyModel) -> None:
-    seen: set[str] = set()
-    origin_ok = True
-    room.clear_failures(source)
+                pipeline: str, force: bool, nlp: _LazyModel, claimed: dict[str, str]) -> None:
     try:
-        for read in read_path(source, path, settings):
-            if isinstance(read, Failure):
-                origin_ok = False  # keep what the file held before: nothing is lost
-                _fail(room, report, read)
-            else:
-                seen.add(read.id)
-                _process(room, report, read, pipeline, force, nlp, settings.max_document_seconds)
-        if origin_ok:
-            report.removed.extend(room.remove_missing(source, seen))
+        for read in _reads(room, report, source, path, settings, claimed):
+            _process(room, report, read, pipeline, force, nlp, settings.max_document_seconds)
     except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
         _fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
 

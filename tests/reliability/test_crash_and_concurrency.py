@@ -76,7 +76,7 @@ def test_a_second_writer_waits_then_fails_clearly(tmp_path):
     try:
         assert holder.stdout.readline().strip() == "locked"
         started = time.monotonic()
-        with pytest.raises(RoomBusy, match="another sitroom process"):
+        with pytest.raises(RoomBusy, match=r"is busy: process \d+ has it open"):
             Room(db, wait=1.0)
         assert time.monotonic() - started >= 1.0
     finally:

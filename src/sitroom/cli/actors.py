@@ -9,7 +9,7 @@ import click
 from rich.markup import escape
 
 from sitroom.build import resolve_actors, room_local_actors
-from sitroom.cli.options import db_option
+from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import emit, err, json_option, out
 from sitroom.errors import SitroomError
 from sitroom.query import actors as query
@@ -30,7 +30,7 @@ def actors_group(ctx: click.Context, db: Path, kind: str | None, as_json: bool) 
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
         return
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         rows = query.summaries(room, kind)
     emit(rows, ("id", "name", "kind", "country", "documents", "mentions", "aliases", "roles"), as_json,
          title="actors", wrap=("aliases", "roles"))
@@ -42,7 +42,7 @@ def actors_group(ctx: click.Context, db: Path, kind: str | None, as_json: bool) 
 @click.pass_obj
 def explain_command(obj: dict, a: str, b: str) -> None:
     """Say why the names A and B are, or are not, one actor."""
-    with Room(obj["db"], read_only=True) as room:
+    with reading(obj["db"]) as room:
         nodes = room_local_actors(room)
         lines = explain(nodes, a, b)
         now = [query.find(room, name) for name in (a, b)]
@@ -92,7 +92,7 @@ def _override(db: Path, action: str, a: str, b: str) -> None:
 @json_option
 def actor_command(name: str, db: Path, as_json: bool) -> None:
     """Show the dossier of the actor called NAME: names, roles, documents, every mention in its sentence."""
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         found = query.find(room, name)
         if not found:
             raise SitroomError(f"no actor is called {name!r} (see `sitroom actors`)")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 from pathlib import Path
 
 import click
+import duckdb
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sitroom import __version__
-from sitroom.build import BuildReport, build
+from sitroom.build import BuildReport, build, resolve_actors
 from sitroom.cli.actors import actor_command, actors_group
-from sitroom.cli.options import db_option
+from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import emit, err, json_option
 from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
 from sitroom.cli.timeline import timeline_command
@@ -20,6 +23,7 @@ from sitroom.errors import SitroomError
 from sitroom.export.json_export import dumps, export, validate
 from sitroom.query import documents as docs
 from sitroom.settings import Settings
+from sitroom.store.access import damaged
 from sitroom.store.room import Room
 
 
@@ -32,6 +36,21 @@ class _Group(click.Group):
         except SitroomError as exc:
             err.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
             sys.exit(1)
+        except duckdb.Error as exc:  # a room that opened but whose pages cannot be read
+            message = str(damaged(Path(_db_argument(ctx)), exc))
+            err.print(f"[bold red]error:[/bold red] {escape(message)}", highlight=False)
+            sys.exit(1)
+
+
+def _db_argument(ctx: click.Context) -> str:
+    """The --db a command was given (its own context is gone once it raised)."""
+    args = [*ctx.protected_args, *ctx.args]
+    for i, arg in enumerate(args):
+        if arg == "--db" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--db="):
+            return arg.removeprefix("--db=")
+    return os.environ.get("SITROOM_DB", "the room")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,15 +59,23 @@ def main() -> None:
     """sitroom: turn a pile of news articles into an evidence-backed picture of a situation."""
 
 
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if math.isnan(value):
+        raise click.BadParameter("not a number", ctx, param)
+    return value
+
+
 @main.command("build")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--max-file-mb", type=float, default=Settings.max_file_bytes / 2**20, show_default=True,
-              help="Refuse files larger than this.")
-@click.option("--max-doc-chars", type=int, default=Settings.max_document_chars, show_default=True,
-              help="Refuse documents longer than this.")
-@click.option("--max-doc-seconds", type=float, default=Settings.max_document_seconds, show_default=True,
-              help="Time budget for cleaning and analysing one document.")
+@click.option("--max-file-mb", type=click.FloatRange(0, 10**6, min_open=True), callback=_finite,
+              default=Settings.max_file_bytes / 2**20, show_default=True,
+              help="Refuse files larger than this many megabytes (a .jsonl file counts whole).")
+@click.option("--max-doc-chars", type=click.IntRange(1, 10**9), default=Settings.max_document_chars,
+              show_default=True, help="Refuse documents longer than this many characters.")
+@click.option("--max-doc-seconds", type=click.FloatRange(0, 10**6, min_open=True), callback=_finite,
+              default=Settings.max_document_seconds, show_default=True,
+              help="Time budget in seconds for cleaning and analysing one document.")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline: an installed package or path, or `sm` (default) / `md`.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -56,23 +83,40 @@ def main() -> None:
 @click.option("--address", default=None,
               help="Ray cluster address (with --engine ray; default: start a local one).")
 @click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")
+@click.option("--keep-missing", is_flag=True,
+              help="Keep the documents of files that were deleted (by default a build of a folder "
+                   "removes them).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; failures and summary only.")
 def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_chars: int,
                   max_doc_seconds: float, model: str | None, engine: str, address: str | None,
-                  force: bool, quiet: bool) -> None:
+                  force: bool, keep_missing: bool, quiet: bool) -> None:
     """Read PATHS (files and folders of .txt, .md, .html, .jsonl) into the room at --db.
 
-    Re-running on the same input changes nothing; a changed file replaces its old version.
+    Re-running on the same input changes nothing; a changed file replaces its old version; the
+    documents of files deleted from a folder given (or of a missing file named) are removed.
     Exits 1 when any document failed (each failure is listed and recorded in the room).
     """
     settings = Settings(max_file_bytes=int(max_file_mb * 2**20), max_document_chars=max_doc_chars,
                         max_document_seconds=max_doc_seconds)
     with _ProgressBar(disabled=quiet) as bar:
         report = build(paths, db, settings, progress=bar, force=force, model=model, engine=engine,
-                       address=address)
+                       address=address, keep_missing=keep_missing)
     _print_report(report, db)
     if not report.ok:
         sys.exit(1)
+
+
+@main.command("resolve")
+@db_option
+def resolve_command(db: Path) -> None:
+    """Rebuild the actors, events and disagreements across every document in the room (what each
+    build does at its end; needed after an interrupted build)."""
+    with Room(db) as room:
+        resolve_actors(room)
+        counts = [room.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("documents", "actors", "events")]
+    err.print("resolved {}: {} documents · {} actors · {} events".format(escape(str(db)), *counts),
+              highlight=False)
 
 
 @main.command("documents")
@@ -80,7 +124,7 @@ def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_
 @json_option
 def documents_command(db: Path, as_json: bool) -> None:
     """List the documents in the room with their metadata."""
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         rows = docs.summaries(room)
     if not as_json:
         for row in rows:
@@ -94,7 +138,7 @@ def documents_command(db: Path, as_json: bool) -> None:
 @json_option
 def failures_command(db: Path, as_json: bool) -> None:
     """List the inputs that could not be read, with the stage and the reason."""
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         rows = docs.failures(room)
     emit(rows, ("source", "stage", "reason"), as_json, title="failures", wrap=("reason",))
 
@@ -106,7 +150,7 @@ def failures_command(db: Path, as_json: bool) -> None:
 @click.option("--output", "-o", required=True, help="File to write, or - for standard output.")
 def export_command(db: Path, fmt: str, output: str) -> None:
     """Write everything the room knows as one JSON object (see docs/export-format.md)."""
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         data = export(room)
     validate(data)
     text = dumps(data)
@@ -126,7 +170,7 @@ def report_command(db: Path, output: Path) -> None:
     speaker and disagreements, each item opening the sentence it was read from."""
     from sitroom.report import render
 
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         html = render(room)
     output.write_text(html, encoding="utf-8")
     err.print(f"wrote {escape(str(output))} ({len(html) / 2**20:.1f} MB)", highlight=False)

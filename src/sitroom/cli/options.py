@@ -1,12 +1,29 @@
-"""Options shared by commands."""
+"""Options shared by commands, and opening the room for a read command."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from sitroom.store.room import Room
+
 DB_HELP = "The room: a DuckDB file (created by `build`)."
+STALE = ("warning: the actors, events and disagreements do not yet cover every document (a build was "
+         "interrupted or is running); run `sitroom build` again, or `sitroom resolve`")
 
 
 def db_option(function):
     return click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path),
                         envvar="SITROOM_DB", show_envvar=True, help=DB_HELP)(function)
+
+
+@contextmanager
+def reading(db: Path) -> Iterator[Room]:
+    """The room opened read-only; says on standard error when its corpus-wide picture lags behind."""
+    from sitroom.cli.output import err
+
+    with Room(db, read_only=True) as room:
+        if not room.resolved:
+            err.print(STALE, style="yellow", highlight=False, markup=False)
+        yield room

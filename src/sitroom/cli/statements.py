@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from sitroom.cli.options import db_option
+from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import emit, json_option
 from sitroom.query import statements
-from sitroom.store.room import Room
 
 
 @click.command("quotes")
@@ -18,7 +17,7 @@ from sitroom.store.room import Room
 @json_option
 def quotes_command(db: Path, speaker: str | None, as_json: bool) -> None:
     """Who said what: direct and indirect quotes with their speaker, cue and document."""
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         rows = statements.quotes(room, speaker)
     if not as_json:
         rows = [{**r, "said": " ".join(r["text"].split())[:200], "document": r["evidence"]["document"]}
@@ -33,7 +32,7 @@ def quotes_command(db: Path, speaker: str | None, as_json: bool) -> None:
 @json_option
 def claims_command(db: Path, subject: str | None, as_json: bool) -> None:
     """Which numbers each source asserts: value, unit, what they measure and who says so."""
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         rows = statements.claims(room, subject)
         names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
     if not as_json:
@@ -58,7 +57,7 @@ def _amount(claim: dict) -> str:
 @json_option
 def disagreements_command(db: Path, as_json: bool) -> None:
     """Where the sources differ: claims about the same thing that cannot all be true, side by side."""
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         rows = statements.disagreements(room)
         by_id = {c["id"]: c for c in statements.claims(room)}
     if not as_json:

@@ -9,11 +9,10 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from sitroom.cli.options import db_option
+from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import json_option, out
 from sitroom.extract.events import TYPES
 from sitroom.query.events import timeline
-from sitroom.store.room import Room
 
 
 @click.command("timeline")
@@ -31,7 +30,7 @@ def timeline_command(db: Path, actor: str | None, kind: str | None, since: str |
 
     Inferred dates (the document's date, where the text gives none) are marked with "~".
     """
-    with Room(db, read_only=True) as room:
+    with reading(db) as room:
         rows = timeline(room, actor, kind, since, until, dated, source)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitroom.errors import BadRecord, InputError, TooLarge, UnsupportedFormat
@@ -17,31 +19,66 @@ from sitroom.settings import DEFAULT, SUPPORTED_SUFFIXES, Settings
 _FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path] | Failure]:
+@dataclass
+class Walked:
+    """What a walk over the paths given to a build saw, beyond the files it yields."""
+
+    folders: list[Path] = field(default_factory=list)
+    """Folders given (resolved), whose files that are gone may be removed from the room."""
+    unreadable: list[Path] = field(default_factory=list)
+    """Folders that could not be listed (resolved): nothing under them is known to be gone."""
+    missing: list[str] = field(default_factory=list)
+    """Paths given that do not exist, as given."""
+
+
+def discover(paths: Iterable[str], walked: Walked | None = None) -> Iterator[tuple[str, Path] | Failure]:
     """Yield ``(source, path)`` for every readable file under ``paths``, in a stable order.
 
     ``source`` is the path as the user gave it (joined with the file's place inside a folder).
     Hidden files and files of other types inside folders are skipped; a file named directly that
-    sitroom cannot read, or a path that does not exist, is a Failure.
+    sitroom cannot read, a folder that cannot be listed, or a path that does not exist is a
+    Failure. ``walked``, when given, collects the folders, unreadable folders and missing paths.
     """
+    walked = walked if walked is not None else Walked()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            walked.missing.append(given)
+            yield Failure(given, "ingest", "no such file or folder")
+            continue
+        except OSError as exc:
+            yield Failure(given, "ingest", f"cannot read: {exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(mode):
+            walked.folders.append(path.resolve())
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=errors.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                yield from _unlistable(errors, walked)
                 for name in sorted(files):
                     if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                         continue
                     yield os.path.join(root, name), Path(root) / name
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                kinds = ", ".join(SUPPORTED_SUFFIXES)
-                yield Failure(given, "ingest", f"unsupported file type {path.suffix or '(none)'!r}; "
-                              f"sitroom reads {kinds}")
-            else:
-                yield given, path
+            yield from _unlistable(errors, walked)
+        elif not stat.S_ISREG(mode):
+            yield Failure(given, "ingest", "not a regular file or folder")
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            kinds = ", ".join(SUPPORTED_SUFFIXES)
+            yield Failure(given, "ingest", f"unsupported file type {path.suffix or '(none)'!r}; "
+                          f"sitroom reads {kinds}")
         else:
-            yield Failure(given, "ingest", "no such file or folder")
+            yield given, path
+
+
+def _unlistable(errors: list[OSError], walked: Walked) -> Iterator[Failure]:
+    """A folder os.walk could not list: a failure, never a silent skip."""
+    while errors:
+        error = errors.pop(0)
+        where = error.filename or "?"
+        walked.unreadable.append(Path(where).resolve())
+        yield Failure(str(where), "ingest", f"cannot list folder: {error.strerror or error}")
 
 
 def read_path(source: str, path: Path, settings: Settings = DEFAULT) -> Iterator[SourceText | Failure]:
@@ -53,7 +90,7 @@ def read_path(source: str, path: Path, settings: Settings = DEFAULT) -> Iterator
         size = path.stat().st_size
         if size > settings.max_file_bytes:
             raise TooLarge(f"file of {size:,} bytes is over the limit of {settings.max_file_bytes:,} "
-                           "(raise max_file_bytes to read it)")
+                           "(raise --max-file-mb to read it)")
         data = path.read_bytes()
         if fmt == "jsonl":
             yield from _read_jsonl(source, path, data, settings)
@@ -93,7 +130,7 @@ def _read_jsonl(source: str, path: Path, data: bytes,
         key = url or f"{path.resolve()}:{number}"
         yield SourceText(id=document_id(key), source=url or where, origin=source, format="jsonl",
                          text=body, content_hash=content_hash(json.dumps(record, sort_keys=True)),
-                         encoding=encoding, declared=declared)
+                         encoding=encoding, declared=declared, line=number)
 
 
 def _parse_record(line: str) -> dict:
@@ -127,7 +164,7 @@ def _declared(record: dict) -> Declared:
 def _check_length(text: str, settings: Settings) -> None:
     if len(text) > settings.max_document_chars:
         raise TooLarge(f"document of {len(text):,} characters is over the limit of "
-                       f"{settings.max_document_chars:,} (raise max_document_chars to read it)")
+                       f"{settings.max_document_chars:,} (raise --max-doc-chars to read it)")
 
 
 def document_id(key: str) -> str:

@@ -35,6 +35,13 @@ class SourceText:
     content_hash: str
     encoding: str
     declared: Declared = field(default_factory=Declared)
+    line: int | None = None
+    """The line of the .jsonl file the record stood on (None for a whole file)."""
+
+    @property
+    def where(self) -> str:
+        """The file, or ``FILE:LINE`` for a .jsonl record: where a reader finds it."""
+        return f"{self.origin}:{self.line}" if self.line else self.origin
 
 
 @dataclass(frozen=True)

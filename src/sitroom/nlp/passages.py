@@ -14,6 +14,11 @@ from sitroom.model.document import Document
 from sitroom.model.evidence import Span
 
 _TAG_OR_ENTITY = re.compile(r"<[^>]*>|&#?\w{1,10};")
+MAX_PASSAGE = 100_000
+"""Characters of one passage given to spaCy at most: a longer paragraph is cut into pieces, so
+no text reaches the pipeline's ``max_length`` (10^6) and the parser's memory stays bounded
+(spaCy needs about 1 GB per 100,000 characters: https://spacy.io/api/language#attributes)."""
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,23 @@ def passages(doc: Document) -> list[Passage]:
     body = title + [Passage(p, "body") for p in doc.paragraphs if p.end > p.start]
     comments = [Passage(c.content, "comment", i) for i, c in enumerate(doc.comments)
                 if c.content.end > c.content.start]
-    return body + comments
+    return [piece for passage in body + comments for piece in _pieces(doc.source.text, passage)]
+
+
+def _pieces(text: str, passage: Passage) -> list[Passage]:
+    """The passage, or its consecutive pieces of at most MAX_PASSAGE characters, each cut after
+    the last sentence end (else the last whitespace) in its second half, or hard at the limit."""
+    pieces = []
+    start, end = passage.span.start, passage.span.end
+    while end - start > MAX_PASSAGE:
+        middle, limit = start + MAX_PASSAGE // 2, start + MAX_PASSAGE
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, middle, limit)]
+        space = max(text.rfind(" ", middle, limit), text.rfind("\n", middle, limit))
+        cut = ends[-1] if ends else space + 1 if space >= 0 else limit
+        pieces.append(Passage(Span(start, cut), passage.voice, passage.comment))
+        start = cut
+    pieces.append(Passage(Span(start, end), passage.voice, passage.comment))
+    return pieces
 
 
 def passage_text(doc: Document, passage: Passage) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from sitroom.errors import RoomBusy, RoomError, SchemaMismatch
 from sitroom.model.document import Document
 from sitroom.model.evidence import Span
 from sitroom.model.failure import Failure
+from sitroom.store import access
 
 if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
@@ -37,17 +37,30 @@ class Room:
 
     def __init__(self, path: str | Path, *, read_only: bool = False, wait: float | None = None):
         """Open the room; while another process writes it, wait up to ``wait`` seconds (default:
-        ``WRITER_WAIT`` for writers, ``READER_WAIT`` for readers), then fail with RoomBusy."""
+        ``WRITER_WAIT`` for writers, ``READER_WAIT`` for readers), then fail with RoomBusy. A file
+        that is not a readable sitroom room fails with RoomError naming the fix."""
         self.path = Path(path)
+        self.read_only = read_only
         if read_only and not self.path.exists():
             raise RoomError(
                 f"no room at {self.path}: build one first with `sitroom build PATH --db {self.path}`")
         default = READER_WAIT if read_only else WRITER_WAIT
-        self.db = self._connect(read_only, default if wait is None else wait)
+        wait = default if wait is None else wait
         if read_only:
-            self._check_version()
+            access.wait_for_writer(self.path, wait)
         else:
-            self._create()
+            access.announce_writer(self.path)
+        try:
+            self.db = self._connect(read_only, wait)
+            try:
+                self._check_version() if read_only else self._create()
+            except duckdb.Error as exc:
+                self.db.close()
+                raise access.damaged(self.path, exc) from exc
+        except BaseException:
+            if not read_only:
+                access.withdraw_writer(self.path)
+            raise
 
     def _connect(self, read_only: bool, wait: float):
         deadline = time.monotonic() + wait
@@ -57,16 +70,13 @@ class Room:
                 return duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower():
-                    raise RoomError(f"cannot open room {self.path}: {exc}") from exc
+                    raise access.damaged(self.path, exc) from exc
                 if time.monotonic() >= deadline:
-                    holder = re.search(r"PID (\d+)", str(exc))
-                    who = f" (process {holder.group(1)})" if holder else ""
-                    raise RoomBusy(f"room {self.path} is being written by another sitroom process{who}; "
-                                   "wait for it to finish, or use another --db") from exc
+                    raise RoomBusy(access.busy_message(self.path, exc, writing=not read_only)) from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
             except duckdb.Error as exc:
-                raise RoomError(f"cannot open room {self.path}: {exc}") from exc
+                raise access.damaged(self.path, exc) from exc
 
     def __enter__(self) -> Room:
         return self
@@ -76,6 +86,8 @@ class Room:
 
     def close(self) -> None:
         self.db.close()
+        if not self.read_only:
+            access.withdraw_writer(self.path)
 
     def _create(self) -> None:
         self._migrate()
@@ -88,16 +100,12 @@ class Room:
         """Bring a room of an older schema this sitroom knows how to extend up to date, in one
         transaction, keeping everything in it (the user's overrides above all); the next build then
         re-analyses its documents, since the pipeline changed too. Schema 1 -> 2: ``mentions.sense``."""
-        tables = {row[0] for row in self.db.execute("SELECT table_name FROM information_schema.tables")
-                  .fetchall()}
-        if "room_meta" not in tables:
-            return
-        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'schema_version'").fetchone()
-        if row is None or int(row[0]) not in _MIGRATIONS:
+        found = self._stored_version() if "room_meta" in self._tables() else None
+        if found not in _MIGRATIONS:
             return
         self.db.execute("BEGIN TRANSACTION")
         try:
-            for version in range(int(row[0]), SCHEMA_VERSION):
+            for version in range(found, SCHEMA_VERSION):
                 for statement in _MIGRATIONS[version]:
                     self.db.execute(statement)
             self.db.execute("UPDATE room_meta SET value = ? WHERE key = 'schema_version'",
@@ -107,15 +115,27 @@ class Room:
             self.db.execute("ROLLBACK")
             raise
 
+    def _tables(self) -> set[str]:
+        return {row[0] for row in self.db.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+
+    def _stored_version(self) -> int | None:
+        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            return None
+        try:
+            return int(row[0])
+        except (TypeError, ValueError):
+            bad = ValueError(f"schema version {row[0]!r} is not a number")
+            raise access.damaged(self.path, bad) from None
+
     def _check_version(self, allow_new: bool = False) -> None:
-        tables = {row[0] for row in self.db.execute("SELECT table_name FROM information_schema.tables")
-                  .fetchall()}
+        tables = self._tables()
         if "room_meta" not in tables:
             if allow_new and not tables:
                 return
             raise SchemaMismatch(f"{self.path} is not a sitroom room (no room_meta table)")
-        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'schema_version'").fetchone()
-        found = int(row[0]) if row else None
+        found = self._stored_version()
         if found != SCHEMA_VERSION:
             raise SchemaMismatch(
                 f"{self.path} has schema version {found}, this sitroom writes {SCHEMA_VERSION}: "
@@ -150,6 +170,7 @@ class Room:
         with self.transaction():
             if not new:
                 self._delete(doc.id)
+            self._mark_unresolved(dropped=not new)
             self._insert(doc, pipeline)
             if analysis is not None:
                 self._insert_analysis(doc.id, analysis)
@@ -159,10 +180,25 @@ class Room:
         """Drop documents once read from ``origin`` that it no longer holds (lines of a .jsonl)."""
         gone = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE origin = ?",
                                                   [origin]).fetchall() if row[0] not in keep]
-        with self.transaction():
-            for doc_id in gone:
-                self._delete(doc_id)
+        self.remove(gone)
         return gone
+
+    def remove(self, doc_ids: list[str]) -> None:
+        """Drop documents and everything derived from them, in one transaction."""
+        if not doc_ids:
+            return
+        with self.transaction():
+            for doc_id in doc_ids:
+                self._delete(doc_id)
+            self._mark_unresolved(dropped=True)
+
+    def origins(self) -> list[str]:
+        """The files documents were read from, and the files of recorded failures (a .jsonl
+        line's failure ``FILE:N`` counts as FILE), as the paths were given."""
+        rows = self.db.execute(
+            "SELECT origin FROM documents UNION SELECT regexp_replace(source, ':[0-9]+$', '') "
+            "FROM failures").fetchall()
+        return sorted(row[0] for row in rows)
 
     def clear_failures(self, source: str) -> None:
         """Forget earlier failures of a file (and of its .jsonl lines) before reading it again."""
@@ -174,9 +210,33 @@ class Room:
                         [failure.source, failure.stage, failure.reason, _now()])
 
     def _delete(self, doc_id: str) -> None:
+        """Remove a document, its rows, and its part in the corpus-wide picture: actors, events and
+        disagreements keep no member that points at rows which are gone or about to mean other text."""
         for table in _DERIVED:
             self.db.execute(f"DELETE FROM {table} WHERE document = ?", [doc_id])
         self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        self.db.execute("DELETE FROM actor_members WHERE document = ?", [doc_id])
+        self.db.execute("DELETE FROM event_members WHERE document = ?", [doc_id])
+        self.db.execute("DELETE FROM disagreements WHERE "
+                        "len(list_filter(claims, lambda c: starts_with(c, ?))) > 0", [doc_id + ":"])
+
+    def _mark_unresolved(self, dropped: bool) -> None:
+        """Actors, events and disagreements no longer cover every document: until the next
+        resolution (the end of a build, or `sitroom resolve`) readers say so. Actors and events
+        left with no member once documents were ``dropped`` go too."""
+        self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'no')")
+        if not dropped:
+            return
+        self.db.execute("DELETE FROM actors WHERE id NOT IN (SELECT actor FROM actor_members)")
+        self.db.execute("DELETE FROM events WHERE id NOT IN (SELECT event FROM event_members)")
+        self.db.execute("DELETE FROM event_actors WHERE event NOT IN (SELECT id FROM events) "
+                        "OR actor NOT IN (SELECT id FROM actors)")
+
+    @property
+    def resolved(self) -> bool:
+        """False while documents were added, replaced or removed after the last resolution."""
+        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'resolved'").fetchone()
+        return row is None or row[0] != "no"
 
     def _insert(self, doc: Document, pipeline: str) -> None:
         src = doc.source
@@ -236,6 +296,7 @@ class Room:
             for table in ("actor_members", "actors", "event_actors", "event_members", "events",
                           "disagreements"):
                 self.db.execute(f"DELETE FROM {table}")
+            self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'yes')")
             self._many("actors", [a[:4] for a in actors])
             self._many("actor_members", [(a[0], doc, cluster) for a in actors for doc, cluster in a[4]])
             self._many("events", [(e["id"], e["type"], e["mode"], e["status"], e["when_start"], e["when_end"],

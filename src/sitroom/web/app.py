@@ -6,6 +6,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import duckdb
 import jinja2
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,6 +15,7 @@ from starlette.exceptions import HTTPException
 
 from sitroom.errors import SitroomError
 from sitroom.extract.events import TYPES
+from sitroom.store import access
 from sitroom.store.room import Room
 from sitroom.web import pages
 
@@ -26,10 +28,14 @@ def create_app(db: str | Path) -> FastAPI:
         autoescape=True)
     Room(db, read_only=True).close()  # fail at start, with advice, if the room is missing or foreign
 
-    def respond(request: Request, template: str, data: dict) -> HTMLResponse | JSONResponse:
+    def respond(r: Room, request: Request, template: str, data: dict) -> HTMLResponse | JSONResponse:
+        """The page as HTML or JSON; while the corpus-wide picture lags behind the documents (an
+        interrupted build) the page says so, and JSON carries the header ``X-Sitroom-Resolved: no``."""
+        headers = {} if r.resolved else {"X-Sitroom-Resolved": "no"}
         if _wants_json(request):
-            return JSONResponse(data)
-        return HTMLResponse(env.get_template(template).render(data=data, types=TYPES))
+            return JSONResponse(data, headers=headers)
+        return HTMLResponse(env.get_template(template).render(data=data, types=TYPES, stale=not r.resolved),
+                            headers=headers)
 
     def room() -> Room:
         return Room(db, read_only=True)
@@ -47,6 +53,10 @@ def create_app(db: str | Path) -> FastAPI:
     async def not_found(request: Request, exc: pages.NotFound):
         return _error(request, env, 404, str(exc))
 
+    @app.exception_handler(duckdb.Error)
+    async def damaged_room(request: Request, exc: duckdb.Error):
+        return _error(request, env, 503, str(access.damaged(Path(db), exc)))
+
     @app.exception_handler(SitroomError)
     async def room_error(request: Request, exc: SitroomError):
         return _error(request, env, 503, str(exc))
@@ -54,7 +64,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def overview(request: Request):
         with room() as r:
-            return respond(request, "overview.html.j2", pages.overview(r))
+            return respond(r, request, "overview.html.j2", pages.overview(r))
 
     @app.get("/timeline", response_class=HTMLResponse)
     def timeline(request: Request, actor: str | None = None,
@@ -64,33 +74,33 @@ def create_app(db: str | Path) -> FastAPI:
                  dated: bool = False):
         with room() as r:
             data = pages.timeline_page(r, actor or None, type or None, since or None, until or None, dated)
-            return respond(request, "timeline.html.j2", data)
+            return respond(r, request, "timeline.html.j2", data)
 
     @app.get("/actors", response_class=HTMLResponse)
     def actors(request: Request, kind: str | None = None):
         with room() as r:
-            return respond(request, "actors.html.j2", pages.actors_page(r, kind))
+            return respond(r, request, "actors.html.j2", pages.actors_page(r, kind))
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse)
     def actor(request: Request, actor_id: str):
         with room() as r:
-            return respond(request, "actor.html.j2", pages.actor_page(r, actor_id))
+            return respond(r, request, "actor.html.j2", pages.actor_page(r, actor_id))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event(request: Request, event_id: str):
         with room() as r:
-            return respond(request, "event.html.j2", pages.event_page(r, event_id))
+            return respond(r, request, "event.html.j2", pages.event_page(r, event_id))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str, start: int | None = Query(None, ge=0),
                  end: int | None = Query(None, ge=0)):
         with room() as r:
-            return respond(request, "document.html.j2", pages.document_page(r, doc_id, start, end))
+            return respond(r, request, "document.html.j2", pages.document_page(r, doc_id, start, end))
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str | None = Query(None, max_length=200)):
         with room() as r:
-            return respond(request, "search.html.j2", pages.search_page(r, q))
+            return respond(r, request, "search.html.j2", pages.search_page(r, q))
 
     return app
 
