@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import click
-from rich.markup import escape
+from rich.text import Text
 
 from sitroom.build import resolve_actors, room_local_actors
 from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import emit, err, json_option, out
+from sitroom.cli.output import emit, err, json_option, out, visible
 from sitroom.errors import SitroomError
 from sitroom.query import actors as query
 from sitroom.resolve.explain import explain
@@ -47,11 +47,11 @@ def explain_command(obj: dict, a: str, b: str) -> None:
         lines = explain(nodes, a, b)
         now = [query.find(room, name) for name in (a, b)]
     for line in lines:
-        out.print(escape(line), highlight=False)
+        out.print(Text(visible(line)))
     ids = [{x["id"] for x in found} for found in now]
     verdict = "one actor" if ids[0] and ids[0] == ids[1] else "different actors"
-    out.print(f"in the room now: {verdict} ({', '.join(sorted(ids[0])) or '-'} / "
-              f"{', '.join(sorted(ids[1])) or '-'}); overrides apply after the rules", highlight=False)
+    out.print(Text(visible(f"in the room now: {verdict} ({', '.join(sorted(ids[0])) or '-'} / "
+                           f"{', '.join(sorted(ids[1])) or '-'}); overrides apply after the rules")))
 
 
 @actors_group.command("merge")
@@ -82,8 +82,7 @@ def _override(db: Path, action: str, a: str, b: str) -> None:
         room.add_override(action, a, b)
         resolve_actors(room)
         found = query.find(room, a)
-    err.print(f"{action}: recorded; {escape(a)} is now " +
-              ", ".join(escape(x["id"]) for x in found), highlight=False)
+    err.print(Text(visible(f"{action}: recorded; {a} is now " + ", ".join(x["id"] for x in found))))
 
 
 @click.command("actor")
@@ -108,21 +107,22 @@ def actor_command(name: str, db: Path, as_json: bool) -> None:
 
 
 def _print_dossier(d: dict) -> None:
-    out.print(f"[bold]{escape(d['name'])}[/bold]  {d['kind']}  {d['country'] or ''}  ({d['id']})")
-    out.print("names: " + escape("; ".join(d["aliases"])), highlight=False)
+    def line(*parts) -> None:  # str parts are literal text, (text, style) pairs are styled
+        out.print(Text.assemble(*((visible(p), "") if isinstance(p, str) else (visible(p[0]), p[1])
+                                  for p in parts)))
+
+    line((d["name"], "bold"), f"  {d['kind']}  {d['country'] or ''}  ({d['id']})")
+    line("names: " + "; ".join(d["aliases"]))
     if d["roles"]:
-        out.print("roles:")
+        line("roles:")
         for role in d["roles"]:
             when = role["when"]
             span = f" ({when['start']}–{when['end'] or ''})" if when else ""
-            out.print(f"  • {escape(role['title'])}{escape(span)}  — “{escape(role['evidence']['text'])}”",
-                      highlight=False)
-    out.print("documents:")
+            line(f"  • {role['title']}{span}  — “{role['evidence']['text']}”")
+    line("documents:")
     for doc in d["documents"]:
-        out.print(f"  • {doc['id']}  {escape(doc['title'] or '')}", highlight=False)
-    out.print(f"mentions ({len(d['mentions'])}):")
+        line(f"  • {doc['id']}  {doc['title'] or ''}")
+    line(f"mentions ({len(d['mentions'])}):")
     for m in d["mentions"]:
         sentence = m["sentence"]["text"] if m["sentence"] else m["text"]
-        where = f"[{m['document']}:{m['start']}]"
-        out.print(f"  • {escape(where)} {escape(m['text'])}: {escape(' '.join(sentence.split()))}",
-                  highlight=False)
+        line(f"  • [{m['document']}:{m['start']}] {m['text']}: {' '.join(sentence.split())}")

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import click
 import duckdb
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from sitroom import __version__
 from sitroom.build import BuildReport, build, resolve_actors
 from sitroom.cli.actors import actor_command, actors_group
 from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import emit, err, json_option
+from sitroom.cli.output import emit, err, json_option, visible
 from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
 from sitroom.cli.timeline import timeline_command
 from sitroom.errors import SitroomError
@@ -33,12 +33,10 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except SitroomError as exc:
-            err.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
-            sys.exit(1)
-        except duckdb.Error as exc:  # a room that opened but whose pages cannot be read
-            message = str(damaged(Path(_db_argument(ctx)), exc))
-            err.print(f"[bold red]error:[/bold red] {escape(message)}", highlight=False)
+        except (SitroomError, duckdb.Error) as exc:
+            if isinstance(exc, duckdb.Error):  # a room that opened but whose pages cannot be read
+                exc = damaged(Path(_db_argument(ctx)), exc)
+            err.print(Text.assemble(("error:", "bold red"), " ", visible(str(exc))))
             sys.exit(1)
 
 
@@ -115,8 +113,7 @@ def resolve_command(db: Path) -> None:
         resolve_actors(room)
         counts = [room.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("documents", "actors", "events")]
-    err.print("resolved {}: {} documents · {} actors · {} events".format(escape(str(db)), *counts),
-              highlight=False)
+    err.print(Text("resolved {}: {} documents · {} actors · {} events".format(visible(str(db)), *counts)))
 
 
 @main.command("documents")
@@ -158,7 +155,7 @@ def export_command(db: Path, fmt: str, output: str) -> None:
         click.echo(text, nl=False)
     else:
         Path(output).write_text(text, encoding="utf-8")
-        err.print(f"wrote {escape(output)}: {len(data['documents'])} documents", highlight=False)
+        err.print(Text(f"wrote {visible(output)}: {len(data['documents'])} documents"))
 
 
 @main.command("report")
@@ -173,7 +170,7 @@ def report_command(db: Path, output: Path) -> None:
     with reading(db) as room:
         html = render(room)
     output.write_text(html, encoding="utf-8")
-    err.print(f"wrote {escape(str(output))} ({len(html) / 2**20:.1f} MB)", highlight=False)
+    err.print(Text(f"wrote {visible(str(output))} ({len(html) / 2**20:.1f} MB)"))
 
 
 @main.command("serve")
@@ -193,7 +190,7 @@ def serve_command(db: Path, host: str, port: int) -> None:
 class _ProgressBar:
     def __init__(self, disabled: bool):
         self.bar = Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
+                            TimeElapsedColumn(), TextColumn("{task.description}", markup=False), console=err,
                             transient=True, disable=disabled or not err.is_terminal)
         self.task = None
 
@@ -208,19 +205,19 @@ class _ProgressBar:
         self.task = self.bar.add_task("", total=total)
 
     def file_done(self, source: str) -> None:
-        self.bar.update(self.task, advance=1, description=Path(source).name)
+        self.bar.update(self.task, advance=1, description=visible(Path(source).name))
 
 
 def _print_report(report: BuildReport, db: Path) -> None:
     for failure in report.failed:
-        err.print(f"[red]failed[/red] {escape(failure.source)}: "
-                  f"{escape(f'[{failure.stage}]')} {escape(failure.reason)}", highlight=False)
+        err.print(Text.assemble(("failed", "red"), f" {visible(failure.source)}: [{failure.stage}] ",
+                                visible(failure.reason)))
     parts = [f"added {len(report.added)}", f"updated {len(report.updated)}",
              f"unchanged {len(report.unchanged)}"]
     if report.removed:
         parts.append(f"removed {len(report.removed)}")
     parts.append(f"failed {len(report.failed)}")
-    err.print(f"{escape(str(db))}: " + " · ".join(parts), highlight=False)
+    err.print(Text(f"{visible(str(db))}: " + " · ".join(parts)))
 
 
 main.add_command(actors_group)

@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from rich.text import Text
 
 from sitroom.store.room import Room
 
@@ -25,5 +26,5 @@ def reading(db: Path) -> Iterator[Room]:
 
     with Room(db, read_only=True) as room:
         if not room.resolved:
-            err.print(STALE, style="yellow", highlight=False, markup=False)
+            err.print(Text(STALE, style="yellow"))
         yield room

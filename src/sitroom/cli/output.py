@@ -1,4 +1,9 @@
-"""Shared output for read commands: a rich table on a terminal, or JSON with --json."""
+"""Shared output for read commands: a rich table on a terminal, or JSON with --json.
+
+Text from documents and from the user is printed as rich ``Text`` built with ``visible``, never as
+a markup string: ``[/b]`` in a title cannot break a table, ``[sic]`` stays on the page, and an
+escape sequence in a document cannot recolour, retitle or clear the terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,29 @@ from collections.abc import Sequence
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 out = Console()
 if not out.is_terminal:  # piped or captured: no width to fit, so do not squeeze columns
     out = Console(width=200)
 err = Console(stderr=True, soft_wrap=True)
+
+# every control character but newline, shown: C0 as its control picture (ESC as ␛), a tab as a
+# space, DEL as ␡, C1 (U+0080-U+009F, which some terminals obey as ESC sequences) as \x9b; the
+# Unicode line and paragraph separators as newlines (rich measures them as line breaks, but a
+# no-wrap cell would crop everything after one)
+_VISIBLE = {**{c: chr(0x2400 + c) for c in range(0x20) if c != 0x0A}, 0x09: " ", 0x7F: "\u2421",
+            **{c: f"\\x{c:02x}" for c in range(0x80, 0xA0)}, 0x2028: "\n", 0x2029: "\n"}
+
+
+def visible(text: str) -> str:
+    """``text`` with no control character a terminal would act on, except newline."""
+    return text.replace("\r\n", "\n").translate(_VISIBLE)
+
+
+def cell(value) -> Text:
+    """A value as literal table text: no markup, no emoji codes, no control characters."""
+    return Text("" if value is None else visible(str(value)))
 
 
 def json_option(function):
@@ -26,12 +49,12 @@ def emit(rows: list[dict], columns: Sequence[str], as_json: bool, title: str | N
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         return
     if not rows:
-        err.print(f"[dim]no {title or 'rows'}[/dim]")
+        err.print(Text(f"no {visible(title or 'rows')}", style="dim"))
         return
-    table = Table(title=title, show_lines=False)
+    table = Table(title=None if title is None else cell(title), show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold" if column in wrap else "ellipsis",
                          no_wrap=column not in wrap, ratio=2 if column in wrap else None)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table.add_row(*(cell(row.get(c)) for c in columns))
     out.print(table)

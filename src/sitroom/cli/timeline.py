@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
 from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import json_option, out
+from sitroom.cli.output import cell, json_option, out
 from sitroom.extract.events import TYPES
 from sitroom.query.events import timeline
 
@@ -46,5 +45,5 @@ def timeline_command(db: Path, actor: str | None, kind: str | None, since: str |
         quote = " ".join(row["evidence"][0]["text"].split()) if row["evidence"] else ""
         more = f" (+{len(row['evidence']) - 1} more, {len(row['documents'])} documents)" \
             if len(row["evidence"]) > 1 else ""
-        table.add_row(stamp, row["type"], row["status"], escape(row["summary"]), escape(quote[:300] + more))
+        table.add_row(*map(cell, (stamp, row["type"], row["status"], row["summary"], quote[:300] + more)))
     out.print(table)

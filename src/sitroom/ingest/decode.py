@@ -50,26 +50,29 @@ _UTF16 = ("utf-16be", "utf-16le")
 # the Encoding Standard's GBK decoder is its gb18030 decoder.
 _CODECS = {"gbk": "gb18030"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_C0 = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""Controls that JSON forbids raw (RFC 8259 section 7; DEL may stand raw inside a JSON string)."""
 _MAX_CONTROL_SHARE = 0.01
 _WESTERN_EXTRA = set("€‘’“”–—…«»°£§©®·•")
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
 MIXED = "utf-8+windows-1252"
 
 
-def decode(data: bytes, *, html: bool = False) -> tuple[str, str]:
+def decode(data: bytes, *, html: bool = False, json_lines: bool = False) -> tuple[str, str]:
     """Return ``(text, encoding)``; the BOM is dropped, line endings are kept as they are.
 
     ``encoding`` names what was used: a WHATWG encoding name ("utf-8", "windows-1252",
     "windows-1251"...) when sitroom decided it, the BOM's encoding, a detector's name, or
     ``MIXED`` ("utf-8+windows-1252") for UTF-8 with Windows-1252 bytes pasted in.
-    Raises EmptyInput for nothing but whitespace and BinaryInput for bytes that are not text.
+    Raises EmptyInput for nothing but whitespace and BinaryInput for bytes that are not text
+    (for ``json_lines``, raw DEL characters, legal inside JSON strings, do not count).
     """
     if not data.strip():
         raise EmptyInput("empty file (nothing but whitespace)")
     text, encoding = _decode(data, html)
     if not text.strip():
         raise EmptyInput("empty file (nothing but whitespace)")
-    controls = len(_CONTROL.findall(text))
+    controls = len((_C0 if json_lines else _CONTROL).findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise BinaryInput(f"binary content ({controls} control characters), not a text file")
     return text, encoding

@@ -109,7 +109,7 @@ def read_path(source: str, path: Path, settings: Settings = DEFAULT) -> Iterator
 
 def _read_jsonl(source: str, path: Path, data: bytes,
                 settings: Settings) -> Iterator[SourceText | Failure]:
-    text, encoding = decode(data)
+    text, encoding = decode(data, json_lines=True)
     # JSON lines end at "\n" only: U+2028 and friends may stand raw inside a JSON string
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -138,6 +138,8 @@ def _parse_record(line: str) -> dict:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise BadRecord(f"bad JSON line: {exc.msg} at column {exc.colno}") from exc
+    except RecursionError:
+        raise BadRecord("bad JSON line: nested too deeply") from None
     if not isinstance(record, dict):
         raise BadRecord("a .jsonl line must be a JSON object with a 'text' field")
     body = record.get("text")
