@@ -37,7 +37,10 @@ ACTORS_SQL = """
 
 def worker(room: str, sizes: list[int], repeat: int) -> dict:
     """Run under one version's code: timings of ``build_actors`` by corpus size, and the room's actors."""
-    from sitroom.build import room_local_actors
+    try:
+        from sitroom.resolve.corpus import room_local_actors
+    except ImportError:  # code from before the corpus-wide stage had its own module
+        from sitroom.build import room_local_actors
     from sitroom.resolve import across
     from sitroom.resolve.actors import build_actors
     from sitroom.store.room import Room

@@ -16,33 +16,43 @@ import urllib.request
 import duckdb
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from sitroom.build import build
 from sitroom.cli.main import main
 from sitroom.errors import RoomError
 from sitroom.export.json_export import export
+from sitroom.report import render
 from sitroom.store import access
 from sitroom.store.room import Room
+from sitroom.web.app import create_app
 
 STORY = ("Border Talks In Marlova, Part {n}\n\n{a} met {b} in Marlova on March {d}, 2022. The two "
          "ministers agreed to reopen the border crossing, officials said. \u201cWe will open it "
          "within a week,\u201d {a} told reporters.\n\nA day later {b} visited Freedonia.\n")
 PEOPLE = [("Karl Ostrom", "Lena Halvorsen"), ("Erik Lund", "Mira Sandvik"), ("Anna Berg", "Tor Vik")]
 
-# Runs a real build in a child process that SIGKILLs itself at its Nth multi-row insert: inside a
-# document's transaction, or inside the corpus-wide one. Prints the number of inserts when it ends.
+# Runs a real build in a child process that SIGKILLs itself at its Nth multi-row insert (counting
+# only those of the corpus-wide stage with "resolve"): inside a document's transaction, or inside
+# the corpus-wide one. Prints the number of inserts counted when it ends.
 KILLER = """
 import os, signal, sys
 from sitroom.build import build
-from sitroom.store import access
 from sitroom.store.room import Room
-limit, calls, insert = int(sys.argv[3]), [0], Room._many
+from sitroom.web.app import create_app
+limit, only_resolve, calls, resolving = int(sys.argv[3]), sys.argv[4] == "resolve", [0], [False]
+insert, resolve = Room._many, Room.replace_resolved
 def counting(self, table, rows):
-    calls[0] += 1
-    if calls[0] == limit:
-        os.kill(os.getpid(), signal.SIGKILL)
+    if resolving[0] or not only_resolve:
+        calls[0] += 1
+        if calls[0] == limit:
+            os.kill(os.getpid(), signal.SIGKILL)
     insert(self, table, rows)
-Room._many = counting
+def replacing(self, *args):
+    resolving[0] = True
+    resolve(self, *args)
+    resolving[0] = False
+Room._many, Room.replace_resolved = counting, replacing
 build([sys.argv[1]], sys.argv[2])
 print(calls[0])
 """
@@ -55,8 +65,8 @@ def _write(folder, count, version=0):
         (folder / f"{n:02d}.txt").write_text(STORY.format(n=n, a=a, b=b, d=n % 27 + 1))
 
 
-def _run(folder, db, limit):
-    done = subprocess.run([sys.executable, "-c", KILLER, str(folder), str(db), str(limit)],
+def _run(folder, db, limit, stage="all"):
+    done = subprocess.run([sys.executable, "-c", KILLER, str(folder), str(db), str(limit), stage],
                           capture_output=True, text=True, timeout=300)
     return int(done.stdout) if done.returncode == 0 else None
 
@@ -74,19 +84,18 @@ def test_builds_killed_at_random_statements_complete_to_the_clean_build(tmp_path
     clean = tmp_path / "clean.duckdb"
     inserts = _run(folder, clean, 0)  # a whole build, counting its inserts
     db = tmp_path / "room.duckdb"
-    kills = 0
-    for limit in sorted(rng.sample(range(2, inserts - 8), 3)) + [inserts - 3]:  # last: corpus-wide
-        if _run(folder, db, limit) is None:
-            kills += 1
-    assert kills >= 2
+    kills = sum(_run(folder, db, limit) is None for limit in sorted(rng.sample(range(2, inserts - 8), 3)))
+    kills += _run(folder, db, rng.randrange(1, 5), "resolve") is None
+    assert kills >= 3
     assert _run(folder, db, 0) is not None
     assert _picture(db) == _picture(clean)
 
     _write(folder, 8, version=1)  # every document changes its people: a rebuild
     clean_again = tmp_path / "clean-again.duckdb"
     inserts = _run(folder, clean_again, 0)
-    for limit in sorted(rng.sample(range(2, inserts - 8), 2)) + [inserts - 2]:
-        _run(folder, db, limit)
+    kills = sum(_run(folder, db, limit) is None for limit in sorted(rng.sample(range(2, inserts - 8), 2)))
+    kills += _run(folder, db, rng.randrange(1, 5), "resolve") is None
+    assert kills >= 2
     assert _run(folder, db, 0) is not None
     assert _picture(db) == _picture(clean_again)
 
@@ -125,6 +134,10 @@ def test_an_interrupted_rebuild_leaves_no_member_pointing_at_replaced_text(tmp_p
     runner = CliRunner()
     shown = runner.invoke(main, ["actors", "--db", str(db)])
     assert shown.exit_code == 0 and "do not yet cover every document" in shown.output
+    with Room(db, read_only=True) as room:
+        assert "Incomplete:" in render(room)
+    page = TestClient(create_app(db)).get("/actors")
+    assert page.headers["X-Sitroom-Resolved"] == "no" and "do not yet cover every" in page.text
     assert runner.invoke(main, ["resolve", "--db", str(db)]).exit_code == 0
     assert "do not yet cover" not in runner.invoke(main, ["actors", "--db", str(db)]).output
     clean = tmp_path / "clean.duckdb"

@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 from rich.text import Text
 
-from sitroom.build import resolve_actors, room_local_actors
 from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import emit, err, json_option, out, visible
 from sitroom.errors import SitroomError
 from sitroom.query import actors as query
+from sitroom.resolve.corpus import resolve_actors, room_local_actors
 from sitroom.resolve.explain import explain
 from sitroom.store.room import Room
 

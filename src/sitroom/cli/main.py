@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from sitroom import __version__
-from sitroom.build import BuildReport, build, resolve_actors
+from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
 from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import emit, err, json_option, visible
@@ -22,6 +22,7 @@ from sitroom.cli.timeline import timeline_command
 from sitroom.errors import SitroomError
 from sitroom.export.json_export import dumps, export, validate
 from sitroom.query import documents as docs
+from sitroom.resolve.corpus import resolve_actors
 from sitroom.settings import Settings
 from sitroom.store.access import damaged
 from sitroom.store.room import Room

@@ -32,6 +32,7 @@ def report_data(room: Room) -> dict:
         })
     claim_by_id = {c["id"]: c for c in claims(room)}
     return {
+        "resolved": room.resolved,
         "documents": sorted(ctx.docs.values(), key=lambda d: d["source"]),
         "actors": {i: {"id": i, "name": a["name"], "kind": a["kind"], "mentions": len(a["mentions"]),
                        "documents": len(a["documents"])} for i, a in actors.items()},

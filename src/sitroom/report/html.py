@@ -28,6 +28,7 @@ def render_data(data: dict) -> str:
         version=__version__,
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         counts={k: len(data[k]) for k in ("documents", "events", "quotes", "disagreements")},
+        stale=not data.get("resolved", True),
     )
 
 

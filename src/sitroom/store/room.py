@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from sitroom.model.document import Document
 from sitroom.model.evidence import Span
 from sitroom.model.failure import Failure
 from sitroom.store import access
+from sitroom.store.resolved import ResolvedTables, now
 
 if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
@@ -32,7 +32,7 @@ _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "r
             "event_mentions", "quotes", "claims")
 
 
-class Room:
+class Room(ResolvedTables):
     """A DuckDB file holding documents and everything derived from them."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, wait: float | None = None):
@@ -207,36 +207,14 @@ class Room:
 
     def record_failure(self, failure: Failure) -> None:
         self.db.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?)",
-                        [failure.source, failure.stage, failure.reason, _now()])
+                        [failure.source, failure.stage, failure.reason, now()])
 
     def _delete(self, doc_id: str) -> None:
-        """Remove a document, its rows, and its part in the corpus-wide picture: actors, events and
-        disagreements keep no member that points at rows which are gone or about to mean other text."""
+        """Remove a document, its rows, and its part in the corpus-wide picture."""
         for table in _DERIVED:
             self.db.execute(f"DELETE FROM {table} WHERE document = ?", [doc_id])
         self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-        self.db.execute("DELETE FROM actor_members WHERE document = ?", [doc_id])
-        self.db.execute("DELETE FROM event_members WHERE document = ?", [doc_id])
-        self.db.execute("DELETE FROM disagreements WHERE "
-                        "len(list_filter(claims, lambda c: starts_with(c, ?))) > 0", [doc_id + ":"])
-
-    def _mark_unresolved(self, dropped: bool) -> None:
-        """Actors, events and disagreements no longer cover every document: until the next
-        resolution (the end of a build, or `sitroom resolve`) readers say so. Actors and events
-        left with no member once documents were ``dropped`` go too."""
-        self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'no')")
-        if not dropped:
-            return
-        self.db.execute("DELETE FROM actors WHERE id NOT IN (SELECT actor FROM actor_members)")
-        self.db.execute("DELETE FROM events WHERE id NOT IN (SELECT event FROM event_members)")
-        self.db.execute("DELETE FROM event_actors WHERE event NOT IN (SELECT id FROM events) "
-                        "OR actor NOT IN (SELECT id FROM actors)")
-
-    @property
-    def resolved(self) -> bool:
-        """False while documents were added, replaced or removed after the last resolution."""
-        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'resolved'").fetchone()
-        return row is None or row[0] != "no"
+        self._drop_memberships(doc_id)
 
     def _insert(self, doc: Document, pipeline: str) -> None:
         src = doc.source
@@ -245,7 +223,7 @@ class Room:
             [src.id, src.source, src.origin, src.format, src.encoding, src.content_hash,
              pipeline, src.text, doc.title, *_bounds(doc.title_span),
              doc.outlet, list(doc.authors), doc.language, doc.published, doc.published_basis,
-             *_bounds(doc.published_span), doc.body.start, doc.body.end, _now()])
+             *_bounds(doc.published_span), doc.body.start, doc.body.end, now()])
         self._many("paragraphs", [(doc.id, i, p.start, p.end) for i, p in enumerate(doc.paragraphs)])
         self._many("boilerplate", [(doc.id, i, s.kind, s.span.start, s.span.end)
                                    for i, s in enumerate(doc.boilerplate)])
@@ -285,36 +263,6 @@ class Room:
              c.finding.span.start, c.finding.span.end, c.finding.upper)
             for i, c in enumerate(analysis.claims)])
 
-    # --- actors across documents --------------------------------------------------------------
-
-    def replace_resolved(self, actors: list[tuple], events: list[dict], disagreements: list[dict]) -> None:
-        """Actors, events and disagreements across the corpus, replaced together in one transaction.
-
-        ``actors`` are ``(id, name, kind, country, [(document, cluster), ...])``.
-        """
-        with self.transaction():
-            for table in ("actor_members", "actors", "event_actors", "event_members", "events",
-                          "disagreements"):
-                self.db.execute(f"DELETE FROM {table}")
-            self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'yes')")
-            self._many("actors", [a[:4] for a in actors])
-            self._many("actor_members", [(a[0], doc, cluster) for a in actors for doc, cluster in a[4]])
-            self._many("events", [(e["id"], e["type"], e["mode"], e["status"], e["when_start"], e["when_end"],
-                                   e["when_basis"], e["location"], e["summary"]) for e in events])
-            self._many("event_members", [(e["id"], doc, n) for e in events for doc, n in e["members"]])
-            self._many("event_actors", [(e["id"], role, actor) for e in events
-                                        for role in ("source", "target") for actor in e[role]])
-            self._many("disagreements", [(d["id"], d["topic"], d["note"], d["claims"], d["events"])
-                                         for d in {d["id"]: d for d in disagreements}.values()])
-
-    def add_override(self, action: str, a: str, b: str) -> None:
-        count = self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
-        self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [count, action, a, b, _now()])
-
-    def overrides(self) -> list[tuple[str, str, str]]:
-        return [tuple(r) for r in self.db.execute(
-            "SELECT action, a, b FROM actor_overrides ORDER BY ordinal").fetchall()]
-
     def _many(self, table: str, rows: list[tuple]) -> None:
         """Insert rows in chunks of one multi-row statement each (DuckDB's executemany is slow)."""
         if not rows:
@@ -334,6 +282,3 @@ def _when(when) -> tuple[str | None, str | None, str | None]:
 def _bounds(span: Span | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else (span.start, span.end)
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -1,0 +1,58 @@
+"""The corpus-wide stage: every document's rows in, actors, events and disagreements across the
+corpus out, written together (the end of every build, and `sitroom resolve`)."""
+
+from __future__ import annotations
+
+from sitroom.resolve.actors import build_actors, local_actors
+from sitroom.resolve.disagreements import ClaimRow
+from sitroom.resolve.disagreements import find as find_disagreements
+from sitroom.resolve.events import EventMention, build_events
+from sitroom.store.room import Room
+
+
+def room_local_actors(room: Room):
+    """Every document's local actors, as cross-document resolution (and `actors explain`) sees them."""
+    mentions = room.db.execute(
+        "SELECT document, cluster, text, kind, country, pronoun, armed, sense FROM mentions "
+        "ORDER BY document, ordinal").fetchall()
+    roles = room.db.execute(
+        "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
+        "ON m.document = r.document AND m.ordinal = r.mention ORDER BY r.document, r.start_offset").fetchall()
+    return local_actors(mentions, roles)
+
+
+def resolve_actors(room: Room) -> None:
+    """Rebuild actors, events and disagreements across the corpus, and write them in one go."""
+    actors = build_actors(room_local_actors(room), room.overrides())
+    events = _events(room, actors)
+    room.replace_resolved(actors, events, find_disagreements(_claims(room)))
+
+
+def _events(room: Room, actors: list[tuple]) -> list[dict]:
+    actor_of_cluster = {(doc, cluster): a[0] for a in actors for doc, cluster in a[4]}
+    actor_of = {(d, o): actor_of_cluster[(d, c)] for d, o, c in room.db.execute(
+        "SELECT document, ordinal, cluster FROM mentions").fetchall() if (d, c) in actor_of_cluster}
+    names = {a[0]: a[1] for a in actors}
+    rows = room.db.execute(
+        "SELECT document, ordinal, type, mode, status, phrase, sources, targets, when_start, when_end, "
+        "when_basis, location, start_offset FROM event_mentions ORDER BY document, ordinal").fetchall()
+    mentions = []
+    for doc, n, kind, mode, status, phrase, sources, targets, w_start, w_end, basis, location, at in rows:
+        src = frozenset(actor_of[(doc, i)] for i in sources if (doc, i) in actor_of)
+        tgt = frozenset(actor_of[(doc, i)] for i in targets if (doc, i) in actor_of) - src
+        if src or tgt:
+            when = (w_start, w_end, basis) if w_start else None
+            mentions.append(EventMention(doc, n, kind, mode, status, phrase, src, tgt, when, location, at))
+    return build_events(mentions, names)
+
+
+def _claims(room: Room) -> list[ClaimRow]:
+    rows = room.db.execute(
+        "SELECT c.document, c.ordinal, c.subject, c.value, c.unit, c.dimension, c.base_value, c.tolerance, "
+        "c.approximate, c.part, c.share_count, c.share_total, c.control, c.country, c.when_start, "
+        "substr(d.text, c.start_offset + 1, c.end_offset - c.start_offset), c.quote "
+        "FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.document, c.ordinal").fetchall()
+    return [ClaimRow(f"{doc}:c{n}", subject, value, unit, dim, base, tol, approx, part,
+                     (count, total) if total else None, control, country, text, when, quote)
+            for doc, n, subject, value, unit, dim, base, tol, approx, part, count, total, control, country,
+            when, text, quote in rows]

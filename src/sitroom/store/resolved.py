@@ -1,0 +1,77 @@
+"""The corpus-wide tables of a room: actors, events and disagreements resolved across documents,
+whether they still cover every document, and the user's actor overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+import duckdb
+
+
+class ResolvedTables:
+    """Methods of Room over its corpus-wide tables (``db`` and ``_many`` are Room's)."""
+
+    db: duckdb.DuckDBPyConnection
+    _many: Callable[[str, list[tuple]], None]
+    transaction: Callable[[], AbstractContextManager[None]]
+
+    def _drop_memberships(self, doc_id: str) -> None:
+        """No actor, event or disagreement keeps a member in a document that is gone, or about to
+        be written anew (its clusters and ordinals would then mean other text)."""
+        self.db.execute("DELETE FROM actor_members WHERE document = ?", [doc_id])
+        self.db.execute("DELETE FROM event_members WHERE document = ?", [doc_id])
+        self.db.execute("DELETE FROM disagreements WHERE "
+                        "len(list_filter(claims, lambda c: starts_with(c, ?))) > 0", [doc_id + ":"])
+
+    def _mark_unresolved(self, dropped: bool) -> None:
+        """Actors, events and disagreements no longer cover every document: until the next
+        resolution (the end of a build, or `sitroom resolve`) readers say so. Actors and events
+        left with no member once documents were ``dropped`` go too."""
+        self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'no')")
+        if not dropped:
+            return
+        self.db.execute("DELETE FROM actors WHERE id NOT IN (SELECT actor FROM actor_members)")
+        self.db.execute("DELETE FROM events WHERE id NOT IN (SELECT event FROM event_members)")
+        self.db.execute("DELETE FROM event_actors WHERE event NOT IN (SELECT id FROM events) "
+                        "OR actor NOT IN (SELECT id FROM actors)")
+
+    @property
+    def resolved(self) -> bool:
+        """False while documents were added, replaced or removed after the last resolution."""
+        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'resolved'").fetchone()
+        return row is None or row[0] != "no"
+
+    def replace_resolved(self, actors: list[tuple], events: list[dict], disagreements: list[dict]) -> None:
+        """Actors, events and disagreements across the corpus, replaced together in one transaction.
+
+        ``actors`` are ``(id, name, kind, country, [(document, cluster), ...])``.
+        """
+        with self.transaction():
+            for table in ("actor_members", "actors", "event_actors", "event_members", "events",
+                          "disagreements"):
+                self.db.execute(f"DELETE FROM {table}")
+            self._many("actors", [a[:4] for a in actors])
+            self._many("actor_members", [(a[0], doc, cluster) for a in actors for doc, cluster in a[4]])
+            self._many("events", [(e["id"], e["type"], e["mode"], e["status"], e["when_start"], e["when_end"],
+                                   e["when_basis"], e["location"], e["summary"]) for e in events])
+            self._many("event_members", [(e["id"], doc, n) for e in events for doc, n in e["members"]])
+            self._many("event_actors", [(e["id"], role, actor) for e in events
+                                        for role in ("source", "target") for actor in e[role]])
+            self._many("disagreements", [(d["id"], d["topic"], d["note"], d["claims"], d["events"])
+                                         for d in {d["id"]: d for d in disagreements}.values()])
+            self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'yes')")
+
+    def add_override(self, action: str, a: str, b: str) -> None:
+        count = self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
+        self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [count, action, a, b, now()])
+
+    def overrides(self) -> list[tuple[str, str, str]]:
+        return [tuple(r) for r in self.db.execute(
+            "SELECT action, a, b FROM actor_overrides ORDER BY ordinal").fetchall()]
+
+
+def now() -> dt.datetime:
+    """UTC now, without a time zone (DuckDB TIMESTAMP)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
