@@ -178,6 +178,47 @@ def test_a_damaged_room_is_one_clear_error_naming_the_fix(tmp_path, how):
         Room(db)
 
 
+# A reader that opens the room, reads, holds it for 0.2 s, closes and comes back at once, as a busy
+# server's requests do; two of them, staggered, leave the file never free.
+READER = """
+import sys, time
+from sitroom.errors import RoomBusy
+from sitroom.store.room import Room
+end = time.monotonic() + float(sys.argv[2])
+print("reading", flush=True)
+while time.monotonic() < end:
+    try:
+        with Room(sys.argv[1], read_only=True) as room:
+            room.db.execute("SELECT count(*) FROM mentions").fetchall()
+            time.sleep(0.2)
+    except RoomBusy:
+        time.sleep(0.05)
+"""
+
+
+def test_readers_coming_back_at_once_do_not_starve_a_writer(tmp_path):
+    folder, db = tmp_path / "docs", tmp_path / "room.duckdb"
+    _write(folder, 2)
+    build([str(folder)], db)
+    readers = []
+    for _ in range(2):
+        readers.append(subprocess.Popen([sys.executable, "-c", READER, str(db), "25"],
+                                        stdout=subprocess.PIPE, text=True))
+        assert readers[-1].stdout.readline().strip() == "reading"
+        time.sleep(0.1)
+    try:
+        _write(folder, 3, version=1)
+        started = time.monotonic()
+        report = build([str(folder)], db)
+        took = time.monotonic() - started
+    finally:
+        for reader in readers:
+            reader.kill()
+            reader.wait()
+    assert report.ok and len(report.updated) == 2 and len(report.added) == 1
+    assert took < 8  # without readers stepping aside: the readers' whole 25 s
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

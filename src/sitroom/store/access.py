@@ -7,7 +7,8 @@ connection for every request, so without help a build waiting for the file would
 free. The writer therefore writes an *intent file* (``ROOM.writer``, holding its process id)
 before it asks for the file; readers that see a live writer's intent wait for it to finish, then
 give up with :class:`RoomBusy` ("being rebuilt"), so the writer gets the file as soon as the
-requests in flight end. An intent file left by a killed build names a dead process and is ignored.
+requests in flight end. An intent file left by a killed build names a dead process (or one that is
+not Python) and is ignored.
 """
 
 from __future__ import annotations
@@ -46,7 +47,10 @@ def writer_waiting(room: Path, include_self: bool = False) -> int | None:
         return None
     if pid == os.getpid():
         return pid if include_self else None
-    return pid if _alive(pid) else None
+    if not _alive(pid):
+        return None
+    command = _command_of(pid)  # a dead build's number taken by an unrelated process is no writer
+    return pid if not command or "sitroom" in command or "python" in command else None
 
 
 def wait_for_writer(room: Path, wait: float) -> None:
