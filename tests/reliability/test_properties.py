@@ -50,15 +50,25 @@ def test_the_temporal_tagger_never_raises(text, dct):
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
-def test_decoding_arbitrary_bytes_either_works_or_says_why(data):
-    from sitroom.errors import InputError
+def test_decoding_arbitrary_bytes_either_works_or_says_which_input_it_refuses(data):
+    from sitroom.errors import BinaryInput, EmptyInput
 
     try:
-        text, _ = decode(data)
-    except InputError as exc:
+        text, encoding = decode(data)
+    except (EmptyInput, BinaryInput) as exc:  # the only refusals decode() may give, each with a reason
         assert str(exc)
     else:
-        assert isinstance(text, str) and text.strip()
+        assert isinstance(text, str) and text.strip() and encoding
+
+
+PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PRINTABLE.filter(lambda t: t.strip() and not t.startswith("\ufeff")),
+       st.sampled_from(["", "\r\n", "\n"]))
+def test_utf8_text_reads_back_exactly(text, ending):  # (a leading BOM is dropped, as documented)
+    assert decode((text + ending).encode("utf-8")) == (text + ending, "utf-8")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
