@@ -77,7 +77,22 @@ def test_no_claim_is_about_a_function_word():
     ("The camp lies 3 km from the river.", "distance from river"),
     ("Rebels hold 40 of Marlova's 120 villages.", "Marlova's villages"),
     ("Envoys from ten other states attended.", "other states"),
-    ("Only 900 km separates the two capitals.", "separates the two capitals"),
+    ("Only 900 km separates the two capitals.", "distance between the two capitals"),
+    ("Seen on the chart of Marlova - 6,210 lovely kilometers, wide open.", "chart of Marlova"),
+    ("The trade is small next to its reliance on Freedonia (turnover $2,3 billion), Ruritania and "
+     "Osterland ($1,1 billion each).", "turnover (Ruritania and Osterland)"),
+    ("Exports went to Freedonia (turnover $2,3 billion). Norland with its $310 million is ninth.",
+     "turnover (Norland)"),
+    ("In the next province, 11 more fighters were captured and 20 were freed.", "more fighters captured"),
 ])
 def test_subjects_the_words_around_a_number_name(text, subject):
     assert subject in [c.subject for c in claims_in(load_model()(text), 0, [])]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("KABUL — 12 people were killed on Monday.", "people killed"),  # a dateline is no subject
+    ("The region (45 districts) voted.", "districts"),  # no label in the brackets, none before: as before
+    ("Norland with its $310 million is ninth.", "Norland"),  # no list before: the name stays
+])
+def test_subjects_beside_dashes_and_in_lists_only_where_they_are_written(text, subject):
+    assert [c.subject for c in claims_in(load_model()(text), 0, [])][0] == subject

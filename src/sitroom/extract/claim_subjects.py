@@ -1,0 +1,225 @@
+"""What a number measures: the subject of a claim, read from the parse and the words around it.
+
+"the border is 1,344 km long" (the border), "910 km of the border" (part of the border), "trucks worth
+$40 million" (the trucks), "3 km from the river" (distance from the river), "Marlova's 120 villages",
+"an atlas of Marlova - 6,210 km" (the phrase the number stands beside), "Freedonia (turnover $2 billion),
+Ruritania ($1 billion each)" (turnover, for each), "only 900 km separates the two capitals" (the distance
+between them). Never a function word: no subject beats a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitroom.extract.claim_units import unit_table
+
+_CURRENCY = r"(?:US\$|\$|€|£|¥|₽)"
+_LABEL = re.compile(rf"\s*([^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){{0,2}})?\s*{_CURRENCY}?\s*$")
+"""The words inside a parenthesis before its number: "(turnover $2 billion" -> "turnover"."""
+_DASH = re.compile(r"(\S)\s+[-–—]\s*$")
+_SEPARATING = frozenset({"separate", "divide"})
+"""Verbs whose subject is a distance between their objects ("900 km separates the capitals")."""
+_NAME_JOINS = frozenset({"and", "&", "of", "the"})
+
+
+def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
+               labels: dict[str, str]) -> tuple[str, bool]:
+    """The subject of the number at ``start:end`` of the parsed passage ``sdoc``, and whether it is a
+    part of it. ``labels`` carries, per dimension, what an earlier number of the passage was said to
+    measure in a list ("Freedonia (turnover $2 billion), Ruritania ($1 billion)"), so that a later
+    number said only of a name ("Norland with its $310 million") measures the same: it is updated."""
+    listed = _listed(sdoc, start, dimension, labels)
+    if listed is not None:
+        return listed, False
+    found = None if dimension.startswith("count:") else _beside_dash(sdoc, start)
+    found = found or _named_by_context(sdoc, start, end, unit, dimension)
+    subject, part = found or _subject(sdoc, start, end)
+    if subject.lower() in NOT_SUBJECTS:
+        subject = _fallback_subject(sdoc, start, end)
+        subject = "" if subject.lower() in NOT_SUBJECTS else subject  # no subject beats a wrong one
+    if subject and dimension in labels and _is_name(subject):
+        subject = f"{labels[dimension]} ({subject})"
+    elif subject and dimension.startswith("count:") and not part:
+        subject = " ".join([subject, *_done_to(sdoc, end, unit)])
+    return subject, part
+
+
+def _done_to(sdoc, end: int, unit: str) -> list[str]:
+    """What a counted thing underwent, when the count is a passive's subject: "11 more fighters were
+    captured" -> ["captured"], so that the captured and the killed are different counts."""
+    counted = next((t for t in sdoc if t.idx >= end and t.lower_ == unit), None)
+    if counted is None or counted.idx - end > 30 or counted.dep_ != "nsubjpass" or counted.head.tag_ != "VBN":
+        return []
+    return [counted.head.text]
+
+
+def _is_name(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in _NAME_JOINS for w in words)
+
+
+def _listed(sdoc, start: int, dimension: str, labels: dict[str, str]) -> str | None:
+    """A number in brackets right after a name: "Freedonia (turnover $2 billion)" -> "turnover
+    (Freedonia)"; "Ruritania and Osterland ($1 billion each)" takes the label of the list before it."""
+    text = sdoc.text
+    opening = text.rfind("(", 0, start)
+    inside = _LABEL.fullmatch(text, opening + 1, start) if opening >= 0 else None
+    if inside is None:
+        return None
+    before = [t for t in sdoc if t.idx + len(t) <= opening][-1:]
+    if not before or before[0].pos_ != "PROPN" or text[before[0].idx + len(before[0]) : opening].strip():
+        return None
+    name = before[0]
+    while name.dep_ == "conj" and name.head.pos_ == "PROPN":  # "Ruritania and Osterland"
+        name = name.head
+    entity = sdoc[name.left_edge.i if name.left_edge.pos_ == "PROPN" else name.i : before[0].i + 1].text
+    label = inside.group(1) or labels.get(dimension)
+    if not label or label[0].isupper():
+        return None
+    labels[dimension] = label
+    return f"{label} ({entity})"
+
+
+def _beside_dash(sdoc, start: int) -> tuple[str, bool] | None:
+    """A measure set beside the noun phrase it describes: "an atlas of Marlova - 6,210 km" (the
+    phrase before the dash, with its "of" complement, however the parser hung the name)."""
+    dash = _DASH.search(sdoc.text, max(0, start - 80), start)
+    before = [t for t in sdoc if dash is not None and t.idx + len(t) == dash.end(1)]
+    if not before or before[0].sent.start > start or before[0].sent.end_char < start:
+        return None
+    noun = before[0]
+    first = noun.i
+    while noun.pos_ == "PROPN" and first > noun.sent.start and sdoc[first - 1].pos_ == "PROPN":
+        first -= 1
+    owner = sdoc[first - 2] if first - 2 >= noun.sent.start else None
+    if noun.pos_ == "PROPN" and owner is not None and sdoc[first - 1].lower_ == "of" \
+            and owner.pos_ == "NOUN" and owner.lower_ not in unit_table():
+        return f"{_phrase(owner)} of {sdoc[first : noun.i + 1].text}", False
+    if noun.pos_ != "NOUN" or noun.lower_ in unit_table():
+        return None
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    return (f"{_phrase(noun)} of {_phrase(of)}" if of is not None else _phrase(noun)), False
+
+
+def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
+    """What the number measures, as written, and whether it is a part of it."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return "", False
+    root = span.root
+    head = root if root.pos_ == "NOUN" else root.head
+    of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    if of is not None and head.lower_ in unit_table():
+        return _phrase(of), True  # "910 km of the border"
+    if root.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") or head.lower_ in unit_table():
+        # "the 1,200-kilometer (746-mile)-long northern border": climb to the measured noun
+        for ancestor in [root.head, *root.head.ancestors][:4]:
+            if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.lower_ not in unit_table() \
+                    and not (span.start <= ancestor.i < span.end):
+                return _phrase(ancestor, skip=span), False
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if ancestor.pos_ in ("AUX", "VERB") and subject is not None:
+                return _phrase(subject), False  # "the border is 1,344 km long"
+    if head.dep_ == "attr" or root.dep_ == "attr":
+        verb = head.head if head.dep_ == "attr" else root.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _phrase(subject), False  # "the border is 1,344 km"
+    if root.dep_ in ("amod", "compound", "nummod") and head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(head, skip=span), False  # "the 1,357-kilometer border"
+    noun = head if head.pos_ in ("NOUN", "PROPN") else None
+    return (_phrase(noun, skip=span), False) if noun is not None else ("", False)
+
+
+NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "its", "only", "between",
+                           "from", "further", "more", "other", "another", "some", "all", "each", "one",
+                           "ones", "m.", "he", "she", "they", "we", "you", "i", "who", "him", "her", "them",
+                           "us", "me", "percent"})
+"""Words that never name what a number measures."""
+
+
+_PREDICATE = frozenset({"dobj", "dative", "prt", "prep", "attr", "acomp", "oprd"})
+"""What a verb says of its subject, without the clauses joined to it."""
+_WORTH = re.compile(r"\b(?:worth|valued\s+at|costing)\s+(?:about\s+|some\s+|over\s+)?$", re.I)
+_FROM = re.compile(r"\s+(?:away\s+)?from\s+", re.I)
+TOTAL = re.compile(r"\)?\s+of\s+((?:[\w’'-]+\s+){0,3}?)(\d{1,3}(?:,\d{3})*|\d+)\b(?:\s+(\w+s)\b)?")
+"""After a count, its total: "(31) of Chile's 346 communes" -> owner words, total, counted noun."""
+
+
+def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> tuple[str, bool] | None:
+    """Subjects the words around a number name: "weapons worth $850 billion" (the weapons), "2 km from the
+    border" (the distance from it), "215 of Afghanistan's 421 districts" (Afghanistan's districts, both
+    numbers), "delegations from ten other countries" (the countries counted)."""
+    text = sdoc.text
+    worth = _WORTH.search(text[max(0, start - 30) : start])
+    if worth:  # the noun written right before "worth" (parsers hang "worth" on the verb)
+        before = [t for t in sdoc if t.idx + len(t) <= max(0, start - 30) + worth.start()][-1:]
+        if before and before[0].pos_ in ("NOUN", "PROPN"):
+            return _phrase(before[0]), False
+    after = _FROM.match(text, end)
+    if after and dimension == "length":
+        place = sdoc.char_span(after.end(), after.end() + 1, alignment_mode="expand")
+        target = place.root.head if place is not None and place.root.dep_ != "pobj" else place.root \
+            if place is not None else None
+        if target is not None and target.pos_ in ("NOUN", "PROPN"):
+            return f"distance from {_phrase(target)}", False
+    total = TOTAL.match(text, end)
+    if total and total.group(3) and dimension.startswith("count:") and total.group(3).lower() == unit:
+        return " ".join((total.group(1) + total.group(3)).split()), True
+    owner = re.search(r"(\w[\w-]*['’]s)\s+$", text[max(0, start - 40) : start])
+    if owner and dimension.startswith("count:"):  # "Afghanistan's 421 districts"
+        return f"{owner.group(1)} {unit}", False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if dimension.startswith("count:") and span is not None and unit not in unit_table():
+        counted = next((t for t in sdoc[span.end :][:4] if t.lower_ == unit), None)
+        if counted is not None and counted.left_edge.i >= span.start:  # the number leads its phrase
+            return _phrase(counted, skip=span), False
+    return None
+
+
+def _fallback_subject(sdoc, start: int, end: int) -> str:
+    """When the number's own phrase names nothing: the participle that describes it ("£300m pledged by
+    donors"), else the subject of the verb it depends on ("temperatures at night fell to -5")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    following = sdoc[span.end : span.end + 8]
+    if len(following) and following[0].tag_ == "VBN":  # "£300m pledged by foreign donors"
+        words = [t.text for t in following[: next((i for i, t in enumerate(following) if t.is_punct), 8)]]
+        return " ".join(words)
+    number = next((t for t in span if t.like_num), span.root)
+    verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    lead = sdoc.text.rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's subject
+    number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "4,053 km separates"
+    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
+        sides = [c for c in verb.children if c.dep_ == "dobj"]
+        if sides:  # "only 900 km separates the two capitals"
+            return "distance between " + " ".join(t.text for t in sides[0].subtree if not t.is_punct)
+    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
+        said = [t for c in verb.children if c.dep_ in _PREDICATE and c.i > verb.i for t in c.subtree]
+        return " ".join(t.text for t in sorted([verb, *said], key=lambda t: t.i) if not t.is_punct)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= lead), None)
+    if subject is None or _phrase(subject).lower() in NOT_SUBJECTS:
+        return ""
+    if span.root.head.i == verb.i:  # "Norway spent $4 billion on defence": what the verb says of its subject
+        preps = [t for c in verb.children if c.dep_ == "prep" and c.i > span.root.i
+                 and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree) for t in c.subtree]
+        return " ".join([_phrase(subject), verb.text, *(t.text for t in preps)])
+    return _phrase(subject)
+
+
+def _phrase(tok, skip=None) -> str:
+    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "det", "prep")
+            and not any(a.dep_ in ("relcl", "acl", "appos", "prep") and a.i != tok.i for a in t.ancestors
+                        if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]
+    keep = [t for t in keep if skip is None or not (skip.start <= t.i < skip.end)]
+    keep = [t for t in keep if not (t.like_num or t.lower_ in unit_table())
+            and re.fullmatch(r"[^\W\d_][\w’'-]*", t.text)]
+    return " ".join(t.text for t in sorted(keep, key=lambda t: t.i)).strip(" -") or tok.text
+
+
