@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,9 +16,7 @@ from sitroom.clean import clean
 from sitroom.clean.document import detect_language
 from sitroom.errors import ModelError, TooSlow
 from sitroom.extract.analysis import analyse
-from sitroom.ingest import discover, read_path
-from sitroom.ingest.missing import deleted_origins
-from sitroom.ingest.reader import Walked
+from sitroom.inputs import BuildReport, Inputs, fail
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
 from sitroom.nlp.model import DEFAULT_MODEL, SHORT_NAMES, load_model
@@ -44,19 +41,6 @@ class _Silent:
         pass
 
 
-@dataclass
-class BuildReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failed: list[Failure] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-
 def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
           progress: Progress | None = None, force: bool = False, model: str | None = None,
           engine: str = "local", address: str | None = None, keep_missing: bool = False) -> BuildReport:
@@ -74,50 +58,18 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
     nlp = _LazyModel(model)
     pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
     report = BuildReport()
-    walked = Walked()
-    found = list(discover(paths, walked))
-    progress.files_found(len(found))
-    claimed: dict[str, str] = {}
     with Room(db) as room:
-        removed = _remove_deleted(room, report, walked, keep_missing)
-        for item in found:
-            if isinstance(item, Failure):
-                if not _was_removed(item, removed):
-                    _fail(room, report, item)
-                progress.file_done(item.source)
-                continue
-            source, path = item
-            _build_file(room, report, source, path, settings, pipeline, force, nlp, claimed)
+        inputs = Inputs(room, report, paths, settings, keep_missing)
+        progress.files_found(len(inputs.found))
+        for source, path in inputs.files(progress):
+            try:
+                for read in inputs.reads(source, path):
+                    _process(room, report, read, pipeline, force, nlp, settings.max_document_seconds)
+            except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
+                fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
             progress.file_done(source)
         resolve_actors(room)
     return report
-
-
-def _remove_deleted(room: Room, report: BuildReport, walked: Walked, keep: bool) -> set[Path]:
-    """Drop the documents (and old failures) of files that are gone; the files whose documents
-    were dropped, resolved (a missing path given that never held any stays a failure)."""
-    if keep:
-        return set()
-    dropped = set()
-    for origin in deleted_origins(room.origins(), walked):
-        room.clear_failures(origin)
-        if documents := room.remove_missing(origin, set()):
-            report.removed.extend(documents)
-            dropped.add(Path(origin).resolve())
-    return dropped
-
-
-def _was_removed(failure: Failure, removed: set[Path]) -> bool:
-    """A path given that is missing because its file was deleted: reported as removed, not failed."""
-    return Path(failure.source).resolve() in removed
-
-
-def _duplicate(read: SourceText, claimed: dict[str, str]) -> Failure | None:
-    """A record whose key (its url, or its file) was already read in this build fails, naming both."""
-    first = claimed.setdefault(read.id, read.where)
-    if first == read.where:
-        return None
-    return Failure(read.where, "ingest", f"duplicate of {first}: both are {read.source}; the first is kept")
 
 
 def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: Progress, force: bool,
@@ -127,30 +79,25 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
 
     report = BuildReport()
     pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
-    walked = Walked()
-    found = list(discover(paths, walked))
-    progress.files_found(len(found))
-    claimed: dict[str, str] = {}
     with Room(db) as room:
-        removed = _remove_deleted(room, report, walked, keep_missing)
+        inputs = Inputs(room, report, paths, settings, keep_missing)
+        progress.files_found(len(inputs.found))
         sources, stored = [], {}
-        for item in found:
-            if isinstance(item, Failure):
-                if not _was_removed(item, removed):
-                    _fail(room, report, item)
-                continue
-            source, path = item
-            for read in _reads(room, report, source, path, settings, claimed):
-                state = room.state(read.id)
-                if state == (read.content_hash, pipeline) and not force:
-                    report.unchanged.append(read.source)
-                else:
-                    stored[read.id] = state
-                    sources.append(read)
+        for source, path in inputs.files():
+            try:
+                for read in inputs.reads(source, path):
+                    state = room.state(read.id)
+                    if state == (read.content_hash, pipeline) and not force:
+                        report.unchanged.append(read.source)
+                    else:
+                        stored[read.id] = state
+                        sources.append(read)
+            except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
+                fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
         blocks = db.with_name(db.name + ".blocks")
         for source, result in analyse_on_ray(sources, pipeline, blocks, model, address):
             if isinstance(result, Failure):
-                _fail(room, report, result)
+                fail(room, report, result)
             else:
                 document, analysis = result
                 room.save(document, pipeline, analysis, new=stored[source.id] is None)
@@ -158,26 +105,6 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
             progress.file_done(source.source)
         resolve_actors(room)
     return report
-
-
-def _reads(room: Room, report: BuildReport, source: str, path: Path, settings: Settings,
-           claimed: dict[str, str]) -> Iterator[SourceText]:
-    """The documents a file holds; its failures and duplicates recorded, and, once it was read
-    whole, the documents it no longer holds (deleted .jsonl lines) removed."""
-    seen: set[str] = set()
-    origin_ok = True
-    room.clear_failures(source)
-    for read in read_path(source, path, settings):
-        if isinstance(read, Failure):
-            origin_ok = False  # keep what the file held before: nothing is lost
-            _fail(room, report, read)
-        elif duplicate := _duplicate(read, claimed):
-            _fail(room, report, duplicate)
-        else:
-            seen.add(read.id)
-            yield read
-    if origin_ok:
-        report.removed.extend(room.remove_missing(source, seen))
 
 
 @contextmanager
@@ -217,15 +144,6 @@ class _LazyModel:
         return self._nlp
 
 
-def _build_file(room: Room, report: BuildReport, source: str, path: Path, settings: Settings,
-                pipeline: str, force: bool, nlp: _LazyModel, claimed: dict[str, str]) -> None:
-    try:
-        for read in _reads(room, report, source, path, settings, claimed):
-            _process(room, report, read, pipeline, force, nlp, settings.max_document_seconds)
-    except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
-        _fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
-
-
 def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool,
              nlp: _LazyModel, budget: float) -> None:
     stored = room.state(text.id)
@@ -242,22 +160,17 @@ def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, f
     except ModelError:
         raise  # no model: nothing can be analysed, so the whole build stops with advice
     except TooSlow as exc:
-        _fail(room, report, Failure(text.source, stage, str(exc)))
+        fail(room, report, Failure(text.source, stage, str(exc)))
         return
     except Exception as exc:  # a bug on one page must not stop the batch
-        _fail(room, report, Failure(text.source, stage, f"{type(exc).__name__}: {exc}"))
+        fail(room, report, Failure(text.source, stage, f"{type(exc).__name__}: {exc}"))
         return
     try:
         room.save(document, pipeline, analysis, new=stored is None)
     except Exception as exc:
-        _fail(room, report, Failure(text.source, "store", f"{type(exc).__name__}: {exc}"))
+        fail(room, report, Failure(text.source, "store", f"{type(exc).__name__}: {exc}"))
         return
     (report.updated if stored else report.added).append(text.source)
-
-
-def _fail(room: Room, report: BuildReport, failure: Failure) -> None:
-    report.failed.append(failure)
-    room.record_failure(failure)
 
 
 _DERIVING = ("ingest", "clean", "nlp", "coref", "extract", "model", "data", "store")

@@ -138,3 +138,66 @@ def test_a_paragraph_longer_than_spacy_takes_is_analysed_in_pieces():
     assert body[0].span.start == doc.paragraphs[0].start and body[-1].span.end == doc.paragraphs[-1].end
     assert all(a.span.end == b.span.start for a, b in zip(body, body[1:], strict=False))
     assert all(text[p.span.end - 2 : p.span.end] == ". " for p in body[:-1])  # cut after sentences
+
+
+def test_a_duplicate_never_removes_the_document_it_repeats(tmp_path):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    record = json.dumps({"url": "https://x.example/9", "text": TEXT.format(n=9)}) + "\n"
+    second.write_text(record)
+    db = tmp_path / "room.duckdb"
+    build([str(second)], db)
+    first.write_text(record)  # the same url now also in a file read before it
+    for _ in range(2):
+        report = build([str(first), str(second)], db)
+        assert report.removed == [] and len(report.failed) == 1 and len(_sources(db)) == 1
+
+
+def test_a_file_reached_through_two_paths_given_is_read_once(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_text(TEXT.format(n=1))
+    db = tmp_path / "room.duckdb"
+    build([str(folder / "sub")], db)
+    report = build([str(folder), str(folder / "sub")], db)
+    assert report.ok and report.removed == [] and report.unchanged == [str(folder / "sub" / "a.txt")]
+
+
+def test_documents_stay_when_the_same_relative_folder_is_built_from_elsewhere(tmp_path, monkeypatch):
+    for place in ("one", "two"):
+        (tmp_path / place / "news").mkdir(parents=True)
+        (tmp_path / place / "news" / f"{place}.txt").write_text(TEXT.format(n=len(place)))
+    db = tmp_path / "room.duckdb"
+    monkeypatch.chdir(tmp_path / "one")
+    build(["news"], db)
+    monkeypatch.chdir(tmp_path / "two")
+    report = build(["news"], db)
+    assert report.removed == [] and _sources(db) == ["one.txt", "two.txt"]
+
+
+def test_a_folder_listed_again_loses_its_old_failure(tmp_path):
+    from sitroom.model.failure import Failure
+    from sitroom.store.room import Room
+
+    (tmp_path / "news" / "sub").mkdir(parents=True)
+    (tmp_path / "news" / "sub" / "a.txt").write_text(TEXT.format(n=1))
+    db = tmp_path / "room.duckdb"
+    with Room(db) as room:
+        room.record_failure(Failure(str(tmp_path / "news" / "sub"), "ingest", "cannot list folder: denied"))
+    assert build([str(tmp_path / "news")], db).ok
+    result = CliRunner().invoke(main, ["failures", "--db", str(db), "--json"])
+    assert json.loads(result.output) == []
+
+
+def test_a_folder_that_turned_empty_keeps_its_documents_and_says_so(tmp_path):
+    folder = tmp_path / "share"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT.format(n=1))
+    db = tmp_path / "room.duckdb"
+    build([str(folder)], db)
+    (folder / "a.txt").unlink()  # as an unmounted share looks
+    report = build([str(folder)], db)
+    assert report.removed == [] and _sources(db) == ["a.txt"]
+    assert "documents read from it are kept" in report.failed[0].reason
+    folder.rmdir()  # the folder itself gone: its documents go
+    report = build([str(folder)], db)
+    assert len(report.removed) == 1 and report.ok and _sources(db) == []

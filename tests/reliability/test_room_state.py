@@ -276,3 +276,28 @@ def test_a_busy_server_does_not_starve_a_build_and_says_the_room_is_being_rebuil
     assert "`sitroom serve`" in held and "reading it" in held
     busy = [a for a in answers if isinstance(a, tuple)]
     assert all(code == 503 and "being rebuilt" in message for code, message in busy)
+
+
+def test_the_intent_file_of_a_writer_goes_with_it_wherever_it_moved(tmp_path, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    room = Room("rel.duckdb")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    room.close()
+    assert not (tmp_path / "rel.duckdb.writer").exists()
+
+
+def test_an_intent_file_nobody_holds_blocks_no_reader(tmp_path):
+    db = tmp_path / "room.duckdb"
+    Room(db).close()
+    (tmp_path / "room.duckdb.writer").write_text(str(os.getppid()))  # a live process, holding nothing
+    started = time.monotonic()
+    with Room(db, read_only=True):
+        pass
+    assert time.monotonic() - started < 1
+
+
+def test_a_reader_in_the_writers_process_is_told_so_at_once(tmp_path):
+    db = tmp_path / "room.duckdb"
+    with Room(db), pytest.raises(RoomError, match="open for writing in this process"):
+        Room(db, read_only=True)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import math
-import os
 import sys
 from pathlib import Path
 
 import click
-import duckdb
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from sitroom import __version__
 from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
-from sitroom.cli.options import db_option, reading
+from sitroom.cli.options import damage_reported, db_option, reading
 from sitroom.cli.output import emit, err, json_option, visible
 from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
 from sitroom.cli.timeline import timeline_command
@@ -24,7 +22,6 @@ from sitroom.export.json_export import dumps, export, validate
 from sitroom.query import documents as docs
 from sitroom.resolve.corpus import resolve_actors
 from sitroom.settings import Settings
-from sitroom.store.access import damaged
 from sitroom.store.room import Room
 
 
@@ -34,22 +31,9 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (SitroomError, duckdb.Error) as exc:
-            if isinstance(exc, duckdb.Error):  # a room that opened but whose pages cannot be read
-                exc = damaged(Path(_db_argument(ctx)), exc)
+        except SitroomError as exc:
             err.print(Text.assemble(("error:", "bold red"), " ", visible(str(exc))))
             sys.exit(1)
-
-
-def _db_argument(ctx: click.Context) -> str:
-    """The --db a command was given (its own context is gone once it raised)."""
-    args = [*ctx.protected_args, *ctx.args]
-    for i, arg in enumerate(args):
-        if arg == "--db" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--db="):
-            return arg.removeprefix("--db=")
-    return os.environ.get("SITROOM_DB", "the room")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,7 +94,7 @@ def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_
 def resolve_command(db: Path) -> None:
     """Rebuild the actors, events and disagreements across every document in the room (what each
     build does at its end; needed after an interrupted build)."""
-    with Room(db) as room:
+    with Room(db) as room, damage_reported(db):
         resolve_actors(room)
         counts = [room.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("documents", "actors", "events")]

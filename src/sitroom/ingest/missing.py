@@ -9,22 +9,27 @@ from sitroom.ingest.reader import Walked
 
 
 def deleted_origins(origins: Iterable[str], walked: Walked) -> list[str]:
-    """The ``origins`` (files documents were read from, as given then) that no longer exist and
-    that this build was asked about: under a folder it was given, or named and missing.
+    """The ``origins`` (absolute paths of the files documents were read from) that no longer exist
+    and that this build was asked about: under a folder it was given, or under a missing path named.
 
-    Relative origins are resolved against the current folder, as the walk's own paths are; an
-    origin under a folder that could not be listed is never counted as gone. Linear in the
-    number of origins times the number of paths given.
+    Never counted as gone: an origin under a folder that could not be listed or that holds no
+    readable file now (an unmounted share), or a relative origin (written by an older sitroom; the
+    folder it was relative to is unknown). Linear in origins times paths given.
     """
-    missing = {Path(given).resolve() for given in walked.missing}
+    missing = [Path(given).absolute() for given in walked.missing]
     gone = []
     for origin in origins:
-        where = Path(origin).resolve()
-        if not _gone(where) or any(where.is_relative_to(bad) for bad in walked.unreadable):
+        where = Path(origin)
+        if not where.is_absolute() or not _gone(where) or under(where, walked.unreadable + walked.empty):
             continue
-        if where in missing or any(where.is_relative_to(folder) for folder in walked.folders):
+        if under(where, missing + walked.folders):
             gone.append(origin)
     return gone
+
+
+def under(path: Path, folders: Iterable[Path]) -> bool:
+    """Whether ``path`` is one of ``folders`` or inside one (no file system access)."""
+    return any(path == folder or path.is_relative_to(folder) for folder in folders)
 
 
 def _gone(path: Path) -> bool:

@@ -29,6 +29,8 @@ class Walked:
     """Folders that could not be listed (resolved): nothing under them is known to be gone."""
     missing: list[str] = field(default_factory=list)
     """Paths given that do not exist, as given."""
+    empty: list[Path] = field(default_factory=list)
+    """Folders given (resolved) in which no readable file was found."""
 
 
 def discover(paths: Iterable[str], walked: Walked | None = None) -> Iterator[tuple[str, Path] | Failure]:
@@ -54,14 +56,18 @@ def discover(paths: Iterable[str], walked: Walked | None = None) -> Iterator[tup
         if stat.S_ISDIR(mode):
             walked.folders.append(path.resolve())
             errors: list[OSError] = []
+            files_found = False
             for root, dirs, files in os.walk(path, onerror=errors.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 yield from _unlistable(errors, walked)
                 for name in sorted(files):
                     if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                         continue
+                    files_found = True
                     yield os.path.join(root, name), Path(root) / name
             yield from _unlistable(errors, walked)
+            if not files_found:
+                walked.empty.append(path.resolve())
         elif not stat.S_ISREG(mode):
             yield Failure(given, "ingest", "not a regular file or folder")
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -103,8 +109,9 @@ def read_path(source: str, path: Path, settings: Settings = DEFAULT) -> Iterator
     except OSError as exc:
         yield Failure(source, "ingest", f"cannot read: {exc.strerror or exc}")
         return
-    yield SourceText(id=document_id(str(path.resolve())), source=source, origin=source, format=fmt,
-                     text=text, content_hash=content_hash(text), encoding=encoding)
+    where = str(path.resolve())
+    yield SourceText(id=document_id(where), source=source, origin=where, format=fmt, text=text,
+                     content_hash=content_hash(text), encoding=encoding)
 
 
 def _read_jsonl(source: str, path: Path, data: bytes,
@@ -128,7 +135,7 @@ def _read_jsonl(source: str, path: Path, data: bytes,
             continue
         url = record.get("url") if isinstance(record.get("url"), str) else None
         key = url or f"{path.resolve()}:{number}"
-        yield SourceText(id=document_id(key), source=url or where, origin=source, format="jsonl",
+        yield SourceText(id=document_id(key), source=url or where, origin=str(path.resolve()), format="jsonl",
                          text=body, content_hash=content_hash(json.dumps(record, sort_keys=True)),
                          encoding=encoding, declared=declared, line=number)
 

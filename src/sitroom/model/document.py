@@ -28,7 +28,7 @@ class SourceText:
     source: str
     """The path or URL given to ``sitroom build`` (``FILE:LINE`` for a .jsonl line without url)."""
     origin: str
-    """The file the text came from; for .jsonl, the file, not the line."""
+    """The absolute path of the file the text came from; for .jsonl, the file, not the line."""
     format: str
     """``text``, ``markdown``, ``html`` or ``jsonl``."""
     text: str
@@ -37,11 +37,6 @@ class SourceText:
     declared: Declared = field(default_factory=Declared)
     line: int | None = None
     """The line of the .jsonl file the record stood on (None for a whole file)."""
-
-    @property
-    def where(self) -> str:
-        """The file, or ``FILE:LINE`` for a .jsonl record: where a reader finds it."""
-        return f"{self.origin}:{self.line}" if self.line else self.origin
 
 
 @dataclass(frozen=True)

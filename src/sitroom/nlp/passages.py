@@ -45,7 +45,7 @@ def _pieces(text: str, passage: Passage) -> list[Passage]:
     while end - start > MAX_PASSAGE:
         middle, limit = start + MAX_PASSAGE // 2, start + MAX_PASSAGE
         ends = [m.end() for m in _SENTENCE_END.finditer(text, middle, limit)]
-        space = max(text.rfind(" ", middle, limit), text.rfind("\n", middle, limit))
+        space = -1 if ends else max(text.rfind(" ", middle, limit), text.rfind("\n", middle, limit))
         cut = ends[-1] if ends else space + 1 if space >= 0 else limit
         pieces.append(Passage(Span(start, cut), passage.voice, passage.comment))
         start = cut

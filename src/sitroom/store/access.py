@@ -4,16 +4,17 @@ that cannot be opened says who holds it, or that it is damaged, in one line with
 DuckDB lets one process write a database file, or any number of processes read it, never both
 (https://duckdb.org/docs/connect/concurrency). A busy ``sitroom serve`` opens a read-only
 connection for every request, so without help a build waiting for the file would rarely find it
-free. The writer therefore writes an *intent file* (``ROOM.writer``, holding its process id)
-before it asks for the file; readers that see a live writer's intent wait for it to finish, then
-give up with :class:`RoomBusy` ("being rebuilt"), so the writer gets the file as soon as the
-requests in flight end. An intent file left by a killed build names a dead process (or one that is
-not Python) and is ignored.
+free. The writer therefore holds an *intent file* (``ROOM.writer``, its process id, under an
+exclusive ``flock``) from before it asks for the file until it closes it; readers that find the
+file locked wait for the writer to finish, then give up with :class:`RoomBusy` ("being rebuilt"),
+so the writer gets the file as soon as the requests in flight end. The kernel releases the lock of
+a killed writer, so a file it left behind announces nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import re
 import time
@@ -23,42 +24,63 @@ from sitroom.errors import RoomBusy, RoomError
 
 
 def intent_path(room: Path) -> Path:
-    return room.with_name(room.name + ".writer")
+    return room.absolute().with_name(room.name + ".writer")
 
 
-def announce_writer(room: Path) -> None:
-    """Say that this process is about to write ``room`` (readers step aside until it closes)."""
-    with contextlib.suppress(OSError):  # a read-only folder: the writer will fail to open anyway
-        intent_path(room).write_text(str(os.getpid()), encoding="ascii")
+class Intent:
+    """A writer's announcement: ``ROOM.writer`` holding its process id, locked (``flock``) for as long
+    as the writer lives, so that a killed writer's file announces nothing (the kernel drops the lock)."""
+
+    def __init__(self, room: Path):
+        self.path = intent_path(room)
+        self.handle = None
+        try:
+            handle = open(self.path, "a+", encoding="ascii")  # noqa: SIM115 - held until release()
+        except OSError:  # a read-only folder: the writer will fail to open the room anyway
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # another writer announced itself first: DuckDB's lock orders the two
+            handle.close()
+            return
+        handle.truncate(0)
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self.handle = handle
+
+    def release(self) -> None:
+        if self.handle is not None:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            self.handle.close()  # closing drops the lock
+            self.handle = None
 
 
-def withdraw_writer(room: Path) -> None:
-    """Remove this process's intent file (not another writer's)."""
-    if writer_waiting(room, include_self=True) == os.getpid():
-        with contextlib.suppress(OSError):
-            intent_path(room).unlink()
-
-
-def writer_waiting(room: Path, include_self: bool = False) -> int | None:
-    """The process id of a live process that writes or waits to write ``room``, if any."""
+def writer_waiting(room: Path) -> int | None:
+    """The process id of a live writer that holds or waits for ``room`` (0 if unknown), else None."""
     try:
-        pid = int(intent_path(room).read_text(encoding="ascii").strip())
-    except (OSError, ValueError):
+        handle = open(intent_path(room), encoding="ascii")  # noqa: SIM115 - closed below
+    except OSError:
         return None
-    if pid == os.getpid():
-        return pid if include_self else None
-    if not _alive(pid):
-        return None
-    command = _command_of(pid)  # a dead build's number taken by an unrelated process is no writer
-    return pid if not command or "sitroom" in command or "python" in command else None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            text = handle.read().strip()
+            return int(text) if text.isdigit() else 0
+        return None  # nobody holds it: left by a writer that died
 
 
 def wait_for_writer(room: Path, wait: float) -> None:
-    """Block a reader while a writer holds or waits for ``room``; RoomBusy after ``wait`` seconds."""
+    """Block a reader while a writer holds or waits for ``room``; RoomBusy after ``wait`` seconds.
+    A reader in the writer's own process fails at once (it would wait for itself)."""
     deadline = time.monotonic() + wait
     while (pid := writer_waiting(room)) is not None:
+        if pid == os.getpid():
+            raise RoomError(f"room {room} is open for writing in this process; read it through that "
+                            "connection, or close it first")
         if time.monotonic() >= deadline:
-            raise RoomBusy(f"room {room} is being rebuilt (sitroom process {pid}); "
+            raise RoomBusy(f"room {room} is being rebuilt (sitroom process {pid or '?'}); "
                            "try again when the build has finished")
         time.sleep(0.1)
 
@@ -82,6 +104,11 @@ def busy_message(room: Path, error: Exception, writing: bool) -> str:
     return f"room {room} is busy: {holder}; wait for it to finish, stop it, or use another --db"
 
 
+_DAMAGE = re.compile(r"corrupt|checksum|could not read enough bytes|not a valid duckdb|serializ|"
+                     r"invalid (?:file|database|header)|unknown (?:block|storage)|schema version", re.I)
+"""Messages of errors that mean the file or its contents are damaged, not busy or unreachable."""
+
+
 def damaged(room: Path, error: Exception) -> RoomError:
     """The one error for a room whose file or contents cannot be read as a sitroom room."""
     detail = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -89,14 +116,12 @@ def damaged(room: Path, error: Exception) -> RoomError:
                      f"room with `sitroom build PATH --db NEW.duckdb`")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def room_error(room: Path, error: Exception) -> RoomError:
+    """A DuckDB error met on ``room`` as one line: damaged (with the fix), or what went wrong."""
+    if _DAMAGE.search(str(error)):
+        return damaged(room, error)
+    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return RoomError(f"cannot use room {room}: {detail}")
 
 
 def _command_of(pid: int) -> str:

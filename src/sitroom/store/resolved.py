@@ -9,6 +9,8 @@ from contextlib import AbstractContextManager
 
 import duckdb
 
+_RESOLVED = ("actor_members", "actors", "event_actors", "event_members", "events", "disagreements")
+
 
 class ResolvedTables:
     """Methods of Room over its corpus-wide tables (``db`` and ``_many`` are Room's)."""
@@ -17,25 +19,16 @@ class ResolvedTables:
     _many: Callable[[str, list[tuple]], None]
     transaction: Callable[[], AbstractContextManager[None]]
 
-    def _drop_memberships(self, doc_id: str) -> None:
-        """No actor, event or disagreement keeps a member in a document that is gone, or about to
-        be written anew (its clusters and ordinals would then mean other text)."""
-        self.db.execute("DELETE FROM actor_members WHERE document = ?", [doc_id])
-        self.db.execute("DELETE FROM event_members WHERE document = ?", [doc_id])
-        self.db.execute("DELETE FROM disagreements WHERE "
-                        "len(list_filter(claims, lambda c: starts_with(c, ?))) > 0", [doc_id + ":"])
-
     def _mark_unresolved(self, dropped: bool) -> None:
         """Actors, events and disagreements no longer cover every document: until the next
-        resolution (the end of a build, or `sitroom resolve`) readers say so. Actors and events
-        left with no member once documents were ``dropped`` go too."""
+        resolution (the end of a build, or `sitroom resolve`) readers say so. Once a document was
+        ``dropped`` (replaced or removed) they are cleared: their members would point at rows that
+        are gone or now mean other text. Clearing costs the same at any corpus size, once per
+        build (the tables are empty after the first)."""
         self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'no')")
-        if not dropped:
-            return
-        self.db.execute("DELETE FROM actors WHERE id NOT IN (SELECT actor FROM actor_members)")
-        self.db.execute("DELETE FROM events WHERE id NOT IN (SELECT event FROM event_members)")
-        self.db.execute("DELETE FROM event_actors WHERE event NOT IN (SELECT id FROM events) "
-                        "OR actor NOT IN (SELECT id FROM actors)")
+        if dropped:
+            for table in _RESOLVED:
+                self.db.execute(f"DELETE FROM {table}")
 
     @property
     def resolved(self) -> bool:
@@ -49,8 +42,7 @@ class ResolvedTables:
         ``actors`` are ``(id, name, kind, country, [(document, cluster), ...])``.
         """
         with self.transaction():
-            for table in ("actor_members", "actors", "event_actors", "event_members", "events",
-                          "disagreements"):
+            for table in _RESOLVED:
                 self.db.execute(f"DELETE FROM {table}")
             self._many("actors", [a[:4] for a in actors])
             self._many("actor_members", [(a[0], doc, cluster) for a in actors for doc, cluster in a[4]])

@@ -48,18 +48,19 @@ class Room(ResolvedTables):
         wait = default if wait is None else wait
         if read_only:
             access.wait_for_writer(self.path, wait)
-        else:
-            access.announce_writer(self.path)
+        self._intent = None if read_only else access.Intent(self.path)
         try:
             self.db = self._connect(read_only, wait)
             try:
                 self._check_version() if read_only else self._create()
-            except duckdb.Error as exc:
+            except BaseException as exc:
                 self.db.close()
-                raise access.damaged(self.path, exc) from exc
+                if isinstance(exc, duckdb.Error):
+                    raise access.room_error(self.path, exc) from exc
+                raise
         except BaseException:
-            if not read_only:
-                access.withdraw_writer(self.path)
+            if self._intent is not None:
+                self._intent.release()
             raise
 
     def _connect(self, read_only: bool, wait: float):
@@ -70,13 +71,13 @@ class Room(ResolvedTables):
                 return duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower():
-                    raise access.damaged(self.path, exc) from exc
+                    raise access.room_error(self.path, exc) from exc
                 if time.monotonic() >= deadline:
                     raise RoomBusy(access.busy_message(self.path, exc, writing=not read_only)) from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
             except duckdb.Error as exc:
-                raise access.damaged(self.path, exc) from exc
+                raise access.room_error(self.path, exc) from exc
 
     def __enter__(self) -> Room:
         return self
@@ -86,8 +87,8 @@ class Room(ResolvedTables):
 
     def close(self) -> None:
         self.db.close()
-        if not self.read_only:
-            access.withdraw_writer(self.path)
+        if self._intent is not None:
+            self._intent.release()
 
     def _create(self) -> None:
         self._migrate()
@@ -193,12 +194,19 @@ class Room(ResolvedTables):
             self._mark_unresolved(dropped=True)
 
     def origins(self) -> list[str]:
-        """The files documents were read from, and the files of recorded failures (a .jsonl
-        line's failure ``FILE:N`` counts as FILE), as the paths were given."""
-        rows = self.db.execute(
-            "SELECT origin FROM documents UNION SELECT regexp_replace(source, ':[0-9]+$', '') "
-            "FROM failures").fetchall()
-        return sorted(row[0] for row in rows)
+        """The files documents were read from (absolute paths; relative in rooms of older sitrooms)."""
+        rows = self.db.execute("SELECT DISTINCT origin FROM documents ORDER BY 1").fetchall()
+        return [row[0] for row in rows]
+
+    def documents_from(self, origins: list[str]) -> list[str]:
+        """Ids of the documents read from ``origins``."""
+        if not origins:
+            return []
+        return [row[0] for row in self.db.execute(
+            "SELECT id FROM documents WHERE list_contains(?, origin) ORDER BY id", [origins]).fetchall()]
+
+    def failure_sources(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT source FROM failures ORDER BY 1").fetchall()]
 
     def clear_failures(self, source: str) -> None:
         """Forget earlier failures of a file (and of its .jsonl lines) before reading it again."""
@@ -210,11 +218,10 @@ class Room(ResolvedTables):
                         [failure.source, failure.stage, failure.reason, now()])
 
     def _delete(self, doc_id: str) -> None:
-        """Remove a document, its rows, and its part in the corpus-wide picture."""
+        """Remove a document and its rows (the caller marks the corpus-wide picture unresolved)."""
         for table in _DERIVED:
             self.db.execute(f"DELETE FROM {table} WHERE document = ?", [doc_id])
         self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-        self._drop_memberships(doc_id)
 
     def _insert(self, doc: Document, pipeline: str) -> None:
         src = doc.source

@@ -55,7 +55,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.exception_handler(duckdb.Error)
     async def damaged_room(request: Request, exc: duckdb.Error):
-        return _error(request, env, 503, str(access.damaged(Path(db), exc)))
+        return _error(request, env, 503, str(access.room_error(Path(db), exc)))
 
     @app.exception_handler(SitroomError)
     async def room_error(request: Request, exc: SitroomError):
