@@ -93,6 +93,10 @@ def test_subjects_the_words_around_a_number_name(text, subject):
     ("KABUL — 12 people were killed on Monday.", "people killed"),  # a dateline is no subject
     ("The region (45 districts) voted.", "districts"),  # no label in the brackets, none before: as before
     ("Norland with its $310 million is ninth.", "Norland"),  # no list before: the name stays
+    ("Ostrom (who has 25 delegates to date) said it is possible.", "delegates"),  # a clause, no label
+    ("A poll showed that only a bit more than half — 55 percent — of the members agreed.", "members"),
+    ("Her take in the spring fundraising quarter - $6 million - was far less than expected.", "Her take"),
+    ("The 714 delegates were meant to decide.", "delegates"),  # said of them, not done to them
 ])
 def test_subjects_beside_dashes_and_in_lists_only_where_they_are_written(text, subject):
     assert [c.subject for c in claims_in(load_model()(text), 0, [])][0] == subject

@@ -20,6 +20,7 @@ _DASH = re.compile(r"(\S)\s+[-–—]\s*$")
 _SEPARATING = frozenset({"separate", "divide"})
 """Verbs whose subject is a distance between their objects ("900 km separates the capitals")."""
 _NAME_JOINS = frozenset({"and", "&", "of", "the"})
+_SAID_OF = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp", "advcl"})
 
 
 def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
@@ -31,7 +32,7 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     listed = _listed(sdoc, start, dimension, labels)
     if listed is not None:
         return listed, False
-    found = None if dimension.startswith("count:") else _beside_dash(sdoc, start)
+    found = None if dimension.startswith("count:") else _beside_dash(sdoc, start, end)
     found = found or _named_by_context(sdoc, start, end, unit, dimension)
     subject, part = found or _subject(sdoc, start, end)
     if subject.lower() in NOT_SUBJECTS:
@@ -50,6 +51,8 @@ def _done_to(sdoc, end: int, unit: str) -> list[str]:
     counted = next((t for t in sdoc if t.idx >= end and t.lower_ == unit), None)
     if counted is None or counted.idx - end > 30 or counted.dep_ != "nsubjpass" or counted.head.tag_ != "VBN":
         return []
+    if any(c.dep_ in _SAID_OF for c in counted.head.children):
+        return []  # "delegates were expected to / meant to / deemed": said of them, not done to them
     return [counted.head.text]
 
 
@@ -74,6 +77,9 @@ def _listed(sdoc, start: int, dimension: str, labels: dict[str, str]) -> str | N
     while name.dep_ == "conj" and name.head.pos_ == "PROPN":  # "Ruritania and Osterland"
         name = name.head
     entity = sdoc[name.left_edge.i if name.left_edge.pos_ == "PROPN" else name.i : before[0].i + 1].text
+    words = [t for t in sdoc if opening < t.idx and t.idx + len(t) <= start and t.is_alpha]
+    if words and (words[-1].pos_ != "NOUN" or any(t.pos_ in ("PRON", "VERB", "AUX") for t in words)):
+        return None  # "Kasich (who has 25 delegates)": a clause, not a label
     label = inside.group(1) or labels.get(dimension)
     if not label or label[0].isupper():
         return None
@@ -81,12 +87,15 @@ def _listed(sdoc, start: int, dimension: str, labels: dict[str, str]) -> str | N
     return f"{label} ({entity})"
 
 
-def _beside_dash(sdoc, start: int) -> tuple[str, bool] | None:
-    """A measure set beside the noun phrase it describes: "an atlas of Marlova - 6,210 km" (the
-    phrase before the dash, with its "of" complement, however the parser hung the name)."""
+def _beside_dash(sdoc, start: int, end: int) -> tuple[str, bool] | None:
+    """A measure set beside the noun phrase it describes: "an atlas of Marlova - 6,210 km", "their
+    take in the spring quarter - $6 million - was small" (the phrase's head, with an "of" complement,
+    however the parser hung a name). Not when a second dash leads on to what is measured ("just
+    over half — 55 percent — of the members")."""
     dash = _DASH.search(sdoc.text, max(0, start - 80), start)
     before = [t for t in sdoc if dash is not None and t.idx + len(t) == dash.end(1)]
-    if not before or before[0].sent.start > start or before[0].sent.end_char < start:
+    if not before or before[0].sent.start > start or before[0].sent.end_char < start \
+            or re.match(r"\s*[-–—]\s*of\b", sdoc.text[end:]):
         return None
     noun = before[0]
     first = noun.i
@@ -96,6 +105,11 @@ def _beside_dash(sdoc, start: int) -> tuple[str, bool] | None:
     if noun.pos_ == "PROPN" and owner is not None and sdoc[first - 1].lower_ == "of" \
             and owner.pos_ == "NOUN" and owner.lower_ not in unit_table():
         return f"{_phrase(owner)} of {sdoc[first : noun.i + 1].text}", False
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ != "of" \
+            and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "their take in the spring quarter": the take
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "a large share of voters"
     if noun.pos_ != "NOUN" or noun.lower_ in unit_table():
         return None
     of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
