@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from sitroom.build import build
 from sitroom.export.json_export import export
 from sitroom.store.room import Room
@@ -83,3 +85,36 @@ def test_a_file_that_turns_bad_keeps_its_last_good_version(tmp_path):
     report = build([str(path)], db)
     assert not report.ok
     assert len(_export(db)["documents"]) == 1
+
+
+def test_worker_processes_write_the_same_room_as_one_process(tmp_path):
+    from sitroom.export.json_export import export
+    from sitroom.settings import Settings
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(7):
+        story = (f"Talks {n}\n\nKarl Ostrom met Lena Halvorsen in Marlova on May {n + 1}, 2022. "
+                 "\u201cWe agreed,\u201d Ostrom said. The border is 410 km long.\n")
+        (folder / f"{n}.txt").write_text(story)
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (folder / "long.txt").write_text("The delegations met and talked for hours about the border. " * 10000)
+    pictures = []
+    for workers in (1, 2):
+        db = tmp_path / f"room{workers}.duckdb"
+        report = build([str(folder)], db, Settings(max_document_seconds=2.0), workers=workers)
+        assert len(report.added) == 7 and sorted(f.source.rsplit("/", 1)[-1] for f in report.failed) == [
+            "bad.txt", "long.txt"]
+        with Room(db, read_only=True) as room:
+            picture = export(room)
+        picture.pop("generated_at")
+        pictures.append(picture)
+    assert pictures[0] == pictures[1]
+
+
+def test_worker_processes_without_the_pipeline_stop_the_build_with_advice(tmp_path):
+    from sitroom.errors import ModelError
+
+    (tmp_path / "a.txt").write_text("Karl Ostrom met Lena Halvorsen in Marlova.")
+    with pytest.raises(ModelError, match="not installed"):
+        build([str(tmp_path / "a.txt")], tmp_path / "r.duckdb", model="no_such_pipeline_xx", workers=2)

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import signal
-import threading
 from collections.abc import Iterable
-from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
-from sitroom.clean import clean
-from sitroom.clean.document import detect_language
-from sitroom.errors import ModelError, TooSlow
-from sitroom.extract.analysis import analyse
+from sitroom.engines.local_pool import Analysers, LazyModel, analyse_text
+from sitroom.errors import ModelError
 from sitroom.inputs import BuildReport, Inputs, fail
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
-from sitroom.nlp.model import DEFAULT_MODEL, SHORT_NAMES, load_model
+from sitroom.nlp.model import DEFAULT_MODEL, SHORT_NAMES
 from sitroom.resolve.corpus import resolve_actors
 from sitroom.settings import DEFAULT, Settings
 from sitroom.store.room import Room
@@ -43,31 +38,50 @@ class _Silent:
 
 def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
           progress: Progress | None = None, force: bool = False, model: str | None = None,
-          engine: str = "local", address: str | None = None, keep_missing: bool = False) -> BuildReport:
+          engine: str = "local", address: str | None = None, keep_missing: bool = False,
+          workers: int = 1) -> BuildReport:
     """Read ``paths`` into the room at ``db``; re-running on the same input changes nothing.
 
     A document is processed again when its text changed, when this sitroom's code differs from
     the code that processed it, or with ``force``. Documents read from files that are gone (under
     a folder in ``paths``, or named there) are removed, unless ``keep_missing``. Two records with
-    the same key (a .jsonl url) fail the second, naming the first.
+    the same key (a .jsonl url) fail the second, naming the first. With ``workers`` > 1 the local
+    engine cleans and analyses in that many processes (the room is written as by one).
     """
     if engine == "ray":
         return _build_on_ray(paths, Path(db), settings, progress or _Silent(), force, model, address,
                              keep_missing)
     progress = progress or _Silent()
-    nlp = _LazyModel(model)
+    nlp = LazyModel(model)
     pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
     report = BuildReport()
+    pool = Analysers(workers, model, settings.max_document_seconds) if workers > 1 else None
     with Room(db) as room:
-        inputs = Inputs(room, report, paths, settings, keep_missing)
-        progress.files_found(len(inputs.found))
-        for source, path in inputs.files(progress):
-            try:
-                for read in inputs.reads(source, path):
-                    _process(room, report, read, pipeline, force, nlp, settings.max_document_seconds)
-            except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
-                fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
-            progress.file_done(source)
+        try:
+            inputs = Inputs(room, report, paths, settings, keep_missing)
+            progress.files_found(len(inputs.found))
+            for source, path in inputs.files(progress):
+                try:
+                    for read in inputs.reads(source, path):
+                        stored = room.state(read.id)
+                        if stored == (read.content_hash, pipeline) and not force:
+                            report.unchanged.append(read.source)
+                        elif pool is None:  # the budget does not count loading the pipeline
+                            result = analyse_text(read, nlp.get(), settings.max_document_seconds)
+                            _store(room, report, read, stored, result, pipeline)
+                        else:
+                            for due, text, result in pool.submit(stored, read):
+                                _store(room, report, text, due, result, pipeline)
+                except ModelError:
+                    raise  # no pipeline: nothing can be analysed, so the whole build stops with advice
+                except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
+                    fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
+                progress.file_done(source)
+            for due, text, result in pool.drain() if pool else ():
+                _store(room, report, text, due, result, pipeline)
+        finally:
+            if pool is not None:
+                pool.close()
         resolve_actors(room)
     return report
 
@@ -107,64 +121,12 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
     return report
 
 
-@contextmanager
-def _budget(seconds: float):
-    """Raise TooSlow in this thread when the work inside takes longer than ``seconds``.
-
-    Uses a real-time interval timer, so only in the main thread of a process (the CLI); elsewhere
-    the work runs without a budget.
-    """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
+def _store(room: Room, report: BuildReport, text: SourceText, stored, result, pipeline: str) -> None:
+    """Write one analysed document (or its failure) into the room."""
+    if isinstance(result, Failure):
+        fail(room, report, result)
         return
-
-    def expire(signum, frame):
-        raise TooSlow(f"took longer than {seconds:g} s (raise --max-doc-seconds to allow more)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-class _LazyModel:
-    """Loads the spaCy pipeline on first use: a build with nothing new never pays for it."""
-
-    def __init__(self, name: str | None):
-        self.name = name
-        self._nlp = None
-
-    def get(self):
-        if self._nlp is None:
-            self._nlp = load_model(self.name)
-            detect_language("Loads the language identifier's model before any document is timed.")
-        return self._nlp
-
-
-def _process(room: Room, report: BuildReport, text: SourceText, pipeline: str, force: bool,
-             nlp: _LazyModel, budget: float) -> None:
-    stored = room.state(text.id)
-    if stored == (text.content_hash, pipeline) and not force:
-        report.unchanged.append(text.source)
-        return
-    model = nlp.get()  # loading the pipeline once is not part of any document's time budget
-    stage = "clean"
-    try:
-        with _budget(budget):
-            document = clean(text)
-            stage = "nlp"
-            analysis = analyse(document, model)
-    except ModelError:
-        raise  # no model: nothing can be analysed, so the whole build stops with advice
-    except TooSlow as exc:
-        fail(room, report, Failure(text.source, stage, str(exc)))
-        return
-    except Exception as exc:  # a bug on one page must not stop the batch
-        fail(room, report, Failure(text.source, stage, f"{type(exc).__name__}: {exc}"))
-        return
+    document, analysis = result
     try:
         room.save(document, pipeline, analysis, new=stored is None)
     except Exception as exc:

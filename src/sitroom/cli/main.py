@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -63,6 +64,8 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
               help="spaCy pipeline: an installed package or path, or `sm` (default) / `md`.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where documents are analysed: here, or on Ray (needs `pip install 'sitroom[ray]'`).")
+@click.option("--workers", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="the cores",
+              help="Processes that clean and analyse documents (local engine); the room is written by one.")
 @click.option("--address", default=None,
               help="Ray cluster address (with --engine ray; default: start a local one).")
 @click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")
@@ -71,7 +74,7 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
                    "removes them).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; failures and summary only.")
 def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_chars: int,
-                  max_doc_seconds: float, model: str | None, engine: str, address: str | None,
+                  max_doc_seconds: float, model: str | None, engine: str, workers: int, address: str | None,
                   force: bool, keep_missing: bool, quiet: bool) -> None:
     """Read PATHS (files and folders of .txt, .md, .html, .jsonl) into the room at --db.
 
@@ -83,7 +86,7 @@ def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_
                         max_document_seconds=max_doc_seconds)
     with _ProgressBar(disabled=quiet) as bar:
         report = build(paths, db, settings, progress=bar, force=force, model=model, engine=engine,
-                       address=address, keep_missing=keep_missing)
+                       address=address, keep_missing=keep_missing, workers=workers)
     _print_report(report, db)
     if not report.ok:
         sys.exit(1)

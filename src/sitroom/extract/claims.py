@@ -137,7 +137,7 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         noun = _counted(sdoc, m.end()) or _total_noun(sdoc.text, m.end())
         if noun is None or _looks_like_year(m.group("num"), value, mult):
             return None
-        unit, dimension, factor = unit_table().get(noun, (noun, f"count:{noun}", 1.0))  # "6,210 long km"
+        unit, dimension, factor = _measured(sdoc.text[m.end() :], noun) or (noun, f"count:{noun}", 1.0)
     value *= mult
     high = bounds[1] * mult if bounds else None
     approximate = bool(m.group("approx")) or bounds is not None
@@ -155,6 +155,16 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         tolerance = place * mult * factor / 2 if not approximate else abs(base) * APPROXIMATE_SHARE
     return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, base,
                         tolerance, approximate, subject, part, share, high)
+
+
+def _measured(after: str, noun: str) -> tuple[str, str, float] | None:
+    """A unit the counted word names, past words that leave it a length or a weight ("6,210 lovely
+    kilometers"); not money ("10 Canadian dollars" names no currency code) nor "square miles"."""
+    unit = unit_table().get(noun)
+    words = after[: after.lower().find(noun)].lower().split()
+    if unit is None or unit[1].startswith("money") or {"square", "cubic", "sq"} & set(words):
+        return None
+    return unit
 
 
 def _looks_like_year(raw: str, value: float, mult: float) -> bool:
