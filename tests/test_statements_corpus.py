@@ -70,6 +70,25 @@ def test_figures_a_reader_would_note(corpus_export):
     assert controlled["approximate"] and controlled["value"] == 910
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    ("7,598", "map of Kazakhstan"),  # the length set beside "the map of Kazakhstan -"
+    ("$1,4 billion", "turnover (Iran)"),
+    ("$1,2 billion", "turnover (China and Pakistan)"),  # "($1,2 billion each)" in the same list
+    ("$289 million", "turnover (Russia)"),  # "Russia with its $289 million", the next sentence
+    ("4,053 km", "distance between Russia and Taliban"),  # "... as only 4,053 km separates them"
+    ("11", "more militants killed"),
+    ("130", "different facilities built"),
+    ("2 km", "distance from border"),
+])
+def test_every_claim_names_what_it_measures(corpus_export, text, subject):
+    assert _claim(corpus_export, text)["subject"] == subject
+
+
+def test_no_claim_subject_is_empty_or_a_function_word(corpus_export):
+    assert all(c["subject"] and c["subject"].lower() not in ("which", "only", "it", "map")
+               for c in corpus_export["claims"])
+
+
 def test_the_sources_differ_on_the_border(corpus_export):
     doc_a = by_name(corpus_export, "000_0a2e121bb2eab9c8.txt")["id"]
     doc_b = by_name(corpus_export, "001_abb946adf4301d00.txt")["id"]

@@ -78,6 +78,8 @@ def test_no_claim_is_about_a_function_word():
     ("Rebels hold 40 of Marlova's 120 villages.", "Marlova's villages"),
     ("Envoys from ten other states attended.", "other states"),
     ("Only 900 km separates the two capitals.", "distance between the two capitals"),
+    ("Norland seeks calm with Freedonia because it is near, as only 3,120 km separates them.",
+     "distance between Norland and Freedonia"),
     ("Seen on the chart of Marlova - 6,210 lovely kilometers, wide open.", "chart of Marlova"),
     ("The trade is small next to its reliance on Freedonia (turnover $2,3 billion), Ruritania and "
      "Osterland ($1,1 billion each).", "turnover (Ruritania and Osterland)"),

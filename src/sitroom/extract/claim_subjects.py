@@ -20,6 +20,7 @@ _DASH = re.compile(r"(\S)\s+[-–—]\s*$")
 _SEPARATING = frozenset({"separate", "divide"})
 """Verbs whose subject is a distance between their objects ("900 km separates the capitals")."""
 _NAME_JOINS = frozenset({"and", "&", "of", "the"})
+_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _SAID_OF = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp", "advcl"})
 
 
@@ -43,6 +44,18 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     elif subject and dimension.startswith("count:") and not part:
         subject = " ".join([subject, *_done_to(sdoc, end, unit)])
     return subject, part
+
+
+def _sides(sdoc, what) -> str:
+    """The objects of a separating verb; for "them", the last two names before it in the sentence
+    ("Marlova keeps its distance from Freedonia, as only 900 km separates them")."""
+    if what.lower_ == "them":
+        names = [e.text for e in sdoc.ents if e.label_ in _PARTIES and what.sent.start_char <= e.start_char
+                 and e.end_char <= what.idx]
+        names = list(dict.fromkeys(names))[-2:]
+        if len(names) == 2:
+            return " and ".join(names)
+    return " ".join(t.text for t in what.subtree if not t.is_punct)
 
 
 def _done_to(sdoc, end: int, unit: str) -> list[str]:
@@ -213,7 +226,7 @@ def _fallback_subject(sdoc, start: int, end: int) -> str:
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
         sides = [c for c in verb.children if c.dep_ == "dobj"]
         if sides:  # "only 900 km separates the two capitals"
-            return "distance between " + " ".join(t.text for t in sides[0].subtree if not t.is_punct)
+            return "distance between " + _sides(sdoc, sides[0])
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
         said = [t for c in verb.children if c.dep_ in _PREDICATE and c.i > verb.i for t in c.subtree]
         return " ".join(t.text for t in sorted([verb, *said], key=lambda t: t.i) if not t.is_punct)
