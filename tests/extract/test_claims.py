@@ -86,6 +86,8 @@ def test_no_claim_is_about_a_function_word():
     ("Exports went to Freedonia (turnover $2,3 billion). Norland with its $310 million is ninth.",
      "turnover (Norland)"),
     ("In the next province, 11 more fighters were captured and 20 were freed.", "more fighters captured"),
+    ("It houses a garrison of 6,000 soldiers.", "soldiers (garrison)"),
+    ("A total of 40 villages voted.", "villages"),
 ])
 def test_subjects_the_words_around_a_number_name(text, subject):
     assert subject in [c.subject for c in claims_in(load_model()(text), 0, [])]

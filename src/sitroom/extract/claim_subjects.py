@@ -20,6 +20,11 @@ _DASH = re.compile(r"(\S)\s+[-–—]\s*$")
 _SEPARATING = frozenset({"separate", "divide"})
 """Verbs whose subject is a distance between their objects ("900 km separates the capitals")."""
 _NAME_JOINS = frozenset({"and", "&", "of", "the"})
+_AMOUNTS = frozenset({"number", "total", "group", "set", "couple", "dozens", "hundreds", "thousands",
+                      "millions", "majority", "minority", "share", "lot", "lots", "plenty", "most", "all",
+                      "some", "many", "none", "each", "half", "third", "quarter", "sum", "handful",
+                      "series", "range", "average", "maximum", "minimum", "list", "tally", "count"})
+"""Nouns that only say how many: "a total of 40 villages" is about the villages."""
 _PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _SAID_OF = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp", "advcl"})
 
@@ -42,8 +47,29 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     if subject and dimension in labels and _is_name(subject):
         subject = f"{labels[dimension]} ({subject})"
     elif subject and dimension.startswith("count:") and not part:
-        subject = " ".join([subject, *_done_to(sdoc, end, unit)])
+        counted = next((t for t in sdoc if end <= t.idx <= end + 30 and t.lower_ == unit), None)
+        subject = " ".join([subject, *_done_to(counted), *_held_by(counted)])
     return subject, part
+
+
+def _done_to(counted) -> list[str]:
+    """What a counted thing underwent, when the count is a passive's subject: "11 more fighters were
+    captured" -> ["captured"], so that the captured and the killed are different counts."""
+    if counted is None or counted.dep_ != "nsubjpass" or counted.head.tag_ != "VBN":
+        return []
+    if any(c.dep_ in _SAID_OF for c in counted.head.children):
+        return []  # "delegates were expected to / meant to / deemed": said of them, not done to them
+    return [counted.head.text]
+
+
+def _held_by(counted) -> list[str]:
+    """What a counted thing makes up: "a garrison of 6,000 soldiers" -> ["(garrison)"]."""
+    if counted is None or counted.dep_ != "pobj" or counted.head.lower_ != "of":
+        return []
+    owner = counted.head.head
+    if owner.pos_ != "NOUN" or owner.lower_ in _AMOUNTS or owner.lower_ in unit_table():
+        return []
+    return [f"({_phrase(owner)})"]
 
 
 def _sides(sdoc, what) -> str:
@@ -56,17 +82,6 @@ def _sides(sdoc, what) -> str:
         if len(names) == 2:
             return " and ".join(names)
     return " ".join(t.text for t in what.subtree if not t.is_punct)
-
-
-def _done_to(sdoc, end: int, unit: str) -> list[str]:
-    """What a counted thing underwent, when the count is a passive's subject: "11 more fighters were
-    captured" -> ["captured"], so that the captured and the killed are different counts."""
-    counted = next((t for t in sdoc if t.idx >= end and t.lower_ == unit), None)
-    if counted is None or counted.idx - end > 30 or counted.dep_ != "nsubjpass" or counted.head.tag_ != "VBN":
-        return []
-    if any(c.dep_ in _SAID_OF for c in counted.head.children):
-        return []  # "delegates were expected to / meant to / deemed": said of them, not done to them
-    return [counted.head.text]
 
 
 def _is_name(phrase: str) -> bool:
