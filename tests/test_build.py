@@ -118,3 +118,14 @@ def test_worker_processes_without_the_pipeline_stop_the_build_with_advice(tmp_pa
     (tmp_path / "a.txt").write_text("Karl Ostrom met Lena Halvorsen in Marlova.")
     with pytest.raises(ModelError, match="not installed"):
         build([str(tmp_path / "a.txt")], tmp_path / "r.duckdb", model="no_such_pipeline_xx", workers=2)
+
+
+def test_a_build_with_nothing_changed_does_not_resolve_again(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    db = tmp_path / "room.duckdb"
+    assert build([str(tmp_path)], db).resolved
+    again = build([str(tmp_path)], db)
+    assert not again.resolved and again.unchanged and _export(db) == _export(db)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("March 3", "March 4"))
+    assert build([str(tmp_path)], db).resolved  # a document added: resolved again
+    assert build([str(tmp_path)], db, force=True).resolved  # every document written anew

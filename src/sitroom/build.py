@@ -82,7 +82,7 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
         finally:
             if pool is not None:
                 pool.close()
-        resolve_actors(room)
+        report.resolved = resolve_actors(room, force=False)
     return report
 
 
@@ -117,7 +117,7 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
                 room.save(document, pipeline, analysis, new=stored[source.id] is None)
                 (report.updated if stored[source.id] else report.added).append(source.source)
             progress.file_done(source.source)
-        resolve_actors(room)
+        report.resolved = resolve_actors(room, force=False)
     return report
 
 

@@ -30,6 +30,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     """Ids of the documents removed because their input is gone."""
     failed: list[Failure] = field(default_factory=list)
+    resolved: bool = False
+    """Whether the corpus-wide stage ran (it is skipped when nothing changed since it last ran)."""
 
     @property
     def ok(self) -> bool:

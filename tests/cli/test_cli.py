@@ -59,3 +59,14 @@ def test_errors_are_one_line_without_traceback(runner, tmp_path):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.output.strip().startswith("error: no room at")
+
+
+def test_an_export_that_breaks_the_contract_names_the_place(corpus_export):
+    import copy
+
+    from sitroom.errors import ExportError
+
+    broken = copy.deepcopy(corpus_export)
+    broken["documents"][1]["id"] = 5
+    with pytest.raises(ExportError, match="at documents/1/id: 5 is not of type"):
+        validate(broken)

@@ -3,6 +3,11 @@ corpus out, written together (the end of every build, and `sitroom resolve`)."""
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
 from sitroom.resolve.actors import build_actors, local_actors
 from sitroom.resolve.disagreements import ClaimRow
 from sitroom.resolve.disagreements import find as find_disagreements
@@ -21,11 +26,29 @@ def room_local_actors(room: Room):
     return local_actors(mentions, roles)
 
 
-def resolve_actors(room: Room) -> None:
-    """Rebuild actors, events and disagreements across the corpus, and write them in one go."""
+def resolve_actors(room: Room, force: bool = True) -> bool:
+    """Rebuild actors, events and disagreements across the corpus, and write them in one go; unless
+    not ``force`` and the room was last resolved by this code with nothing changed since (no
+    document added, replaced or removed, no override). True when it resolved."""
+    fingerprint = resolution_fingerprint()
+    if not force and room.resolved_by == fingerprint:
+        return False
     actors = build_actors(room_local_actors(room), room.overrides())
     events = _events(room, actors)
-    room.replace_resolved(actors, events, find_disagreements(_claims(room)))
+    room.replace_resolved(actors, events, find_disagreements(_claims(room)), fingerprint)
+    return True
+
+
+@cache
+def resolution_fingerprint() -> str:
+    """A digest of the code and data that resolve actors, events and disagreements across documents."""
+    digest = hashlib.sha256()
+    package = Path(str(resources.files("sitroom")))
+    for path in sorted([*package.joinpath("resolve").rglob("*.py"), *package.joinpath("data").rglob("*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return "resolved:" + digest.hexdigest()[:16]
 
 
 def _events(room: Room, actors: list[tuple]) -> list[dict]:

@@ -36,7 +36,14 @@ class ResolvedTables:
         row = self.db.execute("SELECT value FROM room_meta WHERE key = 'resolved'").fetchone()
         return row is None or row[0] != "no"
 
-    def replace_resolved(self, actors: list[tuple], events: list[dict], disagreements: list[dict]) -> None:
+    @property
+    def resolved_by(self) -> str | None:
+        """What resolved the room last, when nothing changed since (else None)."""
+        row = self.db.execute("SELECT value FROM room_meta WHERE key = 'resolved'").fetchone()
+        return row[0] if row and row[0] not in ("no", "yes") else None
+
+    def replace_resolved(self, actors: list[tuple], events: list[dict], disagreements: list[dict],
+                         by: str = "yes") -> None:
         """Actors, events and disagreements across the corpus, replaced together in one transaction.
 
         ``actors`` are ``(id, name, kind, country, [(document, cluster), ...])``.
@@ -53,9 +60,10 @@ class ResolvedTables:
                                         for role in ("source", "target") for actor in e[role]])
             self._many("disagreements", [(d["id"], d["topic"], d["note"], d["claims"], d["events"])
                                          for d in {d["id"]: d for d in disagreements}.values()])
-            self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', 'yes')")
+            self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', ?)", [by])
 
     def add_override(self, action: str, a: str, b: str) -> None:
+        self._mark_unresolved(dropped=False)
         count = self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
         self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [count, action, a, b, now()])
 
