@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+from sitroom.code_digest import code_digest
 from sitroom.engines.local_pool import Analysers, LazyModel, analyse_text
 from sitroom.errors import ModelError
 from sitroom.inputs import BuildReport, Inputs, fail
@@ -53,7 +52,7 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
                              keep_missing)
     progress = progress or _Silent()
     nlp = LazyModel(model)
-    pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
+    pipeline = _pipeline(model)
     report = BuildReport()
     pool = Analysers(workers, model, settings.max_document_seconds) if workers > 1 else None
     with Room(db) as room:
@@ -70,7 +69,8 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
                             result = analyse_text(read, nlp.get(), settings.max_document_seconds)
                             _store(room, report, read, stored, result, pipeline)
                         else:
-                            for due, text, result in pool.submit(stored, read):
+                            pool.submit(stored, read)
+                            for due, text, result in pool.ready():
                                 _store(room, report, text, due, result, pipeline)
                 except ModelError:
                     raise  # no pipeline: nothing can be analysed, so the whole build stops with advice
@@ -92,7 +92,7 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
     from sitroom.engines.ray_engine import analyse_on_ray
 
     report = BuildReport()
-    pipeline = pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
+    pipeline = _pipeline(model)
     with Room(db) as room:
         inputs = Inputs(room, report, paths, settings, keep_missing)
         progress.files_found(len(inputs.found))
@@ -139,15 +139,12 @@ _DERIVING = ("ingest", "clean", "nlp", "coref", "extract", "model", "data", "sto
 """The parts of sitroom whose code decides what a document's rows hold (not the UI, not queries)."""
 
 
+def _pipeline(model: str | None) -> str:
+    """What the room records as having derived a document: this code, and the spaCy pipeline."""
+    return pipeline_fingerprint() + ":" + SHORT_NAMES.get(model or "", model or DEFAULT_MODEL)
+
+
 @cache
 def pipeline_fingerprint() -> str:
     """A digest of the code and data that turn a source text into rows."""
-    digest = hashlib.sha256()
-    package = resources.files("sitroom")
-    for path in sorted(Path(str(package)).rglob("*")):
-        rel = path.relative_to(str(package)).parts
-        wanted = path.suffix in (".py", ".yaml", ".json", ".sql") and "__pycache__" not in rel
-        if wanted and rel[0] in _DERIVING:
-            digest.update(path.relative_to(str(package)).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return code_digest(_DERIVING)

@@ -101,6 +101,19 @@ def test_subjects_the_words_around_a_number_name(text, subject):
     ("A poll showed that only a bit more than half — 55 percent — of the members agreed.", "members"),
     ("Her take in the spring fundraising quarter - $6 million - was far less than expected.", "Her take"),
     ("The 714 delegates were meant to decide.", "delegates"),  # said of them, not done to them
+    ("The firm sued Vexley ($1 billion in damages).", "damages (Vexley)"),  # its own label
+    ("The convoy stopped at the checkpoint — 12 km from the border.", "distance from border"),
+    ("The release of 40 prisoners began.", "prisoners"),  # an event, not what they make up
+    ("Only 900 km separates Vexley from Osterland.", "distance between Vexley and Osterland"),
 ])
 def test_subjects_beside_dashes_and_in_lists_only_where_they_are_written(text, subject):
     assert [c.subject for c in claims_in(load_model()(text), 0, [])][0] == subject
+
+
+def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
+    text = "Freedonia (turnover $2 billion) signed the deal. Osterland, with its $5 million in aid, objected."
+    subjects = [c.subject for c in claims_in(load_model()(text), 0, [])]
+    assert subjects[0] == "turnover (Freedonia)" and not subjects[1].startswith("turnover")
+
+
+

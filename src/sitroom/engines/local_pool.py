@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
 import threading
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
-from sitroom.errors import ModelError, TooSlow
+from sitroom.errors import ModelError, SitroomError, TooSlow
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
 
@@ -59,21 +61,41 @@ class LazyModel:
 
             self._nlp = load_model(self.name)
             detect_language("Loads the language identifier's model before any document is timed.")
+            _warm_up(self._nlp)
         return self._nlp
 
 
+def _warm_up(nlp) -> None:
+    """Analyse a short invented text once, so that no document's time budget pays for loading the
+    data tables and models the extractors load on first use."""
+    from sitroom.model.document import SourceText as Text
+
+    text = "Warm-Up Notice\n\nOn 3 May 2020 the minister said: \u201cWe met 12 envoys in the capital.\u201d\n"
+    analyse_text(Text(id="warm-up", source="warm-up", origin="warm-up", format="text", text=text,
+                      content_hash="", encoding="utf-8"), nlp, 0)
+
+
 class Analysers:
-    """``workers`` processes analysing texts; ``results`` hands back what was handed in, in order,
-    keeping at most two texts per worker in flight (memory stays bounded on any corpus size)."""
+    """``workers`` processes analysing texts; ``ready`` hands back what was handed in, in order,
+    keeping at most two texts per worker in flight (memory stays bounded on any corpus size).
+
+    A worker that dies breaks every text in flight, so all of them are handed out again to a new
+    pool; a text fails only once it was in flight at two deaths (it is the likely cause), and a
+    pool that dies three times in a row without finishing a text stops the build (workers that
+    cannot start, or no memory for the pipeline)."""
 
     def __init__(self, workers: int, model: str | None, budget: float):
         self.workers, self.model, self.budget = workers, model, budget
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: deque[tuple[object, SourceText, Future]] = deque()
+        self._pending: deque[list] = deque()  # [tag, text, future, deaths seen]
+        self._deaths_in_a_row = 0
 
-    def submit(self, tag: object, text: SourceText) -> Iterator[tuple[object, SourceText, Result | Failure]]:
-        """Hand ``text`` out; yield the results (with their tags) that are due, oldest first."""
-        self._pending.append((tag, text, self._started().submit(_work, text, self.budget)))
+    def submit(self, tag: object, text: SourceText) -> None:
+        """Hand ``text`` out (``tag`` comes back with its result)."""
+        self._pending.append([tag, text, self._started().submit(_work, text, self.budget), 0])
+
+    def ready(self) -> Iterator[tuple[object, SourceText, Result | Failure]]:
+        """The results due for the window to stay bounded, oldest first."""
         while len(self._pending) > 2 * self.workers:
             yield self._next()
 
@@ -82,12 +104,23 @@ class Analysers:
             yield self._next()
 
     def _next(self) -> tuple[object, SourceText, Result | Failure]:
-        tag, text, future = self._pending.popleft()
-        try:
-            return tag, text, future.result()
-        except BrokenProcessPool:  # a worker died (out of memory?): this text fails, a new pool goes on
-            self._restart()
-            return tag, text, Failure(text.source, "nlp", "the worker process analysing it died")
+        while True:
+            tag, text, future, deaths = self._pending[0]
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                self._restart()
+                if self._pending[0][3] >= 2:
+                    tag, text, _, _ = self._pending.popleft()
+                    return tag, text, Failure(text.source, "nlp", "the worker analysing it died (twice)")
+                continue
+            except ModelError:
+                raise
+            except Exception as exc:  # the result could not come back (it would not pickle, say)
+                result = Failure(text.source, "nlp", f"{type(exc).__name__}: {exc}")
+            self._pending.popleft()
+            self._deaths_in_a_row = 0
+            return tag, text, result
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -96,13 +129,16 @@ class Analysers:
         return self._pool
 
     def _restart(self) -> None:
-        retry = [(tag, text) for tag, text, _ in self._pending]
-        self._pending.clear()
+        self._deaths_in_a_row += 1
+        if self._deaths_in_a_row >= 3:
+            raise SitroomError("the worker processes keep dying before they finish a document (out of "
+                               "memory?); try fewer --workers")
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-        for tag, text in retry:
-            self._pending.append((tag, text, self._started().submit(_work, text, self.budget)))
+        for item in self._pending:
+            item[2] = self._started().submit(_work, item[1], self.budget)
+            item[3] += 1
 
     def close(self) -> None:
         if self._pool is not None:
@@ -116,9 +152,17 @@ _MODEL: LazyModel | None = None
 def _start(model: str | None) -> None:
     global _MODEL
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the writer, which stops the pool
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a writer killed outright (SIGKILL) takes its workers with it
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
     _MODEL = LazyModel(model)
     with contextlib.suppress(ModelError):  # raised again by the first text: the writer stops with advice
         _MODEL.get()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _work(text: SourceText, budget: float) -> Result | Failure:

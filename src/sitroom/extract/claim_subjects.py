@@ -17,14 +17,20 @@ _CURRENCY = r"(?:US\$|\$|€|£|¥|₽)"
 _LABEL = re.compile(rf"\s*([^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){{0,2}})?\s*{_CURRENCY}?\s*$")
 """The words inside a parenthesis before its number: "(turnover $2 billion" -> "turnover"."""
 _DASH = re.compile(r"(\S)\s+[-–—]\s*$")
+_LIST_ENDS = frozenset({"", "each", "apiece", "respectively"})
+_OWN_LABEL = re.compile(r"\s+(?:in|of|for|on)\s+\w", re.I)
+"""After a number, words that say what it is ("$5 million in aid"): no label from a list."""
 _SEPARATING = frozenset({"separate", "divide"})
 """Verbs whose subject is a distance between their objects ("900 km separates the capitals")."""
 _NAME_JOINS = frozenset({"and", "&", "of", "the"})
-_AMOUNTS = frozenset({"number", "total", "group", "set", "couple", "dozens", "hundreds", "thousands",
-                      "millions", "majority", "minority", "share", "lot", "lots", "plenty", "most", "all",
-                      "some", "many", "none", "each", "half", "third", "quarter", "sum", "handful",
-                      "series", "range", "average", "maximum", "minimum", "list", "tally", "count"})
-"""Nouns that only say how many: "a total of 40 villages" is about the villages."""
+_BODIES = frozenset({
+    "garrison", "force", "army", "contingent", "unit", "brigade", "battalion", "division", "regiment",
+    "corps", "convoy", "fleet", "flotilla", "crew", "team", "delegation", "staff", "workforce", "base",
+    "camp", "column", "squad", "platoon", "mission", "coalition", "alliance", "union", "committee",
+    "council", "board", "panel", "parliament", "assembly", "chamber", "senate", "cabinet", "caucus",
+    "population", "electorate", "membership", "caravan", "herd", "flock", "crowd", "household", "family",
+    "village", "town", "city"})
+"""Nouns for what counted things make up: "a garrison of 6,000 soldiers" -> soldiers (garrison)."""
 _PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _SAID_OF = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp", "advcl"})
 
@@ -35,7 +41,7 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     part of it. ``labels`` carries, per dimension, what an earlier number of the passage was said to
     measure in a list ("Freedonia (turnover $2 billion), Ruritania ($1 billion)"), so that a later
     number said only of a name ("Norland with its $310 million") measures the same: it is updated."""
-    listed = _listed(sdoc, start, dimension, labels)
+    listed = _listed(sdoc, start, end, dimension, labels)
     if listed is not None:
         return listed, False
     found = None if dimension.startswith("count:") else _beside_dash(sdoc, start, end)
@@ -44,10 +50,10 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     if subject.lower() in NOT_SUBJECTS:
         subject = _fallback_subject(sdoc, start, end)
         subject = "" if subject.lower() in NOT_SUBJECTS else subject  # no subject beats a wrong one
-    if subject and dimension in labels and _is_name(subject):
-        subject = f"{labels[dimension]} ({subject})"
+    if subject and dimension in labels and _is_name(subject) and not _OWN_LABEL.match(text_of(sdoc), end):
+        subject = f"{labels[dimension]} ({subject})"  # "Norland with its $310 million is ninth"
     elif subject and dimension.startswith("count:") and not part:
-        counted = next((t for t in sdoc if end <= t.idx <= end + 30 and t.lower_ == unit), None)
+        counted = next((t for t in tokens_in(sdoc, end, end + 30) if t.lower_ == unit), None)
         subject = " ".join([subject, *_done_to(counted), *_held_by(counted)])
     return subject, part
 
@@ -67,8 +73,8 @@ def _held_by(counted) -> list[str]:
     if counted is None or counted.dep_ != "pobj" or counted.head.lower_ != "of":
         return []
     owner = counted.head.head
-    if owner.pos_ != "NOUN" or owner.lower_ in _AMOUNTS or owner.lower_ in unit_table():
-        return []
+    if owner.pos_ != "NOUN" or owner.lemma_.lower() not in _BODIES:
+        return []  # "the release of 40 prisoners" is an event, not what the prisoners make up
     return [f"({_phrase(owner)})"]
 
 
@@ -84,33 +90,52 @@ def _sides(sdoc, what) -> str:
     return " ".join(t.text for t in what.subtree if not t.is_punct)
 
 
+def text_of(sdoc) -> str:
+    """The passage's text, read once (spaCy joins every token's text on each ``Doc.text``)."""
+    if "sitroom_text" not in sdoc.user_data:
+        sdoc.user_data["sitroom_text"] = sdoc.text
+    return sdoc.user_data["sitroom_text"]
+
+
+def tokens_in(sdoc, start: int, end: int):
+    """The tokens overlapping the characters ``start:end`` (a slice of the doc, no scan)."""
+    span = sdoc.char_span(max(0, start), min(end, len(text_of(sdoc))), alignment_mode="expand")
+    return span if span is not None else ()
+
+
 def _is_name(phrase: str) -> bool:
     words = phrase.split()
     return bool(words) and words[0][0].isupper() and all(
         w[0].isupper() or w.lower() in _NAME_JOINS for w in words)
 
 
-def _listed(sdoc, start: int, dimension: str, labels: dict[str, str]) -> str | None:
+def _listed(sdoc, start: int, end: int, dimension: str, labels: dict[str, str]) -> str | None:
     """A number in brackets right after a name: "Freedonia (turnover $2 billion)" -> "turnover
     (Freedonia)"; "Ruritania and Osterland ($1 billion each)" takes the label of the list before it."""
-    text = sdoc.text
+    text = text_of(sdoc)
     opening = text.rfind("(", 0, start)
     inside = _LABEL.fullmatch(text, opening + 1, start) if opening >= 0 else None
     if inside is None:
         return None
-    before = [t for t in sdoc if t.idx + len(t) <= opening][-1:]
+    before = [t for t in tokens_in(sdoc, max(0, opening - 40), opening) if t.idx + len(t) <= opening][-1:]
     if not before or before[0].pos_ != "PROPN" or text[before[0].idx + len(before[0]) : opening].strip():
         return None
     name = before[0]
     while name.dep_ == "conj" and name.head.pos_ == "PROPN":  # "Ruritania and Osterland"
         name = name.head
     entity = sdoc[name.left_edge.i if name.left_edge.pos_ == "PROPN" else name.i : before[0].i + 1].text
-    words = [t for t in sdoc if opening < t.idx and t.idx + len(t) <= start and t.is_alpha]
+    words = [t for t in tokens_in(sdoc, opening + 1, start) if t.idx + len(t) <= start and t.is_alpha]
     if words and (words[-1].pos_ != "NOUN" or any(t.pos_ in ("PRON", "VERB", "AUX") for t in words)):
         return None  # "Kasich (who has 25 delegates)": a clause, not a label
-    label = inside.group(1) or labels.get(dimension)
+    closing = text.find(")", end)
+    rest = text[end:closing].strip().lower() if closing >= 0 else "?"
+    after = re.fullmatch(r"(?:in|of|for|on)\s+([^\W\d_][\w’'-]*)", rest)  # "($1 billion in damages)"
+    label = inside.group(1) or (after.group(1) if after else labels.get(dimension) if rest in _LIST_ENDS
+                                else None)
     if not label or label[0].isupper():
         return None
+    if after and not inside.group(1):
+        return f"{label} ({entity})"  # its own label, not one for the rest of the list
     labels[dimension] = label
     return f"{label} ({entity})"
 
@@ -120,10 +145,12 @@ def _beside_dash(sdoc, start: int, end: int) -> tuple[str, bool] | None:
     take in the spring quarter - $6 million - was small" (the phrase's head, with an "of" complement,
     however the parser hung a name). Not when a second dash leads on to what is measured ("just
     over half — 55 percent — of the members")."""
-    dash = _DASH.search(sdoc.text, max(0, start - 80), start)
-    before = [t for t in sdoc if dash is not None and t.idx + len(t) == dash.end(1)]
-    if not before or before[0].sent.start > start or before[0].sent.end_char < start \
-            or re.match(r"\s*[-–—]\s*of\b", sdoc.text[end:]):
+    text = text_of(sdoc)
+    dash = _DASH.search(text, max(0, start - 80), start)
+    if dash is None or re.match(r"\s*[-–—]\s*of\b", text[end:]) or _FROM.match(text, end):
+        return None  # "over half — 55 percent — of the members"; "the post — 12 km from the river"
+    before = [t for t in tokens_in(sdoc, dash.start(1), dash.end(1)) if t.idx + len(t) == dash.end(1)]
+    if not before or before[0].sent.end_char < start:
         return None
     noun = before[0]
     first = noun.i
@@ -195,10 +222,11 @@ def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> 
     """Subjects the words around a number name: "weapons worth $850 billion" (the weapons), "2 km from the
     border" (the distance from it), "215 of Afghanistan's 421 districts" (Afghanistan's districts, both
     numbers), "delegations from ten other countries" (the countries counted)."""
-    text = sdoc.text
+    text = text_of(sdoc)
     worth = _WORTH.search(text[max(0, start - 30) : start])
     if worth:  # the noun written right before "worth" (parsers hang "worth" on the verb)
-        before = [t for t in sdoc if t.idx + len(t) <= max(0, start - 30) + worth.start()][-1:]
+        limit = max(0, start - 30) + worth.start()
+        before = [t for t in tokens_in(sdoc, max(0, limit - 40), limit) if t.idx + len(t) <= limit][-1:]
         if before and before[0].pos_ in ("NOUN", "PROPN"):
             return _phrase(before[0]), False
     after = _FROM.match(text, end)
@@ -236,12 +264,14 @@ def _fallback_subject(sdoc, start: int, end: int) -> str:
     verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return ""
-    lead = sdoc.text.rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's subject
+    lead = text_of(sdoc).rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's subject
     number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "4,053 km separates"
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
         sides = [c for c in verb.children if c.dep_ == "dobj"]
-        if sides:  # "only 900 km separates the two capitals"
-            return "distance between " + _sides(sdoc, sides[0])
+        other = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                 if g.dep_ == "pobj"]
+        if sides:  # "only 900 km separates the two capitals", "... separates Vexley from Osterland"
+            return "distance between " + " and ".join(_sides(sdoc, t) for t in sides[:1] + other[:1])
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
         said = [t for c in verb.children if c.dep_ in _PREDICATE and c.i > verb.i for t in c.subtree]
         return " ".join(t.text for t in sorted([verb, *said], key=lambda t: t.i) if not t.is_punct)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sitroom.extract.claim_subjects import TOTAL, subject_of
+from sitroom.extract.claim_subjects import TOTAL, subject_of, text_of, tokens_in
 from sitroom.extract.claim_units import unit_table, units
 from sitroom.model.evidence import Span
 
@@ -69,7 +69,7 @@ def _pattern() -> re.Pattern:
 
 def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
     """Claims in a parsed passage whose text starts at ``offset``; ``skip`` holds dates and times."""
-    text = sdoc.text
+    text = text_of(sdoc)
     found: list[ClaimFinding] = []
     labels: dict[str, str] = {}  # what numbers in a list measure, by dimension (see subject_of)
     for m in _pattern().finditer(text):
@@ -134,20 +134,20 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
     elif unit_word:
         unit, dimension, factor = unit_table()[unit_word]
     else:
-        noun = _counted(sdoc, m.end()) or _total_noun(sdoc.text, m.end())
+        noun = _counted(sdoc, m.end()) or _total_noun(text_of(sdoc), m.end())
         if noun is None or _looks_like_year(m.group("num"), value, mult):
             return None
-        unit, dimension, factor = _measured(sdoc.text[m.end() :], noun) or (noun, f"count:{noun}", 1.0)
+        unit, dimension, factor = _measured(text_of(sdoc)[m.end() :], noun) or (noun, f"count:{noun}", 1.0)
     value *= mult
     high = bounds[1] * mult if bounds else None
     approximate = bool(m.group("approx")) or bounds is not None
     start, end = m.start(), m.end()
-    while end > start and sdoc.text[end - 1] in " -":
+    while end > start and text_of(sdoc)[end - 1] in " -":
         end -= 1
-    while start < end and sdoc.text[start].isspace():
+    while start < end and text_of(sdoc)[start].isspace():
         start += 1
     subject, part = subject_of(sdoc, start, end, unit, dimension, labels)
-    share = _share(sdoc.text, end, value)
+    share = _share(text_of(sdoc), end, value)
     if high is not None:  # a range stands for everything between its bounds
         base, tolerance = (value + high) / 2 * factor, (high - value) / 2 * factor
     else:
@@ -173,7 +173,7 @@ def _looks_like_year(raw: str, value: float, mult: float) -> bool:
 
 def _counted(sdoc, end: int) -> str | None:
     """The plural noun a bare number counts: "6,000 soldiers", "130 different facilities"."""
-    tokens = [t for t in sdoc if t.idx >= end][:4]
+    tokens = [t for t in tokens_in(sdoc, end, end + 60) if t.idx >= end][:4]
     for tok in tokens:
         if tok.tag_ == "NNS":
             return tok.lower_

@@ -3,11 +3,9 @@ corpus out, written together (the end of every build, and `sitroom resolve`)."""
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
+from sitroom.code_digest import code_digest
 from sitroom.resolve.actors import build_actors, local_actors
 from sitroom.resolve.disagreements import ClaimRow
 from sitroom.resolve.disagreements import find as find_disagreements
@@ -42,13 +40,7 @@ def resolve_actors(room: Room, force: bool = True) -> bool:
 @cache
 def resolution_fingerprint() -> str:
     """A digest of the code and data that resolve actors, events and disagreements across documents."""
-    digest = hashlib.sha256()
-    package = Path(str(resources.files("sitroom")))
-    for path in sorted([*package.joinpath("resolve").rglob("*.py"), *package.joinpath("data").rglob("*")]):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    return "resolved:" + digest.hexdigest()[:16]
+    return "resolved:" + code_digest(("resolve", "coref", "model", "data", "store"))
 
 
 def _events(room: Room, actors: list[tuple]) -> list[dict]:
