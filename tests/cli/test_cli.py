@@ -70,3 +70,45 @@ def test_an_export_that_breaks_the_contract_names_the_place(corpus_export):
     broken["documents"][1]["id"] = 5
     with pytest.raises(ExportError, match="at documents/1/id: 5 is not of type"):
         validate(broken)
+
+
+@pytest.mark.parametrize("value", ["2021-13", "2021-02-30", "yesterday", "21-07-08"])
+def test_timeline_dates_are_checked(runner, small_room, value):
+    result = runner.invoke(main, ["timeline", "--db", str(small_room), "--from", value])
+    assert result.exit_code == 2 and "is not a date" in result.output
+
+
+def test_a_path_that_cannot_be_written_is_one_line_not_a_traceback(runner, small_room, tmp_path):
+    for command in (["export", "--output"], ["report", "--output"]):
+        target = str(tmp_path / "no" / "such" / "x.out")
+        result = runner.invoke(main, [*command, target, "--db", str(small_room)])
+        assert result.exit_code == 1 and "cannot write" in result.output
+        assert isinstance(result.exception, SystemExit)
+
+
+def test_the_actors_subcommands_take_db_after_their_arguments(runner, small_room):
+    result = runner.invoke(main, ["actors", "explain", "Marlova", "Freedonia", "--db", str(small_room)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["actors"]).exit_code == 2  # no --db anywhere: a usage error
+
+
+def test_serve_says_where_it_serves(small_room):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "sitroom", "serve", "--db", str(small_room), "--port",
+                               str(port)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # until it listens
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    server.terminate()
+    _, said = server.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in said

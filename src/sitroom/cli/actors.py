@@ -20,16 +20,19 @@ KINDS = ["person", "organization", "state", "armed_group", "location", "other"]
 
 
 @click.group("actors", invoke_without_command=True)
-@db_option
+@db_option(required=False)
 @click.option("--kind", type=click.Choice(KINDS), help="Only actors of this kind.")
 @json_option
 @click.pass_context
-def actors_group(ctx: click.Context, db: Path, kind: str | None, as_json: bool) -> None:
+def actors_group(ctx: click.Context, db: Path | None, kind: str | None, as_json: bool) -> None:
     """List the actors in the room: every person, organisation, state, armed group and place,
-    with their names and roles across documents. Subcommands explain, merge and split them."""
+    with their names and roles across documents. Subcommands explain, merge and split them
+    (``--db`` before or after the subcommand)."""
     ctx.obj = {"db": db}
     if ctx.invoked_subcommand is not None:
         return
+    if db is None:
+        raise click.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "db"))
     with reading(db) as room:
         rows = query.summaries(room, kind)
     emit(rows, ("id", "name", "kind", "country", "documents", "mentions", "aliases", "roles"), as_json,
@@ -39,10 +42,11 @@ def actors_group(ctx: click.Context, db: Path, kind: str | None, as_json: bool) 
 @actors_group.command("explain")
 @click.argument("a")
 @click.argument("b")
+@db_option(required=False)
 @click.pass_obj
-def explain_command(obj: dict, a: str, b: str) -> None:
+def explain_command(obj: dict, a: str, b: str, db: Path | None) -> None:
     """Say why the names A and B are, or are not, one actor."""
-    with reading(obj["db"]) as room:
+    with reading(_room(obj, db)) as room:
         nodes = room_local_actors(room)
         lines = explain(nodes, a, b)
         now = [query.find(room, name) for name in (a, b)]
@@ -57,19 +61,28 @@ def explain_command(obj: dict, a: str, b: str) -> None:
 @actors_group.command("merge")
 @click.argument("a")
 @click.argument("b")
+@db_option(required=False)
 @click.pass_obj
-def merge_command(obj: dict, a: str, b: str) -> None:
+def merge_command(obj: dict, a: str, b: str, db: Path | None) -> None:
     """Make the actors named A and B one actor (kept across rebuilds)."""
-    _override(obj["db"], "merge", a, b)
+    _override(_room(obj, db), "merge", a, b)
 
 
 @actors_group.command("split")
 @click.argument("actor")
 @click.argument("name")
+@db_option(required=False)
 @click.pass_obj
-def split_command(obj: dict, actor: str, name: str) -> None:
+def split_command(obj: dict, actor: str, name: str, db: Path | None) -> None:
     """Take the mentions written NAME out of ACTOR into an actor of their own (kept across rebuilds)."""
-    _override(obj["db"], "split", actor, name)
+    _override(_room(obj, db), "split", actor, name)
+
+
+def _room(obj: dict, db: Path | None) -> Path:
+    """The --db given after the subcommand, else the one given to `actors`; one is needed."""
+    if db is None and obj.get("db") is None:
+        raise click.UsageError("Missing option '--db' (before or after the subcommand, or SITROOM_DB)")
+    return db or obj["db"]
 
 
 def _override(db: Path, action: str, a: str, b: str) -> None:

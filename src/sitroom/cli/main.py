@@ -14,7 +14,7 @@ from rich.text import Text
 from sitroom import __version__
 from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
-from sitroom.cli.options import damage_reported, db_option, reading
+from sitroom.cli.options import damage_reported, db_option, reading, write_output
 from sitroom.cli.output import emit, err, json_option, visible
 from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
 from sitroom.cli.timeline import timeline_command
@@ -144,7 +144,7 @@ def export_command(db: Path, fmt: str, output: str) -> None:
     if output == "-":
         click.echo(text, nl=False)
     else:
-        Path(output).write_text(text, encoding="utf-8")
+        write_output(Path(output), text)
         err.print(Text(f"wrote {visible(output)}: {len(data['documents'])} documents"))
 
 
@@ -159,7 +159,7 @@ def report_command(db: Path, output: Path) -> None:
 
     with reading(db) as room:
         html = render(room)
-    output.write_text(html, encoding="utf-8")
+    write_output(output, html)
     err.print(Text(f"wrote {visible(str(output))} ({len(html) / 2**20:.1f} MB)"))
 
 
@@ -174,7 +174,9 @@ def serve_command(db: Path, host: str, port: int) -> None:
 
     from sitroom.web.app import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    app = create_app(db)  # fails here, with advice, when the room is missing or foreign
+    err.print(Text(f"serving {visible(str(db))} read-only at http://{host}:{port}/ (Ctrl-C to stop)"))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 class _ProgressBar:

@@ -1,5 +1,7 @@
 """Options shared by commands, and opening the room for a read command."""
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -8,6 +10,7 @@ import click
 import duckdb
 from rich.text import Text
 
+from sitroom.errors import SitroomError
 from sitroom.store.access import room_error
 from sitroom.store.room import Room
 
@@ -16,9 +19,41 @@ STALE = ("warning: the actors, events and disagreements do not yet cover every d
          "interrupted or is running); run `sitroom build` again, or `sitroom resolve`")
 
 
-def db_option(function):
-    return click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path),
-                        envvar="SITROOM_DB", show_envvar=True, help=DB_HELP)(function)
+def db_option(function=None, *, required: bool = True):
+    """``--db ROOM`` (or SITROOM_DB); a group's is optional, so its subcommands may take it instead."""
+    option = click.option("--db", "db", required=required, type=click.Path(dir_okay=False, path_type=Path),
+                          envvar="SITROOM_DB", show_envvar=True, help=DB_HELP)
+    return option(function) if function is not None else option
+
+
+class PartialDate(click.ParamType):
+    """A date as precise as it is known: ``2021``, ``2021-07`` or ``2021-07-08`` (a real day)."""
+
+    name = "DATE"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        try:
+            if re.fullmatch(r"\d{4}", text):
+                return text
+            if re.fullmatch(r"\d{4}-\d{2}", text):
+                dt.date.fromisoformat(text + "-01")
+                return text
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                dt.date.fromisoformat(text)
+                return text
+        except ValueError:
+            pass
+        self.fail(f"{value!r} is not a date: write 2021, 2021-07 or 2021-07-08 (a day that exists)",
+                  param, ctx)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a command's output file; a path that cannot be written is one clear error."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise SitroomError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from sitroom.cli.options import db_option, reading
+from sitroom.cli.options import PartialDate, db_option, reading
 from sitroom.cli.output import cell, json_option, out
 from sitroom.extract.events import TYPES
 from sitroom.query.events import timeline
@@ -18,8 +18,9 @@ from sitroom.query.events import timeline
 @db_option
 @click.option("--actor", help="Only events with this actor (id, name or alias).")
 @click.option("--type", "kind", type=click.Choice(TYPES, case_sensitive=False), help="Only this PLOVER type.")
-@click.option("--from", "since", metavar="DATE", help="From this partial date (2021, 2021-07, 2021-07-08).")
-@click.option("--to", "until", metavar="DATE", help="Up to this partial date, inclusive.")
+@click.option("--from", "since", type=PartialDate(),
+              help="From this partial date (2021, 2021-07, 2021-07-08).")
+@click.option("--to", "until", type=PartialDate(), help="Up to this partial date, inclusive.")
 @click.option("--source", help="Only events reported by documents whose path, URL or outlet holds this.")
 @click.option("--dated", is_flag=True, help="Only events whose date the text gives (no inferred dates).")
 @json_option
