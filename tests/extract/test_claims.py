@@ -13,7 +13,7 @@ def _claims(text):
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
-    ("Trade with the neighbour reached $1,4 billion last year.", 1.4e9, "USD"),
+    ("Trade with the neighbour reached $2,7 billion last year.", 2.7e9, "USD"),
     ("Trade with the neighbour reached $1,400 million last year.", 1.4e9, "USD"),
     ("The army called up 20 thousand reservists.", 20000, "reservists"),
     ("The ministry said 15 percent of the budget went to defence.", 15, "%"),
@@ -26,7 +26,7 @@ def test_values_and_units(text, value, unit):
 
 
 def test_subjects_parts_and_approximations():
-    found = _claims("The northern border is 1344.15 km long, and the rebels control about 910 km of the "
+    found = _claims("The northern border is 1619.45 km long, and the rebels control about 700 km of the "
                     "northern border.")
     whole, part = found
     assert whole[4].endswith("northern border") and not whole[5]
@@ -34,7 +34,7 @@ def test_subjects_parts_and_approximations():
 
 
 def test_a_bracketed_conversion_is_not_a_second_claim():
-    found = _claims("They guard the 1,357-kilometer (843-mile) border with the neighbour.")
+    found = _claims("They guard the 1,210-kilometer (752-mile) border with the neighbour.")
     assert [f[2] for f in found] == ["km"]
 
 
@@ -85,7 +85,7 @@ def test_no_claim_is_about_a_function_word():
      "Osterland ($1,1 billion each).", "turnover (Ruritania and Osterland)"),
     ("Exports went to Freedonia (turnover $2,3 billion). Norland with its $310 million is ninth.",
      "turnover (Norland)"),
-    ("In the next province, 11 more fighters were captured and 20 were freed.", "more fighters captured"),
+    ("In the next valley, 7 more fighters were captured and 9 were freed.", "more fighters captured"),
     ("It houses a garrison of 6,000 soldiers.", "soldiers (garrison)"),
     ("A total of 40 villages voted.", "villages"),
 ])
@@ -97,10 +97,10 @@ def test_subjects_the_words_around_a_number_name(text, subject):
     ("KABUL — 12 people were killed on Monday.", "people killed"),  # a dateline is no subject
     ("The region (45 districts) voted.", "districts"),  # no label in the brackets, none before: as before
     ("Norland with its $310 million is ninth.", "Norland"),  # no list before: the name stays
-    ("Ostrom (who has 25 delegates to date) said it is possible.", "delegates"),  # a clause, no label
-    ("A poll showed that only a bit more than half — 55 percent — of the members agreed.", "members"),
-    ("Her take in the spring fundraising quarter - $6 million - was far less than expected.", "Her take"),
-    ("The 714 delegates were meant to decide.", "delegates"),  # said of them, not done to them
+    ("Ostrom (who holds 31 seats so far) spoke briefly.", "seats"),  # a clause, no label
+    ("A survey found that just over half — 53 percent — of the members agreed.", "members"),
+    ("Her income in the spring season - $4 million - fell short of hopes.", "Her income"),
+    ("The 312 envoys were meant to decide.", "envoys"),  # said of them, not done to them
     ("The firm sued Vexley ($1 billion in damages).", "damages (Vexley)"),  # its own label
     ("The convoy stopped at the checkpoint — 12 km from the border.", "distance from border"),
     ("The release of 40 prisoners began.", "prisoners"),  # an event, not what they make up

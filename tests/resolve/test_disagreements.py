@@ -11,18 +11,19 @@ def claim(ident, subject, value, tolerance=0.5, approximate=False, part=False, u
 
 
 def test_word_order_of_a_border_does_not_matter():
-    assert subject_key("the Tajik-Afghan border") == subject_key("Afghan-Tajik border")
+    assert subject_key("the Norwegian-Swedish border") == subject_key("Swedish-Norwegian border")
 
 
 def test_values_apart_beyond_rounding_disagree():
-    (d,) = find([claim("a", "Tajik-Afghan border", 1344.15, 0.005), claim("b", "Afghan-Tajik border", 1357)])
+    (d,) = find([claim("a", "Norwegian-Swedish border", 1619.45, 0.005),
+                 claim("b", "Swedish-Norwegian border", 1630)])
     assert d["claims"] == ["a", "b"] and "beyond rounding" in d["note"]
 
 
 def test_rounded_and_approximate_values_agree_and_parts_are_apart():
-    assert find([claim("a", "border", 1357), claim("b", "border", 1357.3, 0.05)]) == []
-    assert find([claim("a", "border", 1357), claim("b", "border", 1400, approximate=True)]) == []
-    assert find([claim("a", "border", 1357), claim("b", "border", 910, approximate=True, part=True)]) == []
+    assert find([claim("a", "border", 1630), claim("b", "border", 1630.3, 0.05)]) == []
+    assert find([claim("a", "border", 1630), claim("b", "border", 1680, approximate=True)]) == []
+    assert find([claim("a", "border", 1630), claim("b", "border", 700, approximate=True, part=True)]) == []
 
 
 def test_a_share_against_a_count_with_its_total():

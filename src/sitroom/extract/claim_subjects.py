@@ -1,6 +1,6 @@
 """What a number measures: the subject of a claim, read from the parse and the words around it.
 
-"the border is 1,344 km long" (the border), "910 km of the border" (part of the border), "trucks worth
+"the border is 1,120 km long" (the border), "640 km of the border" (part of the border), "trucks worth
 $40 million" (the trucks), "3 km from the river" (distance from the river), "Marlova's 120 villages",
 "an atlas of Marlova - 6,210 km" (the phrase the number stands beside), "Freedonia (turnover $2 billion),
 Ruritania ($1 billion each)" (turnover, for each), "only 900 km separates the two capitals" (the distance
@@ -30,7 +30,7 @@ _BODIES = frozenset({
     "council", "board", "panel", "parliament", "assembly", "chamber", "senate", "cabinet", "caucus",
     "population", "electorate", "membership", "caravan", "herd", "flock", "crowd", "household", "family",
     "village", "town", "city"})
-"""Nouns for what counted things make up: "a garrison of 6,000 soldiers" -> soldiers (garrison)."""
+"""Nouns for what counted things make up: "a garrison of 4,000 soldiers" -> soldiers (garrison)."""
 _PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _SAID_OF = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp", "advcl"})
 
@@ -59,7 +59,7 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
 
 
 def _done_to(counted) -> list[str]:
-    """What a counted thing underwent, when the count is a passive's subject: "11 more fighters were
+    """What a counted thing underwent, when the count is a passive's subject: "7 more fighters were
     captured" -> ["captured"], so that the captured and the killed are different counts."""
     if counted is None or counted.dep_ != "nsubjpass" or counted.head.tag_ != "VBN":
         return []
@@ -69,7 +69,7 @@ def _done_to(counted) -> list[str]:
 
 
 def _held_by(counted) -> list[str]:
-    """What a counted thing makes up: "a garrison of 6,000 soldiers" -> ["(garrison)"]."""
+    """What a counted thing makes up: "a garrison of 4,000 soldiers" -> ["(garrison)"]."""
     if counted is None or counted.dep_ != "pobj" or counted.head.lower_ != "of":
         return []
     owner = counted.head.head
@@ -126,7 +126,7 @@ def _listed(sdoc, start: int, end: int, dimension: str, labels: dict[str, str]) 
     entity = sdoc[name.left_edge.i if name.left_edge.pos_ == "PROPN" else name.i : before[0].i + 1].text
     words = [t for t in tokens_in(sdoc, opening + 1, start) if t.idx + len(t) <= start and t.is_alpha]
     if words and (words[-1].pos_ != "NOUN" or any(t.pos_ in ("PRON", "VERB", "AUX") for t in words)):
-        return None  # "Kasich (who has 25 delegates)": a clause, not a label
+        return None  # "Ostrom (who holds 31 seats)": a clause, not a label
     closing = text.find(")", end)
     rest = text[end:closing].strip().lower() if closing >= 0 else "?"
     after = re.fullmatch(r"(?:in|of|for|on)\s+([^\W\d_][\w’'-]*)", rest)  # "($1 billion in damages)"
@@ -142,13 +142,13 @@ def _listed(sdoc, start: int, end: int, dimension: str, labels: dict[str, str]) 
 
 def _beside_dash(sdoc, start: int, end: int) -> tuple[str, bool] | None:
     """A measure set beside the noun phrase it describes: "an atlas of Marlova - 6,210 km", "their
-    take in the spring quarter - $6 million - was small" (the phrase's head, with an "of" complement,
+    take in the spring quarter - $4 million - was small" (the phrase's head, with an "of" complement,
     however the parser hung a name). Not when a second dash leads on to what is measured ("just
-    over half — 55 percent — of the members")."""
+    over half — 53 percent — of the members")."""
     text = text_of(sdoc)
     dash = _DASH.search(text, max(0, start - 80), start)
     if dash is None or re.match(r"\s*[-–—]\s*of\b", text[end:]) or _FROM.match(text, end):
-        return None  # "over half — 55 percent — of the members"; "the post — 12 km from the river"
+        return None  # "over half — 53 percent — of the members"; "the post — 12 km from the river"
     before = [t for t in tokens_in(sdoc, dash.start(1), dash.end(1)) if t.idx + len(t) == dash.end(1)]
     if not before or before[0].sent.end_char < start:
         return None
@@ -182,7 +182,7 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
     of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj"), None)
     if of is not None and head.lower_ in unit_table():
-        return _phrase(of), True  # "910 km of the border"
+        return _phrase(of), True  # "640 km of the border"
     if root.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") or head.lower_ in unit_table():
         # "the 1,200-kilometer (746-mile)-long northern border": climb to the measured noun
         for ancestor in [root.head, *root.head.ancestors][:4]:
@@ -191,14 +191,14 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
                 return _phrase(ancestor, skip=span), False
             subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
             if ancestor.pos_ in ("AUX", "VERB") and subject is not None:
-                return _phrase(subject), False  # "the border is 1,344 km long"
+                return _phrase(subject), False  # "the border is 1,120 km long"
     if head.dep_ == "attr" or root.dep_ == "attr":
         verb = head.head if head.dep_ == "attr" else root.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return _phrase(subject), False  # "the border is 1,344 km"
+            return _phrase(subject), False  # "the border is 1,120 km"
     if root.dep_ in ("amod", "compound", "nummod") and head.pos_ in ("NOUN", "PROPN"):
-        return _phrase(head, skip=span), False  # "the 1,357-kilometer border"
+        return _phrase(head, skip=span), False  # "the 1,210-kilometer border"
     noun = head if head.pos_ in ("NOUN", "PROPN") else None
     return (_phrase(noun, skip=span), False) if noun is not None else ("", False)
 
@@ -219,8 +219,8 @@ TOTAL = re.compile(r"\)?\s+of\s+((?:[\w’'-]+\s+){0,3}?)(\d{1,3}(?:,\d{3})*|\d+
 
 
 def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> tuple[str, bool] | None:
-    """Subjects the words around a number name: "weapons worth $850 billion" (the weapons), "2 km from the
-    border" (the distance from it), "215 of Afghanistan's 421 districts" (Afghanistan's districts, both
+    """Subjects the words around a number name: "trucks worth $40 million" (the trucks), "2 km from the
+    border" (the distance from it), "40 of Marlova's 120 villages" (Marlova's villages, both
     numbers), "delegations from ten other countries" (the countries counted)."""
     text = text_of(sdoc)
     worth = _WORTH.search(text[max(0, start - 30) : start])
@@ -240,7 +240,7 @@ def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> 
     if total and total.group(3) and dimension.startswith("count:") and total.group(3).lower() == unit:
         return " ".join((total.group(1) + total.group(3)).split()), True
     owner = re.search(r"(\w[\w-]*['’]s)\s+$", text[max(0, start - 40) : start])
-    if owner and dimension.startswith("count:"):  # "Afghanistan's 421 districts"
+    if owner and dimension.startswith("count:"):  # "Marlova's 120 villages"
         return f"{owner.group(1)} {unit}", False
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if dimension.startswith("count:") and span is not None and unit not in unit_table():
@@ -265,7 +265,7 @@ def _fallback_subject(sdoc, start: int, end: int) -> str:
     if verb is None:
         return ""
     lead = text_of(sdoc).rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's subject
-    number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "4,053 km separates"
+    number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "3,120 km separates"
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
         sides = [c for c in verb.children if c.dep_ == "dobj"]
         other = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children

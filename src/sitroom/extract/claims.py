@@ -1,11 +1,11 @@
 """Numbers a source asserts: value, unit, what they measure, how exact, and who says so.
 
-"$1,4 billion" is 1.4e9 USD (a comma before one or two digits is a decimal comma), "$1.2bn" and "$1.2
-bn" are 1.2e9 USD (multipliers glued or spaced: k, m, mn, bn, lakh, crore ...), "20 thousand military
-reservists" is 20000 reservists, a range keeps both bounds ("10-15 thousand people", "120–150 km",
+"$2,7 billion" is 2.7e9 USD (a comma before one or two digits is a decimal comma), "$1.2bn" and "$1.2
+bn" are 1.2e9 USD (multipliers glued or spaced: k, m, mn, bn, lakh, crore ...), "30 thousand
+volunteers" is 30000 volunteers, a range keeps both bounds ("10-15 thousand people", "120–150 km",
 "between -5 and -12 degrees": the lower as ``value``, the upper as ``upper``, negative values kept),
-"1,357-kilometer (843-mile)" is one claim (the
-bracketed conversion is skipped), "about 910 km of the border" is approximate and measures part
+"1,210-kilometer (752-mile)" is one claim (the
+bracketed conversion is skipped), "about 640 km of the border" is approximate and measures part
 of the border. "N of M things" also records the share N/M.
 """
 
@@ -39,7 +39,7 @@ class ClaimFinding:
     approximate: bool
     subject: str
     part: bool
-    """Measures part of the subject ("910 km of the border"), not the whole."""
+    """Measures part of the subject ("640 km of the border"), not the whole."""
     share: tuple[float, float] | None = None
     """For "N of M things": (N, M)."""
     upper: float | None = None
@@ -85,13 +85,13 @@ def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
 
 
 def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], offset: int) -> bool:
-    """ "1,357-kilometer (843-mile)": the bracketed value converts the one before it."""
+    """ "1,210-kilometer (752-mile)": the bracketed value converts the one before it."""
     before = text[max(0, m.start() - 2) : m.start()]
     return "(" in before and bool(found) and m.start() + offset - found[-1].span.end <= 3
 
 
 def read_number(raw: str) -> tuple[float, float] | None:
-    """Value and the place of its last digit: "1,357" -> (1357, 1); "1,4" -> (1.4, 0.1); "500" -> (500,
+    """Value and the place of its last digit: "1,210" -> (1210, 1); "1,4" -> (1.4, 0.1); "500" -> (500,
     100): a number ending in two or more zeros is taken as rounded to that place."""
     words = units()["words"]
     if raw.lower() in words:
@@ -99,7 +99,7 @@ def read_number(raw: str) -> tuple[float, float] | None:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
         raw = raw.replace(",", "")
     elif re.fullmatch(r"\d+,\d{1,2}", raw):
-        raw = raw.replace(",", ".")  # a decimal comma: "$1,4 billion"
+        raw = raw.replace(",", ".")  # a decimal comma: "$2,7 billion"
     elif "," in raw:
         return None
     try:
@@ -172,7 +172,7 @@ def _looks_like_year(raw: str, value: float, mult: float) -> bool:
 
 
 def _counted(sdoc, end: int) -> str | None:
-    """The plural noun a bare number counts: "6,000 soldiers", "130 different facilities"."""
+    """The plural noun a bare number counts: "4,000 soldiers", "70 different schools"."""
     tokens = [t for t in tokens_in(sdoc, end, end + 60) if t.idx >= end][:4]
     for tok in tokens:
         if tok.tag_ == "NNS":

@@ -2,7 +2,7 @@
 and a share that contradicts a count given with its total.
 
 Values are compared in the dimension's base unit. Two values agree when they are within the
-larger of their tolerances: half the place of the last digit written ("1,357 km" ±0.5 km,
+larger of their tolerances: half the place of the last digit written ("1,210 km" ±0.5 km,
 "$1.4 billion" ±$50 million), or, for approximate values, a share of the value
 (``extract.claims.APPROXIMATE_SHARE``). Subjects match by their words, in any order ("Franco-Spanish
 border" = "Spanish-Franco border").
@@ -48,7 +48,7 @@ class ClaimRow:
     part: bool
     share: tuple[float, float] | None
     control: bool
-    """Its sentence speaks of holding ground ("controls 85 percent of the territory")."""
+    """Its sentence speaks of holding ground ("controls 70 percent of the territory")."""
     country: str | None
     text: str
     when: str | None = None
@@ -108,7 +108,7 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
                 continue  # "46 percent" for a candidate in two articles: two polls, unless both dated
             if a.document == b.document and a.source == b.source:
                 continue  # one source giving two figures speaks of two things
-            named = country_in(a.subject) and country_in(b.subject)  # "Tajik-Afghan border": one thing
+            named = country_in(a.subject) and country_in(b.subject)  # "Marlovan-Freedonian border": one thing
             if a.country and b.country and a.country != b.country and not named:
                 continue  # the same measure of two countries
             if abs(a.base_value - b.base_value) > max(_tol(a), _tol(b)):
@@ -117,7 +117,7 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
 
 
 def _share_conflicts(claims: list[ClaimRow]) -> list[dict]:
-    """ "controls 85 percent of the territory" against "controlled 215 of 421 districts"."""
+    """ "controls 70 percent of the territory" against "controlled 40 of 120 villages"."""
     shares = [c for c in claims if c.unit == "%" and c.control and c.country]
     counts = [c for c in claims if c.share and c.control and c.country]
     out = []
