@@ -47,6 +47,14 @@ def small_room(tmp_path_factory) -> Path:
     return db
 
 
+def exported(db: Path) -> dict:
+    """A room's whole export without its timestamp: two rooms with the same picture compare equal."""
+    with Room(db, read_only=True) as room:
+        data = export(room)
+    data.pop("generated_at")
+    return data
+
+
 def evidences(value) -> Iterator[dict]:
     """Every Evidence object anywhere inside an export."""
     if isinstance(value, dict):

@@ -5,18 +5,13 @@ import json
 import pytest
 
 from sitroom.build import build
-from sitroom.export.json_export import export
 from sitroom.store.room import Room
+
+from .conftest import exported
 
 ARTICLE = ("Talks In The Capital\n\n"
            "The delegations met on March 3, 2022 and agreed to continue the talks, officials said.\n")
 
-
-def _export(db):
-    with Room(db, read_only=True) as room:
-        data = export(room)
-    data.pop("generated_at")
-    return data
 
 
 def test_rebuild_is_a_no_op_and_a_changed_file_replaces_its_version(tmp_path):
@@ -26,14 +21,14 @@ def test_rebuild_is_a_no_op_and_a_changed_file_replaces_its_version(tmp_path):
     (folder / "b.txt").write_text(ARTICLE.replace("Capital", "North"))
     db = tmp_path / "room.duckdb"
     assert len(build([str(folder)], db).added) == 2
-    first = _export(db)
+    first = exported(db)
     again = build([str(folder)], db)
     assert (len(again.unchanged), again.added, again.updated) == (2, [], [])
-    assert _export(db) == first
+    assert exported(db) == first
     (folder / "a.txt").write_text(ARTICLE.replace("March 3", "March 4"))
     third = build([str(folder)], db)
     assert [s.split("/")[-1] for s in third.updated] == ["a.txt"]
-    (doc,) = [d for d in _export(db)["documents"] if d["source"].endswith("a.txt")]
+    (doc,) = [d for d in exported(db)["documents"] if d["source"].endswith("a.txt")]
     assert "March 4" in doc["body"]["text"]
 
 
@@ -70,7 +65,7 @@ def test_bad_files_are_reported_and_good_ones_built(tmp_path):
     assert set(failed) == {"empty.txt", "binary.txt", "feed.jsonl:2"}
     assert all("\n" not in reason for reason in failed.values())
     assert len(report.added) == 3
-    docs = {d["source"].split("/")[-1]: d for d in _export(db)["documents"]}
+    docs = {d["source"].split("/")[-1]: d for d in exported(db)["documents"]}
     assert docs["latin1.txt"]["body"]["text"] == latin.strip()
     with Room(db, read_only=True) as room:
         assert room.db.execute("SELECT count(*) FROM failures").fetchone()[0] == 3
@@ -84,11 +79,10 @@ def test_a_file_that_turns_bad_keeps_its_last_good_version(tmp_path):
     path.write_bytes(b"")
     report = build([str(path)], db)
     assert not report.ok
-    assert len(_export(db)["documents"]) == 1
+    assert len(exported(db)["documents"]) == 1
 
 
 def test_worker_processes_write_the_same_room_as_one_process(tmp_path):
-    from sitroom.export.json_export import export
     from sitroom.settings import Settings
 
     folder = tmp_path / "docs"
@@ -105,10 +99,7 @@ def test_worker_processes_write_the_same_room_as_one_process(tmp_path):
         report = build([str(folder)], db, Settings(max_document_seconds=2.0), workers=workers)
         assert len(report.added) == 7 and sorted(f.source.rsplit("/", 1)[-1] for f in report.failed) == [
             "bad.txt", "long.txt"]
-        with Room(db, read_only=True) as room:
-            picture = export(room)
-        picture.pop("generated_at")
-        pictures.append(picture)
+        pictures.append(exported(db))
     assert pictures[0] == pictures[1]
 
 
@@ -125,7 +116,7 @@ def test_a_build_with_nothing_changed_does_not_resolve_again(tmp_path):
     db = tmp_path / "room.duckdb"
     assert build([str(tmp_path)], db).resolved
     again = build([str(tmp_path)], db)
-    assert not again.resolved and again.unchanged and _export(db) == _export(db)
+    assert not again.resolved and again.unchanged and exported(db) == exported(db)
     (tmp_path / "b.txt").write_text(ARTICLE.replace("March 3", "March 4"))
     assert build([str(tmp_path)], db).resolved  # a document added: resolved again
     assert build([str(tmp_path)], db, force=True).resolved  # every document written anew

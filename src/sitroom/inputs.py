@@ -43,6 +43,14 @@ def fail(room: Room, report: BuildReport, failure: Failure) -> None:
     room.record_failure(failure)
 
 
+def _listed_or_gone(path: Path) -> bool:
+    """A folder that is there now, or a path that is gone (one that cannot be looked at is neither)."""
+    try:
+        return path.is_dir() or not path.exists()
+    except OSError:
+        return False
+
+
 class Inputs:
     """The files under ``paths`` (walked once, in a stable order) and the records they hold."""
 
@@ -96,7 +104,7 @@ class Inputs:
         for source in room.failure_sources():  # a folder listed now, a file deleted since
             where = Path(source.rsplit(":", 1)[0] if source.rsplit(":", 1)[-1].isdigit() else source)
             listed = under(where, walked.folders) and not under(where, walked.unreadable)
-            if listed and (where.is_dir() or not where.exists()):
+            if listed and _listed_or_gone(where):
                 room.clear_failures(source)
         if self.keep_missing:
             return set()

@@ -5,17 +5,11 @@ import shutil
 import pytest
 
 from sitroom.build import build
-from sitroom.export.json_export import export
-from sitroom.store.room import Room
+
+from ..conftest import exported
 
 ray = pytest.importorskip("ray", reason="the ray extra is not installed (pip install 'sitroom[ray]')")
 
-
-def _export(db):
-    with Room(db, read_only=True) as room:
-        data = export(room)
-    data.pop("generated_at")
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +27,16 @@ def test_ray_export_equals_local_export(two_documents, tmp_path):
     ray.shutdown()
     assert report.ok and len(report.added) == 2
     assert list(remote.parent.glob("ray.duckdb.blocks/**/*.parquet"))
-    assert _export(remote) == _export(local)
+    assert exported(remote) == exported(local)
 
 
 def test_finished_blocks_are_loaded_not_redone(two_documents, tmp_path):
     db = tmp_path / "ray.duckdb"
     build([str(two_documents)], db, engine="ray")
     ray.shutdown()
-    first = _export(db)
+    first = exported(db)
     db.unlink()
     # the blocks are there: nothing needs a cluster, so even an unreachable address works
     report = build([str(two_documents)], db, engine="ray", address="ray://127.0.0.1:1")
     assert report.ok and len(report.added) == 2
-    assert _export(db) == first
+    assert exported(db) == first

@@ -21,11 +21,12 @@ from fastapi.testclient import TestClient
 from sitroom.build import build
 from sitroom.cli.main import main
 from sitroom.errors import RoomError
-from sitroom.export.json_export import export
 from sitroom.report import render
 from sitroom.store import access
 from sitroom.store.room import Room
 from sitroom.web.app import create_app
+
+from ..conftest import exported
 
 STORY = ("Border Talks In Marlova, Part {n}\n\n{a} met {b} in Marlova on March {d}, 2022. The two "
          "ministers agreed to reopen the border crossing, officials said. \u201cWe will open it "
@@ -71,13 +72,6 @@ def _run(folder, db, limit, stage="all"):
     return int(done.stdout) if done.returncode == 0 else None
 
 
-def _picture(db):
-    with Room(db, read_only=True) as room:
-        data = export(room)
-    data.pop("generated_at")
-    return data
-
-
 def test_builds_killed_at_random_statements_complete_to_the_clean_build(tmp_path):
     folder, rng = tmp_path / "docs", random.Random(1717)
     _write(folder, 8)
@@ -88,7 +82,7 @@ def test_builds_killed_at_random_statements_complete_to_the_clean_build(tmp_path
     kills += _run(folder, db, rng.randrange(1, 5), "resolve") is None
     assert kills >= 3
     assert _run(folder, db, 0) is not None
-    assert _picture(db) == _picture(clean)
+    assert exported(db) == exported(clean)
 
     _write(folder, 8, version=1)  # every document changes its people: a rebuild
     clean_again = tmp_path / "clean-again.duckdb"
@@ -97,7 +91,7 @@ def test_builds_killed_at_random_statements_complete_to_the_clean_build(tmp_path
     kills += _run(folder, db, rng.randrange(1, 5), "resolve") is None
     assert kills >= 2
     assert _run(folder, db, 0) is not None
-    assert _picture(db) == _picture(clean_again)
+    assert exported(db) == exported(clean_again)
 
 
 class _StopAfter:
@@ -143,7 +137,7 @@ def test_an_interrupted_rebuild_leaves_no_member_pointing_at_replaced_text(tmp_p
     clean = tmp_path / "clean.duckdb"
     build([str(folder)], clean)
     build([str(folder)], db)
-    assert _picture(db) == _picture(clean)
+    assert exported(db) == exported(clean)
 
 
 def _damage(db, how):
