@@ -626,3 +626,34 @@ def test_markets_reflexives_and_a_shocked_conscience_are_no_acts():
                 "It should shock the conscience of every citizen."],
                ("RETREAT", "AGREE", "CONCEDE", "REQUEST"))
     assert _first("The rebels fled the town on Monday.").type == "RETREAT"
+
+
+def test_a_participle_that_tells_more_of_an_act_is_that_act():
+    found = code_text("Rebels attacked the town on Monday, killing five soldiers.")
+    assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ("Rebels",), ("five soldiers",))]
+    found = code_text("About 900 soldiers retreated into Marlova, fleeing the rebels.")
+    assert [e.type for e in found] == ["RETREAT"] and "the rebels" in found[0].target
+    found = code_text("Karl Ostrom met Lena Halvorsen, urging her to resign.")  # two acts of two types
+    assert [e.type for e in found] == ["CONSULT", "REQUEST"]
+
+
+def test_a_pledge_not_to_let_an_attack_happen_is_an_agreement_to_whom_it_protects():
+    found = code_text("The rebels said they will not allow Ruritania to be used as a base for attacks "
+                      "against Freedonia.")
+    assert [(e.type, e.status, e.target) for e in found if e.status == "reported"] == [
+        ("AGREE", "reported", ("Freedonia",))]  # (the attacks it rules out are no happening)
+    found = code_text("The rebels affirmed that they would not allow any group to use their land to attack "
+                      "Freedonia.")
+    assert ("AGREE", "reported") in [(e.type, e.status) for e in found]
+    assert not [e for e in found if e.type == "ASSAULT" and e.status == "reported"]  # no attack was let be
+    e = _first("Freedonia will not allow the inspectors to visit the site.")  # a refusal stays one
+    assert e.type == "REJECT"
+
+
+def test_a_planned_protest_is_a_protest_a_threatened_one_a_threat():
+    e = _first("Activists plan to march in Vexley in July.")
+    assert (e.type, e.status) == ("PROTEST", "planned")
+    found = code_text("Unions threatened to boycott the election.")
+    assert [(e.type, e.mode) for e in found] == [("THREATEN", "protest")]
+    e = _first("Freedonian leaders said they would boycott all contact with Ruritania.")
+    assert e.type == "THREATEN"

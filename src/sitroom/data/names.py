@@ -122,6 +122,34 @@ def firm_key(text: str) -> str:
     return " ".join(words) or key
 
 
+_MOVEMENT_WORDS = frozenset({"movement", "group", "organization", "organisation", "militia", "network"})
+
+
+def movement_names(key: str) -> set[str]:
+    """ "islamist taliban movement" -> {"islamist taliban", "taliban"}: the names a group is known by,
+    without the word for what kind of group it is and then without each word for its creed or arms
+    before it (data/titles.yaml armed_cues); none that is a generic word, a country or short."""
+    from sitroom.data.countries import country_in
+
+    words = key.split()
+    if len(words) < 2 or words[-1] not in _MOVEMENT_WORDS:
+        return set()
+    words = words[:-1]
+    found = set()
+    while words:
+        plain = " ".join(words)
+        if len(plain) >= 4 and plain not in generic_words() and not country_in(plain.title()):
+            found.add(plain)
+        if words[0] not in _CREEDS and words[0] not in armed_cues():
+            break
+        words = words[1:]
+    return found
+
+
+_CREEDS = frozenset({"islamist", "islamic", "radical", "extremist", "militant", "jihadist", "nationalist",
+                     "separatist", "hardline", "rebel", "armed"})
+
+
 def initials(text: str) -> str:
     """ "North Atlantic Treaty Organization" -> "NATO" (minor words skipped)."""
     words = re.findall(r"[A-Za-z][\w-]*", text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from datetime import date
 
 from sitroom.extract.timex import Timex
 from sitroom.model.event import EventFinding
@@ -72,6 +73,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         when = _when(f, story, others) or story.narrative(f, out)
         if when is None and published and f.current:
             when = When(published, None, "inferred")
+        if when is None and f.past and f.type in SCENE_TYPES and f.status == "reported":
+            when = story.scene_of(f)
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
                                when, _where(f, mentions)))
     return out
@@ -209,6 +212,18 @@ def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | Non
     return None
 
 
+SCENE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "AGREE", "REJECT", "CONCEDE", "THREATEN", "CONSULT"})
+"""Acts of word and meeting, which a story's quotes and reactions tell of on the day of its lead; an
+undated deed in the simple past is as often background as not."""
+
+SCENE_DAYS = 7
+"""How many days before publication the lead's day may be for it to be the story's own day."""
+
+LEAD_PARAGRAPHS = 2
+"""The paragraphs of prose that are a story's lead."""
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
 HEADER_CHARS = 60
 """A paragraph this short that is mostly a date ("February 6, 2016 10:57PM") heads a live blog's entry."""
 
@@ -238,6 +253,31 @@ class _Story:
                 self.headers.append((p, to_when(dated)))
         self.header_ends = [p.end for p, _ in self.headers]
         self.published = published  # a blog's first entry stands under the page's own dated line
+        self.framing = [t for t in self.timexes if _framing(t)]
+        self.framing_starts = [t.span.start for t in self.framing]
+        self.scene = self._lead_day()
+
+    def _lead_day(self) -> str | None:
+        """The day the story's lead tells of ("X said on Wednesday", "at Saturday's debate"): the first
+        exact day named in its first paragraphs of prose, when it is at most SCENE_DAYS before the
+        publication date."""
+        prose = [p for p in self.paragraphs if len(p) > HEADER_CHARS][:LEAD_PARAGRAPHS]
+        return next((t.value[:10] for p in prose for t in self.inside(p) if self._recent(t)), None)
+
+    def _recent(self, t: Timex) -> bool:
+        if not self.published or t.type != "DATE" or not _DAY.match(t.value or "") \
+                or not _DAY.match(self.published):
+            return False
+        return 0 <= (date.fromisoformat(self.published[:10]) - date.fromisoformat(t.value[:10])).days \
+            <= SCENE_DAYS
+
+    def scene_of(self, f: EventFinding) -> When | None:
+        """The lead's day for an undated act told in the simple past, while the story has not moved
+        to another time: the last date named before the event is still one of the story's days."""
+        if self.scene is None or f.span.start < self.framing_starts[0]:
+            return None
+        last = self.framing[bisect_right(self.framing_starts, f.span.start) - 1]
+        return When(self.scene, None, "inferred") if self._recent(last) else None
 
     def inside(self, span: Span) -> list[Timex]:
         """The time expressions within ``span``, in order."""

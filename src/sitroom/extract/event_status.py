@@ -15,6 +15,12 @@ def status_of(head) -> str:
     while len(chain) < 4 and chain[-1].head.i != chain[-1].i and not _presupposed(chain[-1]) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):
         chain.append(chain[-1].head)
+    top = next((t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in t.children))), head)  # the verb of the trigger's clause
+    if top.dep_ in ("xcomp", "ccomp") and top.head.lemma_.lower() in _PERMITTING and top.head.i != top.i:
+        allowed = status_of(top.head)  # "will not allow any group to attack X": no attack was let happen
+        if allowed != "reported":
+            return allowed
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "neg" for tok in negated for c in tok.children) or any(
@@ -132,11 +138,45 @@ def plover_convention(kind: str, head, status: str) -> tuple[str, str | None, st
         return "THREATEN", kind.lower(), "reported"
     ready = any(t.lemma_.lower() in lexicon().committed or t.lower_ in lexicon().committed
                 for t in list(head.ancestors)[:2])  # "is ready to impose a curfew"
+    if kind == "PROTEST" and status == "planned" and not conditional and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "against") for c in head.children):
+        return None  # "activists plan to march in July": a protest planned, no threat to anyone
     if kind in HOSTILE and (status == "planned" or ready) and not conditional:
         return "THREATEN", kind.lower(), "reported"
+    if kind in COOPERATIVE and status == "denied" and _refused(head) and _pledged_against(head):
+        return "AGREE", None, "reported"
     if kind in COOPERATIVE and status == "denied" and _refused(head):
         return "REJECT", kind.lower(), "reported"
     return None
+
+
+_PERMITTING = frozenset({"allow", "permit", "let", "tolerate"})
+
+
+def _pledged_against(head) -> bool:
+    """ "will not allow its territory to be used for attacks on X": refusing to let a hostile act
+    happen is a pledge (PLOVER AGREE), not the refusal of a concession."""
+    return head.lemma_.lower() in _PERMITTING and bool(pledge_beneficiaries(head, any_hostile=True))
+
+
+def pledge_beneficiaries(head, any_hostile: bool = False) -> list:
+    """Whom a pledge not to let a hostile act happen protects: what the act would be against or aimed
+    at ("attacks against X", "to attack X"). With ``any_hostile``: every hostile word, a sign of one."""
+    lex = lexicon()
+    hostile = HOSTILE | {"THREATEN"}
+
+    def hostile_verb(tok) -> bool:
+        return tok.pos_ == "VERB" and any(k in hostile for k, _ in lex.verbs.get(tok.lemma_.lower(), ()))
+
+    found = []
+    for t in (t for c in head.children if c.dep_ in ("xcomp", "ccomp", "dobj") for t in c.subtree):
+        sign = lex.nouns.get(t.lemma_.lower()) in hostile or hostile_verb(t) or t.lower_ in (
+            "against", "threat", "threats", "harm")
+        aimed = (t.dep_ == "pobj" and t.head.lower_ == "against") or (
+            t.dep_ == "dobj" and hostile_verb(t.head))
+        if (any_hostile and sign) or aimed:
+            found.append(t)
+    return found
 
 
 def _refused(head) -> bool:

@@ -9,6 +9,8 @@ passives, relative clauses, conjunctions and "ordered to mobilize" chains.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitroom.extract.event_arguments import RECEIVING, arguments
 from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import Lexicon, lexicon
@@ -16,6 +18,7 @@ from sitroom.extract.event_senses import sensed
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import (
     demanded_by,
+    pledge_beneficiaries,
     plover_convention,
     promised,
     reported_future,
@@ -47,13 +50,39 @@ def events_in(sdoc, offset: int) -> list[EventFinding]:
         findings = []
         triggers = _triggers(sent)
         heads = {head.i: kind for kind, head, _ in triggers}
+        by_head = {}
         for kind, head, noun in triggers:
             finding = None if _purpose(head, heads, kind) else _finding(kind, head, noun, sent, offset)
             if finding is not None:
-                depth = sum(1 for _ in head.ancestors)
-                findings.append((not (finding.source or finding.target), depth, head.i, finding))
+                by_head[head.i] = (head, finding)
+        for i, (head, finding) in list(by_head.items()):
+            parent = by_head.get(head.head.i) if _elaborating(head) else None
+            if parent is not None and parent[1].type == finding.type:
+                by_head[head.head.i] = (parent[0], _joined(parent[1], finding))
+                del by_head[i]
+        for head, finding in by_head.values():
+            depth = sum(1 for _ in head.ancestors)
+            findings.append((not (finding.source or finding.target), depth, head.i, finding))
         found.extend(f for *_, f in sorted(findings, key=lambda x: x[:3]))
     return found
+
+
+def _elaborating(head) -> bool:
+    """ "attacked the town, killing five soldiers", "retreated into X, fleeing Y": a participle
+    clause without a subject or a conjunction of its own tells more of its governing verb's act."""
+    return head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and head.i > head.head.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children)
+
+
+def _joined(event: EventFinding, more: EventFinding) -> EventFinding:
+    """One happening told by a verb and a participle of the same type, with the participle's targets
+    too ("killing five soldiers")."""
+    extra = [k for k, span in enumerate(more.target_spans) if span not in event.target_spans]
+    return replace(event, target=event.target + tuple(more.target[k] for k in extra),
+                   target_spans=event.target_spans + tuple(more.target_spans[k] for k in extra),
+                   inner=tuple(c for c in event.inner if not c.start <= more.trigger.start < c.end),
+                   described=event.described + tuple(s for s in more.described if s not in event.described),
+                   owners=event.owners + tuple(s for s in more.owners if s not in event.owners))
 
 
 def _triggers(sent) -> list[tuple[str, object, object]]:
@@ -182,9 +211,12 @@ def _definite(tok) -> bool:
 
 
 def _purpose(finding_head, heads: dict[int, str], kind: str) -> bool:
-    """ "met X to discuss Y": the purpose of an event of the same type is that event, not another."""
-    return finding_head.dep_ in ("xcomp", "advcl") and heads.get(finding_head.head.i) == kind and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in finding_head.children)
+    """ "met X to discuss Y": the purpose of an event of the same type is that event, not another;
+    "threatened to boycott X": what is threatened is the threat's, no happening of its own."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in finding_head.children)
+    governor = heads.get(finding_head.head.i)
+    return to and ((finding_head.dep_ in ("xcomp", "advcl") and governor == kind) or (
+        finding_head.dep_ == "xcomp" and governor == "THREATEN"))
 
 
 def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
@@ -240,10 +272,13 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     convention = plover_convention(kind, head, status)
     if convention is not None:
         kind, mode, status = convention
+        if kind == "AGREE" and clause_status == "denied":  # "will not allow X to attack Y": a pledge to Y
+            targets = expand(pledge_beneficiaries(head))
     else:
         kind, mode = promised(kind, head, status)
-    if kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment:
-        mode = _promise_of(head)
+    if (kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment) or (
+            kind == "THREATEN" and mode is None):
+        mode = _promise_of(head)  # "promised to provide aid": aid; "threatened to boycott": protest
     speaker = demanded_by(head)
     if speaker is not None and a_share(speaker):
         return None  # "six in 10 Republicans said delegates should vote ...": a poll, no one's demand
@@ -267,6 +302,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
         asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
+        past=not standalone and _simple_past(head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
         relative=dated is None and any(
@@ -306,23 +342,32 @@ def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), 
 
 
 def _current(verb) -> bool:
-    """"has signed", "is meeting", "signs": the present or present perfect of the event's own verb."""
+    """ "is meeting", "has been meeting", "signs": the present of the event's own verb (not the present
+    perfect: "has signed" tells of a past act, undated unless the text dates it)."""
     while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not verb.tag_.startswith("VB"):
         verb = verb.head
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"has", "have", "is", "are", "am"}:
+    if aux & {"is", "are", "am"} or (aux & {"has", "have"} and verb.tag_ == "VBG"):
         return True
     return verb.tag_ in ("VBZ", "VBP") and not aux
 
 
+def _simple_past(verb) -> bool:
+    """ "criticized", "held talks": the event's own verb in the simple past, in a clause of its own
+    (not "had met", "who met", "the plan he announced")."""
+    return verb.tag_ == "VBD" and verb.dep_ not in ("relcl", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _promise_of(verb) -> str | None:
-    """What "promised to provide aid" promises: the type of the clause it governs, as a mode."""
+    """What "promised to provide aid" promises or "threatened to boycott" threatens: the type of the
+    clause it governs, as a mode."""
     lex = lexicon()
     for inner in (c for c in verb.children if c.dep_ == "xcomp"):
         kind = _verb_type(inner, lex)
         if kind is None:
             obj = next((c for c in inner.children if c.dep_ == "dobj"), None)
             kind = _noun_type(_of_chain(obj, lex), lex) if obj is not None else None
-        if kind and kind != "AGREE":
+        if kind and kind not in ("AGREE", "THREATEN"):
             return kind.lower()
     return None

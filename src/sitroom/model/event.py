@@ -42,6 +42,9 @@ class EventFinding:
     current: bool = False
     """Told in the present or present perfect ("has signed", "is meeting", "says"): about the time of
     writing, so an undated event may take the publication date; a past tense never does."""
+    past: bool = False
+    """Told in the simple past by its own verb, outside a relative clause ("criticized", "held talks";
+    not "had met", "who met"): an act of the story's own time when nothing dates it otherwise."""
     told_before: bool = False
     """ "The talks will resume": a definite event noun with no participants of its own, the event the
     text told of just before (extract/event_records.py gives it that event's participants)."""

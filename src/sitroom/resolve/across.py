@@ -23,6 +23,7 @@ from sitroom.data.names import (
     initials,
     is_acronym,
     known_alias,
+    movement_names,
     name_tokens,
     never_a_surname,
     org_key,
@@ -172,7 +173,9 @@ def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
         elif is_acronym(name) and any(initials(n) == bare for n in node.names if not is_acronym(n)):
             continue  # an ambiguous acronym beside its own spelled-out name: the name decides
         keys.add(key)
+        keys.update(movement_names(key))  # "Taliban movement" is the Taliban
     return keys
+
 
 
 def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
