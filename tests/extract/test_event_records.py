@@ -3,6 +3,8 @@ event's own date (its clause, its sentence, the story's narrative time), with th
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from sitroom.clean.document import clean
@@ -11,9 +13,11 @@ from sitroom.model.document import SourceText
 from sitroom.nlp.model import load_model
 
 
-def _events(text: str) -> list[tuple]:
+def _events(text: str, published: str | None = None) -> list[tuple]:
     doc = clean(SourceText(id="t", source="t.txt", origin="t.txt", format="text", text=text,
                            content_hash="h", encoding="utf-8"))
+    if published:
+        doc = dataclasses.replace(doc, published=published)
     found = analyse(doc, load_model())
     name = lambda i: found.mentions[i].text  # noqa: E731
     return [(e.type, e.phrase, tuple(map(name, e.sources)), tuple(map(name, e.targets)),
@@ -163,3 +167,24 @@ def test_a_relative_clause_of_a_date_tells_of_that_date():
                     "boost for Ostrom since 2009, when Halvorsen joined 89 other senators to reject the "
                     "request to close the prison.\n\nMore text follows here.\n")
     assert {e[1]: e[4] for e in found}["reject"] == "2009"
+
+
+def test_an_undated_word_or_meeting_in_the_simple_past_takes_the_day_of_the_stories_lead():
+    dates = {e[1]: e[4] for e in _events(
+        "Rally\n\nBy Lena Hart\n\nKarl Ostrom attacked Lena Halvorsen on Wednesday at a rally in Vexley, "
+        "the third this week.\n\nOstrom also criticized the Norland Party for its plan. He has endorsed Erik "
+        "Lund.\n\nIn 2008, Ostrom backed Lund. He urged voters to stay home.\n\nHalvorsen thanked Ostrom.\n",
+        published="2016-03-04")}
+    assert dates["attacked"] == "2016-03-02"  # its own date
+    assert dates["criticized"] == "2016-03-02"  # the lead's day: the story's own time
+    assert dates["endorsed"] is None  # a present perfect tells of a past act: not the publication date
+    assert dates["urged"] == "2008"  # the paragraph's time
+    assert dates["thanked"] is None  # the story moved to 2008: the lead's day no longer holds
+
+
+def test_a_reason_or_an_earlier_act_keeps_its_own_time():
+    found = _events("Hearings\n\nBy Lena Hart\n\nKarl Ostrom has refused to hold hearings for Erik Lund, "
+                    "because his party hopes Lena Halvorsen will win in November. Karl Ostrom criticized "
+                    "Erik Lund in May, because Lund had praised Halvorsen.\n", published="2016-06-08")
+    dates = {e[1]: e[4] for e in found}
+    assert dates == {"refused": None, "criticized": "2016-05", "praised": None}

@@ -657,3 +657,11 @@ def test_a_planned_protest_is_a_protest_a_threatened_one_a_threat():
     assert [(e.type, e.mode) for e in found] == [("THREATEN", "protest")]
     e = _first("Freedonian leaders said they would boycott all contact with Ruritania.")
     assert e.type == "THREATEN"
+
+
+def test_senses_of_recognition_yield_and_compromise():
+    _no_events(["Karl Ostrom doesn't have the name recognition of Erik Lund.",
+                "The meetings with vendors didn't yield new relationships.",
+                "Hackers compromised the party's email system."], {"SUPPORT", "CONCEDE"})
+    assert _first("Karl Ostrom compromised with Erik Lund on the budget.").type == "CONCEDE"
+    assert _first("Freedonia yielded control of the port.").type == "CONCEDE"

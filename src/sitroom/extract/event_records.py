@@ -70,7 +70,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
         others = [g.scope for g in by_sentence[f.span] if g is not f and g.scope]
-        when = _when(f, story, others) or story.narrative(f, out)
+        when = _when(f, story, others) or (None if f.anterior else story.narrative(f, out))
         if when is None and published and f.current:
             when = When(published, None, "inferred")
         if when is None and f.past and f.type in SCENE_TYPES and f.status == "reported":
@@ -193,10 +193,13 @@ def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | Non
                    and not any(c.contains(t.span) for c in f.asides)  # "a judge appointed in 2010"
                    and not (f.nominal and any(o.contains(t.span) and not o.contains(f.trigger)
                                               for o in others))]
+    # a relative clause tells of its noun, a past perfect of a time before the sentence's: only the
+    # trigger's own clause dates them
+    own_time_only = f.relative or f.anterior
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span)
               and not any(c.contains(t.span) for c in f.inner)]
     heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
-               and t.span.start < f.trigger.start and not _bound_before(t)] if not f.relative else []
+               and t.span.start < f.trigger.start and not _bound_before(t)] if not own_time_only else []
     candidates = scoped or heading
     if candidates:
         # "two days after [X on July 8]" dates the clause it heads, not the clause that holds July 8
@@ -207,7 +210,7 @@ def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | Non
     # event's clause holds it ("X agreed ..., but when Y visited in March 2010, ...")
     free = [t for t in in_sentence if t.type == "DATE"
             and not any(o.contains(t.span) and not o.contains(f.trigger) for o in others)]
-    if len({t.value for t in free}) == 1 and not f.relative:  # (a relative clause tells of its noun)
+    if len({t.value for t in free}) == 1 and not own_time_only:
         return to_when(free[0])
     return None
 
@@ -274,10 +277,21 @@ class _Story:
     def scene_of(self, f: EventFinding) -> When | None:
         """The lead's day for an undated act told in the simple past, while the story has not moved
         to another time: the last date named before the event is still one of the story's days."""
-        if self.scene is None or f.span.start < self.framing_starts[0]:
+        if self.scene is None or not self.framing or f.span.start < self.framing_starts[0]:
             return None
         last = self.framing[bisect_right(self.framing_starts, f.span.start) - 1]
-        return When(self.scene, None, "inferred") if self._recent(last) else None
+        return When(self.scene, None, "inferred") if self._holds_scene(last) else None
+
+    def _holds_scene(self, t: Timex) -> bool:
+        """A date that keeps the story at its lead's day: a recent day, or the week, month or year of
+        the lead's day ("this week")."""
+        value = t.value or ""
+        if _DAY.match(value):
+            return self._recent(t)
+        week = re.match(r"^(\d{4})-W(\d{2})$", value)
+        if week:
+            return date.fromisoformat(self.scene).isocalendar()[:2] == (int(week[1]), int(week[2]))
+        return self.scene.startswith(value)
 
     def inside(self, span: Span) -> list[Timex]:
         """The time expressions within ``span``, in order."""

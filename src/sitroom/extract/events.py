@@ -249,7 +249,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     holders = [t for t in clause if t.i != head.i and (noun is None or t.i != noun.i)]
     asides = _clauses(holders, offset, ("relcl",)) + _clauses(
         [a for a in arguments_ if a.i != head.i and (noun is None or a.i != noun.i)], offset, ("acl",),
-        finite=True)
+        finite=True) + tuple(  # "because X will win in May": why, with its own time
+        tokens_span(list(t.subtree), offset) for t in owner.subtree if t.dep_ == "advcl" and t.i != owner.i
+        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children))
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
@@ -303,12 +305,17 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
         past=not standalone and _simple_past(head),
+        anterior=not standalone and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
         relative=dated is None and any(
             t.dep_ == "relcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
         told_before=standalone and not sources and not targets, nominal=standalone)
+
+
+_REASONS = frozenset({"because", "although", "though", "whereas", "while", "unless", "lest"})
+"""Marks of a clause that tells why or despite what, wherever it hangs: its dates are its own."""
 
 
 _DEALINGS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "SUPPORT", "AID", "COOPERATE",

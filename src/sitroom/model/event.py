@@ -34,8 +34,8 @@ class EventFinding:
     inner: tuple[Span, ...] = ()
     """Clauses inside the scope that are other events' ("after X visited Y on July 8")."""
     asides: tuple[Span, ...] = ()
-    """Clauses that tell of a participant ("a judge whose parents were born in X in 1950"): their
-    places and dates are never the event's."""
+    """Clauses that tell of a participant ("a judge whose parents were born in X in 1950") or why or
+    despite what ("because X will win in May"): their places and dates are never the event's."""
     clause_status: str = ""
     """The status read from the trigger's own clause before PLOVER's conventions recode the event
     ("will not sign": ``denied``, though the REJECT it is coded as was ``reported``)."""
@@ -45,6 +45,9 @@ class EventFinding:
     past: bool = False
     """Told in the simple past by its own verb, outside a relative clause ("criticized", "held talks";
     not "had met", "who met"): an act of the story's own time when nothing dates it otherwise."""
+    anterior: bool = False
+    """Told in the past perfect ("had praised"): before the time its sentence tells of, so a date heading
+    the sentence or its one date is not its own."""
     told_before: bool = False
     """ "The talks will resume": a definite event noun with no participants of its own, the event the
     text told of just before (extract/event_records.py gives it that event's participants)."""
