@@ -79,3 +79,19 @@ def test_time_expressions_as_a_careful_reader_reads_them(corpus_export):
                 and t["evidence"]["text"].lower() == "daily"]
     # "today" and "yesterday" in an article dated only to its month keep that month
     assert all(t["value"] for word in ("today", "Today", "yesterday") for t in _times(corpus_export, word))
+
+
+def test_one_record_per_happening_and_a_security_pledge_is_an_agreement(corpus_room):
+    rows = _dated(corpus_room)
+    # "retreated into Tajikistan, fleeing the Taliban": one retreat, from the Taliban
+    (retreat,) = [r for r in rows if r["when"]["start"] == "2021-07-05" and r["type"] == "RETREAT"]
+    assert "Taliban" in retreat["target_names"]
+    # the delegation's visit to the ministry on July 8 and "the movement's July 8 talks" are one meeting
+    assert len(_find(rows, "2021-07-08", "CONSULT", "Russian Foreign Ministry")) == 1
+    # "will not allow Afghanistan to be used as a launch pad for attacks against Russia": a promise to Russia
+    with Room(corpus_room, read_only=True) as room:
+        every = timeline(room)
+    pledges = [r for r in every if r["type"] == "AGREE" and "Taliban" in r["source_names"]
+               and "Russia" in r["target_names"]]
+    assert pledges and not [r for r in every if r["type"] == "REJECT" and "Taliban" in r["source_names"]
+                            and any("allow" in e["text"] for e in r["evidence"])]

@@ -665,3 +665,8 @@ def test_senses_of_recognition_yield_and_compromise():
                 "Hackers compromised the party's email system."], {"SUPPORT", "CONCEDE"})
     assert _first("Karl Ostrom compromised with Erik Lund on the budget.").type == "CONCEDE"
     assert _first("Freedonia yielded control of the port.").type == "CONCEDE"
+
+
+def test_a_refused_act_is_one_rejection():
+    found = code_text("Karl Ostrom refused to meet Lena Halvorsen.")
+    assert [(e.type, e.mode, e.target) for e in found] == [("REJECT", "consult", ("Lena Halvorsen",))]

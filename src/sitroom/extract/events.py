@@ -55,7 +55,7 @@ def events_in(sdoc, offset: int) -> list[EventFinding]:
             if finding is not None:
                 by_head[head.i] = (head, finding)
         for i, (head, finding) in list(by_head.items()):
-            parent = by_head.get(head.head.i) if _elaborating(head) else None
+            parent = by_head.get(head.head.i) if _elaborating(head) or head.dep_ == "xcomp" else None
             if parent is not None and parent[1].type == finding.type:
                 by_head[head.head.i] = (parent[0], _joined(parent[1], finding))
                 del by_head[i]
@@ -74,10 +74,11 @@ def _elaborating(head) -> bool:
 
 
 def _joined(event: EventFinding, more: EventFinding) -> EventFinding:
-    """One happening told by a verb and a participle of the same type, with the participle's targets
-    too ("killing five soldiers")."""
+    """One happening told by a verb and a participle or complement of the same type, with the other's
+    targets too ("killing five soldiers") and what it refuses ("refused to meet X": REJECT, consult)."""
     extra = [k for k, span in enumerate(more.target_spans) if span not in event.target_spans]
-    return replace(event, target=event.target + tuple(more.target[k] for k in extra),
+    return replace(event, mode=event.mode or more.mode,
+                   target=event.target + tuple(more.target[k] for k in extra),
                    target_spans=event.target_spans + tuple(more.target_spans[k] for k in extra),
                    inner=tuple(c for c in event.inner if not c.start <= more.trigger.start < c.end),
                    described=event.described + tuple(s for s in more.described if s not in event.described),
@@ -228,9 +229,16 @@ def _current(verb) -> bool:
     while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not verb.tag_.startswith("VB"):
         verb = verb.head
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"is", "are", "am"} or (aux & {"has", "have"} and verb.tag_ == "VBG"):
+    if aux & {"is", "are", "am"} or (aux & {"has", "have"} and (verb.tag_ == "VBG" or _standing(verb))):
         return True
     return verb.tag_ in ("VBZ", "VBP") and not aux
+
+
+def _standing(verb) -> bool:
+    """ "has refused to endorse", "still has not received": a present perfect that tells of a state
+    holding at the time of writing, not of a past act."""
+    return verb.lemma_.lower() in ("refuse", "decline", "withhold") or any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("still", "yet")) for c in verb.children)
 
 
 def _simple_past(verb) -> bool:
