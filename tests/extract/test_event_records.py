@@ -189,3 +189,13 @@ def test_a_reason_or_an_earlier_act_keeps_its_own_time():
     dates = {e[1]: e[4] for e in found}
     # (a refusal in the present perfect holds when the story is written; November is the election's)
     assert dates == {"refused": "2016-06-08", "criticized": "2016-05", "praised": None}
+
+
+def test_a_participle_of_a_noun_a_present_and_an_event_noun_keep_to_their_own_time():
+    found = _events("Louder\n\nBy Lena Hart\n\nCriticism grew louder Wednesday as Lena Halvorsen attacked "
+                    "Karl Ostrom for comments made this week about Erik Lund.\n\nIn July, Karl Ostrom met "
+                    "Erik Lund in Vexley. \"I reject any plan to close the border,\" Lund says.\n",
+                    published="2016-08-11")
+    dates = {e[1]: e[4] for e in found}
+    assert dates["attacked"] == "2016-08-10"  # Wednesday; "this week" is the comments'
+    assert dates["met"] == "2016-07" and dates["reject"] == "2016-08-11"  # a present: the time of writing

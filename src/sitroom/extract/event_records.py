@@ -70,7 +70,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         if not sources:
             continue  # who did it is the point of an event record: no actor, no record
         others = [g.scope for g in by_sentence[f.span] if g is not f and g.scope]
-        when = _when(f, story, others) or (None if f.anterior else story.narrative(f, out))
+        # (a past perfect tells of a time before the narrative's, a present of the time of writing)
+        when = _when(f, story, others) or (None if f.anterior or f.current else story.narrative(f, out))
         if when is None and published and f.current:
             when = When(published, None, "inferred")
         if when is None and f.past and f.type in SCENE_TYPES and f.status == "reported":
@@ -210,7 +211,7 @@ def _when(f: EventFinding, story: _Story, others: list[Span] = ()) -> When | Non
     # event's clause holds it ("X agreed ..., but when Y visited in March 2010, ...")
     free = [t for t in in_sentence if t.type == "DATE"
             and not any(o.contains(t.span) and not o.contains(f.trigger) for o in others)]
-    if len({t.value for t in free}) == 1 and not own_time_only:
+    if len({t.value for t in free}) == 1 and not own_time_only and not f.nominal:  # (a noun: its clause's)
         return to_when(free[0])
     return None
 

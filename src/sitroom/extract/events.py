@@ -122,11 +122,12 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     # "... during the crisis that began in 2008"); the event noun's own is the event's ("the meeting, which
     # took place on Monday")
     holders = [t for t in clause if t.i != head.i and (noun is None or t.i != noun.i)]
-    asides = _clauses(holders, offset, ("relcl",)) + _clauses(
-        [a for a in arguments_ if a.i != head.i and (noun is None or a.i != noun.i)], offset, ("acl",),
-        finite=True) + tuple(  # "because X will win in May": why, with its own time
+    others_ = [a for a in arguments_ if a.i != head.i and (noun is None or a.i != noun.i)]
+    asides = _clauses(holders, offset, ("relcl",)) + _clauses(others_, offset, ("acl",), finite=True) + tuple(
+        tokens_span(list(c.subtree), offset) for a in others_ for c in a.children
+        if c.dep_ == "acl" and c.tag_ == "VBN") + tuple(  # "for comments made this week"; "because X will
         tokens_span(list(t.subtree), offset) for t in owner.subtree if t.dep_ == "advcl" and t.i != owner.i
-        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children))
+        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children))  # win in May": why
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
@@ -183,8 +184,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         anterior=not standalone and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
-        relative=dated is None and any(
-            t.dep_ == "relcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+        relative=dated is None and any(  # (and "the meeting, requested by X": a reduced one)
+            (t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"))
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
         told_before=standalone and not sources and not targets, nominal=standalone)
 
