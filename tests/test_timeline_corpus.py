@@ -95,3 +95,9 @@ def test_one_record_per_happening_and_a_security_pledge_is_an_agreement(corpus_r
                and "Russia" in r["target_names"]]
     assert pledges and not [r for r in every if r["type"] == "REJECT" and "Taliban" in r["source_names"]
                             and any("allow" in e["text"] for e in r["evidence"])]
+
+
+def test_an_offer_made_on_a_condition_was_made(corpus_room):
+    # "Putin's July 7 offer of military help ... should Tajikistan ... sense the need": the offer happened
+    (offer,) = _find(_dated(corpus_room), "2021-07-07", "AGREE", "Vladimir Putin")
+    assert offer["status"] == "reported"

@@ -670,3 +670,15 @@ def test_senses_of_recognition_yield_and_compromise():
 def test_a_refused_act_is_one_rejection():
     found = code_text("Karl Ostrom refused to meet Lena Halvorsen.")
     assert [(e.type, e.mode, e.target) for e in found] == [("REJECT", "consult", ("Lena Halvorsen",))]
+
+
+def test_only_the_condition_is_hypothetical_and_a_denied_act_is_denied():
+    e = _first("Karl Ostrom offered military help to Lena Halvorsen should Freedonia need it.")
+    assert (e.type, e.status) == ("AGREE", "reported")  # the offer was made; the need is the condition
+    e = _first("The talks followed Karl Ostrom's offer of military help to Lena Halvorsen should Freedonia, "
+               "a fellow member of the alliance, sense the need.")
+    assert (e.type, e.status) == ("AGREE", "reported")
+    assert _first("Should Freedonia win, Karl Ostrom will visit Vexley.").status == "planned"
+    found = code_text("The ministry denied that its forces shelled the village.")
+    assert [(e.type, e.status) for e in found] == [("ASSAULT", "denied")]  # the denial is of the shelling
+    assert _first("Karl Ostrom denied the accusation.").type == "REJECT"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, polled, statistic
+from sitroom.extract.event_status import inverted_condition
 
 
 def not_a_happening(head, kind: str = "") -> str | None:
@@ -21,6 +22,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
     governor = head.head if head.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.dep_ in ("xcomp", "ccomp"):
         governor = head.head.head  # "hope that X will tone down his attacks": what is hoped
+    if governor is not None and inverted_condition(governor) is not None \
+            and head.i < inverted_condition(governor).i:
+        governor = None  # "X offered help should Y need it": the need is the condition, no wish
     if governor is not None and governor.i != head.i:
         lemma = governor.lemma_.lower()
         if head.dep_ == "xcomp" and lemma in lex.verbs_of_asking and any(

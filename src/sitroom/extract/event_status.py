@@ -30,11 +30,15 @@ def status_of(head) -> str:
     for tok in chain[1:3]:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
             return "denied"
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny":
+        return "denied"  # "denied that its forces shelled the village"
     if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") and (
             head.head.lemma_.lower() in _UNDOING or (head.head.lemma_.lower() == "call" and any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.head.children))):
         return "denied"  # "withheld her endorsement", "the visit was cancelled", "called off the talks"
     for tok in chain[:3]:
+        if _outside_condition(tok, head):
+            break  # (the offer was made; only what it is for is conditional)
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "mark")}
         if aux & {"if", "unless", "whether", "until"} or tok.dep_ == "advcl" and any(
                 c.lower_ in ("if", "unless", "until") for c in tok.children) or _inverted(tok):
@@ -196,9 +200,23 @@ _NO_ACTION = frozenset({"be", "have", "get", "receive", "deserve", "know", "unde
 
 def _inverted(tok) -> bool:
     """ "Should X win Florida, ...", "Had X known": a condition told by inverting the auxiliary."""
+    aux = inverted_condition(tok)
+    return aux is not None and aux.i == tok.sent.start
+
+
+def inverted_condition(tok):
+    """The auxiliary of a condition told by inversion ("Should X win ...", "... help to Y should Y need
+    it"), or None; an event before it is not part of the condition, whatever the parser hangs on it."""
     aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")]
-    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return bool(aux) and subject is not None and aux[0].i < subject.i and aux[0].i == tok.sent.start
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return aux[0] if aux and subjects and any(s.i > aux[0].i for s in subjects) else None
+
+
+def _outside_condition(tok, head) -> bool:
+    """ "an offer of help to Y should Y need it": the event stands before the inverted condition the
+    parser made its governor."""
+    aux = inverted_condition(tok)
+    return aux is not None and head.i < aux.i and tok.i != head.i
 
 
 def demanded_by(head):
