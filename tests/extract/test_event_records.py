@@ -171,13 +171,14 @@ def test_a_relative_clause_of_a_date_tells_of_that_date():
 
 def test_an_undated_word_or_meeting_in_the_simple_past_takes_the_day_of_the_stories_lead():
     dates = {e[1]: e[4] for e in _events(
-        "Rally\n\nBy Lena Hart\n\nKarl Ostrom attacked Lena Halvorsen on Wednesday at a rally in Vexley, "
-        "the third this week.\n\nOstrom also criticized the Norland Party for its plan. He has endorsed Erik "
-        "Lund.\n\nIn 2008, Ostrom backed Lund. He urged voters to stay home.\n\nHalvorsen thanked Ostrom.\n",
-        published="2016-03-04")}
+        "Rally\n\nBy Lena Hart\n\nErik Lund has met Karl Ostrom. Karl Ostrom attacked Lena Halvorsen on "
+        "Wednesday at a rally in Vexley, the third this week.\n\nOstrom also criticized the Norland Party "
+        "for its plan to close the border.\n\nHe has endorsed Erik Lund. In 2008, Ostrom backed Lund. He "
+        "urged voters to stay home.\n\nHalvorsen thanked Ostrom.\n", published="2016-03-04")}
     assert dates["attacked"] == "2016-03-02"  # its own date
+    assert dates["met"] == "2016-03-04"  # the lead's present perfect: the news of the day
     assert dates["criticized"] == "2016-03-02"  # the lead's day: the story's own time
-    assert dates["endorsed"] is None  # a present perfect tells of a past act: not the publication date
+    assert dates["endorsed"] is None  # a present perfect further down tells of a past act
     assert dates["urged"] == "2008"  # the paragraph's time
     assert dates["thanked"] is None  # the story moved to 2008: the lead's day no longer holds
 

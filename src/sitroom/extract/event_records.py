@@ -48,10 +48,12 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     When: the date in the event's own clause, else one heading its sentence, else the one date of its
     sentence; else the narrative time (basis ``inferred``): the date heading an earlier sentence of its
     paragraph or dating an earlier event there, whichever came last, or in a live blog the time of the
-    entry's heading line; else the publication date for an event told in the present or present
-    perfect (``inferred``); else undated. The dateline's date (``dateline``, the story's) is never an
-    event's own. ``sentences``: the document's sentence spans, in order. ``voices``: each direct
-    quote's content and its speaker's mention, who is the "I" and "me" of an event told in it.
+    entry's heading line; else the publication date for an event told in the present, or in the
+    present perfect in the story's lead (``inferred``); else, for an act of word or meeting told in the
+    simple past, the day the lead tells of while the story stays there (``inferred``); else undated.
+    The dateline's date (``dateline``, the story's) is never an event's own. ``sentences``: the
+    document's sentence spans, in order. ``voices``: each direct quote's content and its speaker's
+    mention, who is the "I" and "me" of an event told in it.
     """
     if dateline is not None:
         timexes = [t for t in timexes if not dateline.contains(t.span)]
@@ -72,7 +74,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         others = [g.scope for g in by_sentence[f.span] if g is not f and g.scope]
         # (a past perfect tells of a time before the narrative's, a present of the time of writing)
         when = _when(f, story, others) or (None if f.anterior or f.current else story.narrative(f, out))
-        if when is None and published and f.current:
+        if when is None and published and (f.current or (f.perfect and story.in_lead(f.span))):
             when = When(published, None, "inferred")
         if when is None and f.past and f.type in SCENE_TYPES and f.status == "reported":
             when = story.scene_of(f)
@@ -259,14 +261,17 @@ class _Story:
         self.published = published  # a blog's first entry stands under the page's own dated line
         self.framing = [t for t in self.timexes if _framing(t)]
         self.framing_starts = [t.span.start for t in self.framing]
+        self.lead = [p for p in self.paragraphs if len(p) > HEADER_CHARS][:LEAD_PARAGRAPHS]
         self.scene = self._lead_day()
 
     def _lead_day(self) -> str | None:
         """The day the story's lead tells of ("X said on Wednesday", "at Saturday's debate"): the first
         exact day named in its first paragraphs of prose, when it is at most SCENE_DAYS before the
         publication date."""
-        prose = [p for p in self.paragraphs if len(p) > HEADER_CHARS][:LEAD_PARAGRAPHS]
-        return next((t.value[:10] for p in prose for t in self.inside(p) if self._recent(t)), None)
+        return next((t.value[:10] for p in self.lead for t in self.inside(p) if self._recent(t)), None)
+
+    def in_lead(self, span: Span) -> bool:
+        return any(p.contains(span) for p in self.lead)
 
     def _recent(self, t: Timex) -> bool:
         if not self.published or t.type != "DATE" or not _DAY.match(t.value or "") \
