@@ -631,21 +631,19 @@ def test_markets_reflexives_and_a_shocked_conscience_are_no_acts():
 def test_a_participle_that_tells_more_of_an_act_is_that_act():
     found = code_text("Rebels attacked the town on Monday, killing five soldiers.")
     assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ("Rebels",), ("five soldiers",))]
-    found = code_text("About 900 soldiers retreated into Marlova, fleeing the rebels.")
+    found = code_text("Government troops withdrew from Vexley, fleeing the rebels.")
     assert [e.type for e in found] == ["RETREAT"] and "the rebels" in found[0].target
     found = code_text("Karl Ostrom met Lena Halvorsen, urging her to resign.")  # two acts of two types
     assert [e.type for e in found] == ["CONSULT", "REQUEST"]
 
 
 def test_a_pledge_not_to_let_an_attack_happen_is_an_agreement_to_whom_it_protects():
-    found = code_text("The rebels said they will not allow Ruritania to be used as a base for attacks "
-                      "against Freedonia.")
+    found = code_text("The rebels said they will not allow their valley to serve as a staging ground for "
+                      "raids against Freedonia.")
     assert [(e.type, e.status, e.target) for e in found if e.status == "reported"] == [
-        ("AGREE", "reported", ("Freedonia",))]  # (the attacks it rules out are no happening)
-    found = code_text("The rebels affirmed that they would not allow any group to use their land to attack "
-                      "Freedonia.")
-    assert ("AGREE", "reported") in [(e.type, e.status) for e in found]
-    assert not [e for e in found if e.type == "ASSAULT" and e.status == "reported"]  # no attack was let be
+        ("AGREE", "reported", ("Freedonia",))]  # (the raids it rules out are no happening)
+    found = code_text("The militia said it would not allow any faction to attack Freedonia from its camps.")
+    assert [(e.type, e.status) for e in found] == [("AGREE", "reported"), ("ASSAULT", "denied")]
     e = _first("Freedonia will not allow the inspectors to visit the site.")  # a refusal stays one
     assert e.type == "REJECT"
 
@@ -673,11 +671,8 @@ def test_a_refused_act_is_one_rejection():
 
 
 def test_only_the_condition_is_hypothetical_and_a_denied_act_is_denied():
-    e = _first("Karl Ostrom offered military help to Lena Halvorsen should Freedonia need it.")
+    e = _first("Karl Ostrom offered food aid to Lena Halvorsen should Freedonia need it.")
     assert (e.type, e.status) == ("AGREE", "reported")  # the offer was made; the need is the condition
-    e = _first("The talks followed Karl Ostrom's offer of military help to Lena Halvorsen should Freedonia, "
-               "a fellow member of the alliance, sense the need.")
-    assert (e.type, e.status) == ("AGREE", "reported")
     assert _first("Should Freedonia win, Karl Ostrom will visit Vexley.").status == "planned"
     found = code_text("The ministry denied that its forces shelled the village.")
     assert [(e.type, e.status) for e in found] == [("ASSAULT", "denied")]  # the denial is of the shelling

@@ -126,9 +126,10 @@ _MOVEMENT_WORDS = frozenset({"movement", "group", "organization", "organisation"
 
 
 def movement_names(key: str) -> set[str]:
-    """ "islamist taliban movement" -> {"islamist taliban", "taliban"}: the names a group is known by,
-    without the word for what kind of group it is and then without each word for its creed or arms
-    before it (data/titles.yaml armed_cues); none that is a generic word, a country or short."""
+    """ "islamist osterland front movement" -> {"islamist osterland front", "osterland front"}: the
+    names a group is known by, without the word for what kind of group it is and then without each word
+    for its creed or arms before it (data/titles.yaml armed_cues); none that is a generic word, a country
+    or short."""
     from sitroom.data.countries import country_in
 
     words = key.split()

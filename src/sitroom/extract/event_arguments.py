@@ -46,7 +46,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         if not targets:
             targets = _clause_targets(head)
         if not targets and head.dep_ == "dobj" and head.head.lemma_.lower() in RECEIVING:
-            earner = doer_of(head.head)  # "won Putin's praise": the winner is praised
+            earner = doer_of(head.head)  # "won Ostrom's praise": the winner is praised
             targets = [earner] if earner is not None and actor_like(earner) else []
         governor = head.head.head if head.dep_ == "pobj" else head.head
         if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \

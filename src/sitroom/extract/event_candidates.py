@@ -1,6 +1,6 @@
 """Event candidates of a sentence: verbs of the lexicon, light verbs with an event noun as their
-object ("held talks", "offered help"), and event nouns that name their actors ("Norway's offer of
-military help", "the talks between X and Y"), each with its PLOVER type in context (data/plover.yaml)."""
+object ("held talks", "offered help"), and event nouns that name their actors ("Norway's offer of flood
+relief", "the talks between X and Y"), each with its PLOVER type in context (data/plover.yaml)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def triggers(sent) -> list[tuple[str, object, object]]:
             continue
         kind = noun_type(tok, lex)
         carrier = tok
-        if kind is None and tok.lemma_.lower() in _LIGHT_NOUNS:  # "Norway's offer of military help"
+        if kind is None and tok.lemma_.lower() in _LIGHT_NOUNS:  # "Norway's offer of flood relief"
             inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
             kind = noun_type(inner, lex) if inner is not None else None

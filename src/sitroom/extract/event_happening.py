@@ -24,7 +24,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
         governor = head.head.head  # "hope that X will tone down his attacks": what is hoped
     if governor is not None and inverted_condition(governor) is not None \
             and head.i < inverted_condition(governor).i:
-        governor = None  # "X offered help should Y need it": the need is the condition, no wish
+        governor = None  # "X pledged troops should Y ask for them": the need is the condition, no wish
     if governor is not None and governor.i != head.i:
         lemma = governor.lemma_.lower()
         if head.dep_ == "xcomp" and lemma in lex.verbs_of_asking and any(

@@ -17,8 +17,10 @@ def status_of(head) -> str:
         chain.append(chain[-1].head)
     top = next((t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or any(
         c.dep_ in ("nsubj", "nsubjpass") for c in t.children))), head)  # the verb of the trigger's clause
-    if top.dep_ in ("xcomp", "ccomp") and top.head.lemma_.lower() in _PERMITTING and top.head.i != top.i:
-        allowed = status_of(top.head)  # "will not allow any group to attack X": no attack was let happen
+    governing = [top] + ([top.head] if top.dep_ in ("xcomp", "ccomp") else [])
+    permits = [t for t in governing if t.lemma_.lower() in _PERMITTING and t.i != head.i]
+    if permits:
+        allowed = status_of(permits[0])  # "will not allow any group to attack X": no attack was let happen
         if allowed != "reported":
             return allowed
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
@@ -108,7 +110,7 @@ def promised(kind: str, head, status: str) -> tuple[str, str | None]:
     lex = lexicon()
     if kind not in lex.promised:
         return kind, None
-    if head.lemma_.lower() in lex.commitment:  # "Norway's offer of military help"
+    if head.lemma_.lower() in lex.commitment:  # "Norway's offer of flood relief"
         return "AGREE", kind.lower()
     chain = [head] + list(head.ancestors)[:2]
     for tok in chain:
@@ -158,7 +160,7 @@ _PERMITTING = frozenset({"allow", "permit", "let", "tolerate"})
 
 
 def _pledged_against(head) -> bool:
-    """ "will not allow its territory to be used for attacks on X": refusing to let a hostile act
+    """ "will not let any group strike X from its soil": refusing to let a hostile act
     happen is a pledge (PLOVER AGREE), not the refusal of a concession."""
     return head.lemma_.lower() in _PERMITTING and bool(pledge_beneficiaries(head, any_hostile=True))
 
@@ -213,7 +215,7 @@ def inverted_condition(tok):
 
 
 def _outside_condition(tok, head) -> bool:
-    """ "an offer of help to Y should Y need it": the event stands before the inverted condition the
+    """ "troops pledged to Y should Y ask for them": the event stands before the inverted condition the
     parser made its governor."""
     aux = inverted_condition(tok)
     return aux is not None and head.i < aux.i and tok.i != head.i

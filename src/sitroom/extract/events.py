@@ -2,7 +2,7 @@
 
 A trigger is a verb of the lexicon (data/plover.yaml: "met", "accused", "pulled out"), a light
 verb with an event noun as its object ("held talks", "offered help", "imposed sanctions"), or an
-event noun with an actor attached ("Norway's offer of military help", "the talks between X and Y").
+event noun with an actor attached ("Norway's offer of flood relief", "the talks between X and Y").
 Source and target come from the subject, object and prepositions of the governing verb, through
 passives, relative clauses, conjunctions and "ordered to mobilize" chains.
 """
@@ -67,8 +67,9 @@ def events_in(sdoc, offset: int) -> list[EventFinding]:
 
 
 def _elaborating(head) -> bool:
-    """ "attacked the town, killing five soldiers", "retreated into X, fleeing Y": a participle
-    clause without a subject or a conjunction of its own tells more of its governing verb's act."""
+    """ "attacked the town, killing five soldiers", "withdrew from the town, abandoning its posts": a
+    participle clause without a subject or a conjunction of its own tells more of its governing verb's
+    act."""
     return head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and head.i > head.head.i and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children)
 
@@ -203,7 +204,7 @@ _DEALINGS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "S
 
 def _governed(tok, kind: str) -> bool:
     """A place's name that stands for its government: an owner ("approved Ohio's law"), or what a
-    state deals with ("accused Washington", "called on Moscow to ...") but not where one goes."""
+    state deals with ("accused Washington", "called on Vexley to ...") but not where one goes."""
     if tok.ent_type_ != "GPE":
         return False
     return tok.dep_ == "poss" or (kind in _DEALINGS and (tok.dep_ in ("dobj", "dative") or (

@@ -24,7 +24,7 @@ class EventFinding:
     span: Span
     """The sentence."""
     phrase: str = ""
-    """The trigger as it reads with its light verb: "held talks", "offered military help"."""
+    """The trigger as it reads with its light verb: "held talks", "offered flood relief"."""
     source_spans: tuple[Span, ...] = ()
     target_spans: tuple[Span, ...] = ()
     scope: Span | None = None

@@ -28,7 +28,7 @@ class Mention:
     armed: bool = False
     """Words of armed conflict stand next to it ("rebel fighters", "militant group")."""
     dateline: bool = False
-    """The place of the article's dateline ("KABUL, May 6 (AP) —"): a location, never a participant."""
+    """The place of the article's dateline ("VEXLEY, May 6 (AP) —"): a location, never a participant."""
     cue: str | None = None
     """What the words around it say it is, for the document's vote on its kind: ``person`` ("X, a
     fruit exporter", a speaker with a first name) or ``place`` ("in X", "the town of X", "X province")."""

@@ -173,7 +173,7 @@ def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
         elif is_acronym(name) and any(initials(n) == bare for n in node.names if not is_acronym(n)):
             continue  # an ambiguous acronym beside its own spelled-out name: the name decides
         keys.add(key)
-        keys.update(movement_names(key))  # "Taliban movement" is the Taliban
+        keys.update(movement_names(key))  # "Osterland Front movement" is the Osterland Front
     return keys
 
 
