@@ -1,6 +1,6 @@
 """The event coder on sentences written for the tests, with the real spaCy model."""
 
-from sitroom.extract.events import code_text
+from sitroom.extract.events import TYPES, code_text
 
 
 def _no_events(texts, kinds):
@@ -677,3 +677,19 @@ def test_only_the_condition_is_hypothetical_and_a_denied_act_is_denied():
     found = code_text("The ministry denied that its forces shelled the village.")
     assert [(e.type, e.status) for e in found] == [("ASSAULT", "denied")]  # the denial is of the shelling
     assert _first("Karl Ostrom denied the accusation.").type == "REJECT"
+
+
+def test_campaign_targets_comments_gaffes_interruptions_and_turnout_are_no_events():
+    _no_events(["The campaign is targeting young women voters.",
+                "A spokeswoman for Karl Ostrom declined comment.",
+                "Karl Ostrom has committed repeated gaffes.",
+                "Lena Halvorsen cut him off during the interview.",
+                "The party invested in voter mobilization."], set(TYPES))
+    assert _first("Freedonia cut off all official contacts with Ruritania.").type == "SANCTION"
+    assert _first("Freedonia committed 500 troops to the mission.").type == "AGREE"
+    assert _first("Rebels targeted a police convoy near the border.").type == "ASSAULT"
+
+
+def test_a_description_with_a_name_in_apposition_is_the_named_one():
+    e = _first("Erik Lund spoke with his Freedonian counterpart Karl Ostrom on Tuesday.")
+    assert (e.type, e.target) == ("CONSULT", ("his Freedonian counterpart Karl Ostrom",))

@@ -12,6 +12,8 @@ def actor_like(tok) -> bool:
     """Could this argument be an actor? A name, a pronoun, or a word for people or groups."""
     if tok.lower_ in _THINGS:
         return False  # "agreed to sell it to X": it is no one
+    if any(c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in tok.children):
+        return True  # "his counterpart Karl Ostrom", "the group, Norland Watch"
     return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
         tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns or \
         tok.lower_ in group_nouns() or people_noun(tok)  # "the company": an organisation described
