@@ -655,6 +655,8 @@ def test_a_planned_protest_is_a_protest_a_threatened_one_a_threat():
     assert [(e.type, e.mode) for e in found] == [("THREATEN", "protest")]
     e = _first("Freedonian leaders said they would boycott all contact with Ruritania.")
     assert e.type == "THREATEN"
+    e = _first("Clergy are planning to boycott Karl Ostrom's speech.")  # an occasion, no one threatened
+    assert (e.type, e.status) == ("PROTEST", "planned")
 
 
 def test_senses_of_recognition_yield_and_compromise():

@@ -145,8 +145,9 @@ def plover_convention(kind: str, head, status: str) -> tuple[str, str | None, st
     ready = any(t.lemma_.lower() in lexicon().committed or t.lower_ in lexicon().committed
                 for t in list(head.ancestors)[:2])  # "is ready to impose a curfew"
     if kind == "PROTEST" and status == "planned" and not conditional and not any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "against") for c in head.children):
-        return None  # "activists plan to march in July": a protest planned, no threat to anyone
+            (c.dep_ == "dobj" and c.lemma_.lower() not in _OCCASIONS)
+            or (c.dep_ == "prep" and c.lower_ == "against") for c in head.children):
+        return None  # "plan to march in July", "to boycott his speech": a protest planned, no threat
     if kind in HOSTILE and (status == "planned" or ready) and not conditional:
         return "THREATEN", kind.lower(), "reported"
     if kind in COOPERATIVE and status == "denied" and _refused(head) and _pledged_against(head):
@@ -183,6 +184,13 @@ def pledge_beneficiaries(head, any_hostile: bool = False) -> list:
         if (any_hostile and sign) or aimed:
             found.append(t)
     return found
+
+
+_OCCASIONS = frozenset({"speech", "address", "convention", "debate", "election", "ceremony", "summit",
+                        "meeting", "games", "olympics", "event", "rally", "vote", "inauguration", "hearing",
+                        "conference", "parade", "festival", "session", "talks", "dinner", "funeral",
+                        "celebration"})
+"""What one boycotts or marches at that is an occasion, not someone threatened: "to boycott his speech"."""
 
 
 def _refused(head) -> bool:
