@@ -695,3 +695,8 @@ def test_campaign_targets_comments_gaffes_interruptions_and_turnout_are_no_event
 def test_a_description_with_a_name_in_apposition_is_the_named_one():
     e = _first("Erik Lund spoke with his Freedonian counterpart Karl Ostrom on Tuesday.")
     assert (e.type, e.target) == ("CONSULT", ("his Freedonian counterpart Karl Ostrom",))
+
+
+def test_what_one_called_to_see_done_was_asked_for_what_one_called_to_say_was_done():
+    _no_events(["The party's committeeman, Erik Lund, has vocally called to reject Karl Ostrom."], {"REJECT"})
+    assert _first("Karl Ostrom called to congratulate Lena Halvorsen.").type == "SUPPORT"

@@ -7,6 +7,12 @@ from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, polled, statistic
 from sitroom.extract.event_status import inverted_condition
 
+_ON_THE_PHONE = frozenset({"congratulate", "thank", "apologize", "apologise", "discuss", "talk", "say",
+                           "express", "offer", "wish", "check", "console", "inform", "tell", "praise",
+                           "welcome"})
+"""What one "called to" do on the telephone, and did ("called to congratulate her"); any other act one
+"called to" see done was asked for ("called to reject X")."""
+
 
 def not_a_happening(head, kind: str = "") -> str | None:
     """Why the trigger names no happening, or None: a question ("Why would X meet Y?"), an attempt
@@ -27,10 +33,11 @@ def not_a_happening(head, kind: str = "") -> str | None:
         governor = None  # "X pledged troops should Y ask for them": the need is the condition, no wish
     if governor is not None and governor.i != head.i:
         lemma = governor.lemma_.lower()
-        if head.dep_ == "xcomp" and lemma in lex.verbs_of_asking and any(
-                c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
-                for c in governor.children):
-            return "requested"  # "called on its followers to kill": the call is the act, not the killing
+        asked = any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                    for c in governor.children) or (
+            lemma == "call" and head.lemma_.lower() not in _ON_THE_PHONE)
+        if head.dep_ == "xcomp" and lemma in lex.verbs_of_asking and asked:
+            return "requested"  # "called on its followers to kill", "called to reject X": asked for
         if lemma in lex.attempts and kind not in ("ASSAULT", "COERCE"):
             return "attempt"
         if lemma in lex.wishes:

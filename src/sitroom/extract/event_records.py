@@ -48,9 +48,9 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     When: the date in the event's own clause, else one heading its sentence, else the one date of its
     sentence; else the narrative time (basis ``inferred``): the date heading an earlier sentence of its
     paragraph or dating an earlier event there, whichever came last, or in a live blog the time of the
-    entry's heading line; else the publication date for an event told in the present, or in the
-    present perfect in the story's lead (``inferred``); else, for an act of word or meeting told in the
-    simple past, the day the lead tells of while the story stays there (``inferred``); else undated.
+    entry's heading line; else the publication date for an event told in the present (``inferred``; a
+    present perfect tells of a past act); else, for an act of word or meeting told in the simple past,
+    the day the lead tells of while the story stays there (``inferred``); else undated.
     The dateline's date (``dateline``, the story's) is never an event's own. ``sentences``: the
     document's sentence spans, in order. ``voices``: each direct quote's content and its speaker's
     mention, who is the "I" and "me" of an event told in it.
@@ -74,7 +74,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         others = [g.scope for g in by_sentence[f.span] if g is not f and g.scope]
         # (a past perfect tells of a time before the narrative's, a present of the time of writing)
         when = _when(f, story, others) or (None if f.anterior or f.current else story.narrative(f, out))
-        if when is None and published and (f.current or (f.perfect and story.in_lead(f.span))):
+        if when is None and published and f.current:
             when = When(published, None, "inferred")
         if when is None and f.past and f.type in SCENE_TYPES and f.status == "reported":
             when = story.scene_of(f)
@@ -269,9 +269,6 @@ class _Story:
         exact day named in its first paragraphs of prose, when it is at most SCENE_DAYS before the
         publication date."""
         return next((t.value[:10] for p in self.lead for t in self.inside(p) if self._recent(t)), None)
-
-    def in_lead(self, span: Span) -> bool:
-        return any(p.contains(span) for p in self.lead)
 
     def _recent(self, t: Timex) -> bool:
         if not self.published or t.type != "DATE" or not _DAY.match(t.value or "") \

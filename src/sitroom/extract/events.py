@@ -181,7 +181,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
         asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
-        past=not standalone and _simple_past(head), perfect=_perfect(owner if standalone else head),
+        past=not standalone and _simple_past(head),
         anterior=not standalone and head.dep_ != "ccomp" and any(  # (not the backshift of reported speech:
             c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children),  # "said it had signed")
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
@@ -236,14 +236,6 @@ def _current(verb) -> bool:
     if aux & {"is", "are", "am"} or (aux & {"has", "have"} and (verb.tag_ == "VBG" or _standing(verb))):
         return True
     return verb.tag_ in ("VBZ", "VBP") and not aux
-
-
-def _perfect(verb) -> bool:
-    """ "has signed", "have agreed to": the present perfect of the event's own verb."""
-    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not verb.tag_.startswith("VB"):
-        verb = verb.head
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
-                                      for c in verb.children)
 
 
 def _standing(verb) -> bool:

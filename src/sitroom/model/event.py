@@ -45,9 +45,6 @@ class EventFinding:
     past: bool = False
     """Told in the simple past by its own verb, outside a relative clause ("criticized", "held talks";
     not "had met", "who met"): an act of the story's own time when nothing dates it otherwise."""
-    perfect: bool = False
-    """Told in the present perfect ("has signed"): in a story's lead the news of the time of writing (the
-    "hot news" perfect), elsewhere a past act the text does not date."""
     anterior: bool = False
     """Told in the past perfect ("had praised"), not as reported speech ("said it had signed"): before
     the time its sentence tells of, so a date heading the sentence or its one date is not its own."""
