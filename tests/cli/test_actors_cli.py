@@ -81,4 +81,24 @@ def test_merge_and_split_survive_rebuilds(room):
 def test_overrides_of_unknown_names_are_refused(room):
     runner, _, db = room
     result = runner.invoke(main, ["actors", "--db", db, "merge", "Nobody Here", "John Harrington"])
-    assert result.exit_code == 1 and "no mention in the room" in result.output
+    assert result.exit_code == 1 and "no actor or mention in the room" in result.output
+
+
+def test_overrides_are_listed_undone_and_taken_by_id(room):
+    runner, _, db = room
+    people = _people(runner, db)
+    ident = people["Karl Lindqvist"]["id"]
+    merged = runner.invoke(main, ["actors", "merge", ident, "John Harrington", "--db", db])  # by id
+    assert merged.exit_code == 0, merged.output
+    assert "Karl Lindqvist" not in _people(runner, db)  # shown at once, no rebuild
+    listed = json.loads(runner.invoke(main, ["actors", "overrides", "--db", db, "--json"]).output)
+    assert [(o["number"], o["action"], o["a"], o["b"]) for o in listed] == [
+        (1, "merge", "Karl Lindqvist", "John Harrington")]
+    undone = runner.invoke(main, ["actors", "overrides", "--undo", "1", "--db", db])
+    assert undone.exit_code == 0 and "undone: merge" in undone.output
+    assert "Karl Lindqvist" in _people(runner, db)  # apart again
+    assert json.loads(runner.invoke(main, ["actors", "overrides", "--db", db, "--json"]).output) == []
+    missing = runner.invoke(main, ["actors", "overrides", "--undo", "3", "--db", db])
+    assert missing.exit_code == 1 and "no override 3" in missing.output
+    unknown = runner.invoke(main, ["actors", "merge", "person:nobody", "John Harrington", "--db", db])
+    assert unknown.exit_code == 1 and "no actor or mention" in unknown.output

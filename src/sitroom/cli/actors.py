@@ -85,17 +85,47 @@ def _room(obj: dict, db: Path | None) -> Path:
     return db or obj["db"]
 
 
+@actors_group.command("overrides")
+@db_option(required=False)
+@click.option("--undo", type=click.IntRange(min=1), metavar="N",
+              help="Remove the N-th merge or split (numbers as listed) and resolve the actors again.")
+@json_option
+@click.pass_obj
+def overrides_command(obj: dict, db: Path | None, undo: int | None, as_json: bool) -> None:
+    """List your merges and splits in the order given (they apply after the rules, in every build),
+    or undo one with --undo N."""
+    db = _room(obj, db)
+    if undo is not None:
+        with Room(db) as room:
+            try:
+                gone = room.remove_override(undo)
+            except KeyError:
+                raise SitroomError(f"there is no override {undo} (see `sitroom actors overrides`)") from None
+            resolve_actors(room)
+        err.print(Text(visible(f"undone: {gone['action']} {gone['a']} / {gone['b']}")))
+        return
+    with reading(db) as room:
+        rows = room.recorded_overrides()
+    emit(rows, ("number", "action", "a", "b", "recorded"), as_json, title="overrides")
+
+
 def _override(db: Path, action: str, a: str, b: str) -> None:
     with Room(db) as room:
-        for name in (a, b):
-            if not room.db.execute("SELECT 1 FROM mentions WHERE lower(text) = lower(?) LIMIT 1",
-                                   [name]).fetchone():
-                raise SitroomError(f"no mention in the room is written {name!r} "
-                                   "(see `sitroom actors` for the names)")
+        a, b = (_written(room, name) for name in (a, b))
         room.add_override(action, a, b)
         resolve_actors(room)
         found = query.find(room, a)
     err.print(Text(visible(f"{action}: recorded; {a} is now " + ", ".join(x["id"] for x in found))))
+
+
+def _written(room: Room, name: str) -> str:
+    """A name as the room's mentions write it; an actor's id stands for the actor's name."""
+    by_id = room.db.execute("SELECT name FROM actors WHERE lower(id) = lower(?)", [name]).fetchone()
+    if by_id:
+        name = by_id[0]
+    if not room.db.execute("SELECT 1 FROM mentions WHERE lower(text) = lower(?) LIMIT 1", [name]).fetchone():
+        raise SitroomError(f"no actor or mention in the room is called {name!r} (see `sitroom actors`)")
+    return name
 
 
 @click.command("actor")

@@ -16,6 +16,7 @@ from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
 from sitroom.cli.options import damage_reported, db_option, reading, write_output
 from sitroom.cli.output import emit, err, json_option, visible
+from sitroom.cli.search import search_command
 from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
 from sitroom.cli.timeline import timeline_command
 from sitroom.errors import SitroomError
@@ -218,3 +219,4 @@ main.add_command(quotes_command)
 main.add_command(claims_command)
 main.add_command(disagreements_command)
 main.add_command(actor_command)
+main.add_command(search_command)

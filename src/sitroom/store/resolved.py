@@ -64,12 +64,32 @@ class ResolvedTables:
 
     def add_override(self, action: str, a: str, b: str) -> None:
         self._mark_unresolved(dropped=False)
-        count = self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
-        self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [count, action, a, b, now()])
+        after = self.db.execute("SELECT coalesce(max(ordinal) + 1, 0) FROM actor_overrides").fetchone()[0]
+        self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [after, action, a, b, now()])
 
     def overrides(self) -> list[tuple[str, str, str]]:
         return [tuple(r) for r in self.db.execute(
             "SELECT action, a, b FROM actor_overrides ORDER BY ordinal").fetchall()]
+
+    def recorded_overrides(self) -> list[dict]:
+        """The user's merges and splits in the order given: ``{"number", "action", "a", "b",
+        "recorded"}`` (number: 1 for the first, as ``remove_override`` takes it)."""
+        rows = self.db.execute(
+            "SELECT action, a, b, created_at FROM actor_overrides ORDER BY ordinal").fetchall()
+        return [{"number": k, "action": action, "a": a, "b": b, "recorded": recorded}
+                for k, (action, a, b, recorded) in enumerate(rows, 1)]
+
+    def remove_override(self, number: int) -> dict:
+        """Undo the ``number``-th override (1 = the first); the room is then unresolved until resolved
+        again. Raises KeyError when there is no such override."""
+        rows = self.db.execute("SELECT ordinal FROM actor_overrides ORDER BY ordinal").fetchall()
+        if not 1 <= number <= len(rows):
+            raise KeyError(number)
+        gone = self.recorded_overrides()[number - 1]
+        with self.transaction():
+            self._mark_unresolved(dropped=False)
+            self.db.execute("DELETE FROM actor_overrides WHERE ordinal = ?", [rows[number - 1][0]])
+        return gone
 
 
 def now() -> dt.datetime:

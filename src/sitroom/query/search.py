@@ -1,0 +1,82 @@
+"""Sentences of the room ranked by BM25 against a query (bm25s: Lù, 2024, "BM25S: Orders of magnitude
+faster lexical search via eager sparse scoring"; words stemmed by Snowball's English stemmer), after
+the filters an analyst narrows by: an actor named in the sentence, the document's source, its
+publication date. The index is built per search: about half a second for 30,000 sentences."""
+
+from __future__ import annotations
+
+from sitroom.query.actors import find
+from sitroom.store.room import Room
+
+LIMIT = 20
+"""Sentences returned by default."""
+
+
+def search(room: Room, query: str, limit: int = LIMIT, actor: str | None = None, source: str | None = None,
+           since: str | None = None, until: str | None = None) -> list[dict]:
+    """The ``limit`` sentences that best answer ``query``, best first, each as ``{"rank", "score",
+    "document", "title", "published", "source", "start", "end", "text"}`` (offsets: characters of the
+    document's text; score: BM25, higher is better, comparable within one search only).
+
+    ``actor``: only sentences with a mention of the actors so called (id, name or alias, as
+    ``sitroom actor`` finds them); ``source``: only documents whose path, URL or outlet holds this
+    text; ``since`` / ``until``: partial ISO dates (``2021``, ``2021-07``, ``2021-07-08``) bounding the
+    publication date, inclusive. Raises ValueError for a query with no word to search by."""
+    import bm25s
+
+    words = _tokens([query])
+    if not words.vocab:
+        raise ValueError(f"nothing to search for in {query!r}: give a word that is not a stop word")
+    rows = _sentences(room, actor, source, since, until)
+    if not rows:
+        return []
+    texts = [text[start:end] for _, start, end, text, *_ in rows]
+    index = bm25s.BM25()
+    index.index(_tokens(texts), show_progress=False)
+    found, scores = index.retrieve(_tokens([query]), k=min(limit, len(rows)), show_progress=False)
+    out = []
+    for k, score in zip(found[0], scores[0], strict=True):
+        if score <= 0:
+            break  # no word of the query in it
+        doc, start, end, _, title, published, origin = rows[int(k)]
+        out.append({"rank": len(out) + 1, "score": round(float(score), 3), "document": doc, "title": title,
+                    "published": published, "source": origin, "start": start, "end": end,
+                    "text": " ".join(texts[int(k)].split())})
+    return out
+
+
+def _tokens(texts: list[str]):
+    """Lower-cased words without English stop words, stemmed (Snowball, PyStemmer): "shelling" finds
+    "shelled"."""
+    import bm25s
+    import Stemmer
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False)
+
+
+def _sentences(room: Room, actor: str | None, source: str | None, since: str | None,
+               until: str | None) -> list[tuple]:
+    """``(document, start, end, document text, title, published, source)`` of every sentence that
+    passes the filters."""
+    sql = """SELECT s.document, s.start_offset, s.end_offset, d.text, d.title, d.published, d.source,
+                    s.ordinal, d.outlet
+             FROM sentences s JOIN documents d ON d.id = s.document
+             ORDER BY s.document, s.ordinal"""
+    rows = room.db.execute(sql).fetchall()
+    if source:
+        wanted = source.casefold()
+        rows = [r for r in rows if wanted in (r[6] + " " + (r[8] or "")).casefold()]
+    if since:
+        rows = [r for r in rows if r[5] and r[5][: len(since)] >= since[: len(r[5])]]
+    if until:
+        rows = [r for r in rows if r[5] and r[5][: len(until)] <= until]
+    if actor:
+        ids = [a["id"] for a in find(room, actor)]
+        if not ids:
+            return []
+        held = set(room.db.execute("""
+            SELECT DISTINCT m.document, m.sentence FROM actor_members am
+            JOIN mentions m ON m.document = am.document AND m.cluster = am.cluster
+            WHERE am.actor IN (SELECT unnest(?))""", [ids]).fetchall())
+        rows = [r for r in rows if (r[0], r[7]) in held]
+    return [r[:7] for r in rows]
