@@ -112,3 +112,20 @@ def test_serve_says_where_it_serves(small_room):
     server.terminate()
     _, said = server.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in said
+
+
+READS = [["documents"], ["failures"], ["actors"], ["actors", "overrides"], ["quotes"], ["claims"],
+         ["disagreements"], ["timeline"], ["search", "talks"]]
+
+
+@pytest.mark.parametrize("command", READS, ids=" ".join)
+def test_every_read_command_writes_json_and_the_same_rows_as_csv(runner, corpus_room, command):
+    import csv
+    import io
+
+    as_json = runner.invoke(main, [*command, "--db", str(corpus_room), "--json"])
+    as_csv = runner.invoke(main, [*command, "--db", str(corpus_room), "--csv"])
+    assert as_json.exit_code == 0 and as_csv.exit_code == 0, (as_json.output, as_csv.output)
+    header, *rows = list(csv.reader(io.StringIO(as_csv.output)))
+    assert header and all(len(r) == len(header) for r in rows)
+    assert len(rows) == len(json.loads(as_json.output))

@@ -9,7 +9,7 @@ import click
 from rich.text import Text
 
 from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import emit, err, json_option, out, visible
+from sitroom.cli.output import emit, err, format_option, json_option, out, visible
 from sitroom.errors import SitroomError
 from sitroom.query import actors as query
 from sitroom.resolve.corpus import resolve_actors, room_local_actors
@@ -22,9 +22,9 @@ KINDS = ["person", "organization", "state", "armed_group", "location", "other"]
 @click.group("actors", invoke_without_command=True)
 @db_option(required=False)
 @click.option("--kind", type=click.Choice(KINDS), help="Only actors of this kind.")
-@json_option
+@format_option
 @click.pass_context
-def actors_group(ctx: click.Context, db: Path | None, kind: str | None, as_json: bool) -> None:
+def actors_group(ctx: click.Context, db: Path | None, kind: str | None, fmt: str) -> None:
     """List the actors in the room: every person, organisation, state, armed group and place,
     with their names and roles across documents. Subcommands explain, merge and split them
     (``--db`` before or after the subcommand)."""
@@ -35,7 +35,7 @@ def actors_group(ctx: click.Context, db: Path | None, kind: str | None, as_json:
         raise click.MissingParameter(ctx=ctx, param=next(p for p in ctx.command.params if p.name == "db"))
     with reading(db) as room:
         rows = query.summaries(room, kind)
-    emit(rows, ("id", "name", "kind", "country", "documents", "mentions", "aliases", "roles"), as_json,
+    emit(rows, ("id", "name", "kind", "country", "documents", "mentions", "aliases", "roles"), fmt,
          title="actors", wrap=("aliases", "roles"))
 
 
@@ -89,9 +89,9 @@ def _room(obj: dict, db: Path | None) -> Path:
 @db_option(required=False)
 @click.option("--undo", type=click.IntRange(min=1), metavar="N",
               help="Remove the N-th merge or split (numbers as listed) and resolve the actors again.")
-@json_option
+@format_option
 @click.pass_obj
-def overrides_command(obj: dict, db: Path | None, undo: int | None, as_json: bool) -> None:
+def overrides_command(obj: dict, db: Path | None, undo: int | None, fmt: str) -> None:
     """List your merges and splits in the order given (they apply after the rules, in every build),
     or undo one with --undo N."""
     db = _room(obj, db)
@@ -106,7 +106,7 @@ def overrides_command(obj: dict, db: Path | None, undo: int | None, as_json: boo
         return
     with reading(db) as room:
         rows = room.recorded_overrides()
-    emit(rows, ("number", "action", "a", "b", "recorded"), as_json, title="overrides")
+    emit(rows, ("number", "action", "a", "b", "recorded"), fmt, title="overrides")
 
 
 def _override(db: Path, action: str, a: str, b: str) -> None:

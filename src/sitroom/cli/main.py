@@ -15,7 +15,7 @@ from sitroom import __version__
 from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
 from sitroom.cli.options import damage_reported, db_option, reading, write_output
-from sitroom.cli.output import emit, err, json_option, visible
+from sitroom.cli.output import emit, err, format_option, visible
 from sitroom.cli.search import search_command
 from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
 from sitroom.cli.timeline import timeline_command
@@ -109,26 +109,26 @@ def resolve_command(db: Path) -> None:
 
 @main.command("documents")
 @db_option
-@json_option
-def documents_command(db: Path, as_json: bool) -> None:
+@format_option
+def documents_command(db: Path, fmt: str) -> None:
     """List the documents in the room with their metadata."""
     with reading(db) as room:
         rows = docs.summaries(room)
-    if not as_json:
+    if fmt != "json":
         for row in rows:
             row["file"] = Path(row["source"]).name
     emit(rows, ("id", "file", "title", "outlet", "published", "published_basis", "language",
-                "body_chars", "comments"), as_json, title="documents", wrap=("title",))
+                "body_chars", "comments"), fmt, title="documents", wrap=("title",))
 
 
 @main.command("failures")
 @db_option
-@json_option
-def failures_command(db: Path, as_json: bool) -> None:
+@format_option
+def failures_command(db: Path, fmt: str) -> None:
     """List the inputs that could not be read, with the stage and the reason."""
     with reading(db) as room:
         rows = docs.failures(room)
-    emit(rows, ("source", "stage", "reason"), as_json, title="failures", wrap=("reason",))
+    emit(rows, ("source", "stage", "reason"), fmt, title="failures", wrap=("reason",))
 
 
 @main.command("export")

@@ -1,4 +1,4 @@
-"""Shared output for read commands: a rich table on a terminal, or JSON with --json.
+"""Shared output for read commands: a rich table on a terminal, JSON with --json, CSV with --csv.
 
 Text from documents and from the user is printed as rich ``Text`` built with ``visible``, never as
 a markup string: ``[/b]`` in a title cannot break a table, ``[sic]`` stays on the page, and an
@@ -7,7 +7,9 @@ escape sequence in a document cannot recolour, retitle or clear the terminal.
 
 from __future__ import annotations
 
+import csv
 import json
+import sys
 from collections.abc import Sequence
 
 import click
@@ -42,11 +44,26 @@ def json_option(function):
     return click.option("--json", "as_json", is_flag=True, help="Write JSON instead of a table.")(function)
 
 
-def emit(rows: list[dict], columns: Sequence[str], as_json: bool, title: str | None = None,
+def format_option(function):
+    """``--json`` or ``--csv`` instead of the table: the command's ``fmt`` is "table", "json" or "csv"."""
+    csv_flag = click.option("--csv", "fmt", flag_value="csv",
+                            help="Write CSV (the table's columns, a header first) instead of a table.")
+    json_flag = click.option("--json", "fmt", flag_value="json", help="Write JSON instead of a table.")
+    table_flag = click.option("--table", "fmt", flag_value="table", default=True, hidden=True)
+    return table_flag(json_flag(csv_flag(function)))
+
+
+def emit(rows: list[dict], columns: Sequence[str], fmt: str, title: str | None = None,
          wrap: Sequence[str] = ()) -> None:
-    """Rows as JSON, or as a table of ``columns``; only the ``wrap`` columns may wrap."""
-    if as_json:
+    """Rows as JSON (``fmt`` "json"), as CSV of ``columns`` ("csv": lists joined by "; ", no value
+    empty), or as a table of ``columns`` ("table"); only the ``wrap`` columns may wrap."""
+    if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_flat(row.get(c)) for c in columns] for row in rows)
         return
     if not rows:
         err.print(Text(f"no {visible(title or 'rows')}", style="dim"))
@@ -58,3 +75,11 @@ def emit(rows: list[dict], columns: Sequence[str], as_json: bool, title: str | N
     for row in rows:
         table.add_row(*(cell(row.get(c)) for c in columns))
     out.print(table)
+
+
+def _flat(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(_flat(v) for v in value)
+    return str(value)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from sitroom.cli.options import PartialDate, db_option, reading
-from sitroom.cli.output import emit, json_option
+from sitroom.cli.output import emit, format_option
 from sitroom.query.search import LIMIT, search
 
 
@@ -20,9 +20,9 @@ from sitroom.query.search import LIMIT, search
 @click.option("--source", help="Only documents whose path, URL or outlet holds this.")
 @click.option("--from", "since", type=PartialDate(), help="Only documents published from this partial date.")
 @click.option("--to", "until", type=PartialDate(), help="Only documents published up to this partial date.")
-@json_option
+@format_option
 def search_command(query: str, db: Path, limit: int, actor: str | None, source: str | None,
-                   since: str | None, until: str | None, as_json: bool) -> None:
+                   since: str | None, until: str | None, fmt: str) -> None:
     """The sentences that best answer QUERY (BM25 ranking), best first, each with its document, date
     and character offsets. Exits 0 with no rows when nothing matches."""
     with reading(db) as room:
@@ -30,7 +30,7 @@ def search_command(query: str, db: Path, limit: int, actor: str | None, source: 
             rows = search(room, query, limit, actor, source, since, until)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="QUERY") from exc
-    if not as_json:
+    if fmt != "json":
         rows = [{**r, "where": f"{r['document']}:{r['start']}-{r['end']}"} for r in rows]
-    emit(rows, ("rank", "score", "text", "title", "published", "where"), as_json, title="sentences",
+    emit(rows, ("rank", "score", "text", "title", "published", "where"), fmt, title="sentences",
          wrap=("text", "title"))

@@ -7,41 +7,41 @@ from pathlib import Path
 import click
 
 from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import emit, json_option
+from sitroom.cli.output import emit, format_option
 from sitroom.query import statements
 
 
 @click.command("quotes")
 @db_option
 @click.option("--speaker", help="Only quotes of this speaker (actor id, name, or the words used).")
-@json_option
-def quotes_command(db: Path, speaker: str | None, as_json: bool) -> None:
+@format_option
+def quotes_command(db: Path, speaker: str | None, fmt: str) -> None:
     """Who said what: direct and indirect quotes with their speaker, cue and document."""
     with reading(db) as room:
         rows = statements.quotes(room, speaker)
-    if not as_json:
+    if fmt != "json":
         rows = [{**r, "said": " ".join(r["text"].split())[:200], "document": r["evidence"]["document"]}
                 for r in rows]
-    emit(rows, ("speaker", "speaker_text", "kind", "cue", "said", "document"), as_json, title="quotes",
+    emit(rows, ("speaker", "speaker_text", "kind", "cue", "said", "document"), fmt, title="quotes",
          wrap=("said", "speaker_text"))
 
 
 @click.command("claims")
 @db_option
 @click.option("--subject", help="Only claims whose subject contains this text.")
-@json_option
-def claims_command(db: Path, subject: str | None, as_json: bool) -> None:
+@format_option
+def claims_command(db: Path, subject: str | None, fmt: str) -> None:
     """Which numbers each source asserts: value, unit, what they measure and who says so."""
     with reading(db) as room:
         rows = statements.claims(room, subject)
         names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
-    if not as_json:
+    if fmt != "json":
         rows = [{**r, "value": _amount(r), "approximate": "≈" if r["approximate"] else "",
                  "when": (r["when"] or {}).get("start") or "",
                  "said by": names.get(r["attributed_to"], r["attributed_to"]) if r["attributed_to"] else "",
                  "as written": r["evidence"]["text"], "document": r["evidence"]["document"]} for r in rows]
     emit(rows, ("subject", "value", "unit", "approximate", "when", "said by", "as written", "document"),
-         as_json, title="claims", wrap=("subject",))
+         fmt, title="claims", wrap=("subject",))
 
 
 def _amount(claim: dict) -> str:
@@ -54,15 +54,15 @@ def _amount(claim: dict) -> str:
 
 @click.command("disagreements")
 @db_option
-@json_option
-def disagreements_command(db: Path, as_json: bool) -> None:
+@format_option
+def disagreements_command(db: Path, fmt: str) -> None:
     """Where the sources differ: claims about the same thing that cannot all be true, side by side."""
     with reading(db) as room:
         rows = statements.disagreements(room)
         by_id = {c["id"]: c for c in statements.claims(room)}
-    if not as_json:
+    if fmt != "json":
         rows = [{**r, "claims": "; ".join(_side(by_id[c]) for c in r["claims"] if c in by_id)} for r in rows]
-    emit(rows, ("topic", "claims", "note"), as_json, title="disagreements", wrap=("claims", "note"))
+    emit(rows, ("topic", "claims", "note"), fmt, title="disagreements", wrap=("claims", "note"))
 
 
 def _side(claim: dict) -> str:
