@@ -129,3 +129,32 @@ def test_every_read_command_writes_json_and_the_same_rows_as_csv(runner, corpus_
     header, *rows = list(csv.reader(io.StringIO(as_csv.output)))
     assert header and all(len(r) == len(header) for r in rows)
     assert len(rows) == len(json.loads(as_json.output))
+
+
+def test_export_as_csv_and_parquet_tables_and_a_graphml_network(runner, corpus_room, tmp_path):
+    import csv
+
+    import duckdb
+    import networkx as nx
+
+    db = str(corpus_room)
+    data = json.loads(runner.invoke(main, ["export", "--db", db, "--output", "-"]).output)
+    for fmt in ("csv", "parquet"):
+        result = runner.invoke(main, ["export", "--db", db, "--format", fmt, "--output", str(tmp_path / fmt)])
+        assert result.exit_code == 0, result.output
+    with open(tmp_path / "csv" / "events.csv", encoding="utf-8", newline="") as f:
+        events = list(csv.DictReader(f))
+    assert [e["id"] for e in events] == [e["id"] for e in data["events"]]
+    parquet = tmp_path / "parquet" / "mentions.parquet"
+    mentions = duckdb.sql(f"SELECT count(*) FROM '{parquet}'").fetchall()[0][0]
+    assert mentions == sum(len(a["mentions"]) for a in data["actors"])
+    graph_file = tmp_path / "network.graphml"
+    assert runner.invoke(main, ["export", "--db", db, "--format", "graphml", "--output", str(graph_file)]
+                         ).exit_code == 0
+    network = nx.read_graphml(graph_file)
+    in_events = {a for e in data["events"] for a in e["source"] + e["target"]}
+    assert set(network.nodes) == in_events
+    assert all(network.nodes[n]["name"] for n in network.nodes)
+    assert all(d["events"] == d["cooperation"] + d["conflict"] for _, _, d in network.edges(data=True))
+    folder_to_stdout = runner.invoke(main, ["export", "--db", db, "--format", "csv", "--output", "-"])
+    assert folder_to_stdout.exit_code == 2

@@ -133,14 +133,38 @@ def failures_command(db: Path, fmt: str) -> None:
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Export format (the JSON contract, version 1).")
-@click.option("--output", "-o", required=True, help="File to write, or - for standard output.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet", "graphml"]), default="json",
+              show_default=True, help="json: the JSON contract, version 1 (a file); csv or parquet: one file "
+              "per table (a folder); graphml: the actor network, for Gephi (a file).")
+@click.option("--output", "-o", required=True,
+              help="File to write (json, graphml; - for standard output), or folder (csv, parquet).")
 def export_command(db: Path, fmt: str, output: str) -> None:
-    """Write everything the room knows as one JSON object (see docs/export-format.md)."""
+    """Write everything the room knows: one JSON object (see docs/export-format.md), flat tables as CSV
+    or Parquet (documents, actors, mentions, roles, events, event_actors, event_evidence, quotes, claims,
+    disagreements), or the actor network as GraphML."""
+    from sitroom.export.tables import write_graphml, write_tables
+
     with reading(db) as room:
         data = export(room)
     validate(data)
+    if fmt in ("csv", "parquet"):
+        if output == "-":
+            raise click.BadParameter(f"{fmt} writes a folder of files: give a folder", param_hint="--output")
+        try:
+            written = write_tables(data, Path(output), fmt)
+        except OSError as exc:
+            raise SitroomError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        err.print(Text(f"wrote {len(written)} {fmt} tables to {visible(output)}"))
+        return
+    if fmt == "graphml":
+        target = Path(output)
+        try:
+            nodes = write_graphml(data, sys.stdout.buffer if output == "-" else target)
+        except OSError as exc:
+            raise SitroomError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        if output != "-":
+            err.print(Text(f"wrote {visible(output)}: {nodes} actors in the network"))
+        return
     text = dumps(data)
     if output == "-":
         click.echo(text, nl=False)

@@ -7,6 +7,9 @@ from functools import cache
 
 from sitroom.data import load as load_data
 
+COOPERATION = ("verbal cooperation", "material cooperation")
+"""PLOVER's quad classes of cooperation (the others are of conflict)."""
+
 
 @dataclass(frozen=True)
 class Lexicon:

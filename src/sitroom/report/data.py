@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_lexicon import COOPERATION, lexicon
 from sitroom.query.actors import actors as all_actors
 from sitroom.query.events import events as all_events
 from sitroom.query.evidence import Context
 from sitroom.query.statements import claims, disagreements, quotes
 from sitroom.store.room import Room
-
-COOPERATION = ("verbal cooperation", "material cooperation")
 
 
 def report_data(room: Room) -> dict:
