@@ -10,7 +10,7 @@ OUT ?= out
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ray,gender]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ray,gender,ftm]'
 	touch $(STAMP)
 
 ROOM := $(OUT)/russia-taliban.duckdb

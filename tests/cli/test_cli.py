@@ -158,3 +158,28 @@ def test_export_as_csv_and_parquet_tables_and_a_graphml_network(runner, corpus_r
     assert all(d["events"] == d["cooperation"] + d["conflict"] for _, _, d in network.edges(data=True))
     folder_to_stdout = runner.invoke(main, ["export", "--db", db, "--format", "csv", "--output", "-"])
     assert folder_to_stdout.exit_code == 2
+
+
+def test_export_as_followthemoney_entities_that_link_up(runner, corpus_room, tmp_path):
+    model = pytest.importorskip("followthemoney").model
+    target = tmp_path / "room.ftm.json"
+    result = runner.invoke(main, ["export", "--db", str(corpus_room), "--format", "ftm", "--output",
+                                  str(target)])
+    assert result.exit_code == 0, result.output
+    entities = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    schemata = {e["schema"] for e in entities}
+    assert {"Article", "Person", "Event", "Mention"} <= schemata
+    ids = {e["id"] for e in entities}
+    for entity in entities:  # every reference to another entity resolves within the export
+        schema = model.get(entity["schema"])
+        for prop, values in entity["properties"].items():
+            if schema.get(prop).type.name == "entity":
+                assert set(values) <= ids, (entity["id"], prop)
+
+
+def test_the_followthemoney_export_without_its_library_says_how_to_get_it(runner, corpus_room, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "followthemoney", None)  # as if not installed
+    result = runner.invoke(main, ["export", "--db", str(corpus_room), "--format", "ftm", "--output", "-"])
+    assert result.exit_code == 1 and "pip install 'sitroom[ftm]'" in result.output

@@ -133,15 +133,18 @@ def failures_command(db: Path, fmt: str) -> None:
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet", "graphml"]), default="json",
-              show_default=True, help="json: the JSON contract, version 1 (a file); csv or parquet: one file "
-              "per table (a folder); graphml: the actor network, for Gephi (a file).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet", "graphml", "ftm"]),
+              default="json", show_default=True,
+              help="json: the JSON contract, version 1 (a file); csv or parquet: one file per table (a "
+              "folder); graphml: the actor network, for Gephi (a file); ftm: FollowTheMoney entities for "
+              "Aleph, one per line (a file; needs sitroom[ftm]).")
 @click.option("--output", "-o", required=True,
-              help="File to write (json, graphml; - for standard output), or folder (csv, parquet).")
+              help="File to write (json, graphml, ftm; - for standard output), or folder (csv, parquet).")
 def export_command(db: Path, fmt: str, output: str) -> None:
     """Write everything the room knows: one JSON object (see docs/export-format.md), flat tables as CSV
     or Parquet (documents, actors, mentions, roles, events, event_actors, event_evidence, quotes, claims,
-    disagreements), or the actor network as GraphML."""
+    disagreements), the actor network as GraphML, or FollowTheMoney entities."""
+    from sitroom.export import ftm
     from sitroom.export.tables import write_graphml, write_tables
 
     with reading(db) as room:
@@ -165,7 +168,10 @@ def export_command(db: Path, fmt: str, output: str) -> None:
         if output != "-":
             err.print(Text(f"wrote {visible(output)}: {nodes} actors in the network"))
         return
-    text = dumps(data)
+    try:
+        text = ftm.dumps(data) if fmt == "ftm" else dumps(data)
+    except ftm.MissingLibrary as exc:
+        raise SitroomError(str(exc)) from exc
     if output == "-":
         click.echo(text, nl=False)
     else:
