@@ -35,7 +35,13 @@ def test_actor_dossier_and_search(client):
     dossier = client.get(f"/actors/{harrington['id']}?format=json").json()
     assert dossier["documents"] and dossier["mentions"]
     results = client.get("/search?q=northern%20border&format=json").json()["results"]
-    assert len(results) == 2 and all(r["mark"].lower() == "northern border" for r in results)
+    assert results and [r["rank"] for r in results] == list(range(1, len(results) + 1))  # best first (BM25)
+    marked = [p["text"].lower() for r in results[:2] for p in r["pieces"] if p["mark"]]
+    assert {"northern", "border"} <= set(marked)  # the query's words are marked in the sentences found
+    by_doc = client.get(f"/search?q=border&source={results[0]['source']}&format=json").json()["results"]
+    assert by_doc and {r["source"] for r in by_doc} == {results[0]["source"]}
+    assert client.get("/search?q=the&format=json").json()["note"]  # stop words only: said, no error
+    assert client.get("/search?q=border&from=2021-13-99").status_code == 422
 
 
 @pytest.mark.parametrize(("path", "status"), [

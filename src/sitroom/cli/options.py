@@ -1,7 +1,5 @@
 """Options shared by commands, and opening the room for a read command."""
 
-import datetime as dt
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +9,7 @@ import duckdb
 from rich.text import Text
 
 from sitroom.errors import SitroomError
+from sitroom.model.dates import is_partial_date
 from sitroom.store.access import room_error
 from sitroom.store.room import Room
 
@@ -33,17 +32,8 @@ class PartialDate(click.ParamType):
 
     def convert(self, value, param, ctx):
         text = str(value).strip()
-        try:
-            if re.fullmatch(r"\d{4}", text):
-                return text
-            if re.fullmatch(r"\d{4}-\d{2}", text):
-                dt.date.fromisoformat(text + "-01")
-                return text
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                dt.date.fromisoformat(text)
-                return text
-        except ValueError:
-            pass
+        if is_partial_date(text):
+            return text
         self.fail(f"{value!r} is not a date: write 2021, 2021-07 or 2021-07-08 (a day that exists)",
                   param, ctx)
 

@@ -5,6 +5,8 @@ publication date. The index is built per search: about half a second for 30,000 
 
 from __future__ import annotations
 
+from functools import cache
+
 from sitroom.query.actors import find
 from sitroom.store.room import Room
 
@@ -45,13 +47,36 @@ def search(room: Room, query: str, limit: int = LIMIT, actor: str | None = None,
     return out
 
 
+def matching(text: str, query: str) -> list[tuple[str, bool]]:
+    """``text`` in pieces, each marked True where it is a word of the query as the search reads it
+    (stemmed: "shelled" for "shelling"), for highlighting; the pieces join to ``text``."""
+    import re
+
+    from bm25s.stopwords import STOPWORDS_EN
+
+    words = [w for w in re.findall(r"\w+", query.lower()) if w not in STOPWORDS_EN]
+    wanted = set(words) | set(_stemmer().stemWords(words))
+    pieces, at = [], 0
+    for word in re.finditer(r"\w+", text):
+        if _stemmer().stemWord(word.group().lower()) in wanted:
+            pieces += [(text[at:word.start()], False), (word.group(), True)]
+            at = word.end()
+    return [p for p in pieces + [(text[at:], False)] if p[0]]
+
+
+@cache
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
 def _tokens(texts: list[str]):
     """Lower-cased words without English stop words, stemmed (Snowball, PyStemmer): "shelling" finds
     "shelled"."""
     import bm25s
-    import Stemmer
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=Stemmer.Stemmer("english"), show_progress=False)
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
 
 
 def _sentences(room: Room, actor: str | None, source: str | None, since: str | None,

@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 
 from sitroom.errors import SitroomError
 from sitroom.extract.events import TYPES
+from sitroom.model.dates import is_partial_date
 from sitroom.store import access
 from sitroom.store.room import Room
 from sitroom.web import pages
@@ -73,7 +74,7 @@ def create_app(db: str | Path) -> FastAPI:
                  until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
                  dated: bool = False):
         with room() as r:
-            data = pages.timeline_page(r, actor or None, type or None, since or None, until or None, dated)
+            data = pages.timeline_page(r, actor or None, type or None, _date(since), _date(until), dated)
             return respond(r, request, "timeline.html.j2", data)
 
     @app.get("/actors", response_class=HTMLResponse)
@@ -98,11 +99,26 @@ def create_app(db: str | Path) -> FastAPI:
             return respond(r, request, "document.html.j2", pages.document_page(r, doc_id, start, end))
 
     @app.get("/search", response_class=HTMLResponse)
-    def search(request: Request, q: str | None = Query(None, max_length=200)):
+    def search(request: Request, q: str | None = Query(None, max_length=200),
+               actor: str | None = Query(None, max_length=200),
+               source: str | None = Query(None, max_length=200),
+               since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+               until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$")):
         with room() as r:
-            return respond(r, request, "search.html.j2", pages.search_page(r, q))
+            data = pages.search_page(r, q, actor or None, source or None, _date(since), _date(until))
+            return respond(r, request, "search.html.j2", data)
 
     return app
+
+
+def _date(value: str | None) -> str | None:
+    """A ``from``/``to`` parameter: a partial date of a real day, month or year, else a 422."""
+    if not value:
+        return None
+    if not is_partial_date(value):
+        raise HTTPException(422, f"{value!r} is not a date: write 2021, 2021-07 or 2021-07-08 (a day that "
+                                 "exists)")
+    return value
 
 
 def _wants_json(request: Request) -> bool:

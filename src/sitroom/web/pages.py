@@ -6,6 +6,7 @@ from sitroom.query import actors as actor_queries
 from sitroom.query import documents as document_queries
 from sitroom.query.events import events, timeline
 from sitroom.query.evidence import Context
+from sitroom.query.search import matching, search
 from sitroom.store.room import Room
 
 SEARCH_LIMIT = 50
@@ -76,20 +77,15 @@ def document_page(room: Room, doc_id: str, start: int | None, end: int | None) -
             "highlight": {"start": start, "end": end} if start is not None else None}
 
 
-def search_page(room: Room, q: str | None) -> dict:
+def search_page(room: Room, q: str | None, actor: str | None = None, source: str | None = None,
+                since: str | None = None, until: str | None = None) -> dict:
+    """The sentences that best answer ``q`` (BM25, as ``sitroom search``), the query's words marked."""
+    filters = {"actor": actor or "", "source": source or "", "from": since or "", "to": until or ""}
     if not q or not q.strip():
-        return {"q": q or "", "results": []}
-    pattern = "%" + q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = room.db.execute("""
-        SELECT s.document, s.start_offset, s.end_offset, substr(d.text, s.start_offset + 1,
-               s.end_offset - s.start_offset) AS sentence, d.title, d.outlet, d.source
-        FROM sentences s JOIN documents d ON d.id = s.document
-        WHERE lower(substr(d.text, s.start_offset + 1, s.end_offset - s.start_offset)) LIKE ? ESCAPE '\\'
-        ORDER BY d.source, s.start_offset LIMIT ?""", [pattern, SEARCH_LIMIT]).fetchall()
-    results = []
-    for doc_id, start, end, sentence, title, outlet, source in rows:
-        at = sentence.lower().find(q.strip().lower())
-        results.append({"document": doc_id, "start": start, "end": end, "title": title, "outlet": outlet,
-                        "source": source, "before": sentence[:at], "mark": sentence[at : at + len(q.strip())],
-                        "after": sentence[at + len(q.strip()) :]})
-    return {"q": q, "results": results}
+        return {"q": q or "", "filters": filters, "results": [], "note": ""}
+    try:
+        found = search(room, q, SEARCH_LIMIT, actor, source, since, until)
+    except ValueError as exc:
+        return {"q": q, "filters": filters, "results": [], "note": str(exc)}
+    results = [{**r, "pieces": [{"text": t, "mark": m} for t, m in matching(r["text"], q)]} for r in found]
+    return {"q": q, "filters": filters, "results": results, "note": ""}
