@@ -130,7 +130,7 @@ def test_an_interrupted_rebuild_leaves_no_member_pointing_at_replaced_text(tmp_p
     assert shown.exit_code == 0 and "do not yet cover every document" in shown.output
     with Room(db, read_only=True) as room:
         assert "Incomplete:" in render(room)
-    page = TestClient(create_app(db)).get("/actors")
+    page = TestClient(create_app(db, ("testserver",))).get("/actors")
     assert page.headers["X-Sitroom-Resolved"] == "no" and "do not yet cover every" in page.text
     assert runner.invoke(main, ["resolve", "--db", str(db)]).exit_code == 0
     assert "do not yet cover" not in runner.invoke(main, ["actors", "--db", str(db)]).output

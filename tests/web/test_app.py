@@ -8,7 +8,7 @@ from sitroom.web.app import create_app
 
 @pytest.fixture(scope="module")
 def client(small_room):
-    return TestClient(create_app(small_room))
+    return TestClient(create_app(small_room, ("testserver",)))
 
 
 @pytest.mark.parametrize("path", ["/", "/timeline", "/actors", "/search?q=border"])
@@ -75,3 +75,20 @@ def test_a_missing_room_fails_at_start_with_advice(tmp_path):
 
     with pytest.raises(RoomError, match="sitroom build"):
         create_app(tmp_path / "none.duckdb")
+
+
+def test_only_this_machines_names_are_served_with_headers_that_keep_pages_inert(small_room):
+    app = create_app(small_room)
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    page = local.get("/")
+    assert page.status_code == 200
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert TestClient(app, base_url="http://localhost").get("/actors?format=json").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example")  # DNS rebinding: another site's name
+    assert rebound.get("/actors?format=json").status_code == 400
+    named = TestClient(create_app(small_room, ("room.lan",)), base_url="http://room.lan")  # --allow-host
+    assert named.get("/").status_code == 200
+    assert local.get("/api/docs").status_code == 404  # no page that loads its assets from a CDN
+    assert local.get("/api/openapi.json").status_code == 200

@@ -199,13 +199,16 @@ def report_command(db: Path, output: Path) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (localhost by default).")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-def serve_command(db: Path, host: str, port: int) -> None:
+@click.option("--allow-host", "allowed", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (repeatable); by default only this machine's "
+              "names and --host are answered.")
+def serve_command(db: Path, host: str, port: int, allowed: tuple[str, ...]) -> None:
     """Serve the room read-only in a local web UI (every page is also JSON with ?format=json)."""
     import uvicorn
 
     from sitroom.web.app import create_app
 
-    app = create_app(db)  # fails here, with advice, when the room is missing or foreign
+    app = create_app(db, (host, *allowed))  # fails here, with advice, when the room is missing or foreign
     err.print(Text(f"serving {visible(str(db))} read-only at http://{host}:{port}/ (Ctrl-C to stop)"))
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
