@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from sitroom.query.documents import evidence
@@ -70,21 +71,36 @@ def find(room: Room, name: str) -> list[dict]:
     return [a for a in everyone if any(wanted in n.casefold() for n in [a["name"], *a["aliases"]])]
 
 
-def sentence_of(room: Room, doc_id: str, start: int) -> dict | None:
-    """The sentence holding a character offset, as evidence."""
-    row = room.db.execute("""
-        SELECT s.start_offset, s.end_offset, d.text FROM sentences s JOIN documents d ON d.id = s.document
-        WHERE s.document = ? AND s.start_offset <= ? AND ? < s.end_offset""",
-                          [doc_id, start, start]).fetchone()
-    return evidence(doc_id, row[2], row[0], row[1]) if row else None
+def sentences_of(room: Room, places: list[tuple[str, int]]) -> list[dict | None]:
+    """The sentence holding each ``(document, character offset)``, as evidence (None where no
+    sentence does), in two queries whatever the number of places."""
+    docs = sorted({doc for doc, _ in places})
+    if not docs:
+        return []
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc, start, end in room.db.execute("""
+            SELECT document, start_offset, end_offset FROM sentences WHERE document IN (SELECT unnest(?))
+            ORDER BY document, start_offset""", [docs]).fetchall():
+        spans[doc].append((start, end))
+    texts = dict(room.db.execute("SELECT id, text FROM documents WHERE id IN (SELECT unnest(?))",
+                                 [docs]).fetchall())
+    starts = {doc: [s for s, _ in found] for doc, found in spans.items()}
+    out = []
+    for doc, at in places:
+        k = bisect_right(starts.get(doc, []), at) - 1
+        start, end = spans[doc][k] if k >= 0 else (0, -1)
+        out.append(evidence(doc, texts[doc], start, end) if start <= at < end else None)
+    return out
 
 
 def dossier(room: Room, actor: dict) -> dict:
-    """One actor with, for each mention and role, the sentence it was read in and the document."""
+    """One actor with, for each mention, the sentence it was read in, and its documents' titles (a
+    constant number of queries, whatever the number of mentions)."""
     titles = dict(room.db.execute("SELECT id, coalesce(title, source) FROM documents").fetchall())
+    sentences = sentences_of(room, [(m["document"], m["start"]) for m in actor["mentions"]])
     return {
         **actor,
         "documents": [{"id": d, "title": titles.get(d)} for d in actor["documents"]],
-        "mentions": [{**m, "sentence": sentence_of(room, m["document"], m["start"])}
-                     for m in actor["mentions"]],
+        "mentions": [{**m, "sentence": sentence}
+                     for m, sentence in zip(actor["mentions"], sentences, strict=True)],
     }

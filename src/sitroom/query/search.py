@@ -1,7 +1,8 @@
 """Sentences of the room ranked by BM25 against a query (bm25s: Lù, 2024, "BM25S: Orders of magnitude
 faster lexical search via eager sparse scoring"; words stemmed by Snowball's English stemmer), after
 the filters an analyst narrows by: an actor named in the sentence, the document's source, its
-publication date. The index is built per search: about half a second for 30,000 sentences."""
+publication date. Indexing takes about half a second for 30,000 sentences; the unfiltered index is
+kept in memory until the room's documents change."""
 
 from __future__ import annotations
 
@@ -24,17 +25,13 @@ def search(room: Room, query: str, limit: int = LIMIT, actor: str | None = None,
     ``sitroom actor`` finds them); ``source``: only documents whose path, URL or outlet holds this
     text; ``since`` / ``until``: partial ISO dates (``2021``, ``2021-07``, ``2021-07-08``) bounding the
     publication date, inclusive. Raises ValueError for a query with no word to search by."""
-    import bm25s
 
     words = _tokens([query])
     if not words.vocab:
         raise ValueError(f"nothing to search for in {query!r}: give a word that is not a stop word")
-    rows = _sentences(room, actor, source, since, until)
+    rows, texts, index = _indexed(room, actor, source, since, until)
     if not rows:
         return []
-    texts = [text[start:end] for _, start, end, text, *_ in rows]
-    index = bm25s.BM25()
-    index.index(_tokens(texts), show_progress=False)
     found, scores = index.retrieve(_tokens([query]), k=min(limit, len(rows)), show_progress=False)
     out = []
     for k, score in zip(found[0], scores[0], strict=True):
@@ -71,6 +68,32 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+_CACHED: dict[tuple, tuple] = {}
+"""The index of a room's every sentence, by (room file, its documents' count and latest build time):
+a server answers searches without indexing the room again until a build changes it."""
+
+
+def _indexed(room: Room, actor, source, since, until) -> tuple[list[tuple], list[str], object]:
+    """The sentences that pass the filters, their texts and their BM25 index."""
+    import bm25s
+
+    key = None
+    if not (actor or source or since or until):
+        key = (str(room.path.resolve()), *room.db.execute(
+            "SELECT count(*), max(built_at) FROM documents").fetchone())
+        if key in _CACHED:
+            return _CACHED[key]
+    rows = _sentences(room, actor, source, since, until)
+    texts = [text[start:end] for _, start, end, text, *_ in rows]
+    index = bm25s.BM25()
+    if rows:
+        index.index(_tokens(texts), show_progress=False)
+    if key is not None:
+        _CACHED.clear()  # (one room's index at a time: a server serves one room)
+        _CACHED[key] = rows, texts, index
+    return rows, texts, index
+
+
 def _tokens(texts: list[str]):
     """Lower-cased words without English stop words, stemmed (Snowball, PyStemmer): "shelling" finds
     "shelled"."""
@@ -82,19 +105,19 @@ def _tokens(texts: list[str]):
 def _sentences(room: Room, actor: str | None, source: str | None, since: str | None,
                until: str | None) -> list[tuple]:
     """``(document, start, end, document text, title, published, source)`` of every sentence that
-    passes the filters."""
-    sql = """SELECT s.document, s.start_offset, s.end_offset, d.text, d.title, d.published, d.source,
-                    s.ordinal, d.outlet
-             FROM sentences s JOIN documents d ON d.id = s.document
-             ORDER BY s.document, s.ordinal"""
-    rows = room.db.execute(sql).fetchall()
+    passes the filters (each document's text read once)."""
+    docs = {d[0]: d for d in room.db.execute(
+        "SELECT id, text, title, published, source, outlet FROM documents").fetchall()}
     if source:
         wanted = source.casefold()
-        rows = [r for r in rows if wanted in (r[6] + " " + (r[8] or "")).casefold()]
+        docs = {k: d for k, d in docs.items() if wanted in (d[4] + " " + (d[5] or "")).casefold()}
     if since:
-        rows = [r for r in rows if r[5] and r[5][: len(since)] >= since[: len(r[5])]]
+        docs = {k: d for k, d in docs.items() if d[3] and d[3][: len(since)] >= since[: len(d[3])]}
     if until:
-        rows = [r for r in rows if r[5] and r[5][: len(until)] <= until]
+        docs = {k: d for k, d in docs.items() if d[3] and d[3][: len(until)] <= until}
+    rows = room.db.execute("SELECT document, start_offset, end_offset, ordinal FROM sentences "
+                           "ORDER BY document, ordinal").fetchall()
+    rows = [r for r in rows if r[0] in docs]
     if actor:
         ids = [a["id"] for a in find(room, actor)]
         if not ids:
@@ -103,5 +126,5 @@ def _sentences(room: Room, actor: str | None, source: str | None, since: str | N
             SELECT DISTINCT m.document, m.sentence FROM actor_members am
             JOIN mentions m ON m.document = am.document AND m.cluster = am.cluster
             WHERE am.actor IN (SELECT unnest(?))""", [ids]).fetchall())
-        rows = [r for r in rows if (r[0], r[7]) in held]
-    return [r[:7] for r in rows]
+        rows = [r for r in rows if (r[0], r[3]) in held]
+    return [(doc, start, end, *docs[doc][1:5]) for doc, start, end, _ in rows]
