@@ -8,7 +8,7 @@ from functools import cache
 
 from sitroom.data.countries import country_in
 from sitroom.extract.claims import ClaimFinding, units
-from sitroom.extract.event_records import When, to_when
+from sitroom.extract.event_dates import When, to_when
 from sitroom.extract.quotes import QuoteFinding
 from sitroom.extract.timex import Timex
 from sitroom.model.evidence import Span
