@@ -83,12 +83,12 @@ def test_time_expressions_as_a_careful_reader_reads_them(corpus_export):
 
 def test_one_record_per_happening_and_a_security_pledge_is_an_agreement(corpus_room):
     rows = _dated(corpus_room)
-    # "retreated into Tajikistan, fleeing the Taliban": one retreat, from the Taliban
+    # the soldiers' retreat told with a participle of flight: one retreat, from the Taliban
     (retreat,) = [r for r in rows if r["when"]["start"] == "2021-07-05" and r["type"] == "RETREAT"]
     assert "Taliban" in retreat["target_names"]
-    # the delegation's visit to the ministry on July 8 and "the movement's July 8 talks" are one meeting
+    # the delegation's visit to the ministry on July 8 and the talks of that day are one meeting
     assert len(_find(rows, "2021-07-08", "CONSULT", "Russian Foreign Ministry")) == 1
-    # "will not allow Afghanistan to be used as a launch pad for attacks against Russia": a promise to Russia
+    # the promise that the country will not serve for attacks on Russia: an agreement with Russia
     with Room(corpus_room, read_only=True) as room:
         every = timeline(room)
     pledges = [r for r in every if r["type"] == "AGREE" and "Taliban" in r["source_names"]
@@ -98,6 +98,6 @@ def test_one_record_per_happening_and_a_security_pledge_is_an_agreement(corpus_r
 
 
 def test_an_offer_made_on_a_condition_was_made(corpus_room):
-    # "Putin's July 7 offer of military help ... should Tajikistan ... sense the need": the offer happened
+    # the July 7 offer of help on a condition told by inversion: the offer itself was made
     (offer,) = _find(_dated(corpus_room), "2021-07-07", "AGREE", "Vladimir Putin")
     assert offer["status"] == "reported"

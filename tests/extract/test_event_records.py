@@ -184,19 +184,18 @@ def test_an_undated_word_or_meeting_in_the_simple_past_takes_the_day_of_the_stor
 
 
 def test_a_reason_or_an_earlier_act_keeps_its_own_time():
-    found = _events("Hearings\n\nBy Lena Hart\n\nKarl Ostrom has refused to hold hearings for Erik Lund, "
-                    "because his party hopes Lena Halvorsen will win in November. Karl Ostrom criticized "
-                    "Erik Lund in May, because Lund had praised Halvorsen.\n", published="2016-06-08")
+    found = _events("Budget\n\nBy Lena Hart\n\nKarl Ostrom has refused to sign the budget, because his "
+                    "allies expect Lena Halvorsen to take office in November. Karl Ostrom criticized Erik "
+                    "Lund in May, because Lund had praised Halvorsen.\n", published="2016-06-08")
     dates = {e[1]: e[4] for e in found}
-    # (a refusal in the present perfect holds when the story is written; November is the election's)
+    # (a refusal in the present perfect holds when the story is written; November is the allies' hope)
     assert dates == {"refused": "2016-06-08", "criticized": "2016-05", "praised": None}
 
 
 def test_a_participle_of_a_noun_a_present_and_an_event_noun_keep_to_their_own_time():
-    found = _events("Louder\n\nBy Lena Hart\n\nCriticism grew louder Wednesday as Lena Halvorsen attacked "
-                    "Karl Ostrom for comments made this week about Erik Lund.\n\nIn July, Karl Ostrom met "
-                    "Erik Lund in Vexley. \"I reject any plan to close the border,\" Lund says.\n",
-                    published="2016-08-11")
+    found = _events("Remarks\n\nBy Lena Hart\n\nLena Halvorsen attacked Karl Ostrom over remarks "
+                    "published this week about Erik Lund.\n\nIn July, Karl Ostrom met Erik Lund in Vexley. "
+                    "\"I reject any plan to close the border,\" Lund says.\n", published="2016-08-11")
     dates = {e[1]: e[4] for e in found}
-    assert dates["attacked"] == "2016-08-10"  # Wednesday; "this week" is the comments'
+    assert dates["attacked"] is None  # "this week" is the remarks', not the attack's
     assert dates["met"] == "2016-07" and dates["reject"] == "2016-08-11"  # a present: the time of writing
