@@ -183,3 +183,33 @@ def test_the_followthemoney_export_without_its_library_says_how_to_get_it(runner
     monkeypatch.setitem(sys.modules, "followthemoney", None)  # as if not installed
     result = runner.invoke(main, ["export", "--db", str(corpus_room), "--format", "ftm", "--output", "-"])
     assert result.exit_code == 1 and "pip install 'sitroom[ftm]'" in result.output
+
+
+def test_exported_tables_have_fixed_types_no_formula_cells_and_no_stale_files(runner, tmp_path):
+    import csv
+
+    import duckdb
+
+    from sitroom.build import build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("=HYPERLINK(\"http://example.invalid\",\"x\")\n\nBy Erik Lund\n\n"
+                                  "VEXLEY, March 4, 2024 — Karl Ostrom met Lena Halvorsen in Vexley.\n",
+                                  encoding="utf-8")
+    db = tmp_path / "room.duckdb"
+    assert build([str(folder)], db).ok
+    out = tmp_path / "csv"
+    out.mkdir()
+    (out / "disagreements.csv").write_text("left from an earlier export", encoding="utf-8")
+    export = ["export", "--db", str(db), "--output"]
+    assert runner.invoke(main, [*export, str(out), "--format", "csv"]).exit_code == 0
+    with open(out / "documents.csv", encoding="utf-8", newline="") as f:
+        (row,) = list(csv.DictReader(f))
+    assert row["title"].startswith("'=")  # a spreadsheet shows it, does not run it
+    assert not (out / "disagreements.csv").exists()  # no disagreement now: no file, not the old one
+    pq = tmp_path / "pq"
+    assert runner.invoke(main, [*export, str(pq), "--format", "parquet"]).exit_code == 0
+    described = duckdb.sql(f"DESCRIBE SELECT * FROM '{pq / 'documents.parquet'}'").fetchall()
+    types = {row[0]: row[1] for row in described}
+    assert types["published"] == "VARCHAR"  # a partial date stays text, whatever the data

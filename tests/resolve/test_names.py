@@ -1,6 +1,14 @@
 import pytest
 
-from sitroom.data.names import fold, initials, is_acronym, name_tokens, org_key, same_name_word
+from sitroom.data.names import (
+    fold,
+    initials,
+    is_acronym,
+    movement_names,
+    name_tokens,
+    org_key,
+    same_name_word,
+)
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -32,3 +40,10 @@ def test_acronyms():
     assert initials("Foundation for Defense of Democracies") == "FDD"
     assert is_acronym("CSTO") and is_acronym("U.S.") and not is_acronym("Taliban")
     assert org_key("the Taliban's") == "taliban"
+
+
+def test_a_movement_is_known_by_its_proper_name_not_by_its_cause():
+    assert movement_names("islamist osterland front movement") == {"islamist osterland front",
+                                                                   "osterland front"}
+    for common in ("labor movement", "opposition movement", "armed group", "rebel group", "women movement"):
+        assert movement_names(common) == set(), common

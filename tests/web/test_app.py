@@ -92,3 +92,8 @@ def test_only_this_machines_names_are_served_with_headers_that_keep_pages_inert(
     assert named.get("/").status_code == 200
     assert local.get("/api/docs").status_code == 404  # no page that loads its assets from a CDN
     assert local.get("/api/openapi.json").status_code == 200
+
+
+def test_an_ipv6_address_given_to_serve_is_answered(small_room):
+    client = TestClient(create_app(small_room, ("fe80::1",)), base_url="http://[fe80::1]:8000")
+    assert client.get("/").status_code == 200

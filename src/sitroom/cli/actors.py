@@ -119,10 +119,19 @@ def _override(db: Path, action: str, a: str, b: str) -> None:
 
 
 def _written(room: Room, name: str) -> str:
-    """A name as the room's mentions write it; an actor's id stands for the actor's name."""
-    by_id = room.db.execute("SELECT name FROM actors WHERE lower(id) = lower(?)", [name]).fetchone()
-    if by_id:
-        name = by_id[0]
+    """A name as the room's mentions write it. An actor's id stands for one of its names that no other
+    actor bears (overrides are kept by name, so that they hold across rebuilds)."""
+    everyone = query.actors(room)
+    actor = next((a for a in everyone if a["id"].casefold() == name.casefold()), None)
+    if actor is not None:
+        others = {n.casefold() for a in everyone if a is not actor for n in [a["name"], *a["aliases"]]}
+        written = "SELECT 1 FROM mentions WHERE lower(text) = lower(?) LIMIT 1"
+        own = [n for n in [actor["name"], *actor["aliases"]]
+               if n.casefold() not in others and room.db.execute(written, [n]).fetchone()]
+        if not own:
+            raise SitroomError(f"every name of {actor['id']} is also another actor's: name the mentions "
+                               "to merge or split instead (see `sitroom actor`)")
+        return own[0]
     if not room.db.execute("SELECT 1 FROM mentions WHERE lower(text) = lower(?) LIMIT 1", [name]).fetchone():
         raise SitroomError(f"no actor or mention in the room is called {name!r} (see `sitroom actors`)")
     return name

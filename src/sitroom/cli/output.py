@@ -78,8 +78,10 @@ def emit(rows: list[dict], columns: Sequence[str], fmt: str, title: str | None =
 
 
 def _flat(value) -> str:
+    from sitroom.export.tables import spreadsheet_safe
+
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(_flat(v) for v in value)
-    return str(value)
+        return spreadsheet_safe("; ".join(_flat(v) for v in value))
+    return spreadsheet_safe(str(value)) if isinstance(value, str) else str(value)

@@ -139,13 +139,19 @@ def movement_names(key: str) -> set[str]:
     found = set()
     while words:
         plain = " ".join(words)
-        if len(plain) >= 4 and plain not in generic_words() and not country_in(plain.title()):
+        if len(plain) >= 4 and plain not in generic_words() and not country_in(plain.title()) \
+                and not (len(words) == 1 and (words[0] in _CREEDS or words[0] in armed_cues()
+                                              or words[0] in _CAUSES)):
             found.add(plain)
         if words[0] not in _CREEDS and words[0] not in armed_cues():
             break
         words = words[1:]
     return found
 
+
+_CAUSES = frozenset({"labor", "labour", "opposition", "women", "peace", "green", "student", "students",
+                     "youth", "workers", "rights", "protest", "resistance", "reform", "union", "unity"})
+"""Common words that name what a movement is for, not which one it is ("the labor movement")."""
 
 _CREEDS = frozenset({"islamist", "islamic", "radical", "extremist", "militant", "jihadist", "nationalist",
                      "separatist", "hardline", "rebel", "armed"})

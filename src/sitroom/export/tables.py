@@ -66,12 +66,16 @@ def write_tables(data: dict, folder: Path, fmt: str) -> list[Path]:
         for name, rows in tables(data).items():
             target = folder / f"{name}.{fmt}"
             if not rows:
-                continue  # (no row: no file; a header of no columns would tell nothing)
+                target.unlink(missing_ok=True)  # (no row: no file, nor one left from an earlier export)
+                continue
+            if fmt == "csv":
+                rows = [{k: spreadsheet_safe(v) for k, v in r.items()} for r in rows]
             lines = Path(scratch) / f"{name}.jsonl"
             lines.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                              encoding="utf-8")
+            columns = "{" + ", ".join(f"'{k}': '{_TYPES.get(k, 'VARCHAR')}'" for k in rows[0]) + "}"
             options = "FORMAT csv, HEADER true" if fmt == "csv" else "FORMAT parquet"
-            db.execute(f"COPY (SELECT * FROM read_json_auto(?, format='newline_delimited')) "
+            db.execute(f"COPY (SELECT * FROM read_json(?, format='newline_delimited', columns={columns})) "
                        f"TO '{_quoted(target)}' ({options})", [str(lines)])
             written.append(target)
     return written
@@ -116,6 +120,19 @@ def write_graphml(data: dict, path: Path) -> int:
     g = graph(data)
     nx.write_graphml(g, path, encoding="utf-8")
     return g.number_of_nodes()
+
+
+_TYPES = {"start": "BIGINT", "end": "BIGINT", "documents": "BIGINT", "mentions": "BIGINT", "value": "DOUBLE",
+          "upper": "DOUBLE", "approximate": "BOOLEAN"}
+"""Column types of the tables; every other column is text (dates stay partial ISO strings)."""
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") with a
+    leading apostrophe, as OWASP advises for CSV files; other values as they are."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _when(when: dict | None) -> dict:

@@ -28,8 +28,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
     governor = head.head if head.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.dep_ in ("xcomp", "ccomp"):
         governor = head.head.head  # "hope that X will tone down his attacks": what is hoped
-    if governor is not None and inverted_condition(governor) is not None \
-            and head.i < inverted_condition(governor).i:
+    condition = inverted_condition(governor) if governor is not None else None
+    if condition is not None and head.i < condition.i:
         governor = None  # "X pledged troops should Y ask for them": the need is the condition, no wish
     if governor is not None and governor.i != head.i:
         lemma = governor.lemma_.lower()

@@ -32,7 +32,7 @@ def search(room: Room, query: str, limit: int = LIMIT, actor: str | None = None,
     rows, texts, index = _indexed(room, actor, source, since, until)
     if not rows:
         return []
-    found, scores = index.retrieve(_tokens([query]), k=min(limit, len(rows)), show_progress=False)
+    found, scores = index.retrieve(words, k=min(limit, len(rows)), show_progress=False)
     out = []
     for k, score in zip(found[0], scores[0], strict=True):
         if score <= 0:
@@ -85,9 +85,12 @@ def _indexed(room: Room, actor, source, since, until) -> tuple[list[tuple], list
             return _CACHED[key]
     rows = _sentences(room, actor, source, since, until)
     texts = [text[start:end] for _, start, end, text, *_ in rows]
+    tokens = _tokens(texts)
+    if not tokens.vocab:
+        rows, texts = [], []  # (stop words and single letters only: nothing any query could find)
     index = bm25s.BM25()
     if rows:
-        index.index(_tokens(texts), show_progress=False)
+        index.index(tokens, show_progress=False)
     if key is not None:
         _CACHED.clear()  # (one room's index at a time: a server serves one room)
         _CACHED[key] = rows, texts, index

@@ -40,6 +40,7 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
     """The web UI of the room ``db``, answering requests whose Host is this machine's or one of
     ``hosts`` (``sitroom serve --host`` adds the address it binds)."""
     app = FastAPI(title="sitroom", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    hosts = tuple(f"[{h}]" if ":" in h and not h.startswith("[") else h for h in hosts)  # IPv6 literals
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*LOCAL_HOSTS, *hosts])
 
     @app.middleware("http")
