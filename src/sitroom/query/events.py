@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from sitroom.query.documents import evidence
 from sitroom.query.documents import texts as load_texts
+from sitroom.query.filters import from_source, within
 from sitroom.store.room import Room
 
 
@@ -72,16 +73,13 @@ def timeline(room: Room, actor: str | None = None, kind: str | None = None, sinc
             continue
         if dated and (when is None or when["basis"] == "inferred"):
             continue
-        if since and (when is None or when["start"] < since[: len(when["start"])]):
-            continue
-        if until and (when is None or when["start"][: len(until)] > until):
+        if not within(when["start"] if when else None, since, until):
             continue
         parties = event["source"] + event["target"]
         if wanted and not any(wanted == a.casefold() or wanted == names.get(a, "").casefold()
                               or wanted in aliases[a] for a in parties):
             continue
-        if source and not any(source.casefold() in (docs[d][0] + " " + (docs[d][1] or "")).casefold()
-                              for d in event["documents"]):
+        if source and not any(from_source(*docs[d], source) for d in event["documents"]):
             continue
         out.append({**event, "source_names": [names.get(a, a) for a in event["source"]],
                     "target_names": [names.get(a, a) for a in event["target"]]})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from sitroom.query.actors import find
+from sitroom.query.filters import from_source, within
 from sitroom.store.room import Room
 
 LIMIT = 20
@@ -111,13 +112,7 @@ def _sentences(room: Room, actor: str | None, source: str | None, since: str | N
     passes the filters (each document's text read once)."""
     docs = {d[0]: d for d in room.db.execute(
         "SELECT id, text, title, published, source, outlet FROM documents").fetchall()}
-    if source:
-        wanted = source.casefold()
-        docs = {k: d for k, d in docs.items() if wanted in (d[4] + " " + (d[5] or "")).casefold()}
-    if since:
-        docs = {k: d for k, d in docs.items() if d[3] and d[3][: len(since)] >= since[: len(d[3])]}
-    if until:
-        docs = {k: d for k, d in docs.items() if d[3] and d[3][: len(until)] <= until}
+    docs = {k: d for k, d in docs.items() if from_source(d[4], d[5], source) and within(d[3], since, until)}
     rows = room.db.execute("SELECT document, start_offset, end_offset, ordinal FROM sentences "
                            "ORDER BY document, ordinal").fetchall()
     rows = [r for r in rows if r[0] in docs]
