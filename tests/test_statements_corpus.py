@@ -71,13 +71,13 @@ def test_figures_a_reader_would_note(corpus_export):
 
 
 @pytest.mark.parametrize(("text", "subject"), [
-    ("7,598", "map of Kazakhstan"),  # the length set beside "the map of Kazakhstan -"
+    ("7,598", "Kazakhstan"),  # the length set beside the map of the country: the country's extent
     ("$1,4 billion", "turnover (Iran)"),
     ("$1,2 billion", "turnover (China and Pakistan)"),  # "($1,2 billion each)" in the same list
     ("$289 million", "turnover (Russia)"),  # "Russia with its $289 million", the next sentence
     ("4,053 km", "distance between Russia and Taliban"),  # "... as only 4,053 km separates them"
     ("11", "more militants killed"),
-    ("130", "different facilities built"),
+    ("130", "different facilities built in Afghanistan"),
     ("2 km", "distance from border"),
 ])
 def test_every_claim_names_what_it_measures(corpus_export, text, subject):

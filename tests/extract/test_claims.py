@@ -80,7 +80,7 @@ def test_no_claim_is_about_a_function_word():
     ("Only 900 km separates the two capitals.", "distance between the two capitals"),
     ("Norland seeks calm with Freedonia because it is near, as only 3,120 km separates them.",
      "distance between Norland and Freedonia"),
-    ("Seen on the chart of Marlova - 6,210 lovely kilometers, wide open.", "chart of Marlova"),
+    ("Seen on the chart of Marlova - 6,210 lovely kilometers, wide open.", "Marlova"),
     ("The trade is small next to its reliance on Freedonia (turnover $2,3 billion), Ruritania and "
      "Osterland ($1,1 billion each).", "turnover (Ruritania and Osterland)"),
     ("Exports went to Freedonia (turnover $2,3 billion). Norland with its $310 million is ninth.",
@@ -97,8 +97,8 @@ def test_subjects_the_words_around_a_number_name(text, subject):
     ("KABUL — 12 people were killed on Monday.", "people killed"),  # a dateline is no subject
     ("The region (45 districts) voted.", "districts"),  # no label in the brackets, none before: as before
     ("Norland with its $310 million is ninth.", "Norland"),  # no list before: the name stays
-    ("Ostrom (who holds 31 seats so far) spoke briefly.", "seats"),  # a clause, no label
-    ("A survey found that just over half — 53 percent — of the members agreed.", "members"),
+    ("Ostrom (who holds 31 seats so far) spoke briefly.", "seats (Ostrom)"),  # a clause, no label
+    ("A survey found that just over half — 53 percent — of the members agreed.", "members agreeing"),
     ("Her income in the spring season - $4 million - fell short of hopes.", "Her income"),
     ("The 312 envoys were meant to decide.", "envoys"),  # said of them, not done to them
     ("The firm sued Vexley ($1 billion in damages).", "damages (Vexley)"),  # its own label
@@ -117,3 +117,72 @@ def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
 
 
 
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a count is named with what restricts it: its modifiers, else what its clause says it did
+    ("Officials counted 3 islands in the Arbor archipelago.", "islands in the Arbor archipelago"),
+    ("The storm hit 40 families who lost their homes.", "families who lost their homes"),
+    ("Eight candidates went on the attack on Sunday.", "candidates going on the attack"),
+    ("Ostrom won 31 seats.", "seats won by Ostrom"),
+    ("Ostrom won 31 seats in the northern provinces.", "seats in the northern provinces"),
+    ("Ostrom needed to win 31 seats.", "seats for Ostrom to win"),
+    ("On May 2, the president, Karl Ostrom, ordered to call up 5,000 reservists.",
+     "reservists for Karl Ostrom to call up"),
+    # a sum or share with no noun of its own is named by its clause
+    ("He spent $500,000 on radio ads in Vexley.", "spent on radio ads in Vexley"),
+    ("Norland agreed to pay $3 million to settle the claim.", "Norland pay"),
+    ("Marlova also beat Freedonia's goal of $50 million.", "Freedonia's goal"),
+    ("The group spent a combined total of $2 million on leaflets.", "group spent"),
+    ("An audit found $130 million in spending on consultants.", "spending on consultants"),
+    ("The levy was cut to 10 percent from 12 percent.", "levy cut"),
+    ("Pollsters put her approval at 50 percent.", "her approval"),
+    ("It is well below the 2 percent that member states pledged to spend.",
+     "member states pledged to spend"),
+    ("Some 36 percent of Vexley voters said they would switch sides.",
+     "Vexley voters saying they would switch sides"),
+    ("Only 24 percent said the council did nothing wrong.", "share saying the council did nothing wrong"),
+    ("Ostrom now has at least 882 delegates.", "delegates (Ostrom)"),
+    ("In Norland, 475 delegates are in play on Tuesday.", "delegates in play"),
+    ("In three separate interviews, the judge spoke out against Ostrom.",
+     "separate interviews (judge spoke out against Ostrom)"),
+    ("Ostrom leads the race by 8 points in Vexley.", "Ostrom leads the race in Vexley (points)"),
+    ("The margin of error for the survey was six points.", "margin of error for the survey (points)"),
+    ("Ostrom rose to 42 percent before slipping back to 39 percent in May.", "share for Ostrom"),
+    ("Some 80 percent of the thefts were committed by minors.", "thefts committed by minors"),
+    ("Ostrom trails by 58 of the 98 delegates that were available on Tuesday.",
+     "delegates that were available"),
+    ("Vexley won eleven consecutive victories after Super Tuesday.", "consecutive victories won by Vexley"),
+    ("Patrols face cold nights, mountain ranges up to 4-5 thousand meters and long shifts.",
+     "mountain ranges"),  # a plural noun the parser read as a verb
+])
+def test_subjects_a_careful_reader_gives(text, subject):
+    assert subject in [c.subject for c in claims_in(load_model()(text), 0, [])]
+
+
+@pytest.mark.parametrize(("text", "shares"), [
+    ("Ostrom had 49.9 percent to Halvorsen's 49.6 percent.",
+     ["share for Ostrom", "share for Halvorsen"]),
+    ("In the poll, Ostrom led Lund 47 percent to 39 percent among young voters.",
+     ["share for Ostrom", "share for Lund"]),
+    ("Ostrom, who was tied with Lund at 42 percent in June, is now ahead.", ["share for Ostrom"]),
+    ("Ostrom remained in the lead with 42 percent, followed by Erik Halvorsen at 23 percent.",
+     ["share for Ostrom", "share for Erik Halvorsen"]),
+])
+def test_a_share_a_name_holds_is_that_names_share(text, shares):
+    assert [c.subject for c in claims_in(load_model()(text), 0, [])] == shares
+
+
+@pytest.mark.parametrize("text", [
+    "Talks brought understandings between the two sides.",
+    "The three states last voted together long ago.",
+    "All three candidates issued statements.",
+])
+def test_a_small_count_after_the_points_back_and_asserts_nothing(text):
+    assert claims_in(load_model()(text), 0, []) == []
+
+
+def test_the_total_of_a_share_is_still_a_count():
+    text = "Ostrom took four of the six delegates at stake. The rebels hold 215 of Marlova's 421 districts."
+    found = {(c.value, c.subject) for c in claims_in(load_model()(text), 0, [])}
+    assert 6 in {v for v, _ in found} and (421, "Marlova's districts") in found

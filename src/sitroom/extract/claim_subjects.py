@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from sitroom.extract import claim_clause_subjects as clause_subjects
+from sitroom.extract import claim_clauses as clauses
+from sitroom.extract.claim_clauses import NOT_SUBJECTS, core_phrase, text_of, tokens_in
 from sitroom.extract.claim_units import unit_table
 
 _CURRENCY = r"(?:US\$|\$|€|£|¥|₽)"
@@ -20,8 +23,6 @@ _DASH = re.compile(r"(\S)\s+[-–—]\s*$")
 _LIST_ENDS = frozenset({"", "each", "apiece", "respectively"})
 _OWN_LABEL = re.compile(r"\s+(?:in|of|for|on)\s+\w", re.I)
 """After a number, words that say what it is ("$5 million in aid"): no label from a list."""
-_SEPARATING = frozenset({"separate", "divide"})
-"""Verbs whose subject is a distance between their objects ("900 km separates the capitals")."""
 _NAME_JOINS = frozenset({"and", "&", "of", "the"})
 _BODIES = frozenset({
     "garrison", "force", "army", "contingent", "unit", "brigade", "battalion", "division", "regiment",
@@ -31,7 +32,10 @@ _BODIES = frozenset({
     "population", "electorate", "membership", "caravan", "herd", "flock", "crowd", "household", "family",
     "village", "town", "city"})
 """Nouns for what counted things make up: "a garrison of 4,000 soldiers" -> soldiers (garrison)."""
-_PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+_DEPICTIONS = frozenset({"map", "chart", "atlas", "picture", "image", "photo", "photograph", "view"})
+"""What shows a thing rather than is it: a length beside "the map of X" measures X."""
+_MARGINS = frozenset({"points", "years", "days", "weeks", "months", "hours", "minutes", "seconds"})
+"""Counted words that measure something else: a margin, a multiple, a duration."""
 _SAID_OF = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp", "advcl"})
 
 
@@ -47,60 +51,39 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     found = None if dimension.startswith("count:") else _beside_dash(sdoc, start, end)
     found = found or _named_by_context(sdoc, start, end, unit, dimension)
     subject, part = found or _subject(sdoc, start, end)
-    if subject.lower() in NOT_SUBJECTS:
-        subject = _fallback_subject(sdoc, start, end)
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    skip = range(span.start, span.end) if span is not None else range(0)
+    if dimension == "share" and not part and not found and span is not None and clause_subjects.holder(span):
+        return f"share for {clause_subjects.holder(span)}", False  # "Ostrom won 46 percent"
+    if subject.lower() in NOT_SUBJECTS or (not dimension.startswith("count:") and not part and not found
+                                           and _is_name(subject)):
+        subject = clause_subjects.fallback_subject(sdoc, start, end) or subject
         subject = "" if subject.lower() in NOT_SUBJECTS else subject  # no subject beats a wrong one
     if subject and dimension in labels and _is_name(subject) and not _OWN_LABEL.match(text_of(sdoc), end):
         subject = f"{labels[dimension]} ({subject})"  # "Norland with its $310 million is ninth"
     elif subject and dimension.startswith("count:") and not part:
         counted = next((t for t in tokens_in(sdoc, end, end + 30) if t.lower_ == unit), None)
-        subject = " ".join([subject, *_done_to(counted), *_held_by(counted)])
+        total = re.search(r"\d\)?\s+of\s+(?:[\w’'-]+\s+){0,3}$", text_of(sdoc)[max(0, start - 60) : start])
+        measured = clause_subjects.margin(counted) if counted is not None and unit in _MARGINS else ""
+        if measured:  # "Ostrom leads Lund by 8 points": what the points measure
+            subject = f"{measured} ({unit})"
+        elif counted is not None:  # "8 candidates went on the attack": candidates going on the attack
+            said = clauses.modifiers(counted, skip) or ("" if total else clauses.predicate(counted, skip))
+            subject = " ".join(w for w in (subject, said, _held_by(counted)) if w)
+    elif subject and part and dimension == "share" and span is not None \
+            and span.root.dep_ in ("nsubj", "nsubjpass"):  # "36 percent of voters said"
+        subject = " ".join(w for w in (subject, clauses.predicate(span.root, skip)) if w)
     return subject, part
 
 
-def _done_to(counted) -> list[str]:
-    """What a counted thing underwent, when the count is a passive's subject: "7 more fighters were
-    captured" -> ["captured"], so that the captured and the killed are different counts."""
-    if counted is None or counted.dep_ != "nsubjpass" or counted.head.tag_ != "VBN":
-        return []
-    if any(c.dep_ in _SAID_OF for c in counted.head.children):
-        return []  # "delegates were expected to / meant to / deemed": said of them, not done to them
-    return [counted.head.text]
-
-
-def _held_by(counted) -> list[str]:
-    """What a counted thing makes up: "a garrison of 4,000 soldiers" -> ["(garrison)"]."""
+def _held_by(counted) -> str:
+    """What a counted thing makes up: "a garrison of 4,000 soldiers" -> "(garrison)"."""
     if counted is None or counted.dep_ != "pobj" or counted.head.lower_ != "of":
-        return []
+        return ""
     owner = counted.head.head
     if owner.pos_ != "NOUN" or owner.lemma_.lower() not in _BODIES:
-        return []  # "the release of 40 prisoners" is an event, not what the prisoners make up
-    return [f"({_phrase(owner)})"]
-
-
-def _sides(sdoc, what) -> str:
-    """The objects of a separating verb; for "them", the last two names before it in the sentence
-    ("Marlova keeps its distance from Freedonia, as only 900 km separates them")."""
-    if what.lower_ == "them":
-        names = [e.text for e in sdoc.ents if e.label_ in _PARTIES and what.sent.start_char <= e.start_char
-                 and e.end_char <= what.idx]
-        names = list(dict.fromkeys(names))[-2:]
-        if len(names) == 2:
-            return " and ".join(names)
-    return " ".join(t.text for t in what.subtree if not t.is_punct)
-
-
-def text_of(sdoc) -> str:
-    """The passage's text, read once (spaCy joins every token's text on each ``Doc.text``)."""
-    if "sitroom_text" not in sdoc.user_data:
-        sdoc.user_data["sitroom_text"] = sdoc.text
-    return sdoc.user_data["sitroom_text"]
-
-
-def tokens_in(sdoc, start: int, end: int):
-    """The tokens overlapping the characters ``start:end`` (a slice of the doc, no scan)."""
-    span = sdoc.char_span(max(0, start), min(end, len(text_of(sdoc))), alignment_mode="expand")
-    return span if span is not None else ()
+        return ""  # "the release of 40 prisoners" is an event, not what the prisoners make up
+    return f"({core_phrase(owner)})"
 
 
 def _is_name(phrase: str) -> bool:
@@ -159,7 +142,9 @@ def _beside_dash(sdoc, start: int, end: int) -> tuple[str, bool] | None:
     owner = sdoc[first - 2] if first - 2 >= noun.sent.start else None
     if noun.pos_ == "PROPN" and owner is not None and sdoc[first - 1].lower_ == "of" \
             and owner.pos_ == "NOUN" and owner.lower_ not in unit_table():
-        return f"{_phrase(owner)} of {sdoc[first : noun.i + 1].text}", False
+        if owner.lemma_.lower() in _DEPICTIONS:  # "the map of Marlova - 6,210 km": Marlova's extent
+            return sdoc[first : noun.i + 1].text, False
+        return f"{core_phrase(owner)} of {sdoc[first : noun.i + 1].text}", False
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ != "of" \
             and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head  # "their take in the spring quarter": the take
@@ -169,7 +154,7 @@ def _beside_dash(sdoc, start: int, end: int) -> tuple[str, bool] | None:
         return None
     of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj"), None)
-    return (f"{_phrase(noun)} of {_phrase(of)}" if of is not None else _phrase(noun)), False
+    return (f"{core_phrase(noun)} of {core_phrase(of)}" if of is not None else core_phrase(noun)), False
 
 
 def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
@@ -182,36 +167,29 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
     of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj"), None)
     if of is not None and head.lower_ in unit_table():
-        return _phrase(of), True  # "640 km of the border"
+        return core_phrase(of), True  # "640 km of the border"
     if root.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") or head.lower_ in unit_table():
         # "the 1,200-kilometer (746-mile)-long northern border": climb to the measured noun
         for ancestor in [root.head, *root.head.ancestors][:4]:
             if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.lower_ not in unit_table() \
                     and not (span.start <= ancestor.i < span.end):
-                return _phrase(ancestor, skip=span), False
+                return core_phrase(ancestor, skip=span), False
             subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
             if ancestor.pos_ in ("AUX", "VERB") and subject is not None:
-                return _phrase(subject), False  # "the border is 1,120 km long"
+                if clauses.misread_compound(subject, ancestor):  # "mountain ranges up to 5,000 m"
+                    return f"{core_phrase(subject)} {ancestor.text}", False
+                return core_phrase(subject), False  # "the border is 1,120 km long"
     if head.dep_ == "attr" or root.dep_ == "attr":
         verb = head.head if head.dep_ == "attr" else root.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return _phrase(subject), False  # "the border is 1,120 km"
+            return core_phrase(subject), False  # "the border is 1,120 km"
     if root.dep_ in ("amod", "compound", "nummod") and head.pos_ in ("NOUN", "PROPN"):
-        return _phrase(head, skip=span), False  # "the 1,210-kilometer border"
-    noun = head if head.pos_ in ("NOUN", "PROPN") else None
-    return (_phrase(noun, skip=span), False) if noun is not None else ("", False)
+        return core_phrase(head, skip=span), False  # "the 1,210-kilometer border"
+    noun = head if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in unit_table() else None
+    return (core_phrase(noun, skip=span), False) if noun is not None else ("", False)
 
 
-NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "its", "only", "between",
-                           "from", "further", "more", "other", "another", "some", "all", "each", "one",
-                           "ones", "m.", "he", "she", "they", "we", "you", "i", "who", "him", "her", "them",
-                           "us", "me", "percent"})
-"""Words that never name what a number measures."""
-
-
-_PREDICATE = frozenset({"dobj", "dative", "prt", "prep", "attr", "acomp", "oprd"})
-"""What a verb says of its subject, without the clauses joined to it."""
 _WORTH = re.compile(r"\b(?:worth|valued\s+at|costing)\s+(?:about\s+|some\s+|over\s+)?$", re.I)
 _FROM = re.compile(r"\s+(?:away\s+)?from\s+", re.I)
 TOTAL = re.compile(r"\)?\s+of\s+((?:[\w’'-]+\s+){0,3}?)(\d{1,3}(?:,\d{3})*|\d+)\b(?:\s+(\w+s)\b)?")
@@ -228,14 +206,14 @@ def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> 
         limit = max(0, start - 30) + worth.start()
         before = [t for t in tokens_in(sdoc, max(0, limit - 40), limit) if t.idx + len(t) <= limit][-1:]
         if before and before[0].pos_ in ("NOUN", "PROPN"):
-            return _phrase(before[0]), False
+            return core_phrase(before[0]), False
     after = _FROM.match(text, end)
     if after and dimension == "length":
         place = sdoc.char_span(after.end(), after.end() + 1, alignment_mode="expand")
         target = place.root.head if place is not None and place.root.dep_ != "pobj" else place.root \
             if place is not None else None
         if target is not None and target.pos_ in ("NOUN", "PROPN"):
-            return f"distance from {_phrase(target)}", False
+            return f"distance from {core_phrase(target)}", False
     total = TOTAL.match(text, end)
     if total and total.group(3) and dimension.startswith("count:") and total.group(3).lower() == unit:
         return " ".join((total.group(1) + total.group(3)).split()), True
@@ -246,52 +224,7 @@ def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> 
     if dimension.startswith("count:") and span is not None and unit not in unit_table():
         counted = next((t for t in sdoc[span.end :][:4] if t.lower_ == unit), None)
         if counted is not None and counted.left_edge.i >= span.start:  # the number leads its phrase
-            return _phrase(counted, skip=span), False
+            return core_phrase(counted, skip=span), False
     return None
-
-
-def _fallback_subject(sdoc, start: int, end: int) -> str:
-    """When the number's own phrase names nothing: the participle that describes it ("£300m pledged by
-    donors"), else the subject of the verb it depends on ("temperatures at night fell to -5")."""
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return ""
-    following = sdoc[span.end : span.end + 8]
-    if len(following) and following[0].tag_ == "VBN":  # "£300m pledged by foreign donors"
-        words = [t.text for t in following[: next((i for i, t in enumerate(following) if t.is_punct), 8)]]
-        return " ".join(words)
-    number = next((t for t in span if t.like_num), span.root)
-    verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return ""
-    lead = text_of(sdoc).rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's subject
-    number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "3,120 km separates"
-    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
-        sides = [c for c in verb.children if c.dep_ == "dobj"]
-        other = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
-                 if g.dep_ == "pobj"]
-        if sides:  # "only 900 km separates the two capitals", "... separates Vexley from Osterland"
-            return "distance between " + " and ".join(_sides(sdoc, t) for t in sides[:1] + other[:1])
-    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
-        said = [t for c in verb.children if c.dep_ in _PREDICATE and c.i > verb.i for t in c.subtree]
-        return " ".join(t.text for t in sorted([verb, *said], key=lambda t: t.i) if not t.is_punct)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= lead), None)
-    if subject is None or _phrase(subject).lower() in NOT_SUBJECTS:
-        return ""
-    if span.root.head.i == verb.i:  # "Norway spent $4 billion on defence": what the verb says of its subject
-        preps = [t for c in verb.children if c.dep_ == "prep" and c.i > span.root.i
-                 and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree) for t in c.subtree]
-        return " ".join([_phrase(subject), verb.text, *(t.text for t in preps)])
-    return _phrase(subject)
-
-
-def _phrase(tok, skip=None) -> str:
-    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "det", "prep")
-            and not any(a.dep_ in ("relcl", "acl", "appos", "prep") and a.i != tok.i for a in t.ancestors
-                        if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]
-    keep = [t for t in keep if skip is None or not (skip.start <= t.i < skip.end)]
-    keep = [t for t in keep if not (t.like_num or t.lower_ in unit_table())
-            and re.fullmatch(r"[^\W\d_][\w’'-]*", t.text)]
-    return " ".join(t.text for t in sorted(keep, key=lambda t: t.i)).strip(" -") or tok.text
 
 

@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sitroom.extract.claim_subjects import TOTAL, subject_of, text_of, tokens_in
+from sitroom.extract import claim_clauses as clauses
+from sitroom.extract.claim_clauses import text_of, tokens_in
+from sitroom.extract.claim_subjects import TOTAL, subject_of
 from sitroom.extract.claim_units import unit_table, units
 from sitroom.model.evidence import Span
 
@@ -135,7 +137,7 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         unit, dimension, factor = unit_table()[unit_word]
     else:
         noun = _counted(sdoc, m.end()) or _total_noun(text_of(sdoc), m.end())
-        if noun is None or _looks_like_year(m.group("num"), value, mult):
+        if noun is None or _looks_like_year(m.group("num"), value, mult) or _anaphoric(sdoc, m, noun):
             return None
         unit, dimension, factor = _measured(text_of(sdoc)[m.end() :], noun) or (noun, f"count:{noun}", 1.0)
     value *= mult
@@ -165,6 +167,24 @@ def _measured(after: str, noun: str) -> tuple[str, str, float] | None:
     if unit is None or unit[1].startswith("money") or {"square", "cubic", "sq"} & set(words):
         return None
     return unit
+
+
+_BEFORE_KNOWN = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+
+
+def _anaphoric(sdoc, m: re.Match, noun: str) -> bool:
+    """ "the two sides", "these three states": a small number written as a word after a definite
+    determiner points back to things already named; it asserts no count (unless the noun is restricted
+    there: "the nine people who were killed")."""
+    text = text_of(sdoc)
+    word = m.group("num").lower()
+    if word not in units()["words"] or m.group("approx") or m.group("mult") or units()["words"][word] > 10 \
+            or not _BEFORE_KNOWN.search(text, 0, m.start("num")):
+        return False
+    if re.search(r"\bof\s+\w+\s+$", text[max(0, m.start("num") - 20) : m.start("num")]):
+        return False  # "four of the six delegates": the total of a share
+    counted = next((t for t in tokens_in(sdoc, m.end(), m.end() + 40) if t.lower_ == noun), None)
+    return counted is not None and not clauses.modifiers(counted)
 
 
 def _looks_like_year(raw: str, value: float, mult: float) -> bool:

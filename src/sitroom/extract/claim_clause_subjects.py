@@ -1,0 +1,151 @@
+"""Subjects read from a number's clause when its own phrase names none: whose share a share is, what a
+margin measures, what the verb says of a sum ("Ostrom spent $5 million on ads" -> Ostrom spent on ads).
+
+The functions take a parsed passage (spaCy ``Doc``) or its tokens and return the subject as a string,
+"" when the clause names nothing either; they never raise on odd parses.
+"""
+
+from __future__ import annotations
+
+from sitroom.extract import claim_clauses as clauses
+from sitroom.extract.claim_clauses import NOT_SUBJECTS, PARTIES, core_phrase, text_of
+from sitroom.extract.claim_units import unit_table
+
+__all__ = ["fallback_subject", "holder", "margin"]
+
+_SEPARATING = frozenset({"separate", "divide"})
+"""Verbs whose subject is a distance between their objects ("900 km separates the capitals")."""
+_PREDICATE = frozenset({"dobj", "dative", "prt", "prep", "attr", "acomp", "oprd"})
+"""What a verb says of its subject, without the clauses joined to it."""
+_TOTALS = frozenset({"total", "sum", "amount", "tally", "figure"})
+_WON = frozenset({"have", "hold", "get", "receive", "win", "take", "notch", "garner", "gain", "capture",
+                  "draw", "earn", "score", "grab", "poll", "lead", "tie", "stand", "sit", "finish", "remain",
+                  "stay", "rise", "fall", "drop", "climb", "slip", "jump", "surge", "sink", "slide", "dip",
+                  "reach", "hit", "move", "go",
+                  "come", "follow", "trail", "collect", "pull"})
+"""Verbs that give a share to their subject ("Ostrom won 46 percent", "Lund trails with 12 percent")."""
+
+
+def holder(span) -> str:
+    """Whose share a share is, when a name holds it: "Ostrom's 46 percent", "46 percent for Ostrom",
+    "Lund led Ostrom 47 percent to 39 percent" (the second is Ostrom's), "Ostrom won 46 percent",
+    "Ostrom trails with 12 percent", "Ostrom, who stood at 40 percent". "" when no name does."""
+    owner = next((c for t in span for c in t.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return _name(owner)
+    root = span.root
+    for child in root.rights:  # "46 percent for Ostrom"
+        if child.dep_ == "prep" and child.lower_ == "for":
+            return _name(next((g for g in child.children if g.dep_ == "pobj"), None))
+    if root.dep_ == "pobj" and root.head.lower_ == "to":  # "47 percent to 39 percent": the second one's
+        to = root.head
+        named = [g for g in to.children if g.dep_ == "pobj" and g.i < root.i and g.pos_ == "PROPN"]
+        if named:  # "had 49 percent to Lund's 45 percent"
+            return _name(named[-1])
+        first = next((c for c in to.head.children if c.dep_ in ("dobj", "npadvmod") and c.i < to.i
+                      and any(t.like_num for t in c.subtree)), None)
+        if first is not None:  # "led Lund 47 percent to 39 percent"
+            between = [t for t in to.doc[to.head.i + 1 : first.left_edge.i + 1] if t.pos_ == "PROPN"]
+            between = between or [t for t in first.subtree if t.pos_ == "PROPN" and t.i < first.i]
+            return _name(between[-1]) if between else ""
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "at") and root.head.head.pos_ == "PROPN":
+        return _name(root.head.head)  # "Lund at 23 percent", "Ostrom with 20 percent"
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "at", "to") else root.head
+    if root.dep_ in ("dobj", "npadvmod", "pobj") and verb.lemma_.lower() in _WON:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            or clauses.doer_of(verb)  # "Lund rose to 42 percent before slipping to 39 percent"
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj"), None)
+        subject = agent if agent is not None and verb.tag_ == "VBN" else subject  # "followed by Lund at"
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head  # "Ostrom, who stood at 40 percent"
+        return _name(subject)
+    return ""
+
+
+def _name(tok) -> str:
+    return clauses.phrase(tok).removesuffix("'s").removesuffix("’s").rstrip("'’ ") if tok is not None \
+        and tok.pos_ == "PROPN" else ""
+
+
+
+def margin(counted) -> str:
+    """What a margin, multiple or duration measures, from the clause it belongs to: "Ostrom leads Lund
+    by 8 points" -> Ostrom leads Lund; "" when the clause names nothing."""
+    verb = next((a for a in counted.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_.lower() == "be" and subject is not None and subject.lower_ not in clauses.PRONOUNS \
+            and subject.lower_ not in NOT_SUBJECTS and subject.tag_ not in ("WDT", "WP", "DT"):
+        # "the margin of error for the poll was 6 points"
+        return " ".join(w for w in (clauses.phrase(subject), clauses.modifiers(subject)) if w)
+    return clauses.clause(verb, range(counted.left_edge.i, counted.i + 1))
+
+
+def fallback_subject(sdoc, start: int, end: int) -> str:
+    """When the number's own phrase names nothing: the participle that describes it ("£300m pledged by
+    donors"), else the subject of the verb it depends on ("temperatures at night fell to -5")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    following = sdoc[span.end : span.end + 8]
+    if len(following) and following[0].tag_ == "VBN":  # "£300m pledged by foreign donors"
+        words = [t.text for t in following[: next((i for i, t in enumerate(following) if t.is_punct), 8)]]
+        return " ".join(words)
+    number = next((t for t in span if t.like_num), span.root)
+    verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    lead = text_of(sdoc).rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's
+    number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "3,120 km separates"
+    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
+        sides = [c for c in verb.children if c.dep_ == "dobj"]
+        other = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                 if g.dep_ == "pobj"]
+        if sides:  # "only 900 km separates the two capitals", "... separates Vexley from Osterland"
+            return "distance between " + " and ".join(_sides(sdoc, t) for t in sides[:1] + other[:1])
+    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and number.lower_ in unit_table() \
+            and unit_table()[number.lower_][1] == "share":  # "74 percent said the country ..."
+        said = clauses.predicate(number, range(span.start, span.end))
+        return f"share {said}" if said else ""
+    if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
+        said = [t for c in verb.children if c.dep_ in _PREDICATE and c.i > verb.i for t in c.subtree]
+        return " ".join(t.text for t in sorted([verb, *said], key=lambda t: t.i) if not t.is_punct)
+    root, skip = span.root, range(span.start, span.end)
+    own = next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    if own is not None:  # "$130 million in spending on ads"
+        return " ".join(w for w in (clauses.phrase(own), clauses.modifiers(own, skip)) if w)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _TOTALS:
+        root = root.head.head  # "a combined total of $10 million": what the total is of
+        verb = root.head if root.head.pos_ in ("VERB", "AUX") else verb
+    described = next((c for c in root.children if c.dep_ == "relcl"), None)
+    if described is not None:  # "the 2 percent that members agreed to spend"
+        return clauses.clause(described, skip, lead)
+    owner = root.head.head if root.dep_ == "pobj" else None
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN") and owner.lower_ not in unit_table():
+        return clauses.phrase(owner)  # "a goal of $50 million"
+    placed = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if placed is not None and owner is not None and owner.i == verb.i and root.head.lower_ == "at":
+        return clauses.phrase(placed)  # "polls put his approval at 50 percent"
+    governed = root.head.i == verb.i or (owner is not None and owner.i == verb.i)
+    described = clauses.clause(verb, skip, lead) if governed else ""
+    if described:
+        return described  # "Norway spent $4 billion on defence": Norway spent on defence
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= lead), None)
+    return "" if subject is None or core_phrase(subject).lower() in NOT_SUBJECTS else core_phrase(subject)
+
+
+def _sides(sdoc, what) -> str:
+    """The objects of a separating verb; for "them", the last two names before it in the sentence
+    ("Marlova keeps its distance from Freedonia, as only 900 km separates them")."""
+    if what.lower_ == "them":
+        names = [e.text for e in sdoc.ents if e.label_ in PARTIES and what.sent.start_char <= e.start_char
+                 and e.end_char <= what.idx]
+        names = list(dict.fromkeys(names))[-2:]
+        if len(names) == 2:
+            return " and ".join(names)
+    return " ".join(t.text for t in what.subtree if not t.is_punct)
+
+

@@ -1,0 +1,270 @@
+"""What the clause around a number says of what it measures: the words a careful reader adds to a bare noun.
+
+A count's noun is named with what restricts it, read from the dependency parse: its own modifiers
+("3 islands in the Arbor archipelago", "40 people who lost their homes", "5 officials briefed on the
+talks"), else what the clause says it did or underwent ("8 candidates went on the attack" -> candidates
+going on the attack; "12 people were killed" -> people killed; "Ostrom won 31 seats" -> seats won by
+Ostrom; "to free 40 prisoners" -> prisoners to free). A sum or a share with no noun of its own is named by
+its clause ("Ostrom spent $5 million on ads" -> Ostrom spent on ads). Verb forms come from lemminflect
+(``getInflection``), not from our own suffix rules.
+
+The functions take spaCy tokens of a parsed passage and ``skip``, the token indices of the number's own
+phrase, and return the words as one string ("" when the clause adds nothing); they never raise on odd
+parses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lemminflect import getAllLemmas, getInflection
+
+from sitroom.data.names import role_words
+from sitroom.extract.claim_units import unit_table
+
+MAX_WORDS = 12
+"""At most this many words of a modifier or predicate: a subject names, it does not retell the sentence."""
+LIGHT = frozenset({"be", "have", "include", "become", "remain", "total", "number", "reach", "contain",
+                   "comprise", "make", "do", "get", "see", "seem", "appear", "leave", "put", "hold", "take"})
+"""Verbs that say nothing of what they count ("there are 3 reasons", "the city has 40 schools")."""
+_MODIFIERS = frozenset({"prep", "relcl", "acl"})
+_OBJECTS = frozenset({"dobj", "dative", "prep", "acomp", "oprd", "agent", "attr"})
+_SAYINGS = frozenset({"xcomp", "ccomp"})
+"""Said of a subject only ("9 percent say they buy local"): for an object they belong to another verb."""
+_STOPS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "--", "\"", "“", "”", "''", "``",
+                    "?", "!"})
+_GLUED = ("'s", "’s", "n't", "n’t", "'", "’")
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+PRONOUNS = frozenset({"he", "she", "they", "we", "you", "i", "it", "this", "these", "those", "one",
+                       "someone", "anyone", "everyone", "somebody", "nobody", "his", "her", "its", "their"})
+_TRAILING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "that", "in", "on", "at", "for",
+                       "with", "by", "from", "as", "'s", "’s"})
+_WHEN = frozenset({"DATE", "TIME"})
+PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+
+
+def modifiers(noun, skip: range = range(0)) -> str:
+    """The words after ``noun`` that restrict it: its prepositional phrases, relative clauses and
+    participles ("delegates at stake in the primary", "people who lost their homes"), cut at punctuation
+    and at ``MAX_WORDS``; none that holds another number (a list or a comparison), the number itself, or
+    only a date (the claim's date says when)."""
+    kept = [child for child in noun.rights if child.dep_ in _MODIFIERS and not _is_when(child)
+            and not _has_number(child, skip) and not any(t.i in skip for t in child.subtree)]
+    return words((t for c in kept for t in c.subtree), skip)
+
+
+def predicate(noun, skip: range = range(0)) -> str:
+    """What the clause says ``noun`` (the counted thing) did or underwent: an active verb as its
+    -ing form with its objects ("going on the attack"), a passive one as its participle ("killed"),
+    a verb it is the object of as a participle with its doer ("won by Ostrom") or, when the verb is an
+    infinitive, with ``to`` ("for Ostrom to free"). Nothing for light verbs nor when the verb's meaning
+    is said of the thing ("were meant to decide")."""
+    verb = noun.head
+    owned = noun.dep_ == "dobj" and verb.lemma_.lower() in ("have", "hold", "own")
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":  # "475 delegates are in play"
+        return complements(verb, skip, noun)
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.head.lemma_.lower() not in LIGHT:
+        # "in 3 interviews, the judge spoke out": interviews (judge spoke out)
+        said = clause(noun.head.head, range(noun.head.i, noun.i + 1))
+        return f"({said})" if " " in said else ""
+    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_.lower() in LIGHT and not owned) or verb.i == noun.i:
+        return ""
+    if noun.dep_ == "nsubj":
+        return _join([_inflect(verb, "VBG"), _particle(verb), complements(verb, skip, noun, sayings=True)])
+    if noun.dep_ == "nsubjpass":
+        if any(c.dep_ in ("xcomp", "ccomp", "oprd", "attr", "acomp", "advcl") for c in verb.children):
+            return ""  # "were expected to", "were meant to": said of them, not done to them
+        form = verb.text if verb.tag_ == "VBN" else _inflect(verb, "VBN")
+        return _join([form, _particle(verb), complements(verb, skip, noun)])
+    if owned:  # "Ostrom has 882 delegates": delegates (Ostrom)
+        return f"({phrase(doer_of(verb))})" if doer_of(verb) is not None else ""
+    if noun.dep_ == "dobj":
+        doer = doer_of(verb)
+        by = phrase(doer) if doer is not None else ""
+        if verb.tag_ == "VB":  # "Ostrom needed to win 31 seats": seats for Ostrom to win
+            return _join([f"for {by}" if by else "", "to", verb.text, _particle(verb),
+                          complements(verb, skip, noun)])
+        return _join([_inflect(verb, "VBN"), _particle(verb), f"by {by}" if by else "",
+                      complements(verb, skip, noun)])
+    return ""
+
+
+def clause(verb, skip: range = range(0), after: int = 0) -> str:
+    """A sum or share named by the clause it is the object of: who, the verb, and what else it says
+    ("Ostrom spent $5 million on ads" -> Ostrom spent on ads); a passive's subject stands for the doer
+    ("the tax was cut to 10 percent" -> tax cut). No doer written before the character ``after`` (a
+    dateline's town is nobody's doer). "" for a form of "be"."""
+    if verb.lemma_.lower() == "be":
+        return ""
+    doer = doer_of(verb)
+    if doer is None:
+        doer = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in PRONOUNS
+                     and c.lower_ not in _RELATIVE), None)
+    doer = doer if doer is not None and doer.idx >= after else None
+    # "fees from advising clients": a common noun with its first modifier; a name as it is
+    named = _join([phrase(doer), modifiers(doer, skip) if doer.pos_ == "NOUN" else ""]) if doer is not None \
+        else ""
+    return _join([named, verb.text, _particle(verb), complements(verb, skip, sayings=True)])
+
+
+def complements(verb, skip: range = range(0), without=None, sayings: bool = False) -> str:
+    """The verb's objects and prepositional phrases after it, in order, without dates, the number's
+    own phrase, nor ``without`` (the thing described); what is said ("say they will") only with
+    ``sayings``; cut as ``modifiers``."""
+    deps = _OBJECTS | _SAYINGS if sayings else _OBJECTS
+    kept = [c for c in verb.children if c.dep_ in deps and c.i > verb.i and not _is_when(c)
+            and c.lower_ != "according"  # "according to a study": who says so, not what is measured
+            and not (c.dep_ == "dative" and c.pos_ == "PRON")  # "giving him 99 delegates"
+            and (without is None or c.i != without.i) and (c.dep_ in _SAYINGS or not _has_number(c, skip))
+            and not any(t.i in skip for t in c.subtree)]
+    return words((t for c in kept for t in c.subtree if not (t.tag_ in ("WDT", "WP") and t.i < c.i)), skip)
+
+
+def doer_of(verb):
+    """Who does ``verb``, as a noun: its subject, or its governing verb's for an infinitive ("agreed to
+    pay"), or the common noun a relative clause or participle hangs on ("donors who give", "donors
+    giving"); None for a pronoun, for a name a relative clause hangs on (parsers often hang it on the
+    nearest name), or when there is none."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            named = verb.head.pos_ == "PROPN" and subject.lower_ == "who"  # "Ostrom, who spent"
+            subject = verb.head if verb.head.pos_ == "NOUN" or named else None
+            return None if subject is None or subject.lower_ in PRONOUNS else subject
+        if subject is not None:
+            unnamed = subject.lower_ in PRONOUNS or subject.lower_ in _RELATIVE or subject.ent_type_ in _WHEN
+            return None if unnamed else subject
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return verb.head
+        adjunct = verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")  # "needed to win", "..., killing 14"
+        adjunct = adjunct or (verb.dep_ == "pcomp" and verb.tag_ == "VBG")  # "rose before slipping to 39"
+        if (verb.dep_ not in ("xcomp", "conj") and not adjunct) or verb.head.i == verb.i:
+            return None
+        verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+    return None
+
+
+def phrase(tok) -> str:
+    """A noun's own words: its left modifiers and compounds (possessors included), without determiners,
+    numbers, clauses, appositions or prepositional phrases."""
+    if tok is None:
+        return ""
+    case = [c for c in tok.rights if c.dep_ == "case"]  # "Ostrom 's"
+    name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.pos_ == "PROPN" else None
+    if name is None and tok.lower_ in role_words():  # "President of Marlova Karl Ostrom": the name
+        own = {t.i for t in tok.subtree} - {t.i for c in tok.children if c.dep_ in ("relcl", "acl")
+                                             for t in c.subtree}
+        name = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start > tok.i
+                     and all(t.i in own for t in e)), None)
+    if name is not None and name.label_ not in _WHEN and not any(t.like_num for t in name):
+        # "Club for Growth Action": the whole name
+        return _join([name.text.removeprefix("the ").removeprefix("The "), *(c.text for c in case)])
+    kept = {s for left in tok.lefts if left.dep_ not in ("det", "punct", "predet", "cc", "preconj")
+            and not any(x.like_num for x in left.subtree) for s in left.subtree
+            if not s.is_punct or not (s.whitespace_ or s.doc[s.i - 1].whitespace_)}  # "all-or-nothing"
+    return words(sorted({*kept, tok, *case}, key=lambda t: t.i), limit=False)
+
+
+def words(tokens, skip: range = range(0), limit: bool = True) -> str:
+    """Tokens as text, in order, without the number's own (``skip``): stopped at the first punctuation
+    mark (written between two kept tokens too), and with ``limit`` at a date, another number or
+    ``MAX_WORDS`` words; what the stop leaves unfinished is dropped (a modifier whose noun was cut off,
+    a relative clause without its verb, a trailing preposition)."""
+    out: list = []
+    cut = False
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.is_space or t.i in skip:
+            continue
+        between = t.doc[out[-1].i + 1 : t.i] if out else ()
+        if any(_stops(x) for x in [*between, t]) or (limit and (t.like_num or t.ent_type_ in _WHEN)) \
+                or (limit and len(out) >= MAX_WORDS):
+            cut = True
+            break
+        out.append(t)
+    if cut:
+        kept = {t.i for t in out}
+        relative = next((k for k, t in enumerate(out) if t.tag_ in ("WDT", "WP") and t.head.i not in kept),
+                        None)
+        if relative is not None:  # "instances in which the foundation" (its verb cut off)
+            out = out[: relative - 1 if relative and out[relative - 1].pos_ == "ADP" else relative]
+        while out and out[-1].head.i > out[-1].i and out[-1].head.i not in kept:
+            out.pop()  # "after Super" (its noun cut off)
+    while out and out[-1].lower_ in _TRAILING:
+        out.pop()
+    return "".join(t.text + (t.whitespace_ and " ") for t in out).strip()
+
+
+def _stops(t) -> bool:
+    """A punctuation mark that ends a phrase (a hyphen inside a word does not: "small-dollar")."""
+    inner = t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+    return t.text in _STOPS and not inner
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        if not part:
+            continue
+        glued = part in _GLUED or not text
+        text += part if glued else " " + part
+    return text
+
+
+def _particle(verb) -> str:
+    return " ".join(c.text for c in verb.children if c.dep_ == "prt")
+
+
+def _is_when(tok) -> bool:
+    """A date or time phrase: the token, or the object of the preposition, is one ("on Sunday")."""
+    head = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+    return head.ent_type_ in _WHEN
+
+
+def _has_number(tok, skip: range) -> bool:
+    return any(t.like_num and t.i not in skip and t.ent_type_ not in _WHEN for t in tok.subtree)
+
+
+def _inflect(verb, tag: str) -> str:
+    forms = getInflection(verb.lemma_.lower(), tag=tag)
+    return forms[0] if forms else verb.text
+
+
+def misread_compound(subject, verb) -> bool:
+    """A plural noun parsed as a verb after a bare singular noun: "mountain ranges up to 5,000 m" is
+    one noun phrase, not a mountain that ranges (the word can be a noun, says lemminflect's lexicon)."""
+    return subject.tag_ == "NN" and verb.tag_ == "VBZ" and verb.i == subject.i + 1 \
+        and not any(c.dep_ in ("det", "poss") for c in subject.children) \
+        and "NOUN" in getAllLemmas(verb.lower_)
+
+
+def text_of(sdoc) -> str:
+    """The passage's text, read once (spaCy joins every token's text on each ``Doc.text``)."""
+    if "sitroom_text" not in sdoc.user_data:
+        sdoc.user_data["sitroom_text"] = sdoc.text
+    return sdoc.user_data["sitroom_text"]
+
+
+def tokens_in(sdoc, start: int, end: int):
+    """The tokens overlapping the characters ``start:end`` (a slice of the doc, no scan)."""
+    span = sdoc.char_span(max(0, start), min(end, len(text_of(sdoc))), alignment_mode="expand")
+    return span if span is not None else ()
+
+
+NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "its", "only", "between",
+                           "from", "further", "more", "other", "another", "some", "all", "each", "one",
+                           "ones", "m.", "he", "she", "they", "we", "you", "i", "who", "him", "her", "them",
+                           "us", "me", "percent"})
+"""Words that never name what a number measures."""
+
+
+def core_phrase(tok, skip=None) -> str:
+    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "det", "prep")
+            and not any(a.dep_ in ("relcl", "acl", "appos", "prep") and a.i != tok.i for a in t.ancestors
+                        if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]
+    keep = [t for t in keep if skip is None or not (skip.start <= t.i < skip.end)]
+    keep = [t for t in keep if not (t.like_num or t.lower_ in unit_table())
+            and re.fullmatch(r"[^\W\d_][\w’'-]*", t.text)]
+    words = [t.text for t in sorted(keep, key=lambda t: t.i)]
+    while words and words[-1].lower() in ("and", "or", "but", "nor"):
+        words.pop()  # "applicants and", when what was joined is another clause
+    return " ".join(words).strip(" -") or tok.text
