@@ -35,3 +35,28 @@ def test_different_years_and_countries_are_different_things(tmp_path):
         _BUDGETS.format(text="Freedonia spent $7 billion on defence in 2022, its ministry said."),
     ])
     assert found == []
+
+
+def _export(tmp_path, texts: list[str]) -> dict:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, text in enumerate(texts):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "room.duckdb"
+    assert build([str(folder)], db).ok
+    with Room(db, read_only=True) as room:
+        return json.loads(json.dumps(export(room)))
+
+
+def test_a_claim_says_which_actor_it_is_about(tmp_path):
+    data = _export(tmp_path, [_BUDGETS.format(
+        text="In Monday's poll, Karl Ostrom had 49.9 percent to Lena Halvorsen's 44.1 percent.")])
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    about = {c["evidence"]["text"]: names.get(c.get("about")) for c in data["claims"]}
+    assert about == {"49.9 percent": "Karl Ostrom", "44.1 percent": "Lena Halvorsen"}
+
+
+def test_two_candidates_shares_on_one_day_are_two_things(tmp_path):
+    poll = "In a poll released Monday, Karl Ostrom won {a} percent and Lena Halvorsen won {b} percent."
+    assert _disagreements(tmp_path, [_BUDGETS.format(text=poll.format(a=46, b=41)),
+                                     _BUDGETS.format(text=poll.format(a=46, b=41))]) == []

@@ -17,7 +17,7 @@ def _claims(text):
     ("Trade with the neighbour reached $1,400 million last year.", 1.4e9, "USD"),
     ("The army called up 20 thousand reservists.", 20000, "reservists"),
     ("The ministry said 15 percent of the budget went to defence.", 15, "%"),
-    ("The pipeline carries 2 million tons of gas a year.", 2e6, "t"),
+    ("The pipeline carries 2 million tons of gas a year.", 2e6, "t/year"),  # a rate
     ("The river border is 1,135 kilometers long.", 1135, "km"),
 ])
 def test_values_and_units(text, value, unit):
@@ -186,3 +186,26 @@ def test_the_total_of_a_share_is_still_a_count():
     text = "Ostrom took four of the six delegates at stake. The rebels hold 215 of Marlova's 421 districts."
     found = {(c.value, c.subject) for c in claims_in(load_model()(text), 0, [])}
     assert 6 in {v for v, _ in found} and (421, "Marlova's districts") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She earns $21.22 an hour at the plant.", (21.22, "USD/hour")),
+    ("Marlova will supply 2 million tons of grain a year.", (2e6, "t/year")),
+    ("Income reached $40,000 per capita.", (40000, "USD/person")),
+    ("Ostrom raised $20 million in January.", (2e7, "USD")),  # a total, no rate
+])
+def test_a_value_given_per_period_is_a_rate(text, expected):
+    assert [(c.value, c.unit) for c in claims_in(load_model()(text), 0, [])] == [expected]
+
+
+def test_n_in_m_is_a_share_of_the_group():
+    text = "Nearly eight in 10 Vexley voters said they had made up their minds."
+    (claim,) = claims_in(load_model()(text), 0, [])
+    assert (claim.value, claim.unit, claim.approximate, claim.part) == (80, "%", True, True)
+    assert claim.subject == "Vexley voters saying they had made up their minds"
+
+
+def test_joined_counts_are_counted_apart():
+    text = "They hired 300 workers and 20 engineers."
+    assert [(c.value, c.subject) for c in claims_in(load_model()(text), 0, [])] == [
+        (300, "workers hired"), (20, "engineers hired")]

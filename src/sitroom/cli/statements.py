@@ -38,10 +38,11 @@ def claims_command(db: Path, subject: str | None, fmt: str) -> None:
     if fmt != "json":
         rows = [{**r, "value": _amount(r), "approximate": "≈" if r["approximate"] else "",
                  "when": (r["when"] or {}).get("start") or "",
+                 "about": names.get(r.get("about"), r.get("about") or ""),
                  "said by": names.get(r["attributed_to"], r["attributed_to"]) if r["attributed_to"] else "",
                  "as written": r["evidence"]["text"], "document": r["evidence"]["document"]} for r in rows]
-    emit(rows, ("subject", "value", "unit", "approximate", "when", "said by", "as written", "document"),
-         fmt, title="claims", wrap=("subject",))
+    emit(rows, ("subject", "value", "unit", "approximate", "about", "when", "said by", "as written",
+                "document"), fmt, title="claims", wrap=("subject",))
 
 
 def _amount(claim: dict) -> str:

@@ -47,8 +47,8 @@ def tables(data: dict) -> dict[str, list[dict]]:
     for c in data["claims"]:
         out["claims"].append({"id": c["id"], "subject": c["subject"], "value": c["value"],
                               "upper": c.get("upper"), "unit": c["unit"], "approximate": c["approximate"],
-                              "attributed_to": c["attributed_to"], **_when(c["when"]),
-                              **_evidence(c["evidence"])})
+                              "attributed_to": c["attributed_to"], "about": c.get("about"),
+                              **_when(c["when"]), **_evidence(c["evidence"])})
     for g in data["disagreements"]:
         out["disagreements"].append({"id": g["id"], "topic": g["topic"], "note": g.get("note"),
                                      "claims": "; ".join(g.get("claims", [])),

@@ -118,7 +118,7 @@ def analyse(doc: Document, nlp) -> Analysis:
                    if q.finding.kind == "direct" and q.speaker is not None)
     events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
                      tuple(s.span for s in sentences), voices)
-    claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work)
+    claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work, mentions)
     return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events,
                     quote_rows, claim_rows)
 

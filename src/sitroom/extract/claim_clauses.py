@@ -59,6 +59,8 @@ def predicate(noun, skip: range = range(0)) -> str:
     a verb it is the object of as a participle with its doer ("won by Ostrom") or, when the verb is an
     infinitive, with ``to`` ("for Ostrom to free"). Nothing for light verbs nor when the verb's meaning
     is said of the thing ("were meant to decide")."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "hired 300 workers and 20 engineers": engineers hired too
     verb = noun.head
     owned = noun.dep_ == "dobj" and verb.lemma_.lower() in ("have", "hold", "own")
     if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":  # "475 delegates are in play"
@@ -258,8 +260,15 @@ NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "
 
 
 def core_phrase(tok, skip=None) -> str:
-    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "det", "prep")
-            and not any(a.dep_ in ("relcl", "acl", "appos", "prep") and a.i != tok.i for a in t.ancestors
+    """The words of a noun phrase without its clauses, appositions, prepositional phrases, determiners,
+    numbers and units, nor a joined phrase with a number of its own ("300 workers and 20 engineers":
+    workers) or a rate ("barrels a day")."""
+    cut = ("relcl", "acl", "appos", "prep", "npadvmod")
+    own = range(skip.start, skip.end) if skip is not None else range(0)
+    counted = {t.i for c in tok.children if c.dep_ == "conj"
+               and any(x.like_num and x.i not in own for x in c.subtree) for t in c.subtree}
+    keep = [t for t in tok.subtree if t.dep_ not in (*cut, "punct", "det") and t.i not in counted
+            and not any(a.dep_ in cut and a.i != tok.i for a in t.ancestors
                         if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]
     keep = [t for t in keep if skip is None or not (skip.start <= t.i < skip.end)]
     keep = [t for t in keep if not (t.like_num or t.lower_ in unit_table())

@@ -72,7 +72,8 @@ def _pattern() -> re.Pattern:
 def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
     """Claims in a parsed passage whose text starts at ``offset``; ``skip`` holds dates and times."""
     text = text_of(sdoc)
-    found: list[ClaimFinding] = []
+    found = _in_every(sdoc, offset, skip)
+    skip = [*skip, *(c.span for c in found)]
     labels: dict[str, str] = {}  # what numbers in a list measure, by dimension (see subject_of)
     for m in _pattern().finditer(text):
         span = Span(offset + m.start(), offset + m.end())
@@ -84,6 +85,36 @@ def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
         if claim is not None:
             found.append(claim)
     return found
+
+
+@cache
+def _in_every_pattern() -> re.Pattern:
+    words = "|".join(w for w, v in units()["words"].items() if v <= 10)
+    approx = "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                      for a in sorted(units()["approximate"], key=len, reverse=True))
+    return re.compile(rf"\b(?:(?P<approx>{approx})\s+)?(?P<n>\d{{1,2}}|one|{words})\s+(?:in|out\s+of)\s+"
+                      rf"(?P<m>\d{{1,3}}|{words})(?=\s+[^\W\d_])", re.I)
+
+
+def _in_every(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
+    """ "Eight in 10 voters", "about four out of ten residents": a share of the counted group
+    (80 percent of voters), approximate, measuring part of it."""
+    text, words, out = text_of(sdoc), units()["words"], []
+    for m in _in_every_pattern().finditer(text):
+        n, of = (float(words.get(g.lower(), 1 if g.lower() == "one" else 0) or g) for g in m.group("n", "m"))
+        span = Span(offset + m.start(), offset + m.end())
+        group = next((t for t in tokens_in(sdoc, m.end(), m.end() + 40) if t.pos_ in ("NOUN", "PROPN")), None)
+        while group is not None and group.dep_ in ("compound", "amod") and group.head.i > group.i:
+            group = group.head  # "10 Vexley voters": the voters
+        own = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if not 0 < n < of or group is None or own is None or any(span.overlaps(s) for s in skip):
+            continue
+        said = clauses.predicate(group, range(own.start, own.end))
+        subject = " ".join(w for w in (clauses.core_phrase(group, own), said) if w)
+        value = round(100 * n / of, 1)
+        out.append(ClaimFinding(span, value, "%", "share", value, abs(value) * APPROXIMATE_SHARE, True,
+                                subject, True, (n, of)))
+    return out
 
 
 def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], offset: int) -> bool:
@@ -150,6 +181,9 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         start += 1
     subject, part = subject_of(sdoc, start, end, unit, dimension, labels)
     share = _share(text_of(sdoc), end, value)
+    period = _per(text_of(sdoc), m.end(), unit)
+    if period:  # "$15 an hour": a rate, never compared with a total
+        unit, dimension = f"{unit}/{period}", f"{dimension}/{period}"
     if high is not None:  # a range stands for everything between its bounds
         base, tolerance = (value + high) / 2 * factor, (high - value) / 2 * factor
     else:
@@ -157,6 +191,22 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         tolerance = place * mult * factor / 2 if not approximate else abs(base) * APPROXIMATE_SHARE
     return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, base,
                         tolerance, approximate, subject, part, share, high)
+
+
+@cache
+def _period_pattern() -> re.Pattern:
+    periods = "|".join(sorted(units()["periods"], key=len, reverse=True))
+    return re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+(?:a|an|per|each|every)\s+({periods})\b"
+                      rf"|\s*/\s*({periods})\b", re.I)
+
+
+def _per(text: str, end: int, unit: str) -> str | None:
+    """ "$15 an hour", "2 million tons of grain a year", "$40,000 per capita": the period of a rate,
+    within two words after the number and its unit; None for a total."""
+    m = _period_pattern().match(text, end)
+    if m is None or any(w in (m.group(0).lower().split()[:1] or [""]) for w in ("and", "or", "to")):
+        return None
+    return units()["periods"][(m.group(1) or m.group(2)).lower()]
 
 
 def _measured(after: str, noun: str) -> tuple[str, str, float] | None:

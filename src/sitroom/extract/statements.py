@@ -68,6 +68,9 @@ class ClaimRecord:
     when: When | None
     control: bool
     country: str | None
+    about: int | None = None
+    """Index of the mention of what the claim is about: a name its subject gives ("share for Ostrom",
+    "Marlova's districts") read in the claim's sentence."""
 
 
 def quote_records(quotes: list[QuoteFinding], mentions: list[Mention], timexes: list[Timex],
@@ -93,7 +96,7 @@ def _control() -> re.Pattern:
 
 
 def claim_records(claims: list[ClaimFinding], quotes: list[QuoteFinding], sentences: list[Span],
-                  timexes: list[Timex], text: str) -> list[ClaimRecord]:
+                  timexes: list[Timex], text: str, mentions: list[Mention] = ()) -> list[ClaimRecord]:
     out = []
     for c in claims:
         quote = next((i for i, q in enumerate(quotes) if any(p.contains(c.span) for p in q.parts(text))),
@@ -106,6 +109,14 @@ def claim_records(claims: list[ClaimFinding], quotes: list[QuoteFinding], senten
         words = text[sentence.start : sentence.end]
         country = country_in(c.subject) or country_in(words[max(0, c.span.end - sentence.start):][:80])
         out.append(ClaimRecord(c, quote, to_when(nearest) if nearest else None,
-                               bool(_control().search(words)), country))
+                               bool(_control().search(words)), country, _about(c, sentence, mentions)))
     return out
+
+
+def _about(claim: ClaimFinding, sentence: Span, mentions: list[Mention]) -> int | None:
+    """The named mention of the claim's sentence its subject names, the longest name first."""
+    named = [(i, m) for i, m in enumerate(mentions) if sentence.contains(m.span) and not m.pronoun
+             and not m.dateline and m.text[:1].isupper()
+             and re.search(rf"(?<!\w){re.escape(m.text)}(?!\w)", claim.subject)]
+    return max(named, key=lambda im: (len(im[1].text), -im[1].span.start))[0] if named else None
 

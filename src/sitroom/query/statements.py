@@ -53,10 +53,10 @@ def claims(room: Room, subject: str | None = None) -> list[dict]:
     speakers = {(d, n): m for d, n, m in room.db.execute(
         "SELECT document, ordinal, speaker_mention FROM quotes").fetchall()}
     out = []
-    for doc, n, subj, value, unit, approx, quote, w1, w2, wb, start, end, upper in room.db.execute(
+    for doc, n, subj, value, unit, approx, quote, w1, w2, wb, start, end, upper, about in room.db.execute(
             "SELECT document, ordinal, subject, value, unit, approximate, quote, when_start, when_end, "
-            "when_basis, start_offset, end_offset, upper FROM claims ORDER BY document, start_offset, ordinal"
-    ).fetchall():
+            "when_basis, start_offset, end_offset, upper, about_mention FROM claims "
+            "ORDER BY document, start_offset, ordinal").fetchall():
         if subject and subject.casefold() not in subj.casefold():
             continue
         mention = speakers.get((doc, quote)) if quote is not None else None
@@ -64,7 +64,8 @@ def claims(room: Room, subject: str | None = None) -> list[dict]:
                     "approximate": approx,
                     "attributed_to": actor_of.get((doc, mention)) if mention is not None else None,
                     "when": _when(w1, w2, wb), "evidence": evidence(doc, texts[doc], start, end)}
-                   | ({"upper": upper} if upper is not None else {}))
+                   | ({"upper": upper} if upper is not None else {})
+                   | ({"about": actor_of[(doc, about)]} if (doc, about) in actor_of else {}))
     return out
 
 

@@ -32,8 +32,9 @@ def resolve_actors(room: Room, force: bool = True) -> bool:
     if not force and room.resolved_by == fingerprint:
         return False
     actors = build_actors(room_local_actors(room), room.overrides())
-    events = _events(room, actors)
-    room.replace_resolved(actors, events, find_disagreements(_claims(room)), fingerprint)
+    actor_of = _actor_of_mention(room, actors)
+    events = _events(room, actors, actor_of)
+    room.replace_resolved(actors, events, find_disagreements(_claims(room, actor_of)), fingerprint)
     return True
 
 
@@ -43,10 +44,14 @@ def resolution_fingerprint() -> str:
     return "resolved:" + code_digest(("resolve", "coref", "model", "data", "store"))
 
 
-def _events(room: Room, actors: list[tuple]) -> list[dict]:
+def _actor_of_mention(room: Room, actors: list[tuple]) -> dict[tuple[str, int], str]:
+    """(document, mention ordinal) -> the actor its cluster was resolved to."""
     actor_of_cluster = {(doc, cluster): a[0] for a in actors for doc, cluster in a[4]}
-    actor_of = {(d, o): actor_of_cluster[(d, c)] for d, o, c in room.db.execute(
+    return {(d, o): actor_of_cluster[(d, c)] for d, o, c in room.db.execute(
         "SELECT document, ordinal, cluster FROM mentions").fetchall() if (d, c) in actor_of_cluster}
+
+
+def _events(room: Room, actors: list[tuple], actor_of: dict[tuple[str, int], str]) -> list[dict]:
     names = {a[0]: a[1] for a in actors}
     rows = room.db.execute(
         "SELECT document, ordinal, type, mode, status, phrase, sources, targets, when_start, when_end, "
@@ -61,13 +66,14 @@ def _events(room: Room, actors: list[tuple]) -> list[dict]:
     return build_events(mentions, names)
 
 
-def _claims(room: Room) -> list[ClaimRow]:
+def _claims(room: Room, actor_of: dict[tuple[str, int], str]) -> list[ClaimRow]:
     rows = room.db.execute(
         "SELECT c.document, c.ordinal, c.subject, c.value, c.unit, c.dimension, c.base_value, c.tolerance, "
         "c.approximate, c.part, c.share_count, c.share_total, c.control, c.country, c.when_start, "
-        "substr(d.text, c.start_offset + 1, c.end_offset - c.start_offset), c.quote "
+        "substr(d.text, c.start_offset + 1, c.end_offset - c.start_offset), c.quote, c.about_mention "
         "FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.document, c.ordinal").fetchall()
     return [ClaimRow(f"{doc}:c{n}", subject, value, unit, dim, base, tol, approx, part,
-                     (count, total) if total else None, control, country, text, when, quote)
+                     (count, total) if total else None, control, country, text, when, quote,
+                     actor_of.get((doc, about)))
             for doc, n, subject, value, unit, dim, base, tol, approx, part, count, total, control, country,
-            when, text, quote in rows]
+            when, text, quote, about in rows]

@@ -55,6 +55,8 @@ class ClaimRow:
     """The start of the claim's date, when its sentence gives one."""
     source: int | None = None
     """The quote of its document the claim is made in (None: the document's own voice)."""
+    about: str | None = None
+    """The actor the claim is about, when its subject names one ("share for Ostrom")."""
 
     @property
     def document(self) -> str:
@@ -111,6 +113,8 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
             named = country_in(a.subject) and country_in(b.subject)  # "Marlovan-Freedonian border": one thing
             if a.country and b.country and a.country != b.country and not named:
                 continue  # the same measure of two countries
+            if a.about and b.about and a.about != b.about:
+                continue  # the same measure of two actors ("share for Ostrom", "share for Lund")
             if abs(a.base_value - b.base_value) > max(_tol(a), _tol(b)):
                 return a, b
     return None

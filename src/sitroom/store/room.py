@@ -21,12 +21,13 @@ from sitroom.store.resolved import ResolvedTables, now
 if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 WRITER_WAIT = 30.0
 READER_WAIT = 5.0
 _CHUNK = 400
 _MIGRATIONS = {1: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sense VARCHAR"],
-               2: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS upper DOUBLE"]}
+               2: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS upper DOUBLE"],
+               3: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS about_mention INTEGER"]}
 """For each older schema version, the statements that bring it to the next one."""
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
             "event_mentions", "quotes", "claims")
@@ -267,7 +268,7 @@ class Room(ResolvedTables):
             (doc_id, i, c.finding.subject, c.finding.value, c.finding.unit, c.finding.dimension,
              c.finding.base_value, c.finding.tolerance, c.finding.approximate, c.finding.part,
              *(c.finding.share or (None, None)), c.control, c.country, c.quote, *_when(c.when),
-             c.finding.span.start, c.finding.span.end, c.finding.upper)
+             c.finding.span.start, c.finding.span.end, c.finding.upper, c.about)
             for i, c in enumerate(analysis.claims)])
 
     def _many(self, table: str, rows: list[tuple]) -> None:

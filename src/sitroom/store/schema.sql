@@ -216,7 +216,8 @@ CREATE TABLE IF NOT EXISTS claims (
     when_basis VARCHAR,
     start_offset INTEGER NOT NULL,
     end_offset INTEGER NOT NULL,
-    upper DOUBLE  -- a range's upper bound ("10-15 thousand": value 10000, upper 15000)
+    upper DOUBLE,  -- a range's upper bound ("10-15 thousand": value 10000, upper 15000)
+    about_mention INTEGER  -- the mention (ordinal) of what the claim is about ("share for Ostrom")
 );
 
 -- Disagreements across the corpus: rebuilt whole after every build.
