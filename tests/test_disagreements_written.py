@@ -12,7 +12,7 @@ _DEAL = ("Port deal signed\n\nBy Erik Lund\n\nMARLOVA, March 4, 2024 — The har
 _BUDGETS = ("Budgets compared\n\nBy Lena Halvorsen\n\nMARLOVA, March 5, 2024 — {text}\n")
 
 
-def _disagreements(tmp_path, texts: list[str]) -> list[dict]:
+def _export(tmp_path, texts: list[str]) -> dict:
     folder = tmp_path / "articles"
     folder.mkdir()
     for i, text in enumerate(texts):
@@ -20,7 +20,11 @@ def _disagreements(tmp_path, texts: list[str]) -> list[dict]:
     db = tmp_path / "room.duckdb"
     assert build([str(folder)], db).ok
     with Room(db, read_only=True) as room:
-        return json.loads(json.dumps(export(room)))["disagreements"]
+        return json.loads(json.dumps(export(room)))
+
+
+def _disagreements(tmp_path, texts: list[str]) -> list[dict]:
+    return _export(tmp_path, texts)["disagreements"]
 
 
 def test_one_deal_two_amounts_is_one_disagreement(tmp_path):
@@ -35,17 +39,6 @@ def test_different_years_and_countries_are_different_things(tmp_path):
         _BUDGETS.format(text="Freedonia spent $7 billion on defence in 2022, its ministry said."),
     ])
     assert found == []
-
-
-def _export(tmp_path, texts: list[str]) -> dict:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for i, text in enumerate(texts):
-        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
-    db = tmp_path / "room.duckdb"
-    assert build([str(folder)], db).ok
-    with Room(db, read_only=True) as room:
-        return json.loads(json.dumps(export(room)))
 
 
 def test_a_claim_says_which_actor_it_is_about(tmp_path):
