@@ -166,6 +166,8 @@ def test_subjects_a_careful_reader_gives(text, subject):
     ("In the poll, Ostrom led Lund 47 percent to 39 percent among young voters.",
      ["share for Ostrom", "share for Lund"]),
     ("Ostrom, who was tied with Lund at 42 percent in June, is now ahead.", ["share for Ostrom"]),
+    ("Ostrom had 49.9 percent to Halvorsen’s 49.6 percent.", ["share for Ostrom", "share for Halvorsen"]),
+    ("It rose from 5 percent to 7 percent.", ["rose", "rose"]),  # no name: never a holder's
     ("Ostrom remained in the lead with 42 percent, followed by Erik Halvorsen at 23 percent.",
      ["share for Ostrom", "share for Erik Halvorsen"]),
 ])

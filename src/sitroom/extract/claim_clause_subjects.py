@@ -7,6 +7,8 @@ The functions take a parsed passage (spaCy ``Doc``) or its tokens and return the
 
 from __future__ import annotations
 
+import re
+
 from sitroom.extract import claim_clauses as clauses
 from sitroom.extract.claim_clauses import NOT_SUBJECTS, PARTIES, core_phrase, text_of
 from sitroom.extract.claim_units import unit_table
@@ -37,17 +39,8 @@ def holder(span) -> str:
     for child in root.rights:  # "46 percent for Ostrom"
         if child.dep_ == "prep" and child.lower_ == "for":
             return _name(next((g for g in child.children if g.dep_ == "pobj"), None))
-    if root.dep_ == "pobj" and root.head.lower_ == "to":  # "47 percent to 39 percent": the second one's
-        to = root.head
-        named = [g for g in to.children if g.dep_ == "pobj" and g.i < root.i and g.pos_ == "PROPN"]
-        if named:  # "had 49 percent to Lund's 45 percent"
-            return _name(named[-1])
-        first = next((c for c in to.head.children if c.dep_ in ("dobj", "npadvmod") and c.i < to.i
-                      and any(t.like_num for t in c.subtree)), None)
-        if first is not None:  # "led Lund 47 percent to 39 percent"
-            between = [t for t in to.doc[to.head.i + 1 : first.left_edge.i + 1] if t.pos_ == "PROPN"]
-            between = between or [t for t in first.subtree if t.pos_ == "PROPN" and t.i < first.i]
-            return _name(between[-1]) if between else ""
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and _after_a_share(root):
+        return _second_party(root)  # "47 percent to 39 percent": the second is the other party's
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "at") and root.head.head.pos_ == "PROPN":
         return _name(root.head.head)  # "Lund at 23 percent", "Ostrom with 20 percent"
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "at", "to") else root.head
@@ -63,9 +56,35 @@ def holder(span) -> str:
     return ""
 
 
+_RIVALS = frozenset({"dobj", "dative", "pobj", "nmod", "compound", "npadvmod"})
+
+
+def _after_a_share(root) -> bool:
+    """A share written "N percent to M percent": another number before the "to" in its clause."""
+    to = root.head
+    return any(t.like_num for t in root.doc[max(to.head.left_edge.i, to.i - 6) : to.i])
+
+
+def _second_party(root) -> str:
+    """Whose the second share of "Lund led Ostrom 47 percent to 39 percent" is: a name in the "to"
+    phrase ("to Ostrom's 39"), else the one the verb names as its object or rival ("led Ostrom", "over
+    Ostrom"); "" when the clause names none (never the subject, whose share is the first)."""
+    to = root.head
+    named = [g for g in to.children if g.dep_ == "pobj" and g.i < root.i and g.pos_ == "PROPN"]
+    if named:  # "had 49 percent to Lund's 45 percent"
+        return _name(named[-1])
+    verb = next((a for a in to.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    rivals = [t for t in root.doc[verb.i + 1 : to.i] if t.pos_ == "PROPN" and not t.like_num
+              and (t.dep_ in _RIVALS or t.head.pos_ == "PROPN")]
+    return _name(rivals[-1]) if rivals else ""
+
+
 def _name(tok) -> str:
-    return clauses.phrase(tok).removesuffix("'s").removesuffix("’s").rstrip("'’ ") if tok is not None \
-        and tok.pos_ == "PROPN" else ""
+    if tok is None or tok.pos_ != "PROPN":
+        return ""
+    return re.sub(r"(?:\s*['’]s?)+$", "", clauses.phrase(tok)).strip()
 
 
 

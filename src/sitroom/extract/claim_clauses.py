@@ -160,6 +160,7 @@ def phrase(tok) -> str:
                      and all(t.i in own for t in e)), None)
     if name is not None and name.label_ not in _WHEN and not any(t.like_num for t in name):
         # "Club for Growth Action": the whole name
+        case = [c for c in case if not name.start <= c.i < name.end]
         return _join([name.text.removeprefix("the ").removeprefix("The "), *(c.text for c in case)])
     kept = {s for left in tok.lefts if left.dep_ not in ("det", "punct", "predet", "cc", "preconj")
             and not any(x.like_num for x in left.subtree) for s in left.subtree

@@ -54,7 +54,8 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     span = sdoc.char_span(start, end, alignment_mode="expand")
     skip = range(span.start, span.end) if span is not None else range(0)
     if dimension == "share" and not part and not found and span is not None and clause_subjects.holder(span):
-        return f"share for {clause_subjects.holder(span)}", False  # "Ostrom won 46 percent"
+        # "Ostrom won 46 percent": a part of the vote (polls of one name differ without contradiction)
+        return f"share for {clause_subjects.holder(span)}", True
     if subject.lower() in NOT_SUBJECTS or (not dimension.startswith("count:") and not part and not found
                                            and _is_name(subject)):
         subject = clause_subjects.fallback_subject(sdoc, start, end) or subject
