@@ -53,3 +53,11 @@ def test_two_candidates_shares_on_one_day_are_two_things(tmp_path):
     poll = "In a poll released Monday, Karl Ostrom won {a} percent and Lena Halvorsen won {b} percent."
     assert _disagreements(tmp_path, [_BUDGETS.format(text=poll.format(a=46, b=41)),
                                      _BUDGETS.format(text=poll.format(a=46, b=41))]) == []
+
+
+def test_a_pronoun_doing_what_a_number_measures_is_named(tmp_path):
+    data = _export(tmp_path, [_BUDGETS.format(
+        text="Karl Ostrom won the primary in Vexley on Sunday. He raised $20 million in January.")])
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    (claim,) = data["claims"]
+    assert claim["subject"] == "Karl Ostrom raised" and names[claim["about"]] == "Karl Ostrom"

@@ -130,7 +130,7 @@ def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
     ("On May 2, the president, Karl Ostrom, ordered to call up 5,000 reservists.",
      "reservists for Karl Ostrom to call up"),
     # a sum or share with no noun of its own is named by its clause
-    ("He spent $500,000 on radio ads in Vexley.", "spent on radio ads in Vexley"),
+    ("He spent $500,000 on radio ads in Vexley.", "He spent on radio ads in Vexley"),  # named later
     ("Norland agreed to pay $3 million to settle the claim.", "Norland pay"),
     ("Marlova also beat Freedonia's goal of $50 million.", "Freedonia's goal"),
     ("The group spent a combined total of $2 million on leaflets.", "group spent"),
@@ -167,7 +167,7 @@ def test_subjects_a_careful_reader_gives(text, subject):
      ["share for Ostrom", "share for Lund"]),
     ("Ostrom, who was tied with Lund at 42 percent in June, is now ahead.", ["share for Ostrom"]),
     ("Ostrom had 49.9 percent to Halvorsen’s 49.6 percent.", ["share for Ostrom", "share for Halvorsen"]),
-    ("It rose from 5 percent to 7 percent.", ["rose", "rose"]),  # no name: never a holder's
+    ("It rose from 5 percent to 7 percent.", ["It rose", "It rose"]),  # no name: never a holder's
     ("Ostrom remained in the lead with 42 percent, followed by Erik Halvorsen at 23 percent.",
      ["share for Ostrom", "share for Erik Halvorsen"]),
 ])
@@ -211,3 +211,28 @@ def test_joined_counts_are_counted_apart():
     text = "They hired 300 workers and 20 engineers."
     assert [(c.value, c.subject) for c in claims_in(load_model()(text), 0, [])] == [
         (300, "workers hired"), (20, "engineers hired")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ostrom's party (40 seats) lost badly, and eight in 10 voters blamed him.",
+     [(40, "seats"), (80, "%")]),  # a ratio after a bracketed count leaves the count alone
+    ("The town had 4,000 residents a year ago.", [(4000, "residents")]),  # "a year ago": no rate
+    ("The campaign raised $5 million in a year.", [(5e6, "USD")]),  # a total over a year
+    ("The 40 victims included a person from Vexley.", [(40, "victims")]),
+    ("She wants a $15-an-hour wage.", [(15, "USD/hour")]),
+])
+def test_rates_and_ratios_take_only_what_is_written(text, expected):
+    assert [(c.value, c.unit) for c in claims_in(load_model()(text), 0, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Eight in 10 said the council failed to act.", "share saying the council failed to act"),
+    ("The Vexley index fell 2 percent on Monday.", "Vexley index"),  # a change, no one's share
+    ("Ostrom raised his support in Vexley from 40 percent to 45 percent.",
+     "Ostrom raised his support in Vexley"),  # a change, not two rivals
+    ("Ostrom — the favourite — spent $5 million on ads.", "Ostrom spent on ads"),  # dashes: no dateline
+    ('"Green" voters spent $5 million on ads.', "Green voters spent on ads"),
+    ("MARLOVA, March 5 — Norland spent $4 billion on defence in 2022.", "Norland spent on defence"),
+])
+def test_clauses_name_the_right_doer(text, subject):
+    assert [c.subject for c in claims_in(load_model()(text), 0, [])][-1] == subject

@@ -20,12 +20,14 @@ _SEPARATING = frozenset({"separate", "divide"})
 _PREDICATE = frozenset({"dobj", "dative", "prt", "prep", "attr", "acomp", "oprd"})
 """What a verb says of its subject, without the clauses joined to it."""
 _TOTALS = frozenset({"total", "sum", "amount", "tally", "figure"})
-_WON = frozenset({"have", "hold", "get", "receive", "win", "take", "notch", "garner", "gain", "capture",
-                  "draw", "earn", "score", "grab", "poll", "lead", "tie", "stand", "sit", "finish", "remain",
-                  "stay", "rise", "fall", "drop", "climb", "slip", "jump", "surge", "sink", "slide", "dip",
-                  "reach", "hit", "move", "go",
+_WON = frozenset({"have", "hold", "get", "receive", "win", "take", "notch", "garner", "capture", "draw",
+                  "earn", "score", "grab", "poll", "lead", "tie", "stand", "sit", "finish", "remain", "stay",
                   "come", "follow", "trail", "collect", "pull"})
 """Verbs that give a share to their subject ("Ostrom won 46 percent", "Lund trails with 12 percent")."""
+_MOVED = frozenset({"rise", "fall", "drop", "climb", "slip", "jump", "surge", "sink", "slide", "dip", "gain",
+                    "reach", "hit", "move", "go", "fell", "rose"})
+"""Verbs of a share that moves: its subject holds the level it moved to ("rose to 42 percent"), not the
+change ("the index fell 2 percent")."""
 
 
 def holder(span) -> str:
@@ -43,8 +45,10 @@ def holder(span) -> str:
         return _second_party(root)  # "47 percent to 39 percent": the second is the other party's
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "at") and root.head.head.pos_ == "PROPN":
         return _name(root.head.head)  # "Lund at 23 percent", "Ostrom with 20 percent"
-    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "at", "to") else root.head
-    if root.dep_ in ("dobj", "npadvmod", "pobj") and verb.lemma_.lower() in _WON:
+    level = root.dep_ == "pobj" and root.head.lower_ in ("with", "at", "to")
+    verb = root.head.head if level else root.head
+    if (root.dep_ in ("dobj", "npadvmod") or level) and verb.lemma_.lower() in _WON \
+            or level and verb.lemma_.lower() in _MOVED:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
             or clauses.doer_of(verb)  # "Lund rose to 42 percent before slipping to 39 percent"
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
@@ -56,13 +60,16 @@ def holder(span) -> str:
     return ""
 
 
-_RIVALS = frozenset({"dobj", "dative", "pobj", "nmod", "compound", "npadvmod"})
+_RIVALS = frozenset({"dobj", "dative", "nmod", "compound", "npadvmod"})
+_AGAINST = frozenset({"over", "against", "ahead", "behind", "than"})
 
 
 def _after_a_share(root) -> bool:
-    """A share written "N percent to M percent": another number before the "to" in its clause."""
+    """A share written "N percent to M percent": another number before the "to" in its clause, not the
+    start of a change ("from 40 percent to 45 percent")."""
     to = root.head
-    return any(t.like_num for t in root.doc[max(to.head.left_edge.i, to.i - 6) : to.i])
+    return any(t.like_num and not any(a.lower_ == "from" for a in t.ancestors if a.i >= to.i - 6)
+               for t in root.doc[max(to.head.left_edge.i, to.i - 6) : to.i])
 
 
 def _second_party(root) -> str:
@@ -77,7 +84,8 @@ def _second_party(root) -> str:
     if verb is None:
         return ""
     rivals = [t for t in root.doc[verb.i + 1 : to.i] if t.pos_ == "PROPN" and not t.like_num
-              and (t.dep_ in _RIVALS or t.head.pos_ == "PROPN")]
+              and (t.dep_ in _RIVALS or t.head.pos_ == "PROPN"
+                   or t.dep_ == "pobj" and t.head.lower_ in _AGAINST)]
     return _name(rivals[-1]) if rivals else ""
 
 
@@ -103,8 +111,12 @@ def margin(counted) -> str:
 
 
 def fallback_subject(sdoc, start: int, end: int) -> str:
-    """When the number's own phrase names nothing: the participle that describes it ("£300m pledged by
-    donors"), else the subject of the verb it depends on ("temperatures at night fell to -5")."""
+    """When the number's own phrase names nothing, its clause: the participle that describes it ("£300m
+    pledged by donors"), the distance a separating verb's objects are apart, what a share that is a subject
+    did ("share saying ..."), what a sum that is a subject goes to ("go to repairing bridges"), a relative
+    clause on it ("the 2 percent members pledged"), the noun it is "of" ("a goal of $50 million"), the
+    object put "at" it ("put his approval at 50 percent"), the clause it is the object of with its doer
+    ("Norway spent on defence"), else the subject of the verb it depends on; "" when none names it."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return ""
@@ -116,7 +128,7 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
     verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return ""
-    lead = text_of(sdoc).rfind("—", 0, start) + 1  # a dateline ("TOWN, May 2 — ...") is nobody's
+    lead = _dateline_end(text_of(sdoc), start)  # a dateline ("TOWN, May 2 — ...") is nobody's
     number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "3,120 km separates"
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
         sides = [c for c in verb.children if c.dep_ == "dobj"]
@@ -143,6 +155,9 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
     if described is not None:  # "the 2 percent that members agreed to spend"
         return clauses.clause(described, skip, lead)
     owner = root.head.head if root.dep_ == "pobj" else None
+    while owner is not None and owner.head.i != owner.i and (owner.pos_ == "ADP" or owner.like_num
+                                                            or owner.lower_ in unit_table()):
+        owner = owner.head  # "from 40 percent to 45 percent": the clause of the change
     if owner is not None and owner.pos_ in ("NOUN", "PROPN") and owner.lower_ not in unit_table():
         return clauses.phrase(owner)  # "a goal of $50 million"
     placed = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
@@ -150,10 +165,22 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
         return clauses.phrase(placed)  # "polls put his approval at 50 percent"
     governed = root.head.i == verb.i or (owner is not None and owner.i == verb.i)
     described = clauses.clause(verb, skip, lead) if governed else ""
+    if described:  # "spent $4 billion on defence in 2023", "on defence" hung on the number
+        described = " ".join(w for w in (described, clauses.modifiers(root, skip)) if w)
     if described:
         return described  # "Norway spent $4 billion on defence": Norway spent on defence
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= lead), None)
     return "" if subject is None or core_phrase(subject).lower() in NOT_SUBJECTS else core_phrase(subject)
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,}\b[^—\n]{0,60}?—")
+"""A wire dateline opening a passage: a town in capitals, perhaps a date or agency, then a dash."""
+
+
+def _dateline_end(text: str, before: int) -> int:
+    """Where a dateline that opens the passage ends (0 when there is none, or it ends after ``before``)."""
+    m = _DATELINE.match(text)
+    return m.end() if m and m.end() <= before else 0
 
 
 def _sides(sdoc, what) -> str:

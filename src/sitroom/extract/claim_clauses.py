@@ -79,7 +79,8 @@ def predicate(noun, skip: range = range(0)) -> str:
         form = verb.text if verb.tag_ == "VBN" else _inflect(verb, "VBN")
         return _join([form, _particle(verb), complements(verb, skip, noun)])
     if owned:  # "Ostrom has 882 delegates": delegates (Ostrom)
-        return f"({phrase(doer_of(verb))})" if doer_of(verb) is not None else ""
+        owner = doer_of(verb)
+        return f"({phrase(owner)})" if owner is not None else ""
     if noun.dep_ == "dobj":
         doer = doer_of(verb)
         by = phrase(doer) if doer is not None else ""
@@ -91,6 +92,11 @@ def predicate(noun, skip: range = range(0)) -> str:
     return ""
 
 
+PERSONAL = frozenset({"he", "she", "they", "we", "it"})
+"""Pronouns that stand for someone named elsewhere: a clause's doer written so is read through
+coreference later (``extract.statements``)."""
+
+
 def clause(verb, skip: range = range(0), after: int = 0) -> str:
     """A sum or share named by the clause it is the object of: who, the verb, and what else it says
     ("Ostrom spent $5 million on ads" -> Ostrom spent on ads); a passive's subject stands for the doer
@@ -98,11 +104,12 @@ def clause(verb, skip: range = range(0), after: int = 0) -> str:
     dateline's town is nobody's doer). "" for a form of "be"."""
     if verb.lemma_.lower() == "be":
         return ""
-    doer = doer_of(verb)
+    doer = doer_of(verb, pronouns=True)
     if doer is None:
         doer = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in PRONOUNS
                      and c.lower_ not in _RELATIVE), None)
-    doer = doer if doer is not None and doer.idx >= after else None
+    if doer is not None and doer.idx < after:  # "TOWN, May 2 — Norland spent": the town's apposition
+        doer = next((c for c in doer.children if c.dep_ == "appos" and c.idx >= after), None)
     # "fees from advising clients": a common noun with its first modifier; a name as it is
     named = _join([phrase(doer), modifiers(doer, skip) if doer.pos_ == "NOUN" else ""]) if doer is not None \
         else ""
@@ -122,18 +129,21 @@ def complements(verb, skip: range = range(0), without=None, sayings: bool = Fals
     return words((t for c in kept for t in c.subtree if not (t.tag_ in ("WDT", "WP") and t.i < c.i)), skip)
 
 
-def doer_of(verb):
+def doer_of(verb, pronouns: bool = False):
     """Who does ``verb``, as a noun: its subject, or its governing verb's for an infinitive ("agreed to
     pay"), or the common noun a relative clause or participle hangs on ("donors who give", "donors
-    giving"); None for a pronoun, for a name a relative clause hangs on (parsers often hang it on the
-    nearest name), or when there is none."""
+    giving"); None for a pronoun (unless ``pronouns``: "he", "she", "they", "we", "it" as they are), for a
+    name a relative clause hangs on (parsers often hang it on the nearest name), or when there is none."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # the one nearest the verb: a dateline's
+        subject = ([c for c in subjects if c.i < verb.i] or subjects or [None])[-1]  # town may be one too
         if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
             named = verb.head.pos_ == "PROPN" and subject.lower_ == "who"  # "Ostrom, who spent"
             subject = verb.head if verb.head.pos_ == "NOUN" or named else None
             return None if subject is None or subject.lower_ in PRONOUNS else subject
         if subject is not None:
+            if pronouns and subject.lower_ in PERSONAL:
+                return subject
             unnamed = subject.lower_ in PRONOUNS or subject.lower_ in _RELATIVE or subject.ent_type_ in _WHEN
             return None if unnamed else subject
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
@@ -148,24 +158,39 @@ def doer_of(verb):
 
 def phrase(tok) -> str:
     """A noun's own words: its left modifiers and compounds (possessors included), without determiners,
-    numbers, clauses, appositions or prepositional phrases."""
+    numbers, clauses, appositions or prepositional phrases; a name whole ("Club for Growth Action"), and
+    for a role word the person it names ("President of Marlova Karl Ostrom")."""
     if tok is None:
         return ""
     case = [c for c in tok.rights if c.dep_ == "case"]  # "Ostrom 's"
-    name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.pos_ == "PROPN" else None
-    if name is None and tok.lower_ in role_words():  # "President of Marlova Karl Ostrom": the name
+    name = entity_at(tok) if tok.pos_ == "PROPN" else None
+    if name is None and tok.lower_ in role_words():
         own = {t.i for t in tok.subtree} - {t.i for c in tok.children if c.dep_ in ("relcl", "acl")
                                              for t in c.subtree}
-        name = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.start > tok.i
-                     and all(t.i in own for t in e)), None)
+        name = next((e for i in sorted(own) if i > tok.i and (e := entity_at(tok.doc[i])) is not None
+                     and e.label_ == "PERSON" and e.start == i and all(t.i in own for t in e)), None)
     if name is not None and name.label_ not in _WHEN and not any(t.like_num for t in name):
-        # "Club for Growth Action": the whole name
         case = [c for c in case if not name.start <= c.i < name.end]
         return _join([name.text.removeprefix("the ").removeprefix("The "), *(c.text for c in case)])
     kept = {s for left in tok.lefts if left.dep_ not in ("det", "punct", "predet", "cc", "preconj")
             and not any(x.like_num for x in left.subtree) for s in left.subtree
-            if not s.is_punct or not (s.whitespace_ or s.doc[s.i - 1].whitespace_)}  # "all-or-nothing"
-    return words(sorted({*kept, tok, *case}, key=lambda t: t.i), limit=False)
+            if not s.is_punct or _inner_hyphen(s)}  # "all-or-nothing"
+    return words(sorted({*kept, tok, *case}, key=lambda t: t.i), limit=False) or tok.text
+
+
+def entity_at(tok):
+    """The named entity ``tok`` is part of, or None; from a map kept with the parse (spaCy rebuilds
+    ``Doc.ents`` from every token on each read)."""
+    found = tok.doc.user_data.get("sitroom_entities")
+    if found is None:
+        found = {i: e for e in tok.doc.ents for i in range(e.start, e.end)}
+        tok.doc.user_data["sitroom_entities"] = found
+    return found.get(tok.i)
+
+
+def _inner_hyphen(t) -> bool:
+    """A hyphen inside a word ("small-dollar"), not a dash between phrases."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def words(tokens, skip: range = range(0), limit: bool = True) -> str:
@@ -179,7 +204,9 @@ def words(tokens, skip: range = range(0), limit: bool = True) -> str:
         if t.is_space or t.i in skip:
             continue
         between = t.doc[out[-1].i + 1 : t.i] if out else ()
-        if any(_stops(x) for x in [*between, t]) or (limit and (t.like_num or t.ent_type_ in _WHEN)) \
+        if t.text in _QUOTE_MARKS and not limit:
+            continue
+        if any(_stops(x, limit) for x in [*between, t]) or (limit and (t.like_num or t.ent_type_ in _WHEN)) \
                 or (limit and len(out) >= MAX_WORDS):
             cut = True
             break
@@ -194,13 +221,17 @@ def words(tokens, skip: range = range(0), limit: bool = True) -> str:
             out.pop()  # "after Super" (its noun cut off)
     while out and out[-1].lower_ in _TRAILING:
         out.pop()
-    return "".join(t.text + (t.whitespace_ and " ") for t in out).strip()
+    return "".join(t.text + (" " if k + 1 < len(out) and any(x.whitespace_ for x in t.doc[t.i : out[k + 1].i])
+                             else "") for k, t in enumerate(out))
 
 
-def _stops(t) -> bool:
-    """A punctuation mark that ends a phrase (a hyphen inside a word does not: "small-dollar")."""
-    inner = t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
-    return t.text in _STOPS and not inner
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _stops(t, quotes: bool = True) -> bool:
+    """A punctuation mark that ends a phrase (a hyphen inside a word does not: "small-dollar"; nor,
+    unless ``quotes``, a quotation mark inside a name: '"Green" voters')."""
+    return t.text in _STOPS and not _inner_hyphen(t) and (quotes or t.text not in _QUOTE_MARKS)
 
 
 def _join(parts: list[str]) -> str:

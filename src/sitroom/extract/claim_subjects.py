@@ -36,7 +36,6 @@ _DEPICTIONS = frozenset({"map", "chart", "atlas", "picture", "image", "photo", "
 """What shows a thing rather than is it: a length beside "the map of X" measures X."""
 _MARGINS = frozenset({"points", "years", "days", "weeks", "months", "hours", "minutes", "seconds"})
 """Counted words that measure something else: a margin, a multiple, a duration."""
-_SAID_OF = frozenset({"xcomp", "ccomp", "oprd", "attr", "acomp", "advcl"})
 
 
 def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
@@ -53,9 +52,10 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     subject, part = found or _subject(sdoc, start, end)
     span = sdoc.char_span(start, end, alignment_mode="expand")
     skip = range(span.start, span.end) if span is not None else range(0)
-    if dimension == "share" and not part and not found and span is not None and clause_subjects.holder(span):
+    if dimension == "share" and not part and not found and span is not None \
+            and (holder := clause_subjects.holder(span)):
         # "Ostrom won 46 percent": a part of the vote (polls of one name differ without contradiction)
-        return f"share for {clause_subjects.holder(span)}", True
+        return f"share for {holder}", True
     if subject.lower() in NOT_SUBJECTS or (not dimension.startswith("count:") and not part and not found
                                            and _is_name(subject)):
         subject = clause_subjects.fallback_subject(sdoc, start, end) or subject

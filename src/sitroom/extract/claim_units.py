@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from sitroom.data import load as load_data
@@ -20,3 +21,10 @@ def unit_table() -> dict[str, tuple[str, str, float]]:
         for form in forms:
             table[str(form).lower()] = (unit, dimension, float(factor))
     return table
+
+
+@cache
+def approximate_words() -> str:
+    """The words that make a value approximate ("about", "more than"), as one regex alternation."""
+    return "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                    for a in sorted(units()["approximate"], key=len, reverse=True))

@@ -17,8 +17,9 @@ from functools import cache
 
 from sitroom.extract import claim_clauses as clauses
 from sitroom.extract.claim_clauses import text_of, tokens_in
+from sitroom.extract.claim_ratios import ratios_in
 from sitroom.extract.claim_subjects import TOTAL, subject_of
-from sitroom.extract.claim_units import unit_table, units
+from sitroom.extract.claim_units import approximate_words, unit_table, units
 from sitroom.model.evidence import Span
 
 __all__ = ["APPROXIMATE_SHARE", "ClaimFinding", "claims_in", "read_number", "units"]
@@ -46,6 +47,8 @@ class ClaimFinding:
     """For "N of M things": (N, M)."""
     upper: float | None = None
     """For a range ("10-15 thousand", "between -5 and -12"): its upper bound (``value`` is the lower)."""
+    pronoun: Span | None = None
+    """Where the subject's first word, a personal pronoun ("she spent"), was read: coreference names it."""
 
 
 @cache
@@ -53,8 +56,7 @@ def _pattern() -> re.Pattern:
     u = units()
     words = "|".join(sorted(u["words"], key=len, reverse=True))
     mult = "|".join(sorted(u["multipliers"], key=len, reverse=True))
-    approx = "|".join(re.escape(a).replace(r"\ ", r"\s+")
-                      for a in sorted(u["approximate"], key=len, reverse=True))
+    approx = approximate_words()
     unit_words = "|".join(re.escape(f) for f in sorted(unit_table(), key=len, reverse=True)
                           if f not in "$€£¥₽")
     number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
@@ -72,8 +74,10 @@ def _pattern() -> re.Pattern:
 def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
     """Claims in a parsed passage whose text starts at ``offset``; ``skip`` holds dates and times."""
     text = text_of(sdoc)
-    found = _in_every(sdoc, offset, skip)
-    skip = [*skip, *(c.span for c in found)]
+    ratios = [ClaimFinding(span, value, "%", "share", value, abs(value) * APPROXIMATE_SHARE, True, subject,
+                           True) for span, value, subject in ratios_in(sdoc, offset, skip)]
+    skip = [*skip, *(c.span for c in ratios)]
+    found: list[ClaimFinding] = []
     labels: dict[str, str] = {}  # what numbers in a list measure, by dimension (see subject_of)
     for m in _pattern().finditer(text):
         span = Span(offset + m.start(), offset + m.end())
@@ -84,43 +88,13 @@ def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
         claim = _claim(sdoc, m, offset, labels)
         if claim is not None:
             found.append(claim)
-    return found
-
-
-@cache
-def _in_every_pattern() -> re.Pattern:
-    words = "|".join(w for w, v in units()["words"].items() if v <= 10)
-    approx = "|".join(re.escape(a).replace(r"\ ", r"\s+")
-                      for a in sorted(units()["approximate"], key=len, reverse=True))
-    return re.compile(rf"\b(?:(?P<approx>{approx})\s+)?(?P<n>\d{{1,2}}|one|{words})\s+(?:in|out\s+of)\s+"
-                      rf"(?P<m>\d{{1,3}}|{words})(?=\s+[^\W\d_])", re.I)
-
-
-def _in_every(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
-    """ "Eight in 10 voters", "about four out of ten residents": a share of the counted group
-    (80 percent of voters), approximate, measuring part of it."""
-    text, words, out = text_of(sdoc), units()["words"], []
-    for m in _in_every_pattern().finditer(text):
-        n, of = (float(words.get(g.lower(), 1 if g.lower() == "one" else 0) or g) for g in m.group("n", "m"))
-        span = Span(offset + m.start(), offset + m.end())
-        group = next((t for t in tokens_in(sdoc, m.end(), m.end() + 40) if t.pos_ in ("NOUN", "PROPN")), None)
-        while group is not None and group.dep_ in ("compound", "amod") and group.head.i > group.i:
-            group = group.head  # "10 Vexley voters": the voters
-        own = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if not 0 < n < of or group is None or own is None or any(span.overlaps(s) for s in skip):
-            continue
-        said = clauses.predicate(group, range(own.start, own.end))
-        subject = " ".join(w for w in (clauses.core_phrase(group, own), said) if w)
-        value = round(100 * n / of, 1)
-        out.append(ClaimFinding(span, value, "%", "share", value, abs(value) * APPROXIMATE_SHARE, True,
-                                subject, True, (n, of)))
-    return out
+    return sorted(found + ratios, key=lambda c: c.span.start)
 
 
 def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], offset: int) -> bool:
     """ "1,210-kilometer (752-mile)": the bracketed value converts the one before it."""
     before = text[max(0, m.start() - 2) : m.start()]
-    return "(" in before and bool(found) and m.start() + offset - found[-1].span.end <= 3
+    return "(" in before and bool(found) and 0 <= m.start() + offset - found[-1].span.end <= 3
 
 
 def read_number(raw: str) -> tuple[float, float] | None:
@@ -190,23 +164,40 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         base = value * factor
         tolerance = place * mult * factor / 2 if not approximate else abs(base) * APPROXIMATE_SHARE
     return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, base,
-                        tolerance, approximate, subject, part, share, high)
+                        tolerance, approximate, subject, part, share, high,
+                        _pronoun(sdoc, subject, start, offset))
+
+
+def _pronoun(sdoc, subject: str, start: int, offset: int) -> Span | None:
+    """The personal pronoun a subject starts with ("she brought down"): the nearest one before the
+    number in its sentence."""
+    first = subject.split(" ", 1)[0].lower()
+    if first not in clauses.PERSONAL:
+        return None
+    number = tokens_in(sdoc, start, start + 1)
+    if not len(number):
+        return None
+    sent = number[0].sent
+    said = [t for t in sdoc[sent.start : number[0].i] if t.lower_ == first and t.tag_ == "PRP"]
+    return Span(offset + said[-1].idx, offset + said[-1].idx + len(said[-1])) if said else None
 
 
 @cache
 def _period_pattern() -> re.Pattern:
     periods = "|".join(sorted(units()["periods"], key=len, reverse=True))
-    return re.compile(rf"(?:\s+[\w-]+){{0,2}}?\s+(?:a|an|per|each|every)\s+({periods})\b"
-                      rf"|\s*/\s*({periods})\b", re.I)
+    return re.compile(rf"(?P<noun>\s+[^\W\d_][\w-]*)?(?:\s+of\s+[^\W\d_][\w-]*)?"
+                      rf"(?:\s+(?:a|an|per|each|every)\s+|-(?:a|an)-|\s*/\s*)(?P<period>{periods})\b"
+                      rf"(?!\s+(?:ago|earlier|later|before|after|since|of|or)\b)", re.I)
 
 
 def _per(text: str, end: int, unit: str) -> str | None:
-    """ "$15 an hour", "2 million tons of grain a year", "$40,000 per capita": the period of a rate,
-    within two words after the number and its unit; None for a total."""
+    """ "$15 an hour", "$15-an-hour", "2 million tons of grain a year", "6 million barrels a day",
+    "$40,000 per capita": the period of a rate, right after the number and its unit (only the counted
+    noun or an "of" phrase between); None for a total ("a year ago", "in a week", "included a person")."""
     m = _period_pattern().match(text, end)
-    if m is None or any(w in (m.group(0).lower().split()[:1] or [""]) for w in ("and", "or", "to")):
+    if m is None or (m.group("noun") and m.group("noun").strip().lower() != unit.lower()):
         return None
-    return units()["periods"][(m.group(1) or m.group(2)).lower()]
+    return units()["periods"][m.group("period").lower()]
 
 
 def _measured(after: str, noun: str) -> tuple[str, str, float] | None:
@@ -227,9 +218,9 @@ def _anaphoric(sdoc, m: re.Match, noun: str) -> bool:
     determiner points back to things already named; it asserts no count (unless the noun is restricted
     there: "the nine people who were killed")."""
     text = text_of(sdoc)
-    word = m.group("num").lower()
+    word, at = m.group("num").lower(), m.start("num")
     if word not in units()["words"] or m.group("approx") or m.group("mult") or units()["words"][word] > 10 \
-            or not _BEFORE_KNOWN.search(text, 0, m.start("num")):
+            or not _BEFORE_KNOWN.search(text, max(0, at - 8), at):
         return False
     if re.search(r"\bof\s+\w+\s+$", text[max(0, m.start("num") - 20) : m.start("num")]):
         return False  # "four of the six delegates": the total of a share

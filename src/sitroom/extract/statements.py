@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from functools import cache
 
 from sitroom.data.countries import country_in
@@ -97,26 +98,72 @@ def _control() -> re.Pattern:
 
 def claim_records(claims: list[ClaimFinding], quotes: list[QuoteFinding], sentences: list[Span],
                   timexes: list[Timex], text: str, mentions: list[Mention] = ()) -> list[ClaimRecord]:
+    """Each claim with the quote it is made in, its date (the nearest date of its sentence after any
+    dateline), whether its sentence speaks of holding ground, its country and the mention of what it is
+    about. ``sentences`` (in text order) are the document's, the ones ``Mention.sentence`` indexes."""
+    starts = [s.start for s in sentences]
+    parts = [q.parts(text) for q in quotes]
+    dates = sorted((t for t in timexes if t.type == "DATE" and to_when(t)), key=lambda t: t.span.start)
+    date_starts = [t.span.start for t in dates]
+    by_sentence: dict[int, list[tuple[int, Mention]]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(m.sentence, []).append((i, m))
+    at = {m.span: i for i, m in enumerate(mentions)}
     out = []
     for c in claims:
-        quote = next((i for i, q in enumerate(quotes) if any(p.contains(c.span) for p in q.parts(text))),
-                     None)
-        sentence = next((s for s in sentences if s.contains(c.span)), c.span)
+        quote = next((i for i, said in enumerate(parts) if any(p.contains(c.span) for p in said)), None)
+        k = bisect_right(starts, c.span.start) - 1
+        sentence = sentences[k] if k >= 0 and sentences[k].contains(c.span) else c.span
         lead = text.rfind("—", sentence.start, c.span.start) + 1  # not the dateline's date
-        dated = [t for t in timexes if sentence.contains(t.span) and t.span.start >= lead
-                 and t.type == "DATE" and to_when(t)]
+        dated = [t for t in dates[bisect_left(date_starts, max(sentence.start, lead)):
+                                  bisect_right(date_starts, sentence.end)] if sentence.contains(t.span)]
         nearest = min(dated, key=lambda t: abs(t.span.start - c.span.start)) if dated else None
         words = text[sentence.start : sentence.end]
         country = country_in(c.subject) or country_in(words[max(0, c.span.end - sentence.start):][:80])
+        c, doer = _named_doer(c, mentions, at)
+        about = _about(c, by_sentence.get(k, []) if sentence is not c.span else [])
         out.append(ClaimRecord(c, quote, to_when(nearest) if nearest else None,
-                               bool(_control().search(words)), country, _about(c, sentence, mentions)))
+                               bool(_control().search(words)), country, doer if about is None else about))
     return out
 
 
-def _about(claim: ClaimFinding, sentence: Span, mentions: list[Mention]) -> int | None:
-    """The named mention of the claim's sentence its subject names, the longest name first."""
-    named = [(i, m) for i, m in enumerate(mentions) if sentence.contains(m.span) and not m.pronoun
-             and not m.dateline and m.text[:1].isupper()
-             and re.search(rf"(?<!\w){re.escape(m.text)}(?!\w)", claim.subject)]
-    return max(named, key=lambda im: (len(im[1].text), -im[1].span.start))[0] if named else None
+def _named_doer(claim: ClaimFinding, mentions: list[Mention],
+                at: dict[Span, int]) -> tuple[ClaimFinding, int | None]:
+    """A subject that starts with a pronoun ("she brought down") takes the name coreference gives it
+    ("Lena Halvorsen brought down"), and that mention's index; without one the pronoun is dropped
+    ("brought down")."""
+    if claim.pronoun is None:
+        return claim, None
+    rest = claim.subject.partition(" ")[2]
+    index = at.get(claim.pronoun)
+    seen: set[int] = set()
+    while index is not None and mentions[index].pronoun and index not in seen:
+        seen.add(index)
+        index = mentions[index].antecedent
+    if index is None or mentions[index].pronoun:
+        return replace(claim, subject=rest, pronoun=None), None
+    return replace(claim, subject=f"{mentions[index].text} {rest}".strip(), pronoun=None), index
 
+
+def _about(claim: ClaimFinding, named: list[tuple[int, Mention]]) -> int | None:
+    """Of the mentions of the claim's sentence (``named``, with their indices), the one its subject is
+    about: the name it opens with ("Marlova's districts", "Norland spent on defence"), whose share it is
+    ("share for Ostrom") or that it is said of ("turnover (Iran)"); the longest such name, None when
+    two names of one length tie."""
+    found = [(i, m) for i, m in named if not m.pronoun and not m.dateline and m.text[:1].isupper()
+             and _heads(claim.subject, m.text)]
+    if not found:
+        return None
+    longest = max(len(m.text) for _, m in found)
+    best = [(i, m.text) for i, m in found if len(m.text) == longest]
+    return best[0][0] if len({text for _, text in best}) == 1 else None
+
+
+def _heads(subject: str, name: str) -> bool:
+    """``name`` is what ``subject`` is of: its first words, after "share for", or in its closing brackets."""
+    for lead in ("", "share for "):
+        if subject.startswith(lead + name):
+            end = len(lead) + len(name)
+            if end == len(subject) or not subject[end].isalnum():
+                return True
+    return subject.endswith(f"({name})")

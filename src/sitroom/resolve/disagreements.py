@@ -114,7 +114,7 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
             if a.country and b.country and a.country != b.country and not named:
                 continue  # the same measure of two countries
             if a.about and b.about and a.about != b.about:
-                continue  # the same measure of two actors ("share for Ostrom", "share for Lund")
+                continue  # the same words of two actors (a "Bush" of one article, another of the next)
             if abs(a.base_value - b.base_value) > max(_tol(a), _tol(b)):
                 return a, b
     return None
@@ -147,4 +147,7 @@ def _fmt(x: float) -> str:
 
 
 def _base(c: ClaimRow) -> str:
-    return {"length": "km", "share": "points", "mass": "t"}.get(c.dimension, c.unit)
+    """The base unit values are compared in: "km" for lengths, "km/day" for a rate of one."""
+    dimension, _, period = c.dimension.partition("/")
+    base = {"length": "km", "share": "points", "mass": "t"}.get(dimension)
+    return c.unit if base is None else f"{base}/{period}" if period else base
