@@ -61,3 +61,23 @@ def test_a_pronoun_doing_what_a_number_measures_is_named(tmp_path):
     names = {a["id"]: a["name"] for a in data["actors"]}
     (claim,) = data["claims"]
     assert claim["subject"] == "Karl Ostrom raised" and names[claim["about"]] == "Karl Ostrom"
+
+
+_MEETING = ("Talks in Vexley\n\nBy Erik Lund\n\n{town}, March {pub}, 2024 — Marlova Foreign Minister "
+            "Karl Ostrom met Norland envoy Lena Halvorsen in Vexley on {day} to discuss the border.\n")
+
+
+def test_one_meeting_two_articles_date_differently_is_a_disagreement(tmp_path):
+    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="Monday"),
+                              _MEETING.format(town="VEXLEY", pub=7, day="Tuesday")])
+    (found,) = data["disagreements"]
+    assert len(found["events"]) == 2 and not found["claims"]
+    assert "2024-03-04" in found["note"] and "2024-03-05" in found["note"]
+
+
+def test_meetings_a_week_apart_or_both_told_by_one_article_are_two_meetings(tmp_path):
+    again = "Karl Ostrom met Lena Halvorsen again in Vexley on Tuesday.\n"
+    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="Monday") + again,
+                              _MEETING.format(town="VEXLEY", pub=14, day="Tuesday")])
+    days = sorted(e["when"]["start"] for e in data["events"] if e["type"] == "CONSULT")
+    assert days == ["2024-03-04", "2024-03-05", "2024-03-12"] and data["disagreements"] == []

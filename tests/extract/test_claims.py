@@ -153,6 +153,8 @@ def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
     ("Ostrom trails by 58 of the 98 delegates that were available on Tuesday.",
      "delegates that were available"),
     ("Vexley won eleven consecutive victories after Super Tuesday.", "consecutive victories won by Vexley"),
+    ("In 1998 ten Marlovan diplomats were killed in the raid.", "Marlovan diplomats killed in the raid"),
+    ("Twelve people were killed when the bus crashed.", "people killed"),  # a "when" clause: done to them
     ("Patrols face cold nights, mountain ranges up to 4-5 thousand meters and long shifts.",
      "mountain ranges"),  # a plural noun the parser read as a verb
 ])

@@ -74,7 +74,7 @@ def predicate(noun, skip: range = range(0)) -> str:
     if noun.dep_ == "nsubj":
         return _join([_inflect(verb, "VBG"), _particle(verb), complements(verb, skip, noun, sayings=True)])
     if noun.dep_ == "nsubjpass":
-        if any(c.dep_ in ("xcomp", "ccomp", "oprd", "attr", "acomp", "advcl") for c in verb.children):
+        if any(c.dep_ in ("xcomp", "ccomp", "oprd", "attr", "acomp") for c in verb.children):
             return ""  # "were expected to", "were meant to": said of them, not done to them
         form = verb.text if verb.tag_ == "VBN" else _inflect(verb, "VBN")
         return _join([form, _particle(verb), complements(verb, skip, noun)])

@@ -238,7 +238,8 @@ def _counted(sdoc, end: int) -> str | None:
     for tok in tokens:
         if tok.tag_ == "NNS":
             return tok.lower_
-        if tok.pos_ not in ("ADJ", "ADV", "NUM") and tok.lower_ not in ("more", "other"):
+        if tok.pos_ not in ("ADJ", "ADV", "NUM") and tok.lower_ not in ("more", "other") \
+                and not (tok.pos_ == "PROPN" and tok.dep_ in ("compound", "amod")):  # "ten Marlovan envoys"
             return None
     return None
 

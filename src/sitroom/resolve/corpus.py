@@ -9,6 +9,7 @@ from sitroom.code_digest import code_digest
 from sitroom.resolve.actors import build_actors, local_actors
 from sitroom.resolve.disagreements import ClaimRow
 from sitroom.resolve.disagreements import find as find_disagreements
+from sitroom.resolve.event_disagreements import dated_differently
 from sitroom.resolve.events import EventMention, build_events
 from sitroom.store.room import Room
 
@@ -34,7 +35,9 @@ def resolve_actors(room: Room, force: bool = True) -> bool:
     actors = build_actors(room_local_actors(room), room.overrides())
     actor_of = _actor_of_mention(room, actors)
     events = _events(room, actors, actor_of)
-    room.replace_resolved(actors, events, find_disagreements(_claims(room, actor_of)), fingerprint)
+    disagreements = find_disagreements(_claims(room, actor_of)) + dated_differently(
+        events, {a[0]: a[1] for a in actors})
+    room.replace_resolved(actors, events, disagreements, fingerprint)
     return True
 
 
