@@ -10,7 +10,7 @@ OUT ?= out
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ray,gender,ftm]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,ray,gender,ftm,semantic]'
 	touch $(STAMP)
 
 ROOM := $(OUT)/russia-taliban.duckdb
@@ -24,6 +24,7 @@ demo: $(STAMP)
 	$(BIN)/sitroom disagreements --db $(ROOM)
 	$(BIN)/sitroom export --db $(ROOM) --format json --output $(OUT)/russia-taliban.json
 	$(BIN)/sitroom report --db $(ROOM) --output $(OUT)/russia-taliban-report.html
+	$(BIN)/sitroom ask --db $(ROOM) "Why does Russia negotiate with the Taliban?"
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[bench]'

@@ -64,3 +64,17 @@ def test_script_tags_in_articles_stay_inert(browser, server, small_room, tmp_pat
     for entry in page.locator(".timeline-entry").all():
         entry.click()
     assert page.evaluate("window.__pwned") is None
+
+
+def test_ask_cites_sentences_that_open_their_evidence(browser, server):
+    page, errors = _page(browser)
+    page.goto(server + "/ask")
+    page.fill("#question", "northern border")
+    page.press("#question", "Enter")
+    page.wait_for_selector("section.answer li a")
+    cited = page.locator("section.answer li a").first
+    said = cited.text_content()
+    cited.click()
+    page.wait_for_selector("#highlight")
+    assert " ".join(page.locator("#highlight").text_content().split()) == " ".join(said.split())
+    assert errors == []

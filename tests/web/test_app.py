@@ -11,7 +11,8 @@ def client(small_room):
     return TestClient(create_app(small_room, ("testserver",)))
 
 
-@pytest.mark.parametrize("path", ["/", "/timeline", "/actors", "/search?q=border"])
+@pytest.mark.parametrize("path", ["/", "/timeline", "/actors", "/search?q=border", "/ask?q=why+the+border",
+                                  "/ask"])
 def test_pages_are_html_and_json(client, path):
     html = client.get(path)
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
@@ -97,3 +98,12 @@ def test_only_this_machines_names_are_served_with_headers_that_keep_pages_inert(
 def test_an_ipv6_address_given_to_serve_is_answered(small_room):
     client = TestClient(create_app(small_room, ("fe80::1",)), base_url="http://[fe80::1]:8000")
     assert client.get("/").status_code == 200
+
+
+def test_ask_answers_with_cited_sentences_grouped_by_source(client):
+    answer = client.get("/ask?q=northern%20border&format=json").json()["answer"]
+    cited = [s for g in answer["groups"] for s in g["sentences"]]
+    assert cited and sorted(s["rank"] for s in cited) == list(range(1, len(cited) + 1))
+    page = client.get("/ask?q=northern%20border")
+    assert page.status_code == 200 and "/documents/" in page.text
+    assert client.get("/ask?q=the&format=json").json()["note"]  # stop words only: said, no error

@@ -134,6 +134,11 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             data = pages.search_page(r, q, actor or None, source or None, _date(since), _date(until))
             return respond(r, request, "search.html.j2", data)
 
+    @app.get("/ask", response_class=HTMLResponse)
+    def ask(request: Request, q: str | None = Query(None, max_length=300)):
+        with room() as r:
+            return respond(r, request, "ask.html.j2", pages.ask_page(r, q))
+
     return app
 
 

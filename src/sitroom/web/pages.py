@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitroom.query import actors as actor_queries
 from sitroom.query import documents as document_queries
+from sitroom.query.ask import ask
 from sitroom.query.events import events, timeline
 from sitroom.query.evidence import Context
 from sitroom.query.search import matching, search
@@ -75,6 +76,16 @@ def document_page(room: Room, doc_id: str, start: int | None, end: int | None) -
     return {**{k: v for k, v in doc.items() if k not in ("body", "boilerplate")},
             "boilerplate_count": len(doc["boilerplate"]), "segments": segments,
             "highlight": {"start": start, "end": end} if start is not None else None}
+
+
+def ask_page(room: Room, q: str | None) -> dict:
+    """A question answered with cited sentences grouped by source and speaker (as ``sitroom ask``)."""
+    if not q or not q.strip():
+        return {"q": q or "", "answer": None, "note": ""}
+    try:
+        return {"q": q, "answer": ask(room, q), "note": ""}
+    except ValueError as exc:
+        return {"q": q, "answer": None, "note": str(exc)}
 
 
 def search_page(room: Room, q: str | None, actor: str | None = None, source: str | None = None,

@@ -1,0 +1,71 @@
+"""`sitroom ask` on articles written for the test: cited sentences, grouped by source and speaker, with
+what they carry; BM25 alone on request; usage errors."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sitroom.build import build
+from sitroom.cli.main import main
+from sitroom.query.ask import semantic_available
+
+ARTICLES = {
+    "a.txt": "Border closed\n\nBy Erik Lund\n\nVEXLEY, March 4, 2024 — Norland closed its border with "
+             "Marlova on Monday because smugglers had crossed it for weeks, officials said. Why would "
+             "Norland do that? Farmers in the valley said the harvest was poor.\n",
+    "b.txt": "Talks on the border\n\nBy Lena Lund\n\nOSTERLAND, March 6, 2024 — Karl Ostrom met Lena "
+             "Halvorsen in Osterland on Tuesday. \"We closed the border to stop the smuggling,\" Halvorsen "
+             "said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("articles")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder / "room.duckdb"
+    assert build([str(folder)], db).ok
+    return str(db)
+
+
+def _ask(room, *args) -> dict:
+    result = CliRunner().invoke(main, ["ask", *args, "--db", room, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_an_answer_is_cited_sentences_grouped_by_source_and_speaker(room):
+    answer = _ask(room, "Why did Norland close the border?")
+    sentences = [(g, s) for g in answer["groups"] for s in g["sentences"]]
+    assert sorted(s["rank"] for _, s in sentences) == list(range(1, len(sentences) + 1))
+    for group, s in sentences:  # every sentence is the text at its offsets in its document
+        text = next(ARTICLES[n] for n in ARTICLES if group["source"].endswith(n))
+        assert " ".join(text[s["start"]:s["end"]].split()) == s["text"]
+    best = min(sentences, key=lambda gs: gs[1]["rank"])[1]
+    assert "smugglers" in best["text"] and "Norland" in best["actors"]
+    assert not best["text"].endswith("?")  # a question in the text answers nothing
+    spoken = [g for g, s in sentences if "stop the smuggling" in s["text"]]
+    assert spoken and spoken[0]["speaker"] == "Lena Halvorsen"
+    assert answer["ranking"] == ("bm25+minilm" if semantic_available() else "bm25")
+
+
+def test_bm25_alone_on_request_and_filters(room):
+    assert _ask(room, "border smuggling", "--lexical")["ranking"] == "bm25"
+    only = _ask(room, "border", "--source", "b.txt")
+    assert {g["source"][-5:] for g in only["groups"]} == {"b.txt"}
+    assert _ask(room, "volcano eruption")["groups"] == []
+
+
+def test_the_terminal_answer_cites_every_sentence(room):
+    result = CliRunner().invoke(main, ["ask", "Why did Norland close the border?", "--db", room])
+    assert result.exit_code == 0, result.output
+    assert "ranked by" in result.output and ":" in result.output
+    cited = [line for line in result.output.splitlines() if line.lstrip().startswith("[")]
+    assert cited and all(line.rstrip().endswith(")") for line in cited)
+
+
+def test_a_question_of_stop_words_is_a_usage_error(room):
+    result = CliRunner().invoke(main, ["ask", "the of and", "--db", room])
+    assert result.exit_code == 2, result.output
