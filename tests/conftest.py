@@ -47,6 +47,16 @@ def small_room(tmp_path_factory) -> Path:
     return db
 
 
+def written_room(articles: dict[str, str], folder: Path) -> Path:
+    """A room built in ``folder`` from articles written for a test, ``{file name: text}``."""
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = folder / "room.duckdb"
+    report = build([str(folder)], db)
+    assert report.ok, report.failed
+    return db
+
+
 def exported(db: Path) -> dict:
     """A room's whole export without its timestamp: two rooms with the same picture compare equal."""
     with Room(db, read_only=True) as room:

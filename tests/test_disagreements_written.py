@@ -3,9 +3,10 @@ different years or different countries are different things."""
 
 import json
 
-from sitroom.build import build
 from sitroom.export.json_export import export
 from sitroom.store.room import Room
+
+from .conftest import written_room
 
 _DEAL = ("Port deal signed\n\nBy Erik Lund\n\nMARLOVA, March 4, 2024 — The harbour authority of Marlova "
          "signed a {amount} dredging contract with a Ruritanian firm on Monday, officials said.\n")
@@ -15,10 +16,7 @@ _BUDGETS = ("Budgets compared\n\nBy Lena Halvorsen\n\nMARLOVA, March 5, 2024 —
 def _export(tmp_path, texts: list[str]) -> dict:
     folder = tmp_path / "articles"
     folder.mkdir()
-    for i, text in enumerate(texts):
-        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
-    db = tmp_path / "room.duckdb"
-    assert build([str(folder)], db).ok
+    db = written_room({f"a{i}.txt": text for i, text in enumerate(texts)}, folder)
     with Room(db, read_only=True) as room:
         return json.loads(json.dumps(export(room)))
 

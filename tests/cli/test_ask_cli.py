@@ -6,9 +6,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from sitroom.build import build
 from sitroom.cli.main import main
 from sitroom.query.ask import semantic_available
+
+from ..conftest import written_room
 
 ARTICLES = {
     "a.txt": "Border closed\n\nBy Erik Lund\n\nVEXLEY, March 4, 2024 — Norland closed its border with "
@@ -22,12 +23,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    db = folder / "room.duckdb"
-    assert build([str(folder)], db).ok
-    return str(db)
+    return str(written_room(ARTICLES, tmp_path_factory.mktemp("articles")))
 
 
 def _ask(room, *args) -> dict:

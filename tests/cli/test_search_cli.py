@@ -5,8 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from sitroom.build import build
 from sitroom.cli.main import main
+
+from ..conftest import written_room
 
 ARTICLES = {
     "a.txt": "Border talks resume\n\nBy Erik Lund\n\nVEXLEY, March 4, 2024 — Karl Ostrom met Lena Halvorsen "
@@ -20,12 +21,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    db = folder / "room.duckdb"
-    assert build([str(folder)], db).ok
-    return str(db)
+    return str(written_room(ARTICLES, tmp_path_factory.mktemp("articles")))
 
 
 def _search(room, *args) -> list[dict]:
