@@ -1,7 +1,11 @@
 """Seconds to answer the web UI's pages and the actor dossier on a large room, new code beside main's.
 
-    python benchmarks/web_pages.py --room ROOM.duckdb [--baseline REF] [--repeat 5]
+    python benchmarks/web_pages.py --room ROOM.duckdb [--baseline REF] [--repeat 5] [--concurrent 20]
     python benchmarks/web_pages.py [--data TEXTS] [--limit N]      # builds a room of TEXTS first
+
+With ``--concurrent N`` the new code is also served for real (``sitroom serve`` on a free local port, in
+its own process) and every page requested by N clients at once, N times each: the median and the
+slowest answer are printed.
 
 Each page is requested ``--repeat`` times in-process (Starlette's test client, one request at a time)
 and the median printed; the dossier of the actors with the most mentions is timed on its own
@@ -20,7 +24,8 @@ from pathlib import Path
 
 import baseline
 
-PAGES = ("/", "/timeline", "/actors", "/actors/{top}", "/search?q=talks", "/actors/{top}?format=json")
+PAGES = ("/", "/timeline", "/actors", "/actors/{top}", "/search?q=talks", "/actors/{top}?format=json",
+         "/quotes", "/claims", "/disagreements", "/ask?q=why+did+the+talks+fail")
 TOP = 3
 
 
@@ -52,6 +57,48 @@ def measure(room: Path, repeat: int) -> dict:
     return {"pages": pages, "dossiers": dossiers}
 
 
+def concurrently(room: Path, clients: int) -> dict[str, tuple[float, float]]:
+    """``{page: (median, slowest)}`` seconds with ``clients`` requests in flight at once, ``clients`` each,
+    against ``sitroom serve`` in its own process."""
+    import socket
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "sitroom", "serve", "--db", str(room), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/", timeout=5)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        top = httpx.get(base + "/actors?format=json", timeout=60).json()["actors"][0]["id"]
+        out = {}
+        for path in PAGES:
+            url = base + path.format(top=top)
+            httpx.get(url, timeout=120)  # warm (indexes, the model) before timing
+
+            def one(_, url=url) -> float:
+                started = time.perf_counter()
+                httpx.get(url, timeout=120)
+                return time.perf_counter() - started
+
+            with ThreadPoolExecutor(clients) as pool:
+                times = list(pool.map(one, range(clients * clients)))
+            out[path] = (statistics.median(times), max(times))
+        return out
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--room", type=Path, help="an existing room (else one is built from --data)")
@@ -59,6 +106,8 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=texts,
                         help="texts to build a room of when no --room is given (default: PolNeAR's 840)")
     parser.add_argument("--repeat", type=int, default=5, help="requests per page (the median is shown)")
+    parser.add_argument("--concurrent", type=int, default=0, metavar="N",
+                        help="also serve the new code and time each page with N clients at once")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     baseline.add_argument(parser)
     args = parser.parse_args()
@@ -75,6 +124,7 @@ def main() -> int:
         new = measure(room, args.repeat)
         ran = baseline.run_main(args.baseline, __file__, ["--room", str(room), "--repeat", str(args.repeat)],
                                 notes)
+        together = concurrently(room, args.concurrent) if args.concurrent else {}
     name, old = ran if ran is not None else ("main", {})
     print(f"room: {room}; median of {args.repeat} requests per page, seconds")
     print(f"{'page':36} {'new':>10} {name:>22}")
@@ -86,6 +136,11 @@ def main() -> int:
     for k, (ident, mentions, seconds) in enumerate(new["dossiers"]):
         before = (old.get("dossiers") or [[None, None, None]] * TOP)[k][2]
         print(f"{ident[:28]:28} {mentions:7} {_s(seconds):>10} {_s(before):>22}")
+    if together:
+        print(f"served (sitroom serve), {args.concurrent} clients at once, {args.concurrent} requests each: "
+              "median and slowest, seconds")
+        for path, (median, slowest) in together.items():
+            print(f"{path:36} {_s(median):>10} {_s(slowest):>10}")
     print("command: python " + " ".join(sys.argv))
     for note in notes:
         print("note:", note)

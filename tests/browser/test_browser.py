@@ -1,5 +1,7 @@
 """Headless Chromium (Debian's) driven by Playwright: click from the timeline to the evidence."""
 
+import pytest
+
 from .conftest import ARTIFACTS
 
 
@@ -77,4 +79,25 @@ def test_ask_cites_sentences_that_open_their_evidence(browser, server):
     cited.click()
     page.wait_for_selector("#highlight")
     assert " ".join(page.locator("#highlight").text_content().split()) == " ".join(said.split())
+    assert errors == []
+
+
+@pytest.mark.parametrize(("path", "link"), [("/quotes", "a.quote"), ("/claims", "a.claim")])
+def test_quotes_and_claims_open_their_evidence(browser, server, path, link):
+    page, errors = _page(browser)
+    page.goto(server + path)
+    cited = page.locator(link).first
+    said = " ".join(cited.text_content().split()[:3])
+    cited.click()
+    page.wait_for_selector("#highlight")
+    assert said in " ".join(page.locator("#highlight").text_content().split())  # the quote with its cue
+    assert errors == []
+
+
+def test_disagreements_page_shows_each_side(browser, server):
+    page, errors = _page(browser)
+    page.goto(server + "/disagreements")
+    assert page.locator("h1").text_content() == "Disagreements"
+    for section in page.locator("section.disagreement").all():
+        assert section.locator("a.side").count() >= 2
     assert errors == []

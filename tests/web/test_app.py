@@ -12,7 +12,7 @@ def client(small_room):
 
 
 @pytest.mark.parametrize("path", ["/", "/timeline", "/actors", "/search?q=border", "/ask?q=why+the+border",
-                                  "/ask"])
+                                  "/ask", "/quotes", "/claims", "/disagreements", "/quotes?page=9"])
 def test_pages_are_html_and_json(client, path):
     html = client.get(path)
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
@@ -107,3 +107,21 @@ def test_ask_answers_with_cited_sentences_grouped_by_source(client):
     page = client.get("/ask?q=northern%20border")
     assert page.status_code == 200 and "/documents/" in page.text
     assert client.get("/ask?q=the&format=json").json()["note"]  # stop words only: said, no error
+
+
+def test_quotes_claims_and_disagreements_pages_page_and_cite(client, monkeypatch):
+    from sitroom.web import statement_pages
+
+    quotes = client.get("/quotes?format=json").json()
+    assert quotes["total"] and quotes["rows"] and quotes["rows"][0]["quotes"][0]["evidence"]["document"]
+    counts = [g["count"] for g in quotes["rows"]]
+    assert counts == sorted(counts, reverse=True)  # the most quoted speakers first
+    claims = client.get("/claims?format=json").json()
+    assert claims["total"] == len(claims["rows"]) and claims["page"] == claims["pages"] == 1
+    monkeypatch.setattr(statement_pages, "PAGE_SIZE", 1)
+    second = client.get("/claims?page=2&format=json").json()
+    assert second["page"] == 2 and second["rows"] == claims["rows"][1:2]
+    assert client.get("/claims?page=999&format=json").json()["page"] == second["pages"]  # past the end
+    assert client.get("/claims?page=0").status_code == 422
+    assert 'rel="next"' in client.get("/claims?page=1").text
+    assert 'rel="prev"' in client.get("/claims?page=2").text

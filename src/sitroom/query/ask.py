@@ -16,8 +16,12 @@ from functools import cache
 from sitroom.query.search import search
 from sitroom.store.room import Room
 
-CANDIDATES = 100
-"""BM25 candidates the meaning reranks."""
+CANDIDATES = 40
+"""BM25 candidates the meaning reranks (each costs a model run of some 10-40 ms on a CPU, once: vectors
+are kept for the process's later questions)."""
+_VECTORS_KEPT = 20_000
+"""Sentence vectors kept in memory across questions (about 1.5 KB each)."""
+_vectors: dict[str, object] = {}
 RRF_K = 60
 """Reciprocal rank fusion's constant: a rank r counts 1 / (RRF_K + r)."""
 LIMIT = 8
@@ -80,9 +84,13 @@ def _says_little(hit: dict) -> bool:
 def _fused(question: str, hits: list[dict]) -> list[dict]:
     """``hits`` reordered by the reciprocal-rank fusion of their BM25 rank and their cosine similarity
     to the question (unit vectors, so the dot product)."""
-    vectors = _embedder().embed_batch([question] + [h["text"] for h in hits])
-    asked = vectors[0]
-    by_meaning = sorted(range(len(hits)), key=lambda i: -float(vectors[i + 1] @ asked))
+    model = _embedder()
+    missing = [h["text"] for h in hits if h["text"] not in _vectors]
+    if len(_vectors) + len(missing) > _VECTORS_KEPT:
+        _vectors.clear()
+    _vectors.update(zip(missing, model.embed_batch(missing), strict=True))
+    asked = model.embed(question)
+    by_meaning = sorted(range(len(hits)), key=lambda i: -float(_vectors[hits[i]["text"]] @ asked))
     score = {i: 1 / (RRF_K + i + 1) for i in range(len(hits))}
     for rank, i in enumerate(by_meaning):
         score[i] += 1 / (RRF_K + rank + 1)

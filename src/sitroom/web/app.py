@@ -19,7 +19,7 @@ from sitroom.extract.events import TYPES
 from sitroom.model.dates import is_partial_date
 from sitroom.store import access
 from sitroom.store.room import Room
-from sitroom.web import pages
+from sitroom.web import pages, statement_pages
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
 """Host headers served by default: this machine's names, so that a web page elsewhere cannot read the
@@ -133,6 +133,25 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
         with room() as r:
             data = pages.search_page(r, q, actor or None, source or None, _date(since), _date(until))
             return respond(r, request, "search.html.j2", data)
+
+    @app.get("/quotes", response_class=HTMLResponse)
+    def quotes(request: Request, speaker: str | None = Query(None, max_length=200),
+               page: int = Query(1, ge=1)):
+        with room() as r:
+            data = statement_pages.quotes_page(r, speaker or None, page)
+            return respond(r, request, "quotes.html.j2", data)
+
+    @app.get("/claims", response_class=HTMLResponse)
+    def claims(request: Request, subject: str | None = Query(None, max_length=200),
+               page: int = Query(1, ge=1)):
+        with room() as r:
+            data = statement_pages.claims_page(r, subject or None, page)
+            return respond(r, request, "claims.html.j2", data)
+
+    @app.get("/disagreements", response_class=HTMLResponse)
+    def disagreements(request: Request, page: int = Query(1, ge=1)):
+        with room() as r:
+            return respond(r, request, "disagreements.html.j2", statement_pages.disagreements_page(r, page))
 
     @app.get("/ask", response_class=HTMLResponse)
     def ask(request: Request, q: str | None = Query(None, max_length=300)):
