@@ -66,16 +66,33 @@ _MEETING = ("Talks in Vexley\n\nBy Erik Lund\n\n{town}, March {pub}, 2024 — Ma
 
 
 def test_one_meeting_two_articles_date_differently_is_a_disagreement(tmp_path):
-    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="Monday"),
+    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="March 4"),
                               _MEETING.format(town="VEXLEY", pub=7, day="Tuesday")])
     (found,) = data["disagreements"]
     assert len(found["events"]) == 2 and not found["claims"]
     assert "2024-03-04" in found["note"] and "2024-03-05" in found["note"]
+    assert "Talks in Vexley" in found["note"]  # the articles by their titles
 
 
-def test_meetings_a_week_apart_or_both_told_by_one_article_are_two_meetings(tmp_path):
-    again = "Karl Ostrom met Lena Halvorsen again in Vexley on Tuesday.\n"
-    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="Monday") + again,
-                              _MEETING.format(town="VEXLEY", pub=14, day="Tuesday")])
+def test_who_met_whom_either_way_round_is_one_meeting(tmp_path):
+    other_way = ("Border talks\n\nBy Lena Lund\n\nVEXLEY, March 7, 2024 — Lena Halvorsen met Karl Ostrom "
+                 "in Vexley on Tuesday to discuss the border.\n")
+    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="March 4"), other_way])
+    assert len(data["disagreements"]) == 1
+
+
+def test_meetings_a_week_apart_again_or_both_told_by_one_article_are_two_meetings(tmp_path):
+    again = "Karl Ostrom met Lena Halvorsen again in Vexley on March 5.\n"
+    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="March 4") + again,
+                              _MEETING.format(town="VEXLEY", pub=14, day="March 12")])
     days = sorted(e["when"]["start"] for e in data["events"] if e["type"] == "CONSULT")
     assert days == ["2024-03-04", "2024-03-05", "2024-03-12"] and data["disagreements"] == []
+
+
+def test_a_further_meeting_or_a_week_is_no_disagreement(tmp_path):
+    further = ("Border talks\n\nBy Lena Lund\n\nVEXLEY, March 7, 2024 — Karl Ostrom met Lena Halvorsen "
+               "again in Vexley on Tuesday to discuss the border.\n")
+    week = ("Border talks\n\nBy Lena Lund\n\nVEXLEY, March 13, 2024 — Karl Ostrom met Lena Halvorsen "
+            "in Vexley last week to discuss the border.\n")
+    data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="March 4"), further, week])
+    assert data["disagreements"] == []

@@ -65,3 +65,11 @@ def test_the_terminal_answer_cites_every_sentence(room):
 def test_a_question_of_stop_words_is_a_usage_error(room):
     result = CliRunner().invoke(main, ["ask", "the of and", "--db", room])
     assert result.exit_code == 2, result.output
+
+
+def test_without_a_working_model_bm25_answers_alone(room, monkeypatch):
+    from sitroom.query import ask
+
+    monkeypatch.setattr(ask, "_embedder", lambda: None)  # as when the model is missing or will not load
+    answer = _ask(room, "Why did Norland close the border?")
+    assert answer["ranking"] == "bm25" and answer["groups"]

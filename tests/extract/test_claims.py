@@ -221,6 +221,7 @@ def test_joined_counts_are_counted_apart():
     ("The town had 4,000 residents a year ago.", [(4000, "residents")]),  # "a year ago": no rate
     ("The campaign raised $5 million in a year.", [(5e6, "USD")]),  # a total over a year
     ("The 40 victims included a person from Vexley.", [(40, "victims")]),
+    ("Flight 370 Vexley passengers were delayed.", []),  # a label in digits counts nothing
     ("She wants a $15-an-hour wage.", [(15, "USD/hour")]),
 ])
 def test_rates_and_ratios_take_only_what_is_written(text, expected):

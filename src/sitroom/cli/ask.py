@@ -43,6 +43,7 @@ def ask_command(question: str, db: Path, limit: int, lexical: bool, actor: str |
              "where": f"{g['document']}:{s['start']}-{s['end']}",
              "actors": s["actors"], "events": [e["summary"] for e in s["events"]]}
             for g in answer["groups"] for s in g["sentences"]]
+    rows.sort(key=lambda r: r["rank"])
     if fmt == "csv":
         emit(rows, ("rank", "text", "speaker", "title", "published", "where", "actors", "events"), fmt)
         return
@@ -66,5 +67,8 @@ def _print(answer: dict) -> None:
                 carried.append("actors: " + ", ".join(visible(a) for a in s["actors"]))
             if s["events"]:
                 carried.append("events: " + "; ".join(visible(e["summary"]) for e in s["events"]))
+            if s["quotes"]:
+                carried.append("quoted: " + "; ".join(
+                    f"{q['kind']} quote of {visible(q['speaker'] or 'someone')}" for q in s["quotes"]))
             if carried:
                 out.print(Text("      " + " · ".join(carried), style="dim"))

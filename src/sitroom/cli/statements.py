@@ -57,13 +57,16 @@ def _amount(claim: dict) -> str:
 @db_option
 @format_option
 def disagreements_command(db: Path, fmt: str) -> None:
-    """Where the sources differ: claims about the same thing that cannot all be true, side by side."""
+    """Where the sources differ: claims about the same thing that cannot all be true, or one happening
+    dated differently, side by side."""
     with reading(db) as room:
         rows = statements.disagreements(room)
         by_id = {c["id"]: c for c in statements.claims(room)}
+        when = dict(room.db.execute("SELECT id, when_start FROM events").fetchall())
     if fmt != "json":
-        rows = [{**r, "claims": "; ".join(_side(by_id[c]) for c in r["claims"] if c in by_id)} for r in rows]
-    emit(rows, ("topic", "claims", "note"), fmt, title="disagreements", wrap=("claims", "note"))
+        rows = [{**r, "claims": "; ".join(_side(by_id[c]) for c in r["claims"] if c in by_id),
+                 "events": "; ".join(f"{e} ({when.get(e) or 'undated'})" for e in r["events"])} for r in rows]
+    emit(rows, ("topic", "claims", "events", "note"), fmt, title="disagreements", wrap=("claims", "note"))
 
 
 def _side(claim: dict) -> str:

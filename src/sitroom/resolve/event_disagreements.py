@@ -4,14 +4,19 @@ Event coreference (``resolve.events``) joins reports only at compatible dates, s
 dates Monday and another Tuesday stays two events. Two such events are one happening dated differently
 when everything else is the same and the happening is a one-off: the same type of meeting, agreement or
 visit (not an attack, which recurs day after day), between exactly the same parties, reported as
-happened, each read from its own articles (no article reports both), both dated to the day by the text,
-at most ``MAX_DAYS`` apart. Each disagreement names both events and says which articles date it when.
+happened, each read from its own articles (no article reports both), both dated to one day by the text
+(a relative date only in an article whose publication date is stated), at most ``MAX_DAYS`` apart, and
+neither report
+saying it was a further meeting ("again", "resumed", "a second day"). Each disagreement names both
+events and says which articles (by title) date it when.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 
 MAX_DAYS = 2
@@ -20,15 +25,22 @@ ONE_OFF = frozenset({"CONSULT", "AGREE"})
 """PLOVER types of a happening that is not repeated day after day between the same parties."""
 
 
-def dated_differently(events: list[dict], names: dict[str, str]) -> list[dict]:
+_FURTHER = re.compile(r"\b(?:again|resum\w*|continu\w*|second|another|follow-up|next day|day after|"
+                      r"days? of|two-day|three-day|rounds?)\b", re.I)
+"""Words that tell of a further meeting or of talks over several days."""
+
+
+def dated_differently(events: list[dict], names: dict[str, str], titles: dict[str, str],
+                      sentences: Callable[[str, int], str], stated: set[str]) -> list[dict]:
     """Disagreement records (id, topic, claims, events, note) for pairs of ``events`` (the dicts of
     ``resolve.events.build_events``) that are one happening dated differently; ``names`` gives actor
-    names for the notes."""
+    names and ``titles`` document titles for the notes, ``sentences(document, ordinal)`` the sentence of
+    an event's report, ``stated`` the documents whose publication date is stated (not inferred)."""
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     for e in events:
-        day = _day(e)
-        if e["type"] in ONE_OFF and e["status"] == "reported" and e["source"] and day is not None:
-            blocks[(e["type"], tuple(e["source"]), tuple(e["target"]))].append(e)
+        if e["type"] in ONE_OFF and e["status"] == "reported" and e["source"] and _day(e) is not None:
+            parties = tuple(sorted({*e["source"], *e["target"]}))  # who met whom: either way round
+            blocks[(e["type"], parties)].append(e)
     out = []
     for block in blocks.values():
         block.sort(key=lambda e: e["when_start"])
@@ -37,14 +49,18 @@ def dated_differently(events: list[dict], names: dict[str, str]) -> list[dict]:
                 gap = (_day(b) - _day(a)).days
                 if gap > MAX_DAYS:
                     break  # sorted by date: the rest are further still
-                if gap and not _documents(a) & _documents(b):
-                    out.append(_record(a, b, gap, names))
+                anchored = all(e["when_basis"] == "explicit" or _documents(e) <= stated for e in (a, b))
+                if gap and anchored and not _documents(a) & _documents(b) \
+                        and not any(_FURTHER.search(sentences(*m)) for m in a["members"] + b["members"]):
+                    out.append(_record(a, b, gap, names, titles))
     return out
 
 
 def _day(event: dict) -> date | None:
+    """The one day the event is dated to by the text; None for a span ("last week"), a month, or a date
+    only inferred."""
     when = event.get("when_start") or ""
-    if len(when) != 10 or event.get("when_basis") == "inferred":
+    if len(when) != 10 or event.get("when_basis") == "inferred" or event.get("when_end") not in (None, when):
         return None
     try:
         return date.fromisoformat(when)
@@ -56,12 +72,15 @@ def _documents(event: dict) -> set[str]:
     return {document for document, _ in event["members"]}
 
 
-def _record(a: dict, b: dict, gap: int, names: dict[str, str]) -> dict:
+def _record(a: dict, b: dict, gap: int, names: dict[str, str], titles: dict[str, str]) -> dict:
     who = " and ".join(names.get(x, x) for x in [*a["source"], *a["target"]])
     apart = f"{gap} day{'s' if gap > 1 else ''} apart"
-    note = (f"{a['type']} of {who}: {', '.join(sorted(_documents(a)))} date it {a['when_start']}, "
-            f"{', '.join(sorted(_documents(b)))} {b['when_start']} ({apart}); "
-            f"same type, parties and status, no article reports both")
+
+    def told(e: dict) -> str:
+        return "; ".join(repr(titles.get(d, d)) for d in sorted(_documents(e)))
+
+    note = (f"{a['type']} of {who}: {told(a)} date it {a['when_start']}, {told(b)} {b['when_start']} "
+            f"({apart}); same type, parties and status, no article reports both")
     digest = hashlib.sha1("|".join(sorted((a["id"], b["id"]))).encode()).hexdigest()[:10]
     return {"id": f"disagreement:{digest}", "topic": f"{a['summary']} (date)", "claims": [],
             "events": [a["id"], b["id"]], "note": note}
