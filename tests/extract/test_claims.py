@@ -121,39 +121,38 @@ def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
 
 @pytest.mark.parametrize(("text", "subject"), [
     # a count is named with what restricts it: its modifiers, else what its clause says it did
-    ("Officials counted 3 islands in the Arbor archipelago.", "islands in the Arbor archipelago"),
+    ("Rangers found 3 wells inside the Arbor reserve.", "wells inside the Arbor reserve"),
     ("The storm hit 40 families who lost their homes.", "families who lost their homes"),
-    ("Eight candidates went on the attack on Sunday.", "candidates going on the attack"),
+    ("Six councillors walked out of the meeting on Sunday.", "councillors walking out of the meeting"),
     ("Ostrom won 31 seats.", "seats won by Ostrom"),
     ("Ostrom won 31 seats in the northern provinces.", "seats in the northern provinces"),
     ("Ostrom needed to win 31 seats.", "seats for Ostrom to win"),
     ("On May 2, the president, Karl Ostrom, ordered to call up 5,000 reservists.",
      "reservists for Karl Ostrom to call up"),
     # a sum or share with no noun of its own is named by its clause
-    ("He spent $500,000 on radio ads in Vexley.", "He spent on radio ads in Vexley"),  # named later
-    ("Norland agreed to pay $3 million to settle the claim.", "Norland pay"),
-    ("Marlova also beat Freedonia's goal of $50 million.", "Freedonia's goal"),
-    ("The group spent a combined total of $2 million on leaflets.", "group spent"),
-    ("An audit found $130 million in spending on consultants.", "spending on consultants"),
+    ("He paid $70,000 for billboards in Vexley.", "He paid for billboards in Vexley"),  # named later
+    ("Norland agreed to give $3 million to the flood fund.", "Norland give to the flood fund"),
+    ("Marlova fell short of Freedonia's target of $8 million.", "Freedonia's target"),
+    ("Together the unions put a total of $2 million into leaflets.", "unions put into leaflets"),
+    ("An audit found $12 million in spending on consultants.", "spending on consultants"),
     ("The levy was cut to 10 percent from 12 percent.", "levy cut"),
-    ("Pollsters put her approval at 50 percent.", "her approval"),
-    ("It is well below the 2 percent that member states pledged to spend.",
-     "member states pledged to spend"),
-    ("Some 36 percent of Vexley voters said they would switch sides.",
-     "Vexley voters saying they would switch sides"),
-    ("Only 24 percent said the council did nothing wrong.", "share saying the council did nothing wrong"),
-    ("Ostrom now has at least 882 delegates.", "delegates (Ostrom)"),
-    ("In Norland, 475 delegates are in play on Tuesday.", "delegates in play"),
-    ("In three separate interviews, the judge spoke out against Ostrom.",
-     "separate interviews (judge spoke out against Ostrom)"),
+    ("The survey put the mayor's rating at 44 percent.", "mayor's rating"),
+    ("Aid is far below the 3 percent that the towns promised to set aside.",
+     "towns promised to set aside"),
+    ("Some 61 percent of Vexley farmers said they would sell their land.",
+     "Vexley farmers saying they would sell their land"),
+    ("Just 17 percent said the mayor acted lawfully.", "share saying the mayor acted lawfully"),
+    ("Ostrom now holds at least 640 seats.", "seats (Ostrom)"),
+    ("In Norland, 120 seats are in play on Tuesday.", "seats in play"),
+    ("Across four separate hearings, the auditor criticised Ostrom.",
+     "separate hearings (auditor criticised Ostrom)"),
     ("Ostrom leads the race by 8 points in Vexley.", "Ostrom leads the race in Vexley (points)"),
-    ("The margin of error for the survey was six points.", "margin of error for the survey (points)"),
-    ("Ostrom rose to 42 percent before slipping back to 39 percent in May.", "share for Ostrom"),
+    ("The survey's margin of error was four points.", "survey's margin of error (points)"),
+    ("Ostrom rose to 51 percent and then dropped to 46 percent in May.", "share for Ostrom"),
     ("Some 80 percent of the thefts were committed by minors.", "thefts committed by minors"),
-    ("Ostrom trails by 58 of the 98 delegates that were available on Tuesday.",
-     "delegates that were available"),
-    ("Vexley won eleven consecutive victories after Super Tuesday.", "consecutive victories won by Vexley"),
-    ("In 1998 ten Marlovan diplomats were killed in the raid.", "Marlovan diplomats killed in the raid"),
+    ("Ostrom took 12 of the 30 seats that were open on Friday.", "seats that were open"),
+    ("Vexley won nine straight matches after the winter break.", "straight matches won by Vexley"),
+    ("Seven Marlovan envoys were wounded during the storm.", "Marlovan envoys wounded during the storm"),
     ("Twelve people were killed when the bus crashed.", "people killed"),  # a "when" clause: done to them
     ("Patrols face cold nights, mountain ranges up to 4-5 thousand meters and long shifts.",
      "mountain ranges"),  # a plural noun the parser read as a verb
@@ -163,15 +162,15 @@ def test_subjects_a_careful_reader_gives(text, subject):
 
 
 @pytest.mark.parametrize(("text", "shares"), [
-    ("Ostrom had 49.9 percent to Halvorsen's 49.6 percent.",
+    ("Ostrom had 51.2 percent to Halvorsen's 47.3 percent.",
      ["share for Ostrom", "share for Halvorsen"]),
-    ("In the poll, Ostrom led Lund 47 percent to 39 percent among young voters.",
-     ["share for Ostrom", "share for Lund"]),
-    ("Ostrom, who was tied with Lund at 42 percent in June, is now ahead.", ["share for Ostrom"]),
-    ("Ostrom had 49.9 percent to Halvorsen’s 49.6 percent.", ["share for Ostrom", "share for Halvorsen"]),
+    ("In the Vexley survey, Ostrom led Halvorsen 55 percent to 31 percent among farmers.",
+     ["share for Ostrom", "share for Halvorsen"]),
+    ("Halvorsen, who was tied with Ostrom at 38 percent in spring, now trails.", ["share for Halvorsen"]),
+    ("Ostrom had 51.2 percent to Halvorsen’s 47.3 percent.", ["share for Ostrom", "share for Halvorsen"]),
     ("It rose from 5 percent to 7 percent.", ["It rose", "It rose"]),  # no name: never a holder's
-    ("Ostrom remained in the lead with 42 percent, followed by Erik Halvorsen at 23 percent.",
-     ["share for Ostrom", "share for Erik Halvorsen"]),
+    ("Halvorsen stayed ahead with 36 percent, followed by Erik Lund at 29 percent.",
+     ["share for Halvorsen", "share for Erik Lund"]),
 ])
 def test_a_share_a_name_holds_is_that_names_share(text, shares):
     assert [c.subject for c in claims_in(load_model()(text), 0, [])] == shares
@@ -193,20 +192,20 @@ def test_the_total_of_a_share_is_still_a_count():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("She earns $21.22 an hour at the plant.", (21.22, "USD/hour")),
-    ("Marlova will supply 2 million tons of grain a year.", (2e6, "t/year")),
+    ("She earns $17.40 an hour at the mill.", (17.4, "USD/hour")),
+    ("Marlova will ship 3 million tons of timber a year.", (3e6, "t/year")),
     ("Income reached $40,000 per capita.", (40000, "USD/person")),
-    ("Ostrom raised $20 million in January.", (2e7, "USD")),  # a total, no rate
+    ("Ostrom raised $6 million in March.", (6e6, "USD")),  # a total, no rate
 ])
 def test_a_value_given_per_period_is_a_rate(text, expected):
     assert [(c.value, c.unit) for c in claims_in(load_model()(text), 0, [])] == [expected]
 
 
 def test_n_in_m_is_a_share_of_the_group():
-    text = "Nearly eight in 10 Vexley voters said they had made up their minds."
+    text = "About seven in 10 Vexley farmers said the harvest was late."
     (claim,) = claims_in(load_model()(text), 0, [])
-    assert (claim.value, claim.unit, claim.approximate, claim.part) == (80, "%", True, True)
-    assert claim.subject == "Vexley voters saying they had made up their minds"
+    assert (claim.value, claim.unit, claim.approximate, claim.part) == (70, "%", True, True)
+    assert claim.subject == "Vexley farmers saying the harvest was late"
 
 
 def test_joined_counts_are_counted_apart():
@@ -222,7 +221,7 @@ def test_joined_counts_are_counted_apart():
     ("The campaign raised $5 million in a year.", [(5e6, "USD")]),  # a total over a year
     ("The 40 victims included a person from Vexley.", [(40, "victims")]),
     ("Flight 370 Vexley passengers were delayed.", []),  # a label in digits counts nothing
-    ("She wants a $15-an-hour wage.", [(15, "USD/hour")]),
+    ("She wants a $12-an-hour wage.", [(12, "USD/hour")]),
 ])
 def test_rates_and_ratios_take_only_what_is_written(text, expected):
     assert [(c.value, c.unit) for c in claims_in(load_model()(text), 0, [])] == expected

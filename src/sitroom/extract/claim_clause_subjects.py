@@ -32,7 +32,7 @@ change ("the index fell 2 percent")."""
 
 def holder(span) -> str:
     """Whose share a share is, when a name holds it: "Ostrom's 46 percent", "46 percent for Ostrom",
-    "Lund led Ostrom 47 percent to 39 percent" (the second is Ostrom's), "Ostrom won 46 percent",
+    "Lund led Ostrom 55 percent to 31 percent" (the second is Ostrom's), "Ostrom won 46 percent",
     "Ostrom trails with 12 percent", "Ostrom, who stood at 40 percent". "" when no name does."""
     owner = next((c for t in span for c in t.children if c.dep_ == "poss"), None)
     if owner is not None:
@@ -42,15 +42,15 @@ def holder(span) -> str:
         if child.dep_ == "prep" and child.lower_ == "for":
             return _name(next((g for g in child.children if g.dep_ == "pobj"), None))
     if root.dep_ == "pobj" and root.head.lower_ == "to" and _after_a_share(root):
-        return _second_party(root)  # "47 percent to 39 percent": the second is the other party's
+        return _second_party(root)  # "55 percent to 31 percent": the second is the other party's
     if root.dep_ == "pobj" and root.head.lower_ in ("with", "at") and root.head.head.pos_ == "PROPN":
-        return _name(root.head.head)  # "Lund at 23 percent", "Ostrom with 20 percent"
+        return _name(root.head.head)  # "Lund at 29 percent", "Ostrom with 20 percent"
     level = root.dep_ == "pobj" and root.head.lower_ in ("with", "at", "to")
     verb = root.head.head if level else root.head
     if (root.dep_ in ("dobj", "npadvmod") or level) and verb.lemma_.lower() in _WON \
             or level and verb.lemma_.lower() in _MOVED:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
-            or clauses.doer_of(verb)  # "Lund rose to 42 percent before slipping to 39 percent"
+            or clauses.doer_of(verb)  # "Lund rose to 51 percent and then dropped to 46 percent"
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
                       if g.dep_ == "pobj"), None)
         subject = agent if agent is not None and verb.tag_ == "VBN" else subject  # "followed by Lund at"
@@ -73,12 +73,12 @@ def _after_a_share(root) -> bool:
 
 
 def _second_party(root) -> str:
-    """Whose the second share of "Lund led Ostrom 47 percent to 39 percent" is: a name in the "to"
+    """Whose the second share of "Lund led Ostrom 55 percent to 31 percent" is: a name in the "to"
     phrase ("to Ostrom's 39"), else the one the verb names as its object or rival ("led Ostrom", "over
     Ostrom"); "" when the clause names none (never the subject, whose share is the first)."""
     to = root.head
     named = [g for g in to.children if g.dep_ == "pobj" and g.i < root.i and g.pos_ == "PROPN"]
-    if named:  # "had 49 percent to Lund's 45 percent"
+    if named:  # "had 51 percent to Lund's 47 percent"
         return _name(named[-1])
     verb = next((a for a in to.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -114,7 +114,7 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
     """When the number's own phrase names nothing, its clause: the participle that describes it ("£300m
     pledged by donors"), the distance a separating verb's objects are apart, what a share that is a subject
     did ("share saying ..."), what a sum that is a subject goes to ("go to repairing bridges"), a relative
-    clause on it ("the 2 percent members pledged"), the noun it is "of" ("a goal of $50 million"), the
+    clause on it ("the 2 percent members pledged"), the noun it is "of" ("a target of $8 million"), the
     object put "at" it ("put his approval at 50 percent"), the clause it is the object of with its doer
     ("Norway spent on defence"), else the subject of the verb it depends on; "" when none names it."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -137,7 +137,7 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
         if sides:  # "only 900 km separates the two capitals", "... separates Vexley from Osterland"
             return "distance between " + " and ".join(_sides(sdoc, t) for t in sides[:1] + other[:1])
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and number.lower_ in unit_table() \
-            and unit_table()[number.lower_][1] == "share":  # "74 percent said the country ..."
+            and unit_table()[number.lower_][1] == "share":  # "17 percent said the mayor ..."
         said = clauses.predicate(number, range(span.start, span.end))
         return f"share {said}" if said else ""
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i:  # "€40mn would go to schools"
@@ -146,10 +146,10 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
     root, skip = span.root, range(span.start, span.end)
     own = next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                 if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-    if own is not None:  # "$130 million in spending on ads"
+    if own is not None:  # "$12 million in spending on consultants"
         return " ".join(w for w in (clauses.phrase(own), clauses.modifiers(own, skip)) if w)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _TOTALS:
-        root = root.head.head  # "a combined total of $10 million": what the total is of
+        root = root.head.head  # "a total of $2 million": what the total is of
         verb = root.head if root.head.pos_ in ("VERB", "AUX") else verb
     described = next((c for c in root.children if c.dep_ == "relcl"), None)
     if described is not None:  # "the 2 percent that members agreed to spend"
@@ -159,7 +159,7 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
                                                             or owner.lower_ in unit_table()):
         owner = owner.head  # "from 40 percent to 45 percent": the clause of the change
     if owner is not None and owner.pos_ in ("NOUN", "PROPN") and owner.lower_ not in unit_table():
-        return clauses.phrase(owner)  # "a goal of $50 million"
+        return clauses.phrase(owner)  # "a target of $8 million"
     placed = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     if placed is not None and owner is not None and owner.i == verb.i and root.head.lower_ == "at":
         return clauses.phrase(placed)  # "polls put his approval at 50 percent"

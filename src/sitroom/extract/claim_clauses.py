@@ -1,9 +1,9 @@
 """What the clause around a number says of what it measures: the words a careful reader adds to a bare noun.
 
 A count's noun is named with what restricts it, read from the dependency parse: its own modifiers
-("3 islands in the Arbor archipelago", "40 people who lost their homes", "5 officials briefed on the
-talks"), else what the clause says it did or underwent ("8 candidates went on the attack" -> candidates
-going on the attack; "12 people were killed" -> people killed; "Ostrom won 31 seats" -> seats won by
+("3 wells inside the Arbor reserve", "40 people who lost their homes", "5 officials sent to the
+border"), else what the clause says it did or underwent ("6 councillors walked out" -> councillors
+walking out; "12 people were killed" -> people killed; "Ostrom won 31 seats" -> seats won by
 Ostrom; "to free 40 prisoners" -> prisoners to free). A sum or a share with no noun of its own is named by
 its clause ("Ostrom spent $5 million on ads" -> Ostrom spent on ads). Verb forms come from lemminflect
 (``getInflection``), not from our own suffix rules.
@@ -38,14 +38,15 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "you", "i", "it", "this", "these", "those", "one",
                        "someone", "anyone", "everyone", "somebody", "nobody", "his", "her", "its", "their"})
 _TRAILING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "that", "in", "on", "at", "for",
-                       "with", "by", "from", "as", "'s", "’s"})
+                       "with", "by", "from", "as", "after", "before", "during", "since", "until", "into",
+                       "over", "under", "through", "across", "'s", "’s"})
 _WHEN = frozenset({"DATE", "TIME"})
 PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 
 
 def modifiers(noun, skip: range = range(0)) -> str:
     """The words after ``noun`` that restrict it: its prepositional phrases, relative clauses and
-    participles ("delegates at stake in the primary", "people who lost their homes"), cut at punctuation
+    participles ("seats at stake in the vote", "people who lost their homes"), cut at punctuation
     and at ``MAX_WORDS``; none that holds another number (a list or a comparison), the number itself, or
     only a date (the claim's date says when)."""
     kept = [child for child in noun.rights if child.dep_ in _MODIFIERS and not _is_when(child)
@@ -55,7 +56,7 @@ def modifiers(noun, skip: range = range(0)) -> str:
 
 def predicate(noun, skip: range = range(0)) -> str:
     """What the clause says ``noun`` (the counted thing) did or underwent: an active verb as its
-    -ing form with its objects ("going on the attack"), a passive one as its participle ("killed"),
+    -ing form with its objects ("walking out"), a passive one as its participle ("killed"),
     a verb it is the object of as a participle with its doer ("won by Ostrom") or, when the verb is an
     infinitive, with ``to`` ("for Ostrom to free"). Nothing for light verbs nor when the verb's meaning
     is said of the thing ("were meant to decide")."""
@@ -63,10 +64,10 @@ def predicate(noun, skip: range = range(0)) -> str:
         noun = noun.head  # "hired 300 workers and 20 engineers": engineers hired too
     verb = noun.head
     owned = noun.dep_ == "dobj" and verb.lemma_.lower() in ("have", "hold", "own")
-    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":  # "475 delegates are in play"
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":  # "120 seats are in play"
         return complements(verb, skip, noun)
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.head.lemma_.lower() not in LIGHT:
-        # "in 3 interviews, the judge spoke out": interviews (judge spoke out)
+        # "across 4 hearings, the auditor spoke out": hearings (auditor spoke out)
         said = clause(noun.head.head, range(noun.head.i, noun.i + 1))
         return f"({said})" if " " in said else ""
     if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_.lower() in LIGHT and not owned) or verb.i == noun.i:
@@ -78,7 +79,7 @@ def predicate(noun, skip: range = range(0)) -> str:
             return ""  # "were expected to", "were meant to": said of them, not done to them
         form = verb.text if verb.tag_ == "VBN" else _inflect(verb, "VBN")
         return _join([form, _particle(verb), complements(verb, skip, noun)])
-    if owned:  # "Ostrom has 882 delegates": delegates (Ostrom)
+    if owned:  # "Ostrom holds 640 seats": seats (Ostrom)
         owner = doer_of(verb)
         return f"({phrase(owner)})" if owner is not None else ""
     if noun.dep_ == "dobj":
@@ -110,7 +111,7 @@ def clause(verb, skip: range = range(0), after: int = 0) -> str:
                      and c.lower_ not in _RELATIVE), None)
     if doer is not None and doer.idx < after:  # "TOWN, May 2 — Norland spent": the town's apposition
         doer = next((c for c in doer.children if c.dep_ == "appos" and c.idx >= after), None)
-    # "fees from advising clients": a common noun with its first modifier; a name as it is
+    # "fees from guiding tours": a common noun with its first modifier; a name as it is
     named = _join([phrase(doer), modifiers(doer, skip) if doer.pos_ == "NOUN" else ""]) if doer is not None \
         else ""
     return _join([named, verb.text, _particle(verb), complements(verb, skip, sayings=True)])
@@ -123,7 +124,7 @@ def complements(verb, skip: range = range(0), without=None, sayings: bool = Fals
     deps = _OBJECTS | _SAYINGS if sayings else _OBJECTS
     kept = [c for c in verb.children if c.dep_ in deps and c.i > verb.i and not _is_when(c)
             and c.lower_ != "according"  # "according to a study": who says so, not what is measured
-            and not (c.dep_ == "dative" and c.pos_ == "PRON")  # "giving him 99 delegates"
+            and not (c.dep_ == "dative" and c.pos_ == "PRON")  # "giving him 12 seats"
             and (without is None or c.i != without.i) and (c.dep_ in _SAYINGS or not _has_number(c, skip))
             and not any(t.i in skip for t in c.subtree)]
     return words((t for c in kept for t in c.subtree if not (t.tag_ in ("WDT", "WP") and t.i < c.i)), skip)
@@ -148,7 +149,7 @@ def doer_of(verb, pronouns: bool = False):
             return None if unnamed else subject
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             return verb.head
-        adjunct = verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")  # "needed to win", "..., killing 14"
+        adjunct = verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")  # "needed to win", "..., wounding 9"
         adjunct = adjunct or (verb.dep_ == "pcomp" and verb.tag_ == "VBG")  # "rose before slipping to 39"
         if (verb.dep_ not in ("xcomp", "conj") and not adjunct) or verb.head.i == verb.i:
             return None
@@ -158,7 +159,7 @@ def doer_of(verb, pronouns: bool = False):
 
 def phrase(tok) -> str:
     """A noun's own words: its left modifiers and compounds (possessors included), without determiners,
-    numbers, clauses, appositions or prepositional phrases; a name whole ("Club for Growth Action"), and
+    numbers, clauses, appositions or prepositional phrases; a name whole ("Friends of the Vexley Canal"), and
     for a role word the person it names ("President of Marlova Karl Ostrom")."""
     if tok is None:
         return ""
@@ -174,7 +175,7 @@ def phrase(tok) -> str:
         return _join([name.text.removeprefix("the ").removeprefix("The "), *(c.text for c in case)])
     kept = {s for left in tok.lefts if left.dep_ not in ("det", "punct", "predet", "cc", "preconj")
             and not any(x.like_num for x in left.subtree) for s in left.subtree
-            if not s.is_punct or _inner_hyphen(s)}  # "all-or-nothing"
+            if (not s.is_punct or _inner_hyphen(s)) and s.dep_ != "det"}  # "all-or-nothing"; "the survey's"
     return words(sorted({*kept, tok, *case}, key=lambda t: t.i), limit=False) or tok.text
 
 
@@ -215,10 +216,10 @@ def words(tokens, skip: range = range(0), limit: bool = True) -> str:
         kept = {t.i for t in out}
         relative = next((k for k, t in enumerate(out) if t.tag_ in ("WDT", "WP") and t.head.i not in kept),
                         None)
-        if relative is not None:  # "instances in which the foundation" (its verb cut off)
+        if relative is not None:  # "cases in which the council" (its verb cut off)
             out = out[: relative - 1 if relative and out[relative - 1].pos_ == "ADP" else relative]
         while out and out[-1].head.i > out[-1].i and out[-1].head.i not in kept:
-            out.pop()  # "after Super" (its noun cut off)
+            out.pop()  # "before Midsummer" (its noun cut off)
     while out and out[-1].lower_ in _TRAILING:
         out.pop()
     return "".join(t.text + (" " if k + 1 < len(out) and any(x.whitespace_ for x in t.doc[t.i : out[k + 1].i])
@@ -307,5 +308,5 @@ def core_phrase(tok, skip=None) -> str:
             and re.fullmatch(r"[^\W\d_][\w’'-]*", t.text)]
     words = [t.text for t in sorted(keep, key=lambda t: t.i)]
     while words and words[-1].lower() in ("and", "or", "but", "nor"):
-        words.pop()  # "applicants and", when what was joined is another clause
+        words.pop()  # "workers and", when what was joined is another clause
     return " ".join(words).strip(" -") or tok.text

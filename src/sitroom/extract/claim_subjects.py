@@ -68,11 +68,11 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
         measured = clause_subjects.margin(counted) if counted is not None and unit in _MARGINS else ""
         if measured:  # "Ostrom leads Lund by 8 points": what the points measure
             subject = f"{measured} ({unit})"
-        elif counted is not None:  # "8 candidates went on the attack": candidates going on the attack
+        elif counted is not None:  # "6 councillors walked out": candidates walking out
             said = clauses.modifiers(counted, skip) or ("" if total else clauses.predicate(counted, skip))
             subject = " ".join(w for w in (subject, said, _held_by(counted)) if w)
     elif subject and part and dimension == "share" and span is not None \
-            and span.root.dep_ in ("nsubj", "nsubjpass"):  # "36 percent of voters said"
+            and span.root.dep_ in ("nsubj", "nsubjpass"):  # "61 percent of farmers said"
         subject = " ".join(w for w in (subject, clauses.predicate(span.root, skip)) if w)
     return subject, part
 
@@ -176,7 +176,8 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
                     and not (span.start <= ancestor.i < span.end):
                 return core_phrase(ancestor, skip=span), False
             subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
-            if ancestor.pos_ in ("AUX", "VERB") and subject is not None:
+            placed = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in ancestor.children)
+            if ancestor.pos_ in ("AUX", "VERB") and subject is not None and not placed:  # ("put X at 4%")
                 if clauses.misread_compound(subject, ancestor):  # "mountain ranges up to 5,000 m"
                     return f"{core_phrase(subject)} {ancestor.text}", False
                 return core_phrase(subject), False  # "the border is 1,120 km long"
@@ -217,7 +218,8 @@ def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> 
             return f"distance from {core_phrase(target)}", False
     total = TOTAL.match(text, end)
     if total and total.group(3) and dimension.startswith("count:") and total.group(3).lower() == unit:
-        return " ".join((total.group(1) + total.group(3)).split()), True
+        owner = [w for w in total.group(1).split() if w.lower() not in ("the", "a", "an", "its", "their")]
+        return " ".join([*owner, total.group(3)]), True  # "12 of the 30 seats": seats
     owner = re.search(r"(\w[\w-]*['’]s)\s+$", text[max(0, start - 40) : start])
     if owner and dimension.startswith("count:"):  # "Marlova's 120 villages"
         return f"{owner.group(1)} {unit}", False

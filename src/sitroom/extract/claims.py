@@ -156,7 +156,7 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
     subject, part = subject_of(sdoc, start, end, unit, dimension, labels)
     share = _share(text_of(sdoc), end, value)
     period = _per(text_of(sdoc), m.end(), unit)
-    if period:  # "$15 an hour": a rate, never compared with a total
+    if period:  # "$12 an hour": a rate, never compared with a total
         unit, dimension = f"{unit}/{period}", f"{dimension}/{period}"
     if high is not None:  # a range stands for everything between its bounds
         base, tolerance = (value + high) / 2 * factor, (high - value) / 2 * factor
@@ -191,7 +191,7 @@ def _period_pattern() -> re.Pattern:
 
 
 def _per(text: str, end: int, unit: str) -> str | None:
-    """ "$15 an hour", "$15-an-hour", "2 million tons of grain a year", "6 million barrels a day",
+    """ "$12 an hour", "$12-an-hour", "3 million tons of timber a year", "6 million barrels a day",
     "$40,000 per capita": the period of a rate, right after the number and its unit (only the counted
     noun or an "of" phrase between); None for a total ("a year ago", "in a week", "included a person")."""
     m = _period_pattern().match(text, end)
@@ -223,7 +223,7 @@ def _anaphoric(sdoc, m: re.Match, noun: str) -> bool:
             or not _BEFORE_KNOWN.search(text, max(0, at - 8), at):
         return False
     if re.search(r"\bof\s+\w+\s+$", text[max(0, m.start("num") - 20) : m.start("num")]):
-        return False  # "four of the six delegates": the total of a share
+        return False  # "four of the six seats": the total of a share
     counted = next((t for t in tokens_in(sdoc, m.end(), m.end() + 40) if t.lower_ == noun), None)
     return counted is not None and not clauses.modifiers(counted)
 
@@ -235,7 +235,7 @@ def _looks_like_year(raw: str, value: float, mult: float) -> bool:
 def _counted(sdoc, end: int, spelled: bool = False) -> str | None:
     """The plural noun a bare number counts: "4,000 soldiers", "70 different schools"; past a name used
     as a modifier only after a number ``spelled`` out ("ten Marlovan envoys"): a label is written in
-    digits ("Flight 370 Vexley passengers")."""
+    digits ("Flight 80 Vexley passengers")."""
     tokens = [t for t in tokens_in(sdoc, end, end + 60) if t.idx >= end][:4]
     for tok in tokens:
         if tok.tag_ == "NNS":

@@ -114,7 +114,7 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
             if a.country and b.country and a.country != b.country and not named:
                 continue  # the same measure of two countries
             if a.about and b.about and a.about != b.about:
-                continue  # the same words of two actors (a "Bush" of one article, another of the next)
+                continue  # the same words of two actors (a "Lund" of one article, another of the next)
             if abs(a.base_value - b.base_value) > max(_tol(a), _tol(b)):
                 return a, b
     return None
