@@ -68,8 +68,10 @@ class LazyModel:
 def _warm_up(nlp) -> None:
     """Analyse a short invented text once, so that no document's time budget pays for loading the
     data tables and models the extractors load on first use."""
+    from sitroom.extract.claim_clauses import warm_up
     from sitroom.model.document import SourceText as Text
 
+    warm_up()
     text = "Warm-Up Notice\n\nOn 3 May 2020 the minister said: \u201cWe met 12 envoys in the capital.\u201d\n"
     analyse_text(Text(id="warm-up", source="warm-up", origin="warm-up", format="text", text=text,
                       content_hash="", encoding="utf-8"), nlp, 0)

@@ -264,6 +264,12 @@ def _inflect(verb, tag: str) -> str:
     return forms[0] if forms else verb.text
 
 
+def warm_up() -> None:
+    """Load lemminflect's tables (some 0.2 s each on first use) before any document is timed."""
+    getInflection("walk", tag="VBG")
+    getAllLemmas("walks")
+
+
 def misread_compound(subject, verb) -> bool:
     """A plural noun parsed as a verb after a bare singular noun: "mountain ranges up to 5,000 m" is
     one noun phrase, not a mountain that ranges (the word can be a noun, says lemminflect's lexicon)."""

@@ -9,6 +9,7 @@ from sitroom.query.events import events, timeline
 from sitroom.query.evidence import Context
 from sitroom.query.search import matching, search
 from sitroom.store.room import Room
+from sitroom.web import document_page as document_findings
 
 SEARCH_LIMIT = 50
 
@@ -70,11 +71,11 @@ def document_page(room: Room, doc_id: str, start: int | None, end: int | None) -
     lo, hi = body["start"], body["end"]
     if start is not None:
         lo, hi = min(lo, start), max(hi, end)
-    segments = [{"text": text[lo:start], "mark": False}, {"text": text[start:end], "mark": True},
-                {"text": text[end:hi], "mark": False}] if start is not None else [
-        {"text": text[lo:hi], "mark": False}]
+    found = document_findings.findings(room, doc_id)
+    pieces = document_findings.segments(text, lo, hi, found, (start, end) if start is not None else None)
+    counts = {kind: sum(1 for f in found if f["kind"] == kind) for kind in document_findings.KINDS}
     return {**{k: v for k, v in doc.items() if k not in ("body", "boilerplate")},
-            "boilerplate_count": len(doc["boilerplate"]), "segments": segments,
+            "boilerplate_count": len(doc["boilerplate"]), "segments": pieces, "findings": counts,
             "highlight": {"start": start, "end": end} if start is not None else None}
 
 
