@@ -146,3 +146,24 @@ def test_a_document_shows_every_finding_in_place(client):
     data = client.get(f"/documents/{evidence['document']}?format=json").json()
     assert data["findings"]["actor"] > 0 and data["findings"]["time"] > 0
     assert evidence["text"] in "".join(s["text"] for s in data["segments"])  # the whole text, in pieces
+
+
+def test_a_page_is_made_once_per_state_of_the_room(tmp_path):
+    from click.testing import CliRunner
+
+    from sitroom.cli.main import main
+
+    from ..conftest import written_room
+
+    story = ("Talks\n\nBy Erik Lund\n\nVEXLEY, March 4, 2024 — Karl Ostrom met Lena Halvorsen in Vexley on "
+             "Monday. Ostrom said the talks went well.\n")
+    db = written_room({"a.txt": story}, tmp_path)
+    client = TestClient(create_app(db, ("testserver",)))
+    first = client.get("/actors?format=json").json()
+    assert client.get("/actors?format=json").json() == first  # the same state: the same page
+    names = {a["name"] for a in first["actors"]}
+    assert {"Karl Ostrom", "Lena Halvorsen"} <= names
+    merged = CliRunner().invoke(main, ["actors", "--db", str(db), "merge", "Karl Ostrom", "Lena Halvorsen"])
+    assert merged.exit_code == 0, merged.output
+    after = {a["name"] for a in client.get("/actors?format=json").json()["actors"]}
+    assert len(after) == len(names) - 1  # an override changes the room: the page is made again

@@ -3,6 +3,8 @@ built from one data function; errors have one JSON shape; the room is opened rea
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import duckdb
 import jinja2
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -55,14 +57,26 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
         autoescape=True)
     Room(db, read_only=True).close()  # fail at start, with advice, if the room is missing or foreign
 
-    def respond(r: Room, request: Request, template: str, data: dict) -> HTMLResponse | JSONResponse:
-        """The page as HTML or JSON; while the corpus-wide picture lags behind the documents (an
-        interrupted build) the page says so, and JSON carries the header ``X-Sitroom-Resolved: no``."""
-        headers = {} if r.resolved else {"X-Sitroom-Resolved": "no"}
-        if _wants_json(request):
-            return JSONResponse(data, headers=headers)
-        return HTMLResponse(env.get_template(template).render(data=data, types=TYPES, stale=not r.resolved),
-                            headers=headers)
+    pages_made = PageCache()
+
+    def respond(r: Room, request: Request, template: str, data) -> Response:
+        """The page as HTML or JSON, from ``data()`` (the page's data function); while the corpus-wide
+        picture lags behind the documents (an interrupted build) the page says so, and JSON carries the
+        header ``X-Sitroom-Resolved: no``. A page is made once per state of the room: the same request
+        again, or many at once, is answered from the cache until a build or an override changes the room."""
+        wants_json = _wants_json(request)
+
+        def make() -> tuple[bytes, str, dict]:
+            made = data()
+            headers = {} if r.resolved else {"X-Sitroom-Resolved": "no"}
+            if wants_json:
+                return JSONResponse(made).body, "application/json", headers
+            html = env.get_template(template).render(data=made, types=TYPES, stale=not r.resolved)
+            return html.encode("utf-8"), "text/html; charset=utf-8", headers
+
+        key = (request.url.path, request.url.query, wants_json)
+        body, media_type, headers = pages_made.get(key, room_state(r), make)
+        return Response(body, media_type=media_type, headers=headers)
 
     def room() -> Room:
         return Room(db, read_only=True)
@@ -91,7 +105,7 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def overview(request: Request):
         with room() as r:
-            return respond(r, request, "overview.html.j2", pages.overview(r))
+            return respond(r, request, "overview.html.j2", lambda: pages.overview(r))
 
     @app.get("/timeline", response_class=HTMLResponse)
     def timeline(request: Request, actor: str | None = None,
@@ -100,29 +114,30 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
                  until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
                  dated: bool = False):
         with room() as r:
-            data = pages.timeline_page(r, actor or None, type or None, _date(since), _date(until), dated)
-            return respond(r, request, "timeline.html.j2", data)
+            since, until = _date(since), _date(until)
+            return respond(r, request, "timeline.html.j2",
+                           lambda: pages.timeline_page(r, actor or None, type or None, since, until, dated))
 
     @app.get("/actors", response_class=HTMLResponse)
     def actors(request: Request, kind: str | None = None):
         with room() as r:
-            return respond(r, request, "actors.html.j2", pages.actors_page(r, kind))
+            return respond(r, request, "actors.html.j2", lambda: pages.actors_page(r, kind))
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse)
     def actor(request: Request, actor_id: str):
         with room() as r:
-            return respond(r, request, "actor.html.j2", pages.actor_page(r, actor_id))
+            return respond(r, request, "actor.html.j2", lambda: pages.actor_page(r, actor_id))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event(request: Request, event_id: str):
         with room() as r:
-            return respond(r, request, "event.html.j2", pages.event_page(r, event_id))
+            return respond(r, request, "event.html.j2", lambda: pages.event_page(r, event_id))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def document(request: Request, doc_id: str, start: int | None = Query(None, ge=0),
                  end: int | None = Query(None, ge=0)):
         with room() as r:
-            return respond(r, request, "document.html.j2", pages.document_page(r, doc_id, start, end))
+            return respond(r, request, "document.html.j2", lambda: pages.document_page(r, doc_id, start, end))
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str | None = Query(None, max_length=200),
@@ -131,34 +146,74 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
                since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
                until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$")):
         with room() as r:
-            data = pages.search_page(r, q, actor or None, source or None, _date(since), _date(until))
-            return respond(r, request, "search.html.j2", data)
+            since, until = _date(since), _date(until)
+            return respond(r, request, "search.html.j2",
+                           lambda: pages.search_page(r, q, actor or None, source or None, since, until))
 
     @app.get("/quotes", response_class=HTMLResponse)
     def quotes(request: Request, speaker: str | None = Query(None, max_length=200),
                page: int = Query(1, ge=1)):
         with room() as r:
-            data = statement_pages.quotes_page(r, speaker or None, page)
-            return respond(r, request, "quotes.html.j2", data)
+            return respond(r, request, "quotes.html.j2",
+                           lambda: statement_pages.quotes_page(r, speaker or None, page))
 
     @app.get("/claims", response_class=HTMLResponse)
     def claims(request: Request, subject: str | None = Query(None, max_length=200),
                page: int = Query(1, ge=1)):
         with room() as r:
-            data = statement_pages.claims_page(r, subject or None, page)
-            return respond(r, request, "claims.html.j2", data)
+            return respond(r, request, "claims.html.j2",
+                           lambda: statement_pages.claims_page(r, subject or None, page))
 
     @app.get("/disagreements", response_class=HTMLResponse)
     def disagreements(request: Request, page: int = Query(1, ge=1)):
         with room() as r:
-            return respond(r, request, "disagreements.html.j2", statement_pages.disagreements_page(r, page))
+            return respond(r, request, "disagreements.html.j2",
+                           lambda: statement_pages.disagreements_page(r, page))
 
     @app.get("/ask", response_class=HTMLResponse)
     def ask(request: Request, q: str | None = Query(None, max_length=300)):
         with room() as r:
-            return respond(r, request, "ask.html.j2", pages.ask_page(r, q))
+            return respond(r, request, "ask.html.j2", lambda: pages.ask_page(r, q))
 
     return app
+
+
+class PageCache:
+    """Made pages, by request and state of the room, at most ``limit`` bytes of them; a page asked for
+    while it is being made is waited for, not made again."""
+
+    def __init__(self, limit: int = 64 * 2**20):
+        self.limit = limit
+        self._pages: OrderedDict[tuple, tuple[bytes, str, dict]] = OrderedDict()
+        self._making: dict[tuple, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, state: tuple, make):
+        """The page for ``key`` in the room's ``state``, made by ``make()`` if it is not kept."""
+        key = (*key, state)
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+            making = self._making.setdefault(key, threading.Lock())
+        with making:
+            with self._lock:
+                if key in self._pages:
+                    return self._pages[key]
+            page = make()
+            with self._lock:
+                self._pages[key] = page
+                self._making.pop(key, None)
+                while sum(len(p[0]) for p in self._pages.values()) > self.limit and len(self._pages) > 1:
+                    self._pages.popitem(last=False)
+            return page
+
+
+def room_state(r: Room) -> tuple:
+    """What changes when a build, a resolution or an override changes the room's picture."""
+    return (*r.db.execute("SELECT count(*), max(built_at) FROM documents").fetchone(),
+            *r.db.execute("SELECT count(*), max(created_at) FROM actor_overrides").fetchone(),
+            r.resolved, r.resolved_by)
 
 
 def _date(value: str | None) -> str | None:
