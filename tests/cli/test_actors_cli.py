@@ -1,5 +1,7 @@
 """`sitroom actors`, `actor`, `actors explain/merge/split` on a small room; overrides survive rebuilds."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -54,6 +56,10 @@ def test_dossier_shows_roles_and_sentences(room):
     assert all(m["sentence"]["text"].count(m["text"]) >= 1 for m in dossier["mentions"])
     table = runner.invoke(main, ["actor", "John Harrington", "--db", db])
     assert "Norwegian Foreign Minister" in table.output
+    written = runner.invoke(main, ["actor", "Harrington", "--db", db, "--csv"]).output
+    rows = list(csv.DictReader(io.StringIO(written)))
+    assert len(rows) == len(dossier["mentions"])  # one row per mention, with its sentence
+    assert all(r["text"] in r["sentence"] and r["actor"] == dossier["id"] for r in rows)
 
 
 def test_explain_names_the_rule(room):

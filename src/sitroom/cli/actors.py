@@ -9,7 +9,7 @@ import click
 from rich.text import Text
 
 from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import emit, err, format_option, json_option, out, visible
+from sitroom.cli.output import emit, err, format_option, out, visible
 from sitroom.errors import SitroomError
 from sitroom.query import actors as query
 from sitroom.resolve.corpus import resolve_actors, room_local_actors
@@ -140,20 +140,28 @@ def _written(room: Room, name: str) -> str:
 @click.command("actor")
 @click.argument("name")
 @db_option
-@json_option
-def actor_command(name: str, db: Path, as_json: bool) -> None:
-    """Show the dossier of the actor called NAME: names, roles, documents, every mention in its sentence."""
+@format_option
+def actor_command(name: str, db: Path, fmt: str) -> None:
+    """Show the dossier of the actor called NAME: names, roles, documents, every mention in its sentence.
+    With --csv, one row per mention (actor, document, characters, words, sentence)."""
     with reading(db) as room:
         found = query.find(room, name)
         if not found:
             raise SitroomError(f"no actor is called {name!r} (see `sitroom actors`)")
-        if len(found) > 1 and not as_json:
+        if len(found) > 1 and fmt == "table":
             emit([{"id": a["id"], "name": a["name"], "kind": a["kind"]} for a in found],
-                 ("id", "name", "kind"), False, title=f"{len(found)} actors match {name!r}; name one by id")
+                 ("id", "name", "kind"), fmt, title=f"{len(found)} actors match {name!r}; name one by id")
             return
         dossiers = [query.dossier(room, a) for a in found]
-    if as_json:
+    if fmt == "json":
         click.echo(json.dumps(dossiers if len(dossiers) > 1 else dossiers[0], ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        emit([{"actor": d["id"], "name": d["name"], "document": m["document"], "start": m["start"],
+               "end": m["end"], "text": m["text"],
+               "sentence": " ".join((m["sentence"] or {}).get("text", "").split())}
+              for d in dossiers for m in d["mentions"]],
+             ("actor", "name", "document", "start", "end", "text", "sentence"), fmt)
         return
     _print_dossier(dossiers[0])
 
