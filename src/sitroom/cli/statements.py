@@ -9,6 +9,7 @@ import click
 from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import emit, format_option
 from sitroom.query import statements
+from sitroom.query.actors import names as actor_names
 
 
 @click.command("quotes")
@@ -34,7 +35,7 @@ def claims_command(db: Path, subject: str | None, fmt: str) -> None:
     """Which numbers each source asserts: value, unit, what they measure and who says so."""
     with reading(db) as room:
         rows = statements.claims(room, subject)
-        names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+        names = actor_names(room)
     if fmt != "json":
         rows = [{**r, "value": _amount(r), "approximate": "≈" if r["approximate"] else "",
                  "when": (r["when"] or {}).get("start") or "",

@@ -46,6 +46,11 @@ def actors(room: Room) -> list[dict]:
     return out
 
 
+def names(room: Room) -> dict[str, str]:
+    """Every actor's name by id."""
+    return dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+
+
 def summaries(room: Room, kind: str | None = None) -> list[dict]:
     rows = []
     for actor in actors(room):

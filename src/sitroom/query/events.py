@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from sitroom.query.actors import names as actor_names
 from sitroom.query.documents import evidence
 from sitroom.query.documents import texts as load_texts
 from sitroom.query.filters import from_source, within
@@ -57,7 +58,7 @@ def time_expressions(room: Room) -> list[dict]:
 def timeline(room: Room, actor: str | None = None, kind: str | None = None, since: str | None = None,
              until: str | None = None, dated: bool = False, source: str | None = None) -> list[dict]:
     """Events in date order, filtered; ``actor`` and ``source`` match ids or names, any case."""
-    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+    names = actor_names(room)
     aliases: dict[str, set[str]] = defaultdict(set)
     for actor_id, text in room.db.execute("""
             SELECT DISTINCT am.actor, m.text FROM actor_members am

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
+from sitroom.query.actors import names as actor_names
 from sitroom.query.documents import evidence
 from sitroom.query.documents import texts as load_texts
 from sitroom.store.room import Room
@@ -26,7 +27,7 @@ def _span(start: int | None, end: int | None) -> Span | None:
 def quotes(room: Room, speaker: str | None = None) -> list[dict]:
     """Every quote, by document then start; ``speaker`` matches the actor id, its name or the words."""
     texts, actor_of = load_texts(room), _actor_of(room)
-    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+    names = actor_names(room)
     out = []
     for doc, n, kind, mention, s_start, s_end, c_start, c_end, q_start, q_end, start, end, w1, w2, wb in \
             room.db.execute("SELECT document, ordinal, kind, speaker_mention, speaker_start, speaker_end, "

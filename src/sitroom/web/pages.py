@@ -52,7 +52,7 @@ def event_page(room: Room, event_id: str) -> dict:
     if not found:
         raise NotFound(f"no event {event_id!r}")
     ctx = Context.load(room)
-    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())
+    names = actor_queries.names(room)
     event = found[0]
     return {**event, "source_names": [names.get(a, a) for a in event["source"]],
             "target_names": [names.get(a, a) for a in event["target"]],

@@ -4,6 +4,7 @@ is rendered as HTML or returned as JSON."""
 from __future__ import annotations
 
 from sitroom.query import statements
+from sitroom.query.actors import names as actor_names
 from sitroom.query.events import events
 from sitroom.store.room import Room
 
@@ -20,15 +21,11 @@ def _paged(rows: list, page: int) -> dict:
             "rows": rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]}
 
 
-def _names(room: Room) -> dict[str, str]:
-    return dict(room.db.execute("SELECT id, name FROM actors").fetchall())
-
-
 def quotes_page(room: Room, speaker: str | None, page: int) -> dict:
     """A page of quotes grouped by resolved speaker (actor name, else the words naming the speaker, else
     none), the speakers with most quotes first, each speaker's in document order; ``speaker`` as
     ``sitroom quotes --speaker``. ``total`` counts quotes."""
-    names = _names(room)
+    names = actor_names(room)
     found = statements.quotes(room, speaker)
     who = [names.get(q["speaker"]) or q["speaker_text"] or "(no speaker found)" for q in found]
     size: dict[str, int] = {}
@@ -45,7 +42,7 @@ def quotes_page(room: Room, speaker: str | None, page: int) -> dict:
 
 def claims_page(room: Room, subject: str | None, page: int) -> dict:
     """Claims in document order with what they measure, of whom, when and who says so."""
-    names = _names(room)
+    names = actor_names(room)
     rows = [{**c, "about_name": names.get(c.get("about")), "said_by": names.get(c["attributed_to"])}
             for c in statements.claims(room, subject)]
     return {"filters": {"subject": subject or ""}, **_paged(rows, page)}
