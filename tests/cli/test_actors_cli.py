@@ -56,6 +56,17 @@ def test_dossier_shows_roles_and_sentences(room):
     assert all(m["sentence"]["text"].count(m["text"]) >= 1 for m in dossier["mentions"])
     table = runner.invoke(main, ["actor", "John Harrington", "--db", db])
     assert "Norwegian Foreign Minister" in table.output
+
+
+def test_dossier_has_the_actors_events_quotes_and_whom_it_acts_with(room):
+    runner, _, db = room
+    dossier = json.loads(runner.invoke(main, ["actor", "John Harrington", "--db", db, "--json"]).output)
+    assert any(e["type"] == "CONSULT" for e in dossier["events"])
+    assert [c["name"] for c in dossier["co_actors"]][:1] == ["Karl Lindqvist"]
+    assert dossier["co_actors"][0]["cooperation"] >= 1
+    assert any("talks were useful" in q["text"] for q in dossier["quotes"])
+    table = runner.invoke(main, ["actor", "John Harrington", "--db", db]).output
+    assert "acts with" in table and "Karl Lindqvist" in table and "quotes (" in table and "events (" in table
     written = runner.invoke(main, ["actor", "Harrington", "--db", db, "--csv"]).output
     rows = list(csv.DictReader(io.StringIO(written)))
     assert len(rows) == len(dossier["mentions"])  # one row per mention, with its sentence

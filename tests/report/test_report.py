@@ -24,8 +24,7 @@ def test_embedded_data_cannot_close_its_script(small_room):
     assert "</script" not in data
     parsed = json.loads(data.replace("<\\/", "</"))
     assert {"documents", "events", "network", "quotes", "disagreements", "actors"} <= set(parsed)
-    assert any("<script>window.__pwned" in c["after"] + c["before"] + c["mark"]
-               for e in parsed["events"] for c in e["evidence"]) or parsed["events"]
+    assert "<script>window.__pwned" in json.dumps(parsed["quotes"])  # hostile text is carried, as data
 
 
 def test_report_command_writes_the_file(small_room, tmp_path):
@@ -37,3 +36,19 @@ def test_report_command_writes_the_file(small_room, tmp_path):
     result = CliRunner().invoke(main, ["report", "--db", str(small_room), "--output", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 1_000_000  # plotly's bundle is inside
+
+
+def test_quotes_are_grouped_by_resolved_speaker(tmp_path):
+    from sitroom.report.data import report_data
+
+    from ..conftest import written_room
+
+    story = ("Talks In Vexley\n\nKarl Ostrom met officials in Vexley on Monday.\n\n"
+             "\u201cThe talks went well,\u201d Ostrom said. \u201cWe will meet again,\u201d he added.\n\n"
+             "A later meeting was cancelled.\n\n\u201cNothing was settled,\u201d a spokesperson said.\n\n"
+             "\u201cIt is too early,\u201d she said.\n")
+    with Room(written_room({"a.txt": story}, tmp_path), read_only=True) as room:
+        groups = report_data(room)["quotes"]
+    assert [(g["name"], len(g["quotes"])) for g in groups] == [("Karl Ostrom", 2),
+                                                               ("Speaker not resolved", 2)]
+    assert {q["speaker_text"] for q in groups[1]["quotes"]} == {"a spokesperson", "she"}  # kept, not groups

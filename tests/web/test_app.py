@@ -15,7 +15,9 @@ def client(small_room):
 
 
 @pytest.mark.parametrize("path", ["/", "/timeline", "/actors", "/search?q=border", "/ask?q=why+the+border",
-                                  "/ask", "/quotes", "/claims", "/disagreements", "/quotes?page=9"])
+                                  "/ask", "/quotes", "/claims", "/disagreements", "/quotes?page=9",
+                                  "/network", "/documents", "/actors?kind=person&name=harr",
+                                  "/timeline?page=2", "/documents?source=oslo"])
 def test_pages_are_html_and_json(client, path):
     html = client.get(path)
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
@@ -167,3 +169,45 @@ def test_a_page_is_made_once_per_state_of_the_room(tmp_path):
     assert merged.exit_code == 0, merged.output
     after = {a["name"] for a in client.get("/actors?format=json").json()["actors"]}
     assert len(after) == len(names) - 1  # an override changes the room: the page is made again
+
+
+def test_the_overview_shows_the_situation_at_a_glance(client):
+    data = client.get("/?format=json").json()
+    assert data["actors"] and data["actors"][0]["documents"] >= data["actors"][-1]["documents"]
+    starts = [e["when"]["start"] for e in data["events"]]
+    assert starts and starts == sorted(starts, reverse=True)  # the latest first
+    assert all(e["when"]["basis"] != "inferred" for e in data["events"])  # dates the text states
+    assert data["quotes"] and data["quotes"][0]["speaker_name"]
+    assert data["disagreements_total"] == data["counts"]["disagreements"]
+    page = client.get("/").text
+    for section in ("top-actors", "latest-events", "latest-quotes", "disagreements", "documents"):
+        assert f'id="{section}"' in page
+
+
+def test_the_dossier_has_events_quotes_numbers_and_co_actors(client):
+    actors = client.get("/actors?format=json&name=harrington").json()["actors"]
+    assert [a["name"] for a in actors] == ["John Harrington"]
+    dossier = client.get(f"/actors/{actors[0]['id']}?format=json").json()
+    assert dossier["events"] and dossier["quotes"]
+    assert "Karl Lindqvist" in [c["name"] for c in dossier["co_actors"]]
+    page = client.get(f"/actors/{actors[0]['id']}").text
+    assert 'id="co-actors"' in page and 'id="quotes"' in page and 'href="/network?actor=' in page
+
+
+def test_lists_filter_and_page(client, monkeypatch):
+    from sitroom.web import pages
+
+    monkeypatch.setattr(pages, "EVENTS_PAGE", 1)
+    first = client.get("/timeline?format=json&page=1").json()
+    second = client.get("/timeline?format=json&page=2").json()
+    assert first["pages"] == first["total"] > 1 and first["events"] != second["events"]
+    assert 'rel="next"' in client.get("/timeline?page=1").text
+    people = client.get("/actors?format=json&kind=person").json()
+    assert people["total"] and all(a["kind"] == "person" for a in people["actors"])
+    assert client.get("/actors?kind=wizard").status_code == 422
+    docs = client.get("/documents?format=json&source=stockholm").json()
+    assert docs["total"] == 1 and docs["rows"][0]["source"].endswith("stockholm.txt")
+    monkeypatch.setattr(pages, "MENTIONS_PAGE", 1)
+    harrington = client.get("/actors?format=json&name=harrington").json()["actors"][0]
+    dossier = client.get(f"/actors/{harrington['id']}?format=json&page=2").json()
+    assert len(dossier["mentions"]) == 1 and dossier["page"] == 2 and dossier["mentions_total"] > 1

@@ -11,12 +11,14 @@ from rich.text import Text
 from sitroom.cli.options import db_option, reading
 from sitroom.cli.output import emit, err, format_option, out, visible
 from sitroom.errors import SitroomError
+from sitroom.model.mention import ACTOR_KINDS
 from sitroom.query import actors as query
+from sitroom.query.dossier import full_dossier
 from sitroom.resolve.corpus import resolve_actors, room_local_actors
 from sitroom.resolve.explain import explain
 from sitroom.store.room import Room
 
-KINDS = ["person", "organization", "state", "armed_group", "location", "other"]
+KINDS = list(ACTOR_KINDS)
 
 
 @click.group("actors", invoke_without_command=True)
@@ -142,8 +144,9 @@ def _written(room: Room, name: str) -> str:
 @db_option
 @format_option
 def actor_command(name: str, db: Path, fmt: str) -> None:
-    """Show the dossier of the actor called NAME: names, roles, documents, every mention in its sentence.
-    With --csv, one row per mention (actor, document, characters, words, sentence)."""
+    """Show the dossier of the actor called NAME: names, roles, the actors it acts with, its events, quotes
+    and numbers, documents, every mention in its sentence. With --csv, one row per mention (actor,
+    document, characters, words, sentence)."""
     with reading(db) as room:
         found = query.find(room, name)
         if not found:
@@ -152,7 +155,7 @@ def actor_command(name: str, db: Path, fmt: str) -> None:
             emit([{"id": a["id"], "name": a["name"], "kind": a["kind"]} for a in found],
                  ("id", "name", "kind"), fmt, title=f"{len(found)} actors match {name!r}; name one by id")
             return
-        dossiers = [query.dossier(room, a) for a in found]
+        dossiers = [full_dossier(room, a) for a in found]
     if fmt == "json":
         click.echo(json.dumps(dossiers if len(dossiers) > 1 else dossiers[0], ensure_ascii=False, indent=2))
         return
@@ -179,6 +182,25 @@ def _print_dossier(d: dict) -> None:
             when = role["when"]
             span = f" ({when['start']}–{when['end'] or ''})" if when else ""
             line(f"  • {role['title']}{span}  — “{role['evidence']['text']}”")
+    if d["co_actors"]:
+        line("acts with (events together: cooperation / conflict):")
+        for c in d["co_actors"][:15]:
+            line(f"  • {c['name']} ({c['id']}): {c['events']}: {c['cooperation']} / {c['conflict']}")
+    if d["events"]:
+        line(f"events ({len(d['events'])}):")
+        for e in d["events"]:
+            line(f"  • {e['when']['start'] if e['when'] else 'undated'}  {e['type']}  {e['summary']}"
+                 + ("" if e["status"] == "reported" else f"  ({e['status']})"))
+    if d["quotes"]:
+        line(f"quotes ({len(d['quotes'])}):")
+        for q in d["quotes"]:
+            where = f"{q['evidence']['document']}:{q['evidence']['start']}"
+            line(f"  • [{where}] “{' '.join(q['text'].split())}”")
+    if d["claims"]:
+        line(f"numbers ({len(d['claims'])}):")
+        for c in d["claims"]:
+            written = " ".join(c["evidence"]["text"].split())
+            line(f"  • {c['subject']}: {c['value']:,.10g} {c['unit']}  — “{written}”")
     line("documents:")
     for doc in d["documents"]:
         line(f"  • {doc['id']}  {doc['title'] or ''}")

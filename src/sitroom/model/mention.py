@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from sitroom.model.evidence import Span
 
+ACTOR_KINDS = ("person", "organization", "state", "armed_group", "location", "other")
+"""The kinds of actor (the export contract's ``Actor.kind``)."""
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
-from sitroom.extract.event_lexicon import COOPERATION, lexicon
+from sitroom.extract.event_lexicon import lexicon
 from sitroom.query.actors import actors as all_actors
 from sitroom.query.events import events as all_events
 from sitroom.query.evidence import Context
+from sitroom.query.network import network
 from sitroom.query.statements import claims, disagreements, quotes
 from sitroom.store.room import Room
 
@@ -35,7 +36,7 @@ def report_data(room: Room) -> dict:
         "actors": {i: {"id": i, "name": a["name"], "kind": a["kind"], "mentions": len(a["mentions"]),
                        "documents": len(a["documents"])} for i, a in actors.items()},
         "events": events,
-        "network": _network(events),
+        "network": network(room),
         "quotes": _quotes_by_speaker(room, ctx, actors),
         "disagreements": [
             {**d, "claims": [{**claim_by_id[c], "context": ctx.around(claim_by_id[c]["evidence"]["document"],
@@ -57,27 +58,17 @@ def _with_trigger(ctx: Context, ev: dict, triggers) -> dict:
     return ctx.around(ev["document"], start, end)
 
 
-def _network(events: list[dict]) -> dict:
-    edges: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
-    for e in events:
-        side = "cooperation" if e["quad"] in COOPERATION else "conflict"
-        year = (e["when"] or {}).get("start", "")[:4] or "undated"
-        for s in e["source"]:
-            for t in e["target"] or []:
-                if s != t:
-                    edges[(s, t, side)][year] += 1
-    return {"edges": [{"source": s, "target": t, "kind": k, "years": dict(c)}
-                      for (s, t, k), c in edges.items()]}
-
-
 def _quotes_by_speaker(room: Room, ctx: Context, actors: dict) -> list[dict]:
-    groups: dict[str, list[dict]] = defaultdict(list)
+    """Quotes grouped by resolved speaker (an actor), the most quoted first; quotes whose speaker no actor
+    is (a pronoun not resolved, none found) together last, each keeping the words that name its speaker."""
+    groups: dict[str | None, list[dict]] = defaultdict(list)
     for q in quotes(room):
-        key = q["speaker"] or f"text:{q['speaker_text'] or 'unknown'}"
+        key = q["speaker"] if q["speaker"] in actors else None
         ev = q["evidence"]
         groups[key].append({**q, "context": ctx.around(ev["document"], ev["start"], ev["end"])})
-    out = []
-    for key, items in groups.items():
-        name = actors[key]["name"] if key in actors else key.split(":", 1)[1]
-        out.append({"speaker": key if key in actors else None, "name": name, "quotes": items})
-    return sorted(out, key=lambda g: (-len(g["quotes"]), g["name"]))
+    out = [{"speaker": key, "name": actors[key]["name"], "quotes": items}
+           for key, items in groups.items() if key is not None]
+    out.sort(key=lambda g: (-len(g["quotes"]), g["name"]))
+    if None in groups:
+        out.append({"speaker": None, "name": "Speaker not resolved", "quotes": groups[None]})
+    return out

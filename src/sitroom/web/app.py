@@ -19,6 +19,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from sitroom.errors import SitroomError
 from sitroom.extract.events import TYPES
 from sitroom.model.dates import is_partial_date
+from sitroom.model.mention import ACTOR_KINDS
 from sitroom.store import access
 from sitroom.store.room import Room
 from sitroom.web import pages, statement_pages
@@ -71,7 +72,8 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             headers = {} if r.resolved else {"X-Sitroom-Resolved": "no"}
             if wants_json:
                 return JSONResponse(made).body, "application/json", headers
-            html = env.get_template(template).render(data=made, types=TYPES, stale=not r.resolved)
+            html = env.get_template(template).render(data=made, types=TYPES, kinds=ACTOR_KINDS,
+                                                      stale=not r.resolved)
             return html.encode("utf-8"), "text/html; charset=utf-8", headers
 
         key = (request.url.path, request.url.query, wants_json)
@@ -112,21 +114,31 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
                  type: str | None = Query(None, pattern="^[A-Za-z]*$"),
                  since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
                  until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
-                 dated: bool = False):
+                 dated: bool = False, page: int = Query(1, ge=1)):
         with room() as r:
             since, until = _date(since), _date(until)
             return respond(r, request, "timeline.html.j2",
-                           lambda: pages.timeline_page(r, actor or None, type or None, since, until, dated))
+                           lambda: pages.timeline_page(r, actor or None, type or None, since, until, dated,
+                                                       page))
 
     @app.get("/actors", response_class=HTMLResponse)
-    def actors(request: Request, kind: str | None = None):
+    def actors(request: Request, kind: str | None = Query(None, pattern=f"^({'|'.join(ACTOR_KINDS)})?$"),
+               name: str | None = Query(None, max_length=200), page: int = Query(1, ge=1)):
         with room() as r:
-            return respond(r, request, "actors.html.j2", lambda: pages.actors_page(r, kind))
+            return respond(r, request, "actors.html.j2",
+                           lambda: pages.actors_page(r, kind or None, name or None, page))
+
+    @app.get("/documents", response_class=HTMLResponse)
+    def documents(request: Request, source: str | None = Query(None, max_length=200),
+                  page: int = Query(1, ge=1)):
+        with room() as r:
+            return respond(r, request, "documents.html.j2",
+                           lambda: pages.documents_page(r, source or None, page))
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse)
-    def actor(request: Request, actor_id: str):
+    def actor(request: Request, actor_id: str, page: int = Query(1, ge=1)):
         with room() as r:
-            return respond(r, request, "actor.html.j2", lambda: pages.actor_page(r, actor_id))
+            return respond(r, request, "actor.html.j2", lambda: pages.actor_page(r, actor_id, page))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse)
     def event(request: Request, event_id: str):
@@ -149,6 +161,17 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             since, until = _date(since), _date(until)
             return respond(r, request, "search.html.j2",
                            lambda: pages.search_page(r, q, actor or None, source or None, since, until))
+
+    @app.get("/network", response_class=HTMLResponse)
+    def network(request: Request, actor: str | None = Query(None, max_length=200),
+                since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+                until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+                side: str | None = Query(None, pattern="^(cooperation|conflict)?$"),
+                limit: int = Query(pages.NETWORK_ACTORS, ge=1, le=2000)):
+        with room() as r:
+            since, until = _date(since), _date(until)
+            return respond(r, request, "network.html.j2",
+                           lambda: pages.network_page(r, actor or None, since, until, side or None, limit))
 
     @app.get("/quotes", response_class=HTMLResponse)
     def quotes(request: Request, speaker: str | None = Query(None, max_length=200),

@@ -12,13 +12,13 @@ PAGE_SIZE = 50
 """Rows on one page."""
 
 
-def _paged(rows: list, page: int) -> dict:
-    """``{"page", "pages", "total", "rows"}``: the ``page``-th (from 1) ``PAGE_SIZE`` rows; a page past
-    the end is the last one."""
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
+def paged(rows: list, page: int, size: int | None = None) -> dict:
+    """``{"page", "pages", "total", "rows"}``: the ``page``-th (from 1) ``size`` rows (``PAGE_SIZE`` by
+    default); a page past the end is the last one."""
+    size = size or PAGE_SIZE
+    pages = max(1, -(-len(rows) // size))
     page = min(max(1, page), pages)
-    return {"page": page, "pages": pages, "total": len(rows),
-            "rows": rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]}
+    return {"page": page, "pages": pages, "total": len(rows), "rows": rows[(page - 1) * size : page * size]}
 
 
 def quotes_page(room: Room, speaker: str | None, page: int) -> dict:
@@ -32,12 +32,12 @@ def quotes_page(room: Room, speaker: str | None, page: int) -> dict:
     for w in who:
         size[w] = size.get(w, 0) + 1
     ordered = sorted(zip(who, found, strict=True), key=lambda wq: (-size[wq[0]], wq[0]))
-    paged = _paged(ordered, page)
+    one_page = paged(ordered, page)
     groups: dict[str, dict] = {}
-    for w, q in paged["rows"]:
+    for w, q in one_page["rows"]:
         groups.setdefault(w, {"speaker": w, "actor": q["speaker"], "count": size[w], "quotes": []})
         groups[w]["quotes"].append(q)
-    return {"filters": {"speaker": speaker or ""}, **paged, "rows": list(groups.values())}
+    return {"filters": {"speaker": speaker or ""}, **one_page, "rows": list(groups.values())}
 
 
 def claims_page(room: Room, subject: str | None, page: int) -> dict:
@@ -45,7 +45,7 @@ def claims_page(room: Room, subject: str | None, page: int) -> dict:
     names = actor_names(room)
     rows = [{**c, "about_name": names.get(c.get("about")), "said_by": names.get(c["attributed_to"])}
             for c in statements.claims(room, subject)]
-    return {"filters": {"subject": subject or ""}, **_paged(rows, page)}
+    return {"filters": {"subject": subject or ""}, **paged(rows, page)}
 
 
 def disagreements_page(room: Room, page: int) -> dict:
@@ -56,4 +56,4 @@ def disagreements_page(room: Room, page: int) -> dict:
     rows = [{**d, "sides": [{"kind": "claim", **claims[c]} for c in d["claims"] if c in claims]
                          + [{"kind": "event", **happened[e]} for e in d["events"] if e in happened]}
             for d in found]
-    return _paged(rows, page)
+    return paged(rows, page)

@@ -1,0 +1,81 @@
+"""The actor network of written articles: every actor in an event, cooperation apart from conflict,
+filtered by time, actor and side, laid out the same way every time; the web page and the report."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitroom.query.network import network
+from sitroom.store.room import Room
+from sitroom.web.app import create_app
+
+from .conftest import written_room
+
+ARTICLES = {
+    "shelling.txt": "Chile Shells Border Posts\n\nOn 3 March 2024, Chile shelled Peru's border "
+                    "posts, officials said.\n\nOn 12 May 2025, Chile signed a trade agreement with "
+                    "Bolivia in La Paz.\n",
+    "protest.txt": "Peru Protests\n\nOn 5 March 2024, Peru accused Chile of aggression.\n\nOn 20 April 2024, "
+                   "Argentina mobilised its reserves.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def room_path(tmp_path_factory):
+    return written_room(ARTICLES, tmp_path_factory.mktemp("network"))
+
+
+def _edges(found: dict) -> set[tuple[str, str, str]]:
+    return {(e["source"], e["target"], e["side"]) for e in found["edges"]}
+
+
+def test_every_actor_in_an_event_is_a_node_and_each_side_its_own_edge(room_path):
+    with Room(room_path, read_only=True) as room:
+        found = network(room)
+    assert {n["id"] for n in found["nodes"]} == {"state:chile", "state:peru", "state:bolivia",
+                                                 "state:argentina"}
+    assert _edges(found) == {("state:chile", "state:peru", "conflict"),
+                             ("state:peru", "state:chile", "conflict"),
+                             ("state:chile", "state:bolivia", "cooperation")}
+    chile = next(n for n in found["nodes"] if n["id"] == "state:chile")
+    assert chile["events"] == 3 and chile["years"] == {"2024": 2, "2025": 1}
+    assert all(0 <= n["x"] <= 1 and 0 <= n["y"] <= 1 for n in found["nodes"])
+    argentina = next(n for n in found["nodes"] if n["id"] == "state:argentina")
+    assert argentina["y"] == 1.0  # an actor with no edge waits along the bottom, out of the way
+
+
+def test_filters_and_the_limit(room_path):
+    with Room(room_path, read_only=True) as room:
+        assert _edges(network(room, kind="cooperation")) == {("state:chile", "state:bolivia", "cooperation")}
+        assert _edges(network(room, since="2025")) == {("state:chile", "state:bolivia", "cooperation")}
+        assert {n["id"] for n in network(room, until="2024-03")["nodes"]} == {"state:chile", "state:peru"}
+        assert {n["id"] for n in network(room, actor="bolivia")["nodes"]} == {"state:chile", "state:bolivia"}
+        top = network(room, limit=2)
+        assert top["shown"] == 2 and top["actors"] == 4
+        assert all({e["source"], e["target"]} <= {n["id"] for n in top["nodes"]} for e in top["edges"])
+        with pytest.raises(ValueError, match="cooperation, conflict"):
+            network(room, kind="friendship")
+
+
+def test_the_same_room_draws_the_same_picture(room_path):
+    with Room(room_path, read_only=True) as room:
+        assert network(room) == network(room)
+
+
+def test_the_network_page_draws_svg_and_answers_json(room_path):
+    client = TestClient(create_app(room_path, ("testserver",)))
+    page = client.get("/network")
+    assert page.status_code == 200 and "<svg" in page.text and 'href="/actors/state:bolivia"' in page.text
+    assert page.text.count('class="edge edge-conflict"') == 2
+    data = client.get("/network?format=json&side=cooperation").json()
+    assert [(e["source_name"], e["target_name"]) for e in data["edges"]] == [("Chile", "Bolivia")]
+    assert client.get("/network?from=2024-13").status_code == 422
+    assert client.get("/network?side=friendship").status_code == 422
+    assert "No event with a known party" in client.get("/network?actor=nobody").text
+
+
+def test_the_report_draws_every_actor_in_an_event_at_its_place(room_path):
+    from sitroom.report.data import report_data
+
+    with Room(room_path, read_only=True) as room:
+        drawn = report_data(room)["network"]
+        assert drawn == network(room)
