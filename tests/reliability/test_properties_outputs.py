@@ -248,9 +248,15 @@ def test_an_actor_dossier_shows_its_text_as_written(monkeypatch):
         "name": "Tavren [/b] Oskel", "kind": "person", "country": "[red]Vorl\x1b]0;x\x07", "id": "a1",
         "aliases": ["Oskel [sic]"], "roles": [{"title": "warden\r", "when": None, "evidence": evidence}],
         "documents": [{"id": "d1", "title": "Pesk [/] notes"}],
-        "mentions": [{"document": "d1", "start": 3, "text": "Oskel", "sentence": evidence}]})
+        "mentions": [{"document": "d1", "start": 3, "text": "Oskel", "sentence": evidence}],
+        "co_actors": [{"id": "a2", "name": "Vel [b] Anor", "events": 1, "cooperation": 1, "conflict": 0}],
+        "events": [{"when": None, "type": "CONSULT", "summary": "met [/x] Vel", "status": "reported"}],
+        "quotes": [{"evidence": {"document": "d1", "start": 5}, "text": "we [i]agree\x1b[2J"}],
+        "claims": [{"subject": "ships [/]", "value": 12.0, "unit": "ships",
+                    "evidence": {"text": "12 [b]ships"}}]})
     shown = stream.getvalue()
     assert _no_controls(shown)
     for text in ("Tavren [/b] Oskel", "[red]Vorl␛]0;x␇", "Oskel [sic]", "warden␍", "Pesk [/] notes",
-                 "[d1:3] Oskel: Oskel [/i] led␛[2J the guild"):
+                 "[d1:3] Oskel: Oskel [/i] led␛[2J the guild", "Vel [b] Anor", "met [/x] Vel",
+                 "we [i]agree␛[2J", "ships [/]: 12 ships", "12 [b]ships"):
         assert text in shown, text
