@@ -4,6 +4,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,13 @@ def browser():
 
 @pytest.fixture(scope="session")
 def server(small_room):
+    with serve(small_room) as url:
+        yield url
+
+
+@contextmanager
+def serve(db: Path):
+    """The app over the room ``db`` served on a free port, as its address, until the block ends."""
     import uvicorn
 
     from sitroom.web.app import create_app
@@ -33,7 +41,7 @@ def server(small_room):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(small_room), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -41,6 +49,8 @@ def server(small_room):
         if srv.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=5)

@@ -110,7 +110,7 @@ def test_overrides_are_listed_undone_and_taken_by_id(room):
     assert "Karl Lindqvist" not in _people(runner, db)  # shown at once, no rebuild
     listed = json.loads(runner.invoke(main, ["actors", "overrides", "--db", db, "--json"]).output)
     assert [(o["number"], o["action"], o["a"], o["b"]) for o in listed] == [
-        (1, "merge", "Karl Lindqvist", "John Harrington")]
+        (1, "merge", ident, "John Harrington")]  # the id as given: it names this actor, no other
     undone = runner.invoke(main, ["actors", "overrides", "--undo", "1", "--db", db])
     assert undone.exit_code == 0 and "undone: merge" in undone.output
     assert "Karl Lindqvist" in _people(runner, db)  # apart again
@@ -119,3 +119,33 @@ def test_overrides_are_listed_undone_and_taken_by_id(room):
     assert missing.exit_code == 1 and "no override 3" in missing.output
     unknown = runner.invoke(main, ["actors", "merge", "person:nobody", "John Harrington", "--db", db])
     assert unknown.exit_code == 1 and "no actor or mention" in unknown.output
+
+
+def test_a_city_merged_into_the_state_its_name_stands_for(tmp_path):
+    """Some mentions of "Lima" are read as Peru (its government speaking), so the name is both actors':
+    merging by name or id takes the city's own actor, and the state keeps its name and kind."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Offer rejected\n\nPeru's foreign ministry rejected the offer on Monday. "
+                                  "Lima said the terms were unfair, and Peru will not sign.\n")
+    (folder / "b.txt").write_text("Floods\n\nHeavy rain flooded parts of Lima on Tuesday. Residents of Lima "
+                                  "were moved to schools, the mayor of Lima said.\n")
+    db = str(tmp_path / "room.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(folder), "--db", db]).exit_code == 0
+    before = {a["id"] for a in json.loads(runner.invoke(main, ["actors", "--db", db, "--json"]).output)}
+    assert {"location:lima", "state:peru"} <= before
+    merged = runner.invoke(main, ["actors", "merge", "Lima", "Peru", "--db", db])
+    assert merged.exit_code == 0 and "Peru (state:peru)" in merged.output
+    after = {a["id"]: a for a in json.loads(runner.invoke(main, ["actors", "--db", db, "--json"]).output)}
+    assert "location:lima" not in after and after["state:peru"]["documents"] == 2
+    again = runner.invoke(main, ["actors", "merge", "location:lima", "state:peru", "--db", db])
+    assert again.exit_code == 1 and "no actor or mention" in again.output  # the city is gone
+    same = runner.invoke(main, ["actors", "merge", "Lima", "Peru", "--db", db])
+    assert same.exit_code == 1 and "would change nothing" in same.output and "nothing recorded" in same.output
+    listed = json.loads(runner.invoke(main, ["actors", "overrides", "--db", db, "--json"]).output)
+    assert [(o["action"], o["a"], o["b"]) for o in listed] == [("merge", "Lima", "Peru")]
+    undone = runner.invoke(main, ["actors", "overrides", "--undo", "1", "--db", db])
+    assert undone.exit_code == 0
+    by_id = runner.invoke(main, ["actors", "merge", "location:lima", "state:peru", "--db", db])
+    assert by_id.exit_code == 0 and "Peru (state:peru)" in by_id.output

@@ -87,7 +87,7 @@ def test_a_path_that_cannot_be_written_is_one_line_not_a_traceback(runner, small
 
 
 def test_the_actors_subcommands_take_db_after_their_arguments(runner, small_room):
-    result = runner.invoke(main, ["actors", "explain", "Marlova", "Freedonia", "--db", str(small_room)])
+    result = runner.invoke(main, ["actors", "explain", "Karl Lindqvist", "John Harrington", "--db", str(small_room)])
     assert result.exit_code == 0, result.output
     assert runner.invoke(main, ["actors"]).exit_code == 2  # no --db anywhere: a usage error
 
@@ -213,3 +213,37 @@ def test_exported_tables_have_fixed_types_no_formula_cells_and_no_stale_files(ru
     described = duckdb.sql(f"DESCRIBE SELECT * FROM '{pq / 'documents.parquet'}'").fetchall()
     types = {row[0]: row[1] for row in described}
     assert types["published"] == "VARCHAR"  # a partial date stays text, whatever the data
+
+
+def test_the_quotes_table_names_speakers_and_the_csv_keeps_their_ids(runner, corpus_room):
+    import csv
+    import io
+
+    quotes = json.loads(runner.invoke(main, ["quotes", "--db", str(corpus_room), "--json"]).output)
+    resolved = [q for q in quotes if q["speaker"]]
+    assert resolved
+    table = runner.invoke(main, ["quotes", "--db", str(corpus_room)], terminal_width=250).output
+    assert not any(q["speaker"] in table for q in resolved)  # names, not ids like person:…
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["quotes", "--db", str(corpus_room),
+                                                               "--csv"]).output)))
+    assert [r["speaker_id"] for r in rows] == [q["speaker"] or "" for q in quotes]
+    assert all(r["speaker"] for r, q in zip(rows, quotes, strict=True) if q["speaker"])
+
+
+@pytest.mark.parametrize(("command", "code"), [
+    (["quotes", "--speaker", "Zzzzz"], 0), (["claims", "--subject", "Zzzzz"], 0),
+    (["timeline", "--actor", "Zzzzz"], 0), (["search", "talks", "--actor", "Zzzzz"], 0),
+    (["actor", "Zzzzz"], 1), (["actors", "explain", "Zzzzz", "Oslo"], 1),
+    (["actors", "merge", "Zzzzz", "Oslo"], 1), (["timeline", "--from", "2021-13"], 2),
+])
+def test_exit_codes_say_empty_answer_failure_or_usage_as_the_readme_says(runner, corpus_room, command, code):
+    result = runner.invoke(main, [*command, "--db", str(corpus_room)])
+    assert result.exit_code == code, result.output
+
+
+def test_the_room_may_be_named_before_the_command(runner, corpus_room):
+    first = runner.invoke(main, ["--db", str(corpus_room), "documents", "--json"])
+    after = runner.invoke(main, ["documents", "--db", str(corpus_room), "--json"])
+    assert first.exit_code == 0 and json.loads(first.output) == json.loads(after.output)
+    nested = runner.invoke(main, ["--db", str(corpus_room), "actors", "overrides", "--json"])
+    assert nested.exit_code == 0, nested.output

@@ -4,6 +4,7 @@ from collections import Counter
 
 from sitroom.resolve.across import LocalActor, match_people, resolve
 from sitroom.resolve.explain import explain
+from sitroom.resolve.overrides import apply
 
 
 def person(doc, name, roles=(), country=None):
@@ -19,7 +20,9 @@ def org(doc, *names, kind="organization"):
 
 
 def _together(nodes, merges=(), splits=()):
-    return {frozenset(next(iter(nodes[i].names)) for i in g) for g in resolve(nodes, merges, splits)}
+    overrides = [("merge", a, b) for a, b in merges] + [("split", a, b) for a, b in splits]
+    groups, _ = apply(resolve(nodes), nodes, overrides)
+    return {frozenset(next(iter(nodes[i].names)) for i in g) for g in groups}
 
 
 def test_transliterations_and_typos_of_one_person_meet():

@@ -16,6 +16,7 @@ from sitroom.query import actors as query
 from sitroom.query.dossier import full_dossier
 from sitroom.resolve.corpus import resolve_actors, room_local_actors
 from sitroom.resolve.explain import explain
+from sitroom.resolve.overrides import preview
 from sitroom.store.room import Room
 
 KINDS = list(ACTOR_KINDS)
@@ -47,8 +48,11 @@ def actors_group(ctx: click.Context, db: Path | None, kind: str | None, fmt: str
 @db_option(required=False)
 @click.pass_obj
 def explain_command(obj: dict, a: str, b: str, db: Path | None) -> None:
-    """Say why the names A and B are, or are not, one actor."""
+    """Say why the names A and B are, or are not, one actor (exit 1 when no actor or mention is called
+    one of them)."""
     with reading(_room(obj, db)) as room:
+        for name in (a, b):
+            _known(room, name)
         nodes = room_local_actors(room)
         lines = explain(nodes, a, b)
         now = [query.find(room, name) for name in (a, b)]
@@ -66,7 +70,9 @@ def explain_command(obj: dict, a: str, b: str, db: Path | None) -> None:
 @db_option(required=False)
 @click.pass_obj
 def merge_command(obj: dict, a: str, b: str, db: Path | None) -> None:
-    """Make the actors named A and B one actor (kept across rebuilds)."""
+    """Make the actors A and B one actor (kept across rebuilds). Name each by its id (as `sitroom actors`
+    lists it), its name, or words its mentions are written with; a name several actors bear means the
+    actor of that name with most mentions."""
     _override(_room(obj, db), "merge", a, b)
 
 
@@ -76,7 +82,9 @@ def merge_command(obj: dict, a: str, b: str, db: Path | None) -> None:
 @db_option(required=False)
 @click.pass_obj
 def split_command(obj: dict, actor: str, name: str, db: Path | None) -> None:
-    """Take the mentions written NAME out of ACTOR into an actor of their own (kept across rebuilds)."""
+    """Take the mentions written NAME out of ACTOR into an actor of their own, named NAME (kept across
+    rebuilds). ACTOR is an id, a name or words, as for merge. What moves is each document's actor written
+    NAME there, with its other mentions in that document."""
     _override(_room(obj, db), "split", actor, name)
 
 
@@ -112,31 +120,34 @@ def overrides_command(obj: dict, db: Path | None, undo: int | None, fmt: str) ->
 
 
 def _override(db: Path, action: str, a: str, b: str) -> None:
+    """Record the merge or split if it changes the actors, resolve, and say what it made."""
     with Room(db) as room:
-        a, b = (_written(room, name) for name in (a, b))
+        a, b = _known(room, a), (_known(room, b) if action == "merge" else b)
+        made = preview(room_local_actors(room), room.overrides(), action, a, b)
+        if made is None:
+            why = ("they are one actor already" if action == "merge" else
+                   f"no document's actor in {a} is written {b!r}, or every one is (a split moves whole "
+                   "document actors: each with all its mentions in its document)")
+            raise SitroomError(f"{action} {a} / {b} would change nothing: {why} (see `sitroom actor`); "
+                               "nothing recorded")
         room.add_override(action, a, b)
         resolve_actors(room)
-        found = query.find(room, a)
-    err.print(Text(visible(f"{action}: recorded; {a} is now " + ", ".join(x["id"] for x in found))))
+    done = (f"merged: {a} and {b} are now one actor, {made[1]} ({made[0]})" if action == "merge" else
+            f"split: the mentions of {a} written {b!r} are now {made[1]} ({made[0]})")
+    err.print(Text(visible(done + "; undo with `sitroom actors overrides --undo N`")))
 
 
-def _written(room: Room, name: str) -> str:
-    """A name as the room's mentions write it. An actor's id stands for one of its names that no other
-    actor bears (overrides are kept by name, so that they hold across rebuilds)."""
-    everyone = query.actors(room)
-    actor = next((a for a in everyone if a["id"].casefold() == name.casefold()), None)
-    if actor is not None:
-        others = {n.casefold() for a in everyone if a is not actor for n in [a["name"], *a["aliases"]]}
-        written = "SELECT 1 FROM mentions WHERE lower(text) = lower(?) LIMIT 1"
-        own = [n for n in [actor["name"], *actor["aliases"]]
-               if n.casefold() not in others and room.db.execute(written, [n]).fetchone()]
-        if not own:
-            raise SitroomError(f"every name of {actor['id']} is also another actor's: name the mentions "
-                               "to merge or split instead (see `sitroom actor`)")
-        return own[0]
-    if not room.db.execute("SELECT 1 FROM mentions WHERE lower(text) = lower(?) LIMIT 1", [name]).fetchone():
-        raise SitroomError(f"no actor or mention in the room is called {name!r} (see `sitroom actors`)")
-    return name
+def _known(room: Room, ref: str) -> str:
+    """``ref`` as the override keeps it: an actor's id (any case) as that id, else a name or alias of an
+    actor or words some mention is written with, as given. Raises SitroomError for anything else."""
+    ident = room.db.execute("SELECT id FROM actors WHERE lower(id) = lower(?)", [ref.strip()]).fetchone()
+    if ident:
+        return ident[0]
+    named = (("actors", "name"), ("mentions", "text"))
+    if any(room.db.execute(f"SELECT 1 FROM {table} WHERE lower({column}) = lower(?) LIMIT 1",
+                           [ref.strip()]).fetchone() for table, column in named):
+        return ref.strip()
+    raise SitroomError(f"no actor or mention in the room is called {ref!r} (see `sitroom actors`)")
 
 
 @click.command("actor")

@@ -41,8 +41,21 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitroom")
-def main() -> None:
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The room for the command that follows (it may also take --db itself, or SITROOM_DB).")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
     """sitroom: turn a pile of news articles into an evidence-backed picture of a situation."""
+    if db is not None:
+        ctx.default_map = _db_defaults(ctx.command, db)
+
+
+def _db_defaults(command: click.Command, db: Path) -> dict:
+    """A default map giving ``db`` to every command below ``command`` that takes ``--db``."""
+    found: dict = {"db": db} if any(p.name == "db" for p in command.params) else {}
+    for name, sub in getattr(command, "commands", {}).items():
+        found[name] = _db_defaults(sub, db)
+    return found
 
 
 def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:

@@ -17,13 +17,19 @@ from sitroom.query.actors import names as actor_names
 @click.option("--speaker", help="Only quotes of this speaker (actor id, name, or the words used).")
 @format_option
 def quotes_command(db: Path, speaker: str | None, fmt: str) -> None:
-    """Who said what: direct and indirect quotes with their speaker, cue and document."""
+    """Who said what: direct and indirect quotes with their speaker (the actor's name; as written when
+    no actor is found), cue and document. --csv and --json also give the speaker actor's id."""
     with reading(db) as room:
         rows = statements.quotes(room, speaker)
-    if fmt != "json":
-        rows = [{**r, "said": " ".join(r["text"].split())[:200], "document": r["evidence"]["document"]}
-                for r in rows]
-    emit(rows, ("speaker", "speaker_text", "kind", "cue", "said", "document"), fmt, title="quotes",
+        names = actor_names(room)
+    if fmt == "json":
+        emit(rows, (), fmt)
+        return
+    rows = [{**r, "speaker": names.get(r["speaker"]) or "", "speaker_id": r["speaker"] or "",
+             "said": " ".join(r["text"].split())[:200] if fmt == "table" else r["text"],
+             "document": r["evidence"]["document"]} for r in rows]
+    columns = ("speaker", "speaker_text", "kind", "cue", "said", "document")
+    emit(rows, columns if fmt == "table" else ("speaker", "speaker_id", *columns[1:]), fmt, title="quotes",
          wrap=("said", "speaker_text"))
 
 

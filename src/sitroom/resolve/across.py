@@ -178,9 +178,9 @@ def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
 
 
 
-def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
-            splits: list[tuple[str, str]] = ()) -> list[list[int]]:
-    """Groups of node indices, one per actor, after the user's merges and splits."""
+def resolve(nodes: list[LocalActor]) -> list[list[int]]:
+    """Groups of node indices, one per actor, by the matching rules (the user's merges and splits apply
+    after them: ``resolve.overrides``)."""
     _rescue_surnames(nodes)
     uf = UnionFind(len(nodes))
     by_kind: dict[str, list[int]] = defaultdict(list)
@@ -196,8 +196,7 @@ def resolve(nodes: list[LocalActor], merges: list[tuple[str, str]] = (),
     _by_key(uf, named["other"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
     _same_long_name(uf, nodes, named["organization"] + named["location"] + named["other"])
-    groups = _groups(uf, len(nodes))
-    return _overrides(groups, nodes, merges, splits)
+    return _groups(uf, len(nodes))
 
 
 def _place_key(node: LocalActor, name: str) -> str:
@@ -403,32 +402,6 @@ def _groups(uf: UnionFind, size: int) -> list[list[int]]:
     for i in range(size):
         groups[uf.find(i)].append(i)
     return list(groups.values())
-
-
-def _overrides(groups: list[list[int]], nodes: list[LocalActor], merges, splits) -> list[list[int]]:
-    def holding(name: str) -> int | None:
-        wanted = name.casefold()
-        for g, members in enumerate(groups):
-            if any(n.casefold() == wanted for i in members for n in nodes[i].names):
-                return g
-        return None
-
-    for kind, a, b in [("merge", a, b) for a, b in merges] + [("split", a, b) for a, b in splits]:
-        ga = holding(a)
-        if ga is None:
-            continue
-        if kind == "merge":
-            gb = holding(b)
-            if gb is not None and gb != ga:
-                groups[ga].extend(groups[gb])
-                groups[gb] = []
-        else:
-            wanted = b.casefold()
-            moved = [i for i in groups[ga] if any(n.casefold() == wanted for n in nodes[i].names)]
-            if moved and len(moved) < len(groups[ga]):
-                groups[ga] = [i for i in groups[ga] if i not in moved]
-                groups.append(moved)
-    return [g for g in groups if g]
 
 
 def actor_kind(members: list[LocalActor]) -> str:

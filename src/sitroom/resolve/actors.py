@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from sitroom.resolve.across import LocalActor, actor_kind, display, resolve
+from sitroom.resolve.across import LocalActor, resolve
+from sitroom.resolve.overrides import apply as apply_overrides
+from sitroom.resolve.overrides import identities
 
 
 def local_actors(mention_rows, role_rows) -> list[LocalActor]:
@@ -32,33 +31,15 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
 
 
 def build_actors(nodes: list[LocalActor], overrides: list[tuple[str, str, str]]):
-    """``(id, name, kind, country, members)`` records, ids stable for the same names."""
-    merges = [(a, b) for action, a, b in overrides if action == "merge"]
-    splits = [(a, b) for action, a, b in overrides if action == "split"]
+    """``(id, name, kind, country, members)`` records, ids stable for the same names, after the user's
+    ``(action, a, b)`` overrides (``resolve.overrides``)."""
+    groups, named = apply_overrides(resolve(nodes), nodes, overrides)
     records = []
-    taken: set[str] = set()
-    groups = resolve(nodes, merges, splits)
-    for group in sorted(groups, key=lambda g: min((nodes[i].document, nodes[i].cluster) for i in g)):
+    for group, (ident, name, kind) in zip(groups, identities(groups, nodes, named), strict=True):
         members = [nodes[i] for i in group]
-        kind = actor_kind(members)
-        name = display(members, kind)
         countries = [c for c in (m.country() for m in members) if c]
         country = max(set(countries), key=countries.count) if countries else None
         if kind == "location" or kind == "other":
             country = None
-        ident = _unique(f"{kind}:{_slug(name)}", taken)
         records.append((ident, name, kind, country, sorted((m.document, m.cluster) for m in members)))
-    return records
-
-
-def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
-
-
-def _unique(ident: str, taken: set[str]) -> str:
-    candidate, n = ident, 2
-    while candidate in taken:
-        candidate, n = f"{ident}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+    return sorted(records, key=lambda r: r[4][0])
