@@ -87,7 +87,8 @@ def test_a_path_that_cannot_be_written_is_one_line_not_a_traceback(runner, small
 
 
 def test_the_actors_subcommands_take_db_after_their_arguments(runner, small_room):
-    result = runner.invoke(main, ["actors", "explain", "Karl Lindqvist", "John Harrington", "--db", str(small_room)])
+    result = runner.invoke(main, ["actors", "explain", "Karl Lindqvist", "John Harrington",
+                                  "--db", str(small_room)])
     assert result.exit_code == 0, result.output
     assert runner.invoke(main, ["actors"]).exit_code == 2  # no --db anywhere: a usage error
 
