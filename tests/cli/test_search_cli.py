@@ -56,3 +56,38 @@ def test_a_query_of_stop_words_or_a_bad_date_is_a_usage_error(room):
         assert result.exit_code == 2, (args, result.output)
     table = CliRunner().invoke(main, ["search", "shelling", "--db", room], terminal_width=200).output
     assert "rank" in table and "Artillery shelled" in table  # stemmed: "shelling" finds "shelled"
+
+
+def test_the_type_filter_keeps_sentences_that_report_such_an_event(room):
+    every = _search(room, "border")
+    met = _search(room, "border", "--type", "consult")
+    assert met and len(met) < len(every)
+    assert all("met" in r["text"] for r in met)  # the meeting, not the shelling
+    assert [r["text"].split()[:3] for r in _search(room, "border", "--type", "ACCUSE")] == [
+        ["Lena", "Halvorsen", "condemned"]]
+    refused = CliRunner().invoke(main, ["search", "border", "--type", "PICNIC", "--db", room])
+    assert refused.exit_code == 2
+
+
+def test_filters_mask_the_one_index_instead_of_indexing_again(room, monkeypatch):
+    import bm25s
+
+    from sitroom.query.search import search
+    from sitroom.store.room import Room
+
+    with Room(room, read_only=True) as r:
+        search(r, "border")  # the room's index, made once
+        made = []
+        monkeypatch.setattr(bm25s.BM25, "index", lambda *a, **k: made.append(1))
+        assert search(r, "border", actor="Lena Halvorsen")
+        assert search(r, "border", source="b.txt", since="2025") and made == []
+
+
+@pytest.mark.parametrize("name", ["Lena Halvorsen", "halvorsen", "person:karl-ostrom", "OST", "vexley",
+                                  "50%", "no_one", ""])
+def test_actor_ids_for_a_filter_are_the_ones_the_dossier_finds(room, name):
+    from sitroom.query.actors import called, find
+    from sitroom.store.room import Room
+
+    with Room(room, read_only=True) as r:
+        assert called(r, name) == sorted(a["id"] for a in find(r, name))

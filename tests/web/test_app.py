@@ -211,3 +211,72 @@ def test_lists_filter_and_page(client, monkeypatch):
     harrington = client.get("/actors?format=json&name=harrington").json()["actors"][0]
     dossier = client.get(f"/actors/{harrington['id']}?format=json&page=2").json()
     assert len(dossier["mentions"]) == 1 and dossier["page"] == 2 and dossier["mentions_total"] > 1
+
+
+def test_an_html_document_is_shown_as_read_not_as_markup(tmp_path):
+    from ..conftest import written_room
+
+    page = ("<!doctype html><html><head><title>Port Deal Signed</title></head><body><article>"
+            "<h1>Port Deal Signed</h1>\n  <p>Karl Ostrom met Lena Halvorsen in Vexley on Monday, "
+            "4 March 2024, and the two signed a port deal worth $45m.</p>\n  <p>&ldquo;This is good for "
+            "Vexley &amp; Norland,&rdquo; Ostrom said.</p><!-- tracking --><script>var x = 1;</script>"
+            "</article></body></html>")
+    db = written_room({"page.html": page}, tmp_path)
+    client = TestClient(create_app(db, ("testserver",)))
+    doc = client.get("/documents?format=json").json()["rows"][0]
+    shown = client.get(f"/documents/{doc['id']}")
+    text = html.unescape(_text_of(shown.text.split('<div class="body">', 1)[1]))
+    assert "<p>" not in text and "</p>" not in text and "var x" not in text and "tracking" not in text
+    assert "“This is good for Vexley & Norland,” Ostrom said." in text
+    assert "worth $45m.\n“This is" in text  # a paragraph ends a line
+    assert 'class="f-actor' in shown.text  # findings still in place
+    quote = client.get("/quotes?format=json").json()["rows"][0]["quotes"][0]["evidence"]
+    marked = client.get(f"/documents/{doc['id']}?start={quote['start']}&end={quote['end']}").text
+    assert "Vexley &amp;amp; Norland" not in marked and 'id="highlight"' in marked
+
+
+def test_search_and_ask_take_the_event_type_and_the_other_filters(client):
+    every = client.get("/search?q=Oslo&format=json").json()["results"]
+    met = client.get("/search?q=Oslo&type=consult&format=json").json()
+    assert met["filters"]["type"] == "consult" and met["results"]
+    assert len(met["results"]) < len(every)
+    assert all("met" in r["text"] or "talks" in r["text"] for r in met["results"])  # meetings only
+    asked = client.get("/ask?q=Oslo&type=CONSULT&source=oslo&format=json").json()
+    assert asked["filters"] == {"actor": "", "source": "oslo", "from": "", "to": "", "type": "CONSULT"}
+    cited = [s["text"] for g in asked["answer"]["groups"] for s in g["sentences"]]
+    assert cited and all("met" in t or "talks" in t for t in cited)
+    assert 'name="type"' in client.get("/ask?q=Oslo").text
+
+
+class _Counting:
+    """A DuckDB connection that counts the statements run through it."""
+
+    def __init__(self, db):
+        self.db, self.statements = db, 0
+
+    def execute(self, *args, **kwargs):
+        self.statements += 1
+        return self.db.execute(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+
+def test_a_dossier_and_the_timeline_take_as_many_queries_for_many_mentions_as_for_one(small_room):
+    from sitroom.store.room import Room
+    from sitroom.web import pages
+
+    def statements(make) -> int:
+        with Room(small_room, read_only=True) as room:
+            room.db = _Counting(room.db)
+            make(room)
+            return room.db.statements
+
+    with Room(small_room, read_only=True) as room:
+        ranked = pages.actors_page(room, None)["actors"]
+    most, fewest = ranked[0], min(ranked, key=lambda a: a["mentions"])
+    assert most["mentions"] > fewest["mentions"]
+    assert statements(lambda r: pages.actor_page(r, most["id"])) == \
+        statements(lambda r: pages.actor_page(r, fewest["id"]))
+    assert statements(lambda r: pages.timeline_page(r, None, None, None, None, False)) == \
+        statements(lambda r: pages.timeline_page(r, None, None, "2022", None, True))

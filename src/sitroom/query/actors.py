@@ -76,6 +76,22 @@ def find(room: Room, name: str) -> list[dict]:
     return [a for a in everyone if any(wanted in n.casefold() for n in [a["name"], *a["aliases"]])]
 
 
+def called(room: Room, name: str) -> list[str]:
+    """The ids of the actors ``find`` would give for ``name``, in two queries (no mention evidence
+    built): by id, name or alias exactly (any case), else by part of a name or alias."""
+    wanted = name.casefold()
+    aliases = ("SELECT DISTINCT am.actor FROM actor_members am JOIN mentions m ON m.document = am.document "
+               "AND m.cluster = am.cluster WHERE NOT m.pronoun AND lower(m.text) ")
+    exact = room.db.execute(f"SELECT id FROM actors WHERE lower(id) = $1 OR lower(name) = $1 "
+                            f"UNION {aliases} = $1", [wanted]).fetchall()
+    if exact:
+        return sorted(i for i, in exact)
+    part = "%" + "".join("!" + c if c in "!%_" else c for c in wanted) + "%"
+    return sorted(i for i, in room.db.execute(
+        f"SELECT id FROM actors WHERE lower(name) LIKE $1 ESCAPE '!' UNION {aliases} LIKE $1 ESCAPE '!'",
+        [part]).fetchall())
+
+
 def sentences_of(room: Room, places: list[tuple[str, int]]) -> list[dict | None]:
     """The sentence holding each ``(document, character offset)``, as evidence (None where no
     sentence does), in two queries whatever the number of places."""

@@ -1,14 +1,15 @@
 """Sentences of the room ranked by BM25 against a query (bm25s: Lù, 2024, "BM25S: Orders of magnitude
 faster lexical search via eager sparse scoring"; words stemmed by Snowball's English stemmer), after
-the filters an analyst narrows by: an actor named in the sentence, the document's source, its
-publication date. Indexing takes about half a second for 30,000 sentences; the unfiltered index is
-kept in memory until the room's documents change."""
+the filters an analyst narrows by: an actor named in the sentence, the type of event it reports, the
+document's source, its publication date. Indexing takes about half a second for 30,000 sentences; the
+index is kept in memory until the room's documents change, and filters mask it rather than index
+again."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from sitroom.query.actors import find
+from sitroom.query.actors import called
 from sitroom.query.filters import from_source, within
 from sitroom.store.room import Room
 
@@ -17,27 +18,34 @@ LIMIT = 20
 
 
 def search(room: Room, query: str, limit: int = LIMIT, actor: str | None = None, source: str | None = None,
-           since: str | None = None, until: str | None = None) -> list[dict]:
+           since: str | None = None, until: str | None = None, kind: str | None = None) -> list[dict]:
     """The ``limit`` sentences that best answer ``query``, best first, each as ``{"rank", "score",
     "document", "title", "published", "source", "start", "end", "text"}`` (offsets: characters of the
-    document's text; score: BM25, higher is better, comparable within one search only).
+    document's text; score: BM25 over every sentence of the room, higher is better, comparable within one
+    search only).
 
     ``actor``: only sentences with a mention of the actors so called (id, name or alias, as
     ``sitroom actor`` finds them); ``source``: only documents whose path, URL or outlet holds this
     text; ``since`` / ``until``: partial ISO dates (``2021``, ``2021-07``, ``2021-07-08``) bounding the
-    publication date, inclusive. Raises ValueError for a query with no word to search by."""
+    publication date, inclusive; ``kind``: only sentences reporting an event of this PLOVER type (any
+    case). The filters mask the room's one index (kept while the room is unchanged), so a filtered search
+    costs what an unfiltered one does. Raises ValueError for a query with no word to search by."""
+    import numpy as np
 
     words = _tokens([query])
     if not words.vocab:
         raise ValueError(f"nothing to search for in {query!r}: give a word that is not a stop word")
-    rows, texts, index = _indexed(room, actor, source, since, until)
-    if not rows:
+    rows, texts, index = _indexed(room)
+    mask = _allowed(room, rows, actor, source, since, until, kind)
+    allowed = int(mask.sum()) if mask is not None else len(rows)
+    if not allowed:
         return []
-    found, scores = index.retrieve(words, k=min(limit, len(rows)), show_progress=False)
+    found, scores = index.retrieve(words, k=min(limit, allowed), show_progress=False,
+                                   weight_mask=None if mask is None else mask.astype(np.float32))
     out = []
     for k, score in zip(found[0], scores[0], strict=True):
         if score <= 0:
-            break  # no word of the query in it
+            break  # no word of the query in it, or filtered out
         doc, start, end, _, title, published, origin = rows[int(k)]
         out.append({"rank": len(out) + 1, "score": round(float(score), 3), "document": doc, "title": title,
                     "published": published, "source": origin, "start": start, "end": end,
@@ -74,17 +82,16 @@ _CACHED: dict[tuple, tuple] = {}
 a server answers searches without indexing the room again until a build changes it."""
 
 
-def _indexed(room: Room, actor, source, since, until) -> tuple[list[tuple], list[str], object]:
-    """The sentences that pass the filters, their texts and their BM25 index."""
+def _indexed(room: Room) -> tuple[list[tuple], list[str], object]:
+    """Every sentence of the room (``(document, start, end, document text, title, published, source)``),
+    their texts and their BM25 index; kept until a build changes the room."""
     import bm25s
 
-    key = None
-    if not (actor or source or since or until):
-        key = (str(room.path.resolve()), *room.db.execute(
-            "SELECT count(*), max(built_at) FROM documents").fetchone())
-        if key in _CACHED:
-            return _CACHED[key]
-    rows = _sentences(room, actor, source, since, until)
+    key = (str(room.path.resolve()), *room.db.execute(
+        "SELECT count(*), max(built_at) FROM documents").fetchone())
+    if key in _CACHED:
+        return _CACHED[key]
+    rows = _sentences(room)
     texts = [text[start:end] for _, start, end, text, *_ in rows]
     tokens = _tokens(texts)
     if not tokens.vocab:
@@ -92,10 +99,40 @@ def _indexed(room: Room, actor, source, since, until) -> tuple[list[tuple], list
     index = bm25s.BM25()
     if rows:
         index.index(tokens, show_progress=False)
-    if key is not None:
-        _CACHED.clear()  # (one room's index at a time: a server serves one room)
-        _CACHED[key] = rows, texts, index
+    _CACHED.clear()  # (one room's index at a time: a server serves one room)
+    _CACHED[key] = rows, texts, index
     return rows, texts, index
+
+
+def _allowed(room: Room, rows: list[tuple], actor: str | None, source: str | None, since: str | None,
+             until: str | None, kind: str | None):
+    """A boolean array over ``rows``: the sentences that pass the filters (None: no filter given)."""
+    import numpy as np
+
+    if not (actor or source or since or until or kind):
+        return None
+    docs = {d: (p, s, o) for d, p, s, o in room.db.execute(
+        "SELECT id, published, source, outlet FROM documents").fetchall()}
+    passing = {d for d, (published, path, outlet) in docs.items()
+               if from_source(path, outlet, source) and within(published, since, until)}
+    held = None
+    if actor:
+        ids = called(room, actor)
+        held = set(room.db.execute("""
+            SELECT DISTINCT s.document, s.start_offset FROM actor_members am
+            JOIN mentions m ON m.document = am.document AND m.cluster = am.cluster
+            JOIN sentences s ON s.document = m.document AND s.ordinal = m.sentence
+            WHERE am.actor IN (SELECT unnest(?))""", [ids]).fetchall()) if ids else set()
+    reporting = None
+    if kind:
+        reporting = set(room.db.execute("""
+            SELECT DISTINCT s.document, s.start_offset FROM sentences s JOIN event_mentions em
+            ON em.document = s.document AND em.trigger_start >= s.start_offset
+               AND em.trigger_start < s.end_offset
+            WHERE em.type = upper(?)""", [kind]).fetchall())
+    return np.fromiter(((r[0] in passing and (held is None or (r[0], r[1]) in held)
+                         and (reporting is None or (r[0], r[1]) in reporting)) for r in rows),
+                       dtype=bool, count=len(rows))
 
 
 def _tokens(texts: list[str]):
@@ -106,23 +143,11 @@ def _tokens(texts: list[str]):
     return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False)
 
 
-def _sentences(room: Room, actor: str | None, source: str | None, since: str | None,
-               until: str | None) -> list[tuple]:
-    """``(document, start, end, document text, title, published, source)`` of every sentence that
-    passes the filters (each document's text read once)."""
+def _sentences(room: Room) -> list[tuple]:
+    """``(document, start, end, document text, title, published, source)`` of every sentence (each
+    document's text read once)."""
     docs = {d[0]: d for d in room.db.execute(
-        "SELECT id, text, title, published, source, outlet FROM documents").fetchall()}
-    docs = {k: d for k, d in docs.items() if from_source(d[4], d[5], source) and within(d[3], since, until)}
-    rows = room.db.execute("SELECT document, start_offset, end_offset, ordinal FROM sentences "
+        "SELECT id, text, title, published, source FROM documents").fetchall()}
+    rows = room.db.execute("SELECT document, start_offset, end_offset FROM sentences "
                            "ORDER BY document, ordinal").fetchall()
-    rows = [r for r in rows if r[0] in docs]
-    if actor:
-        ids = [a["id"] for a in find(room, actor)]
-        if not ids:
-            return []
-        held = set(room.db.execute("""
-            SELECT DISTINCT m.document, m.sentence FROM actor_members am
-            JOIN mentions m ON m.document = am.document AND m.cluster = am.cluster
-            WHERE am.actor IN (SELECT unnest(?))""", [ids]).fetchall())
-        rows = [r for r in rows if (r[0], r[3]) in held]
-    return [(doc, start, end, *docs[doc][1:5]) for doc, start, end, _ in rows]
+    return [(doc, start, end, *docs[doc][1:5]) for doc, start, end in rows if doc in docs]

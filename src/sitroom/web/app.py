@@ -156,11 +156,13 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
                actor: str | None = Query(None, max_length=200),
                source: str | None = Query(None, max_length=200),
                since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
-               until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$")):
+               until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+               type: str | None = Query(None, pattern="^[A-Za-z]*$")):
         with room() as r:
             since, until = _date(since), _date(until)
             return respond(r, request, "search.html.j2",
-                           lambda: pages.search_page(r, q, actor or None, source or None, since, until))
+                           lambda: pages.search_page(r, q, actor or None, source or None, since, until,
+                                                     type or None))
 
     @app.get("/network", response_class=HTMLResponse)
     def network(request: Request, actor: str | None = Query(None, max_length=200),
@@ -194,9 +196,17 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
                            lambda: statement_pages.disagreements_page(r, page))
 
     @app.get("/ask", response_class=HTMLResponse)
-    def ask(request: Request, q: str | None = Query(None, max_length=300)):
+    def ask(request: Request, q: str | None = Query(None, max_length=300),
+            actor: str | None = Query(None, max_length=200),
+            source: str | None = Query(None, max_length=200),
+            since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+            until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
+            type: str | None = Query(None, pattern="^[A-Za-z]*$")):
         with room() as r:
-            return respond(r, request, "ask.html.j2", lambda: pages.ask_page(r, q))
+            since, until = _date(since), _date(until)
+            return respond(r, request, "ask.html.j2",
+                           lambda: pages.ask_page(r, q, actor or None, source or None, since, until,
+                                                  type or None))
 
     return app
 

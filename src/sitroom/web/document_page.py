@@ -4,7 +4,17 @@ page shows each in place, with links to the actor's dossier and the event's page
 
 from __future__ import annotations
 
+import html
+import re
+
 from sitroom.store.room import Room
+
+_MARKUP = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|<[^>]*>?", re.S | re.I)
+"""Markup of an HTML document: comments, scripts and styles with their content, tags."""
+
+_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|blockquote|header|footer|"
+                    r"figure|figcaption|hr)\b", re.I)
+"""Tags that end a line of text when the page is read."""
 
 KINDS = ("actor", "event", "quote", "claim", "time")
 """Finding kinds, as the page's classes (``f-actor`` ...) and its legend name them."""
@@ -44,17 +54,39 @@ def findings(room: Room, doc_id: str) -> list[dict]:
     return [f for f in out if f["start"] < f["end"]]
 
 
-def segments(text: str, lo: int, hi: int, found: list[dict], mark: tuple[int, int] | None) -> list[dict]:
+def markup(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The markup in ``text[lo:hi]`` of an HTML document, in order, as ``(start, end, shown instead)``:
+    a line break for a tag that ends a block, nothing for the rest; a tag cut by ``lo`` counts from
+    ``lo``."""
+    begin = lo
+    opened = text.rfind("<", 0, lo)
+    if opened != -1 and text.find(">", opened, lo) == -1:
+        begin = opened  # lo falls inside a tag
+    out = []
+    for m in _MARKUP.finditer(text, begin, hi):
+        start, end = max(m.start(), lo), min(m.end(), hi)
+        if start < end:
+            out.append((start, end, "\n" if _BLOCK.match(m.group()) else ""))
+    return out
+
+
+def segments(text: str, lo: int, hi: int, found: list[dict], mark: tuple[int, int] | None,
+             hidden: list[tuple[int, int, str]] = ()) -> list[dict]:
     """``text[lo:hi]`` cut at every finding's edge: ``{"text", "kinds", "title", "link", "open", "close"}``
     per piece; ``kinds`` the kinds covering it, ``title`` their labels, ``link`` the narrowest covering
-    finding's link, ``open``/``close`` whether the marked evidence ``mark`` starts or ends there."""
-    edges = {lo, hi, *(x for f in found for x in (f["start"], f["end"]) if lo < x < hi)}
+    finding's link, ``open``/``close`` whether the marked evidence ``mark`` starts or ends there.
+    ``hidden``: an HTML document's markup (as ``markup`` finds it), shown as its replacement; the rest of
+    such a document is shown as a browser reads it (character references decoded, white space run
+    together, no empty lines)."""
+    edges = {lo, hi, *(x for f in found for x in (f["start"], f["end"]) if lo < x < hi),
+             *(x for h in hidden for x in h[:2])}
     if mark is not None:
         edges |= {x for x in mark if lo <= x <= hi}
     cuts = sorted(edges)
     starts = sorted(found, key=lambda f: f["start"])
     active: list[dict] = []
-    k = 0
+    k = h = 0
+    line_start = True
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         while k < len(starts) and starts[k]["start"] <= a:
@@ -62,8 +94,18 @@ def segments(text: str, lo: int, hi: int, found: list[dict], mark: tuple[int, in
             k += 1
         active = [f for f in active if f["end"] > a]
         here = [f for f in active if f["start"] <= a and f["end"] >= b]
+        piece = text[a:b]
+        if hidden:
+            while h < len(hidden) and hidden[h][1] <= a:
+                h += 1
+            if h < len(hidden) and hidden[h][0] <= a and b <= hidden[h][1]:
+                here, piece = [], "" if line_start else hidden[h][2]
+            else:
+                piece = re.sub(r"\s+", " ", html.unescape(piece))
+                piece = piece.lstrip() if line_start else piece
+            line_start = piece.endswith("\n") or (line_start and not piece)
         linked = min((f for f in here if f["link"]), key=lambda f: f["end"] - f["start"], default=None)
-        out.append({"text": text[a:b], "kinds": sorted({f["kind"] for f in here}),
+        out.append({"text": piece, "kinds": sorted({f["kind"] for f in here}),
                     "title": "; ".join(dict.fromkeys(f"{f['kind']}: {f['label']}" for f in here)),
                     "link": linked["link"] if linked else None,
                     "open": mark is not None and a == mark[0], "close": mark is not None and b == mark[1]})

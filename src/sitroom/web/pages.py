@@ -128,31 +128,40 @@ def document_page(room: Room, doc_id: str, start: int | None, end: int | None) -
     if start is not None:
         lo, hi = min(lo, start), max(hi, end)
     found = document_findings.findings(room, doc_id)
-    pieces = document_findings.segments(text, lo, hi, found, (start, end) if start is not None else None)
+    is_html = room.db.execute("SELECT format = 'html' FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+    hidden = document_findings.markup(text, lo, hi) if is_html else []
+    pieces = document_findings.segments(text, lo, hi, found, (start, end) if start is not None else None,
+                                        hidden)
     counts = {kind: sum(1 for f in found if f["kind"] == kind) for kind in document_findings.KINDS}
     return {**{k: v for k, v in doc.items() if k not in ("body", "boilerplate")},
             "boilerplate_count": len(doc["boilerplate"]), "segments": pieces, "findings": counts,
             "highlight": {"start": start, "end": end} if start is not None else None}
 
 
-def ask_page(room: Room, q: str | None) -> dict:
-    """A question answered with cited sentences grouped by source and speaker (as ``sitroom ask``)."""
+def ask_page(room: Room, q: str | None, actor: str | None = None, source: str | None = None,
+             since: str | None = None, until: str | None = None, kind: str | None = None) -> dict:
+    """A question answered with cited sentences grouped by source and speaker (as ``sitroom ask``), with
+    search's filters."""
+    filters = {"actor": actor or "", "source": source or "", "from": since or "", "to": until or "",
+               "type": kind or ""}
     if not q or not q.strip():
-        return {"q": q or "", "answer": None, "note": ""}
+        return {"q": q or "", "filters": filters, "answer": None, "note": ""}
     try:
-        return {"q": q, "answer": ask(room, q), "note": ""}
+        found = ask(room, q, actor=actor, source=source, since=since, until=until, kind=kind)
+        return {"q": q, "filters": filters, "answer": found, "note": ""}
     except ValueError as exc:
-        return {"q": q, "answer": None, "note": str(exc)}
+        return {"q": q, "filters": filters, "answer": None, "note": str(exc)}
 
 
 def search_page(room: Room, q: str | None, actor: str | None = None, source: str | None = None,
-                since: str | None = None, until: str | None = None) -> dict:
+                since: str | None = None, until: str | None = None, kind: str | None = None) -> dict:
     """The sentences that best answer ``q`` (BM25, as ``sitroom search``), the query's words marked."""
-    filters = {"actor": actor or "", "source": source or "", "from": since or "", "to": until or ""}
+    filters = {"actor": actor or "", "source": source or "", "from": since or "", "to": until or "",
+               "type": kind or ""}
     if not q or not q.strip():
         return {"q": q or "", "filters": filters, "results": [], "note": ""}
     try:
-        found = search(room, q, SEARCH_LIMIT, actor, source, since, until)
+        found = search(room, q, SEARCH_LIMIT, actor, source, since, until, kind)
     except ValueError as exc:
         return {"q": q, "filters": filters, "results": [], "note": str(exc)}
     results = [{**r, "pieces": [{"text": t, "mark": m} for t, m in matching(r["text"], q)]} for r in found]
