@@ -248,3 +248,12 @@ def test_the_room_may_be_named_before_the_command(runner, corpus_room):
     assert first.exit_code == 0 and json.loads(first.output) == json.loads(after.output)
     nested = runner.invoke(main, ["--db", str(corpus_room), "actors", "overrides", "--json"])
     assert nested.exit_code == 0, nested.output
+
+
+@pytest.mark.parametrize("command", [["timeline", "--from", "2021-13"], ["nosuch"], ["build"],
+                                     ["quotes", "--bogus"]])
+def test_a_usage_error_is_one_line_that_names_the_help(runner, corpus_room, command):
+    result = runner.invoke(main, [*command, "--db", str(corpus_room)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "--help`)" in lines[0], result.output

@@ -29,14 +29,36 @@ from sitroom.store.room import Room
 
 
 class _Group(click.Group):
-    """Turns SitroomError into one clean line and exit code 1, never a traceback."""
+    """Every error is one line, never a traceback: a SitroomError exits 1, a usage error (a bad option,
+    value or command) exits 2 and names the command's --help."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except SitroomError as exc:
-            err.print(Text.assemble(("error:", "bold red"), " ", visible(str(exc))))
+            _error(str(exc))
             sys.exit(1)
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "sitroom"
+            _error(f"{exc.format_message()} (see `{where} --help`)")
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            _error(exc.format_message())
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            _error("aborted")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _error(message: str) -> None:
+    err.print(Text.assemble(("error:", "bold red"), " ", visible(message)))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
