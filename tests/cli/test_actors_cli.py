@@ -149,3 +149,19 @@ def test_a_city_merged_into_the_state_its_name_stands_for(tmp_path):
     assert undone.exit_code == 0
     by_id = runner.invoke(main, ["actors", "merge", "location:lima", "state:peru", "--db", db])
     assert by_id.exit_code == 0 and "Peru (state:peru)" in by_id.output
+
+
+def test_a_split_actor_is_named_by_the_words_split_off(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "c.txt").write_text("Accord\n\nThe Republic of Peru signed the accord on Monday. Peru said it "
+                                  "would ratify it within a month.\n")
+    (folder / "d.txt").write_text("Floods\n\nHeavy rain flooded parts of Lima on Tuesday. Peru sent troops "
+                                  "to help.\n")
+    db = str(tmp_path / "room.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(folder), "--db", db]).exit_code == 0
+    split = runner.invoke(main, ["actors", "split", "Peru", "Republic of Peru", "--db", db])
+    assert split.exit_code == 0 and "Republic of Peru (state:republic-of-peru)" in split.output
+    names = [a["name"] for a in json.loads(runner.invoke(main, ["actors", "--db", db, "--json"]).output)]
+    assert names.count("Peru") == 1 and "Republic of Peru" in names  # never two actors of one name
