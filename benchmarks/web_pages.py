@@ -9,8 +9,9 @@ server): the median and the slowest answer are printed.
 
 Each page is requested ``--repeat`` times in-process (Starlette's test client, one request at a time)
 and the median printed; the dossier of the actors with the most mentions is timed on its own
-(``sitroom.query.actors.dossier``), since one query per mention made it grow with the mentions. The
-baseline's code runs as a worker under its own checkout (benchmarks/baseline.py), on the same room.
+(``sitroom.query.dossier.full_dossier``, else ``query.actors.dossier``), since one query per mention
+made it grow with the mentions. The baseline's code runs as a worker under its own checkout
+(benchmarks/baseline.py), on the same room.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from pathlib import Path
 import baseline
 
 PAGES = ("/", "/timeline", "/actors", "/actors/{top}", "/search?q=talks", "/actors/{top}?format=json",
-         "/quotes", "/claims", "/disagreements", "/ask?q=why+did+the+talks+fail")
+         "/quotes", "/claims", "/disagreements", "/ask?q=why+did+the+talks+fail", "/network",
+         "/network?actor={top}", "/documents", "/actors?kind=person&name=an", "/timeline?page=2",
+         "/search?q=talks&actor={top}&type=CONSULT")
 TOP = 3
 
 
@@ -40,9 +43,13 @@ def measure(room: Path, repeat: int) -> dict:
     with Room(room, read_only=True) as r:
         everyone = sorted(query.actors(r), key=lambda a: -len(a["mentions"]))[:TOP]
         dossiers = []
+        try:  # the whole dossier (events, quotes, numbers, co-actors) where the code has it
+            from sitroom.query.dossier import full_dossier as dossier
+        except ImportError:
+            dossier = query.dossier
         for actor in everyone:
             started = time.perf_counter()
-            query.dossier(r, actor)
+            dossier(r, actor)
             dossiers.append([actor["id"], len(actor["mentions"]), time.perf_counter() - started])
     client = TestClient(create_app(room), base_url="http://localhost")
     pages, first = {}, {}
@@ -134,7 +141,8 @@ def main() -> int:
         old_first, before = ((old.get(k) or {}).get(path) for k in ("first", "pages"))
         print(f"{path:36} {_s(new['first'][path]):>10} {_s(new['pages'][path]):>10} {_s(old_first):>16} "
               f"{_s(before):>10}")
-    print("dossier of the actors with the most mentions (sitroom.query.actors.dossier), seconds")
+    print("dossier of the actors with the most mentions (query.dossier.full_dossier where the code has "
+          "it, else query.actors.dossier), seconds")
     for k, (ident, mentions, seconds) in enumerate(new["dossiers"]):
         before = (old.get("dossiers") or [[None, None, None]] * TOP)[k][2]
         print(f"{ident[:28]:28} {mentions:7} {_s(seconds):>10} {_s(before):>22}")

@@ -79,3 +79,14 @@ def test_the_report_draws_every_actor_in_an_event_at_its_place(room_path):
     with Room(room_path, read_only=True) as room:
         drawn = report_data(room)["network"]
         assert drawn == network(room)
+
+
+def test_a_network_of_many_actors_is_laid_out_within_the_picture():
+    from sitroom.query.network import layout
+
+    nodes = {f"a{i}" for i in range(1200)}
+    edges = [{"source": f"a{i}", "target": f"a{i + 1}", "events": 1} for i in range(0, 700)]  # 701 joined
+    placed = layout(nodes, edges)
+    assert len(placed) == 1200 and all(0 <= x <= 1 and 0 <= y <= 1 for x, y in placed.values())
+    joined = [placed[f"a{i}"][1] for i in range(701)]
+    assert max(joined) - min(joined) >= 0.5  # the joined actors keep most of the height

@@ -27,7 +27,7 @@ ALONE_PER_ROW = 8
 """Actors with no edge are set in rows of this many along the bottom."""
 
 ALONE_ROW_HEIGHT = 0.06
-"""The height of such a row, as a share of the picture's."""
+"""The height of such a row, as a share of the picture's (less when there are many: at most 30 % in all)."""
 
 
 def side(event_type: str) -> str:
@@ -102,14 +102,15 @@ def layout(nodes: set[str], edges: list[dict]) -> dict[str, tuple[float, float]]
     graph.add_weighted_edges_from((a, b, 1 + math.log(w)) for (a, b), w in sorted(weight.items()))
     alone = sorted(nodes - set(graph))
     rows = -(-len(alone) // ALONE_PER_ROW)
-    bottom = 1.0 - ALONE_ROW_HEIGHT * rows if graph else 0.0
+    row_height = min(ALONE_ROW_HEIGHT, 0.3 / max(rows, 1))  # the rows never take more than 30 %
+    bottom = 1.0 - row_height * rows if graph else 0.0
     groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
     placed: dict[str, tuple[float, float]] = {}
     if groups:
         main_width = 1.0 if len(groups) == 1 else 0.72
         placed.update(_spring(graph.subgraph(groups[0]), 0.0, 0.0, main_width, bottom))
         rest = groups[1:]
-        cells = max(1, math.ceil(math.sqrt(len(rest) * bottom / 0.28))) if rest else 1  # down the side
+        cells = max(1, math.ceil(math.sqrt(len(rest) * max(bottom, 0.1) / 0.28))) if rest else 1
         columns = -(-len(rest) // cells)
         for k, group in enumerate(rest):
             column, row = divmod(k, cells)
@@ -119,7 +120,7 @@ def layout(nodes: set[str], edges: list[dict]) -> dict[str, tuple[float, float]]
     for i, n in enumerate(alone):
         row, col = divmod(i, ALONE_PER_ROW)
         in_row = min(ALONE_PER_ROW, len(alone) - row * ALONE_PER_ROW)
-        y = 1.0 - ALONE_ROW_HEIGHT * (rows - 1 - row) if graph else (row + 0.5) / rows
+        y = 1.0 - row_height * (rows - 1 - row) if graph else (row + 0.5) / rows
         placed[n] = ((col + 0.5) / in_row, y)
     return {n: (round(float(x), 4), round(float(y), 4)) for n, (x, y) in placed.items()}
 
