@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from sitroom.cli.main import main
 
+from ..conftest import written_room
+
 DOC_A = """Ministers Meet In Oslo
 
 Norwegian Foreign Minister John Harrington met Swedish envoy Karl Lindqvist in Oslo on Monday, officials said.
@@ -124,15 +126,12 @@ def test_overrides_are_listed_undone_and_taken_by_id(room):
 def test_a_city_merged_into_the_state_its_name_stands_for(tmp_path):
     """Some mentions of "Lima" are read as Peru (its government speaking), so the name is both actors':
     merging by name or id takes the city's own actor, and the state keeps its name and kind."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Offer rejected\n\nPeru's foreign ministry rejected the offer on Monday. "
-                                  "Lima said the terms were unfair, and Peru will not sign.\n")
-    (folder / "b.txt").write_text("Floods\n\nHeavy rain flooded parts of Lima on Tuesday. Residents of Lima "
-                                  "were moved to schools, the mayor of Lima said.\n")
-    db = str(tmp_path / "room.duckdb")
+    db = str(written_room({
+        "a.txt": "Offer rejected\n\nPeru's foreign ministry rejected the offer on Monday. Lima said the "
+                 "terms were unfair, and Peru will not sign.\n",
+        "b.txt": "Floods\n\nHeavy rain flooded parts of Lima on Tuesday. Residents of Lima were moved to "
+                 "schools, the mayor of Lima said.\n"}, tmp_path))
     runner = CliRunner()
-    assert runner.invoke(main, ["build", str(folder), "--db", db]).exit_code == 0
     before = {a["id"] for a in json.loads(runner.invoke(main, ["actors", "--db", db, "--json"]).output)}
     assert {"location:lima", "state:peru"} <= before
     merged = runner.invoke(main, ["actors", "merge", "Lima", "Peru", "--db", db])
@@ -152,15 +151,12 @@ def test_a_city_merged_into_the_state_its_name_stands_for(tmp_path):
 
 
 def test_a_split_actor_is_named_by_the_words_split_off(tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "c.txt").write_text("Accord\n\nThe Republic of Peru signed the accord on Monday. Peru said it "
-                                  "would ratify it within a month.\n")
-    (folder / "d.txt").write_text("Floods\n\nHeavy rain flooded parts of Lima on Tuesday. Peru sent troops "
-                                  "to help.\n")
-    db = str(tmp_path / "room.duckdb")
+    db = str(written_room({
+        "c.txt": "Accord\n\nThe Republic of Peru signed the accord on Monday. Peru said it would ratify it "
+                 "within a month.\n",
+        "d.txt": "Floods\n\nHeavy rain flooded parts of Lima on Tuesday. Peru sent troops to help.\n"},
+        tmp_path))
     runner = CliRunner()
-    assert runner.invoke(main, ["build", str(folder), "--db", db]).exit_code == 0
     split = runner.invoke(main, ["actors", "split", "Peru", "Republic of Peru", "--db", db])
     assert split.exit_code == 0 and "Republic of Peru (state:republic-of-peru)" in split.output
     names = [a["name"] for a in json.loads(runner.invoke(main, ["actors", "--db", db, "--json"]).output)]
