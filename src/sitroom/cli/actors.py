@@ -16,7 +16,7 @@ from sitroom.query import actors as query
 from sitroom.query.dossier import full_dossier
 from sitroom.resolve.corpus import resolve_actors, room_local_actors
 from sitroom.resolve.explain import explain
-from sitroom.resolve.overrides import preview
+from sitroom.resolve.overrides import NoChange, anchor, preview
 from sitroom.store.room import Room
 
 KINDS = list(ACTOR_KINDS)
@@ -122,31 +122,43 @@ def overrides_command(obj: dict, db: Path | None, undo: int | None, fmt: str) ->
 def _override(db: Path, action: str, a: str, b: str) -> None:
     """Record the merge or split if it changes the actors, resolve, and say what it made."""
     with Room(db) as room:
-        a, b = _known(room, a), (_known(room, b) if action == "merge" else b)
-        made = preview(room_local_actors(room), room.overrides(), action, a, b)
-        if made is None:
-            why = ("they are one actor already" if action == "merge" else
-                   f"no document's actor in {a} is written {b!r}, or every one is (a split moves whole "
-                   "document actors: each with all its mentions in its document)")
-            raise SitroomError(f"{action} {a} / {b} would change nothing: {why} (see `sitroom actor`); "
-                               "nothing recorded")
-        room.add_override(action, a, b)
+        ka, kb = _known(room, a), (_known(room, b) if action == "merge" else b.strip())
+        try:
+            made = preview(room_local_actors(room), room.overrides(), action, ka, kb)
+        except NoChange as exc:
+            raise SitroomError(f"{action} {a} / {b} would change nothing: {exc} (see `sitroom actor`); "
+                               "nothing recorded") from None
+        number = room.add_override(action, ka, kb)
         resolve_actors(room)
     done = (f"merged: {a} and {b} are now one actor, {made[1]} ({made[0]})" if action == "merge" else
             f"split: the mentions of {a} written {b!r} are now {made[1]} ({made[0]})")
-    err.print(Text(visible(done + "; undo with `sitroom actors overrides --undo N`")))
+    err.print(Text(visible(f"{done}; recorded as override {number} (undo with "
+                           f"`sitroom actors overrides --undo {number}`)")))
 
 
 def _known(room: Room, ref: str) -> str:
-    """``ref`` as the override keeps it: an actor's id (any case) as that id, else a name or alias of an
-    actor or words some mention is written with, as given. Raises SitroomError for anything else."""
-    ident = room.db.execute("SELECT id FROM actors WHERE lower(id) = lower(?)", [ref.strip()]).fetchone()
-    if ident:
-        return ident[0]
-    named = (("actors", "name"), ("mentions", "text"))
-    if any(room.db.execute(f"SELECT 1 FROM {table} WHERE lower({column}) = lower(?) LIMIT 1",
-                           [ref.strip()]).fetchone() for table, column in named):
-        return ref.strip()
+    """``ref`` as the override keeps it: an actor's id (any case) as an anchor to one of its document
+    actors (``Name@document#cluster``, since which actor an id names can change when actors do), else a
+    name of an actor or words some mention names it with (not a pronoun), as given. Raises SitroomError
+    for anything else."""
+    ref = ref.strip()
+    member = room.db.execute("""
+        SELECT a.name, am.document, am.cluster,
+               count(*) FILTER (WHERE lower(m.text) = lower(a.name)) AS written_so,
+               mode(m.text) FILTER (WHERE NOT m.pronoun) AS written
+        FROM actors a JOIN actor_members am ON am.actor = a.id
+        JOIN mentions m ON m.document = am.document AND m.cluster = am.cluster
+        WHERE lower(a.id) = lower(?)
+        GROUP BY ALL ORDER BY written_so DESC, count(*) DESC, am.document, am.cluster LIMIT 1""",
+        [ref]).fetchone()
+    if member:
+        name, document, cluster, written_so, written = member
+        return anchor(name if written_so else written, document, cluster)
+    named = room.db.execute("SELECT 1 FROM actors WHERE lower(name) = lower(?) UNION ALL "
+                            "SELECT 1 FROM mentions WHERE NOT pronoun AND lower(text) = lower(?) LIMIT 1",
+                            [ref, ref]).fetchone()
+    if named:
+        return ref
     raise SitroomError(f"no actor or mention in the room is called {ref!r} (see `sitroom actors`)")
 
 

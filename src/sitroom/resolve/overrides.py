@@ -1,20 +1,34 @@
 """The user's merges and splits of actors, applied after the matching rules.
 
-An override names an actor by its id (``state:freedonia``), by its name, or by words its mentions are
-written with. A name or id is looked up in the groups as they stand when the override applies, so a
-merge of a city into the state its name often stands for ("Vexley" into "Norland") takes the city's
-own actor, not the state that some of its mentions were read as.
+An override names an actor by an anchor (``Name@document#cluster``: the actor holding that document's
+actor, written ``Name`` there), by its id (``state:freedonia``), by its name, or by words its mentions
+are written with. The CLI records an id the user gives as an anchor, since the actor an id names can
+change when actors are merged (the one of most mentions sharing a name holds the plain id); an anchor
+names the same actor across rebuilds as long as its document is in the room. A name or id is looked up in the
+groups as they stand when the override applies, so a merge of a city into the state its name often
+stands for ("Vexley" into "Norland") takes the city's own actor, not the state that some of its
+mentions were read as.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 
+from sitroom.model.mention import ACTOR_KINDS
 from sitroom.resolve.across import LocalActor, actor_kind, display, resolve
 
 Group = list[int]
+
+_ANCHOR = re.compile(r"^(?P<name>.+)@(?P<document>[^@#\s]+)#(?P<cluster>\d+)$")
+_ID = re.compile(rf"^(?:{'|'.join(map(re.escape, ACTOR_KINDS))}):[a-z0-9-]+$")
+
+
+def anchor(name: str, document: str, cluster: int) -> str:
+    """The override reference ``Name@document#cluster`` of the actor holding that document actor."""
+    return f"{name}@{document}#{cluster}"
 
 
 def slug(name: str) -> str:
@@ -27,28 +41,135 @@ def identities(groups: Sequence[Group], nodes: Sequence[LocalActor],
                named: dict[int, tuple[str, str | None]] | None = None) -> list[tuple[str, str, str]]:
     """``(id, name, kind)`` of each group, in the order of ``groups``: the kind its members say and the
     name they are written with most (or the ``(name, kind or None)`` in ``named[group index]``, as
-    overrides set them), the id ``kind:slug(name)``, numbered
-    (``-2``, ``-3``) in the order of each group's first member (document, cluster) where two agree."""
+    overrides set them), the id ``kind:slug(name)``, where several agree told apart by the document of
+    their first member (``person:karl-1a2b3c4d``) except the one with most mentions."""
     named = named or {}
-    labels = []
-    for g, group in enumerate(groups):
-        members = [nodes[i] for i in group]
-        name, kind = named.get(g, (None, None))
-        kind = kind or actor_kind(members)
-        labels.append((name or display(members, kind), kind))
-    order = sorted(range(len(groups)), key=lambda g: min((nodes[i].document, nodes[i].cluster)
-                                                          for i in groups[g]))
-    taken: set[str] = set()
-    ids: dict[int, str] = {}
-    for g in order:
-        name, kind = labels[g]
-        base = candidate = f"{kind}:{slug(name)}"
-        n = 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        taken.add(candidate)
-        ids[g] = candidate
-    return [(ids[g], labels[g][0], labels[g][1]) for g in range(len(groups))]
+    labels = [_label(group, nodes, named.get(g)) for g, group in enumerate(groups)]
+    return [(ident, *labels[g]) for g, ident in enumerate(_ids(groups, nodes, labels))]
+
+
+def _label(group: Group, nodes: Sequence[LocalActor], given: tuple[str, str | None] | None = None
+           ) -> tuple[str, str]:
+    name, kind = given or (None, None)
+    members = [nodes[i] for i in group]
+    kind = kind or actor_kind(members)
+    return name or display(members, kind), kind
+
+
+def _ids(groups: Sequence[Group], nodes: Sequence[LocalActor], labels: Sequence[tuple[str, str]]
+         ) -> list[str]:
+    """``kind:slug(name)`` for the group of that id with most mentions; the others sharing it add the
+    first 8 characters of their first member's document (and its cluster if that is taken too), so an
+    id stays the same when other actors are merged, split or added."""
+    bases: dict[str, list[int]] = defaultdict(list)
+    for g, (name, kind) in enumerate(labels):
+        if groups[g]:
+            bases[f"{kind}:{slug(name)}"].append(g)
+    ids = [""] * len(groups)
+    taken = set(bases)
+    for base, sharing in bases.items():
+        first = {g: min((nodes[i].document, nodes[i].cluster) for i in groups[g]) for g in sharing}
+        sharing.sort(key=lambda g: (-sum(nodes[i].mentions for i in groups[g]), first[g]))
+        ids[sharing[0]] = base
+        for g in sharing[1:]:
+            document, cluster = first[g]
+            candidate = f"{base}-{slug(document)[:8]}"
+            if candidate in taken:
+                candidate = f"{candidate}-{cluster}"
+            while candidate in taken:
+                candidate += "-x"
+            taken.add(candidate)
+            ids[g] = candidate
+    return ids
+
+
+class _Actors:
+    """Groups of document actors as overrides change them, with what ``find`` looks up kept current:
+    each node's group, each group's label and size, the groups by name, the nodes by written words."""
+
+    def __init__(self, groups: Sequence[Group], nodes: Sequence[LocalActor]):
+        self.nodes = nodes
+        self.groups = [list(g) for g in groups]
+        self.named: dict[int, tuple[str, str | None]] = {}
+        self.of = {i: g for g, members in enumerate(self.groups) for i in members}
+        self.size = [sum(nodes[i].mentions for i in members) for members in self.groups]
+        self.labels = [_label(members, nodes) for members in self.groups]
+        self.by_name: dict[str, set[int]] = defaultdict(set)
+        for g, (name, _) in enumerate(self.labels):
+            self.by_name[name.casefold()].add(g)
+        self.written: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.at: dict[tuple[str, int], int] = {}
+        for i, node in enumerate(nodes):
+            self.at[(node.document, node.cluster)] = i
+            for name, count in node.names.items():
+                self.written[name.casefold()].append((i, count))
+
+    def find(self, ref: str) -> int | None:
+        """The index of the live group ``ref`` names (see ``find``), or None."""
+        ref = ref.strip()
+        wanted = ref.casefold()
+        if (m := _ANCHOR.match(ref)) and (g := self._anchored(m["name"], m["document"], int(m["cluster"])))\
+                is not None:
+            return g
+        if _ID.match(wanted):
+            ids = _ids(self.groups, self.nodes, self.labels)
+            if wanted in ids:
+                return ids.index(wanted)
+        by_name = [g for g in self.by_name.get(wanted, ()) if self.groups[g]]
+        if by_name:
+            return max(by_name, key=lambda g: (self.size[g], -g))
+        counts: dict[int, int] = defaultdict(int)
+        for i, count in self.written.get(wanted, ()):
+            counts[self.of[i]] += count
+        return max(counts, key=lambda g: (counts[g], self.size[g], -g), default=None)
+
+    def _anchored(self, name: str, document: str, cluster: int) -> int | None:
+        """The group of the document actor at ``(document, cluster)`` if it is written ``name``, else of
+        the one in that document written ``name`` most; None when the document has none."""
+        wanted = name.casefold()
+        i = self.at.get((document, cluster))
+        if i is not None and any(n.casefold() == wanted for n in self.nodes[i].names):
+            return self.of[i]
+        here = [(count, i) for i, count in self.written.get(wanted, ()) if self.nodes[i].document == document]
+        return self.of[max(here)[1]] if here else None
+
+    def merge(self, ga: int, gb: int) -> None:
+        """A joins B: the actor keeps B's name and kind."""
+        for i in self.groups[ga]:
+            self.of[i] = gb
+        self.groups[gb].extend(self.groups[ga])
+        self.size[gb] += self.size[ga]
+        self._rename(ga, None)
+        self.groups[ga], self.size[ga] = [], 0
+        self.named.pop(ga, None)
+        self.named[gb] = self.labels[gb]
+
+    def split(self, ga: int, written: str) -> None:
+        """The document actors of ``ga`` written ``written`` become a group of their own, named so."""
+        wanted = written.casefold()
+        moved = [i for i in self.groups[ga] if any(n.casefold() == wanted for n in self.nodes[i].names)]
+        if not moved or len(moved) == len(self.groups[ga]):
+            return
+        gone = set(moved)
+        self.groups[ga] = [i for i in self.groups[ga] if i not in gone]
+        self.size[ga] = sum(self.nodes[i].mentions for i in self.groups[ga])
+        if ga not in self.named:
+            self._rename(ga, _label(self.groups[ga], self.nodes))
+        g = len(self.groups)
+        self.groups.append(moved)
+        self.size.append(sum(self.nodes[i].mentions for i in moved))
+        for i in moved:
+            self.of[i] = g
+        name = next(n for i in moved for n in self.nodes[i].names if n.casefold() == wanted)
+        self.labels.append(_label(moved, self.nodes, (name, None)))
+        self.by_name[name.casefold()].add(g)
+        self.named[g] = (name, None)
+
+    def _rename(self, g: int, label: tuple[str, str] | None) -> None:
+        self.by_name[self.labels[g][0].casefold()].discard(g)
+        if label is not None:
+            self.labels[g] = label
+            self.by_name[label[0].casefold()].add(g)
 
 
 def apply(groups: list[Group], nodes: Sequence[LocalActor], overrides: Sequence[tuple[str, str, str]]
@@ -60,70 +181,64 @@ def apply(groups: list[Group], nodes: Sequence[LocalActor], overrides: Sequence[
     ``("split", a, name)``: the document
     actors of ``a`` written ``name`` (with their other mentions in that document) become an actor
     named ``name``. An override whose actor is not found, or that would change nothing, is skipped.
+    Time: the size of the groups once, then each override the size of the actors it touches (an id
+    given as ``kind:slug`` costs a numbering of all groups).
     """
-    groups = [list(g) for g in groups]
-    named: dict[int, tuple[str, str | None]] = {}
+    state = _apply(groups, nodes, overrides)
+    kept = [g for g, members in enumerate(state.groups) if members]
+    index = {g: k for k, g in enumerate(kept)}
+    return [state.groups[g] for g in kept], {index[g]: n for g, n in state.named.items() if g in index}
+
+
+def _apply(groups: Sequence[Group], nodes: Sequence[LocalActor], overrides: Sequence[tuple[str, str, str]]
+           ) -> _Actors:
+    state = _Actors(groups, nodes)
     for action, a, b in overrides:
-        ga = find(groups, nodes, a, named)
+        ga = state.find(a)
         if ga is None:
             continue
         if action == "merge":
-            gb = find(groups, nodes, b, named)
+            gb = state.find(b)
             if gb is not None and gb != ga:
-                _, name, kind = identities([groups[gb]], nodes, {0: named[gb]} if gb in named else None)[0]
-                groups[gb].extend(groups[ga])
-                groups[ga] = []
-                named.pop(ga, None)
-                named[gb] = (name, kind)  # A joins B: the actor keeps B's name and kind
+                state.merge(ga, gb)
         elif action == "split":
-            wanted = b.casefold()
-            moved = [i for i in groups[ga] if any(n.casefold() == wanted for n in nodes[i].names)]
-            if moved and len(moved) < len(groups[ga]):
-                groups[ga] = [i for i in groups[ga] if i not in moved]
-                groups.append(moved)
-                named[len(groups) - 1] = (next(n for i in moved for n in nodes[i].names
-                                               if n.casefold() == wanted), None)
-    kept = [g for g, members in enumerate(groups) if members]
-    return [groups[g] for g in kept], {kept.index(g): n for g, n in named.items() if g in kept}
+            state.split(ga, b)
+    return state
 
 
-def find(groups: Sequence[Group], nodes: Sequence[LocalActor], ref: str,
-         named: dict[int, tuple[str, str | None]] | None = None) -> int | None:
-    """The index of the group ``ref`` names: the group with that id; else the group of that name (the
-    one with most mentions if several); else the group with most mentions written ``ref``; else None.
-    ``named``: names given to groups by earlier splits, by index."""
-    named = named or {}
-    wanted = ref.strip().casefold()
-    live = [g for g, members in enumerate(groups) if members]
+def find(groups: Sequence[Group], nodes: Sequence[LocalActor], ref: str) -> int | None:
+    """The index of the group ``ref`` names: the group holding the anchor ``Name@document#cluster``;
+    else the group with that id; else the group of that name (the one with most mentions if several);
+    else the group with most mentions written ``ref``; else None."""
+    return _Actors(groups, nodes).find(ref)
 
-    def size(g: int) -> int:
-        return sum(nodes[i].mentions for i in groups[g])
 
-    labels = identities([groups[g] for g in live], nodes, {live.index(g): n for g, n in named.items()
-                                                            if g in live})
-    for g, (ident, _, _) in zip(live, labels, strict=True):
-        if ident == wanted:
-            return g
-    by_name = [g for g, (_, name, _) in zip(live, labels, strict=True) if name.casefold() == wanted]
-    if by_name:
-        return max(by_name, key=size)
-    written = {g: sum(c for i in groups[g] for n, c in nodes[i].names.items() if n.casefold() == wanted)
-               for g in live}
-    best = max(written, key=lambda g: (written[g], size(g)), default=None)
-    return best if best is not None and written[best] else None
+class NoChange(ValueError):
+    """An override that would change nothing; the message says why."""
 
 
 def preview(nodes: Sequence[LocalActor], overrides: Sequence[tuple[str, str, str]], action: str, a: str,
-            b: str) -> tuple[str, str] | None:
+            b: str) -> tuple[str, str]:
     """``(id, name)`` of the actor that the override ``(action, a, b)`` added after ``overrides`` makes
-    (the merged actor; the actor split off), or None when it would change nothing."""
+    (the merged actor; the actor split off). Raises NoChange when it would change nothing: an actor not
+    found, two that are one already, a split that moves no document actor or all of them."""
     matched = resolve(list(nodes))
-    before, _ = apply(matched, nodes, overrides)
+    state = _apply(matched, nodes, overrides)
+    ga = state.find(a)
+    if ga is None:
+        raise NoChange(f"no actor is named or written {a!r} once the earlier overrides apply")
+    if action == "merge":
+        gb = state.find(b)
+        if gb is None:
+            raise NoChange(f"no actor is named or written {b!r} once the earlier overrides apply")
+        if gb == ga:
+            raise NoChange(f"{a} and {b} are one actor already")
+    before = {frozenset(g) for g in state.groups if g}
     after, named = apply(matched, nodes, [*overrides, (action, a, b)])
-    old = {frozenset(g) for g in before}
-    new = [k for k, g in enumerate(after) if frozenset(g) not in old]
+    new = [k for k, g in enumerate(after) if frozenset(g) not in before]
     if not new:
-        return None
+        raise NoChange(f"no document's actor in {a} is written {b!r}, or every one is (a split moves "
+                       "whole document actors: each with all its mentions in its document)")
     if action == "split":
         new = [k for k in new if named.get(k, ("",))[0].casefold() == b.strip().casefold()] or new
     ident, name, _ = identities(after, nodes, named)[new[0]]

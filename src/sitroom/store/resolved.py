@@ -62,10 +62,13 @@ class ResolvedTables:
                                          for d in {d["id"]: d for d in disagreements}.values()])
             self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', ?)", [by])
 
-    def add_override(self, action: str, a: str, b: str) -> None:
+    def add_override(self, action: str, a: str, b: str) -> int:
+        """Record the override after the others; its number (1 = the first), as ``remove_override``
+        takes it."""
         self._mark_unresolved(dropped=False)
         after = self.db.execute("SELECT coalesce(max(ordinal) + 1, 0) FROM actor_overrides").fetchone()[0]
         self.db.execute("INSERT INTO actor_overrides VALUES (?, ?, ?, ?, ?)", [after, action, a, b, now()])
+        return self.db.execute("SELECT count(*) FROM actor_overrides").fetchone()[0]
 
     def overrides(self) -> list[tuple[str, str, str]]:
         return [tuple(r) for r in self.db.execute(
