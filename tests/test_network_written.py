@@ -1,6 +1,12 @@
 """The actor network of written articles: every actor in an event, cooperation apart from conflict,
 filtered by time, actor and side, laid out the same way every time; the web page and the report."""
 
+import json
+import os
+import re
+import subprocess
+import sys
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -57,8 +63,15 @@ def test_filters_and_the_limit(room_path):
 
 
 def test_the_same_room_draws_the_same_picture(room_path):
+    """In another process, with other string hashes, the same nodes at the same places."""
     with Room(room_path, read_only=True) as room:
-        assert network(room) == network(room)
+        here = network(room)
+    code = ("import json, sys\nfrom sitroom.query.network import network\n"
+            "from sitroom.store.room import Room\n"
+            "with Room(sys.argv[1], read_only=True) as room: print(json.dumps(network(room)))")
+    there = subprocess.run([sys.executable, "-c", code, str(room_path)], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert json.loads(there.stdout) == json.loads(json.dumps(here))
 
 
 def test_the_network_page_draws_svg_and_answers_json(room_path):
@@ -74,11 +87,21 @@ def test_the_network_page_draws_svg_and_answers_json(room_path):
 
 
 def test_the_report_draws_every_actor_in_an_event_at_its_place(room_path):
-    from sitroom.report.data import report_data
+    """The report's own data block, as a browser reads it: a node with a place in the picture for each
+    actor in an event, the conflict edge between the two states that fought."""
+    from sitroom.report import render
 
     with Room(room_path, read_only=True) as room:
-        drawn = report_data(room)["network"]
-        assert drawn == network(room)
+        page = render(room)
+        in_events = {a for (a,) in room.db.execute(
+            "SELECT DISTINCT actor FROM event_actors").fetchall()}
+    block = re.search(r'<script id="report-data" type="application/json">(.*?)</script>', page, re.S)
+    drawn = json.loads(block.group(1).replace("<\\/", "</"))["network"]
+    nodes = {n["id"]: n for n in drawn["nodes"]}
+    assert set(nodes) == in_events and {"state:chile", "state:peru", "state:bolivia"} <= set(nodes)
+    assert all(0 <= n["x"] <= 1 and 0 <= n["y"] <= 1 for n in nodes.values())
+    assert len({(n["x"], n["y"]) for n in nodes.values()}) == len(nodes)  # no two at one place
+    assert ("state:chile", "state:peru", "conflict") in _edges(drawn)
 
 
 def test_a_network_of_many_actors_is_laid_out_within_the_picture():

@@ -209,3 +209,23 @@ def test_a_pronoun_names_no_actor_to_merge(tmp_path):
 def _documents(runner, db, ref):
     dossier = json.loads(runner.invoke(main, ["actor", ref, "--db", db, "--json"]).output)
     return {d["id"] for d in dossier["documents"]}
+
+
+def test_the_dossier_prints_a_range_and_an_approximate_number_as_read(tmp_path):
+    db = str(written_room({"e.txt": "Aid pledged\n\nNorland pledged about $5-10 billion to Marlova on "
+                                    "Monday, its finance ministry said.\n"}, tmp_path))
+    claims = json.loads(CliRunner().invoke(main, ["claims", "--db", db, "--json"]).output)
+    assert any(c["upper"] for c in claims), claims
+    shown = CliRunner().invoke(main, ["actor", "Norland", "--db", db])
+    assert shown.exit_code == 0 and "5,000,000,000–10,000,000,000" in shown.output, shown.output
+
+
+def test_search_finds_an_actor_by_any_case_of_its_name(tmp_path):
+    """`search --actor WEISS` missed "Gerhard Weiß" (SQL lower() beside Python casefold) while `timeline
+    --actor WEISS` found him."""
+    db = str(written_room({"w.txt": "Aid talks\n\nGerhard Weiß, the Norland aid minister, met officials "
+                                    "in Vexley on Monday to discuss food aid.\n"}, tmp_path))
+    runner = CliRunner()
+    for name in ("WEISS", "Weiß", "gerhard weiss"):
+        found = runner.invoke(main, ["search", "aid", "--actor", name, "--db", db, "--json"])
+        assert found.exit_code == 0 and json.loads(found.output), (name, found.output)

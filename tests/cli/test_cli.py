@@ -257,3 +257,23 @@ def test_a_usage_error_is_one_line_that_names_the_help(runner, corpus_room, comm
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "--help`)" in lines[0], result.output
+
+
+def test_the_room_named_on_the_command_line_wins_over_sitroom_db(runner, corpus_room, small_room):
+    """`sitroom --db ROOM cmd` and `sitroom actors --db ROOM sub` used to lose to SITROOM_DB."""
+    env = {"SITROOM_DB": str(small_room)}
+    own = json.loads(runner.invoke(main, ["documents", "--db", str(corpus_room), "--json"]).output)
+    for command in (["--db", str(corpus_room), "documents", "--json"],
+                    ["documents", "--db", str(corpus_room), "--json"]):
+        result = runner.invoke(main, command, env=env)
+        assert result.exit_code == 0 and json.loads(result.output) == own, command
+    nested = runner.invoke(main, ["actors", "--db", str(corpus_room), "overrides", "--json"], env=env)
+    assert nested.exit_code == 0, nested.output
+    other = json.loads(runner.invoke(main, ["documents", "--json"], env=env).output)
+    assert other != own  # with no --db, the environment's room
+
+
+def test_sitroom_alone_prints_its_help_not_an_error(runner):
+    result = runner.invoke(main, [])
+    assert result.exit_code == 2 and result.output.startswith("Usage:") and "error" not in result.output
+    assert "Commands:" in result.output

@@ -280,3 +280,24 @@ def test_a_dossier_and_the_timeline_take_as_many_queries_for_many_mentions_as_fo
         statements(lambda r: pages.actor_page(r, fewest["id"]))
     assert statements(lambda r: pages.timeline_page(r, None, None, None, None, False)) == \
         statements(lambda r: pages.timeline_page(r, None, None, "2022", None, True))
+
+
+@pytest.mark.parametrize("path", ["/timeline?type=FOO", "/search?q=border&type=nope", "/ask?q=border&type=X"])
+def test_an_unknown_event_type_is_refused_not_answered_empty(client, path):
+    assert client.get(path, headers={"accept": "application/json"}).status_code == 422
+
+
+def test_a_known_event_type_is_taken_in_any_case(client):
+    assert client.get("/timeline?type=consult&format=json").status_code == 200
+
+
+@pytest.mark.parametrize(("path", "key"), [("/timeline", "events"), ("/actors", "actors")])
+def test_a_page_of_json_carries_its_rows_once(client, path, key):
+    data = client.get(path + "?format=json").json()
+    assert key in data and "rows" not in data
+
+
+def test_the_dossier_json_carries_its_mentions_once(client):
+    actor = client.get("/actors?format=json").json()["actors"][0]
+    dossier = client.get(f"/actors/{actor['id']}?format=json").json()
+    assert "rows" not in dossier and "total" not in dossier and dossier["mentions_total"] >= 1

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 from rich.text import Text
 
-from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import emit, err, format_option, out, visible
+from sitroom.cli.options import LEADING_DB, db_option, reading
+from sitroom.cli.output import amount, emit, err, format_option, out, visible
 from sitroom.errors import SitroomError
 from sitroom.model.mention import ACTOR_KINDS
 from sitroom.query import actors as query
@@ -32,6 +33,8 @@ def actors_group(ctx: click.Context, db: Path | None, kind: str | None, fmt: str
     with their names and roles across documents. Subcommands explain, merge and split them
     (``--db`` before or after the subcommand)."""
     ctx.obj = {"db": db}
+    if db is not None and ctx.get_parameter_source("db") is ParameterSource.COMMANDLINE:
+        ctx.meta[LEADING_DB] = db  # `actors --db ROOM merge ...`: before SITROOM_DB for the subcommand
     if ctx.invoked_subcommand is not None:
         return
     if db is None:
@@ -223,7 +226,7 @@ def _print_dossier(d: dict) -> None:
         line(f"numbers ({len(d['claims'])}):")
         for c in d["claims"]:
             written = " ".join(c["evidence"]["text"].split())
-            line(f"  • {c['subject']}: {c['value']:,.10g} {c['unit']}  — “{written}”")
+            line(f"  • {c['subject']}: {amount(c, approximate=True)} {c['unit']}  — “{written}”")
     line("documents:")
     for doc in d["documents"]:
         line(f"  • {doc['id']}  {doc['title'] or ''}")

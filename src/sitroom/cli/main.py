@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.exceptions import NoArgsIsHelpError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
@@ -15,7 +16,7 @@ from sitroom import __version__
 from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
 from sitroom.cli.ask import ask_command
-from sitroom.cli.options import damage_reported, db_option, reading, write_output
+from sitroom.cli.options import LEADING_DB, damage_reported, db_option, reading, write_output
 from sitroom.cli.output import emit, err, format_option, visible
 from sitroom.cli.search import search_command
 from sitroom.cli.statements import claims_command, disagreements_command, quotes_command
@@ -44,6 +45,9 @@ class _Group(click.Group):
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError as exc:  # `sitroom` alone: the help, not an error
+            click.echo(exc.ctx.get_help() if exc.ctx else "")
+            sys.exit(exc.exit_code)
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "sitroom"
             _error(f"{exc.format_message()} (see `{where} --help`)")
@@ -69,6 +73,7 @@ def _error(message: str) -> None:
 def main(ctx: click.Context, db: Path | None) -> None:
     """sitroom: turn a pile of news articles into an evidence-backed picture of a situation."""
     if db is not None:
+        ctx.meta[LEADING_DB] = db  # before SITROOM_DB, which click would rank above a default map
         ctx.default_map = _db_defaults(ctx.command, db)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 import duckdb
+from click.core import ParameterSource
 from rich.text import Text
 
 from sitroom.errors import SitroomError
@@ -18,11 +19,24 @@ STALE = ("warning: the actors, events and disagreements do not yet cover every d
          "interrupted or is running); run `sitroom build` again, or `sitroom resolve`")
 
 
+LEADING_DB = "sitroom.db"
+"""Key in ``click.Context.meta`` of the ``--db`` given before the command (``sitroom --db ROOM cmd``)."""
+
+
 def db_option(function=None, *, required: bool = True):
-    """``--db ROOM`` (or SITROOM_DB); a group's is optional, so its subcommands may take it instead."""
+    """``--db ROOM`` (or SITROOM_DB); a group's is optional, so its subcommands may take it instead.
+    Where the room comes from, first to last: ``--db`` after the command, ``--db`` before it,
+    SITROOM_DB."""
     option = click.option("--db", "db", required=required, type=click.Path(dir_okay=False, path_type=Path),
-                          envvar="SITROOM_DB", show_envvar=True, help=DB_HELP)
+                          envvar="SITROOM_DB", show_envvar=True, help=DB_HELP, callback=_leading_db)
     return option(function) if function is not None else option
+
+
+def _leading_db(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    leading = ctx.meta.get(LEADING_DB)
+    if leading is not None and ctx.get_parameter_source(param.name) is not ParameterSource.COMMANDLINE:
+        return leading
+    return value
 
 
 class PartialDate(click.ParamType):

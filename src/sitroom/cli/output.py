@@ -35,6 +35,16 @@ def visible(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_VISIBLE)
 
 
+def amount(claim: dict, approximate: bool = False) -> str:
+    """A claim's number as read: "1,200,000,000", a range "10,000–15,000"; with ``approximate``, "≈ "
+    before a number the source gives as approximate."""
+    def number(x: float) -> str:
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    upper = claim.get("upper")
+    about = "≈ " if approximate and claim.get("approximate") else ""
+    return about + number(claim["value"]) + (f"–{number(upper)}" if upper is not None else "")
+
+
 def cell(value) -> Text:
     """A value as literal table text: no markup, no emoji codes, no control characters."""
     return Text("" if value is None else visible(str(value)))

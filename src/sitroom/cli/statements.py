@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from sitroom.cli.options import db_option, reading
-from sitroom.cli.output import emit, format_option
+from sitroom.cli.output import amount, emit, format_option
 from sitroom.query import statements
 from sitroom.query.actors import names as actor_names
 
@@ -43,21 +43,13 @@ def claims_command(db: Path, subject: str | None, fmt: str) -> None:
         rows = statements.claims(room, subject)
         names = actor_names(room)
     if fmt != "json":
-        rows = [{**r, "value": _amount(r), "approximate": "≈" if r["approximate"] else "",
+        rows = [{**r, "value": amount(r), "approximate": "≈" if r["approximate"] else "",
                  "when": (r["when"] or {}).get("start") or "",
                  "about": names.get(r.get("about"), r.get("about") or ""),
                  "said by": names.get(r["attributed_to"], r["attributed_to"]) if r["attributed_to"] else "",
                  "as written": r["evidence"]["text"], "document": r["evidence"]["document"]} for r in rows]
     emit(rows, ("subject", "value", "unit", "approximate", "about", "when", "said by", "as written",
                 "document"), fmt, title="claims", wrap=("subject",))
-
-
-def _amount(claim: dict) -> str:
-    """ "1,200,000,000", or a range "10,000–15,000"."""
-    def number(x: float) -> str:
-        return f"{x:,.2f}".rstrip("0").rstrip(".")
-    upper = claim.get("upper")
-    return number(claim["value"]) + (f"–{number(upper)}" if upper is not None else "")
 
 
 @click.command("disagreements")

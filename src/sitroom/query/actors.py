@@ -77,19 +77,17 @@ def find(room: Room, name: str) -> list[dict]:
 
 
 def called(room: Room, name: str) -> list[str]:
-    """The ids of the actors ``find`` would give for ``name``, in two queries (no mention evidence
-    built): by id, name or alias exactly (any case), else by part of a name or alias."""
+    """The ids of the actors ``find`` would give for ``name``, from one query (no mention evidence
+    built): by id, name or alias exactly (any case, compared as ``find`` does, by ``str.casefold``:
+    "WEISS" is "Weiß"), else by part of a name or alias."""
     wanted = name.casefold()
-    aliases = ("SELECT DISTINCT am.actor FROM actor_members am JOIN mentions m ON m.document = am.document "
-               "AND m.cluster = am.cluster WHERE NOT m.pronoun AND lower(m.text) ")
-    exact = room.db.execute(f"SELECT id FROM actors WHERE lower(id) = $1 OR lower(name) = $1 "
-                            f"UNION {aliases} = $1", [wanted]).fetchall()
-    if exact:
-        return sorted(i for i, in exact)
-    part = "%" + "".join("!" + c if c in "!%_" else c for c in wanted) + "%"
-    return sorted(i for i, in room.db.execute(
-        f"SELECT id FROM actors WHERE lower(name) LIKE $1 ESCAPE '!' UNION {aliases} LIKE $1 ESCAPE '!'",
-        [part]).fetchall())
+    rows = room.db.execute("""
+        SELECT id, id, true FROM actors UNION ALL SELECT id, name, false FROM actors
+        UNION ALL SELECT DISTINCT am.actor, m.text, false FROM actor_members am JOIN mentions m
+            ON m.document = am.document AND m.cluster = am.cluster WHERE NOT m.pronoun""").fetchall()
+    folded = [(actor, text.casefold(), is_id) for actor, text, is_id in rows]
+    exact = {actor for actor, text, _ in folded if text == wanted}
+    return sorted(exact or {actor for actor, text, is_id in folded if not is_id and wanted in text})
 
 
 def sentences_of(room: Room, places: list[tuple[str, int]]) -> list[dict | None]:

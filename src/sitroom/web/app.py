@@ -38,6 +38,9 @@ SECURITY_HEADERS = {
 """On every response: no script runs (the UI has none; a document's own markup is shown as text), no
 asset loads from elsewhere, no page is framed or sniffed into another type."""
 
+TYPE_PATTERN = f"(?i)^({'|'.join(TYPES)})?$"
+"""A PLOVER event type (any case), or empty for every type."""
+
 
 def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
     """The web UI of the room ``db``, answering requests whose Host is this machine's or one of
@@ -111,7 +114,7 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
 
     @app.get("/timeline", response_class=HTMLResponse)
     def timeline(request: Request, actor: str | None = None,
-                 type: str | None = Query(None, pattern="^[A-Za-z]*$"),
+                 type: str | None = Query(None, pattern=TYPE_PATTERN),
                  since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
                  until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
                  dated: bool = False, page: int = Query(1, ge=1)):
@@ -157,7 +160,7 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
                source: str | None = Query(None, max_length=200),
                since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
                until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
-               type: str | None = Query(None, pattern="^[A-Za-z]*$")):
+               type: str | None = Query(None, pattern=TYPE_PATTERN)):
         with room() as r:
             since, until = _date(since), _date(until)
             return respond(r, request, "search.html.j2",
@@ -201,7 +204,7 @@ def create_app(db: str | Path, hosts: tuple[str, ...] = ()) -> FastAPI:
             source: str | None = Query(None, max_length=200),
             since: str | None = Query(None, alias="from", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
             until: str | None = Query(None, alias="to", pattern=r"^(\d{4}(-\d{2}){0,2})?$"),
-            type: str | None = Query(None, pattern="^[A-Za-z]*$")):
+            type: str | None = Query(None, pattern=TYPE_PATTERN)):
         with room() as r:
             since, until = _date(since), _date(until)
             return respond(r, request, "ask.html.j2",

@@ -74,10 +74,11 @@ def timeline_page(room: Room, actor: str | None, kind: str | None, since: str | 
     its evidence in context."""
     ctx = Context.load(room)
     one_page = paged(timeline(room, actor, kind, since, until, dated), page, EVENTS_PAGE)
-    for row in one_page["rows"]:
+    events = one_page.pop("rows")
+    for row in events:
         row["contexts"] = [ctx.around(e["document"], e["start"], e["end"]) for e in row["evidence"]]
     return {"filters": {"actor": actor, "type": kind, "from": since, "to": until, "dated": dated},
-            **one_page, "events": one_page["rows"]}
+            **one_page, "events": events}
 
 
 def actors_page(room: Room, kind: str | None, name: str | None = None, page: int = 1) -> dict:
@@ -88,8 +89,8 @@ def actors_page(room: Room, kind: str | None, name: str | None = None, page: int
         wanted = name.casefold()
         rows = [a for a in rows if wanted in a["name"].casefold() or wanted in a["aliases"].casefold()]
     one_page = paged(rows, page)
-    return {"kind": kind, "filters": {"kind": kind or "", "name": name or ""}, **one_page,
-            "actors": one_page["rows"]}
+    shown = one_page.pop("rows")
+    return {"kind": kind, "filters": {"kind": kind or "", "name": name or ""}, **one_page, "actors": shown}
 
 
 def actor_page(room: Room, actor_id: str, page: int = 1) -> dict:
@@ -100,7 +101,8 @@ def actor_page(room: Room, actor_id: str, page: int = 1) -> dict:
         raise NotFound(f"no actor {actor_id!r}")
     dossier = full_dossier(room, found[0])
     one_page = paged(dossier["mentions"], page, MENTIONS_PAGE)
-    return {**dossier, **one_page, "mentions": one_page.pop("rows"), "mentions_total": one_page["total"]}
+    mentions, total = one_page.pop("rows"), one_page.pop("total")
+    return {**dossier, **one_page, "mentions": mentions, "mentions_total": total}
 
 
 def event_page(room: Room, event_id: str) -> dict:
