@@ -131,9 +131,10 @@ def document_page(room: Room, doc_id: str, start: int | None, end: int | None) -
         lo, hi = min(lo, start), max(hi, end)
     found = document_findings.findings(room, doc_id)
     is_html = room.db.execute("SELECT format = 'html' FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
-    hidden = document_findings.markup(text, lo, hi) if is_html else []
+    hidden = document_findings.markup(text, lo, hi) if is_html else None
+    refs = document_findings.references(text, lo, hi) if is_html else []
     pieces = document_findings.segments(text, lo, hi, found, (start, end) if start is not None else None,
-                                        hidden)
+                                        hidden, refs)
     counts = {kind: sum(1 for f in found if f["kind"] == kind) for kind in document_findings.KINDS}
     return {**{k: v for k, v in doc.items() if k not in ("body", "boilerplate")},
             "boilerplate_count": len(doc["boilerplate"]), "segments": pieces, "findings": counts,
