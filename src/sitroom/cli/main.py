@@ -15,7 +15,7 @@ from rich.text import Text
 from sitroom import __version__
 from sitroom.build import BuildReport, build
 from sitroom.cli.actors import actor_command, actors_group
-from sitroom.cli.ask import ask_command
+from sitroom.cli.ask import ask_command, embed_command
 from sitroom.cli.options import LEADING_DB, damage_reported, db_option, reading, write_output
 from sitroom.cli.output import emit, err, format_option, visible
 from sitroom.cli.search import search_command
@@ -295,3 +295,4 @@ main.add_command(disagreements_command)
 main.add_command(actor_command)
 main.add_command(search_command)
 main.add_command(ask_command)
+main.add_command(embed_command)

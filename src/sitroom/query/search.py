@@ -46,11 +46,27 @@ def search(room: Room, query: str, limit: int = LIMIT, actor: str | None = None,
     for k, score in zip(found[0], scores[0], strict=True):
         if score <= 0:
             break  # no word of the query in it, or filtered out
-        doc, start, end, _, title, published, origin = rows[int(k)]
-        out.append({"rank": len(out) + 1, "score": round(float(score), 3), "document": doc, "title": title,
-                    "published": published, "source": origin, "start": start, "end": end,
-                    "text": " ".join(texts[int(k)].split())})
+        out.append(_hit(len(out) + 1, float(score), rows[int(k)], texts[int(k)]))
     return out
+
+
+def by_meaning(room: Room, vector, limit: int = LIMIT, actor: str | None = None, source: str | None = None,
+               since: str | None = None, until: str | None = None, kind: str | None = None) -> list[dict]:
+    """The ``limit`` sentences nearest in meaning to the unit vector ``vector`` (``query.meaning``), among
+    those with a stored vector that pass the filters (as ``search`` takes them), in ``search``'s shape;
+    ``score`` the cosine similarity. Empty when the room has no stored vectors (``sitroom embed``)."""
+    from sitroom.query.meaning import nearest
+
+    rows, texts, _ = _indexed(room)
+    mask = _allowed(room, rows, actor, source, since, until, kind)
+    found = nearest(vector, [(doc, start) for doc, start, *_ in rows], mask, room, limit)
+    return [_hit(rank, score, rows[k], texts[k]) for rank, (k, score) in enumerate(found, 1)]
+
+
+def _hit(rank: int, score: float, row: tuple, text: str) -> dict:
+    doc, start, end, _, title, published, origin = row
+    return {"rank": rank, "score": round(score, 3), "document": doc, "title": title, "published": published,
+            "source": origin, "start": start, "end": end, "text": " ".join(text.split())}
 
 
 def matching(text: str, query: str) -> list[tuple[str, bool]]:

@@ -30,7 +30,7 @@ _MIGRATIONS = {1: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sense VARCHAR"
                3: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS about_mention INTEGER"]}
 """For each older schema version, the statements that bring it to the next one."""
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
-            "event_mentions", "quotes", "claims")
+            "event_mentions", "quotes", "claims", "sentence_vectors")
 
 
 class Room(ResolvedTables):

@@ -228,3 +228,12 @@ CREATE TABLE IF NOT EXISTS disagreements (
     claims VARCHAR[] NOT NULL,
     events VARCHAR[] NOT NULL
 );
+
+-- Sentence vectors for questions asked by meaning (`sitroom embed`, optional): one unit-length float32
+-- vector per sentence (little-endian bytes), by the model named.
+CREATE TABLE IF NOT EXISTS sentence_vectors (
+    document VARCHAR NOT NULL,
+    start_offset INTEGER NOT NULL,
+    model VARCHAR NOT NULL,
+    vector BLOB NOT NULL
+);

@@ -20,7 +20,8 @@ from sitroom.errors import SitroomError
 from sitroom.extract.events import TYPES
 from sitroom.model.dates import is_partial_date
 from sitroom.model.mention import ACTOR_KINDS
-from sitroom.store import access
+from sitroom.query.meaning import MODEL
+from sitroom.store import access, vectors
 from sitroom.store.room import Room
 from sitroom.web import pages, statement_pages
 
@@ -246,10 +247,11 @@ class PageCache:
 
 
 def room_state(r: Room) -> tuple:
-    """What changes when a build, a resolution or an override changes the room's picture."""
+    """What changes when a build, a resolution, an override or `sitroom embed` changes the room's
+    picture or its answers."""
     return (*r.db.execute("SELECT count(*), max(built_at) FROM documents").fetchone(),
             *r.db.execute("SELECT count(*), max(created_at) FROM actor_overrides").fetchone(),
-            r.resolved, r.resolved_by)
+            r.resolved, r.resolved_by, vectors.count(r, MODEL))
 
 
 def _date(value: str | None) -> str | None:
