@@ -320,3 +320,9 @@ def test_a_cue_between_two_parts_of_a_quotation_reports_both():
     (quote,) = quotes_in_text(text)
     assert quote.said(text) == ("This was once a fishing port … but it is fast becoming a container "
                                 "terminal for the region.")
+
+
+def test_a_quote_said_by_a_passer_by_is_theirs_not_the_last_named_speakers():
+    text = ("Karl Ostrom, the mayor, said the bridge would reopen. “It was chaos, nobody knew where to go,” "
+            "said one onlooker. “We waited for hours,” a commuter said.")
+    assert _speakers(text) == [("Karl Ostrom", "Karl Ostrom"), ("one onlooker", None), ("a commuter", None)]
