@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitroom.cli.main import main
+from sitroom.store.room import Room
 
 from ..conftest import written_room
 
@@ -213,11 +214,13 @@ def _documents(runner, db, ref):
 
 def test_the_dossier_prints_a_range_and_an_approximate_number_as_read(tmp_path):
     db = str(written_room({"e.txt": "Aid pledged\n\nNorland pledged about $5-10 billion to Marlova on "
-                                    "Monday, its finance ministry said.\n"}, tmp_path))
+                                    "Monday, its finance ministry said. Norland raised its key rate by "
+                                    "0.125 percent on Tuesday.\n"}, tmp_path))
     claims = json.loads(CliRunner().invoke(main, ["claims", "--db", db, "--json"]).output)
     assert any(c["upper"] for c in claims), claims
     shown = CliRunner().invoke(main, ["actor", "Norland", "--db", db])
-    assert shown.exit_code == 0 and "5,000,000,000–10,000,000,000" in shown.output, shown.output
+    assert shown.exit_code == 0 and "≈ 5,000,000,000–10,000,000,000" in shown.output, shown.output
+    assert "0.125 %" in shown.output  # not rounded to 0.12
 
 
 def test_search_finds_an_actor_by_any_case_of_its_name(tmp_path):
@@ -229,3 +232,16 @@ def test_search_finds_an_actor_by_any_case_of_its_name(tmp_path):
     for name in ("WEISS", "Weiß", "gerhard weiss"):
         found = runner.invoke(main, ["search", "aid", "--actor", name, "--db", db, "--json"])
         assert found.exit_code == 0 and json.loads(found.output), (name, found.output)
+
+
+def test_a_refused_override_names_the_actors_as_the_user_did_and_a_dead_one_is_listed(room):
+    runner, _, db = room
+    ident = _people(runner, db)["John Harrington"]["id"]
+    same = runner.invoke(main, ["actors", "merge", f"  {ident} ", "John Harrington", "--db", db])
+    assert same.exit_code == 1
+    assert f"{ident} and John Harrington are one actor already" in same.output and "@" not in same.output
+    with Room(db) as opened:  # as an older sitroom recorded it: an id numbered by first document
+        opened.add_override("merge", "person:nobody-2", "John Harrington")
+    assert runner.invoke(main, ["resolve", "--db", db]).exit_code == 0
+    listed = json.loads(runner.invoke(main, ["actors", "overrides", "--db", db, "--json"]).output)
+    assert [(o["number"], o["applies"]) for o in listed] == [(1, False)]

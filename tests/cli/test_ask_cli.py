@@ -107,15 +107,68 @@ def test_vectors_follow_the_documents_they_were_read_from(tmp_path):
     from sitroom.store.room import Room
 
     db = written_room(ARTICLES, tmp_path)
-    with Room(db) as room:
-        first, stored = embed_room(room)
+    first, stored = embed_room(db)
+    with Room(db, read_only=True) as room:
         assert first == stored == room.db.execute("SELECT count(*) FROM sentences").fetchone()[0]
     (tmp_path / "a.txt").write_text(ARTICLES["a.txt"].replace("weeks", "months"), encoding="utf-8")
     assert CliRunner().invoke(main, ["build", str(tmp_path), "--db", str(db)]).exit_code == 0
     with Room(db) as room:  # the replaced document's vectors went with it; the other's stay
         left = vectors.count(room, MODEL)
         assert 0 < left < stored and len(vectors.missing(room, MODEL)) == stored - left
-        assert embed_room(room)[1] == stored
+    answer = _ask(str(db), "Why did Norland close the border?")  # says what meaning cannot reach yet
+    assert answer["ranking"] == "hybrid" and answer["unembedded"] == stored - left
+    assert embed_room(db)[1] == stored
+    assert _ask(str(db), "Why did Norland close the border?").get("unembedded") == 0
+
+
+@needs_model
+def test_readers_go_on_while_embed_runs_and_a_replaced_sentence_waits(tmp_path, monkeypatch):
+    """embed held the room open to write for its whole run (minutes): every reader failed meanwhile."""
+    from sitroom.query import meaning
+    from sitroom.store.room import Room
+
+    db = written_room(ARTICLES, tmp_path)
+    model, seen = meaning.embedder(), []
+
+    class Reading:  # a reader comes between two batches, while the model runs
+        def embed_batch(self, texts):
+            with Room(db, read_only=True, wait=0.5) as room:
+                seen.append(room.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+            return model.embed_batch(texts)
+
+    monkeypatch.setattr(meaning, "embedder", lambda: Reading())
+    monkeypatch.setattr(meaning, "BATCH", 3)
+    done, stored = meaning.embed_room(db)
+    assert seen and set(seen) == {2} and done == stored
+
+
+@needs_model
+def test_an_embedded_room_answers_without_running_the_model_on_its_own_sentences(tmp_path, monkeypatch):
+    from sitroom.query import ask as asking
+    from sitroom.query import meaning
+    from sitroom.store.room import Room
+
+    db = written_room(ARTICLES, tmp_path)
+    meaning.embed_room(db)
+    model, runs = meaning.embedder(), []
+
+    class Counting:
+        def embed_batch(self, texts):
+            runs.append(len(texts))
+            return model.embed_batch(texts)
+
+    monkeypatch.setattr(asking, "embedder", lambda: Counting())
+    monkeypatch.setattr(asking, "_vectors", {})
+    with Room(db, read_only=True) as room:
+        answer = asking.ask(room, "Why did Norland close the border?")
+    assert answer["ranking"] == "hybrid" and runs == [1]  # the question only
+
+
+def test_embed_of_a_room_that_is_not_there_makes_none(tmp_path):
+    result = CliRunner().invoke(main, ["embed", "--db", str(tmp_path / "typo.duckdb")])
+    if semantic_available():
+        assert result.exit_code == 1 and "no room at" in result.output
+    assert not (tmp_path / "typo.duckdb").exists()
 
 
 def test_embed_without_the_model_says_how_to_get_it(room, monkeypatch):

@@ -83,3 +83,22 @@ def test_preview_says_which_actor_it_could_not_find():
         preview(nodes, [("merge", "Karl", "Lena Halvorsen")], "merge", "Karl", "Lena Halvorsen")
     made = preview(nodes, [], "merge", "Karl", "Lena Halvorsen")
     assert made == ("person:lena-halvorsen", "Lena Halvorsen")
+
+
+def test_ids_recorded_before_anchors_keep_naming_the_actors_they_named_then():
+    """Overrides recorded by an older sitroom name actors by ids numbered by first document (-2, -3):
+    they still name those actors, and one that names nothing any more is reported, not lost silently."""
+    nodes = [karl("aaaa1111"), karl("bbbb2222", mentions=5), karl("cccc3333"),
+             person("eeee5555", "Lena Halvorsen")]
+    assert _ids(nodes)["person:karl"] == {"bbbb2222"}  # now: the one of most mentions
+    ids = _ids(nodes, [("merge", "person:karl-3", "Lena Halvorsen")])
+    assert ids["person:lena-halvorsen"] == {"cccc3333", "eeee5555"}
+    ids = _ids(nodes, [("merge", "person:karl", "Lena Halvorsen")])  # then: the first by document
+    assert ids["person:lena-halvorsen"] == {"aaaa1111", "eeee5555"}
+    skipped: list[int] = []
+    recorded = [("merge", "person:karl-9", "Lena Halvorsen"), ("merge", "person:karl-2", "Lena Halvorsen"),
+                ("split", "Lena Halvorsen", "Nobody")]
+    groups, _ = apply(resolve(nodes), nodes, recorded, skipped)
+    assert skipped == [1, 3]
+    assert sorted(len(g) for g in groups) == [1, 1, 2]
+

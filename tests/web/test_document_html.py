@@ -154,3 +154,12 @@ def test_the_page_marks_a_cut_reference_whole(article):
     opened = [s for s in data["segments"] if s["open"]]
     assert [s["text"] for s in opened] == ["&"] and opened[0]["close"]
     assert "AT&T in Marlova" in _text(data) and "amp" not in _text(data)
+
+
+def test_comments_end_where_browsers_end_them_and_head_text_is_shown():
+    cut = "<p>Story</p>\n<!-- cut page: <div class=ad>Buy now</div> Karl said"
+    assert _shown(cut) == "Story\n"
+    ended = "<p>A</p><!--x--!><p>Karl Ostrom</p><!--><p>B</p><!---><p>C</p>"
+    assert _shown(ended) == "A\nKarl Ostrom\nB\nC\n"
+    head = "<html><head><meta charset=utf-8>Breaking: Karl Ostrom resigns.<p>More</p>"
+    assert _shown(head).startswith("Breaking: Karl Ostrom resigns.")

@@ -105,8 +105,9 @@ def _room(obj: dict, db: Path | None) -> Path:
 @format_option
 @click.pass_obj
 def overrides_command(obj: dict, db: Path | None, undo: int | None, fmt: str) -> None:
-    """List your merges and splits in the order given (they apply after the rules, in every build),
-    or undo one with --undo N."""
+    """List your merges and splits in the order given (they apply after the rules, in every build;
+    `applies` is false for one whose actors the last resolution no longer found, or that changed
+    nothing), or undo one with --undo N."""
     db = _room(obj, db)
     if undo is not None:
         with Room(db) as room:
@@ -119,15 +120,16 @@ def overrides_command(obj: dict, db: Path | None, undo: int | None, fmt: str) ->
         return
     with reading(db) as room:
         rows = room.recorded_overrides()
-    emit(rows, ("number", "action", "a", "b", "recorded"), fmt, title="overrides")
+    emit(rows, ("number", "action", "a", "b", "applies", "recorded"), fmt, title="overrides")
 
 
 def _override(db: Path, action: str, a: str, b: str) -> None:
     """Record the merge or split if it changes the actors, resolve, and say what it made."""
+    a, b = a.strip(), b.strip()
     with Room(db) as room:
-        ka, kb = _known(room, a), (_known(room, b) if action == "merge" else b.strip())
+        ka, kb = _known(room, a), (_known(room, b) if action == "merge" else b)
         try:
-            made = preview(room_local_actors(room), room.overrides(), action, ka, kb)
+            made = preview(room_local_actors(room), room.overrides(), action, ka, kb, shown=(a, b))
         except NoChange as exc:
             raise SitroomError(f"{action} {a} / {b} would change nothing: {exc} (see `sitroom actor`); "
                                "nothing recorded") from None

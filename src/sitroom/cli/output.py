@@ -11,6 +11,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 
 import click
 from rich.console import Console
@@ -36,10 +37,11 @@ def visible(text: str) -> str:
 
 
 def amount(claim: dict, approximate: bool = False) -> str:
-    """A claim's number as read: "1,200,000,000", a range "10,000–15,000"; with ``approximate``, "≈ "
+    """A claim's number as read: "1,200,000,000", "0.125", a range "10,000–15,000"; with ``approximate``, "≈ "
     before a number the source gives as approximate."""
-    def number(x: float) -> str:
-        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    def number(x: float) -> str:  # every digit read (to 10 significant), never an exponent
+        text = format(Decimal(repr(float(f"{x:.10g}"))), ",f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     upper = claim.get("upper")
     about = "≈ " if approximate and claim.get("approximate") else ""
     return about + number(claim["value"]) + (f"–{number(upper)}" if upper is not None else "")

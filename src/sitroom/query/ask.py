@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import threading
 
-from sitroom.query.meaning import embedder, semantic_available
+from sitroom.query.meaning import MODEL, embedder, semantic_available, vectors_of
 from sitroom.query.search import by_meaning, search
+from sitroom.store import vectors
 from sitroom.store.room import Room
 
 CANDIDATES = 40
-"""Candidates from each ranking (a BM25 candidate without a stored vector costs a model run of some
-10-40 ms on a CPU, once: vectors are kept for the process's later questions)."""
+"""Candidates from each ranking (a BM25 candidate without a vector stored in the room costs a model run
+of some 10-40 ms on a CPU, once: vectors are kept for the process's later questions)."""
 _VECTORS_KEPT = 20_000
 """Sentence vectors kept in memory across questions (about 1.5 KB each)."""
 _vectors: dict[str, object] = {}
@@ -35,8 +36,9 @@ __all__ = ["ask", "semantic_available"]
 
 def ask(room: Room, question: str, limit: int = LIMIT, semantic: bool = True, **filters) -> dict:
     """The ``limit`` sentences that best answer ``question``, as ``{"question", "ranking", "groups"}``:
-    ``ranking`` is ``"hybrid"`` (BM25 and stored vectors), ``"bm25+minilm"`` (BM25's candidates reranked)
-    or ``"bm25"``; each group is one document and speaker (``None``:
+    ``ranking`` is ``"hybrid"`` (BM25 and stored vectors; then ``"unembedded"`` counts the sentences
+    with no vector yet, found by words only), ``"bm25+minilm"`` (BM25's candidates reranked) or
+    ``"bm25"``; each group is one document and speaker (``None``:
     the document's own voice) with its ``title``, ``published``, ``source`` and ``sentences``, best first,
     each ``{"rank", "text", "start", "end", "actors", "events", "quotes"}`` (offsets: characters of the
     document's text). ``filters`` are ``query.search.search``'s (actor, source, since, until); with
@@ -53,7 +55,8 @@ def ask(room: Room, question: str, limit: int = LIMIT, semantic: bool = True, **
     ranking = "bm25"
     if meaning and (asked := _embedded([question])) is not None:
         near = by_meaning(room, asked[0], CANDIDATES, **filters)
-        hits, ranking = _fused(asked[0], hits, near), "hybrid" if near else "bm25+minilm"
+        kept = vectors_of(room, [(h["document"], h["start"]) for h in hits])
+        hits, ranking = _fused(asked[0], hits, near, kept), "hybrid" if near else "bm25+minilm"
     if wordless is not None and ranking != "hybrid":
         raise wordless
     hits = sorted(hits, key=_says_little)[:limit]
@@ -69,7 +72,11 @@ def ask(room: Room, question: str, limit: int = LIMIT, semantic: bool = True, **
             "rank": rank, "text": hit["text"], "start": hit["start"], "end": hit["end"],
             "actors": notes["actors"].get((hit["document"], hit["start"]), []),
             "events": notes["events"].get((hit["document"], hit["start"]), []), "quotes": said})
-    return {"question": question, "ranking": ranking, "groups": list(groups.values())}
+    answer = {"question": question, "ranking": ranking, "groups": list(groups.values())}
+    if ranking == "hybrid":  # found by meaning only where embedded: say how much is not
+        answer["unembedded"] = room.db.execute("SELECT count(*) FROM sentences").fetchone()[0] - \
+            vectors.count(room, MODEL)
+    return answer
 
 
 SHORT = 5
@@ -81,11 +88,14 @@ def _says_little(hit: dict) -> bool:
     return hit["text"].rstrip().endswith("?") or len(hit["text"].split()) < SHORT
 
 
-def _fused(asked, hits: list[dict], near: list[dict]) -> list[dict]:
+def _fused(asked, hits: list[dict], near: list[dict], kept: dict) -> list[dict]:
     """The BM25 ``hits`` and the ``near``est in meaning together, ordered by the reciprocal-rank fusion
     of their BM25 rank (where they have one) and their rank by cosine similarity to the question vector
-    ``asked`` (unit vectors, so the dot product)."""
+    ``asked`` (unit vectors, so the dot product), from the vectors ``kept`` in the room by place where
+    it has them, else from the model."""
     cosine = {(h["document"], h["start"]): h["score"] for h in near}
+    for place, vector in kept.items():
+        cosine.setdefault(place, float(vector @ asked))
     places = list(dict.fromkeys((h["document"], h["start"]) for h in [*hits, *near]))
     by_place = {(h["document"], h["start"]): h for h in [*near, *hits]}  # BM25's score kept where both
     unknown = [h["text"] for h in hits if (h["document"], h["start"]) not in cosine]

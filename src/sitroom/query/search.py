@@ -59,7 +59,7 @@ def by_meaning(room: Room, vector, limit: int = LIMIT, actor: str | None = None,
 
     rows, texts, _ = _indexed(room)
     mask = _allowed(room, rows, actor, source, since, until, kind)
-    found = nearest(vector, [(doc, start) for doc, start, *_ in rows], mask, room, limit)
+    found = nearest(vector, rows, mask, room, limit)
     return [_hit(rank, score, rows[k], texts[k]) for rank, (k, score) in enumerate(found, 1)]
 
 

@@ -30,10 +30,12 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
     return [n for n in nodes.values() if n.names]
 
 
-def build_actors(nodes: list[LocalActor], overrides: list[tuple[str, str, str]]):
+def build_actors(nodes: list[LocalActor], overrides: list[tuple[str, str, str]],
+                 skipped: list[int] | None = None):
     """``(id, name, kind, country, members)`` records, ids stable for the same names, after the user's
-    ``(action, a, b)`` overrides (``resolve.overrides``)."""
-    groups, named = apply_overrides(resolve(nodes), nodes, overrides)
+    ``(action, a, b)`` overrides (``resolve.overrides``; the numbers of those that changed nothing are
+    added to ``skipped``)."""
+    groups, named = apply_overrides(resolve(nodes), nodes, overrides, skipped)
     records = []
     for group, (ident, name, kind) in zip(groups, identities(groups, nodes, named), strict=True):
         members = [nodes[i] for i in group]

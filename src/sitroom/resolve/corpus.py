@@ -32,7 +32,8 @@ def resolve_actors(room: Room, force: bool = True) -> bool:
     fingerprint = resolution_fingerprint()
     if not force and room.resolved_by == fingerprint:
         return False
-    actors = build_actors(room_local_actors(room), room.overrides())
+    skipped: list[int] = []
+    actors = build_actors(room_local_actors(room), room.overrides(), skipped)
     actor_of = _actor_of_mention(room, actors)
     events = _events(room, actors, actor_of)
     documents = room.db.execute(
@@ -40,7 +41,7 @@ def resolve_actors(room: Room, force: bool = True) -> bool:
     disagreements = find_disagreements(_claims(room, actor_of)) + dated_differently(
         events, {a[0]: a[1] for a in actors}, {d: title for d, title, _ in documents},
         lambda doc, n: _sentence(room, doc, n), {d for d, _, basis in documents if basis == "stated"})
-    room.replace_resolved(actors, events, disagreements, fingerprint)
+    room.replace_resolved(actors, events, disagreements, fingerprint, skipped)
     return True
 
 

@@ -83,6 +83,24 @@ def _ids(groups: Sequence[Group], nodes: Sequence[LocalActor], labels: Sequence[
     return ids
 
 
+def _recorded_ids(groups: Sequence[Group], nodes: Sequence[LocalActor], labels: Sequence[tuple[str, str]]
+                  ) -> list[str]:
+    """Ids as overrides recorded before anchors name them: ``kind:slug(name)``, numbered ``-2``, ``-3``
+    in the order of each group's first member (document, cluster) where several agree. The CLI now
+    records an anchor for an id it is given, so an id among the recorded overrides is one of these."""
+    live = [g for g, members in enumerate(groups) if members]
+    live.sort(key=lambda g: min((nodes[i].document, nodes[i].cluster) for i in groups[g]))
+    ids, taken = [""] * len(groups), set()
+    for g in live:
+        base = candidate = f"{labels[g][1]}:{slug(labels[g][0])}"
+        n = 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        ids[g] = candidate
+    return ids
+
+
 class _Actors:
     """Groups of document actors as overrides change them, with what ``find`` looks up kept current:
     each node's group, each group's label and size, the groups by name, the nodes by written words."""
@@ -91,6 +109,7 @@ class _Actors:
         self.nodes = nodes
         self.groups = [list(g) for g in groups]
         self.named: dict[int, tuple[str, str | None]] = {}
+        self.skipped: list[int] = []  # numbers (1 = the first) of overrides that changed nothing
         self.of = {i: g for g, members in enumerate(self.groups) for i in members}
         self.size = [sum(nodes[i].mentions for i in members) for members in self.groups]
         self.labels = [_label(members, nodes) for members in self.groups]
@@ -104,15 +123,17 @@ class _Actors:
             for name, count in node.names.items():
                 self.written[name.casefold()].append((i, count))
 
-    def find(self, ref: str) -> int | None:
-        """The index of the live group ``ref`` names (see ``find``), or None."""
+    def find(self, ref: str, recorded: bool = False) -> int | None:
+        """The index of the live group ``ref`` names (see ``find``), or None. A ``recorded`` override's
+        id is read first as the sitroom that recorded it numbered ids (``_recorded_ids``), then as ids are
+        now (``_ids``)."""
         ref = ref.strip()
         wanted = ref.casefold()
         if (m := _ANCHOR.match(ref)) and (g := self._anchored(m["name"], m["document"], int(m["cluster"])))\
                 is not None:
             return g
-        if _ID.match(wanted):
-            ids = _ids(self.groups, self.nodes, self.labels)
+        for numbering in ((_recorded_ids, _ids) if recorded else (_ids,)) if _ID.match(wanted) else ():
+            ids = numbering(self.groups, self.nodes, self.labels)
             if wanted in ids:
                 return ids.index(wanted)
         by_name = [g for g in self.by_name.get(wanted, ()) if self.groups[g]]
@@ -144,12 +165,13 @@ class _Actors:
         self.named.pop(ga, None)
         self.named[gb] = self.labels[gb]
 
-    def split(self, ga: int, written: str) -> None:
-        """The document actors of ``ga`` written ``written`` become a group of their own, named so."""
+    def split(self, ga: int, written: str) -> bool:
+        """The document actors of ``ga`` written ``written`` become a group of their own, named so; False
+        when that would move none or all of them."""
         wanted = written.casefold()
         moved = [i for i in self.groups[ga] if any(n.casefold() == wanted for n in self.nodes[i].names)]
         if not moved or len(moved) == len(self.groups[ga]):
-            return
+            return False
         gone = set(moved)
         self.groups[ga] = [i for i in self.groups[ga] if i not in gone]
         self.size[ga] = sum(self.nodes[i].mentions for i in self.groups[ga])
@@ -164,6 +186,7 @@ class _Actors:
         self.labels.append(_label(moved, self.nodes, (name, None)))
         self.by_name[name.casefold()].add(g)
         self.named[g] = (name, None)
+        return True
 
     def _rename(self, g: int, label: tuple[str, str] | None) -> None:
         self.by_name[self.labels[g][0].casefold()].discard(g)
@@ -172,8 +195,8 @@ class _Actors:
             self.by_name[label[0].casefold()].add(g)
 
 
-def apply(groups: list[Group], nodes: Sequence[LocalActor], overrides: Sequence[tuple[str, str, str]]
-          ) -> tuple[list[Group], dict[int, tuple[str, str | None]]]:
+def apply(groups: list[Group], nodes: Sequence[LocalActor], overrides: Sequence[tuple[str, str, str]],
+          skipped: list[int] | None = None) -> tuple[list[Group], dict[int, tuple[str, str | None]]]:
     """``groups`` after the ``(action, a, b)`` overrides in order, and the ``(name, kind or None)`` the
     overrides give actors (by index in the groups returned).
 
@@ -184,7 +207,11 @@ def apply(groups: list[Group], nodes: Sequence[LocalActor], overrides: Sequence[
     Time: the size of the groups once, then each override the size of the actors it touches (an id
     given as ``kind:slug`` costs a numbering of all groups).
     """
+    if not overrides:  # nothing to look up: no labels to compute
+        return [list(g) for g in groups], {}
     state = _apply(groups, nodes, overrides)
+    if skipped is not None:
+        skipped.extend(state.skipped)
     kept = [g for g, members in enumerate(state.groups) if members]
     index = {g: k for k, g in enumerate(kept)}
     return [state.groups[g] for g in kept], {index[g]: n for g, n in state.named.items() if g in index}
@@ -193,16 +220,17 @@ def apply(groups: list[Group], nodes: Sequence[LocalActor], overrides: Sequence[
 def _apply(groups: Sequence[Group], nodes: Sequence[LocalActor], overrides: Sequence[tuple[str, str, str]]
            ) -> _Actors:
     state = _Actors(groups, nodes)
-    for action, a, b in overrides:
-        ga = state.find(a)
-        if ga is None:
-            continue
-        if action == "merge":
-            gb = state.find(b)
-            if gb is not None and gb != ga:
+    for number, (action, a, b) in enumerate(overrides, 1):
+        ga = state.find(a, recorded=True)
+        changed = False
+        if ga is not None and action == "merge":
+            gb = state.find(b, recorded=True)
+            if changed := gb is not None and gb != ga:
                 state.merge(ga, gb)
-        elif action == "split":
-            state.split(ga, b)
+        elif ga is not None and action == "split":
+            changed = state.split(ga, b)
+        if not changed:
+            state.skipped.append(number)
     return state
 
 
@@ -218,27 +246,31 @@ class NoChange(ValueError):
 
 
 def preview(nodes: Sequence[LocalActor], overrides: Sequence[tuple[str, str, str]], action: str, a: str,
-            b: str) -> tuple[str, str]:
+            b: str, shown: tuple[str, str] | None = None) -> tuple[str, str]:
     """``(id, name)`` of the actor that the override ``(action, a, b)`` added after ``overrides`` makes
     (the merged actor; the actor split off). Raises NoChange when it would change nothing: an actor not
-    found, two that are one already, a split that moves no document actor or all of them."""
-    matched = resolve(list(nodes))
-    state = _apply(matched, nodes, overrides)
+    found, two that are one already, a split that moves no document actor or all of them; its message
+    calls the two actors ``shown`` (as the user wrote them; default ``a`` and ``b``)."""
+    said_a, said_b = shown or (a, b)
+    state = _apply(resolve(list(nodes)), nodes, overrides)
     ga = state.find(a)
     if ga is None:
-        raise NoChange(f"no actor is named or written {a!r} once the earlier overrides apply")
+        raise NoChange(f"no actor is named or written {said_a!r} once the earlier overrides apply")
+    before = {frozenset(g) for g in state.groups if g}
     if action == "merge":
         gb = state.find(b)
         if gb is None:
-            raise NoChange(f"no actor is named or written {b!r} once the earlier overrides apply")
+            raise NoChange(f"no actor is named or written {said_b!r} once the earlier overrides apply")
         if gb == ga:
-            raise NoChange(f"{a} and {b} are one actor already")
-    before = {frozenset(g) for g in state.groups if g}
-    after, named = apply(matched, nodes, [*overrides, (action, a, b)])
+            raise NoChange(f"{said_a} and {said_b} are one actor already")
+        state.merge(ga, gb)
+    elif not state.split(ga, b):
+        raise NoChange(f"no document's actor in {said_a} is written {said_b!r}, or every one is (a split "
+                       "moves whole document actors: each with all its mentions in its document)")
+    kept = [g for g, members in enumerate(state.groups) if members]
+    after = [state.groups[g] for g in kept]
+    named = {k: state.named[g] for k, g in enumerate(kept) if g in state.named}
     new = [k for k, g in enumerate(after) if frozenset(g) not in before]
-    if not new:
-        raise NoChange(f"no document's actor in {a} is written {b!r}, or every one is (a split moves "
-                       "whole document actors: each with all its mentions in its document)")
     if action == "split":
         new = [k for k in new if named.get(k, ("",))[0].casefold() == b.strip().casefold()] or new
     ident, name, _ = identities(after, nodes, named)[new[0]]

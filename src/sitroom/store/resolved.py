@@ -4,7 +4,7 @@ whether they still cover every document, and the user's actor overrides."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 
 import duckdb
@@ -43,10 +43,11 @@ class ResolvedTables:
         return row[0] if row and row[0] not in ("no", "yes") else None
 
     def replace_resolved(self, actors: list[tuple], events: list[dict], disagreements: list[dict],
-                         by: str = "yes") -> None:
+                         by: str = "yes", skipped_overrides: Sequence[int] = ()) -> None:
         """Actors, events and disagreements across the corpus, replaced together in one transaction.
 
-        ``actors`` are ``(id, name, kind, country, [(document, cluster), ...])``.
+        ``actors`` are ``(id, name, kind, country, [(document, cluster), ...])``; ``skipped_overrides``
+        the numbers (1 = the first) of the overrides that changed nothing in them.
         """
         with self.transaction():
             for table in _RESOLVED:
@@ -61,6 +62,8 @@ class ResolvedTables:
             self._many("disagreements", [(d["id"], d["topic"], d["note"], d["claims"], d["events"])
                                          for d in {d["id"]: d for d in disagreements}.values()])
             self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('resolved', ?)", [by])
+            self.db.execute("INSERT OR REPLACE INTO room_meta VALUES ('overrides_skipped', ?)",
+                            [" ".join(map(str, skipped_overrides))])
 
     def add_override(self, action: str, a: str, b: str) -> int:
         """Record the override after the others; its number (1 = the first), as ``remove_override``
@@ -75,12 +78,15 @@ class ResolvedTables:
             "SELECT action, a, b FROM actor_overrides ORDER BY ordinal").fetchall()]
 
     def recorded_overrides(self) -> list[dict]:
-        """The user's merges and splits in the order given: ``{"number", "action", "a", "b",
-        "recorded"}`` (number: 1 for the first, as ``remove_override`` takes it)."""
+        """The user's merges and splits in the order given: ``{"number", "action", "a", "b", "applies",
+        "recorded"}`` (number: 1 for the first, as ``remove_override`` takes it; ``applies`` False when
+        the last resolution found its actors no more, or it changed nothing)."""
         rows = self.db.execute(
             "SELECT action, a, b, created_at FROM actor_overrides ORDER BY ordinal").fetchall()
-        return [{"number": k, "action": action, "a": a, "b": b, "recorded": recorded}
-                for k, (action, a, b, recorded) in enumerate(rows, 1)]
+        said = self.db.execute("SELECT value FROM room_meta WHERE key = 'overrides_skipped'").fetchone()
+        skipped = {int(n) for n in said[0].split()} if said else set()
+        return [{"number": k, "action": action, "a": a, "b": b, "applies": k not in skipped,
+                 "recorded": recorded} for k, (action, a, b, recorded) in enumerate(rows, 1)]
 
     def remove_override(self, number: int) -> dict:
         """Undo the ``number``-th override (1 = the first); the room is then unresolved until resolved
@@ -92,6 +98,7 @@ class ResolvedTables:
         with self.transaction():
             self._mark_unresolved(dropped=False)
             self.db.execute("DELETE FROM actor_overrides WHERE ordinal = ?", [rows[number - 1][0]])
+            self.db.execute("DELETE FROM room_meta WHERE key = 'overrides_skipped'")  # renumbered
         return gone
 
 

@@ -6,7 +6,7 @@ vectors, never an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -32,12 +32,25 @@ def missing(room: Room, model: str) -> list[tuple[str, int, str]]:
     return [(doc, start, " ".join(text.split())) for doc, start, text in rows]
 
 
-def write(room: Room, model: str, rows: Iterable[tuple[str, int, np.ndarray]]) -> None:
-    """Store ``(document, start, vector)`` rows, in one transaction."""
-    with room.transaction():
-        room.db.executemany(f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?)",
-                            [(doc, start, model, np.asarray(v, dtype="<f4").tobytes())
-                             for doc, start, v in rows])
+def write(room: Room, model: str, rows: Sequence[tuple[str, int, str, np.ndarray]]) -> int:
+    """Store ``(document, start, sentence text, vector)`` rows in one transaction, each only while that
+    sentence is still in the room as it was embedded (its document may have been replaced meanwhile)
+    and has no vector yet. Returns how many were stored."""
+    if not rows:
+        return 0
+    wanted = {(doc, start): text for doc, start, text, _ in rows}
+    now = {(doc, start): " ".join(text.split()) for doc, start, text in room.db.execute(f"""
+        SELECT s.document, s.start_offset, substr(d.text, s.start_offset + 1, s.end_offset - s.start_offset)
+        FROM sentences s JOIN documents d ON d.id = s.document
+        WHERE s.document IN (SELECT unnest(?)) AND NOT EXISTS (
+            SELECT 1 FROM {TABLE} v WHERE v.document = s.document AND v.start_offset = s.start_offset
+            AND v.model = ?)""", [sorted({doc for doc, *_ in rows}), model]).fetchall()}
+    kept = [(doc, start, model, np.asarray(v, dtype="<f4").tobytes()) for doc, start, _, v in rows
+            if now.get((doc, start)) == wanted[(doc, start)]]
+    if kept:
+        with room.transaction():
+            room.db.executemany(f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?)", kept)
+    return len(kept)
 
 
 def count(room: Room, model: str) -> int:

@@ -92,6 +92,10 @@ class _Scanner(HTMLParser):
     def run(self) -> list[tuple[int, int, str]]:
         self.feed(self.text)
         self.base = len(self.text) - len(self.rawdata)  # close() parses what is left from 0 again
+        if self.rawdata.startswith("<!--"):  # a comment never closed (a cut page) hides all after it
+            self._add(max(self.base, self.done), len(self.text), "")
+            self.done = len(self.text)
+            self.rawdata = ""
         self.close()
         if self.done < len(self.text):  # an unclosed script or style: raw text to the end
             self._add(self.done, len(self.text), "")
@@ -137,6 +141,25 @@ class _Scanner(HTMLParser):
 
     def handle_data(self, data):
         self.tag = ""
+        if self.head and not self.hidden and data.strip():
+            self.head = False  # text in the head: a browser leaves the head there and shows it
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        """A comment as browsers end it (WHATWG): at ``-->``, ``--!>``, or at once for ``<!-->`` and
+        ``<!--->``; -1 while it is not closed yet."""
+        data = self.rawdata
+        for empty in ("<!-->", "<!--->"):
+            if data.startswith(empty, i):
+                if report:
+                    self.handle_comment("")
+                return i + len(empty)
+        ends = [(k, close) for close in ("-->", "--!>") if (k := data.find(close, i + 4)) >= 0]
+        if not ends:
+            return -1
+        k, close = min(ends)
+        if report:
+            self.handle_comment(data[i + 4:k])
+        return k + len(close)
 
     def handle_comment(self, data):
         self.tag = "!--"
