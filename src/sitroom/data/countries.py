@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from sitroom.data import load as load_data
 
@@ -66,8 +66,10 @@ def country_of_seat(text: str) -> str | None:
     return gazetteer().seats.get(key(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def country_in(text: str) -> str | None:
-    """The state a phrase is of: "Norwegian Trade Ministry", "Supreme Court of Chile", "Kazakhstan's"."""
+    """The state a phrase is of: "Norwegian Trade Ministry", "Supreme Court of Chile", "Kazakhstan's".
+    (Remembered for the last 65,536 phrases: corpus-wide resolution asks it of every name again.)"""
     from sitroom.data.places import is_region  # places looks states up here: imported late
 
     gaz = gazetteer()

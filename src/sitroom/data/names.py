@@ -99,6 +99,7 @@ _ORG_NOISE = re.compile(r"^(?:the)\s+|[’']s\b|[^\w\s&-]", re.I)
 _MINOR = {"of", "the", "and", "for", "&", "in", "on", "at", "to", "de", "des", "du", "la", "le"}
 
 
+@lru_cache(maxsize=65536)
 def org_key(text: str) -> str:
     """Lower-case words of an organisation's name, without "the", possessives or punctuation."""
     return " ".join(_ORG_NOISE.sub(" ", text).lower().split())
@@ -244,6 +245,7 @@ def _aliases() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def known_alias(text: str) -> tuple[str, str] | None:
     """``(display name, kind)`` of a well-known actor this name denotes (data/aliases.yaml):
     "ISIL" -> ("Islamic State", "armed_group"). Acronyms match case-sensitively."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from sitroom.coref.gender import PRONOUN_GENDER, compatible, honorific_gender, is_first_name, name_gender
 from sitroom.coref.within import compatible_people, middles_differ
@@ -74,8 +75,8 @@ class LocalActor:
         return self.senses["description"] == sum(self.names.values()) > 0
 
     @property
-    def kind(self) -> str:
-        return self.kinds.most_common(1)[0][0] if self.kinds else "other"
+    def kind(self) -> str:  # (the first of the most frequent, as most_common(1) gives it, faster)
+        return max(self.kinds.items(), key=itemgetter(1))[0] if self.kinds else "other"
 
     def full_name(self) -> list[str]:
         """The longest written name, as tokens without honorifics."""
@@ -221,6 +222,8 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
     if not opening:
         return
     reach = Counter(uf.find(i) for members in opening.values() for i in members)
+    groups: dict[str, set[int]] = {}  # the groups opened by each word: one-word names join them, no
+    # two of them join here, so a group found once stays (under whichever root)
     for i in indices:
         names = {firm_key(n) for n in nodes[i].names}
         if len(names) != 1 or any(is_acronym(n) for n in nodes[i].names):
@@ -229,7 +232,9 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
         if " " in word or len(word) < 4 or word in generic_words() or country_in(word.title()) \
                 or word not in opening:
             continue  # "Fed" is no "Fed Ex"
-        candidates = {uf.find(j) for j in opening[word]}
+        if word not in groups:
+            groups[word] = {uf.find(j) for j in opening[word]}
+        candidates = {uf.find(j) for j in groups[word]}
         if uf.find(i) in candidates:
             continue  # already one with an organisation so named ("Republican" = "Republican Party")
         if len(candidates) > 1:

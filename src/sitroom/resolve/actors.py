@@ -8,22 +8,23 @@ from sitroom.resolve.overrides import identities
 
 
 def local_actors(mention_rows, role_rows) -> list[LocalActor]:
-    """Nodes from ``(document, cluster, text, kind, country, pronoun, armed)`` rows and
+    """Nodes from ``(document, cluster, text, kind, country, pronoun, armed, sense, times)`` rows (a
+    mention written so ``times`` times; rows of a document in the order of first use) and
     ``(document, cluster, title, of)`` role rows."""
     nodes: dict[tuple[str, int], LocalActor] = {}
-    for document, cluster, text, kind, country, pronoun, armed, sense in mention_rows:
+    for document, cluster, text, kind, country, pronoun, armed, sense, times in mention_rows:
         node = nodes.setdefault((document, cluster), LocalActor(document, cluster))
-        node.mentions += 1
-        node.armed += bool(armed)
+        node.mentions += times
+        node.armed += times if armed else 0
         if pronoun:
-            node.pronouns[text.lower()] += 1
+            node.pronouns[text.lower()] += times
         else:
-            node.kinds[kind] += 1
-            node.names[text] += 1
+            node.kinds[kind] += times
+            node.names[text] += times
             if sense:
-                node.senses[sense] += 1
+                node.senses[sense] += times
             if country:
-                node.countries[country] += 1
+                node.countries[country] += times
     for document, cluster, title, of in role_rows:
         if (document, cluster) in nodes:
             nodes[(document, cluster)].roles.append((title, of))

@@ -16,9 +16,9 @@ from sitroom.store.room import Room
 
 def room_local_actors(room: Room):
     """Every document's local actors, as cross-document resolution (and `actors explain`) sees them."""
-    mentions = room.db.execute(
-        "SELECT document, cluster, text, kind, country, pronoun, armed, sense FROM mentions "
-        "ORDER BY document, ordinal").fetchall()
+    mentions = room.db.execute(  # one row per way of naming an actor in a document, in order of first use
+        "SELECT document, cluster, text, kind, country, pronoun, armed, sense, count(*) FROM mentions "
+        "GROUP BY ALL ORDER BY document, min(ordinal)").fetchall()
     roles = room.db.execute(
         "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
         "ON m.document = r.document AND m.ordinal = r.mention ORDER BY r.document, r.start_offset").fetchall()

@@ -11,6 +11,7 @@ same delegation stay different events.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -69,7 +70,11 @@ def _dates_agree(a: EventMention, b: EventMention) -> bool:
 
 
 def group(mentions: list[EventMention]) -> list[list[int]]:
-    """Groups of indices, one per event; blocked by (type, actor) so cost follows the blocks."""
+    """Groups of indices, one per event; blocked by (type, actor), and within a block each report meets
+    only those ``same_event`` could join it with: the reports of its own document, and the dated
+    reports of its status whose dates contain its date or lie within it. So the cost follows the
+    reports that could be one event, not the square of an actor's reports (the pairs are met in the
+    order a comparison of every pair would meet them: the same groups)."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         for actor in m.parties:
@@ -77,20 +82,50 @@ def group(mentions: list[EventMention]) -> list[list[int]]:
     uf = UnionFind(len(mentions))
     dates: dict[int, set[str]] = {i: _dates(m) for i, m in enumerate(mentions)}
     for members in blocks.values():
-        for n, i in enumerate(members):
-            for j in members[n + 1 :]:
-                ri, rj = uf.find(i), uf.find(j)
-                if ri == rj or not same_event(mentions[i], mentions[j]):
-                    continue
-                if not all(x.startswith(y) or y.startswith(x) for x in dates[ri] for y in dates[rj]):
-                    continue  # May 2019 and January 2021 are two events, however alike (and however
-                    # an undated report between them would chain them)
-                uf.union(ri, rj)
-                dates[uf.find(ri)] = dates[ri] | dates[rj]
+        for n, j in _candidate_pairs(mentions, members):
+            i = members[n]
+            ri, rj = uf.find(i), uf.find(j)
+            if ri == rj or not same_event(mentions[i], mentions[j]):
+                continue
+            if not all(x.startswith(y) or y.startswith(x) for x in dates[ri] for y in dates[rj]):
+                continue  # May 2019 and January 2021 are two events, however alike (and however
+                # an undated report between them would chain them)
+            uf.union(ri, rj)
+            dates[uf.find(ri)] = dates[ri] | dates[rj]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+def _candidate_pairs(mentions: list[EventMention], members: list[int]):
+    """``(n, j)`` for each member ``members[n]`` and each later member ``j`` that ``same_event`` might
+    join it with (same document; or both dated, same status, one date a prefix of the other), in the
+    order of ``n``, then of ``j``'s place in ``members``."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    by_date: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, i in enumerate(members):
+        m = mentions[i]
+        by_document[m.document].append(n)
+        if m.dated:
+            by_date[(m.status, m.when[0])].append(n)
+    known: dict[str, list[str]] = defaultdict(list)  # the dates of each status, sorted
+    for status, date in sorted(by_date):
+        known[status].append(date)
+    for n, i in enumerate(members):
+        m = mentions[i]
+        later = {k for k in by_document[m.document] if k > n}
+        if m.dated:
+            date, dated = m.when[0], known[m.status]
+            compatible = {date[:k] for k in range(1, len(date) + 1)}
+            k = bisect_left(dated, date)
+            while k < len(dated) and dated[k].startswith(date):
+                compatible.add(dated[k])
+                k += 1
+            for other in compatible:
+                later.update(x for x in by_date.get((m.status, other), ()) if x > n)
+        for k in sorted(later):
+            yield n, members[k]
 
 
 def _dates(m: EventMention) -> set[str]:
