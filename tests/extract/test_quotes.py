@@ -63,6 +63,14 @@ def test_names_in_quotation_marks_are_not_quotes():
     assert not [q for q in _quotes(text) if q[0] == "direct"]
 
 
+def test_a_title_with_its_full_stop_or_subtitle_inside_the_marks_is_no_quote():
+    text = ('Her speeches are careful. His are the political equivalent of "The Harbour Lights Show." '
+            "(Mr. Ostrom's own memoir, ''Harbour Lights: How the Port of Vexley Was Won,'' has sold well.) "
+            '"We will rebuild the harbour," Ostrom said.')
+    assert [q[1:] for q in _quotes(text) if q[0] == "direct"] == [
+        ("Ostrom", "said", "We will rebuild the harbour")]
+
+
 def test_speaker_before_the_quote_and_pronouns():
     text = "The envoy told reporters: “Nothing has been decided about the future of the mission.”"
     assert _quotes(text)[0][1] == "The envoy"
@@ -326,3 +334,10 @@ def test_a_quote_said_by_a_passer_by_is_theirs_not_the_last_named_speakers():
     text = ("Karl Ostrom, the mayor, said the bridge would reopen. “It was chaos, nobody knew where to go,” "
             "said one onlooker. “We waited for hours,” a commuter said.")
     assert _speakers(text) == [("Karl Ostrom", "Karl Ostrom"), ("one onlooker", None), ("a commuter", None)]
+
+
+def test_the_aide_of_a_name_speaks_for_himself_not_for_the_name():
+    text = ("Karl Ostrom spoke in Vexley on Monday. “We have the votes,” a top Ostrom adviser said later. "
+            "Lund’s spokeswoman said the senator had not decided. “We will see next week,” Ostrom said.")
+    assert [(words, named) for words, named in _speakers(text)] == [
+        ("a top Ostrom adviser", None), ("Lund’s spokeswoman", None), ("Ostrom", "Karl Ostrom")]

@@ -27,7 +27,8 @@ def quotations(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
                 close = text.find("''", i + 2, line_end if line_end >= 0 else len(text))
                 if close > 0:  # (within the paragraph)
                     content = _strip(text, Span(i + 2, close))
-                    if len(text[content.start : content.end].split()) >= speech_lexicon()["MIN_DIRECT_WORDS"]:
+                    said = text[content.start : content.end]
+                    if len(said.split()) >= speech_lexicon()["MIN_DIRECT_WORDS"] and not _title(said):
                         out.append((Span(i, close + 2), content))
                     i = close + 2
                     continue
@@ -91,10 +92,14 @@ _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|ud|ul|bin|ibn|bint|abu|ben|
 
 def _title(words: str) -> bool:
     """A name in quotation marks, not speech: a show, a book, a law, an operation ("Meet the Region",
-    "State of the Harbour", "Coast at Noon"): a few words, every one capitalised but the small ones,
-    no sentence inside."""
+    "State of the Harbour", "Coast at Noon", a book and its subtitle "Harbour Lights: How the Port Was
+    Won"): a few words, every one capitalised but the small ones, no sentence inside; a full stop or
+    comma the closing mark follows (American style: the equivalent of "The Harbour Show.") is no
+    sentence."""
+    words = re.sub(r"[.,]$", "", words.strip())
     tokens = re.findall(r"[^\W\d_][\w’'.-]*|&", words)
-    if not 2 <= len(tokens) <= 8 or words.isupper() or re.search(r"[!?]|[.;:]\s|[.;:]$", words.strip()):
+    if not 2 <= len(tokens) <= 12 or words.isupper() or re.search(r"[!?]|[.;]\s|[.;:]$", words) \
+            or words.count(":") > 1 or (":" in words and len(tokens) < 4):
         return False
     return all(t[0].isupper() or t.lower() in _SMALL_WORDS or _PARTICLE.match(t) for t in tokens) \
         and tokens[0][0].isupper() \

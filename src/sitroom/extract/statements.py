@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from sitroom.data.countries import country_in
+from sitroom.data.names import people_word
 from sitroom.extract.claims import ClaimFinding, units
 from sitroom.extract.event_dates import When, to_when
 from sitroom.extract.quotes import QuoteFinding
@@ -49,8 +50,19 @@ def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> in
              and mentions[i].kind == "person" and not mentions[i].pronoun]
     if named:  # "Lund, a loyal Ostrom supporter, said": the one named, not the one described by
         return named[-1]
-    return max(inside, key=lambda i: (mentions[i].span.end, -_SPEAKER_RANK.get(mentions[i].kind, 9),
+    best = max(inside, key=lambda i: (mentions[i].span.end, -_SPEAKER_RANK.get(mentions[i].kind, 9),
                                       -mentions[i].span.start))
+    return None if text and _serves(text[mentions[best].span.end : words.end]) else best
+
+
+def _serves(after: str) -> bool:
+    """The speaker's words go on after the name to a person the name only qualifies: "a top Ostrom
+    adviser", "Lund's spokeswoman", "one Marlova official" speak for themselves, not for the name."""
+    tail = re.findall(r"[^\W\d_][\w-]*", re.sub(r"^[’']s?\b", "", after.split(",")[0].strip()))
+    if not tail:
+        return False
+    last = tail[-1].lower()
+    return people_word(last, tail[-1]) or (last.endswith("s") and people_word(last[:-1], tail[-1][:-1]))
 
 
 @dataclass(frozen=True)
