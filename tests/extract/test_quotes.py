@@ -340,4 +340,5 @@ def test_the_aide_of_a_name_speaks_for_himself_not_for_the_name():
     text = ("Karl Ostrom spoke in Vexley on Monday. “We have the votes,” a top Ostrom adviser said later. "
             "Lund’s spokeswoman said the senator had not decided. “We will see next week,” Ostrom said.")
     assert [(words, named) for words, named in _speakers(text)] == [
-        ("a top Ostrom adviser", None), ("Lund’s spokeswoman", None), ("Ostrom", "Karl Ostrom")]
+        ("a top Ostrom adviser", "top Ostrom adviser"), ("Lund’s spokeswoman", "Lund’s spokeswoman"),
+        ("Ostrom", "Karl Ostrom")]

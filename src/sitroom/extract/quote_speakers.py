@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 
 from sitroom.coref.gender import PRONOUN_GENDER
-from sitroom.extract.statements import QuoteRecord
+from sitroom.extract.participants import DESCRIPTION
+from sitroom.extract.statements import QuoteRecord, serves
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
@@ -30,6 +31,11 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
     genders = _genders(mentions)
     for q in rows:
         words = q.finding.speaker
+        if words is not None and q.speaker is None and (
+                aide := _described(words, mentions + extra, text, sentences)) is not None:
+            extra.append(aide)  # "a top Ostrom adviser said": the adviser, an actor of this document
+            out.append(replace(q, speaker=len(mentions) + len(extra) - 1))
+            continue
         if words is None or any(m.span.overlaps(words) for m in mentions + extra):
             out.append(q)
             continue
@@ -53,6 +59,25 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
             continue
         out.append(replace(q, speaker=len(mentions) + len(extra) - 1))
     return mentions + extra, out
+
+
+def _described(words: Span, mentions: list[Mention], text: str, sentences: list[Span]) -> Mention | None:
+    """The speaker's words as a description of their own when the name in them only qualifies the person
+    who spoke ("a top Ostrom adviser", "Lund's spokeswoman": ``statements.serves``), as event
+    participants are described (``extract.participants``), without an opening determiner; else None."""
+    inside = [m for m in mentions if words.contains(m.span) and not m.pronoun]
+    if not inside or any(m.span == words for m in mentions):
+        return None
+    if not serves(text[max(m.span.end for m in inside) : words.end]):
+        return None
+    said = text[words.start : words.end]
+    lead = re.match(r"(?i)(?:the|a|an|one|some|two|three|several)\s+", said)
+    start = words.start + (lead.end() if lead else 0)
+    sentence = next((k for k, s in enumerate(sentences) if s.contains(words)), None)
+    if sentence is None:
+        return None
+    return Mention(Span(start, words.end), text[start : words.end], "DESC", "other", None, sentence,
+                   speaker=True, sense=DESCRIPTION)
 
 
 _SUBORDINATORS = frozenset({"who", "whom", "what", "which", "that", "if", "whether", "because", "when",

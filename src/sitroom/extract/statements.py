@@ -52,10 +52,10 @@ def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> in
         return named[-1]
     best = max(inside, key=lambda i: (mentions[i].span.end, -_SPEAKER_RANK.get(mentions[i].kind, 9),
                                       -mentions[i].span.start))
-    return None if text and _serves(text[mentions[best].span.end : words.end]) else best
+    return None if text and serves(text[mentions[best].span.end : words.end]) else best
 
 
-def _serves(after: str) -> bool:
+def serves(after: str) -> bool:
     """The speaker's words go on after the name to a person the name only qualifies: "a top Ostrom
     adviser", "Lund's spokeswoman", "one Marlova official" speak for themselves, not for the name."""
     tail = re.findall(r"[^\W\d_][\w-]*", re.sub(r"^[’']s?\b", "", after.split(",")[0].strip()))
