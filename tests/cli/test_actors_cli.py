@@ -221,6 +221,9 @@ def test_the_dossier_prints_a_range_and_an_approximate_number_as_read(tmp_path):
     shown = CliRunner().invoke(main, ["actor", "Norland", "--db", db])
     assert shown.exit_code == 0 and "≈ 5,000,000,000–10,000,000,000" in shown.output, shown.output
     assert "0.125 %" in shown.output  # not rounded to 0.12
+    from sitroom.cli.output import amount
+
+    assert amount({"value": 12345678901.0}) == "12,345,678,901" and amount({"value": 0.004}) == "0.004"
 
 
 def test_search_finds_an_actor_by_any_case_of_its_name(tmp_path):

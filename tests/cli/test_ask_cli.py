@@ -138,8 +138,17 @@ def test_readers_go_on_while_embed_runs_and_a_replaced_sentence_waits(tmp_path, 
 
     monkeypatch.setattr(meaning, "embedder", lambda: Reading())
     monkeypatch.setattr(meaning, "BATCH", 3)
+    monkeypatch.setattr(meaning, "STORE_EVERY", 3)
     done, stored = meaning.embed_room(db)
     assert seen and set(seen) == {2} and done == stored
+    from sitroom.store import vectors
+
+    with Room(db) as room:  # a sentence whose text is not what was embedded (its document replaced)
+        doc, start = room.db.execute("SELECT document, start_offset FROM sentences LIMIT 1").fetchone()
+        room.db.execute("DELETE FROM sentence_vectors WHERE document = ? AND start_offset = ?", [doc, start])
+        vector = model.embed_batch(["other words"])[0]
+        assert vectors.write(room, meaning.MODEL, [(doc, start, "other words", vector)]) == 0
+        assert vectors.count(room, meaning.MODEL) == stored - 1
 
 
 @needs_model

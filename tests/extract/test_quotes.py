@@ -339,7 +339,8 @@ def test_a_quote_said_by_a_passer_by_is_theirs_not_the_last_named_speakers():
 def test_the_aide_of_a_name_speaks_for_himself_not_for_the_name():
     text = ("Karl Ostrom spoke in Vexley on Monday. “We have the votes,” a top Ostrom adviser said later. "
             "Lund’s spokeswoman said the senator had not decided. “We will see next week,” Ostrom said. "
-            "Ostrom's potential VP said the race was close.")
+            "Ostrom's potential VP said the race was close. A Marlova official said the talks would go on.")
     assert [(words, named) for words, named in _speakers(text)] == [
         ("a top Ostrom adviser", "top Ostrom adviser"), ("Lund’s spokeswoman", "Lund’s spokeswoman"),
-        ("Ostrom", "Karl Ostrom"), ("Ostrom's potential VP", "Ostrom's potential VP")]
+        ("Ostrom", "Karl Ostrom"), ("Ostrom's potential VP", "Ostrom's potential VP"),
+        ("A Marlova official", "Marlova")]  # an official speaks for the state, an aide not for the person

@@ -39,8 +39,8 @@ def visible(text: str) -> str:
 def amount(claim: dict, approximate: bool = False) -> str:
     """A claim's number as read: "1,200,000,000", "0.125", a range "10,000–15,000"; with ``approximate``, "≈ "
     before a number the source gives as approximate."""
-    def number(x: float) -> str:  # every digit read (to 10 significant), never an exponent
-        text = format(Decimal(repr(float(f"{x:.10g}"))), ",f")
+    def number(x: float) -> str:  # every digit read (to 15 significant, a float's), never an exponent
+        text = format(Decimal(repr(float(f"{x:.15g}"))), ",f")
         return text.rstrip("0").rstrip(".") if "." in text else text
     upper = claim.get("upper")
     about = "≈ " if approximate and claim.get("approximate") else ""

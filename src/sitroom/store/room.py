@@ -274,7 +274,9 @@ class Room(ResolvedTables):
     def _many(self, table: str, rows: list[tuple]) -> None:
         """Insert rows in one statement, read by DuckDB from an Arrow table (a multi-row VALUES statement
         costs ~3 ms per 400 rows to parse and bind; an Arrow scan inserts 400,000 rows in ~0.5 s).
-        Columns go by position, as in VALUES; DuckDB casts each to its column's type."""
+        Columns go by position, as in VALUES. pyarrow infers each column's type from its values (so a
+        column must hold one kind of value: ints and floats mix, None anywhere; not True with 1, 5 with
+        "x", nor an int beyond 64 bits: ArrowInvalid), and DuckDB casts it to the table's type."""
         if not rows:
             return
         columns = {f"c{k}": pa.array(column) for k, column in enumerate(zip(*rows, strict=True))}
