@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.extract.participants import DESCRIPTION
-from sitroom.extract.statements import QuoteRecord, serves
+from sitroom.extract.statements import QuoteRecord, aide
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
 
@@ -63,13 +63,12 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
 
 def _described(words: Span, mentions: list[Mention], text: str, sentences: list[Span]) -> Mention | None:
     """The speaker's words as a description of their own when the person's name in them only qualifies
-    the person who spoke ("a top Ostrom adviser", "Lund's spokeswoman": ``statements.serves``), as event
+    the person who spoke ("a top Ostrom adviser", "Lund's spokeswoman": ``statements.aide``), as event
     participants are described (``extract.participants``), without an opening determiner; else None."""
     inside = [m for m in mentions if words.contains(m.span) and not m.pronoun]
     if not inside or any(m.span == words for m in mentions):
         return None
-    last = max(inside, key=lambda m: (m.span.end, m.kind == "person"))
-    if last.kind != "person" or not serves(text[last.span.end : words.end]):
+    if not aide(words, max(inside, key=lambda m: (m.span.end, m.kind == "person")), text):
         return None
     said = text[words.start : words.end]
     lead = re.match(r"(?i)(?:the|a|an|one|some|two|three|several)\s+", said)

