@@ -6,7 +6,6 @@ from __future__ import annotations
 from sitroom.extract.event_doers import (
     OWN,
     SUBJECTS,
-    agrees,
     doer_of,
     gerund_owner,
     named,
@@ -14,50 +13,13 @@ from sitroom.extract.event_doers import (
     owner_or_self,
 )
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_words import actor_like, conjuncts, expand, people_noun, relative_antecedent
-
-_TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
+from sitroom.extract.event_nouns import TARGET_PREPS, clause_targets, noun_arguments
+from sitroom.extract.event_words import actor_like, expand, people_noun, relative_antecedent
 
 
 def arguments(head, noun, verb) -> tuple[list, list]:
     if verb is None:  # a standalone noun: "Chile's offer of aid to X", "talks between A and B"
-        sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)
-                   or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Ruritanian riots"
-        targets = []
-        if head.lemma_.lower() in _INQUIRIES:  # "the Ostrom investigation": Ostrom is investigated
-            targets = [c for c in sources if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
-            sources = [c for c in sources if c not in targets]
-        elif head.lemma_.lower() in _UNDERGONE:  # "X's assassination", "his arrest": X, he underwent it
-            targets = [c for c in sources if c.ent_type_ == "PERSON" or c.lower_ in ("his", "her", "their")]
-            sources = [c for c in sources if c not in targets]
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            objs = [g for g in prep.children if g.dep_ == "pobj"]
-            if prep.lower_ == "between" and objs:
-                sources = sources or objs[:1]
-                targets.extend(conjuncts(objs[0])[1:] or objs[1:])
-            elif prep.lower_ in ("by",) and objs:
-                sources = sources or objs
-            elif prep.lower_ in _TARGET_PREPS | {"of"} and objs and (
-                    objs[0].ent_type_ or owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
-                targets.extend(owner_or_self(o) for o in objs)
-            elif prep.lower_ in ("into", "of") and objs and head.lemma_.lower() in _INQUIRIES:
-                # "the investigation into her email practices": hers, even by a possessive pronoun
-                targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
-        if not targets:
-            targets = _clause_targets(head)
-        if not targets and head.dep_ == "dobj" and head.head.lemma_.lower() in RECEIVING:
-            earner = doer_of(head.head)  # "won Ostrom's praise": the winner is praised
-            targets = [earner] if earner is not None and actor_like(earner) else []
-        governor = head.head.head if head.dep_ == "pobj" else head.head
-        if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
-                and governor.lemma_.lower() not in lexicon().verbs:
-            # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
-            # by the group that cites his call": "his" is no group; not "X mocked her refusal", a
-            # reaction to another's act: the pronoun is left to coreference)
-            doer = doer_of(governor)
-            sources = [doer] if doer is not None and doer.pos_ != "PRON" and agrees(sources[0], doer) \
-                else sources
-        return expand(sources), expand(targets)
+        return noun_arguments(head)
     picked = _picked(verb)
     if picked is not None:
         return picked
@@ -83,7 +45,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
-        targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+        targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                     for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
     elif noun is not None and _own_actor(noun):
         sources = [_own_actor(noun)]  # "the inquiry renewed Republican calls for X": the Republicans'
@@ -120,11 +82,6 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and subject is not None and verb.head.i == subject.i:
         return [s for s in sources if s.i <= subject.i], expand(targets)  # not the conjunct with its own verb
     return expand(sources), expand(targets)
-
-
-RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "gain", "earn", "garner",
-                       "attract", "draw", "enjoy", "welcome"})
-"""Verbs whose subject is the target of the event named by their object ("won the support of X")."""
 
 
 _TELLING = frozenset({"write", "tell", "call", "send", "address", "phone", "email", "text", "message",
@@ -181,7 +138,7 @@ def _targets(verb, noun) -> list:
         if prep.lower_ == "out":  # "pull out of NATO"
             found.extend(owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP"))
-        elif prep.lower_ in _TARGET_PREPS and not (
+        elif prep.lower_ in TARGET_PREPS and not (
                 prep.lower_ == "for" and prep.head.lemma_.lower() in _FOR_WHY):
             # "raids on rebel positions": the rebels'; "calling on X"; "X, with whom he clashed": X (not
             # "attacked him at the convention", "hosted activists at house parties": where it happened;
@@ -215,9 +172,9 @@ def _targets(verb, noun) -> list:
                                  if g.dep_ == "pobj"] if n.lemma_.lower() in lexicon().verbs_of_asking]
     if not any(actor_like(f) for f in found) and asked:
         # "reiterated its demand that X ease the rules", "insisted on its demands that X ...": X
-        found = [t for n in asked for t in _clause_targets(n)] or found
+        found = [t for n in asked for t in clause_targets(n)] or found
     if not found and any(kind == "ACCUSE" for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())):
-        found = _clause_targets(verb)  # "charged that the police had lied": the police
+        found = clause_targets(verb)  # "charged that the police had lied": the police
     return found
 
 
@@ -225,19 +182,6 @@ def _set_off(verb, obj) -> bool:
     """ "dismissed the labels, a sentiment endorsed by X": a comma sets the object off as a comment on
     the act, not a thing acted on."""
     return any(t.text == "," for t in verb.doc[min(verb.i, obj.i) + 1 : max(verb.i, obj.i)])
-
-
-def _clause_targets(head) -> list:
-    """Who a clause under the trigger is about: "the claim that X armed them" -> X; "the refusal
-    to prosecute X" -> X."""
-    for clause in (c for c in head.children
-                   if c.dep_ in ("ccomp", "acl", "xcomp") and c.pos_ in ("VERB", "AUX")):
-        if any(m.lower_ == "to" for m in clause.children if m.dep_ == "aux"):
-            return [o for o in clause.children if o.dep_ in ("dobj", "dative") and actor_like(o)]
-        # "complained that Mr. Ostrom's comments were obscuring the message": Ostrom
-        return [o for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
-                for o in [owner_or_self(s)] if actor_like(o)]
-    return []
 
 
 _FOR_WHY = frozenset({
@@ -264,16 +208,6 @@ _TIMES = frozenset({"eve", "day", "morning", "evening", "night", "afternoon", "a
 _OTHERS = {"rival", "opponent", "critic", "enemy", "challenger", "foe", "detractor", "accuser", "competitor",
            "adversary", "successor", "predecessor"}
 """Words for someone that one's own possessive does not make one's own business: "sue his rivals"."""
-
-
-_UNDERGONE = frozenset({
-    "assassination", "arrest", "killing", "murder", "detention", "capture", "execution", "kidnapping",
-    "abduction", "ouster", "dismissal", "firing", "expulsion", "deportation", "extradition", "rescue",
-    "beating", "torture", "imprisonment", "jailing", "shooting"})
-"""Event nouns whose person owner undergoes them ("Kennedy's assassination", "his arrest")."""
-
-
-_INQUIRIES = {"investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment"}
 
 
 _MOVING = {"deploy", "send", "withdraw", "pull", "station", "move", "mobilize", "mobilise", "evacuate",

@@ -5,8 +5,10 @@ relief", "the talks between X and Y"), each with its PLOVER type in context (dat
 from __future__ import annotations
 
 from sitroom.extract.event_lexicon import Lexicon, lexicon
+from sitroom.extract.event_nouns import preps_of
 from sitroom.extract.event_senses import sensed
 from sitroom.extract.event_status import demanded_by
+from sitroom.extract.event_words import actor_like
 
 _LIGHT_NOUNS = {"offer", "promise", "pledge", "decision", "plan", "proposal", "readiness", "agreement"}
 
@@ -121,12 +123,16 @@ def noun_type(tok, lex: Lexicon) -> str | None:
 
 
 def _standalone(tok) -> bool:
-    """An event noun that names its actors: "Norway's offer", "talks between X and Y", "the ban"."""
+    """An event noun that names its actors: "Norway's offer", "talks between X and Y", "criticism from
+    X"."""
     has_actor = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_) or (
         c.dep_ == "amod" and c.ent_type_ == "NORP") for c in tok.children)  # "Ruritanian riots"
-    has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "of", "by")
-                      and any(g.ent_type_ for g in c.subtree) for c in tok.children)
-    return has_actor or has_between
+    preps = preps_of(tok)
+    has_between = any(c.lower_ in ("between", "with", "against", "of", "by", "from")
+                      and any(g.ent_type_ for g in c.subtree) for c in preps)
+    has_doer = any(c.lower_ in ("by", "from") and any(g.dep_ == "pobj" and actor_like(g) for g in c.children)
+                   for c in preps)  # "attacks by rebels", "drew criticism from X"
+    return has_actor or has_between or has_doer
 
 
 def definite(tok) -> bool:

@@ -49,6 +49,10 @@ def to_when(timex: Timex) -> When | None:
 
         monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
         return When(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), basis)
+    span = re.fullmatch(r"(\d{2,3})", value) if timex.type == "DATE" else None
+    if span:  # a decade ("196": the 1960s) or a century ("19": the 1900s), as TimeML writes them
+        digits = span.group(1)
+        return When(digits.ljust(4, "0"), digits.ljust(4, "9"), basis)
     match = _PARTIAL.match(value)
     if not match or timex.type not in ("DATE", "TIME"):
         return None

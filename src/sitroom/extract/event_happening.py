@@ -92,9 +92,13 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "routine"  # "did not respond to requests for comment": the press's routine, no act
     if _asked_about(head):
         return "question"  # "a question about how he would fight the group"
-    doers = [head] + ([head.head] if head.dep_ == "conj" else [])  # "regularly survey them and ask"
+    if head.pos_ == "NOUN" and _asked_for(head):
+        return "requested"  # "requested another investigation of X", "called for a ban": the request is
+        # the event (the asking verb's REQUEST), what it asks for has not happened
+    doers = [head] + ([head.head] if head.dep_ in ("conj", "xcomp") else [])  # "regularly survey them and
+    # ask", "regularly pledges to help them"
     if any(c.lower_ in _HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
-            head.tag_ in ("VBZ", "VBP") or kind in _SAYING | {"REQUEST", "AGREE"}):
+            any(d.tag_ in ("VBZ", "VBP") for d in doers) or kind in _SAYING | {"REQUEST", "AGREE"}):
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
     if any(_recurring(c) for d in doers for c in d.children if c.dep_ == "prep"):
         return "habitual"  # "at times X would meet Y", "attacks him in her campaign appearances"
@@ -126,6 +130,15 @@ def not_a_happening(head, kind: str = "") -> str | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
+
+
+def _asked_for(noun) -> bool:
+    """An event noun that is what a verb of asking asks for: its object ("demanded an apology") or the
+    object of its "for" ("called for an investigation")."""
+    asking = lexicon().verbs_of_asking
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in asking
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in asking
 
 
 _MARKETS = frozenset({"investor", "market", "trader", "stock", "share", "bond", "currency", "price"})

@@ -36,9 +36,9 @@ def counted(head) -> bool:
 def polled(head) -> bool:
     """What a share of people say ("47 percent of X saying they will support Y"): a poll."""
     for tok in list(head.ancestors)[:3]:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in speech_cues() and any(
-                c.dep_ == "nsubj" and a_share(c) for c in tok.children):
-            return True
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in speech_cues() and (any(
+                c.dep_ == "nsubj" and a_share(c) for c in tok.children) or by_margin(tok)):
+            return True  # (and "X's voters say by 55%-41% that ...")
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in speech_cues() \
                 and a_share(tok.head):
             return True  # ("with 47 percent of voters saying they will ...")

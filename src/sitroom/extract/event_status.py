@@ -34,6 +34,8 @@ def status_of(head) -> str:
             return "denied"
     if head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny":
         return "denied"  # "denied that its forces shelled the village"
+    if _disputed(head):
+        return "denied"  # "challenged the assertion that X had ever attacked Y"
     if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") and (
             head.head.lemma_.lower() in _UNDOING or (head.head.lemma_.lower() == "call" and any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.head.children))):
@@ -67,6 +69,23 @@ def status_of(head) -> str:
             and governor.tag_ not in ("VBD", "VBN"):  # "the next visit took place in May": past
         return "planned"
     return "reported"
+
+
+_ASSERTIONS = frozenset({"assertion", "claim", "allegation", "report", "reports", "suggestion", "notion",
+                         "idea", "charge", "accusation", "contention", "characterization", "account"})
+_DISPUTING = frozenset({"deny", "dispute", "challenge", "reject", "refute", "rebut", "contest", "dismiss",
+                        "deride", "debunk"})
+
+
+def _disputed(head) -> bool:
+    """ "disputed reports that X shelled the town", "rejected the claim that X met Y": what an assertion
+    someone disputes tells of is denied, not reported."""
+    clause = head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    noun = clause.head
+    return clause.dep_ in ("ccomp", "acl") and noun.lemma_.lower() in _ASSERTIONS \
+        and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _DISPUTING
 
 
 def _obliged(tok) -> bool:

@@ -70,6 +70,11 @@ def expand(tokens: list) -> list:
     return out
 
 
+_CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "absolve", "clear", "warn", "remind",
+                       "inform", "rob", "deprive", "strip", "cure", "relieve"})
+"""Verbs whose "of" tells what their object is charged with or relieved of ("accused X of sexism")."""
+
+
 def _core(tok) -> list:
     """The head of an argument with the words that name it, without clauses hanging off it:
     "a delegation of the rebels [headed by X]"; a name in apposition to a description is kept, and
@@ -81,8 +86,9 @@ def _core(tok) -> list:
         elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
                 child.dep_ == "appos" and tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.ent_type_):
             keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for obj in (g for g in child.children if g.dep_ == "pobj"):
+        elif child.dep_ == "prep" and child.lower_ == "of" and not (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CHARGING):  # ("accused X of Y": Y is the
+            for obj in (g for g in child.children if g.dep_ == "pobj"):  # charge, hung on X by the parser)
                 keep.extend((child, obj))
                 keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
                             for t in c.subtree)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitroom.extract.event_arguments import RECEIVING, arguments
+from sitroom.extract.event_arguments import arguments
 from sitroom.extract.event_candidates import definite, noun_type, of_chain, triggers, verb_type
 from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_nouns import RECEIVING
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import (
     demanded_by,
@@ -56,6 +57,14 @@ def events_in(sdoc, offset: int) -> list[EventFinding]:
                 by_head[head.i] = (head, finding)
         for i, (head, finding) in list(by_head.items()):
             parent = by_head.get(head.head.i) if _elaborating(head) or head.dep_ == "xcomp" else None
+            if parent is not None and head.dep_ == "xcomp" and parent[1].type == "AGREE" \
+                    and parent[0].lemma_.lower() in lexicon().commitment:
+                # "promised to reject bad deals": one promise, what it promises its mode; a promise of a
+                # hostile act ("promised to deport them") is a threat
+                kind = "THREATEN" if finding.type == "THREATEN" else "AGREE"
+                mode = finding.mode if kind == "THREATEN" else parent[1].mode or finding.type.lower()
+                parent = (parent[0], replace(parent[1], type=kind, mode=mode))
+                finding = replace(finding, type=kind)
             if parent is not None and parent[1].type == finding.type:
                 by_head[head.head.i] = (parent[0], _joined(parent[1], finding))
                 del by_head[i]
@@ -186,8 +195,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
             c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children),  # "said it had signed")
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
-        relative=dated is None and any(  # (and "the meeting, requested by X": a reduced one)
-            (t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"))
+        relative=dated is None and any(  # (and "the meeting, requested by X": a reduced one; not "in
+            ((t.dep_ == "relcl" and not _scene(t)) or (t.dep_ == "acl" and t.tag_ == "VBN"))  # Oslo, where"
             and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
         told_before=standalone and not sources and not targets, nominal=standalone)
@@ -209,6 +218,13 @@ def _governed(tok, kind: str) -> bool:
         return False
     return tok.dep_ == "poss" or (kind in _DEALINGS and (tok.dep_ in ("dobj", "dative") or (
         tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "to", "with", "upon"))))
+
+
+def _scene(relative) -> bool:
+    """ "as she said on Monday in Oslo, where she also promised ...": a relative clause of where or when
+    tells of the scene of the clause it hangs on, and that clause's date is its own."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("where", "when") and c.i < relative.i
+               for c in relative.subtree)
 
 
 def _dated_clause(owner):

@@ -98,13 +98,23 @@ _NOT_A_NOUN = frozenset({"and", "or", "to", "through", "when", "as", "after", "b
 
 
 def _qualifies(timex: Timex, text: str) -> bool:
-    """ "the 2016 race", "Trump's 2012 bid": a determiner or owner before a bare year, a noun after."""
+    """ "the 2016 race", "Trump's 2012 bid": a determiner or owner before a bare year, a noun after; not
+    where a sentence opens with that occasion ("During the 2008 race, ...": see ``_OPENING``)."""
     if not re.fullmatch(r"\d{4}", text[timex.span.start : timex.span.end]):
         return False
     after = re.match(r"\s+([A-Za-z][\w.-]+)", text[timex.span.end : timex.span.end + 30])
     if after and (after.group(1).lower() in _NOT_A_NOUN or after.group(1).lower().rstrip(".") in MONTHS):
         return False  # "the 2009 and 2010 budgets" keep to their list; "the 2009 May" is no noun
-    return bool(after) and bool(_QUALIFIED.search(text[max(0, timex.span.start - 12) : timex.span.start]))
+    if not after or not _QUALIFIED.search(text[max(0, timex.span.start - 12) : timex.span.start]):
+        return False
+    return not _OPENING.search(text[max(0, timex.span.start - 40) : timex.span.start]) \
+        or "," not in text[timex.span.end : timex.span.end + 30]
+
+
+_OPENING = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)(?:In|During|Throughout|At|Since|After|Before)\s+"
+                      r"(?:the|a|an|his|her|its|their|[A-Z][\w.'’-]*['’]s)\s+$")
+"""A sentence opening with the occasion a year qualifies ("In the 1952 campaign, X criticized Y"): the
+occasion's year dates what the sentence tells."""
 
 
 def _split_range(timex: Timex, hit: Hit, text: str) -> list[Timex]:

@@ -1,0 +1,117 @@
+"""Who did it and to whom when the event is a noun standing alone: "Chile's offer of aid to X", "talks
+between A and B", "criticism from X", "X came under attack", "X was the target of attacks by Y"."""
+
+from __future__ import annotations
+
+from sitroom.extract.event_doers import agrees, doer_of, owner_or_self
+from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_words import actor_like, conjuncts, expand
+
+TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
+"""Prepositions whose object an act is aimed at or done with."""
+
+RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "gain", "earn", "garner",
+                       "attract", "draw", "enjoy", "welcome"})
+"""Verbs whose subject is the target of the event named by their object ("won the support of X")."""
+
+_FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "absorb", "withstand",
+                     "survive", "answer", "brave"})
+"""Verbs whose subject undergoes the act their object names ("faced criticism from X"); no "from"
+marks a giver after them, as it does after "received aid from X"."""
+
+_AIMED_AT = frozenset({"target", "victim", "object", "subject", "focus", "brunt"})
+"""Nouns whose "of" names an act their holder undergoes ("X was the target of attacks by Y")."""
+
+_LEAVING = frozenset({"withdrawal", "retreat", "departure", "exit", "defection", "expulsion", "release",
+                      "escape", "flight", "evacuation", "pullout", "removal", "resignation", "deportation",
+                      "ouster", "extradition", "return"})
+"""Event nouns whose "from" is the place or body left ("withdrawal from X"), not who did it."""
+
+_UNDERGONE = frozenset({
+    "assassination", "arrest", "killing", "murder", "detention", "capture", "execution", "kidnapping",
+    "abduction", "ouster", "dismissal", "firing", "expulsion", "deportation", "extradition", "rescue",
+    "beating", "torture", "imprisonment", "jailing", "shooting"})
+"""Event nouns whose person owner undergoes them ("Kennedy's assassination", "his arrest")."""
+
+_INQUIRIES = {"investigation", "probe", "inquiry", "trial", "prosecution", "indictment", "impeachment"}
+
+
+def noun_arguments(head) -> tuple[list, list]:
+    """``(sources, targets)`` of an event noun with no light verb: its owner, "by" and "from" name who did
+    it, its other prepositions whom it was aimed at; with none of those, who undergoes it is told by
+    the words around the noun (``undergoer``)."""
+    lemma = head.lemma_.lower()
+    sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)
+               or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Ruritanian riots"
+    targets = []
+    if lemma in _INQUIRIES:  # "the Ostrom investigation": Ostrom is investigated
+        targets = [c for c in sources if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+        sources = [c for c in sources if c not in targets]
+    elif lemma in _UNDERGONE:  # "X's assassination", "his arrest": X, he underwent it
+        targets = [c for c in sources if c.ent_type_ == "PERSON" or c.lower_ in ("his", "her", "their")]
+        sources = [c for c in sources if c not in targets]
+    for prep in preps_of(head):
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ == "between" and objs:
+            sources = sources or objs[:1]
+            targets.extend(conjuncts(objs[0])[1:] or objs[1:])
+        elif (prep.lower_ == "by" or (prep.lower_ == "from" and lemma not in _LEAVING)) and objs:
+            sources = sources or objs  # "criticism from X", "attacks by X"
+        elif prep.lower_ in TARGET_PREPS | {"of"} and objs and (
+                objs[0].ent_type_ or owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
+            targets.extend(owner_or_self(o) for o in objs)
+        elif prep.lower_ in ("into", "of") and objs and lemma in _INQUIRIES:
+            # "the investigation into her email practices": hers, even by a possessive pronoun
+            targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
+    if not targets:
+        targets = clause_targets(head)
+    if not targets:
+        undergoer = _undergoer(head)  # "won Ostrom's praise": the winner is praised
+        targets = [undergoer] if undergoer is not None and actor_like(undergoer) else []
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
+            and governor.lemma_.lower() not in lexicon().verbs:
+        # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
+        # by the group that cites his call": "his" is no group; not "X mocked her refusal", a
+        # reaction to another's act: the pronoun is left to coreference)
+        doer = doer_of(governor)
+        sources = [doer] if doer is not None and doer.pos_ != "PRON" and agrees(sources[0], doer) \
+            else sources
+    return expand(sources), expand(targets)
+
+
+def preps_of(noun) -> list:
+    """The prepositions of an event noun, and the "from" or "by" of a verb whose subject undergoes it
+    ("drew criticism from X": the parser hangs "from X" on "drew")."""
+    own = [c for c in noun.children if c.dep_ == "prep"]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | _FACING:
+        own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    return own
+
+
+def _undergoer(noun):
+    """Who undergoes the act a noun names, told by the words around it: the subject of "won/faced X's
+    praise", "came under attack", "was the target of attacks"; else None."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | _FACING:
+        return doer_of(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return doer_of(noun.head.head)  # "had been under investigation", "came under fire from X"
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in _AIMED_AT and holder.dep_ == "attr":
+        return doer_of(holder.head)
+    return None
+
+
+def clause_targets(head) -> list:
+    """Who a clause under the trigger is about: "the claim that X armed them" -> X; "the refusal
+    to prosecute X" -> X."""
+    for clause in (c for c in head.children
+                   if c.dep_ in ("ccomp", "acl", "xcomp") and c.pos_ in ("VERB", "AUX")):
+        if any(m.lower_ == "to" for m in clause.children if m.dep_ == "aux"):
+            # "the refusal to condemn X's display of the flag": X
+            return [o for c in clause.children if c.dep_ in ("dobj", "dative")
+                    for o in [owner_or_self(c)] if actor_like(o)]
+        # "complained that Mr. Ostrom's comments were obscuring the message": Ostrom
+        return [o for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                for o in [owner_or_self(s)] if actor_like(o)]
+    return []
