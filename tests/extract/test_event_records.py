@@ -199,3 +199,17 @@ def test_a_participle_of_a_noun_a_present_and_an_event_noun_keep_to_their_own_ti
     dates = {e[1]: e[4] for e in found}
     assert dates["attacked"] is None  # "this week" is the remarks', not the attack's
     assert dates["met"] == "2016-07" and dates["reject"] == "2016-08-11"  # a present: the time of writing
+
+
+def test_decades_and_the_occasion_a_sentence_opens_with_date_it():
+    found = _events("Old feuds\n\nIn the 1960s, with a legion of followers, Lena Halvorsen gave support to "
+                    "Karl Ostrom, who went on to lose in 1964.\n\nIn the 1952 campaign, Erik Lund criticized "
+                    "Karl Ostrom's strategy. Erik Lund's 2012 bid was a failure.\n", "2016-06-24")
+    assert ("SUPPORT", "1960") in [(e[0], e[4]) for e in found]
+    assert ("ACCUSE", "1952") in [(e[0], e[4]) for e in found]
+
+
+def test_a_clause_of_where_takes_the_date_of_the_scene_it_tells_of():
+    found = _events("On the trail\n\nLena Halvorsen spoke of jobs on Monday. She repeated it on Wednesday in "
+                    "Raleigh, where she also promised to reject bad trade deals.\n", "2016-06-24")
+    assert ("AGREE", "2016-06-22") in [(e[0], e[4]) for e in found]

@@ -701,3 +701,53 @@ def test_a_description_with_a_name_in_apposition_is_the_named_one():
 def test_what_one_called_to_see_done_was_asked_for_what_one_called_to_say_was_done():
     _no_events(["Erik Lund has publicly called to expel Karl Ostrom."], {"SANCTION"})
     assert _first("Karl Ostrom called to thank Lena Halvorsen.").type == "SUPPORT"
+
+
+def _coded(text):
+    return [(e.type, e.mode, e.status, e.source, e.target) for e in code_text(text)]
+
+
+def test_who_undergoes_an_event_noun_is_told_by_the_words_around_it():
+    assert _coded("Karl Ostrom came under attack from Vexley's foreign minister.") == [
+        ("ACCUSE", None, "reported", ("Vexley's foreign minister",), ("Karl Ostrom",))]
+    assert _coded("Lena Halvorsen was also the target of attacks by conservative groups.") == [
+        ("ACCUSE", None, "reported", ("conservative groups",), ("Lena Halvorsen",))]
+    assert _coded("Karl Ostrom drew sharp criticism from Erik Lund.") == [
+        ("ACCUSE", None, "reported", ("Erik Lund",), ("Karl Ostrom",))]
+    assert _coded("Karl Ostrom answered the Lund family's criticism with harsh rhetoric.") == [
+        ("ACCUSE", None, "reported", ("the Lund family",), ("Karl Ostrom",))]
+    assert _first("Norland received aid from Vexley.").source == ("Vexley",)  # a giver, as before
+
+
+def test_a_promise_is_one_happening_a_promise_of_a_hostile_act_a_threat():
+    assert _coded("Karl Ostrom promised to deport Norland refugees.") == [
+        ("THREATEN", "coerce", "reported", ("Karl Ostrom",), ("Norland refugees",))]
+    assert [e.type for e in code_text("Lena Halvorsen promised to reject bad trade deals.")] == ["AGREE"]
+    assert _coded("Vexley pledged to send aid to Norland.") == [
+        ("AGREE", "aid", "reported", ("Vexley",), ("Norland",))]
+
+
+def test_what_is_asked_for_or_disputed_did_not_happen():
+    found = code_text("Karl Ostrom on Tuesday requested another Justice Department investigation of Lena "
+                      "Halvorsen.")
+    assert [e.type for e in found] == ["REQUEST"]  # the investigation is asked for, not under way
+    assert [e.type for e in code_text("Vexley called for a ban on Norland imports.")] == ["REQUEST"]
+    found = code_text("A resolution meant to pressure the Marlovan leader to release an imprisoned rival "
+                      "failed.")
+    assert "CONCEDE" not in [e.type for e in found] and "RETREAT" not in [e.type for e in found]
+    found = code_text("Lund's spokeswoman challenged the assertion that Erik Lund had ever attacked Lena "
+                      "Halvorsen.")
+    assert [(e.type, e.status) for e in found] == [("ACCUSE", "denied")]
+
+
+def test_a_poll_margin_and_a_habit_under_a_promise_are_no_events():
+    _no_events(["Supporters of Karl Ostrom say by 55%-41% that migrants should use the other door.",
+                "On the trail, Lena Halvorsen regularly pledges to help workers."], {"REQUEST", "AGREE", "AID"})
+
+
+def test_arguments_keep_to_their_actors():
+    assert _first("Lena Halvorsen's campaign accused Lund's followers of sexism.").target == ("Lund's followers",)
+    assert _first("Karl Ostrom's refusal to condemn Norland's display of the flag angered voters.").target == (
+        "Norland",)
+    assert _first("Lena Halvorsen spent Thursday phoning into multiple networks.").target == (
+        "multiple networks",)
