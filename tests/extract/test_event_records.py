@@ -213,3 +213,11 @@ def test_a_clause_of_where_takes_the_date_of_the_scene_it_tells_of():
     found = _events("On the trail\n\nLena Halvorsen spoke of jobs on Monday. She repeated it on Wednesday in "
                     "Raleigh, where she also promised to reject bad trade deals.\n", "2016-06-24")
     assert ("AGREE", "2016-06-22") in [(e[0], e[4]) for e in found]
+
+
+def test_an_era_in_the_clause_and_a_clause_of_when_do_not_date_the_event():
+    found = _events("Guns\n\nOn Friday, Lena Halvorsen spoke in Oslo. Later she criticized Karl Ostrom for votes "
+                    "against the bill in the 1990s.\n\nApril 24 marked 101 years since the start of the "
+                    "massacre, when Vexleyan troops killed thousands of Norlanders.\n", "2016-06-24")
+    assert ("ACCUSE", "1990") not in [(e[0], e[4]) for e in found]
+    assert ("ASSAULT", "2016-04-24") not in [(e[0], e[4]) for e in found]

@@ -751,3 +751,8 @@ def test_arguments_keep_to_their_actors():
         "Norland",)
     assert _first("Lena Halvorsen spent Thursday phoning into multiple networks.").target == (
         "multiple networks",)
+
+
+def test_an_object_of_call_or_press_is_no_request():
+    assert [e.type for e in code_text("Erik Lund pressed his attack on Lena Halvorsen.")] == ["ACCUSE"]
+    assert "SUPPORT" in [e.type for e in code_text("He calls Karl Ostrom's endorsement a betrayal.")]

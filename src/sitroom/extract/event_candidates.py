@@ -5,7 +5,7 @@ relief", "the talks between X and Y"), each with its PLOVER type in context (dat
 from __future__ import annotations
 
 from sitroom.extract.event_lexicon import Lexicon, lexicon
-from sitroom.extract.event_nouns import preps_of
+from sitroom.extract.event_nouns import preps_of, undergoer
 from sitroom.extract.event_senses import sensed
 from sitroom.extract.event_status import demanded_by
 from sitroom.extract.event_words import actor_like
@@ -127,11 +127,14 @@ def _standalone(tok) -> bool:
     X"."""
     has_actor = any(c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_) or (
         c.dep_ == "amod" and c.ent_type_ == "NORP") for c in tok.children)  # "Ruritanian riots"
-    preps = preps_of(tok)
-    has_between = any(c.lower_ in ("between", "with", "against", "of", "by", "from")
-                      and any(g.ent_type_ for g in c.subtree) for c in preps)
-    has_doer = any(c.lower_ in ("by", "from") and any(g.dep_ == "pobj" and actor_like(g) for g in c.children)
-                   for c in preps)  # "attacks by rebels", "drew criticism from X"
+    has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "of", "by")
+                      and any(g.ent_type_ for g in c.subtree) for c in tok.children)
+    # "came under attack from X", "faced criticism from rivals", "the target of attacks by rebels": one
+    # who undergoes it and one who does it (a noun with a doer alone is too often no one happening)
+    undergone = undergoer(tok)
+    has_doer = undergone is not None and actor_like(undergone) and any(
+        c.lower_ in ("by", "from") and any(g.dep_ == "pobj" and actor_like(g) for g in c.children)
+        for c in preps_of(tok))
     return has_actor or has_between or has_doer
 
 

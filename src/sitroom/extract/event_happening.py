@@ -136,9 +136,13 @@ def _asked_for(noun) -> bool:
     """An event noun that is what a verb of asking asks for: its object ("demanded an apology") or the
     object of its "for" ("called for an investigation")."""
     asking = lexicon().verbs_of_asking
-    if noun.dep_ == "dobj":
-        return noun.head.lemma_.lower() in asking
+    if noun.dep_ == "dobj":  # (not "called the attack an outrage", "pressed his attack": no asking)
+        return noun.head.lemma_.lower() in asking - _ASKING_FOR
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in asking
+
+
+_ASKING_FOR = frozenset({"call", "press", "appeal", "plead", "insist", "petition"})
+"""Verbs of asking that ask only through "for" ("called for a ban"): their object is no request."""
 
 
 _MARKETS = frozenset({"investor", "market", "trader", "stock", "share", "bond", "currency", "price"})

@@ -15,9 +15,10 @@ RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "g
 """Verbs whose subject is the target of the event named by their object ("won the support of X")."""
 
 _FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "absorb", "withstand",
-                     "survive", "answer", "brave"})
-"""Verbs whose subject undergoes the act their object names ("faced criticism from X"); no "from"
-marks a giver after them, as it does after "received aid from X"."""
+                     "survive", "answer", "brave", "field", "dismiss", "rebuff", "deflect", "parry",
+                     "counter", "reject"})
+"""Verbs whose subject undergoes the act their object names ("faced criticism from X", "dismissed
+criticism from X")."""
 
 _AIMED_AT = frozenset({"target", "victim", "object", "subject", "focus", "brunt"})
 """Nouns whose "of" names an act their holder undergoes ("X was the target of attacks by Y")."""
@@ -66,8 +67,8 @@ def noun_arguments(head) -> tuple[list, list]:
     if not targets:
         targets = clause_targets(head)
     if not targets:
-        undergoer = _undergoer(head)  # "won Ostrom's praise": the winner is praised
-        targets = [undergoer] if undergoer is not None and actor_like(undergoer) else []
+        undergone = undergoer(head)  # "won Ostrom's praise": the winner is praised
+        targets = [undergone] if undergone is not None and actor_like(undergone) else []
     governor = head.head.head if head.dep_ == "pobj" else head.head
     if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
             and governor.lemma_.lower() not in lexicon().verbs:
@@ -89,7 +90,7 @@ def preps_of(noun) -> list:
     return own
 
 
-def _undergoer(noun):
+def undergoer(noun):
     """Who undergoes the act a noun names, told by the words around it: the subject of "won/faced X's
     praise", "came under attack", "was the target of attacks"; else None."""
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | _FACING:

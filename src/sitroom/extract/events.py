@@ -221,10 +221,11 @@ def _governed(tok, kind: str) -> bool:
 
 
 def _scene(relative) -> bool:
-    """ "as she said on Monday in Oslo, where she also promised ...": a relative clause of where or when
-    tells of the scene of the clause it hangs on, and that clause's date is its own."""
-    return any(c.dep_ == "advmod" and c.lower_ in ("where", "when") and c.i < relative.i
-               for c in relative.subtree)
+    """ "as she said on Monday in Oslo, where she also promised ...": a relative clause of where, told in
+    the simple past, tells of the scene of the clause it hangs on, and that clause's date is its own (not
+    "the genocide, when ...": the time of its noun; nor "where X has promised": a past undated)."""
+    return relative.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < relative.i
+                                          for c in relative.subtree)
 
 
 def _dated_clause(owner):
