@@ -756,3 +756,14 @@ def test_arguments_keep_to_their_actors():
 def test_an_object_of_call_or_press_is_no_request():
     assert [e.type for e in code_text("Erik Lund pressed his attack on Lena Halvorsen.")] == ["ACCUSE"]
     assert "SUPPORT" in [e.type for e in code_text("He calls Karl Ostrom's endorsement a betrayal.")]
+
+
+def test_relatives_charges_and_refusals_keep_their_own_participants():
+    assert _coded("But Erik Lund wasn't the only Vexleyan whom Karl Ostrom refused to endorse.") == [
+        ("REJECT", "support", "reported", ("Karl Ostrom",), ("Erik Lund",))]
+    assert _first("His aides accused the former secretary of state of lying.").target == (
+        "the former secretary of state",)
+    found = code_text("Erik Lund joined other senators to reject the president's request to close the prison.")
+    assert ("REQUEST", ()) in [(e.type, e.target) for e in found]  # the one who rejects it was not asked
+    assert _coded("Karl Ostrom has not earned any backing from his colleagues.") == [
+        ("SUPPORT", None, "denied", ("his colleagues",), ("Karl Ostrom",))]

@@ -14,7 +14,7 @@ RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "g
                        "attract", "draw", "enjoy", "welcome"})
 """Verbs whose subject is the target of the event named by their object ("won the support of X")."""
 
-_FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "absorb", "withstand",
+FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "absorb", "withstand",
                      "survive", "answer", "brave", "field", "dismiss", "rebuff", "deflect", "parry",
                      "counter", "reject"})
 """Verbs whose subject undergoes the act their object names ("faced criticism from X", "dismissed
@@ -85,7 +85,7 @@ def preps_of(noun) -> list:
     """The prepositions of an event noun, and the "from" or "by" of a verb whose subject undergoes it
     ("drew criticism from X": the parser hangs "from X" on "drew")."""
     own = [c for c in noun.children if c.dep_ == "prep"]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | _FACING:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | FACING:
         own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
     return own
 
@@ -93,14 +93,24 @@ def preps_of(noun) -> list:
 def undergoer(noun):
     """Who undergoes the act a noun names, told by the words around it: the subject of "won/faced X's
     praise", "came under attack", "was the target of attacks"; else None."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | _FACING:
-        return doer_of(noun.head)
+    verb = noun.head.lemma_.lower()
+    if noun.dep_ == "dobj" and (verb in RECEIVING or (verb in FACING and _hostile(noun))):
+        return doer_of(noun.head)  # (not "rejected the deal", "dismissed her request": no one faced those)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
         return doer_of(noun.head.head)  # "had been under investigation", "came under fire from X"
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if holder is not None and holder.lemma_.lower() in _AIMED_AT and holder.dep_ == "attr":
         return doer_of(holder.head)
     return None
+
+
+_HOSTILE_NOUNS = frozenset({"ACCUSE", "ASSAULT", "THREATEN", "COERCE", "SANCTION", "PROTEST"})
+
+
+def _hostile(noun) -> bool:
+    """An event noun of an act against someone ("criticism", "attacks", "threats")."""
+    return lexicon().nouns.get(noun.lemma_.lower()) in _HOSTILE_NOUNS or \
+        lexicon().nouns.get(noun.lower_) in _HOSTILE_NOUNS
 
 
 def clause_targets(head) -> list:

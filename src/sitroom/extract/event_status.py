@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_nouns import FACING, RECEIVING
 
 
 def status_of(head) -> str:
@@ -32,6 +33,9 @@ def status_of(head) -> str:
     for tok in chain[1:3]:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
             return "denied"
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in RECEIVING | FACING \
+            and any(c.dep_ == "neg" for c in head.head.children):
+        return "denied"  # "has not earned any backing from X": X gave none
     if head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny":
         return "denied"  # "denied that its forces shelled the village"
     if _disputed(head):

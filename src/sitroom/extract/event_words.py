@@ -34,9 +34,17 @@ _THINGS = {"it", "this", "that", "these", "those", "what", "something", "anythin
 
 def relative_antecedent(obj):
     """The noun a relative pronoun stands for ("the prisoners that X freed": prisoners; "X, with whom
-    he clashed": X), else ``obj``."""
+    he clashed": X; "Y was the one whom X refused to back": Y), else ``obj``."""
     verb = obj.head.head if obj.dep_ == "pobj" and obj.head.dep_ == "prep" else obj.head
-    return verb.head if obj.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl" else obj
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "the one whom X refused to endorse"
+    if obj.lower_ not in ("that", "which", "whom", "who") or verb.dep_ != "relcl":
+        return obj
+    noun = verb.head
+    if noun.dep_ == "attr":  # "Y was the only one whom X refused to endorse": Y
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None and actor_like(subject) else noun
+    return noun
 
 
 def tokens_span(tokens: list, offset: int) -> Span:
@@ -75,6 +83,12 @@ _CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "absolve", "cle
 """Verbs whose "of" tells what their object is charged with or relieved of ("accused X of sexism")."""
 
 
+def _charge(tok, prep) -> bool:
+    """ "accused X of sexism": the charge, which the parser may hang on X (not "the secretary of state")."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CHARGING and not any(
+        actor_like(g) for g in prep.children if g.dep_ == "pobj")
+
+
 def _core(tok) -> list:
     """The head of an argument with the words that name it, without clauses hanging off it:
     "a delegation of the rebels [headed by X]"; a name in apposition to a description is kept, and
@@ -86,9 +100,8 @@ def _core(tok) -> list:
         elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
                 child.dep_ == "appos" and tok.pos_ == "NOUN" and child.pos_ == "PROPN" and child.ent_type_):
             keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
-        elif child.dep_ == "prep" and child.lower_ == "of" and not (
-                tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CHARGING):  # ("accused X of Y": Y is the
-            for obj in (g for g in child.children if g.dep_ == "pobj"):  # charge, hung on X by the parser)
+        elif child.dep_ == "prep" and child.lower_ == "of" and not _charge(tok, child):
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
                 keep.extend((child, obj))
                 keep.extend(t for c in obj.children if c.dep_ in ("compound", "amod", "det", "poss")
                             for t in c.subtree)
