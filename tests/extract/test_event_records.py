@@ -216,8 +216,8 @@ def test_a_clause_of_where_takes_the_date_of_the_scene_it_tells_of():
 
 
 def test_an_era_in_the_clause_and_a_clause_of_when_do_not_date_the_event():
-    found = _events("Guns\n\nOn Friday, Lena Halvorsen spoke in Oslo. Later she criticized Karl Ostrom for votes "
-                    "against the bill in the 1990s.\n\nApril 24 marked 101 years since the start of the "
-                    "massacre, when Vexleyan troops killed thousands of Norlanders.\n", "2016-06-24")
+    found = _events("Guns\n\nOn Friday, Lena Halvorsen spoke in Oslo. Later she criticized Karl Ostrom for "
+                    "votes against the bill in the 1990s.\n\nApril 24 marked 101 years since the start of "
+                    "the massacre, when Vexleyan troops killed thousands of Norlanders.\n", "2016-06-24")
     assert ("ACCUSE", "1990") not in [(e[0], e[4]) for e in found]
     assert ("ASSAULT", "2016-04-24") not in [(e[0], e[4]) for e in found]

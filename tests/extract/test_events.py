@@ -742,13 +742,15 @@ def test_what_is_asked_for_or_disputed_did_not_happen():
 
 def test_a_poll_margin_and_a_habit_under_a_promise_are_no_events():
     _no_events(["Supporters of Karl Ostrom say by 55%-41% that migrants should use the other door.",
-                "On the trail, Lena Halvorsen regularly pledges to help workers."], {"REQUEST", "AGREE", "AID"})
+                "On the trail, Lena Halvorsen regularly pledges to help workers."],
+               {"REQUEST", "AGREE", "AID"})
 
 
 def test_arguments_keep_to_their_actors():
-    assert _first("Lena Halvorsen's campaign accused Lund's followers of sexism.").target == ("Lund's followers",)
-    assert _first("Karl Ostrom's refusal to condemn Norland's display of the flag angered voters.").target == (
-        "Norland",)
+    e = _first("Lena Halvorsen's campaign accused Lund's followers of sexism.")
+    assert e.target == ("Lund's followers",)
+    e = _first("Karl Ostrom's refusal to condemn Norland's display of the flag angered voters.")
+    assert e.target == ("Norland",)
     assert _first("Lena Halvorsen spent Thursday phoning into multiple networks.").target == (
         "multiple networks",)
 
@@ -763,7 +765,14 @@ def test_relatives_charges_and_refusals_keep_their_own_participants():
         ("REJECT", "support", "reported", ("Karl Ostrom",), ("Erik Lund",))]
     assert _first("His aides accused the former secretary of state of lying.").target == (
         "the former secretary of state",)
-    found = code_text("Erik Lund joined other senators to reject the president's request to close the prison.")
+    found = code_text("Erik Lund joined other senators to reject the president's request to close the "
+                      "prison.")
     assert ("REQUEST", ()) in [(e.type, e.target) for e in found]  # the one who rejects it was not asked
     assert _coded("Karl Ostrom has not earned any backing from his colleagues.") == [
         ("SUPPORT", None, "denied", ("his colleagues",), ("Karl Ostrom",))]
+
+
+def test_a_title_with_a_name_in_apposition_keeps_the_name():
+    e = _first("The visit by the Vexleyan Vice President Karl Ostrom to Norland, and the meetings held "
+               "by the two foreign secretaries, all shed light on the issues.")
+    assert e.source == ("the Vexleyan Vice President Karl Ostrom",)
