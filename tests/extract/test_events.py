@@ -776,3 +776,8 @@ def test_a_title_with_a_name_in_apposition_keeps_the_name():
     e = _first("The visit by the Vexleyan Vice President Karl Ostrom to Norland, and the meetings held "
                "by the two foreign secretaries, all shed light on the issues.")
     assert e.source == ("the Vexleyan Vice President Karl Ostrom",)
+
+
+def test_what_may_follow_a_known_act_does_not_make_it_hypothetical():
+    assert _first("The apology from Erik Lund may come from a realization of the stakes.").status == "reported"
+    assert _first("An attack by Norland forces could come at any time.").status == "hypothetical"

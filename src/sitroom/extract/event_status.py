@@ -57,6 +57,8 @@ def status_of(head) -> str:
                 tok.i != head.i and not subject and tok.lemma_.lower() in lex.planned
                 and not (tok.lemma_.lower() == "seek" and tok.tag_ == "VBD")):
             return "planned"  # (what one "sought to" do was tried, as reported)
+        if subject and head.pos_ == "NOUN" and tok.i != head.i and _told_of(head):
+            break  # "the apology from X may come from ...": what may be is said of a known apology
         if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"} or _obliged(tok):
             return "hypothetical"
     if head.pos_ == "NOUN":  # "the proposed ban", "a possible strike": not (yet) a happening
@@ -90,6 +92,12 @@ def _disputed(head) -> bool:
     noun = clause.head
     return clause.dep_ in ("ccomp", "acl") and noun.lemma_.lower() in _ASSERTIONS \
         and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _DISPUTING
+
+
+def _told_of(noun) -> bool:
+    """An event noun the text takes as known: "the apology", "his attacks", "Ostrom's visit"."""
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+               for c in noun.children)
 
 
 def _obliged(tok) -> bool:
