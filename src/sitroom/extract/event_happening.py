@@ -95,8 +95,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.pos_ == "NOUN" and _asked_for(head):
         return "requested"  # "requested another investigation of X", "called for a ban": the request is
         # the event (the asking verb's REQUEST), what it asks for has not happened
-    doers = [head] + ([head.head] if head.dep_ in ("conj", "xcomp") else [])  # "regularly survey them and
-    # ask", "regularly pledges to help them"
+    doers = [head] + ([head.head] if head.dep_ in ("conj", "xcomp") else []) + [
+        c for c in head.children if c.dep_ == "conj" and c.tag_ == head.tag_]  # "regularly survey them and
+    # ask", "regularly pledges to help them", "negotiates with them and regularly receives them"
     if any(c.lower_ in _HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
             any(d.tag_ in ("VBZ", "VBP") for d in doers) or kind in _SAYING | {"REQUEST", "AGREE"}):
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
@@ -118,6 +119,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBG" and head.dep_ == "relcl" and head.lemma_.lower() in _STANCES and {
             c.lower_ for c in head.children if c.dep_ == "aux"} & {"is", "are", "'s", "'re", "am"}:
         return "stance"  # "Lund, who is supporting Ostrom": where one stands, told in passing
+    if kind in _PLATFORM and head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+                                                                   for c in head.children) and (
+            head.dep_ == "relcl" or (head.dep_ == "conj" and head.head.dep_ == "relcl")):
+        return "stance"  # "a party which is hostile to X and calls for Y": what it stands for
     if head.tag_ == "VBG" and head.dep_ == "acl" and head.lemma_.lower() in _STANCES:
         return "stance"  # "a group backing Bush", "Democrats supporting Trump": who they are
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
@@ -270,8 +275,13 @@ def _asking(tok) -> bool:
     return verb.lemma_.lower() in lexicon().verbs_of_asking
 
 
-_STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "trust", "distrust"})
-"""Verbs whose simple present tells a standing position, not an act ("who supports Clinton")."""
+_STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "trust", "distrust", "seek"})
+"""Verbs whose simple present tells a standing position or aim, not an act ("who supports Clinton",
+"X seeks recognition")."""
+
+_PLATFORM = frozenset({"SUPPORT", "REQUEST", "REJECT", "ACCUSE"})
+"""Types whose simple present in a relative clause tells what someone stands for ("a group which calls
+for X")."""
 
 
 _RESULTS = frozenset({"allow", "enable", "let", "permit", "help", "give"})

@@ -16,7 +16,7 @@ RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "g
 
 FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "absorb", "withstand",
                      "survive", "answer", "brave", "field", "dismiss", "rebuff", "deflect", "parry",
-                     "counter", "reject"})
+                     "reject"})
 """Verbs whose subject undergoes the act their object names ("faced criticism from X", "dismissed
 criticism from X")."""
 
@@ -45,6 +45,8 @@ def noun_arguments(head) -> tuple[list, list]:
     sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)
                or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Ruritanian riots"
     targets = []
+    undergone = undergoer(head)
+    undergone = undergone if undergone is not None and actor_like(undergone) else None
     if lemma in _INQUIRIES:  # "the Ostrom investigation": Ostrom is investigated
         targets = [c for c in sources if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
         sources = [c for c in sources if c not in targets]
@@ -56,8 +58,10 @@ def noun_arguments(head) -> tuple[list, list]:
         if prep.lower_ == "between" and objs:
             sources = sources or objs[:1]
             targets.extend(conjuncts(objs[0])[1:] or objs[1:])
-        elif (prep.lower_ == "by" or (prep.lower_ == "from" and lemma not in _LEAVING)) and objs:
-            sources = sources or objs  # "criticism from X", "attacks by X"
+        elif objs and (prep.lower_ == "by" or (
+                prep.lower_ == "from" and lemma not in _LEAVING and undergone is not None)):
+            sources = sources or objs  # "attacks by X", "faced criticism from X" (not "the threat from X":
+            # a danger)
         elif prep.lower_ in TARGET_PREPS | {"of"} and objs and (
                 objs[0].ent_type_ or owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
             targets.extend(owner_or_self(o) for o in objs)
@@ -66,9 +70,8 @@ def noun_arguments(head) -> tuple[list, list]:
             targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
     if not targets:
         targets = clause_targets(head)
-    if not targets:
-        undergone = undergoer(head)  # "won Ostrom's praise": the winner is praised
-        targets = [undergone] if undergone is not None and actor_like(undergone) else []
+    if not targets and undergone is not None:
+        targets = [undergone]  # "won Ostrom's praise": the winner is praised
     governor = head.head.head if head.dep_ == "pobj" else head.head
     if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
             and governor.lemma_.lower() not in lexicon().verbs:

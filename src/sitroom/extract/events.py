@@ -15,7 +15,7 @@ from sitroom.extract.event_arguments import arguments
 from sitroom.extract.event_candidates import definite, noun_type, of_chain, triggers, verb_type
 from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_nouns import RECEIVING
+from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import (
     demanded_by,
@@ -155,6 +155,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         if givers and named:
             sources, targets = expand(givers), expand(named) + [t for t in targets if t not in named]
     status = clause_status = status_of(head)
+    if standalone and status != "reported" and undergoer(head) is not None:
+        return None  # "could gain concessions from X", "will face criticism from Y": a forecast, no act
     if status == "hypothetical" and reported_future(head):
         status = "planned"
     convention = plover_convention(kind, head, status)
