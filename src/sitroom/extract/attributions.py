@@ -7,7 +7,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
-from sitroom.extract.event_happening import MODALS
+from sitroom.extract.event_generic import MODALS
 from sitroom.extract.speakers import DOCUMENTS, can_speak, sayings, speaker_of, speech_lexicon, subject_of
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding

@@ -3,6 +3,16 @@ generic doers and statistics name none (extract/events.py drops them)."""
 
 from __future__ import annotations
 
+from sitroom.extract.event_generic import (
+    HABITUAL,
+    SAYING,
+    every_one,
+    generic_doer,
+    kind_in_present,
+    lasting,
+    recurring,
+    whenever,
+)
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, polled, statistic
 from sitroom.extract.event_status import inverted_condition
@@ -66,11 +76,11 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "requested"  # "demanded that X make a public apology": asked for, not done
     if head.dep_ == "pcomp" and head.head.lower_ == "from" and head.head.head.lemma_.lower() in _AVOIDING:
         return "avoided"  # "refrained from criticizing X"
-    if _generic_doer(head):
+    if generic_doer(head):
         return "generic"  # "a braver council would demand ...": what anyone of a kind would do
-    if _kind_in_present(head):
+    if kind_in_present(head):
         return "generic"  # "companies finance takeovers with debt", "donors who fund super PACs"
-    if _whenever(head):
+    if whenever(head):
         return "generic"  # "even when the candidate isn't making a visit, ...": no one happening
     if statistic(head) or (kind == "SUPPORT" and (by_margin(head) or counted(head))) or polled(head):
         return "statistic"  # "claimed that group X killed 81 percent of Y": a share, no happening
@@ -98,20 +108,20 @@ def not_a_happening(head, kind: str = "") -> str | None:
     doers = [head] + ([head.head] if head.dep_ in ("conj", "xcomp") else []) + [
         c for c in head.children if c.dep_ == "conj" and c.tag_ == head.tag_]  # "regularly survey them and
     # ask", "regularly pledges to help them", "negotiates with them and regularly receives them"
-    if any(c.lower_ in _HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
-            any(d.tag_ in ("VBZ", "VBP") for d in doers) or kind in _SAYING | {"REQUEST", "AGREE"}):
+    if any(c.lower_ in HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
+            any(d.tag_ in ("VBZ", "VBP") for d in doers) or kind in SAYING | {"REQUEST", "AGREE"}):
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
-    if any(_recurring(c) for d in doers for c in d.children if c.dep_ == "prep"):
+    if any(recurring(c) for d in doers for c in d.children if c.dep_ == "prep"):
         return "habitual"  # "at times X would meet Y", "attacks him in her campaign appearances"
     if kind in ("RETREAT", "AGREE", "REJECT") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _MARKETS for c in head.children):
         return "market"  # "investors fled", "investors seem to agree": a market's mood, no one's act
-    if head.pos_ == "VERB" and _every_one(head):
+    if head.pos_ == "VERB" and every_one(head):
         return "generic"  # "most presidents have supported trade treaties": what such people do
     if head.dep_ in ("ccomp", "advcl") and any(c.dep_ == "mark" and c.lower_ == "if" for c in head.children) \
             and head.head.lemma_.lower() in ("ask", "wonder", "know", "question", "see"):
         return "question"  # "asked if he would ever endorse her"
-    if _lasting(head, kind):
+    if lasting(head, kind):
         return "habitual"  # "have long criticized", "for months praised", "has been warning"
     if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in _STANCES and not any(
             c.dep_ in ("aux", "auxpass") for c in head.children):
@@ -164,91 +174,9 @@ _AVOIDING = frozenset({"avoid", "refrain", "forgo", "forego", "resist", "abstain
 _PROPOSALS = frozenset({"proposal", "suggestion", "plea", "push", "idea", "bid"})
 
 
-MODALS = frozenset({"would", "could", "should", "might", "may", "must", "'d", "’d"})
-"""Modal auxiliaries: what is done under them is a possibility, not an act (events, attributions)."""
-
-
-_GENERIC_PRONOUNS = frozenset({"i", "we", "you", "one", "anyone", "anybody", "everyone", "everybody"})
-
-
 def _subjunctive(verb) -> bool:
     """ "that X make", "that X should leave": the mood of what is asked for."""
     return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ != "should" for c in verb.children)
-
-
-def _generic_doer(head) -> bool:
-    """A modal act of an indefinite or generic doer: "a braver council would demand", "we should
-    never confuse": no one's act."""
-    verb = head if head.pos_ in ("VERB", "AUX") else None
-    if verb is None or not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return False
-    return subject.lower_ in _GENERIC_PRONOUNS or (subject.pos_ == "NOUN" and not subject.ent_type_ and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in subject.children))
-
-
-_OFFICIAL_BODIES = frozenset({
-    "authorities", "officials", "police", "prosecutors", "investigators", "troops", "forces", "soldiers",
-    "rebels", "militants", "insurgents", "protesters", "demonstrators", "lawmakers", "legislators",
-    "senators", "diplomats", "negotiators", "leaders", "ministers", "regulators", "officers", "judges"})
-"""Bare plurals that news tells in the present of a particular act ("Authorities blame X on Y")."""
-
-
-def _kind_in_present(head) -> bool:
-    """A bare plural doing something in the simple present: what such people or bodies do."""
-    if head.pos_ != "VERB" or head.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass") for c in head.children):
-        return False
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in ("who", "that") and head.dep_ == "relcl":
-        subject = head.head
-    return subject is not None and subject.tag_ == "NNS" and not subject.ent_type_ \
-        and subject.lower_ not in _OFFICIAL_BODIES and not any(
-        c.dep_ in ("det", "poss", "nummod", "compound") or (c.dep_ == "amod" and c.ent_type_)
-        for c in subject.children)
-
-
-def _whenever(head) -> bool:
-    """An act in a "when"/"whenever"/"as soon as"/"every time" clause told in the present: a condition
-    that recurs, no happening."""
-    clause = head if head.pos_ in ("VERB", "AUX") else head.head
-    every_time = any(c.dep_ == "npadvmod" and c.lower_ == "time" and any(
-        d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children) for c in clause.children)
-    soon = clause.dep_ == "advcl" and clause.head.lower_ == "soon" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)  # "as soon as X suspends one"
-    if not (every_time or soon) and (clause.dep_ != "advcl" or not any(
-            c.lower_ in ("when", "whenever") and c.dep_ in ("advmod", "mark") for c in clause.children)):
-        return False
-    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    present = clause.tag_ in ("VBZ", "VBP") or bool(aux & {"is", "are", "am", "'s", "'re", "does", "do"})
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in clause.head.children)
-    return present and not future
-
-
-_OCCASIONS = frozenset({"appearance", "speech", "rally", "interview", "stop", "event", "debate", "ad",
-                        "advertisement", "tweet", "post", "remark", "column", "sermon", "broadcast"})
-
-
-def _recurring(prep) -> bool:
-    """ "at times", "from time to time", "in her campaign appearances": the act recurs."""
-    objects = [g for g in prep.children if g.dep_ == "pobj"]
-    if prep.lower_ == "at" and any(g.lower_ == "times" for g in objects):
-        return True
-    if prep.lower_ == "from" and any(g.lower_ == "time" for g in objects):
-        return True
-    return prep.lower_ in ("in", "at", "during") and any(
-        g.tag_ == "NNS" and g.lemma_.lower() in _OCCASIONS and not any(
-            c.dep_ in ("nummod", "det") and c.lower_ not in ("his", "her", "their") for c in g.children)
-        for g in objects)
-
-
-def _every_one(verb) -> bool:
-    """A subject that is most of a kind: "most presidents have supported trade treaties"."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_ and any(
-        c.dep_ in ("amod", "det") and c.lower_ == "most" for c in subject.children)  # ("all members have
-    # approved": each of them did)
 
 
 _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
@@ -287,30 +215,3 @@ for X")."""
 _RESULTS = frozenset({"allow", "enable", "let", "permit", "help", "give"})
 
 
-_SAYING = frozenset({"ACCUSE", "SUPPORT", "THREATEN", "REJECT"})
-
-
-_SPANS = frozenset({"months", "years", "weeks", "decades", "days", "ages"})
-
-
-def _lasting(head, kind: str) -> bool:
-    """A statement or stance told as lasting, not as a happening: "long" or "widely" ("have long
-    criticized", "widely supported"), "for months", or the present perfect progressive ("has been
-    warning")."""
-    verb = head if head.pos_ in ("VERB", "AUX") else None
-    if verb is None or kind not in _SAYING | {"REQUEST", "AGREE"}:
-        return False  # "have killed eight leaders since July", "restrictions for two years": acts
-    if any(c.dep_ == "advmod" and c.lower_ in ("long", "widely", "currently", "increasingly", "largely")
-           for c in verb.children):
-        return True
-    if any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _SPANS for g in c.children
-                                                          if g.dep_ == "pobj") for c in verb.children):
-        return True
-    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBG" and "been" in aux and bool({"has", "have", "had"} & set(aux)) \
-        and kind in _SAYING  # "has been warning": a refrain ("has been pressuring X" is an act)
-
-
-_HABITUAL = frozenset({"usually", "often", "typically", "always", "regularly", "sometimes", "rarely",
-                       "repeatedly", "constantly", "continually", "consistently", "relentlessly", "routinely",
-                       "seldom", "generally", "normally", "frequently", "traditionally"})
