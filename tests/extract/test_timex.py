@@ -177,3 +177,11 @@ def test_the_day_after_an_event_is_not_the_last_date_named():
     assert found["the day after"] is None
     found = _parsed("The vote came on March 3. The day before, talks failed.", "2023-03-20")
     assert found["The day before"] == "2023-03-02"
+
+
+def test_a_year_of_two_digits_after_an_apostrophe():
+    from sitroom.extract.timex import tag
+
+    text = "Karl Lund said in ‘08 that he ran in '12, and the class of '92 met. He said '08 was good."
+    found = {text[t.span.start : t.span.end]: t.value for t in tag(text, "2016-02-01")}
+    assert found == {"‘08": "2008", "'12": "2012", "'92": "1992"}

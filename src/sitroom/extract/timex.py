@@ -238,6 +238,10 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return Timex(span, "DATE", ref(m.group()), None)
     if hit.kind == "year":
         return Timex(span, "DATE", m.group("y"), None)
+    if hit.kind == "short_year":  # the century that puts it no later than a year after the writing
+        yy = int(m.group("yy"))
+        this_year = dct.year if dct is not None else 2000 + 30
+        return Timex(span, "DATE", str(2000 + yy if 2000 + yy <= this_year + 1 else 1900 + yy), None)
     return None
 
 

@@ -139,6 +139,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("decade", re.compile(r"\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|"
                               r"nineties)\b", i)),
         ("ref", re.compile(r"\b(?:" + alt(w["present_ref"] + w["past_ref"] + w["future_ref"]) + r")\b", i)),
+        # "in '08", "the class of ’92": a year of two digits after an apostrophe (not a closing quote: "'08"
+        # needs a word before it that takes a time)
+        ("short_year", re.compile(r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bthe\s)|(?<=\bsince\s)|(?<=\bby\s)|"
+                                  r"(?<=\buntil\s)|(?<=\bhis\s)|(?<=\bher\s))['‘’](?P<yy>\d\d)\b(?!['’\d])",
+                                  i)),
         ("year", re.compile(rf"(?<![\d$€£.,/-])\b(?P<y>{year})\b(?![.,]\d|\s*(?:%|percent|km|kilomet|miles|"
                             rf"people|troops|soldiers|dollars|tons|-|–))")),
     ]
