@@ -105,10 +105,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.pos_ == "NOUN" and _asked_for(head):
         return "requested"  # "requested another investigation of X", "called for a ban": the request is
         # the event (the asking verb's REQUEST), what it asks for has not happened
-    doers = [head] + ([head.head] if head.dep_ in ("conj", "xcomp") else []) + [
-        c for c in head.children if c.dep_ == "conj" and c.tag_ == head.tag_]  # "regularly survey them and
-    # ask", "regularly pledges to help them", "negotiates with them and regularly receives them"
-    if any(c.lower_ in HABITUAL for d in doers for c in d.children if c.dep_ == "advmod") and (
+    doers = [head] + ([head.head] if head.dep_ in ("conj", "xcomp") else [])  # "regularly survey them and
+    # ask", "regularly pledges to help them"; and "negotiates with them and regularly receives them"
+    told = doers + [c for c in head.children if c.dep_ == "conj" and c.tag_ == head.tag_ == "VBZ"]
+    if any(c.lower_ in HABITUAL for d in told for c in d.children if c.dep_ == "advmod") and (
             any(d.tag_ in ("VBZ", "VBP") for d in doers) or kind in SAYING | {"REQUEST", "AGREE"}):
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
     if any(recurring(c) for d in doers for c in d.children if c.dep_ == "prep"):
