@@ -221,3 +221,9 @@ def test_an_era_in_the_clause_and_a_clause_of_when_do_not_date_the_event():
                     "the massacre, when Vexleyan troops killed thousands of Norlanders.\n", "2016-06-24")
     assert ("ACCUSE", "1990") not in [(e[0], e[4]) for e in found]
     assert ("ASSAULT", "2016-04-24") not in [(e[0], e[4]) for e in found]
+
+
+def test_a_supporter_of_someone_is_the_supporter():
+    found = _events("Rally\n\nAt the rally, a supporter of Karl Ostrom asked Lena Halvorsen to leave.\n",
+                    "2016-06-24")
+    assert [e[2] for e in found if e[0] == "REQUEST"] == [("supporter of Karl Ostrom",)]

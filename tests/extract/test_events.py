@@ -798,3 +798,10 @@ def test_aims_platforms_and_habits_told_in_the_present_are_no_events():
                 "Nevertheless, Vexley not only negotiates with the rebels, but also regularly receives them "
                 "in its capital."], {"REQUEST", "CONSULT"})
     assert _first("Erik Lund, who meets Karl Ostrom today, said nothing.").type == "CONSULT"
+
+
+def test_one_who_answers_an_attack_underwent_it():
+    assert _coded("Karl Ostrom hit back at Lund's criticism on Monday.") == [
+        ("ACCUSE", None, "reported", ("Lund",), ("Karl Ostrom",))]
+    assert _first("The Halvorsens have mostly chosen not to respond to his attacks.").target == (
+        "The Halvorsens",)

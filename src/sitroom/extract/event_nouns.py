@@ -20,6 +20,9 @@ FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "a
 """Verbs whose subject undergoes the act their object names ("faced criticism from X", "dismissed
 criticism from X")."""
 
+_ANSWERING = frozenset({"respond", "reply", "react", "retort", "hit", "strike", "lash"})
+"""Verbs whose subject answers an act against them ("responded to X's attacks", "hit back at criticism")."""
+
 _AIMED_AT = frozenset({"target", "victim", "object", "subject", "focus", "brunt"})
 """Nouns whose "of" names an act their holder undergoes ("X was the target of attacks by Y")."""
 
@@ -99,6 +102,9 @@ def undergoer(noun):
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and (verb in RECEIVING or (verb in FACING and _hostile(noun))):
         return doer_of(noun.head)  # (not "rejected the deal", "dismissed her request": no one faced those)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at") and _hostile(noun) \
+            and noun.head.head.lemma_.lower() in _ANSWERING:
+        return doer_of(noun.head.head)  # "chose not to respond to his attacks", "hit back at her critics"
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
         return doer_of(noun.head.head)  # "had been under investigation", "came under fire from X"
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None

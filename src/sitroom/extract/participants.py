@@ -29,6 +29,12 @@ _TOO_VAGUE = frozenset({"people", "countries", "states", "nations", "sides", "co
                         "side", "movement"})
 
 
+_RELATION = re.compile(r"(?i)\b(?:supporters?|backers?|all(?:y|ies)|aides?|advis[eo]rs?|friends?|critics?|"
+                       r"opponents?|rivals?|followers?|fans?|members?|associates?|relatives?|donors?|staffers?|"
+                       r"loyalists?|voters?)\s+of\s+$")
+"""People named by their tie to someone: "a supporter of X" is the supporter, not X."""
+
+
 def described(tok) -> bool:
     """A word for people or forces heading an event's argument ("Port officials", "the protesters",
     "Israeli troops", "his rivals", "a federal judge", "49 people") or a body (data/plover.yaml
@@ -37,8 +43,9 @@ def described(tok) -> bool:
     lex = lexicon()
     if tok.pos_ != "NOUN":
         return False
-    if tok.lower_ == "people":
-        return any(c.dep_ == "nummod" for c in tok.children)  # "killed 49 people": the victims
+    if tok.lower_ == "people":  # "killed 49 people": the victims; "people in the audience": those there
+        return any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))
+                   for c in tok.children)
     if tok.lower_ in _TOO_VAGUE:
         return False
     if tok.lower_ in lex.institutions:
@@ -71,6 +78,7 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
             sentence = max(bisect_right(starts, span.start) - 1, 0)
             if (span.start, span.end) in found or any(
                     s.start < span.end and span.start < s.end and (span.end <= s.end or not person)
+                    and not _RELATION.search(text[span.start : s.start])
                     for s, person in taken.get(sentence, ())):
                 continue
             words = text[span.start : span.end]
