@@ -805,3 +805,18 @@ def test_one_who_answers_an_attack_underwent_it():
         ("ACCUSE", None, "reported", ("Lund",), ("Karl Ostrom",))]
     assert _first("The Halvorsens have mostly chosen not to respond to his attacks.").target == (
         "The Halvorsens",)
+
+
+def test_a_list_of_names_and_a_name_beside_another_keep_each_their_place():
+    assert _first("Karl Ostrom, Erik Lund and Lena Halvorsen have all attacked the program.").source == (
+        "Karl Ostrom", "Erik Lund", "Lena Halvorsen")
+    e = _first("Another Vexleyan governor who has not backed Mr. Karl Ostrom, Lena Halvorsen of Norland, "
+               "appeared poised to reconcile.")
+    assert e.target == ("Mr. Karl Ostrom",)
+    e = _first("Ostrom insiders said they planned to respond to Lund's attacks on her scandals.")
+    assert "Ostrom insiders" not in e.target  # the attacks are on her, whom the parse leaves unnamed
+
+
+def test_an_invitation_not_accepted_was_made():
+    assert ("REQUEST", None, "reported", ("Karl Ostrom",), ("Lena Halvorsen",)) in _coded(
+        "Lena Halvorsen is not accepting the invitation from Karl Ostrom.")

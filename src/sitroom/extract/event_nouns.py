@@ -87,6 +87,12 @@ def noun_arguments(head) -> tuple[list, list]:
     return expand(sources), expand(targets)
 
 
+def _aimed(tok) -> bool:
+    """A word with an "on" or "against" that is no date: whom an attack is on ("attacks on her record")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and not any(
+        g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in tok.children)
+
+
 def preps_of(noun) -> list:
     """The prepositions of an event noun, and the "from" or "by" of a verb whose subject undergoes it
     ("drew criticism from X": the parser hangs "from X" on "drew")."""
@@ -102,9 +108,12 @@ def undergoer(noun):
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and (verb in RECEIVING or (verb in FACING and _hostile(noun))):
         return doer_of(noun.head)  # (not "rejected the deal", "dismissed her request": no one faced those)
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at") and _hostile(noun) \
-            and noun.head.head.lemma_.lower() in _ANSWERING:
-        return doer_of(noun.head.head)  # "chose not to respond to his attacks", "hit back at her critics"
+    answer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at") else None
+    if answer is not None and _hostile(noun) and answer.lemma_.lower() in _ANSWERING \
+            and not _aimed(answer) and not _aimed(noun):
+        # "chose not to respond to his attacks", "hit back at her critics" (not "respond to his attacks
+        # on her record", whose "on" the parser may hang on the verb)
+        return doer_of(answer)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
         return doer_of(noun.head.head)  # "had been under investigation", "came under fire from X"
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None

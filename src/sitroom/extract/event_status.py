@@ -33,9 +33,11 @@ def status_of(head) -> str:
     for tok in chain[1:3]:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
             return "denied"
-    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in RECEIVING | FACING \
-            and any(c.dep_ == "neg" for c in head.head.children):
-        return "denied"  # "has not earned any backing from X": X gave none
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in (RECEIVING | FACING) - {
+            "accept", "welcome", "enjoy", "answer", "reject", "dismiss"} and any(
+            c.dep_ == "neg" for c in head.head.children):
+        return "denied"  # "has not earned any backing from X": X gave none (not "is not accepting the
+        # invitation from X": X made it)
     if head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny":
         return "denied"  # "denied that its forces shelled the village"
     if _disputed(head):

@@ -99,7 +99,7 @@ def _core(tok) -> list:
             keep.append(child)  # "hackers capable [of launching attacks on X]": X is none of them
         elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
                 child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ and (
-                    tok.pos_ == "NOUN" or child.ent_type_ == "PERSON")):
+                    tok.pos_ == "NOUN" or (child.ent_type_ == "PERSON" and not tok.ent_type_))):
             keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
         elif child.dep_ == "prep" and child.lower_ == "of" and not _charge(tok, child):
             for obj in (g for g in child.children if g.dep_ == "pobj"):
