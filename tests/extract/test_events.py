@@ -820,3 +820,12 @@ def test_a_list_of_names_and_a_name_beside_another_keep_each_their_place():
 def test_an_invitation_not_accepted_was_made():
     assert ("REQUEST", None, "reported", ("Karl Ostrom",), ("Lena Halvorsen",)) in _coded(
         "Lena Halvorsen is not accepting the invitation from Karl Ostrom.")
+
+
+def test_whom_an_attack_on_someone_else_is_aimed_at():
+    e = _first("The Halvorsen campaign pushed back against Mr. Lund's attack on her qualifications.")
+    assert e.target == ("her",)
+    assert _first("Mr. Ostrom's attacks on his own record continued.").target == ()
+    assert _coded("The Lund attack hit Karl Ostrom differently from those before it.") == [
+        ("ACCUSE", None, "reported", ("Lund",), ("Karl Ostrom",))]
+    assert _first("Mr. Lund's departure from the network leaves a vacuum.").target == ("the network",)

@@ -3,6 +3,7 @@ between A and B", "criticism from X", "X came under attack", "X was the target o
 
 from __future__ import annotations
 
+from sitroom.coref.gender import PRONOUN_GENDER, name_gender
 from sitroom.extract.event_doers import agrees, doer_of, owner_or_self
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like, conjuncts, expand
@@ -22,6 +23,10 @@ criticism from X")."""
 
 _ANSWERING = frozenset({"respond", "reply", "react", "retort", "hit", "strike", "lash"})
 """Verbs whose subject answers an act against them ("responded to X's attacks", "hit back at criticism")."""
+
+_STRIKING = frozenset({"hit", "strike", "target", "hurt", "damage", "wound", "injure", "kill", "rock",
+                       "shake", "batter", "sting"})
+"""Verbs whose object an act as their subject befalls ("the attack hit X", "the criticism stung X")."""
 
 _AIMED_AT = frozenset({"target", "victim", "object", "subject", "focus", "brunt"})
 """Nouns whose "of" names an act their holder undergoes ("X was the target of attacks by Y")."""
@@ -68,6 +73,8 @@ def noun_arguments(head) -> tuple[list, list]:
         elif prep.lower_ in TARGET_PREPS | {"of"} and objs and (
                 objs[0].ent_type_ or owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
             targets.extend(owner_or_self(o) for o in objs)
+        elif prep.lower_ in ("on", "against") and objs and (owner := _other_owner(objs[0], sources)):
+            targets.append(owner)  # "Sanders's attack on her qualifications": her
         elif prep.lower_ in ("into", "of") and objs and lemma in _INQUIRIES:
             # "the investigation into her email practices": hers, even by a possessive pronoun
             targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
@@ -102,6 +109,28 @@ def preps_of(noun) -> list:
     return own
 
 
+def _other_owner(obj, sources: list):
+    """The possessive pronoun owning what an act is aimed at, when it is not the doer's own ("X's attack
+    on her record": her; not "his attacks on his critics' record"), else None."""
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+    if owner is None or any(c.lower_ == "own" for c in obj.children):
+        return None
+    gender = PRONOUN_GENDER.get(owner.lower_)
+    for source in sources:
+        if source.lower_ == owner.lower_ or (gender is None and source.tag_ in ("NNS", "NNPS")):
+            return None
+        if gender is not None and source.ent_type_ == "PERSON" and not _other_gender(source, gender):
+            return None  # ("Karl Ostrom's attacks on his record": maybe his own)
+    return owner
+
+
+def _other_gender(person, gender: str) -> bool:
+    """A person's name whose gender is known and is not ``gender``."""
+    words = " ".join(t.text for t in person.subtree if t.dep_ in ("compound", "flat") or t.i == person.i)
+    known = name_gender(words)
+    return known is not None and known != gender
+
+
 def undergoer(noun):
     """Who undergoes the act a noun names, told by the words around it: the subject of "won/faced X's
     praise", "came under attack", "was the target of attacks"; else None."""
@@ -116,6 +145,8 @@ def undergoer(noun):
         return doer_of(answer)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
         return doer_of(noun.head.head)  # "had been under investigation", "came under fire from X"
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _STRIKING and _hostile(noun):
+        return next((c for c in noun.head.children if c.dep_ == "dobj"), None)  # "the attack hit X"
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if holder is not None and holder.lemma_.lower() in _AIMED_AT and holder.dep_ == "attr":
         return doer_of(holder.head)
