@@ -829,3 +829,12 @@ def test_whom_an_attack_on_someone_else_is_aimed_at():
     assert _coded("The Lund attack hit Karl Ostrom differently from those before it.") == [
         ("ACCUSE", None, "reported", ("Lund",), ("Karl Ostrom",))]
     assert _first("Mr. Lund's departure from the network leaves a vacuum.").target == ("the network",)
+
+
+def test_a_text_adopted_or_sent_does_what_it_says():
+    found = _coded("The Marlova City Council on Wednesday approved a resolution condemning Karl Ostrom's "
+                   "call for a ban on migrants.")
+    assert ("ACCUSE", None, "reported", ("The Marlova City Council",), ("Karl Ostrom",)) in found
+    assert "SUPPORT" not in [e[0] for e in found]  # adopting its own resolution supports no one
+    assert _coded("Erik Lund sent a letter urging Karl Ostrom to resign.") == [
+        ("REQUEST", None, "reported", ("Erik Lund",), ("Karl Ostrom",))]

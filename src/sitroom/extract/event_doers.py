@@ -67,6 +67,12 @@ def agrees(pronoun, doer) -> bool:
     return pronoun.lower_ != "its" or doer.ent_type_ != "PERSON"
 
 
+DOCUMENTS = frozenset({"resolution", "motion", "statement", "declaration", "letter", "communique",
+                       "communiqué", "petition", "bill", "measure", "amendment", "report", "memo", "ad",
+                       "advertisement", "video", "op-ed", "editorial"})
+"""Texts that say what their authors do ("a resolution condemning X", "a letter urging Y")."""
+
+
 def doer_of(verb):
     """The doer: the verb's subject, or its governor's ("X ordered to mobilize", "X, which attacked")."""
     tok = verb
@@ -91,7 +97,10 @@ def doer_of(verb):
             return tok.head  # "a sniper targeting and killing five officers": the sniper
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and actor_like(tok.head):
             return tok.head  # "a group of rabbis called for a boycott, and ...": a finite verb misparsed
-        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DOCUMENTS \
+                and tok.head.dep_ in ("dobj", "nsubjpass"):
+            tok = tok.head.head  # "X approved a resolution condemning Y": X condemns Y
+        elif tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
             tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
         elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL and (
                 obj := next((c for c in tok.head.children if c.dep_ == "dobj" and actor_like(c)), None)):

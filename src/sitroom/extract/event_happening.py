@@ -3,6 +3,7 @@ generic doers and statistics name none (extract/events.py drops them)."""
 
 from __future__ import annotations
 
+from sitroom.extract.event_doers import DOCUMENTS
 from sitroom.extract.event_generic import (
     HABITUAL,
     SAYING,
@@ -95,6 +96,11 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") \
             and head.head.lemma_.lower() in _DEEMING:
         return "evaluation"  # "is considered occupied territory": what something is called
+    if kind == "SUPPORT" and head.lemma_.lower() in ("approve", "adopt", "pass", "ratify") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and any(g.dep_ == "acl" and g.tag_ == "VBG"
+                                                                       for g in c.children)
+            for c in head.children):
+        return "adoption"  # "the council approved a resolution condemning X": what the text does is the act
     if kind == "SUPPORT" and backed_by_many(head):
         return "stance"  # "may not have the backing of a majority of Democrats": where people stand
     if kind == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
