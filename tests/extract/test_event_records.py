@@ -227,10 +227,3 @@ def test_a_supporter_of_someone_is_the_supporter():
     found = _events("Rally\n\nAt the rally, a supporter of Karl Ostrom asked Lena Halvorsen to leave.\n",
                     "2016-06-24")
     assert [e[2] for e in found if e[0] == "REQUEST"] == [("supporter of Karl Ostrom",)]
-
-
-def test_an_act_of_the_lead_told_before_its_day_is_named_is_of_that_day():
-    found = _events("Envoy mocks minister\n\nThe Vexleyan envoy Erik Lund mocked Karl Ostrom's new trade "
-                    "plan in a long post online.\n\n\"You call this a plan?\" wrote Lund, a former banker, "
-                    "on Thursday.\n", "2016-01-29")
-    assert ("ACCUSE", "2016-01-28") in [(e[0], e[4]) for e in found]

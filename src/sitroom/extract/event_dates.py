@@ -155,13 +155,9 @@ class Story:
 
     def scene_of(self, f: EventFinding) -> When | None:
         """The lead's day for an undated act told in the simple past, while the story has not moved
-        to another time: the last date named before the event is still one of the story's days (an act
-        of the lead told before any date is of that day too)."""
-        if self.scene is None:
+        to another time: the last date named before the event is still one of the story's days."""
+        if self.scene is None or not self.framing or f.span.start < self.framing_starts[0]:
             return None
-        if not self.framing or f.span.start < self.framing_starts[0]:  # told before any date: only the
-            lead = any(p.contains(f.span) for p in self.lead)  # lead's own acts ("X mocked Y. ... he
-            return When(self.scene, None, "inferred") if lead else None  # tweeted on Thursday")
         last = self.framing[bisect_right(self.framing_starts, f.span.start) - 1]
         return When(self.scene, None, "inferred") if self._holds_scene(last) else None
 
