@@ -838,3 +838,8 @@ def test_a_text_adopted_or_sent_does_what_it_says():
     assert "SUPPORT" not in [e[0] for e in found]  # adopting its own resolution supports no one
     assert _coded("Erik Lund sent a letter urging Karl Ostrom to resign.") == [
         ("REQUEST", None, "reported", ("Erik Lund",), ("Karl Ostrom",))]
+
+
+def test_a_person_named_beside_a_dateline_is_the_doer():
+    e = _first("MARLOVA, Norland (Reuters) - President Karl Ostrom met survivors of the flood on Thursday.")
+    assert e.source[0].endswith("Karl Ostrom")  # the argument reaches the name, which heads it

@@ -83,6 +83,12 @@ _CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "absolve", "cle
 """Verbs whose "of" tells what their object is charged with or relieved of ("accused X of sexism")."""
 
 
+_NAMED = frozenset({"PERSON", "ORG"})
+"""Names that are an actor themselves: a person's name beside one is another actor ("Mr. X, Y of Z"), not
+the one a title, a place or a people word stands for ("the Vice President Y", "ORLANDO (Reuters) - Y",
+"the first American to ..., Y")."""
+
+
 def _charge(tok, prep) -> bool:
     """ "accused X of sexism": the charge, which the parser may hang on X (not "the secretary of state")."""
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CHARGING and not any(
@@ -99,7 +105,7 @@ def _core(tok) -> list:
             keep.append(child)  # "hackers capable [of launching attacks on X]": X is none of them
         elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
                 child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ and (
-                    tok.pos_ == "NOUN" or (child.ent_type_ == "PERSON" and not tok.ent_type_))):
+                    tok.pos_ == "NOUN" or (child.ent_type_ == "PERSON" and tok.ent_type_ not in _NAMED))):
             keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
         elif child.dep_ == "prep" and child.lower_ == "of" and not _charge(tok, child):
             for obj in (g for g in child.children if g.dep_ == "pobj"):
