@@ -258,9 +258,12 @@ def test_report_of_hostile_articles_shows_every_tab(browser, written, tmp_path):
     page.uncheck("#dated-filter")
     assert page.locator("#timeline.active .timeline-entry").count() == len(data["events"])
     assert page.locator("#timeline-plot .main-svg").count() > 0
+    from playwright.sync_api import expect
+
     for entry in page.locator(".timeline-entry").all():
         entry.click()
-    assert "<!--" in page.locator("#evidence").text_content()  # the last entries' sentences, as text
+    # the last entries' sentences, as text (waited for: the panel is drawn after the click, later under load)
+    expect(page.locator("#evidence")).to_contain_text("<!--")
     page.click("button[data-tab=network]")
     assert page.locator("#network.active #network-plot .main-svg").count() > 0
     drawn = page.evaluate("document.querySelectorAll('#network-plot .scatterlayer .point').length")

@@ -227,3 +227,12 @@ def test_a_supporter_of_someone_is_the_supporter():
     found = _events("Rally\n\nAt the rally, a supporter of Karl Ostrom asked Lena Halvorsen to leave.\n",
                     "2016-06-24")
     assert [e[2] for e in found if e[0] == "REQUEST"] == [("supporter of Karl Ostrom",)]
+
+
+def test_a_place_s_past_an_era_bound_and_an_occasion_after_do_not_date_the_act():
+    found = _events("Wreath\n\nOn Wednesday, Karl Ostrom laid a wreath in Marlova, where Vexleyan troops "
+                    "massacred thousands of civilians.\n\nAfter the 2008 crash, Vexley cut aid to Norland. "
+                    "Since the 1990s, Vexley has backed Norland.\n", "2016-06-24")
+    assert ("ASSAULT", None) in [(e[0], e[4]) for e in found]
+    assert [e[4] for e in found if e[0] in ("SANCTION", "SUPPORT")] == [None] * len(
+        [e for e in found if e[0] in ("SANCTION", "SUPPORT")])

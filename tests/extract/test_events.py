@@ -768,8 +768,8 @@ def test_relatives_charges_and_refusals_keep_their_own_participants():
     found = code_text("Erik Lund joined other senators to reject the president's request to close the "
                       "prison.")
     assert ("REQUEST", ()) in [(e.type, e.target) for e in found]  # the one who rejects it was not asked
-    assert not [e for e in code_text("Karl Ostrom has not earned any backing from his colleagues.")
-                if e.status == "reported"]  # no backing was given
+    assert [(e.type, e.status) for e in code_text(
+        "Karl Ostrom has not earned any backing from his colleagues.")] == [("SUPPORT", "denied")]
 
 
 def test_a_title_with_a_name_in_apposition_keeps_the_name():
@@ -782,7 +782,8 @@ def test_a_danger_or_a_forecast_is_no_act():
     _no_events(["Lund could gain concessions from Karl Ostrom.",
                 "He will face stepped-up criticism from Lena Halvorsen about the agenda."],
                {"CONCEDE", "ACCUSE"})
-    assert not [e for e in code_text("The threat from Norland has become more prominent.") if e.source]
+    assert not [e for e in code_text("The threat from Norland has become more prominent.")
+                if e.source or e.target]  # a danger, no one's act (Norland is not threatened)
 
 
 def test_what_may_follow_a_known_act_does_not_make_it_hypothetical():
@@ -792,11 +793,14 @@ def test_what_may_follow_a_known_act_does_not_make_it_hypothetical():
 
 
 def test_aims_platforms_and_habits_told_in_the_present_are_no_events():
-    _no_events(["Vexley seeks international recognition by holding negotiations with Norland."], {"REQUEST"})
-    _no_events(["Other groups include the Freedom Bloc in Norland, which is hostile to Vexley and calls for "
-                "the expulsion of Vexleyans from Norland.",
-                "Nevertheless, Vexley not only negotiates with the rebels, but also regularly receives them "
-                "in its capital."], {"REQUEST", "CONSULT"})
+    _no_events(["The Norland Farmers Union wants a bigger say and seeks stronger protection at home."],
+                {"REQUEST"})  # an aim (what is sought of someone named is asked: see below)
+    assert _first("Norland seeks the extradition of Karl Ostrom from Vexley.").type == "REQUEST"
+    _no_events(["Erik Lund leads the Harbour League, a group that demands lower port fees from Marlova."],
+               {"REQUEST"})
+    _no_events(["Vexley negotiates with the rebels and routinely hosts their envoys."], {"CONSULT"})
+    assert _first("Karl Ostrom meets Erik Lund in Oslo on Monday and usually sends aid to Norland.").type \
+        == "CONSULT"  # a dated meeting beside a habit
     assert _first("Erik Lund, who meets Karl Ostrom today, said nothing.").type == "CONSULT"
 
 
@@ -843,3 +847,31 @@ def test_a_text_adopted_or_sent_does_what_it_says():
 def test_a_person_named_beside_a_dateline_is_the_doer():
     e = _first("MARLOVA, Norland (Reuters) - President Karl Ostrom met survivors of the flood on Thursday.")
     assert e.source[0].endswith("Karl Ostrom")  # the argument reaches the name, which heads it
+
+
+def test_a_text_does_what_it_says_only_for_those_who_issue_it():
+    assert _coded("The president vetoed a bill sanctioning Norland.")[0][:4] == (
+        "REJECT", None, "reported", ("The president",))
+    assert not [e for e in code_text("The president vetoed a bill sanctioning Norland.")
+                if e.type == "SANCTION" and e.source]  # the bill's sanction is no one's act
+    assert not [e for e in code_text("Karl Ostrom received a letter urging him to resign.") if e.source]
+    assert ("ACCUSE", None, "reported", ("the council",), ("Vexley",)) in _coded(
+        "A resolution condemning Vexley was adopted by the council on Monday.")
+
+
+def test_review_misfires_stay_fixed():
+    found = code_text("Norland dismissed a report accusing Vexley of torture.")
+    assert ("ACCUSE", "reported") in [(e.type, e.status) for e in found]  # the report accused Vexley
+    assert not [e for e in found if e.type == "ACCUSE" and e.source == ("Norland",)]
+    _no_events(["Police responded to the attack by gunmen at a school."], {"ASSAULT", "ACCUSE"})
+    assert _first("The visit by Karl Ostrom to Norland may take place in May.").status == "hypothetical"
+    assert not [e for e in code_text("The judge rejected the complaint from Erik Lund.")
+                if "The judge" in e.target]
+    assert _first("Karl Ostrom told reporters, with unemployment at 12 percent, that he would meet Erik "
+                  "Lund on Monday.").type == "CONSULT"
+    assert _coded("Vexley promised to attack Norland.") == [
+        ("THREATEN", "assault", "reported", ("Vexley",), ("Norland",))]
+    assert not [e for e in code_text("The threat from Norland has become more prominent.")
+                if "Norland" in e.source + e.target]
+    assert [(e.type, e.status) for e in code_text("Karl Ostrom did not win praise from Erik Lund.")] == [
+        ("SUPPORT", "denied")]

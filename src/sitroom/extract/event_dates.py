@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sitroom.extract.timex import Timex
+from sitroom.extract.timex import Timex, is_decade
 from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 
@@ -49,8 +49,8 @@ def to_when(timex: Timex) -> When | None:
 
         monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
         return When(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), basis)
-    if re.fullmatch(r"\d{3}", value) and timex.type == "DATE":  # a decade ("196": the 1960s), as TimeML
-        return When(value + "0", value + "9", basis)  # writes it
+    if is_decade(timex):  # "196": the 1960s
+        return When(value + "0", value + "9", basis)
     match = _PARTIAL.match(value)
     if not match or timex.type not in ("DATE", "TIME"):
         return None
@@ -75,7 +75,9 @@ def own_when(f: EventFinding, story: Story, others: list[Span] = ()) -> When | N
     # a relative clause tells of its noun, a past perfect of a time before the sentence's: only the
     # trigger's own clause dates them
     own_time_only = f.relative or f.anterior
-    scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span) and not _decade(t)
+    # (an era dates a sentence it opens, "In the 1960s, X backed Y", but in a clause it is more often a
+    # background, "criticized him for votes in the 1990s", than the time of the act)
+    scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span) and not is_decade(t)
               and not any(c.contains(t.span) for c in f.inner)]
     heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
                and t.span.start < f.trigger.start and not _bound_before(t)] if not own_time_only else []
@@ -87,7 +89,7 @@ def own_when(f: EventFinding, story: Story, others: list[Span] = ()) -> When | N
         return to_when(nearest)
     # "supported the effort, attending the opening in 2013": the sentence's one date, unless another
     # event's clause holds it ("X agreed ..., but when Y visited in March 2010, ...")
-    free = [t for t in in_sentence if t.type == "DATE" and not _decade(t)
+    free = [t for t in in_sentence if t.type == "DATE" and not is_decade(t)
             and not any(o.contains(t.span) and not o.contains(f.trigger) for o in others)]
     if len({t.value for t in free}) == 1 and not own_time_only and not f.nominal:  # (a noun: its clause's)
         return to_when(free[0])
@@ -205,12 +207,6 @@ def _framing(t: Timex) -> bool:
     """A day, month or year that can set the narrative time."""
     return t.type == "DATE" and bool(_PARTIAL.match(t.value or "")) and to_when(t) is not None \
         and not t.qualifier  # ("the 2016 race" sets no time)
-
-
-def _decade(t: Timex) -> bool:
-    """ "in the 1990s": an era, which dates a sentence it opens ("In the 1960s, X backed Y") but more often
-    tells of a background ("criticized him for votes in the 1990s") than of the event told."""
-    return bool(t.value) and len(t.value) == 3
 
 
 def _bound_before(t: Timex) -> bool:

@@ -67,10 +67,32 @@ def agrees(pronoun, doer) -> bool:
     return pronoun.lower_ != "its" or doer.ent_type_ != "PERSON"
 
 
-DOCUMENTS = frozenset({"resolution", "motion", "statement", "declaration", "letter", "communique",
-                       "communiqué", "petition", "bill", "measure", "amendment", "report", "memo", "ad",
-                       "advertisement", "video", "op-ed", "editorial"})
-"""Texts that say what their authors do ("a resolution condemning X", "a letter urging Y")."""
+ACTING_TEXTS = frozenset({"resolution", "motion", "statement", "declaration", "letter", "communique",
+                          "communiqué", "petition", "bill", "measure", "amendment", "memo", "ad",
+                          "advertisement", "video", "op-ed", "editorial"})
+"""Texts that do what they say for their authors ("a resolution condemning X", "a letter urging Y")."""
+
+_AUTHORING = frozenset({"approve", "adopt", "pass", "ratify", "issue", "send", "sign", "publish", "release",
+                        "write", "draft", "sponsor", "table", "air", "run", "introduce", "file", "unveil",
+                        "post", "pen", "deliver"})
+"""Verbs whose subject (or agent) is the author of the text they take ("approved a resolution")."""
+
+
+def text_author(verb):
+    """The author of the text a participle clause hangs on ("the council approved a resolution
+    condemning X", "a letter urging Y was sent by X"): the subject or agent of the verb that adopts,
+    issues or sends the text; ``None`` for another verb ("vetoed a bill sanctioning X": not the vetoer's).
+    """
+    text = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or text.lemma_.lower() not in ACTING_TEXTS \
+            or text.head.lemma_.lower() not in _AUTHORING:
+        return None
+    if text.dep_ == "dobj":
+        return doer_of(text.head)
+    if text.dep_ == "nsubjpass":
+        return next((g for c in text.head.children if c.dep_ == "agent" for g in c.children
+                     if g.dep_ == "pobj"), None)
+    return None
 
 
 def doer_of(verb):
@@ -97,10 +119,10 @@ def doer_of(verb):
             return tok.head  # "a sniper targeting and killing five officers": the sniper
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and actor_like(tok.head):
             return tok.head  # "a group of rabbis called for a boycott, and ...": a finite verb misparsed
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in DOCUMENTS \
-                and tok.head.dep_ in ("dobj", "nsubjpass"):
-            tok = tok.head.head  # "X approved a resolution condemning Y": X condemns Y
-        elif tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
+        author = text_author(tok)
+        if author is not None:
+            return author  # "X approved a resolution condemning Y": X condemns Y
+        if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
             tok = tok.head.head  # "X turned out to be the first official to meet Y": X met Y
         elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL and (
                 obj := next((c for c in tok.head.children if c.dep_ == "dobj" and actor_like(c)), None)):

@@ -3,7 +3,7 @@ generic doers and statistics name none (extract/events.py drops them)."""
 
 from __future__ import annotations
 
-from sitroom.extract.event_doers import DOCUMENTS
+from sitroom.extract.event_doers import text_author
 from sitroom.extract.event_generic import (
     HABITUAL,
     SAYING,
@@ -96,10 +96,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") \
             and head.head.lemma_.lower() in _DEEMING:
         return "evaluation"  # "is considered occupied territory": what something is called
-    if kind == "SUPPORT" and head.lemma_.lower() in ("approve", "adopt", "pass", "ratify") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS and any(g.dep_ == "acl" and g.tag_ == "VBG"
-                                                                       for g in c.children)
-            for c in head.children):
+    if kind == "SUPPORT" and any(c.dep_ == "dobj" and text_author(g) is not None
+                                 for c in head.children for g in c.children):
         return "adoption"  # "the council approved a resolution condemning X": what the text does is the act
     if kind == "SUPPORT" and backed_by_many(head):
         return "stance"  # "may not have the backing of a majority of Democrats": where people stand
@@ -112,8 +110,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "requested"  # "requested another investigation of X", "called for a ban": the request is
         # the event (the asking verb's REQUEST), what it asks for has not happened
     doers = [head] + ([head.head] if head.dep_ in ("conj", "xcomp") else [])  # "regularly survey them and
-    # ask", "regularly pledges to help them"; and "negotiates with them and regularly receives them"
-    told = doers + [c for c in head.children if c.dep_ == "conj" and c.tag_ == head.tag_ == "VBZ"]
+    # ask", "regularly pledges to help them"; and "talks with them and often hosts them", a present with no
+    # time of its own (not "meets X on Monday and usually sends aid": a dated act)
+    told = doers + [c for c in head.children if c.dep_ == "conj" and c.tag_ == head.tag_ == "VBZ"
+                    and not _timed(head)]
     if any(c.lower_ in HABITUAL for d in told for c in d.children if c.dep_ == "advmod") and (
             any(d.tag_ in ("VBZ", "VBP") for d in doers) or kind in SAYING | {"REQUEST", "AGREE"}):
         return "habitual"  # "candidates usually meet donors", "has often complained": no one happening
@@ -130,7 +130,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if lasting(head, kind):
         return "habitual"  # "have long criticized", "for months praised", "has been warning"
     if head.tag_ in ("VBZ", "VBP") and head.lemma_.lower() in _STANCES and not any(
-            c.dep_ in ("aux", "auxpass") for c in head.children):
+            c.dep_ in ("aux", "auxpass") for c in head.children) and not _sought_of(head):
         return "stance"  # "Elmendorf, who supports Clinton": where someone stands, no act
     if head.tag_ == "VBG" and head.dep_ == "relcl" and head.lemma_.lower() in _STANCES and {
             c.lower_ for c in head.children if c.dep_ == "aux"} & {"is", "are", "'s", "'re", "am"}:
@@ -138,7 +138,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if kind in _PLATFORM and head.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
                                                                    for c in head.children) and (
             head.dep_ == "relcl" or (head.dep_ == "conj" and head.head.dep_ == "relcl")):
-        return "stance"  # "a party which is hostile to X and calls for Y": what it stands for
+        return "stance"  # "a union that backs Y", "the bloc, which opposes X and demands Z": a platform
     if head.tag_ == "VBG" and head.dep_ == "acl" and head.lemma_.lower() in _STANCES:
         return "stance"  # "a group backing Bush", "Democrats supporting Trump": who they are
     objects = {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "attr", "prep", "prt")}
@@ -151,6 +151,20 @@ def not_a_happening(head, kind: str = "") -> str | None:
             and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in head.children):
         return "manner"  # "in agreement with X", "in support of Y": how something else was done
     return None
+
+
+def _sought_of(verb) -> bool:
+    """ "seeks the extradition of X from Y": what is sought is asked of someone, an act (not "seeks
+    recognition", an aim)."""
+    return verb.lemma_.lower() == "seek" and any(
+        g.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in verb.children if c.dep_ == "dobj"
+        for g in c.subtree)
+
+
+def _timed(verb) -> bool:
+    """A verb with a time of its own ("on Monday", "this week")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children
+               if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)
 
 
 def _asked_for(noun) -> bool:
@@ -211,7 +225,7 @@ def _asking(tok) -> bool:
 
 _STANCES = frozenset({"support", "back", "oppose", "favor", "favour", "trust", "distrust", "seek"})
 """Verbs whose simple present tells a standing position or aim, not an act ("who supports Clinton",
-"X seeks recognition")."""
+"a party that seeks a bigger role")."""
 
 _PLATFORM = frozenset({"SUPPORT", "REQUEST", "REJECT", "ACCUSE"})
 """Types whose simple present in a relative clause tells what someone stands for ("a group which calls

@@ -16,13 +16,23 @@ RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "g
 """Verbs whose subject is the target of the event named by their object ("won the support of X")."""
 
 FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "absorb", "withstand",
-                     "survive", "answer", "brave", "field", "dismiss", "rebuff", "deflect", "parry",
-                     "reject"})
-"""Verbs whose subject undergoes the act their object names ("faced criticism from X", "dismissed
-criticism from X")."""
+                    "survive", "brave"})
+"""Verbs whose subject undergoes the act their object names ("faced criticism from X")."""
 
-_ANSWERING = frozenset({"respond", "reply", "react", "retort", "hit", "strike", "lash"})
-"""Verbs whose subject answers an act against them ("responded to X's attacks", "hit back at criticism")."""
+_FENDING = frozenset({"answer", "field", "dismiss", "rebuff", "deflect", "parry", "reject"})
+"""Verbs whose subject fends off criticism aimed at them ("dismissed criticism from X"), but also turns
+down what others file ("the judge rejected the complaint"): their object must be words against them."""
+
+_CRITICISM = frozenset({"criticism", "attack", "accusation", "charge", "insult", "jab", "barb", "rebuke",
+                        "censure", "condemnation", "taunt", "smear", "slur", "broadside", "swipe"})
+
+def _answering(verb, noun) -> bool:
+    """One answering an act against them: "hit back at X's criticism", "lashed back at", "responded to
+    his attacks" (an owned act; "police responded to the attack by gunmen" answered no attack on them)."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("hit", "strike", "lash", "fire", "push"):
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    return lemma in ("respond", "reply", "retort") and any(c.dep_ == "poss" for c in noun.children)
 
 _STRIKING = frozenset({"hit", "strike", "target", "hurt", "damage", "wound", "injure", "kill", "rock",
                        "shake", "batter", "sting"})
@@ -68,8 +78,9 @@ def noun_arguments(head) -> tuple[list, list]:
             targets.extend(conjuncts(objs[0])[1:] or objs[1:])
         elif objs and (prep.lower_ == "by" or (
                 prep.lower_ == "from" and lemma not in _LEAVING and undergone is not None)):
-            sources = sources or objs  # "attacks by X", "faced criticism from X" (not "the threat from X":
-            # a danger)
+            sources = sources or objs  # "attacks by X", "faced criticism from X"
+        elif prep.lower_ == "from" and lemma not in _LEAVING:
+            continue  # "the threat from X": X is no target (and, with no one facing it, a danger)
         elif prep.lower_ in TARGET_PREPS | {"of"} and objs and (
                 objs[0].ent_type_ or owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
             targets.extend(owner_or_self(o) for o in objs)
@@ -104,7 +115,7 @@ def preps_of(noun) -> list:
     """The prepositions of an event noun, and the "from" or "by" of a verb whose subject undergoes it
     ("drew criticism from X": the parser hangs "from X" on "drew")."""
     own = [c for c in noun.children if c.dep_ == "prep"]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | FACING:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | FACING | _FENDING:
         own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
     return own
 
@@ -135,10 +146,11 @@ def undergoer(noun):
     """Who undergoes the act a noun names, told by the words around it: the subject of "won/faced X's
     praise", "came under attack", "was the target of attacks"; else None."""
     verb = noun.head.lemma_.lower()
-    if noun.dep_ == "dobj" and (verb in RECEIVING or (verb in FACING and _hostile(noun))):
+    if noun.dep_ == "dobj" and (verb in RECEIVING or (verb in FACING and _hostile(noun)) or (
+            verb in _FENDING and noun.lemma_.lower() in _CRITICISM)):
         return doer_of(noun.head)  # (not "rejected the deal", "dismissed her request": no one faced those)
     answer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at") else None
-    if answer is not None and _hostile(noun) and answer.lemma_.lower() in _ANSWERING \
+    if answer is not None and _hostile(noun) and _answering(answer, noun) \
             and not _aimed(answer) and not _aimed(noun):
         # "chose not to respond to his attacks", "hit back at her critics" (not "respond to his attacks
         # on her record", whose "on" the parser may hang on the verb)

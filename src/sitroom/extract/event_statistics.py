@@ -5,6 +5,8 @@ majority"): none is anyone's act (extract/event_happening.py drops them)."""
 
 from __future__ import annotations
 
+import re
+
 from sitroom.data.names import speech_cues
 from sitroom.extract.claims import read_number
 
@@ -37,12 +39,21 @@ def polled(head) -> bool:
     """What a share of people say ("47 percent of X saying they will support Y"): a poll."""
     for tok in list(head.ancestors)[:3]:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in speech_cues() and (any(
-                c.dep_ == "nsubj" and a_share(c) for c in tok.children) or by_margin(tok)):
+                c.dep_ == "nsubj" and a_share(c) for c in tok.children) or _split(tok)):
             return True  # (and "X's voters say by 55%-41% that ...")
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in speech_cues() \
                 and a_share(tok.head):
             return True  # ("with 47 percent of voters saying they will ...")
     return False
+
+
+def _split(verb) -> bool:
+    """ "say by 55%-41%", "said by 60 to 30 percent": how a polled group divides."""
+    return any(_SPLIT.search(" ".join(t.text for t in c.subtree)) for c in verb.children
+               if c.dep_ == "prep" and c.lower_ == "by")
+
+
+_SPLIT = re.compile(r"\d+\s*(?:%|percent)?\s*(?:-|–|to)\s*-?\s*\d+\s*(?:%|percent)")
 
 
 def by_margin(head) -> bool:

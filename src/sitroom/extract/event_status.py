@@ -59,7 +59,7 @@ def status_of(head) -> str:
                 tok.i != head.i and not subject and tok.lemma_.lower() in lex.planned
                 and not (tok.lemma_.lower() == "seek" and tok.tag_ == "VBD")):
             return "planned"  # (what one "sought to" do was tried, as reported)
-        if subject and head.pos_ == "NOUN" and tok.i != head.i and _told_of(head):
+        if subject and head.pos_ == "NOUN" and tok.i != head.i and _told_of(head) and _presupposing(tok):
             break  # "the apology from X may come from ...": what may be is said of a known apology
         if aux & {"would", "could", "might", "may", "should", "can", "must", "ought"} or _obliged(tok):
             return "hypothetical"
@@ -79,7 +79,7 @@ def status_of(head) -> str:
     return "reported"
 
 
-_ASSERTIONS = frozenset({"assertion", "claim", "allegation", "report", "reports", "suggestion", "notion",
+_ASSERTIONS = frozenset({"assertion", "claim", "allegation", "report", "suggestion", "notion",
                          "idea", "charge", "accusation", "contention", "characterization", "account"})
 _DISPUTING = frozenset({"deny", "dispute", "challenge", "reject", "refute", "rebut", "contest", "dismiss",
                         "deride", "debunk"})
@@ -92,7 +92,9 @@ def _disputed(head) -> bool:
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     noun = clause.head
-    return clause.dep_ in ("ccomp", "acl") and noun.lemma_.lower() in _ASSERTIONS \
+    content = clause.dep_ == "ccomp" or (clause.dep_ == "acl" and any(  # ("a report accusing X": the
+        c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children))  # report's act, no content)
+    return content and noun.lemma_.lower() in _ASSERTIONS \
         and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _DISPUTING
 
 
@@ -100,6 +102,18 @@ def _told_of(noun) -> bool:
     """An event noun the text takes as known: "the apology", "his attacks", "Ostrom's visit"."""
     return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
                for c in noun.children)
+
+
+_OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "resume", "go", "proceed", "continue",
+                        "end", "open", "close", "come", "follow", "last"})
+
+
+def _presupposing(verb) -> bool:
+    """A verb that says something of an act that took place ("may come from", "could hurt"), not whether
+    it will ("the visit may take place in May", "the offensive might begin")."""
+    if verb.lemma_.lower() == "come":
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return verb.lemma_.lower() not in _OCCURRING
 
 
 def _obliged(tok) -> bool:

@@ -13,11 +13,13 @@ from dataclasses import replace
 
 from sitroom.extract.event_arguments import arguments
 from sitroom.extract.event_candidates import definite, noun_type, of_chain, triggers, verb_type
+from sitroom.extract.event_dates import SCENE_TYPES
 from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import (
+    HOSTILE,
     demanded_by,
     pledge_beneficiaries,
     plover_convention,
@@ -61,8 +63,9 @@ def events_in(sdoc, offset: int) -> list[EventFinding]:
                     and parent[0].lemma_.lower() in lexicon().commitment:
                 # "promised to reject bad deals": one promise, what it promises its mode; a promise of a
                 # hostile act ("promised to deport them") is a threat
-                kind = "THREATEN" if finding.type == "THREATEN" else "AGREE"
-                mode = finding.mode if kind == "THREATEN" else parent[1].mode or finding.type.lower()
+                mode = parent[1].mode or finding.mode or finding.type.lower()
+                kind = "THREATEN" if finding.type == "THREATEN" or mode.upper() in HOSTILE else "AGREE"
+                mode = finding.mode if finding.type == "THREATEN" else mode
                 parent = (parent[0], replace(parent[1], type=kind, mode=mode))
                 finding = replace(finding, type=kind)
             if parent is not None and parent[1].type == finding.type:
@@ -155,7 +158,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         if givers and named:
             sources, targets = expand(givers), expand(named) + [t for t in targets if t not in named]
     status = clause_status = status_of(head)
-    if standalone and status != "reported" and undergoer(head) is not None:
+    if standalone and status in ("planned", "hypothetical") and undergoer(head) is not None:
         return None  # "could gain concessions from X", "will face criticism from Y": a forecast, no act
     if status == "hypothetical" and reported_future(head):
         status = "planned"
@@ -198,7 +201,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
         relative=dated is None and any(  # (and "the meeting, requested by X": a reduced one; not "in
-            ((t.dep_ == "relcl" and not _scene(t)) or (t.dep_ == "acl" and t.tag_ == "VBN"))  # Oslo, where"
+            ((t.dep_ == "relcl" and not _scene(t, kind)) or (t.dep_ == "acl" and t.tag_ == "VBN"))  # where"
             and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
         told_before=standalone and not sources and not targets, nominal=standalone)
@@ -222,12 +225,15 @@ def _governed(tok, kind: str) -> bool:
         tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "to", "with", "upon"))))
 
 
-def _scene(relative) -> bool:
+def _scene(relative, kind: str) -> bool:
     """ "as she said on Monday in Oslo, where she also promised ...": a relative clause of where, told in
-    the simple past, tells of the scene of the clause it hangs on, and that clause's date is its own (not
-    "the genocide, when ...": the time of its noun; nor "where X has promised": a past undated)."""
-    return relative.tag_ == "VBD" and any(c.dep_ == "advmod" and c.lower_ == "where" and c.i < relative.i
-                                          for c in relative.subtree)
+    the simple past by a pronoun for the doer of the clause it hangs on, tells more of that scene, whose
+    date is its own (not "in Marlova, where troops massacred thousands": the place's past; not "the
+    genocide, when ...": the time of its noun; nor "where X has promised": a past undated)."""
+    subject = next((c for c in relative.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return relative.tag_ == "VBD" and kind in SCENE_TYPES and subject is not None \
+        and subject.lower_ in ("he", "she", "they", "we", "i") and any(
+            c.dep_ == "advmod" and c.lower_ == "where" and c.i < relative.i for c in relative.subtree)
 
 
 def _dated_clause(owner):

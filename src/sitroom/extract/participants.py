@@ -31,7 +31,7 @@ _TOO_VAGUE = frozenset({"people", "countries", "states", "nations", "sides", "co
 
 _RELATION = re.compile(r"(?i)\b(?:supporters?|backers?|all(?:y|ies)|aides?|advis[eo]rs?|friends?|critics?|"
                        r"opponents?|rivals?|followers?|fans?|members?|associates?|relatives?|donors?|staffers?|"
-                       r"loyalists?|voters?)\s+of\s+$")
+                       r"loyalists?|voters?)\s+of\s+(?:the\s+)?$")
 """People named by their tie to someone: "a supporter of X" is the supporter, not X."""
 
 

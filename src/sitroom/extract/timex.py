@@ -100,6 +100,8 @@ _NOT_A_NOUN = frozenset({"and", "or", "to", "through", "when", "as", "after", "b
 def _qualifies(timex: Timex, text: str) -> bool:
     """ "the 2016 race", "Trump's 2012 bid": a determiner or owner before a bare year, a noun after; not
     where a sentence opens with that occasion ("During the 2008 race, ...": see ``_OPENING``)."""
+    if is_decade(timex) and _BOUND.search(text[max(0, timex.span.start - 14) : timex.span.start]):
+        return True  # "since the 1990s", "after the 1980s": a bound, not the time told of
     if not re.fullmatch(r"\d{4}", text[timex.span.start : timex.span.end]):
         return False
     after = re.match(r"\s+([A-Za-z][\w.-]+)", text[timex.span.end : timex.span.end + 30])
@@ -107,11 +109,19 @@ def _qualifies(timex: Timex, text: str) -> bool:
         return False  # "the 2009 and 2010 budgets" keep to their list; "the 2009 May" is no noun
     if not after or not _QUALIFIED.search(text[max(0, timex.span.start - 12) : timex.span.start]):
         return False
-    return not _OPENING.search(text[max(0, timex.span.start - 40) : timex.span.start]) \
-        or "," not in text[timex.span.end : timex.span.end + 30]
+    before = ("\n" if timex.span.start <= 40 else "") + text[max(0, timex.span.start - 40) : timex.span.start]
+    return not _OPENING.search(before) or "," not in text[timex.span.end : timex.span.end + 30]
 
 
-_OPENING = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)(?:In|During|Throughout|At|Since|After|Before)\s+"
+_BOUND = re.compile(r"(?i)\b(?:since|after|before|until|till|by)\s+(?:the\s+)?$")
+
+
+def is_decade(timex: Timex) -> bool:
+    """A decade as TimeML writes it ("196": the 1960s)."""
+    return timex.type == "DATE" and bool(re.fullmatch(r"\d{3}", timex.value or ""))
+
+
+_OPENING = re.compile(r"(?:[.!?]['\"”’]?\s+|\n\s*)(?:In|During|Throughout|At)\s+"
                       r"(?:the|a|an|his|her|its|their|[A-Z][\w.'’-]*['’]s)\s+$")
 """A sentence opening with the occasion a year qualifies ("In the 1952 campaign, X criticized Y"): the
 occasion's year dates what the sentence tells."""
@@ -239,9 +249,10 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind == "year":
         return Timex(span, "DATE", m.group("y"), None)
     if hit.kind == "short_year":  # the century that puts it no later than a year after the writing
+        if dct is None:
+            return Timex(span, "DATE", None, None)  # (which century, only the writing's date tells)
         yy = int(m.group("yy"))
-        this_year = dct.year if dct is not None else 2000 + 30
-        return Timex(span, "DATE", str(2000 + yy if 2000 + yy <= this_year + 1 else 1900 + yy), None)
+        return Timex(span, "DATE", str(2000 + yy if 2000 + yy <= dct.year + 1 else 1900 + yy), None)
     return None
 
 
