@@ -13,20 +13,13 @@ from dataclasses import replace
 
 from sitroom.extract.event_arguments import arguments
 from sitroom.extract.event_candidates import definite, noun_type, of_chain, triggers, verb_type
+from sitroom.extract.event_conventions import HOSTILE, pledge_beneficiaries, plover_convention, promised
 from sitroom.extract.event_dates import SCENE_TYPES
 from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
-from sitroom.extract.event_status import (
-    HOSTILE,
-    demanded_by,
-    pledge_beneficiaries,
-    plover_convention,
-    promised,
-    reported_future,
-    status_of,
-)
+from sitroom.extract.event_status import demanded_by, reported_future, status_of
 from sitroom.extract.event_words import actor_like, argument_span, argument_text, expand, tokens_span
 from sitroom.extract.participants import described
 from sitroom.model.event import EventFinding
