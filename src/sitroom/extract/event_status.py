@@ -1,5 +1,5 @@
-"""Whether an event happened and how PLOVER codes it: status from its own clause (negation, modals,
-conditions, plans) and the promises PLOVER codes as AGREE."""
+"""Whether an event happened: its status from its own clause (negation, modals, conditions, plans,
+denials, disputed assertions); how PLOVER codes announced acts is extract/event_conventions.py."""
 
 from __future__ import annotations
 
