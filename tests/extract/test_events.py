@@ -875,3 +875,11 @@ def test_review_misfires_stay_fixed():
                 if "Norland" in e.source + e.target]
     assert [(e.type, e.status) for e in code_text("Karl Ostrom did not win praise from Erik Lund.")] == [
         ("SUPPORT", "denied")]
+
+
+def test_a_petition_launched_asks_for_its_authors_and_a_judgement_asks_no_one():
+    assert _coded("Ostrom supporters have launched petitions calling on the delegates to back the will of "
+                  "voters.") == [("REQUEST", None, "reported", ("Ostrom supporters",), ("the delegates",))]
+    _no_events(["Former minister Erik Lund told delegates that Lena Halvorsen's use of a private server "
+                "should disqualify her from office."], {"REQUEST"})
+    assert _first("Erik Lund said Norland must release the prisoners.").type == "REQUEST"

@@ -74,7 +74,7 @@ ACTING_TEXTS = frozenset({"resolution", "motion", "statement", "declaration", "l
 
 _AUTHORING = frozenset({"approve", "adopt", "pass", "ratify", "issue", "send", "sign", "publish", "release",
                         "write", "draft", "sponsor", "table", "air", "run", "introduce", "file", "unveil",
-                        "post", "pen", "deliver"})
+                        "post", "pen", "deliver", "launch", "start", "circulate", "organize", "organise"})
 """Verbs whose subject (or agent) is the author of the text they take ("approved a resolution")."""
 
 

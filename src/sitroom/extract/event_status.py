@@ -7,6 +7,7 @@ import re
 
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import FACING, RECEIVING
+from sitroom.extract.event_words import actor_like
 
 
 def status_of(head) -> str:
@@ -192,6 +193,9 @@ def demanded_by(head):
     clause = head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon().demand_verbs:
         return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and not actor_like(subject):
+        return None  # "said her use of a server should disqualify her": a judgement, no one asked to act
     return next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 

@@ -220,13 +220,11 @@ def _governed(tok, kind: str) -> bool:
 
 def _scene(relative, kind: str) -> bool:
     """ "as she said on Monday in Oslo, where she also promised ...": a relative clause of where, told in
-    the simple past by a pronoun for the doer of the clause it hangs on, tells more of that scene, whose
-    date is its own (not "in Marlova, where troops massacred thousands": the place's past; not "the
+    the simple past, of an act of word or meeting, tells more of that scene, whose date is its own (not
+    "in Marlova, where troops massacred thousands": the place's past; not "the
     genocide, when ...": the time of its noun; nor "where X has promised": a past undated)."""
-    subject = next((c for c in relative.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return relative.tag_ == "VBD" and kind in SCENE_TYPES and subject is not None \
-        and subject.lower_ in ("he", "she", "they", "we", "i") and any(
-            c.dep_ == "advmod" and c.lower_ == "where" and c.i < relative.i for c in relative.subtree)
+    return relative.tag_ == "VBD" and kind in SCENE_TYPES and any(
+        c.dep_ == "advmod" and c.lower_ == "where" and c.i < relative.i for c in relative.subtree)
 
 
 def _dated_clause(owner):
