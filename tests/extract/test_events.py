@@ -883,3 +883,16 @@ def test_a_petition_launched_asks_for_its_authors_and_a_judgement_asks_no_one():
     _no_events(["Former minister Erik Lund told delegates that Lena Halvorsen's use of a private server "
                 "should disqualify her from office."], {"REQUEST"})
     assert _first("Erik Lund said Norland must release the prisoners.").type == "REQUEST"
+
+
+def test_calling_someone_is_a_telephone_call():
+    assert _coded("Karl Ostrom called Erik Lund on Tuesday.") == [
+        ("CONSULT", None, "reported", ("Karl Ostrom",), ("Erik Lund",))]
+    assert _first("Ostrom called on Lund to resign.").type == "REQUEST"
+    _no_events(["Ostrom called Lund a liar.", "Vexley called a snap election."], {"CONSULT", "REQUEST"})
+
+
+def test_what_is_asked_for_is_the_request_s_mode():
+    assert [(e.type, e.mode) for e in code_text("Vexley called for a ban on Norland imports.")] == [
+        ("REQUEST", "sanction")]
+    assert _first("Norland demanded an apology from Vexley.").mode == "concede"

@@ -24,6 +24,18 @@ GATED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 talking points", "had her own reinforcements" are none)."""
 
 
+def _rang(verb) -> bool:
+    """ "called Y on Tuesday", "called a candidate, Y, and encouraged her": a person or body as the one
+    object, with nothing it is called ("a liar"), asked ("on Y to", "for"), or sent to do ("Y to come")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or not (objects[0].ent_type_ in ("PERSON", "ORG", "GPE") or actor_like(objects[0])):
+        return False
+    asked = any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") or (
+        c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "as")
+        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)) for c in verb.children)
+    return not asked and not any(c.dep_ in ("acl", "relcl", "oprd") for c in objects[0].children)
+
+
 def sensed(kind: str, tok) -> str | None:
     """The type ``tok`` (a trigger verb or event noun of type ``kind``) has here, or None when its
     sense here is no event of that type."""
@@ -82,6 +94,8 @@ def sensed(kind: str, tok) -> str | None:
             return recoded  # "called an emergency session": convened a meeting
         if any(w in rule.get("not_objects", ()) for w in called):
             return None  # "called a referendum for June 5": no call for anything
+        if rule.get("actor_recode") and _rang(tok):
+            return rule["actor_recode"]  # "X called Y on Tuesday": a telephone call, a CONSULT
         return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
     if inner & set(rule.get("not_clauses", ())):

@@ -165,6 +165,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     if (kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment) or (
             kind == "THREATEN" and mode is None):
         mode = _promise_of(head)  # "promised to provide aid": aid; "threatened to boycott": protest
+    if kind == "REQUEST" and mode is None and verb is not None:
+        mode = _asked_mode(verb)  # "called for a ban": sanction; "requested an investigation": accuse
     speaker = demanded_by(head)
     if speaker is not None and a_share(speaker):
         return None  # "six in 10 Republicans said delegates should vote ...": a poll, no one's demand
@@ -266,6 +268,17 @@ def _simple_past(verb) -> bool:
     (not "had met", "who met", "the plan he announced")."""
     return verb.tag_ == "VBD" and verb.dep_ not in ("relcl", "acl") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _asked_mode(verb) -> str | None:
+    """The type of the act a verb of asking asks for by a noun ("demanded an apology": concede, "called
+    for sanctions": sanction), as a mode; None when it names none."""
+    lex = lexicon()
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children if g.dep_ == "pobj"]
+    kind = next((k for n in nouns if (k := noun_type(of_chain(n, lex), lex)) and k != "REQUEST"), None)
+    return kind.lower() if kind else None
 
 
 def _promise_of(verb) -> str | None:
