@@ -236,3 +236,9 @@ def test_a_place_s_past_an_era_bound_and_an_occasion_after_do_not_date_the_act()
     assert ("ASSAULT", None) in [(e[0], e[4]) for e in found]
     assert [e[4] for e in found if e[0] in ("SANCTION", "SUPPORT")] == [None] * len(
         [e for e in found if e[0] in ("SANCTION", "SUPPORT")])
+
+
+def test_a_clause_of_when_on_a_dated_event_takes_its_date():
+    found = _events("Attacks\n\nNorland was rocked by a devastating attack in November, when heavily armed "
+                    "bombers killed 130 people in Marlova.\n", "2016-07-15")
+    assert ("ASSAULT", "2015-11") in [(e[0], e[4]) for e in found]

@@ -230,10 +230,17 @@ def _scene(relative, kind: str) -> bool:
 
 
 def _dated_clause(owner):
-    """The date a relative clause tells of ("since 2009, when X joined Y"), or None."""
+    """The date a relative clause tells of ("since 2009, when X joined Y"; "an attack in November, when
+    ..."), or None."""
     for tok in [owner] + list(owner.ancestors)[:2]:
         if tok.dep_ == "relcl" and tok.head.ent_type_ in ("DATE", "TIME"):
             return tok.head
+        when = tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i
+                                           for c in tok.subtree)
+        dated = next((c for c in tok.head.children if when and c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)), None)
+        if dated is not None:
+            return dated  # "an attack in November, when bombers killed 130": the attack's November
     return None
 
 
