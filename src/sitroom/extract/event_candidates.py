@@ -129,13 +129,14 @@ def _standalone(tok) -> bool:
         c.dep_ == "amod" and c.ent_type_ == "NORP") for c in tok.children)  # "Ruritanian riots"
     has_between = any(c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "of", "by")
                       and any(g.ent_type_ for g in c.subtree) for c in tok.children)
+    if has_actor or has_between:
+        return True
     # "came under attack from X", "faced criticism from rivals", "the target of attacks by rebels": one
     # who undergoes it and one who does it (a noun with a doer alone is too often no one happening)
-    undergone = undergoer(tok)
-    has_doer = undergone is not None and actor_like(undergone) and any(
-        c.lower_ in ("by", "from") and any(g.dep_ == "pobj" and actor_like(g) for g in c.children)
-        for c in preps_of(tok))
-    return has_actor or has_between or has_doer
+    doers = [g for c in preps_of(tok) if c.lower_ in ("by", "from") for g in c.children
+             if g.dep_ == "pobj" and actor_like(g)]
+    undergone = undergoer(tok) if doers else None
+    return undergone is not None and actor_like(undergone)
 
 
 def definite(tok) -> bool:

@@ -17,6 +17,7 @@ from sitroom.extract.event_generic import (
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, polled, statistic
 from sitroom.extract.event_status import inverted_condition
+from sitroom.extract.event_words import names_time
 
 _ON_THE_PHONE = frozenset({"congratulate", "thank", "apologize", "apologise", "discuss", "talk", "say",
                            "express", "offer", "wish", "check", "console", "inform", "tell", "praise",
@@ -163,8 +164,7 @@ def _sought_of(verb) -> bool:
 
 def _timed(verb) -> bool:
     """A verb with a time of its own ("on Monday", "this week")."""
-    return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children
-               if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree)
+    return any(names_time(c) for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod"))
 
 
 def _asked_for(noun) -> bool:

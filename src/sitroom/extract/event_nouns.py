@@ -6,7 +6,7 @@ from __future__ import annotations
 from sitroom.coref.gender import PRONOUN_GENDER, name_gender
 from sitroom.extract.event_doers import agrees, doer_of, owner_or_self
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_words import actor_like, conjuncts, expand
+from sitroom.extract.event_words import actor_like, conjuncts, expand, names_time
 
 TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
 """Prepositions whose object an act is aimed at or done with."""
@@ -25,6 +25,8 @@ down what others file ("the judge rejected the complaint"): their object must be
 
 _CRITICISM = frozenset({"criticism", "attack", "accusation", "charge", "insult", "jab", "barb", "rebuke",
                         "censure", "condemnation", "taunt", "smear", "slur", "broadside", "swipe"})
+"""Words against someone, which the one they are against fends off."""
+
 
 def _answering(verb, noun) -> bool:
     """One answering an act against them: "hit back at X's criticism", "lashed back at", "responded to
@@ -33,6 +35,7 @@ def _answering(verb, noun) -> bool:
     if lemma in ("hit", "strike", "lash", "fire", "push"):
         return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
     return lemma in ("respond", "reply", "retort") and any(c.dep_ == "poss" for c in noun.children)
+
 
 _STRIKING = frozenset({"hit", "strike", "target", "hurt", "damage", "wound", "injure", "kill", "rock",
                        "shake", "batter", "sting"})
@@ -107,8 +110,7 @@ def noun_arguments(head) -> tuple[list, list]:
 
 def _aimed(tok) -> bool:
     """A word with an "on" or "against" that is no date: whom an attack is on ("attacks on her record")."""
-    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and not any(
-        g.ent_type_ in ("DATE", "TIME") for g in c.children) for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against") and not names_time(c) for c in tok.children)
 
 
 def preps_of(noun) -> list:
@@ -166,12 +168,13 @@ def undergoer(noun):
 
 
 _HOSTILE_NOUNS = frozenset({"ACCUSE", "ASSAULT", "THREATEN", "COERCE", "SANCTION", "PROTEST"})
+"""Types of acts against someone: the hostile types of event_conventions.HOSTILE and words and threats."""
 
 
 def _hostile(noun) -> bool:
     """An event noun of an act against someone ("criticism", "attacks", "threats")."""
-    return lexicon().nouns.get(noun.lemma_.lower()) in _HOSTILE_NOUNS or \
-        lexicon().nouns.get(noun.lower_) in _HOSTILE_NOUNS
+    nouns = lexicon().nouns
+    return (nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)) in _HOSTILE_NOUNS
 
 
 def clause_targets(head) -> list:

@@ -10,7 +10,7 @@ from functools import cache
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_words import actor_like, relative_antecedent
+from sitroom.extract.event_words import actor_like, names_time, relative_antecedent
 
 
 @cache
@@ -32,7 +32,7 @@ def _rang(verb) -> bool:
         return False
     asked = any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") or (
         c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "to", "as")
-        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)) for c in verb.children)
+        and not names_time(c)) for c in verb.children)
     return not asked and not any(c.dep_ in ("acl", "relcl", "oprd") for c in objects[0].children)
 
 

@@ -47,6 +47,11 @@ def relative_antecedent(obj):
     return noun
 
 
+def names_time(tok) -> bool:
+    """A phrase that names a time ("on Monday", "in November", "this week"): a date or time entity in it."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
 def tokens_span(tokens: list, offset: int) -> Span:
     return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
 

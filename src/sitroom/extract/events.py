@@ -20,7 +20,14 @@ from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import demanded_by, reported_future, status_of
-from sitroom.extract.event_words import actor_like, argument_span, argument_text, expand, tokens_span
+from sitroom.extract.event_words import (
+    actor_like,
+    argument_span,
+    argument_text,
+    expand,
+    names_time,
+    tokens_span,
+)
 from sitroom.extract.participants import described
 from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
@@ -223,8 +230,8 @@ def _governed(tok, kind: str) -> bool:
 def _scene(relative, kind: str) -> bool:
     """ "as she said on Monday in Oslo, where she also promised ...": a relative clause of where, told in
     the simple past, of an act of word or meeting, tells more of that scene, whose date is its own (not
-    "in Marlova, where troops massacred thousands": the place's past; not "the
-    genocide, when ...": the time of its noun; nor "where X has promised": a past undated)."""
+    "in Marlova, where troops massacred thousands": the place's past; not "the genocide, when ...": the
+    time of its noun; nor "where X has promised": a past undated)."""
     return relative.tag_ == "VBD" and kind in SCENE_TYPES and any(
         c.dep_ == "advmod" and c.lower_ == "where" and c.i < relative.i for c in relative.subtree)
 
@@ -237,8 +244,7 @@ def _dated_clause(owner):
             return tok.head
         when = tok.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i
                                            for c in tok.subtree)
-        dated = next((c for c in tok.head.children if when and c.dep_ == "prep" and any(
-            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)), None)
+        dated = next((c for c in tok.head.children if when and c.dep_ == "prep" and names_time(c)), None)
         if dated is not None:
             return dated  # "an attack in November, when bombers killed 130": the attack's November
     return None
