@@ -53,6 +53,34 @@ def test_a_live_blog_entry_takes_the_time_of_its_heading_line():
     assert dates == {"criticized": "2016-03-03", "praised": "2016-03-04"}
 
 
+def test_one_dated_line_at_the_end_is_no_blog_and_a_present_perfect_takes_no_narrative_time():
+    events = _events("Race\n\nBy Lena Hart\n\nKarl Ostrom criticized Lena Halvorsen over her plan.\n\n"
+                     "Correction: an earlier version misstated the name of a town.\n\n"
+                     "Friday, March 4, 2016.\n", published="2016-03-02")
+    assert [e[4] for e in events] == [None]
+    events = _events("Race\n\nBy Lena Hart\n\nOn Tuesday, Karl Ostrom criticized Lena Halvorsen over her "
+                     "plan. He has also called for a ban on imports from Norland.\n", published="2016-03-04")
+    assert [(e[1], e[4]) for e in events] == [("criticized", "2016-03-01"), ("called", None)]
+
+
+def test_an_opening_clause_of_the_same_time_dates_the_event_and_a_weekend_is_two_days():
+    events = _events("Race\n\nBy Lena Hart\n\nWhile celebrating sweeping victories in three northern "
+                     "primaries on Tuesday night, Karl Ostrom mocked the qualifications of Lena Halvorsen.\n"
+                     "\nThis weekend, Lena Halvorsen criticized Karl Ostrom.\n", published="2016-04-28")
+    assert [(e[1], e[4]) for e in events] == [("mocked", "2016-04-26"), ("criticized", "2016-04-23")]
+
+
+def test_a_date_of_a_noun_in_an_argument_or_of_the_clause_telling_of_a_wished_act_is_not_the_events():
+    events = _events("Levy\n\nBy Lena Hart\n\nOfficials in Vexley have denied any part in the March 3, "
+                     "2014, bombings. Several 2018 mayoral candidates have called for an end to the levy. At "
+                     "the Jan. 14 debate, Karl Ostrom attacked Erik Lund.\n\nOn Friday, her aides urged Lena "
+                     "Halvorsen to hold out until Karl Ostrom meets with her. On Wednesday, Erik Lund said "
+                     "he will endorse her.\n", published="2016-05-20")
+    assert [(e[1], e[4]) for e in events] == [("denied", None), ("called", None), ("attacked", "2016-01-14"),
+                                              ("urged", "2016-05-20"), ("meets", None),
+                                              ("endorse", "2016-05-18")]  # (a promise, made as told)
+
+
 def test_his_rivals_are_not_he():
     events = _events("Rivals\n\nBy Lena Hart\n\nKarl Ostrom spoke in the north. He was criticized by his "
                      "rivals for the plan.\n")

@@ -92,8 +92,12 @@ def test_own_forces_are_no_target_and_a_carrier_noun_takes_its_modifier():
 def test_seeking_being_asked_and_manner_phrases_are_no_happenings():
     _no_events(["As the movement searches for recognition, it has found a partner in Ruritania.",
                 "Asked whether Ruritania would recognize the government, the spokesman declined.",
-                "Freedonia, in agreement with Ruritania, is trying to stabilise the region."],
-               ("COERCE", "REQUEST", "AGREE"))
+                "Freedonia, in agreement with Ruritania, is trying to stabilise the region.",
+                "At the news conference, Karl Ostrom called on a reporter in the back row.",
+                "Karl Ostrom's approval rating rose to 52 percent.",
+                "Lena Halvorsen shares more with the defeated campaign than with her party."],
+               ("COERCE", "REQUEST", "AGREE", "SUPPORT", "COOPERATE"))
+    assert _first("Karl Ostrom called on the ministry for an explanation.").type == "REQUEST"
 
 
 def test_the_sense_decides_the_type():

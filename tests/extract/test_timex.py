@@ -68,6 +68,9 @@ def test_that_day_is_the_day_last_named():
     found = tag("On March 3, 2014, the minister met the envoy. That day, the rebels attacked the town. "
                 "The same day, protesters marched.", "2016-01-10")
     assert [t.value for t in found] == ["2014-03-03", "2014-03-03", "2014-03-03"]
+    found = tag("The minister spoke in Vexley on Monday afternoon. Later in the day, she met the envoy. "
+                "Earlier in the day, rebels attacked the town.", "2016-01-13")
+    assert [t.value for t in found] == ["2016-01-11TAF", "2016-01-11", "2016-01-11"]
 
 
 def _parsed(text, dct):
@@ -124,6 +127,9 @@ def test_quarters_named_by_number_or_as_the_latest(text, dct, expected):
     ("Last summer the river flooded.", "2021-03-16", {"Last summer": "2020-SU"}),
     ("Talks resume next spring.", "2021-08-16", {"next spring": "2022-SP"}),
     ("The vote took place over the weekend.", "2023-10-16", {"the weekend": "2023-W41-WE"}),
+    # a Tuesday's article: the weekend its past tense tells of is the one just gone
+    ("This weekend, the mayor complained about the schedule.", "2023-10-17", {"This weekend": "2023-W41-WE"}),
+    ("This weekend, the mayor will travel north.", "2023-10-17", {"This weekend": "2023-W42-WE"}),
     ("Shops close at noon Thursday.", "2023-10-14", {"noon Thursday": "2023-10-12T12:00"}),
     ("The ceasefire began on Saturday, October 7.", "2023-10-14",
      {"Saturday, October 7": "2023-10-07"}),

@@ -33,6 +33,14 @@ def test_transliterations_and_typos_of_one_person_meet():
     assert len(groups) == 3
 
 
+def test_two_known_given_names_a_letter_apart_are_two_people_spelling_variants_one():
+    nodes = [person("a", "Marta Ostrom"), person("b", "Marita Ostrom"), person("c", "Jana Lund"),
+             person("d", "Janka Lund"), person("e", "Mohammad Halvorsen"), person("f", "Mohammed Halvorsen")]
+    assert _together(nodes) == {frozenset({"Marta Ostrom"}), frozenset({"Marita Ostrom"}),
+                                frozenset({"Jana Lund"}), frozenset({"Janka Lund"}),
+                                frozenset({"Mohammad Halvorsen", "Mohammed Halvorsen"})}
+
+
 def test_garbled_given_name_with_the_same_surname_and_role():
     a = person("a", "Emomali Rahmon", [("President of Tajikistan", "Tajikistan")])
     b = person("b", "Emoman Rakhman", [("Tajik President", "Tajikistan")])

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from sitroom.coref.gender import PRONOUN_GENDER, compatible, honorific_gender, name_gender
+from sitroom.coref.gender import PRONOUN_GENDER, compatible, honorific_gender, is_first_name, name_gender
 from sitroom.data.countries import country_in
 from sitroom.data.names import (
     firm_key,
@@ -114,14 +114,29 @@ def compatible_people(a: list[str], b: list[str]) -> bool:
         return False
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and all(same_name_word(x, y) for x, y in zip(short, long, strict=False)) \
-            and len(long[len(short) - 1].rstrip(".")) > 2:
+            and same_given_name(short[0], long[0]) and len(long[len(short) - 1].rstrip(".")) > 2:
         return True  # "Ali Reza Hosseini" opens "Ali Reza Hosseini Nejad"; not "George W. Bush"
     if not same_name_word(a[-1], b[-1]) or middles_differ(a, b):
         return False
     given_a, given_b = a[:-1], b[:-1]
     if not given_a or not given_b:
         return True
-    return same_name_word(given_a[0], given_b[0]) or _subset(given_a, given_b)
+    return same_given_name(given_a[0], given_b[0]) or _subset(given_a, given_b)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Two spellings of one given name (``same_name_word``); two given names both known as such spell
+    alike but for their vowels and doubled letters ("Mohammad" / "Muhammed", "Sergei" / "Sergey",
+    "Hillary" / "Hilary"), else they are two names ("Ivana" / "Ivanka", "Marta" / "Marita")."""
+    if not same_name_word(a, b):
+        return False
+    fa, fb = sorted((fold(a), fold(b)), key=len)
+    return fb.startswith(fa) or not (is_first_name(a) and is_first_name(b)) \
+        or _vowels_as_one(a) == _vowels_as_one(b)  # ("Ed" opens "Edward": an initial or a short form)
+
+
+def _vowels_as_one(name: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "a", fold(name)))
 
 
 def _plain_beside_initials(a: tuple, b: tuple) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sitroom.extract.timex import Timex, is_decade
@@ -43,12 +43,10 @@ def to_when(timex: Timex) -> When | None:
     if quarter:
         q = int(quarter.group(2))
         return When(f"{quarter.group(1)}-{3 * q - 2:02d}", f"{quarter.group(1)}-{3 * q:02d}", basis)
-    week = re.match(r"^(\d{4})-W(\d\d)", value)
-    if week:
-        import datetime as dt
-
-        monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-        return When(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), basis)
+    week = re.match(r"^(\d{4})-W(\d\d)(-WE)?", value)
+    if week:  # (a weekend, "-WE": its Saturday and Sunday)
+        first = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6 if week.group(3) else 1)
+        return When(first.isoformat(), (first + timedelta(days=1 if week.group(3) else 6)).isoformat(), basis)
     if is_decade(timex):  # "196": the 1960s
         return When(value + "0", value + "9", basis)
     match = _PARTIAL.match(value)
@@ -57,6 +55,13 @@ def to_when(timex: Timex) -> When | None:
     end = _PARTIAL.match(timex.end or "")
     return When(match.group(0), end.group(0) if end else None, basis)
 
+
+def ahead(f: EventFinding) -> bool:
+    """An act not (yet) done, which takes no narrative time, publication date or date of another clause:
+    a hypothetical one, or one planned that is no promise ("he will endorse her" is a promise made when
+    it is told, PLOVER's AGREE or THREATEN with the promised act's mode, dated as told)."""
+    return f.status == "hypothetical" or (f.status == "planned" and not (
+        f.mode is not None and f.type in ("AGREE", "THREATEN")))
 
 HEAD_CHARS = 60
 """A date this close to the start of the sentence ("On July 8, ...") dates the whole sentence."""
@@ -75,12 +80,16 @@ def own_when(f: EventFinding, story: Story, others: list[Span] = ()) -> When | N
     # a relative clause tells of its noun, a past perfect of a time before the sentence's: only the
     # trigger's own clause dates them
     own_time_only = f.relative or f.anterior
+    # an act only planned or wished takes no date of the clause that tells of it: "on Wednesday, his
+    # backers urged him to hold out until Y makes concessions"
+    later = ahead(f)
     # (an era dates a sentence it opens, "In the 1960s, X backed Y", but in a clause it is more often a
     # background, "criticized him for votes in the 1990s", than the time of the act)
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span) and not is_decade(t)
               and not any(c.contains(t.span) for c in f.inner)]
     heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
-               and t.span.start < f.trigger.start and not _bound_before(t)] if not own_time_only else []
+               and t.span.start < f.trigger.start and not _bound_before(t)
+               and not (later and not (f.scope and f.scope.contains(t.span)))] if not own_time_only else []
     candidates = scoped or heading
     if candidates:
         # "two days after [X on July 8]" dates the clause it heads, not the clause that holds July 8
@@ -91,7 +100,8 @@ def own_when(f: EventFinding, story: Story, others: list[Span] = ()) -> When | N
     # event's clause holds it ("X agreed ..., but when Y visited in March 2010, ...")
     free = [t for t in in_sentence if t.type == "DATE" and not is_decade(t)
             and not any(o.contains(t.span) and not o.contains(f.trigger) for o in others)]
-    if len({t.value for t in free}) == 1 and not own_time_only and not f.nominal:  # (a noun: its clause's)
+    # (a noun: only its clause's)
+    if len({t.value for t in free}) == 1 and not (own_time_only or later or f.nominal):
         return to_when(free[0])
     return None
 
@@ -109,7 +119,8 @@ LEAD_PARAGRAPHS = 2
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 HEADER_CHARS = 60
-"""A paragraph this short that is mostly a date ("February 6, 2016 10:57PM") heads a live blog's entry."""
+"""A paragraph this short that is mostly a date ("February 6, 2016 10:57PM") heads a live blog's entry
+(the prose after it)."""
 
 
 class Story:
@@ -135,6 +146,10 @@ class Story:
             dated = next((t for t in inside if _framing(t)), None)
             if dated is not None and sum(len(t.span) for t in inside) * 2 >= len(p):
                 self.headers.append((p, to_when(dated)))
+        lines = {p for p, _ in self.headers}
+        prose_end = max((p.end for p in self.paragraphs if p not in lines), default=0)
+        # (a dated line that heads no entry, as a correction's at the end, makes no blog)
+        self.headers = [(p, when) for p, when in self.headers if p.end < prose_end]
         self.header_ends = [p.end for p, _ in self.headers]
         self.published = published  # a blog's first entry stands under the page's own dated line
         self.framing = [t for t in self.timexes if _framing(t)]

@@ -19,6 +19,9 @@ from sitroom.extract.event_statistics import backed_by_many, by_margin, counted,
 from sitroom.extract.event_status import inverted_condition
 from sitroom.extract.event_words import names_time
 
+_MEASURES = frozenset({"rating", "number", "figure", "score", "level", "rate", "margin", "percentage"})
+"""Nouns of a measure that an event noun before them qualifies ("approval rating")."""
+
 _ON_THE_PHONE = frozenset({"congratulate", "thank", "apologize", "apologise", "discuss", "talk", "say",
                            "express", "offer", "wish", "check", "console", "inform", "tell", "praise",
                            "welcome"})
@@ -86,6 +89,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "generic"  # "even when the candidate isn't making a visit, ...": no one happening
     if statistic(head) or (kind == "SUPPORT" and (by_margin(head) or counted(head))) or polled(head):
         return "statistic"  # "claimed that group X killed 81 percent of Y": a share, no happening
+    if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.lemma_.lower() in _MEASURES:
+        return "statistic"  # "his approval rating", "the support numbers": a measure, no act
     if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in head.children) and not any(
             c.dep_ == "neg" for c in head.children):
         return "ability"  # "leaders who can support any candidate", "he can ask them to": what may be

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitroom.extract.event_dates import SCENE_TYPES, Story, When, own_when
+from sitroom.extract.event_dates import SCENE_TYPES, Story, When, ahead, own_when
 from sitroom.extract.timex import Timex
 from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
@@ -36,9 +36,9 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     When: the date in the event's own clause, else one heading its sentence, else the one date of its
     sentence; else the narrative time (basis ``inferred``): the date heading an earlier sentence of its
     paragraph or dating an earlier event there, whichever came last, or in a live blog the time of the
-    entry's heading line; else the publication date for an event told in the present (``inferred``; a
-    present perfect tells of a past act); else, for an act of word or meeting told in the simple past,
-    the day the lead tells of while the story stays there (``inferred``); else undated.
+    entry's heading line (a present perfect, an indefinite past, takes none); else the publication date
+    for an event told in the present (``inferred``); else, for an act of word or meeting told in the
+    simple past, the day the lead tells of while the story stays there (``inferred``); else undated.
     The dateline's date (``dateline``, the story's) is never an event's own. ``sentences``: the
     document's sentence spans, in order. ``voices``: each direct quote's content and its speaker's
     mention, who is the "I" and "me" of an event told in it.
@@ -61,8 +61,10 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
             continue  # who did it is the point of an event record: no actor, no record
         others = [g.scope for g in by_sentence[f.span] if g is not f and g.scope]
         # (a past perfect tells of a time before the narrative's, a present of the time of writing)
-        when = own_when(f, story, others) or (None if f.anterior or f.current else story.narrative(f, out))
-        if when is None and published and f.current:
+        later = ahead(f)
+        when = own_when(f, story, others) or (
+            None if f.anterior or f.current or f.perfect or later else story.narrative(f, out))
+        if when is None and published and f.current and not later:
             when = When(published, None, "inferred")
         if when is None and f.past and f.type in SCENE_TYPES and f.status == "reported":
             when = story.scene_of(f)

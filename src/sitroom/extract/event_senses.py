@@ -96,6 +96,9 @@ def sensed(kind: str, tok) -> str | None:
             return None  # "called a referendum for June 5": no call for anything
         if rule.get("actor_recode") and _rang(tok):
             return rule["actor_recode"]  # "X called Y on Tuesday": a telephone call, a CONSULT
+        if any(c.dep_ in ("prep", "prt") and c.lower_ in rule.get("asking_preps", ()) and c.i == tok.i + 1
+               for c in tok.children) and not _asks_for(tok):
+            return None  # "called on a reporter in the back row": gave the floor, asked nothing
         return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
     if inner & set(rule.get("not_clauses", ())):
@@ -175,6 +178,15 @@ def sensed(kind: str, tok) -> str | None:
     wants = ("objects", "actor_object", "preps", "clause", "xcomp", "clause_that", "compound_actor",
              "object_types")
     return None if any(k in rule for k in wants) else kind  # a rule that only rules things out
+
+
+def _asks_for(verb) -> bool:
+    """What "called on X" asks for: a clause ("to resign") or "for" a thing, on the verb or on X."""
+    heads = [verb] + [g for c in verb.children if c.dep_ in ("prep", "prt")
+                      for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for") or (
+        c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for h in heads for c in h.children)
 
 
 def _that_follows(tok) -> bool:

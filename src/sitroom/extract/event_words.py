@@ -128,3 +128,33 @@ def argument_text(tok) -> str:
 def argument_span(tok, offset: int) -> Span:
     tokens = _core(tok)
     return Span(offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text))
+
+
+_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
+_BEFORE_NOUN = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
+_SCENES = frozenset({"at", "during", "throughout", "on", "amid"})
+
+
+def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:
+    """Dates that qualify a noun in an argument of ``owner`` or after it ("denied any role in the Sept. 11,
+    2001, attacks", "some 2016 candidates have called for"): the noun's time, not the event's; not a
+    date of a scene ("at the Jan. 14 debate", "during the 2012 race") nor of an occasion opening the
+    sentence ("In the 2008 race, X ..."), nor one of the trigger noun itself (``keep``: its tokens)."""
+    found = []
+    for t in owner.subtree:
+        noun = t.head
+        if not _a_date(t) or _a_date(noun) or noun.i < t.i or noun.pos_ != "NOUN" \
+                or t.dep_ not in _BEFORE_NOUN or noun in keep:
+            continue
+        step = noun
+        while step.head.i != owner.i and step.head.i != step.i:
+            step = step.head
+        if step.head.i == owner.i and (step.dep_ in _ARGUMENTS or (
+                step.dep_ == "prep" and step.i > owner.i and step.lower_ not in _SCENES)):
+            found.append(tokens_span(list(t.subtree), offset))
+    return tuple(found)
+
+
+def _a_date(tok) -> bool:
+    return tok.ent_type_ == "DATE" or (
+        len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100)

@@ -24,6 +24,7 @@ from sitroom.extract.event_words import (
     actor_like,
     argument_span,
     argument_text,
+    dated_nouns,
     expand,
     names_time,
     tokens_span,
@@ -140,7 +141,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         tokens_span(list(c.subtree), offset) for a in others_ for c in a.children
         if c.dep_ == "acl" and c.tag_ == "VBN") + tuple(  # "for comments made this week"; "because X will
         tokens_span(list(t.subtree), offset) for t in owner.subtree if t.dep_ == "advcl" and t.i != owner.i
-        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children))  # win in May": why
+        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children) and not _meanwhile(t)) \
+        + dated_nouns(owner, (head, noun), offset)
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
@@ -197,7 +199,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
         asides=asides,
         clause_status=clause_status, current=_current(owner if standalone else head),
-        past=not standalone and _simple_past(head),
+        past=not standalone and _simple_past(head), perfect=not standalone and _perfect(head),
         anterior=not standalone and head.dep_ != "ccomp" and any(  # (not the backshift of reported speech:
             c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children),  # "said it had signed")
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
@@ -254,8 +256,20 @@ def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), 
              ) -> tuple[Span, ...]:
     """The spans of the verbal clauses hanging off ``heads`` (``finite``: only those with a subject)."""
     return tuple(tokens_span(list(c.subtree), offset) for h in heads for c in h.children
-                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX")
+                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and not _meanwhile(c)
                  and (not finite or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+
+
+def _meanwhile(clause) -> bool:
+    """An opening clause of its head's own time, whose date and place are the event's: "While
+    celebrating wins in three states on Tuesday night, X mocked Y", "As results came in on Monday, ..."
+    (not a "because" or a contrasting "while Y lost in May": see ``_REASONS``)."""
+    if clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return bool(marks & {"when", "as"}) or (
+        clause.tag_ == "VBG" and not subject and marks <= {"while", "when"})
 
 
 def _current(verb) -> bool:
@@ -274,6 +288,12 @@ def _standing(verb) -> bool:
     holding at the time of writing, not of a past act."""
     return verb.lemma_.lower() in ("refuse", "decline", "withhold") or any(
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("still", "yet")) for c in verb.children)
+
+
+def _perfect(verb) -> bool:
+    """ "has called for", "have met": the present perfect of a past act (see ``_current``)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
+                                      for c in verb.children) and not _current(verb)
 
 
 def _simple_past(verb) -> bool:

@@ -44,7 +44,7 @@ from sitroom.extract.timex_patterns import (
     words,
 )
 from sitroom.extract.timex_relative import RELATIVE, relative
-from sitroom.extract.timex_tense import FUTURE, UNKNOWN, speech_times, tense_at
+from sitroom.extract.timex_tense import FUTURE, PAST, UNKNOWN, speech_times, tense_at
 from sitroom.model.dates import partial_date
 from sitroom.model.evidence import Span
 from sitroom.model.timex import Timex
@@ -220,6 +220,10 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return Timex(span, "DURATION", duration(m), None)
     if hit.kind == "rel_unit" and _OWNER_BEFORE.search(text[max(0, span.start - 8) : span.start]):
         return None  # "his last year in office": a year of his, not the one before the paper's
+    if hit.kind == "rel_unit" and m.group("unit").lower() == "weekend" and m.group("rel").lower() == "this" \
+            and (direction == PAST or (direction == UNKNOWN and dct and dct.date and dct.date.weekday() < 2)):
+        # "this weekend, X complained" in a Tuesday's paper, "this weekend's op-ed" in a Monday's: gone
+        return weekend(span, dct, direction)
     if hit.kind == "rel_unit":
         return rel_unit(span, m, dct)
     if hit.kind == "weekday":

@@ -106,8 +106,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("next_unit", re.compile(r"\b(?:the\s+(?=next|following|previous|preceding)|(?=following|preceding))"
                                  r"(?P<rel>next|following|previous|preceding)\s+"
                                  r"(?P<unit>day|morning|evening|week|month|year)\b", i)),
-        ("same_day", re.compile(r"\b(?:that|the\s+same|that\s+same)\s+(?:day|morning|afternoon|evening)\b",
-                                i)),
+        ("same_day", re.compile(r"\b(?:(?:that|the\s+same|that\s+same)\s+(?:day|morning|afternoon|evening)|"
+                                r"(?<=later\s)in\s+the\s+day|(?<=earlier\s)in\s+the\s+day)\b", i)),
         ("day_before", re.compile(r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))", i)),
         ("rel_day", re.compile(r"\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                                r"today|tonight|yesterday|tomorrow)\b", i)),

@@ -48,8 +48,10 @@ class _Before:
     def last_date(self, precision: str) -> Anchor | None:
         """The last date named with a ``precision`` of "day" ("the next day" counts from it) or "month"
         ("the following month")."""
-        for _, earlier in reversed(self.items):
-            parsed = Anchor.parse(earlier.value) if earlier.type == "DATE" else None
+        for _, earlier in reversed(self.items):  # (a time of day names its day: "on Monday afternoon")
+            value = earlier.value if earlier.type == "DATE" else (earlier.value or "")[:10] \
+                if earlier.type == "TIME" else None
+            parsed = Anchor.parse(value) if value else None
             if parsed and getattr(parsed, precision):
                 return parsed
         return None

@@ -48,6 +48,9 @@ class EventFinding:
     anterior: bool = False
     """Told in the past perfect ("had praised"), not as reported speech ("said it had signed"): before
     the time its sentence tells of, so a date heading the sentence or its one date is not its own."""
+    perfect: bool = False
+    """Told in the present perfect of a past act ("has called for", not "has refused"): an indefinite
+    past, which the narrative time of the sentences around it does not date."""
     told_before: bool = False
     """ "The talks will resume": a definite event noun with no participants of its own, the event the
     text told of just before (extract/event_records.py gives it that event's participants)."""

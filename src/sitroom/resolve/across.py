@@ -136,7 +136,9 @@ def match_people(a: LocalActor, b: LocalActor) -> Decision:
             ga, gb = ta[0], tb[0]
             shared = _shared_role(a, b)
             close = similarity(ga, gb)
-            if fold(ga)[:3] == fold(gb)[:3] and (close >= 0.9 or (close >= 0.85 and shared)):
+            # (a typo makes no known name of another: "Ivana" and "Ivanka" are two, see same_given_name)
+            if fold(ga)[:3] == fold(gb)[:3] and (close >= 0.9 or (close >= 0.85 and shared)) \
+                    and not (is_first_name(ga) and is_first_name(gb)):
                 why = f"shared role or country: {shared}" if shared else f"similarity {close:.2f}"
                 return Decision(True, (f"same surname, given names {ga} ~ {gb} differ by a typo", why))
             return Decision(False, (f"same surname but different given names ({ga} / {gb})",))
