@@ -81,6 +81,14 @@ def test_a_date_of_a_noun_in_an_argument_or_of_the_clause_telling_of_a_wished_ac
                                               ("endorse", "2016-05-18")]  # (a promise, made as told)
 
 
+def test_a_name_in_apposition_stands_for_the_argument_without_the_clause_after_it():
+    events = _events("Levy\n\nBy Lena Hart\n\nSome mayoral candidates - for instance, Karl Ostrom of "
+                     "Vexley, who voted against the earlier Senate bill in July - have called for an end "
+                     "to the levy.\n")
+    (source,), = [e[2] for e in events if e[1] == "called"]
+    assert "Karl Ostrom" in source and "Senate" not in source
+
+
 def test_his_rivals_are_not_he():
     events = _events("Rivals\n\nBy Lena Hart\n\nKarl Ostrom spoke in the north. He was criticized by his "
                      "rivals for the plan.\n")

@@ -36,6 +36,9 @@ def test_status():
     assert _first("Sweden did not attack the ship.").status == "denied"
     assert _first("If talks fail, the army could attack the town.").status == "hypothetical"
     assert _first("The army attacked the town.").status == "reported"
+    # what one tries to get others to do is only sought; what one got them to do was done
+    assert _first("Karl Ostrom is trying to convince delegates to back him.").status == "hypothetical"
+    assert _first("Karl Ostrom persuaded the delegates to back him.").status == "reported"
 
 
 def test_a_promise_of_aid_is_an_agreement():
@@ -109,6 +112,10 @@ def test_the_sense_decides_the_type():
     e = _first("The senator attacked her rival's record on trade.")
     assert e.type == "ACCUSE"  # no weapon, no soldier: a verbal attack
     assert _first("Militants attacked an army post, killing two soldiers.").type == "ASSAULT"
+    # an attack on a record or on remarks is words, whatever the topic: "guns" makes it no shooting
+    assert _first("She stepped up her attacks on Karl Ostrom's record on guns.").type == "ACCUSE"
+    assert _first("The Lund family has clashed with Karl Ostrom over the party's future.").type == "ACCUSE"
+    assert _first("Rebels clashed with government troops near the border.").type == "ASSAULT"
     assert not [e for e in code_text("Reporters asked the governor about the budget.") if e.type == "REQUEST"]
     assert _first("Ruritania asked Freedonia to send troops.").type == "REQUEST"
     assert not [e for e in code_text("The candidate held a campaign rally in Ohio.") if e.type == "PROTEST"]

@@ -19,6 +19,11 @@ def _senses() -> tuple[dict, frozenset[str]]:
     return data["senses"], frozenset(data["violence_words"])
 
 
+@cache
+def _verbal_targets() -> frozenset[str]:
+    return frozenset(load_data("plover.yaml")["verbal_targets"])
+
+
 GATED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 """Types whose ``violence`` senses need a word of force nearby ("seized the moment", "deployed her
 talking points", "had her own reinforcements" are none)."""
@@ -67,6 +72,10 @@ def sensed(kind: str, tok) -> str | None:
         return None  # "taught her how to shoot": no one shot
     if rule.get("violence") and kind in GATED:
         objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+        aimed = objects + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                           for g in c.children if g.dep_ == "pobj"]
+        if rule.get("verbal") and any(o.lemma_.lower() in _verbal_targets() for o in aimed):
+            return rule["verbal"]  # "attacked her record on guns", "attacks on his remarks": words
         for o in objects:
             if o.lemma_.lower() in rule.get("recode", {}) and not _control_of_no_place(o):
                 return rule["recode"][o.lemma_.lower()]  # "struck a deal": an agreement

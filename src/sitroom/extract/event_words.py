@@ -108,10 +108,12 @@ def _core(tok) -> list:
     for child in tok.children:
         if child.dep_ == "amod" and any(c.dep_ in ("prep", "xcomp", "ccomp", "acl") for c in child.children):
             keep.append(child)  # "hackers capable [of launching attacks on X]": X is none of them
-        elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod") or (
-                child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ and (
-                    tok.pos_ == "NOUN" or (child.ent_type_ == "PERSON" and tok.ent_type_ not in _NAMED))):
-            keep.extend(child.subtree)  # (and the name of a description: "the secretary, Karl Ostrom")
+        elif child.dep_ in ("compound", "amod", "poss", "det", "nummod", "nmod"):
+            keep.extend(child.subtree)
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ and (
+                tok.pos_ == "NOUN" or (child.ent_type_ == "PERSON" and tok.ent_type_ not in _NAMED)):
+            keep.extend(_core(child))  # the name of a description: "the secretary, Karl Ostrom" (not the
+            # clauses after it: "some candidates, such as Karl Ostrom, who voted against the Senate bill")
         elif child.dep_ == "prep" and child.lower_ == "of" and not _charge(tok, child):
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 keep.extend((child, obj))
