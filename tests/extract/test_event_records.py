@@ -73,11 +73,13 @@ def test_an_opening_clause_of_the_same_time_dates_the_event_and_a_weekend_is_two
 def test_a_date_of_a_noun_in_an_argument_or_of_the_clause_telling_of_a_wished_act_is_not_the_events():
     events = _events("Levy\n\nBy Lena Hart\n\nOfficials in Vexley have denied any part in the March 3, "
                      "2014, bombings. Several 2018 mayoral candidates have called for an end to the levy. At "
-                     "the Jan. 14 debate, Karl Ostrom attacked Erik Lund.\n\nOn Friday, her aides urged Lena "
-                     "Halvorsen to hold out until Karl Ostrom meets with her. On Wednesday, Erik Lund said "
+                     "the Jan. 14 debate, Karl Ostrom attacked Erik Lund. Lena Halvorsen boycotted the "
+                     "March 3 vote.\n\nOn Friday, her aides urged Lena Halvorsen to hold out until Karl "
+                     "Ostrom meets with her. On Wednesday, Erik Lund said "
                      "he will endorse her.\n", published="2016-05-20")
     assert [(e[1], e[4]) for e in events] == [("denied", None), ("called", None), ("attacked", "2016-01-14"),
-                                              ("urged", "2016-05-20"), ("meets", None),
+                                              ("boycotted", "2016-03-03"), ("urged", "2016-05-20"),
+                                              ("meets", None),
                                               ("endorse", "2016-05-18")]  # (a promise, made as told)
 
 

@@ -125,18 +125,29 @@ def compatible_people(a: list[str], b: list[str]) -> bool:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """Two spellings of one given name (``same_name_word``); two given names both known as such spell
-    alike but for their vowels and doubled letters ("Mohammad" / "Muhammed", "Sergei" / "Sergey",
-    "Hillary" / "Hilary"), else they are two names ("Ivana" / "Ivanka", "Marta" / "Marita")."""
+    """Two spellings of one given name (``same_name_word``), unless they are two known given names
+    (``two_given_names``). "Ed" opens "Edward": a short form."""
     if not same_name_word(a, b):
         return False
-    fa, fb = sorted((fold(a), fold(b)), key=len)
-    return fb.startswith(fa) or not (is_first_name(a) and is_first_name(b)) \
-        or _vowels_as_one(a) == _vowels_as_one(b)  # ("Ed" opens "Edward": an initial or a short form)
+    short, long = sorted((fold(a), fold(b)), key=len)
+    return long.startswith(short) or not two_given_names(a, b)
 
 
-def _vowels_as_one(name: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "a", fold(name)))
+def two_given_names(a: str, b: str) -> bool:
+    """Two given names both known as such whose consonants differ once spelling variants are set aside
+    ("Ivana" / "Ivanka", "Maria" / "Marina"); not "Mohammad" / "Muhammed", "Aleksandr" / "Alexander",
+    "Stephen" / "Steven", "Catherine" / "Katherine", "Jon" / "John", "Jeffrey" / "Jeffery"."""
+    return is_first_name(a) and is_first_name(b) and _consonants(a) != _consonants(b)
+
+
+_SPELLINGS = (("ph", "f"), ("v", "f"), ("x", "ks"), ("c", "k"), ("q", "k"), ("h", ""))
+
+
+def _consonants(name: str) -> str:
+    word = fold(name)
+    for written, said in _SPELLINGS:
+        word = word.replace(written, said)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
 
 
 def _plain_beside_initials(a: tuple, b: tuple) -> bool:

@@ -144,7 +144,7 @@ def _targets(verb, noun) -> list:
             # "attacked him at the convention", "hosted activists at house parties": where it happened;
             # not "apologized for his aide's remark", "called for a special prosecutor": why, what)
             found.extend(owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj"
-                         and not (prep.lower_ == "at" and g.lemma_.lower() in _GATHERINGS)
+                         and not (prep.lower_ == "at" and g.lemma_.lower() in _GATHERINGS | _BEHESTS)
                          and g.lemma_.lower() not in _TIMES)  # ("on the eve of X's address": when)
         elif prep.lower_ == "of" and noun is None and prep.head.i == verb.i and gerund_owner(verb):
             # "X's targeting of journalists": the journalists
@@ -192,6 +192,10 @@ _FOR_WHY = frozenset({
 """Words after which "for" gives a reason or a thing asked for ("apologized for the remark", "called for
 a special prosecutor"), not whom the act is for ("campaigned for X", "aid for X")."""
 
+
+_BEHESTS = frozenset({"request", "urging", "invitation", "behest", "insistence", "suggestion", "direction",
+                      "order", "instruction", "bidding"})
+"""What one acts "at" someone's word by ("settled it at X's request"): X asked, X is no target."""
 
 _GATHERINGS = frozenset({"convention", "conference", "summit", "rally", "party", "meeting", "event",
                          "hearing", "debate", "dinner", "fundraiser", "ceremony", "funeral", "forum",

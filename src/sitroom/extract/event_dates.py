@@ -63,6 +63,7 @@ def ahead(f: EventFinding) -> bool:
     return f.status == "hypothetical" or (f.status == "planned" and not (
         f.mode is not None and f.type in ("AGREE", "THREATEN")))
 
+
 HEAD_CHARS = 60
 """A date this close to the start of the sentence ("On July 8, ...") dates the whole sentence."""
 
@@ -87,9 +88,9 @@ def own_when(f: EventFinding, story: Story, others: list[Span] = ()) -> When | N
     # background, "criticized him for votes in the 1990s", than the time of the act)
     scoped = [t for t in in_sentence if f.scope and f.scope.contains(t.span) and not is_decade(t)
               and not any(c.contains(t.span) for c in f.inner)]
-    heading = [t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS
-               and t.span.start < f.trigger.start and not _bound_before(t)
-               and not (later and not (f.scope and f.scope.contains(t.span)))] if not own_time_only else []
+    heading = [] if own_time_only or later else [
+        t for t in in_sentence if t.span.start - f.span.start <= HEAD_CHARS and t.span.start < f.trigger.start
+        and not _bound_before(t)]
     candidates = scoped or heading
     if candidates:
         # "two days after [X on July 8]" dates the clause it heads, not the clause that holds July 8

@@ -19,7 +19,8 @@ FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "a
                     "survive", "brave"})
 """Verbs whose subject undergoes the act their object names ("faced criticism from X")."""
 
-_FENDING = frozenset({"answer", "field", "dismiss", "rebuff", "deflect", "parry", "reject"})
+_FENDING = frozenset({"answer", "field", "dismiss", "rebuff", "deflect", "parry", "reject", "rebut", "refute",
+                      "counter", "deny", "dispute"})
 """Verbs whose subject fends off criticism aimed at them ("dismissed criticism from X"), but also turns
 down what others file ("the judge rejected the complaint"): their object must be words against them."""
 
@@ -144,9 +145,42 @@ def _other_gender(person, gender: str) -> bool:
     return known is not None and known != gender
 
 
+_GRANTING = frozenset({"grant", "heed", "answer", "honor", "honour", "fulfil", "fulfill"})
+"""Verbs whose subject is the one a request in their object was made to ("granted his request"; anyone
+may reject or ignore a request made to another: "senators rejected the president's request")."""
+
+_HEEDING = frozenset({"respond", "reply", "accede", "consent", "yield", "bow", "submit", "comply"})
+"""Verbs whose subject is the one a request after their "to" or "with" was made to ("failed to respond to
+his request", "complied with the request of X")."""
+
+
+def _asked_of(noun):
+    """The one a request was made to, told by who answers it: the subject of "granted his request",
+    "failed to respond to his request", "settled the dispute at his request"; else None. Only for a
+    request someone owns ("his", "of X", "from X"): "answered the call of duty" asks no one."""
+    nouns = lexicon().nouns
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from", "by"))
+                for c in noun.children)
+    if (nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)) != "REQUEST" or not owned:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _GRANTING:
+        return doer_of(verb)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "with") and verb.lemma_.lower() in _HEEDING:
+        return doer_of(verb)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "at":  # (the parser may hang "at" on the verb's object)
+        acting = next((a for a in noun.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return doer_of(acting) if acting is not None else None
+    return None
+
+
 def undergoer(noun):
     """Who undergoes the act a noun names, told by the words around it: the subject of "won/faced X's
-    praise", "came under attack", "was the target of attacks"; else None."""
+    praise", "came under attack", "was the target of attacks"; the one a request was made to ("granted
+    his request"); else None."""
+    asked = _asked_of(noun)
+    if asked is not None:
+        return asked
     verb = noun.head.lemma_.lower()
     if noun.dep_ == "dobj" and (verb in RECEIVING or (verb in FACING and _hostile(noun)) or (
             verb in _FENDING and noun.lemma_.lower() in _CRITICISM)):

@@ -9,6 +9,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
+from sitroom.extract.event_aims import at_words, called_on
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like, names_time, relative_antecedent
 
@@ -17,11 +18,6 @@ from sitroom.extract.event_words import actor_like, names_time, relative_anteced
 def _senses() -> tuple[dict, frozenset[str]]:
     data = load_data("plover.yaml")
     return data["senses"], frozenset(data["violence_words"])
-
-
-@cache
-def _verbal_targets() -> frozenset[str]:
-    return frozenset(load_data("plover.yaml")["verbal_targets"])
 
 
 GATED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -55,6 +51,8 @@ def sensed(kind: str, tok) -> str | None:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in tok.children):
         return "REQUEST"  # "warned the bank not to raise rates": told it what (not) to do
+    if kind == "ASSAULT" and at_words(tok):
+        return "ACCUSE"  # "attacked her record on guns", "attacks on Ostrom's remarks": words
     rule = senses.get(tok.lemma_.lower())
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
@@ -72,10 +70,6 @@ def sensed(kind: str, tok) -> str | None:
         return None  # "taught her how to shoot": no one shot
     if rule.get("violence") and kind in GATED:
         objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
-        aimed = objects + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                           for g in c.children if g.dep_ == "pobj"]
-        if rule.get("verbal") and any(o.lemma_.lower() in _verbal_targets() for o in aimed):
-            return rule["verbal"]  # "attacked her record on guns", "attacks on his remarks": words
         for o in objects:
             if o.lemma_.lower() in rule.get("recode", {}) and not _control_of_no_place(o):
                 return rule["recode"][o.lemma_.lower()]  # "struck a deal": an agreement
@@ -106,8 +100,8 @@ def sensed(kind: str, tok) -> str | None:
         if rule.get("actor_recode") and _rang(tok):
             return rule["actor_recode"]  # "X called Y on Tuesday": a telephone call, a CONSULT
         if any(c.dep_ in ("prep", "prt") and c.lower_ in rule.get("asking_preps", ()) and c.i == tok.i + 1
-               for c in tok.children) and not _asks_for(tok):
-            return None  # "called on a reporter in the back row": gave the floor, asked nothing
+               for c in tok.children):
+            return called_on(tok)  # "called on X to resign" asks; "called on a reporter" gives the floor
         return kind  # the lexicon's particles decide the verb ("call off", "call for")
     inner = {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
     if inner & set(rule.get("not_clauses", ())):
@@ -187,15 +181,6 @@ def sensed(kind: str, tok) -> str | None:
     wants = ("objects", "actor_object", "preps", "clause", "xcomp", "clause_that", "compound_actor",
              "object_types")
     return None if any(k in rule for k in wants) else kind  # a rule that only rules things out
-
-
-def _asks_for(verb) -> bool:
-    """What "called on X" asks for: a clause ("to resign") or "for" a thing, on the verb or on X."""
-    heads = [verb] + [g for c in verb.children if c.dep_ in ("prep", "prt")
-                      for g in c.children if g.dep_ == "pobj"]
-    return any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for") or (
-        c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-        for h in heads for c in h.children)
 
 
 def _that_follows(tok) -> bool:

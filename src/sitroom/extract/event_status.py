@@ -47,7 +47,8 @@ def status_of(head) -> str:
             head.head.lemma_.lower() in _UNDOING or (head.head.lemma_.lower() == "call" and any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.head.children))):
         return "denied"  # "withheld her endorsement", "the visit was cancelled", "called off the talks"
-    if head.dep_ == "xcomp" and any(t.lemma_.lower() in lex.attempts | lex.wishes for t in chain[2:]):
+    if head.dep_ == "xcomp" and any(t.lemma_.lower() in lex.attempts or t.lemma_.lower() in lex.wishes
+                                    for t in chain[2:]):
         return "hypothetical"  # "is trying to convince delegates to back him": the backing is only sought
     for tok in chain[:3]:
         if _outside_condition(tok, head):

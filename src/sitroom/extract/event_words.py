@@ -135,6 +135,10 @@ def argument_span(tok, offset: int) -> Span:
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 _BEFORE_NOUN = frozenset({"compound", "nmod", "nummod", "amod", "npadvmod"})
 _SCENES = frozenset({"at", "during", "throughout", "on", "amid"})
+_OCCASIONS = frozenset({"vote", "debate", "meeting", "talks", "election", "primary", "caucus", "summit",
+                        "rally", "hearing", "session", "speech", "interview", "conference", "ceremony",
+                        "convention", "address", "visit", "trip", "deadline"})
+"""Nouns of an occasion whose date is the act's ("boycotted the March 3 vote", "in the Jan. 14 debate")."""
 
 
 def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:
@@ -146,7 +150,7 @@ def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:
     for t in owner.subtree:
         noun = t.head
         if not _a_date(t) or _a_date(noun) or noun.i < t.i or noun.pos_ != "NOUN" \
-                or t.dep_ not in _BEFORE_NOUN or noun in keep:
+                or t.dep_ not in _BEFORE_NOUN or noun in keep or noun.lemma_.lower() in _OCCASIONS:
             continue
         step = noun
         while step.head.i != owner.i and step.head.i != step.i:

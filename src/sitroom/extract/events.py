@@ -20,6 +20,7 @@ from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import demanded_by, reported_future, status_of
+from sitroom.extract.event_tense import current, meanwhile, perfect, simple_past
 from sitroom.extract.event_words import (
     actor_like,
     argument_span,
@@ -141,7 +142,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         tokens_span(list(c.subtree), offset) for a in others_ for c in a.children
         if c.dep_ == "acl" and c.tag_ == "VBN") + tuple(  # "for comments made this week"; "because X will
         tokens_span(list(t.subtree), offset) for t in owner.subtree if t.dep_ == "advcl" and t.i != owner.i
-        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children) and not _meanwhile(t)) \
+        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children) and not meanwhile(t)) \
         + dated_nouns(owner, (head, noun), offset)
     if not_a_happening(head, kind) is not None:
         return None
@@ -198,8 +199,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         source_spans=tuple(argument_span(t, offset) for t in sources),
         target_spans=tuple(argument_span(t, offset) for t in targets), scope=scope, inner=inner,
         asides=asides,
-        clause_status=clause_status, current=_current(owner if standalone else head),
-        past=not standalone and _simple_past(head), perfect=not standalone and _perfect(head),
+        clause_status=clause_status, current=current(owner if standalone else head),
+        past=not standalone and simple_past(head), perfect=not standalone and perfect(head),
         anterior=not standalone and head.dep_ != "ccomp" and any(  # (not the backshift of reported speech:
             c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children),  # "said it had signed")
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
@@ -256,51 +257,8 @@ def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), 
              ) -> tuple[Span, ...]:
     """The spans of the verbal clauses hanging off ``heads`` (``finite``: only those with a subject)."""
     return tuple(tokens_span(list(c.subtree), offset) for h in heads for c in h.children
-                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and not _meanwhile(c)
+                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and not meanwhile(c)
                  and (not finite or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
-
-
-def _meanwhile(clause) -> bool:
-    """An opening clause of its head's own time, whose date and place are the event's: "While
-    celebrating wins in three states on Tuesday night, X mocked Y", "As results came in on Monday, ..."
-    (not a "because" or a contrasting "while Y lost in May": see ``_REASONS``)."""
-    if clause.dep_ != "advcl" or clause.i > clause.head.i:
-        return False
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    return bool(marks & {"when", "as"}) or (
-        clause.tag_ == "VBG" and not subject and marks <= {"while", "when"})
-
-
-def _current(verb) -> bool:
-    """ "is meeting", "has been meeting", "signs": the present of the event's own verb (not the present
-    perfect: "has signed" tells of a past act, undated unless the text dates it)."""
-    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not verb.tag_.startswith("VB"):
-        verb = verb.head
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"is", "are", "am"} or (aux & {"has", "have"} and (verb.tag_ == "VBG" or _standing(verb))):
-        return True
-    return verb.tag_ in ("VBZ", "VBP") and not aux
-
-
-def _standing(verb) -> bool:
-    """ "has refused to endorse", "still has not received": a present perfect that tells of a state
-    holding at the time of writing, not of a past act."""
-    return verb.lemma_.lower() in ("refuse", "decline", "withhold") or any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("still", "yet")) for c in verb.children)
-
-
-def _perfect(verb) -> bool:
-    """ "has called for", "have met": the present perfect of a past act (see ``_current``)."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
-                                      for c in verb.children) and not _current(verb)
-
-
-def _simple_past(verb) -> bool:
-    """ "criticized", "held talks": the event's own verb in the simple past, in a clause of its own
-    (not "had met", "who met", "the plan he announced")."""
-    return verb.tag_ == "VBD" and verb.dep_ not in ("relcl", "acl") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _asked_mode(verb) -> str | None:

@@ -34,6 +34,8 @@ _ANAPHORIC = re.compile(r"\s+(?:these|those|this|that)\b", re.I)
 """After "N days after": an event named before ("after these events", "after that")."""
 _EVENT_FOLLOWS = re.compile(r"\s+(?!and\b|or\b|but\b)[A-Za-z]")
 """After "the day before/after": words naming the event it counts from, not the end of the clause."""
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+"""A TIME value of a part of a day ("2016-01-11TAF"), not a clock's."""
 QUARTER_REACH = 1500
 """Characters back within which a quarter named before is the reference of "a year ago/earlier"."""
 
@@ -47,10 +49,11 @@ class _Before:
 
     def last_date(self, precision: str) -> Anchor | None:
         """The last date named with a ``precision`` of "day" ("the next day" counts from it) or "month"
-        ("the following month")."""
-        for _, earlier in reversed(self.items):  # (a time of day names its day: "on Monday afternoon")
-            value = earlier.value if earlier.type == "DATE" else (earlier.value or "")[:10] \
-                if earlier.type == "TIME" else None
+        ("the following month"); a part of a day names its day ("on Monday afternoon"), a clock not (its
+        day may be only the paper's)."""
+        for _, earlier in reversed(self.items):
+            part = earlier.type == "TIME" and _PART_OF_DAY.search(earlier.value or "")
+            value = earlier.value if earlier.type == "DATE" else earlier.value[:10] if part else None
             parsed = Anchor.parse(value) if value else None
             if parsed and getattr(parsed, precision):
                 return parsed

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from sitroom.coref.gender import PRONOUN_GENDER, compatible, honorific_gender, is_first_name, name_gender
-from sitroom.coref.within import compatible_people, middles_differ
+from sitroom.coref.within import compatible_people, middles_differ, two_given_names
 from sitroom.data.countries import country_in, country_named, display_name
 from sitroom.data.names import (
     before_role_word,
@@ -136,9 +136,9 @@ def match_people(a: LocalActor, b: LocalActor) -> Decision:
             ga, gb = ta[0], tb[0]
             shared = _shared_role(a, b)
             close = similarity(ga, gb)
-            # (a typo makes no known name of another: "Ivana" and "Ivanka" are two, see same_given_name)
+            # (a typo makes no known name of another: "Ivana" and "Ivanka" are two)
             if fold(ga)[:3] == fold(gb)[:3] and (close >= 0.9 or (close >= 0.85 and shared)) \
-                    and not (is_first_name(ga) and is_first_name(gb)):
+                    and not two_given_names(ga, gb):
                 why = f"shared role or country: {shared}" if shared else f"similarity {close:.2f}"
                 return Decision(True, (f"same surname, given names {ga} ~ {gb} differ by a typo", why))
             return Decision(False, (f"same surname but different given names ({ga} / {gb})",))
