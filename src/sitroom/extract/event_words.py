@@ -150,8 +150,9 @@ def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:
     for t in owner.subtree:
         noun = t.head
         if not _a_date(t) or _a_date(noun) or noun.i < t.i or noun.pos_ != "NOUN" \
-                or t.dep_ not in _BEFORE_NOUN or noun in keep or noun.lemma_.lower() in _OCCASIONS:
-            continue
+                or t.dep_ not in _BEFORE_NOUN or noun in keep or (
+                    noun.lemma_.lower() in _OCCASIONS and owner.i in (noun.head.i, noun.head.head.i)):
+            continue  # (an occasion the act itself takes part in: "boycotted the March 3 vote")
         step = noun
         while step.head.i != owner.i and step.head.i != step.i:
             step = step.head
