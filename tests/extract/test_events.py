@@ -99,11 +99,13 @@ def test_seeking_being_asked_and_manner_phrases_are_no_happenings():
                ("COERCE", "REQUEST", "AGREE"))
 
 
-def test_a_measure_a_shared_trait_and_the_floor_given_are_no_acts():
+def test_a_measure_a_shared_trait_a_fall_and_the_floor_given_are_no_acts():
     _no_events(["Karl Ostrom's approval rating rose to 52 percent.",
                 "Lena Halvorsen shares more with the defeated campaign than with her party.",
-                "At the news conference, Karl Ostrom called on a reporter in the back row."],
-               ("REQUEST", "SUPPORT", "COOPERATE", "CONSULT"))
+                "At the news conference, Karl Ostrom called on a reporter in the back row.",
+                "The jobless rate, which has declined for all groups since 2009, is still high in Vexley.",
+                "Support for Karl Ostrom declined in March."],
+               ("REQUEST", "SUPPORT", "COOPERATE", "CONSULT", "REJECT"))
     assert _first("Karl Ostrom called on the ministry for an explanation.").type == "REQUEST"
 
 

@@ -121,6 +121,9 @@ def sensed(kind: str, tok) -> str | None:
         return None  # "has the support of 40 percent": a poll, no act of support
     if rule.get("not_that") and (any(c.dep_ == "ccomp" for c in tok.children) or _that_follows(tok)):
         return None  # "agreed that the plan was costly": an opinion shared
+    if rule.get("needs_complement") and kind != "AGREE" and tok.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and not actor_like(relative_antecedent(c)) for c in tok.children):
+        return None  # "the rate, which has declined for all groups": a fall, no one refused
     if rule.get("needs_complement") and tok.pos_ == "VERB" and _bare(tok, kind != "AGREE"):
         return None  # "Ostrom agrees.": with what was said, no agreement made; "views have declined"
     if rule.get("needs_party") and tok.pos_ == "VERB" and not _two_sides(tok):
@@ -189,14 +192,20 @@ def _that_follows(tok) -> bool:
     return after is not None and after.lower_ == "that" and after.dep_ == "mark"
 
 
+_WHEN = frozenset({"since", "during", "after", "before", "until", "throughout", "over", "amid"})
+
+
 def _bare(verb, any_party: bool = False) -> bool:
     """A verb with nothing it agrees to or on, and one party: "X agrees." ("X and Y agreed" is a deal);
     ``any_party``: however many ("views have declined": fell, no refusal)."""
-    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "prt", "dative", "advcl") for c in verb.children):
-        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prt", "dative", "advcl") or (
+            c.dep_ == "prep" and c.lower_ not in _WHEN and not any(
+                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))
+           for c in verb.children):
+        return False  # (a time is no complement: "the rate has declined since 2009" refused nothing)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # ("must be agreed jointly")
     if any_party:
-        return subject is not None
+        return subject is not None or verb.dep_ == "relcl"
     return subject is not None and subject.tag_ not in ("NNS", "NNPS") and not any(
         c.dep_ == "conj" for c in subject.children) and subject.lower_ not in ("they", "we", "both", "all")
 

@@ -144,8 +144,9 @@ _OCCASIONS = frozenset({"vote", "debate", "meeting", "talks", "election", "prima
 def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:
     """Dates that qualify a noun in an argument of ``owner`` or after it ("denied any role in the Sept. 11,
     2001, attacks", "some 2016 candidates have called for"): the noun's time, not the event's; not a
-    date of a scene ("at the Jan. 14 debate", "during the 2012 race") nor of an occasion opening the
-    sentence ("In the 2008 race, X ..."), nor one of the trigger noun itself (``keep``: its tokens)."""
+    date of a scene ("at the Jan. 14 debate", "during the 2012 race"), of an occasion opening the sentence
+    ("In the 2008 race, X ...") or of one the act takes part in ("boycotted the March 3 vote"), nor one of
+    the trigger noun itself (``keep``: its tokens)."""
     found = []
     for t in owner.subtree:
         noun = t.head
