@@ -123,6 +123,10 @@ def test_the_sense_decides_the_type():
     assert _first("The Lund family has clashed with Karl Ostrom over the party's future.").type == "ACCUSE"
     assert _first("Rebels clashed with government troops near the border.").type == "ASSAULT"
     assert _first("Government troops attacked rebel positions near the border.").type == "ASSAULT"
+    assert _first("Norland jets struck the Vexley Front's positions near the border.").type == "ASSAULT"
+    assert _first("Karl Ostrom attacked the administration's record on guns.").type == "ACCUSE"
+    assert _first("It declined the offer.").type == "REJECT"  # (a fall needs a subject that is no actor)
+    assert _first("Erik Lund agreed after talks with Karl Ostrom.").type == "AGREE"
     assert not [e for e in code_text("Reporters asked the governor about the budget.") if e.type == "REQUEST"]
     assert _first("Ruritania asked Freedonia to send troops.").type == "REQUEST"
     assert not [e for e in code_text("The candidate held a campaign rally in Ohio.") if e.type == "PROTEST"]

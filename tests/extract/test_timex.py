@@ -131,6 +131,7 @@ def test_quarters_named_by_number_or_as_the_latest(text, dct, expected):
     ("This weekend, the mayor complained about the schedule.", "2023-10-17", {"This weekend": "2023-W41-WE"}),
     ("This weekend, the mayor will travel north.", "2023-10-17", {"This weekend": "2023-W42-WE"}),
     ("Her op-ed this weekend: a rebuke.", "2023-10-16", {"this weekend": "2023-W41-WE"}),  # a Monday's paper
+    ("Her op-ed this weekend: a rebuke.", "2023-10-17", {"this weekend": "2023-W42-WE"}),  # a Tuesday's
     ("Shops close at noon Thursday.", "2023-10-14", {"noon Thursday": "2023-10-12T12:00"}),
     ("The ceasefire began on Saturday, October 7.", "2023-10-14",
      {"Saturday, October 7": "2023-10-07"}),

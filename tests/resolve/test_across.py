@@ -37,12 +37,14 @@ def test_two_known_given_names_a_letter_apart_are_two_people_spelling_variants_o
     nodes = [person("a", "Maria Ostrom"), person("b", "Marina Ostrom"), person("c", "Jana Lund"),
              person("d", "Janka Lund"), person("e", "Mohammad Halvorsen"), person("f", "Mohammed Halvorsen"),
              person("g", "Aleksandr Vexler"), person("h", "Alexander Vexler"),
-             person("i", "Catherine Norberg"), person("j", "Katherine Norberg")]
+             person("i", "Catherine Norberg"), person("j", "Katherine Norberg"),
+             person("k", "Alexandra Brenn"), person("l", "Alexander Brenn")]
     assert _together(nodes) == {frozenset({"Maria Ostrom"}), frozenset({"Marina Ostrom"}),
                                 frozenset({"Jana Lund"}), frozenset({"Janka Lund"}),
                                 frozenset({"Mohammad Halvorsen", "Mohammed Halvorsen"}),
                                 frozenset({"Aleksandr Vexler", "Alexander Vexler"}),
-                                frozenset({"Catherine Norberg", "Katherine Norberg"})}
+                                frozenset({"Catherine Norberg", "Katherine Norberg"}),
+                                frozenset({"Alexandra Brenn"}), frozenset({"Alexander Brenn"})}
 
 
 def test_garbled_given_name_with_the_same_surname_and_role():

@@ -7,7 +7,14 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from sitroom.coref.gender import PRONOUN_GENDER, compatible, honorific_gender, is_first_name, name_gender
+from sitroom.coref.gender import (
+    PRONOUN_GENDER,
+    compatible,
+    first_name_gender,
+    honorific_gender,
+    is_first_name,
+    name_gender,
+)
 from sitroom.data.countries import country_in
 from sitroom.data.names import (
     firm_key,
@@ -135,9 +142,13 @@ def same_given_name(a: str, b: str) -> bool:
 
 def two_given_names(a: str, b: str) -> bool:
     """Two given names both known as such whose consonants differ once spelling variants are set aside
-    ("Ivana" / "Ivanka", "Maria" / "Marina"); not "Mohammad" / "Muhammed", "Aleksandr" / "Alexander",
+    ("Ivana" / "Ivanka", "Maria" / "Marina"), or whose genders differ ("Alexandra" / "Alexander"); not
+    "Mohammad" / "Muhammed", "Aleksandr" / "Alexander",
     "Stephen" / "Steven", "Catherine" / "Katherine", "Jon" / "John", "Jeffrey" / "Jeffery"."""
-    return is_first_name(a) and is_first_name(b) and _consonants(a) != _consonants(b)
+    if not (is_first_name(a) and is_first_name(b)):
+        return False
+    ga, gb = first_name_gender(a), first_name_gender(b)  # ("Alexandra" / "Alexander", "Carol" / "Carl")
+    return _consonants(a) != _consonants(b) or (ga is not None and gb is not None and ga != gb)
 
 
 _SPELLINGS = (("ph", "f"), ("v", "f"), ("x", "ks"), ("c", "k"), ("q", "k"), ("h", ""))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from sitroom.data import load as load_data
+from sitroom.extract.event_words import actor_like
 
 
 @cache
@@ -14,19 +15,21 @@ def _verbal_targets() -> frozenset[str]:
     return frozenset(load_data("plover.yaml")["verbal_targets"])
 
 
-def at_words(tok) -> bool:
+def at_words(tok, force: frozenset[str]) -> bool:
     """An attack aimed at someone's words, record or stance: "attacked her record on guns", "attacks on
-    Ostrom's remarks" (an owner named or a person: not "the army's positions", "their positions")."""
+    Ostrom's remarks", "attacked the administration's record" (an owner that is someone, not one of the
+    words of ``force``: not "the army's positions")."""
     aimed = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
     aimed += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
               for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in _verbal_targets()
-               and any(_someone(c) for c in o.children if c.dep_ == "poss") for o in aimed)
+               and any(_someone(c, force) for c in o.children if c.dep_ == "poss") for o in aimed)
 
 
-def _someone(owner) -> bool:
-    return owner.lower_ in ("his", "her", "my", "your") or (
-        owner.pos_ == "PROPN" and owner.ent_type_ not in ("GPE", "LOC", "NORP"))
+def _someone(owner, force: frozenset[str]) -> bool:
+    if owner.lower_ in force or owner.lemma_.lower() in force or owner.ent_type_ in ("GPE", "LOC", "NORP"):
+        return False
+    return owner.pos_ in ("PRON", "PROPN") or actor_like(owner)
 
 
 def called_on(verb) -> str | None:
@@ -34,7 +37,8 @@ def called_on(verb) -> str | None:
     for something (a clause, "to resign", however the parser hangs it, or "for" a thing, on the verb or
     on X), else None: one given the floor ("called on a reporter in the back row") or visited."""
     objects = [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
-    asks = any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for") or (
-        c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    asks = any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") or (
+        c.dep_ in ("acl", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ == "mark" for a in c.children))
         for h in [verb] + objects for c in h.children)
     return "REQUEST" if asks else None

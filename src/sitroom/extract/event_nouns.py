@@ -159,8 +159,8 @@ def _asked_of(noun):
     "failed to respond to his request", "settled the dispute at his request"; else None. Only for a
     request someone owns ("his", "of X", "from X"): "answered the call of duty" asks no one."""
     nouns = lexicon().nouns
-    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from", "by"))
-                for c in noun.children)
+    owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and any(
+        g.dep_ == "pobj" and actor_like(g) for g in c.children)) for c in noun.children)
     if (nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)) != "REQUEST" or not owned:
         return None
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head

@@ -51,9 +51,9 @@ def sensed(kind: str, tok) -> str | None:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in tok.children):
         return "REQUEST"  # "warned the bank not to raise rates": told it what (not) to do
-    if kind == "ASSAULT" and at_words(tok):
-        return "ACCUSE"  # "attacked her record on guns", "attacks on Ostrom's remarks": words
     rule = senses.get(tok.lemma_.lower())
+    if kind == "ASSAULT" and rule is not None and rule.get("verbal") and at_words(tok, violence):
+        return rule["verbal"]  # "attacked her record on guns", "attacks on Ostrom's remarks": words
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
     if rule.get("not_money") and any(t.ent_type_ == "MONEY" or t.text == "$" for c in tok.children
@@ -121,7 +121,8 @@ def sensed(kind: str, tok) -> str | None:
         return None  # "has the support of 40 percent": a poll, no act of support
     if rule.get("not_that") and (any(c.dep_ == "ccomp" for c in tok.children) or _that_follows(tok)):
         return None  # "agreed that the plan was costly": an opinion shared
-    if rule.get("needs_complement") and kind != "AGREE" and tok.pos_ == "VERB" and any(
+    if rule.get("needs_complement") and kind != "AGREE" and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children) and any(
             c.dep_ == "nsubj" and not actor_like(relative_antecedent(c)) for c in tok.children):
         return None  # "the rate, which has declined for all groups": a fall, no one refused
     if rule.get("needs_complement") and tok.pos_ == "VERB" and _bare(tok, kind != "AGREE"):
@@ -192,15 +193,11 @@ def _that_follows(tok) -> bool:
     return after is not None and after.lower_ == "that" and after.dep_ == "mark"
 
 
-_WHEN = frozenset({"since", "during", "after", "before", "until", "throughout", "over", "amid"})
-
-
 def _bare(verb, any_party: bool = False) -> bool:
     """A verb with nothing it agrees to or on, and one party: "X agrees." ("X and Y agreed" is a deal);
     ``any_party``: however many ("views have declined": fell, no refusal)."""
-    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prt", "dative", "advcl") or (
-            c.dep_ == "prep" and c.lower_ not in _WHEN and not any(
-                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prt", "dative", "advcl") or (c.dep_ == "prep" and not any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))
            for c in verb.children):
         return False  # (a time is no complement: "the rate has declined since 2009" refused nothing)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # ("must be agreed jointly")

@@ -151,8 +151,7 @@ def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:
     for t in owner.subtree:
         noun = t.head
         if not _a_date(t) or _a_date(noun) or noun.i < t.i or noun.pos_ != "NOUN" \
-                or t.dep_ not in _BEFORE_NOUN or noun in keep or (
-                    noun.lemma_.lower() in _OCCASIONS and owner.i in (noun.head.i, noun.head.head.i)):
+                or t.dep_ not in _BEFORE_NOUN or noun in keep or _taken_part(noun, owner):
             continue  # (an occasion the act itself takes part in: "boycotted the March 3 vote")
         step = noun
         while step.head.i != owner.i and step.head.i != step.i:
@@ -161,6 +160,22 @@ def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:
                 step.dep_ == "prep" and step.i > owner.i and step.lower_ not in _SCENES)):
             found.append(tokens_span(list(t.subtree), offset))
     return tuple(found)
+
+
+_TAKING_PART = frozenset({"boycott", "attend", "skip", "miss", "hold", "host", "win", "lose", "join", "chair",
+                          "lead", "address", "walk", "storm", "disrupt"})
+"""Verbs whose object occasion the act takes part in ("boycotted the March 3 vote"; not "called for a June
+9 vote", "criticized the March 3 vote": the occasion's date is not the call's or the criticism's)."""
+
+
+def _taken_part(noun, owner) -> bool:
+    """An occasion the act takes part in: the object of a verb of taking part, or one the act happens at
+    or in ("attacked him in the Jan. 14 debate")."""
+    if noun.lemma_.lower() not in _OCCASIONS:
+        return False
+    if noun.head.i == owner.i:
+        return noun.dep_ == "dobj" and owner.lemma_.lower() in _TAKING_PART
+    return noun.dep_ == "pobj" and noun.head.head.i == owner.i and noun.head.lower_ in ("in", "at", "during")
 
 
 def _a_date(tok) -> bool:

@@ -220,8 +220,9 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return Timex(span, "DURATION", duration(m), None)
     if hit.kind == "rel_unit" and _OWNER_BEFORE.search(text[max(0, span.start - 8) : span.start]):
         return None  # "his last year in office": a year of his, not the one before the paper's
+    monday = dct is not None and dct.date is not None and dct.date.weekday() == 0
     if hit.kind == "rel_unit" and m.group("unit").lower() == "weekend" and m.group("rel").lower() == "this" \
-            and (direction == PAST or (direction == UNKNOWN and dct and dct.date and not dct.date.weekday())):
+            and (direction == PAST or (direction == UNKNOWN and monday)):
         # "this weekend, X complained" on a Tuesday, "this weekend's op-ed" on a Monday: the one just gone
         return weekend(span, dct, direction)
     if hit.kind == "rel_unit":
