@@ -4,25 +4,18 @@ Each function takes the trigger's spaCy ``Token``."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from sitroom.data import load as load_data
 from sitroom.extract.event_words import actor_like
 
 
-@cache
-def _verbal_targets() -> frozenset[str]:
-    return frozenset(load_data("plover.yaml")["verbal_targets"])
-
-
-def at_words(tok, force: frozenset[str]) -> bool:
-    """An attack aimed at someone's words, record or stance: "attacked her record on guns", "attacks on
-    Ostrom's remarks", "attacked the administration's record" (an owner that is someone, not one of the
-    words of ``force``: not "the army's positions")."""
+def at_words(tok, verbal: frozenset[str], force: frozenset[str]) -> bool:
+    """An attack aimed at someone's words, record or stance (``verbal``: such nouns, data/plover.yaml
+    ``verbal_targets``): "attacked her record on guns", "attacks on Ostrom's remarks", "attacked the
+    administration's record" (an owner that is someone, not one of the words of ``force``: not "the army's
+    positions")."""
     aimed = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
     aimed += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
               for g in c.children if g.dep_ == "pobj"]
-    return any(o.lemma_.lower() in _verbal_targets()
+    return any(o.lemma_.lower() in verbal
                and any(_someone(c, force) for c in o.children if c.dep_ == "poss") for o in aimed)
 
 

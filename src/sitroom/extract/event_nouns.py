@@ -158,10 +158,9 @@ def _asked_of(noun):
     """The one a request was made to, told by who answers it: the subject of "granted his request",
     "failed to respond to his request", "settled the dispute at his request"; else None. Only for a
     request someone owns ("his", "of X", "from X"): "answered the call of duty" asks no one."""
-    nouns = lexicon().nouns
     owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and any(
         g.dep_ == "pobj" and actor_like(g) for g in c.children)) for c in noun.children)
-    if (nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)) != "REQUEST" or not owned:
+    if _noun_kind(noun) != "REQUEST" or not owned:
         return None
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ == "dobj" and verb.lemma_.lower() in _GRANTING:
@@ -207,8 +206,13 @@ _HOSTILE_NOUNS = frozenset({"ACCUSE", "ASSAULT", "THREATEN", "COERCE", "SANCTION
 
 def _hostile(noun) -> bool:
     """An event noun of an act against someone ("criticism", "attacks", "threats")."""
+    return _noun_kind(noun) in _HOSTILE_NOUNS
+
+
+def _noun_kind(noun) -> str | None:
+    """The PLOVER type the lexicon gives an event noun, by lemma or as written."""
     nouns = lexicon().nouns
-    return (nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)) in _HOSTILE_NOUNS
+    return nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
 
 
 def clause_targets(head) -> list:

@@ -15,9 +15,9 @@ from sitroom.extract.event_words import actor_like, names_time, relative_anteced
 
 
 @cache
-def _senses() -> tuple[dict, frozenset[str]]:
+def _senses() -> tuple[dict, frozenset[str], frozenset[str]]:
     data = load_data("plover.yaml")
-    return data["senses"], frozenset(data["violence_words"])
+    return data["senses"], frozenset(data["violence_words"]), frozenset(data["verbal_targets"])
 
 
 GATED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -40,7 +40,7 @@ def _rang(verb) -> bool:
 def sensed(kind: str, tok) -> str | None:
     """The type ``tok`` (a trigger verb or event noun of type ``kind``) has here, or None when its
     sense here is no event of that type."""
-    senses, violence = _senses()
+    senses, violence, verbal = _senses()
     if kind == "CONCEDE" and any(g.lower_ in _REFLEXIVES for c in tok.children
                                  if c.dep_ in ("dobj", "ccomp", "xcomp")
                                  for g in [c] + [g for g in c.children if g.dep_ == "nsubj"]):
@@ -52,7 +52,7 @@ def sensed(kind: str, tok) -> str | None:
             for c in tok.children):
         return "REQUEST"  # "warned the bank not to raise rates": told it what (not) to do
     rule = senses.get(tok.lemma_.lower())
-    if kind == "ASSAULT" and rule is not None and rule.get("verbal") and at_words(tok, violence):
+    if kind == "ASSAULT" and rule is not None and rule.get("verbal") and at_words(tok, verbal, violence):
         return rule["verbal"]  # "attacked her record on guns", "attacks on Ostrom's remarks": words
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
