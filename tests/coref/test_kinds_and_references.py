@@ -371,3 +371,11 @@ def test_a_title_with_lower_case_words_and_an_office_of_somewhere_are_described_
     antecedent = {m.text: found.mentions[m.antecedent].text for m in found.mentions if m.pronoun}
     assert antecedent["prime minister"] == "Karl Ostrom"
     assert antecedent["The governor"] == "Lena Halvorsen"
+
+
+def test_she_goes_on_past_a_name_of_unknown_gender():
+    found = _analyse("Guns\n\nBy Ana Reyes\n\nLena Halvorsen has made gun control central to her campaign. "
+                     "After a shooting in Vexley, she issued a plan to expand checks: President Ostrom later "
+                     "adopted a similar approach. She has called for a ban on assault weapons.\n")
+    she = next(m for m in found.mentions if m.text == "She")
+    assert found.mentions[she.antecedent].text == "Lena Halvorsen"

@@ -280,3 +280,23 @@ def test_a_clause_of_when_on_a_dated_event_takes_its_date():
     found = _events("Attacks\n\nNorland was rocked by a devastating attack in November, when heavily armed "
                     "bombers killed 130 people in Marlova.\n", "2016-07-15")
     assert ("ASSAULT", "2015-11") in [(e[0], e[4]) for e in found]
+
+
+def test_a_quoted_present_or_past_takes_neither_the_publication_date_nor_the_lead_s_day():
+    events = _events("Hearing\n\nBy Lena Hart\n\nKarl Ostrom criticized Lena Halvorsen on Monday over the "
+                     "count.\n\n\"We made mistakes, and I apologize for that,\" Halvorsen said at a hearing. "
+                     "\"The board agreed to recount every vote,\" she added.\n\nOstrom praised Halvorsen.\n",
+                     published="2016-03-09")
+    dates = {e[1]: e[4] for e in events}
+    assert dates["criticized"] == "2016-03-07"
+    assert dates["apologize"] is None and dates.get("agreed") is None
+    assert dates["praised"] == "2016-03-07"  # (told by the paper, in the simple past: the lead's day)
+
+
+def test_what_is_already_done_or_told_in_a_relative_clause_takes_no_narrative_time():
+    events = _events("Race\n\nBy Lena Hart\n\nOn March 3, Karl Ostrom met Erik Lund in Vexley. Lund already "
+                     "backed Ostrom. Halvorsen, who criticized Ostrom, praised Lund.\n",
+                     published="2016-03-09")
+    dates = {e[1]: e[4] for e in events}
+    assert dates["met"] == dates["praised"] == "2016-03-03"
+    assert dates["backed"] is None and dates["criticized"] is None

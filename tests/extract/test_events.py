@@ -930,3 +930,30 @@ def test_what_is_asked_for_is_the_request_s_mode():
     assert [(e.type, e.mode) for e in code_text("Vexley called for a ban on Norland imports.")] == [
         ("REQUEST", "sanction")]
     assert _first("Norland demanded an apology from Vexley.").mode == "concede"
+
+
+def test_a_past_act_the_parser_joined_to_a_reported_present_is_the_speaker_s():
+    # "said X is ... and accused him": the tenses show the accusing goes with the saying
+    found = code_text("Lena Halvorsen said Ostrom is responsible for what happens at his rallies and "
+                      "accused him of inciting violence.")
+    assert [(e.type, e.source, e.status) for e in found] == [("ACCUSE", ("Lena Halvorsen",), "reported")]
+    assert _first("Erik Lund said the firm will lose the case and mocked its lawyers.").status == "reported"
+    assert _first("Karl Ostrom met Lena Halvorsen and thanked her.").source == ("Karl Ostrom",)
+
+
+def test_an_attack_on_a_town_is_force_but_on_a_state_or_its_capital_may_be_words():
+    assert [(e.type, e.source) for e in code_text("The Norland attacks on Aleppo continued.")] == [
+        ("ASSAULT", ("Norland",))]
+    assert _first("Rebels shelled New Marlova on Monday.").type == "ASSAULT"
+    _no_events(["Karl Ostrom has captured Oklahoma and his home state of Texas."], {"ASSAULT"})
+    assert _first("Ostrom attacked Washington over its trade policy.").type == "ACCUSE"
+    assert _first("Ostrom attacked Halvorsen in Marlova on Monday.").type == "ACCUSE"
+
+
+def test_no_comment_is_no_refusal_and_a_decision_is_no_act_of_what_follows_it():
+    _no_events(["Ostrom's campaign manager declined to discuss the candidate's latest attacks on Lund."],
+               {"REJECT", "CONSULT"})
+    found = code_text("Each release is a reminder of Halvorsen's decision to use the server and of the "
+                      "agency's investigation into the breach.")
+    assert [(e.type, e.source) for e in found] == [("ACCUSE", ("the agency",))]
+    assert _first("Norland's offer of flood relief to Vexley came on Monday.").mode == "aid"

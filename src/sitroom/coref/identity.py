@@ -2,7 +2,8 @@
 
 "Hillary Clinton" and "Bill Clinton" are two people though they share a surname; "Clinton" alone
 is whichever of them is the only full name with that surname in the document, else undecided; a
-surname written before that full name is undecided too (coref/within.py keeps it apart).
+surname written before that full name is undecided too (coref/within.py keeps it apart). A lone given
+name with no such surname ("Tom" after "Tom Lund") is the one person named in full with it.
 Pronoun resolution counts people by these identities and checks gender agreement against them.
 """
 
@@ -26,6 +27,7 @@ class Identity:
 def identities(persons: list[tuple[int, Mention]]) -> dict[int, Identity]:
     """``{mention index: Identity}`` for ``(index, person mention)`` pairs of one document."""
     full: dict[str, dict[str, str | None]] = {}
+    given: dict[str, dict[str, str | None]] = {}
     introduced: dict[str, int] = {}
     for _, m in persons:
         tokens = name_tokens(m.text)
@@ -33,6 +35,7 @@ def identities(persons: list[tuple[int, Mention]]) -> dict[int, Identity]:
             key = f"{fold(tokens[0])} {fold(tokens[-1])}"
             known = full.setdefault(fold(tokens[-1]), {})
             known[key] = known.get(key) or name_gender(m.text)
+            given.setdefault(fold(tokens[0]), {})[key] = known[key]
             introduced[key] = min(introduced.get(key, m.span.start), m.span.start)
     found = {}
     for i, m in persons:
@@ -43,7 +46,8 @@ def identities(persons: list[tuple[int, Mention]]) -> dict[int, Identity]:
             key = f"{fold(tokens[0])} {fold(tokens[-1])}"
             found[i] = Identity(key, full[fold(tokens[-1])][key])
         else:
-            owners = full.get(fold(tokens[0]), {})
+            # a surname, or else the given name of one person named in full ("Tom" after "Tom Lund")
+            owners = full.get(fold(tokens[0])) or given.get(fold(tokens[0]), {})
             if len(owners) == 1 and m.span.start >= introduced[next(iter(owners))]:
                 ((key, gender),) = owners.items()
                 found[i] = Identity(key, name_gender(m.text) or gender)

@@ -28,6 +28,7 @@ from sitroom.data.names import (
 from sitroom.data.places import is_place
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
+from sitroom.nlp.clauses import subject_holder
 
 PRONOUNS = frozenset(PRONOUN_GENDER)
 WINDOW = 2
@@ -70,9 +71,12 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
                 if index is None and not any(m.span.end <= start and sentence - WINDOW <= m.sentence
                                              for _, m in persons):  # no name near: the pronouns before
                     index = _antecedent(_agreeing(chain, who, learned, wanted), start, sentence, who)
-                if index is not None and who[index].gender is None and who[index].key not in learned \
-                        and _described_between(tok, settled[index].span.end - offset, wanted):
-                    index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
+                if index is not None and who[index].gender is None and who[index].key not in learned:
+                    if _described_between(tok, settled[index].span.end - offset, wanted):
+                        index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
+                    elif (going_on := _continued(chain, who, learned, wanted, settled[index].sentence,
+                                                 start)) is not None:
+                        index = going_on
             elif index == UNNAMED:
                 index = None
             if index is not None and who[index].gender is None:
@@ -99,6 +103,16 @@ def _agreeing(chain: list[tuple[int, Mention]], who: dict[int, Identity], learne
     said ... He claimed ... He said that ...": each "He" continues the one before, as far back as the
     name), those of the ``wanted`` gender."""
     return [(i, m) for i, m in chain if (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
+
+
+def _continued(chain: list[tuple[int, Mention]], who: dict[int, Identity], learned: dict[str, str],
+               wanted: str, since: int, start: int) -> int | None:
+    """The person a pronoun of the ``wanted`` gender stood for since sentence ``since`` (that of a
+    candidate whose gender the document does not tell), if that person's gender is known: "she issued a
+    plan: President X later adopted it. She has called for ...": she goes on, X is no "she"."""
+    known = [i for i, m in chain if since <= m.sentence and m.span.end <= start
+             and (who[i].gender or learned.get(who[i].key)) == wanted]
+    return known[-1] if known else None
 
 
 def _settled_in(mentions: list[Mention], roles: list[RoleFinding], scope: Span) -> dict[int, Mention]:
@@ -133,7 +147,7 @@ def _own_clause_subjects(tok, offset: int) -> set[int]:
         return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head  # "X met Y and thanked her": X is thanked's subject too
+        verb = subject_holder(verb)  # "X met Y and thanked her": X is thanked's subject too
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     starts = {offset + t.idx for c in subjects for t in c.subtree}
     relative = next((c for c in subjects if c.lower_ in ("who", "that", "which")), None)

@@ -12,7 +12,7 @@ from sitroom.coref.kinds import settle_kinds
 from sitroom.coref.references import references_in
 from sitroom.coref.within import cluster_document, namesakes_in_formal_style, surnames_as_people
 from sitroom.extract.claims import ClaimFinding, claims_in
-from sitroom.extract.event_records import EventRecord, records
+from sitroom.extract.event_records import EventRecord, records, said_now
 from sitroom.extract.events import events_in
 from sitroom.extract.mentions import (
     full_name_surnames,
@@ -114,10 +114,11 @@ def analyse(doc: Document, nlp) -> Analysis:
     mentions, quote_rows = speakers_as_mentions(mentions, quote_rows, work, [s.span for s in sentences])
     mentions, roles, moved = _reorder(mentions, roles)
     quote_rows = [replace(q, speaker=moved[q.speaker]) if q.speaker is not None else q for q in quote_rows]
-    voices = tuple((q.finding.content, q.speaker) for q in quote_rows
-                   if q.finding.kind == "direct" and q.speaker is not None)
+    direct = [q for q in quote_rows if q.finding.kind == "direct"]
+    voices = tuple((q.finding.content, q.speaker) for q in direct if q.speaker is not None)
+    quoted = tuple((q.finding.content, said_now(work, q.finding.cue)) for q in direct)
     events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
-                     tuple(s.span for s in sentences), voices)
+                     tuple(s.span for s in sentences), voices, quoted)
     claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work, mentions)
     return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events,
                     quote_rows, claim_rows)

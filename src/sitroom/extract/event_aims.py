@@ -1,10 +1,10 @@
 """What an act is aimed at decides its sense: an attack on someone's record or remarks is words, not
-force; "called on" someone that asks them for nothing is no request (the floor given to a questioner).
-Each function takes the trigger's spaCy ``Token``."""
+force, one on a town force; "called on" someone that asks them for nothing is no request (the floor
+given to a questioner). Each function takes the trigger's spaCy ``Token``."""
 
 from __future__ import annotations
 
-from sitroom.extract.event_words import actor_like
+from sitroom.extract.event_words import actor_like, scene_name
 
 
 def at_words(tok, verbal: frozenset[str], force: frozenset[str]) -> bool:
@@ -17,6 +17,15 @@ def at_words(tok, verbal: frozenset[str], force: frozenset[str]) -> bool:
               for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in verbal
                and any(_someone(c, force) for c in o.children if c.dep_ == "poss") for o in aimed)
+
+
+def on_a_scene(tok) -> bool:
+    """An act of force aimed at, or named by, a town or a site ("attacks on Marlova", "the Vexley
+    attacks", "shelled Marlova"): no words are aimed at a place that is no state."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "compound")] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in c.children if g.dep_ == "pobj"]
+    return any(scene_name(o) for o in objects)
 
 
 def _someone(owner, force: frozenset[str]) -> bool:

@@ -10,7 +10,9 @@ from sitroom.extract.event_senses import sensed
 from sitroom.extract.event_status import demanded_by
 from sitroom.extract.event_words import actor_like
 
-_LIGHT_NOUNS = {"offer", "promise", "pledge", "decision", "plan", "proposal", "readiness", "agreement"}
+_LIGHT_NOUNS = {"offer", "promise", "pledge", "plan", "proposal", "readiness", "agreement"}
+"""Nouns whose "of" right after them names what they offer or promise ("Norway's offer of flood relief";
+not "the decision of the court": who decided)."""
 
 
 def triggers(sent) -> list[tuple[str, object, object]]:
@@ -47,7 +49,7 @@ def triggers(sent) -> list[tuple[str, object, object]]:
         carrier = tok
         if kind is None and tok.lemma_.lower() in _LIGHT_NOUNS:  # "Norway's offer of flood relief"
             inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"), None)
+                          and c.i == tok.i + 1 for g in c.children if g.dep_ == "pobj"), None)
             kind = noun_type(inner, lex) if inner is not None else None
             if kind:
                 taken.add(inner.i)

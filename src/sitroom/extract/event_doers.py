@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sitroom.data.names import group_nouns
 from sitroom.extract.event_words import actor_like
+from sitroom.nlp.clauses import subject_holder
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 """Dependency labels of a clause's subject."""
@@ -130,7 +131,7 @@ def doer_of(verb):
         elif tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 return named(tok.head)
-            tok = tok.head
+            tok = subject_holder(tok) if tok.dep_ == "conj" else tok.head
         else:
             break
     return None

@@ -12,7 +12,7 @@ TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at"
 """Prepositions whose object an act is aimed at or done with."""
 
 RECEIVING = frozenset({"receive", "get", "obtain", "accept", "secure", "win", "gain", "earn", "garner",
-                       "attract", "draw", "enjoy", "welcome"})
+                       "attract", "draw", "enjoy", "welcome", "appreciate"})
 """Verbs whose subject is the target of the event named by their object ("won the support of X")."""
 
 FACING = frozenset({"face", "suffer", "endure", "weather", "incur", "invite", "absorb", "withstand",
@@ -115,11 +115,17 @@ def _aimed(tok) -> bool:
 
 
 def preps_of(noun) -> list:
-    """The prepositions of an event noun, and the "from" or "by" of a verb whose subject undergoes it
-    ("drew criticism from X": the parser hangs "from X" on "drew")."""
+    """The prepositions of an event noun, the "from" or "by" of a verb whose subject undergoes it
+    ("drew criticism from X": the parser hangs "from X" on "drew"), and the "with" of a "be" it is the
+    subject of ("the meetings were with X")."""
     own = [c for c in noun.children if c.dep_ == "prep"]
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | FACING | _FENDING:
         own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if holder.dep_ == "nsubj" and holder.head.lemma_.lower() == "be":
+        # "the talks were with X", "half of her meetings were with donors": X, the donors
+        own += [c for c in holder.head.children
+                if c.dep_ == "prep" and c.lower_ in ("with", "between", "against")]
     return own
 
 

@@ -30,7 +30,8 @@ class EventRecord:
 def records(findings: list[EventFinding], mentions: list[Mention], timexes: list[Timex],
             published: str | None, paragraphs: tuple[Span, ...] = (),
             dateline: Span | None = None, sentences: tuple[Span, ...] = (),
-            voices: tuple[tuple[Span, int], ...] = ()) -> list[EventRecord]:
+            voices: tuple[tuple[Span, int], ...] = (),
+            quoted: tuple[tuple[Span, bool], ...] = ()) -> list[EventRecord]:
     """Findings whose source or target is one of the document's actors, with when and where.
 
     When: the date in the event's own clause, else one heading its sentence, else the one date of its
@@ -39,9 +40,12 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     entry's heading line (a present perfect, an indefinite past, takes none); else the publication date
     for an event told in the present (``inferred``); else, for an act of word or meeting told in the
     simple past, the day the lead tells of while the story stays there (``inferred``); else undated.
+    In a direct quote, a present takes the publication date only if the quote is told in the present
+    ("X says"), and nothing takes the lead's day.
     The dateline's date (``dateline``, the story's) is never an event's own. ``sentences``: the
     document's sentence spans, in order. ``voices``: each direct quote's content and its speaker's
-    mention, who is the "I" and "me" of an event told in it.
+    mention, who is the "I" and "me" of an event told in it. ``quoted``: every direct quote's content,
+    and whether its cue is in the present ("X says": the quote's present is the time of writing).
     """
     if dateline is not None:
         timexes = [t for t in timexes if not dateline.contains(t.span)]
@@ -63,10 +67,14 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         # (a past perfect tells of a time before the narrative's, a present of the time of writing)
         later = ahead(f)
         when = own_when(f, story, others) or (
-            None if f.anterior or f.current or f.perfect or later else story.narrative(f, out))
-        if when is None and published and f.current and not later:
+            None if f.anterior or f.current or f.perfect or f.relative or later else story.narrative(f, out))
+        # (in a direct quote the present is the day it was said, the time of writing only if "X says",
+        # and the past any time before: '"I apologize," X said at a hearing', '"they agreed to it," X said')
+        now = next((now for content, now in quoted if content.contains(f.trigger)), None)
+        if when is None and published and f.current and not later and now is not False:
             when = When(published, None, "inferred")
-        if when is None and f.past and f.type in SCENE_TYPES and f.status == "reported":
+        if when is None and f.past and not f.anterior and f.type in SCENE_TYPES and f.status == "reported" \
+                and now is None:
             when = story.scene_of(f)
         out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
                                when, _where(f, mentions)))
@@ -75,6 +83,16 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
 
 _FIRST_PERSON = frozenset({"i", "me", "my"})
 """(Not "we": a speaker's "we" is a campaign, a party or a country as often as the speaker.)"""
+
+
+_NOW = re.compile(r"(?i)^(?!(?:was|has|is|his|its|this|thus|us|as)\b)[a-z]+s\b")
+"""A cue in the present: its first word a verb's third person ("says", "tells", "writes", "points out")."""
+
+
+def said_now(text: str, cue: Span | None) -> bool:
+    """Whether a quote's cue (``cue``: characters of ``text``) is in the present ("X says", "she writes"),
+    so that what the quote tells in the present is the time of writing; not "said", "according to"."""
+    return cue is not None and bool(_NOW.search(text[cue.start : cue.end].strip()))
 
 
 def _speaking(f: EventFinding, side: int, voices: tuple[tuple[Span, int], ...]) -> tuple[int, ...]:

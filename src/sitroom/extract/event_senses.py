@@ -9,7 +9,7 @@ from functools import cache
 
 from sitroom.data import load as load_data
 from sitroom.data.names import title_words
-from sitroom.extract.event_aims import at_words, called_on
+from sitroom.extract.event_aims import at_words, called_on, on_a_scene
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like, names_time, relative_antecedent
 
@@ -51,6 +51,9 @@ def sensed(kind: str, tok) -> str | None:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in tok.children):
         return "REQUEST"  # "warned the bank not to raise rates": told it what (not) to do
+    if tok.dep_ == "xcomp" and tok.lemma_.lower() in senses.get(tok.head.lemma_.lower(), {}).get(
+            "not_clauses", ()):
+        return None  # "declined to discuss the attacks": said nothing, discussed nothing
     rule = senses.get(tok.lemma_.lower())
     if kind == "ASSAULT" and rule is not None and rule.get("verbal") and at_words(tok, verbal, violence):
         return rule["verbal"]  # "attacked her record on guns", "attacks on Ostrom's remarks": words
@@ -80,7 +83,7 @@ def sensed(kind: str, tok) -> str | None:
         sent = tok.sent
         before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent  # and the sentence before
         words = {w for t in list(before) + list(sent) if t.i != tok.i for w in (t.lower_, t.lemma_.lower())}
-        if words & violence or words & title_words("armed_units"):
+        if words & violence or words & title_words("armed_units") or on_a_scene(tok):
             return kind
         return rule.get("verbal")  # "attacked her record": ACCUSE; "captured the nomination": none
     if rule.get("violence"):

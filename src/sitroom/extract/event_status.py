@@ -8,6 +8,7 @@ import re
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import FACING, RECEIVING
 from sitroom.extract.event_words import actor_like
+from sitroom.nlp.clauses import subject_holder
 
 
 def status_of(head) -> str:
@@ -16,7 +17,7 @@ def status_of(head) -> str:
     # ("though she has begun to attack, they will ..."; not past "given his criticism": it happened)
     while len(chain) < 4 and chain[-1].head.i != chain[-1].i and not _presupposed(chain[-1]) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):
-        chain.append(chain[-1].head)
+        chain.append(subject_holder(chain[-1]) if chain[-1].dep_ == "conj" else chain[-1].head)
     top = next((t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or any(
         c.dep_ in ("nsubj", "nsubjpass") for c in t.children))), head)  # the verb of the trigger's clause
     governing = [top] + ([top.head] if top.dep_ in ("xcomp", "ccomp") else [])
@@ -108,8 +109,9 @@ def _told_of(noun) -> bool:
                for c in noun.children)
 
 
-_OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "resume", "go", "proceed", "continue",
-                        "end", "open", "close", "come", "follow", "last"})
+OCCURRING = frozenset({"take", "happen", "occur", "begin", "start", "resume", "go", "proceed", "continue",
+                       "end", "open", "close", "come", "follow", "last"})
+"""Verbs that tell that an event takes place ("the talks begin on Monday")."""
 
 
 def _presupposing(verb) -> bool:
@@ -117,7 +119,7 @@ def _presupposing(verb) -> bool:
     it will ("the visit may take place in May", "the offensive might begin")."""
     if verb.lemma_.lower() == "come":
         return any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
-    return verb.lemma_.lower() not in _OCCURRING
+    return verb.lemma_.lower() not in OCCURRING
 
 
 def _obliged(tok) -> bool:

@@ -5,6 +5,8 @@ Each function takes a spaCy ``Token``."""
 
 from __future__ import annotations
 
+from sitroom.extract.speakers import speech_lexicon
+
 _HAVE = frozenset({"has", "have", "'s", "'ve"})
 """Auxiliaries of a perfect ("'s" is as often "is": a present is told by "has" or "have" alone)."""
 
@@ -47,6 +49,8 @@ def perfect(verb) -> bool:
 
 def simple_past(verb) -> bool:
     """ "criticized", "held talks": the event's own verb in the simple past, in a clause of its own
-    (not "had met", "who met", "the plan he announced")."""
+    (not "had met", "who met", "the plan he announced"), told by the text itself (not "he promised to
+    win, X said": a speaker's report of an act before the telling)."""
     return verb.tag_ == "VBD" and verb.dep_ not in ("relcl", "acl") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and not (
+        verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech_lexicon()["cues"])

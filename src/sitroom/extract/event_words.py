@@ -3,7 +3,9 @@ and characters that name it."""
 
 from __future__ import annotations
 
+from sitroom.data.countries import country_named, country_of_capital, country_of_seat
 from sitroom.data.names import group_nouns, people_word
+from sitroom.data.places import is_town, is_us_state
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.model.evidence import Span
 
@@ -17,6 +19,19 @@ def actor_like(tok) -> bool:
     return bool(tok.ent_type_ and tok.ent_type_ not in _NOT_ACTORS) or tok.pos_ in ("PROPN", "PRON") or \
         tok.lemma_.lower() in lexicon().actor_nouns or tok.lower_ in lexicon().actor_nouns or \
         tok.lower_ in group_nouns() or people_noun(tok)  # "the company": an organisation described
+
+
+def scene_name(tok) -> bool:
+    """A place's name that is no state's (a town, a province, a site): where something happened, not who
+    did it ("the Vexley attacks", "strikes on Marlova"; not "U.S. strikes", "attacked Norland")."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return False
+    words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat"))]
+    name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    if country_named(name) or country_of_capital(name) or country_of_seat(name) or is_us_state(name):
+        return False  # (a state, or its capital standing for it: "attacked Washington over its policy")
+    # (the tagger may call a town a nationality: "attacks on Aleppo"; not a group, as often a surname)
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.ent_type_ in ("NORP", "") and is_town(name))
 
 
 def people_noun(tok) -> bool:
@@ -139,6 +154,16 @@ _OCCASIONS = frozenset({"vote", "debate", "meeting", "talks", "election", "prima
                         "rally", "hearing", "session", "speech", "interview", "conference", "ceremony",
                         "convention", "address", "visit", "trip", "deadline"})
 """Nouns of an occasion whose date is the act's ("boycotted the March 3 vote", "in the Jan. 14 debate")."""
+
+
+def other_nouns_clauses(sent, head, keep: set[int], offset: int) -> tuple[Span, ...]:
+    """The relative clauses, full or reduced, of the sentence's nouns outside the trigger ``head``'s
+    own clause and not of the trigger itself (``keep``: token indices of its words): "the report
+    published Tuesday showed that half of her meetings were with donors" (Tuesday is the report's, not
+    the meetings'); not "the lawsuit, which will be filed on Friday". Characters of the source text."""
+    return tuple(tokens_span(list(t.subtree), offset) for t in sent
+                 if t.pos_ in ("VERB", "AUX") and (t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"))
+                 and t.head.i not in keep and not t.left_edge.i <= head.i <= t.right_edge.i)
 
 
 def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:

@@ -19,7 +19,7 @@ from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
-from sitroom.extract.event_status import demanded_by, reported_future, status_of
+from sitroom.extract.event_status import OCCURRING, demanded_by, reported_future, status_of
 from sitroom.extract.event_tense import current, meanwhile, perfect, simple_past
 from sitroom.extract.event_words import (
     actor_like,
@@ -28,6 +28,7 @@ from sitroom.extract.event_words import (
     dated_nouns,
     expand,
     names_time,
+    other_nouns_clauses,
     tokens_span,
 )
 from sitroom.extract.participants import described
@@ -109,6 +110,15 @@ def _purpose(finding_head, heads: dict[int, str], kind: str) -> bool:
         finding_head.dep_ == "xcomp" and governor == "THREATEN"))
 
 
+def _state_of(noun) -> bool:
+    """An event noun that is the subject of a verb in the present which says what it is or does now ("the
+    visit reminds me of a trip in 1985", "the deal leaves X weaker"), not that it takes place: that
+    verb's clause does not date it."""
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and verb.tag_ in ("VBZ", "VBP") \
+        and verb.lemma_.lower() not in OCCURRING and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     standalone = noun is not None and noun.i == head.i
     verb = None if standalone else head
@@ -123,7 +133,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         phrase = head.text + " " + " ".join(t.text for t in noun.subtree
                                              if (t.i <= noun.i and t.dep_ != "det") or t.i == noun.i)
     # a noun's time and place are its clause's: "the next visit ... will take place on September 29"
-    owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") else head
+    owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") and not _state_of(head) else head
     clause = list(owner.subtree)
     dated = _dated_clause(owner)
     if dated is not None:  # "in 2009, when X joined Y to reject it": the clause tells of 2009
@@ -143,7 +153,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         if c.dep_ == "acl" and c.tag_ == "VBN") + tuple(  # "for comments made this week"; "because X will
         tokens_span(list(t.subtree), offset) for t in owner.subtree if t.dep_ == "advcl" and t.i != owner.i
         and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children) and not meanwhile(t)) \
-        + dated_nouns(owner, (head, noun), offset)
+        + dated_nouns(owner, (head, noun), offset) + other_nouns_clauses(
+            sent, head, {t.i for t in trigger_tokens}, offset)
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
@@ -201,8 +212,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         asides=asides,
         clause_status=clause_status, current=current(owner if standalone else head),
         past=not standalone and simple_past(head), perfect=not standalone and perfect(head),
-        anterior=not standalone and head.dep_ != "ccomp" and any(  # (not the backshift of reported speech:
-            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children),  # "said it had signed")
+        anterior=not standalone and any(  # (not the backshift of reported speech: "said it had signed")
+            (c.dep_ == "aux" and c.lower_ in ("had", "'d") and head.dep_ != "ccomp")
+            or (c.dep_ == "advmod" and c.lower_ == "already") for c in head.children),  # "already signed"
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
         relative=dated is None and any(  # (and "the meeting, requested by X": a reduced one; not "in

@@ -104,6 +104,9 @@ def tense_of(verb, depth: int = 0) -> int:
         return PAST if any(a.tag_ == "VBD" for a in auxes) else FUTURE  # "is meeting on Friday"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("amod", "acl"):  # "the plan approved on Monday"
         return PAST
+    if verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN") and depth < 3 and verb.head.i != verb.i \
+            and not lowered & {"to"}:
+        return tense_of(verb.head, depth + 1)  # "could drag on and not be completed by Nov. 8": could
     return UNKNOWN
 
 

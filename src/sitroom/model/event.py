@@ -46,8 +46,9 @@ class EventFinding:
     """Told in the simple past by its own verb, outside a relative clause ("criticized", "held talks";
     not "had met", "who met"): an act of the story's own time when nothing dates it otherwise."""
     anterior: bool = False
-    """Told in the past perfect ("had praised"), not as reported speech ("said it had signed"): before
-    the time its sentence tells of, so a date heading the sentence or its one date is not its own."""
+    """Told in the past perfect ("had praised"), not as reported speech ("said it had signed"), or as
+    done "already": before the time its sentence tells of, so a date heading the sentence or its one
+    date is not its own, nor the narrative time."""
     perfect: bool = False
     """Told in the present perfect of a past act ("has called for", not "has refused"): an indefinite
     past, which the narrative time of the sentences around it does not date."""
@@ -58,7 +59,7 @@ class EventFinding:
     """The trigger is an event noun standing alone ("the visit"), not a verb or a light verb's noun."""
     relative: bool = False
     """The trigger is in a relative clause ("the war, which most Whigs opposed"): a date heading the
-    sentence is its main clause's, not the trigger's."""
+    sentence is its main clause's, not the trigger's, and the narrative time is not its own either."""
     owners: tuple[Span, ...] = ()
     """Arguments that are a place standing for its government, as an owner ("approved Indiana's law") or
     as what a state deals with ("accused Washington of ..."): a participant though a place is otherwise
