@@ -379,3 +379,11 @@ def test_she_goes_on_past_a_name_of_unknown_gender():
                      "adopted a similar approach. She has called for a ban on assault weapons.\n")
     she = next(m for m in found.mentions if m.text == "She")
     assert found.mentions[she.antecedent].text == "Lena Halvorsen"
+
+
+def test_a_quoted_he_is_the_one_the_quote_named_before_it():
+    found = _analyse("Security\n\nBy Ana Reyes\n\n\"I have met Mr. Ostrom on more than one occasion. I have "
+                     "talked to him about security,\" Erik Lund said. \"He is smart,\" Lund added.\n")
+    him = next(m for m in found.mentions if m.text == "him")
+    assert found.mentions[him.antecedent].text == "Mr. Ostrom"
+    assert not [m for m in found.mentions if m.text == "He"]  # a quote that names no one: no one

@@ -300,3 +300,11 @@ def test_what_is_already_done_or_told_in_a_relative_clause_takes_no_narrative_ti
     dates = {e[1]: e[4] for e in events}
     assert dates["met"] == dates["praised"] == "2016-03-03"
     assert dates["backed"] is None and dates["criticized"] is None
+
+
+def test_whose_deed_words_judge_is_their_target_but_no_one_is_their_own():
+    events = _events("Race\n\nBy Lena Hart\n\nKarl Ostrom spoke in Vexley on Monday. Lena Halvorsen mocked "
+                     "his tough talk. Erik Lund criticized his own party. Halvorsen defended herself.\n")
+    assert ("ACCUSE", "mocked", ("Lena Halvorsen",), ("his",), None) in events
+    assert not [e for e in events if e[1] == "criticized" and e[3]]
+    assert ("SUPPORT", "defended", ("Halvorsen",), ("herself",), None) in events

@@ -957,3 +957,20 @@ def test_no_comment_is_no_refusal_and_a_decision_is_no_act_of_what_follows_it():
                       "agency's investigation into the breach.")
     assert [(e.type, e.source) for e in found] == [("ACCUSE", ("the agency",))]
     assert _first("Norland's offer of flood relief to Vexley came on Monday.").mode == "aid"
+
+
+def test_what_one_hesitates_or_is_free_to_do_or_compares_with_is_no_act():
+    _no_events(["Many party leaders have been hesitant to appear with him or to endorse his candidacy.",
+                "We are finally free to have a discussion with Vexley."], {"SUPPORT", "CONSULT"})
+    _no_events(["Ostrom's cuts would not yield nearly as much money as he has promised.",
+                "The plan cuts more jobs than Ostrom promised."], {"AGREE"})
+    assert [e.type for e in code_text("Ostrom attacked Lund, as he had promised.")] == ["ACCUSE", "AGREE"]
+
+
+def test_targets_the_words_around_the_act_name():
+    assert _first("Ostrom has faced criticism from rivals that the tenor of his campaign has created an "
+                  "unsafe environment.").target == ("Ostrom",)
+    assert _first("The firm agreed to a settlement with Erik Lund.").target == ("Erik Lund",)
+    assert _first("The paper sent reporters to investigate every facet of Karl Ostrom's life.").target == (
+        "Karl Ostrom",)
+    assert _first("Lund complained about Ostrom attending the convention.").target == ("Ostrom",)

@@ -17,7 +17,7 @@ from sitroom.coref.descriptions import described, description, group_described, 
 from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
 from sitroom.coref.kinds import settle_kinds
-from sitroom.coref.within import quoted_at, surnames_as_people
+from sitroom.coref.within import quote_opening, quoted_at, surnames_as_people
 from sitroom.data.names import (
     fold,
     has_role_word,
@@ -59,7 +59,11 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = group_described(groups, tok.lower_, start, sentence)
         elif not persons:
             continue
-        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and not quoted_at(sdoc.text, tok.idx):
+        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and quoted_at(sdoc.text, tok.idx):
+            # (a quoted "he" stays open: what a speaker says someone did is more often talk than an act)
+            index = None if tok.dep_ in ("nsubj", "nsubjpass") else _named_in_quote(
+                tok, persons, who, learned, offset, start)
+        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
             wanted = PRONOUN_GENDER[tok.lower_]
             clause = _own_clause_subjects(tok, offset)
             agreeing = [(i, m) for i, m in persons if m.span.start not in clause
@@ -95,6 +99,20 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
         if index in who and tok.lower_ in PRONOUNS:
             chain.append((index, found[-1]))
     return found
+
+
+def _named_in_quote(tok, persons: list[tuple[int, Mention]], who: dict[int, Identity],
+                    learned: dict[str, str], offset: int, start: int) -> int | None:
+    """The one person of the pronoun's gender the quote it is in has named before it ('"I met Mr. X
+    twice. I talked to him," Y said': X), else None: a quote's "he" is no one outside it, least of all
+    its speaker."""
+    opening = quote_opening(tok.doc.text, tok.idx)
+    if opening is None:
+        return None
+    wanted = PRONOUN_GENDER[tok.lower_]
+    named = [i for i, m in persons if offset + opening <= m.span.start and m.span.end <= start
+             and (who[i].gender or learned.get(who[i].key)) == wanted]
+    return named[-1] if named and len({who[i].key for i in named}) == 1 else None
 
 
 def _agreeing(chain: list[tuple[int, Mention]], who: dict[int, Identity], learned: dict[str, str],

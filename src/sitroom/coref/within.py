@@ -105,6 +105,19 @@ def quoted_at(text: str, at: int) -> bool:
         or before.count("''") % 2 == 1  # ''He said so,'' in some archives' plain text
 
 
+def quote_opening(text: str, at: int) -> int | None:
+    """Where the direct quotation of its paragraph that ``at`` (a character offset in ``text``) is in
+    opens (the offset just after its opening mark), or None outside one."""
+    line = text.rfind("\n", 0, at) + 1
+    if not quoted_at(text, at):
+        return None
+    opening = max(text.rfind("“", line, at), text.rfind('"', line, at), text.rfind("''", line, at))
+    while opening > line and quoted_at(text, opening):  # the mark that opened it, not one it closed
+        opening = max(text.rfind("“", line, opening), text.rfind('"', line, opening),
+                      text.rfind("''", line, opening))
+    return opening + 1 if opening >= line else None
+
+
 def _group(uf: UnionFind, indices: list[int], key) -> None:
     first: dict = {}
     for i in indices:

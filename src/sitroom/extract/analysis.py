@@ -117,11 +117,11 @@ def analyse(doc: Document, nlp) -> Analysis:
     direct = [q for q in quote_rows if q.finding.kind == "direct"]
     voices = tuple((q.finding.content, q.speaker) for q in direct if q.speaker is not None)
     quoted = tuple((q.finding.content, said_now(work, q.finding.cue)) for q in direct)
+    clusters = cluster_document(mentions, doc.source.text)
     events = records(findings, mentions, timexes, doc.published, doc.paragraphs, _dateline(doc, places),
-                     tuple(s.span for s in sentences), voices, quoted)
+                     tuple(s.span for s in sentences), voices, quoted, clusters)
     claim_rows = claim_records(claims, quotes, [s.span for s in sentences], timexes, work, mentions)
-    return Analysis(sentences, mentions, cluster_document(mentions, doc.source.text), roles, timexes, events,
-                    quote_rows, claim_rows)
+    return Analysis(sentences, mentions, clusters, roles, timexes, events, quote_rows, claim_rows)
 
 
 def _dateline(doc: Document, places: list[Span]) -> Span | None:

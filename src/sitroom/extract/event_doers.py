@@ -6,6 +6,7 @@ an argument stands for ("X's efforts", "both of X's rivals")."""
 from __future__ import annotations
 
 from sitroom.data.names import group_nouns
+from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like
 from sitroom.nlp.clauses import subject_holder
 
@@ -21,7 +22,7 @@ _QUANTIFIERS = {"both", "all", "some", "many", "most", "several", "few", "none",
                 "three", "any", "either", "neither", "dozens", "hundreds", "thousands", "millions"}
 
 
-def owner_or_self(obj):
+def owner_or_self(obj, depth: int = 0):
     """"X's efforts", "party efforts", "a convoy of the relief agency": the owner is the one acted on;
     "both of X's rivals": the rivals."""
     if obj.lower_ in _QUANTIFIERS:
@@ -38,6 +39,12 @@ def owner_or_self(obj):
                  None) or next(
         (g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
          for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or actor_like(g))), None)
+    if owner is None and depth < 1 and obj.lemma_.lower() not in lexicon().nouns:
+        # "every facet of X's life": X's (not "criticism of X's comments": of X, the criticism is)
+        inner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        deeper = owner_or_self(inner, depth + 1) if inner is not None else None
+        owner = deeper if deeper is not None and deeper is not inner and actor_like(deeper) else None
     return owner if owner is not None else obj
 
 

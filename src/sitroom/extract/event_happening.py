@@ -40,7 +40,12 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if any(c.lower_ == "whether" for t in (head, head.head) for c in t.children
            if c.dep_ in ("mark", "advmod")):
         return "question"  # "whether to deport them": an open question
-    governor = head.head if head.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
+    clause = head  # ("hesitant to appear with him or to endorse him": what "or" joins is hesitated too)
+    while clause.dep_ == "conj" and clause.head.i != clause.i and clause.tag_ in ("VB", "VBG") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "aux" and c.lower_ != "to")
+            for c in clause.children):
+        clause = clause.head
+    governor = clause.head if clause.dep_ in ("xcomp", "acl", "advcl", "ccomp") else None
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.dep_ in ("xcomp", "ccomp"):
         governor = head.head.head  # "hope that X will tone down his attacks": what is hoped
     condition = inverted_condition(governor) if governor is not None else None
@@ -96,6 +101,9 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "ability"  # "leaders who can support any candidate", "he can ask them to": what may be
     if head.pos_ == "VERB" and head.dep_ == "amod":
         return "attribute"  # "pledged delegates", "a promised visit": a word describing a noun
+    if head.dep_ == "advcl" and head.head.pos_ in ("NOUN", "ADJ", "ADV") and any(
+            c.dep_ == "mark" and c.lower_ in ("as", "than") for c in head.children):
+        return "comparison"  # "as much money as he has promised", "more jobs than X pledged": a measure
     if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return "result"  # "X won Vermont, allowing her to build a lead": what followed, no act
@@ -189,7 +197,7 @@ _MARKETS = frozenset({"investor", "market", "trader", "stock", "share", "bond", 
 
 
 _DISPOSITIONS = frozenset({"ready", "prepared", "willing", "able", "eager", "reluctant", "keen", "loath",
-                           "inclined"})
+                           "inclined", "hesitant", "unwilling", "free", "afraid", "anxious", "happy", "glad"})
 """Adjectives whose infinitive tells what one would do, not what was done ("ready to fight")."""
 
 

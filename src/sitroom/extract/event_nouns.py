@@ -93,6 +93,10 @@ def noun_arguments(head) -> tuple[list, list]:
         elif prep.lower_ in ("into", "of") and objs and lemma in _INQUIRIES:
             # "the investigation into her email practices": hers, even by a possessive pronoun
             targets.extend(next((c for c in o.children if c.dep_ == "poss"), o) for o in objs)
+    if not targets and undergone is not None and head.head.lemma_.lower() in RECEIVING | FACING:
+        # "faced criticism that his campaign ...": the one who faced it, before anyone the criticism's
+        # content names (not "dismissed accusations that the campaign broke the law": the campaign)
+        targets = [undergone]
     if not targets:
         targets = clause_targets(head)
     if not targets and undergone is not None:

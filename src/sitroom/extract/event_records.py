@@ -31,7 +31,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
             published: str | None, paragraphs: tuple[Span, ...] = (),
             dateline: Span | None = None, sentences: tuple[Span, ...] = (),
             voices: tuple[tuple[Span, int], ...] = (),
-            quoted: tuple[tuple[Span, bool], ...] = ()) -> list[EventRecord]:
+            quoted: tuple[tuple[Span, bool], ...] = (),
+            clusters: list[int] | None = None) -> list[EventRecord]:
     """Findings whose source or target is one of the document's actors, with when and where.
 
     When: the date in the event's own clause, else one heading its sentence, else the one date of its
@@ -46,6 +47,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     document's sentence spans, in order. ``voices``: each direct quote's content and its speaker's
     mention, who is the "I" and "me" of an event told in it. ``quoted``: every direct quote's content,
     and whether its cue is in the present ("X says": the quote's present is the time of writing).
+    ``clusters``: each mention's person or group in the document (coref/within.py), so that no person
+    is the target of their own act but by a reflexive ("defended himself").
     """
     if dateline is not None:
         timexes = [t for t in timexes if not dateline.contains(t.span)]
@@ -56,8 +59,10 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         by_sentence.setdefault(f.span, []).append(f)
     for f in findings:
         sources = _mentions_in(f.source_spans, mentions, f.source, f.owners) + _speaking(f, 0, voices)
+        doers = {clusters[i] for i in sources if mentions[i].kind == "person"} if clusters else set()
         targets = tuple(i for i in _mentions_in(f.target_spans, mentions, f.target, f.owners)
-                        + _speaking(f, 1, voices) if i not in sources)
+                        + _speaking(f, 1, voices) if i not in sources and not (
+                            clusters and clusters[i] in doers and mentions[i].text.lower() not in _SELF))
         if f.told_before:
             earlier = _told_before(f, out, paragraphs)
             sources, targets = (earlier.sources, earlier.targets) if earlier else ((), ())
@@ -80,6 +85,10 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
                                when, _where(f, mentions)))
     return out
 
+
+_SELF = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+"""Who acts on themselves says so ("defended himself"); any other word for the doer as its own target
+is a misreading ("X mocked his rival" read as his own)."""
 
 _FIRST_PERSON = frozenset({"i", "me", "my"})
 """(Not "we": a speaker's "we" is a campaign, a party or a country as often as the speaker.)"""
