@@ -308,3 +308,9 @@ def test_whose_deed_words_judge_is_their_target_but_no_one_is_their_own():
     assert ("ACCUSE", "mocked", ("Lena Halvorsen",), ("his",), None) in events
     assert not [e for e in events if e[1] == "criticized" and e[3]]
     assert ("SUPPORT", "defended", ("Halvorsen",), ("herself",), None) in events
+
+
+def test_an_event_noun_that_is_on_a_day_takes_it():
+    events = _events("Talks\n\nBy Lena Hart\n\nKarl Ostrom said the talks between Norland and Vexley are on "
+                     "Friday.\n", published="2016-03-09")
+    assert [e[4] for e in events if e[1] == "talks"] == ["2016-03-04"]

@@ -974,3 +974,10 @@ def test_targets_the_words_around_the_act_name():
     assert _first("The paper sent reporters to investigate every facet of Karl Ostrom's life.").target == (
         "Karl Ostrom",)
     assert _first("Lund complained about Ostrom attending the convention.").target == ("Ostrom",)
+
+
+def test_review_of_the_new_rules_stays_fixed():
+    assert _first("Residents were terrified as soldiers shot Norland protesters.").type == "ASSAULT"
+    assert _first("Ostrom said he did not appreciate Lund's criticism.").status == "reported"
+    assert _first("Ostrom praised Lund in a meeting with Halvorsen.").target == ("Lund",)
+    assert _first("Ostrom attacked Aleppo in a series of tweets.").type == "ACCUSE"

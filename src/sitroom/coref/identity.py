@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitroom.coref.gender import name_gender
+from sitroom.coref.gender import is_first_name, name_gender
 from sitroom.data.names import fold, name_tokens
+from sitroom.data.places import is_place
 from sitroom.model.mention import Mention
 
 
@@ -47,7 +48,8 @@ def identities(persons: list[tuple[int, Mention]]) -> dict[int, Identity]:
             found[i] = Identity(key, full[fold(tokens[-1])][key])
         else:
             # a surname, or else the given name of one person named in full ("Tom" after "Tom Lund")
-            owners = full.get(fold(tokens[0])) or given.get(fold(tokens[0]), {})
+            owners = full.get(fold(tokens[0])) or (given.get(fold(tokens[0]), {}) if is_first_name(tokens[0])
+                                                    and not is_place(tokens[0], towns=False) else {})
             if len(owners) == 1 and m.span.start >= introduced[next(iter(owners))]:
                 ((key, gender),) = owners.items()
                 found[i] = Identity(key, name_gender(m.text) or gender)

@@ -4,8 +4,9 @@
 No offline coreference model exists, so these are rules, and they only link when the text leaves
 one reading: a pronoun takes the one person named in its sentence, else the one named as a subject
 in the one before, else two before; where the nearest such window names several people, the one
-that was the subject; a pronoun inside a direct quotation is left alone (the speaker speaks of
-someone else); descriptions ("the envoy", "the agency") as coref/descriptions.py says.
+that was the subject; a subject pronoun inside a direct quotation is left alone (the speaker speaks
+of someone else), an object or owner there is the one person the quote named before it;
+descriptions ("the envoy", "the agency") as coref/descriptions.py says.
 Pronouns agree in gender (coref/gender.py) and never stand for a lone word that is no name.
 """
 
@@ -17,7 +18,8 @@ from sitroom.coref.descriptions import described, description, group_described, 
 from sitroom.coref.gender import PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
 from sitroom.coref.kinds import settle_kinds
-from sitroom.coref.within import quote_opening, quoted_at, surnames_as_people
+from sitroom.coref.quotes import quote_opening, quoted_at
+from sitroom.coref.within import surnames_as_people
 from sitroom.data.names import (
     fold,
     has_role_word,
@@ -67,7 +69,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             wanted = PRONOUN_GENDER[tok.lower_]
             clause = _own_clause_subjects(tok, offset)
             agreeing = [(i, m) for i, m in persons if m.span.start not in clause
-                        and (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
+                        and _gender(i, who, learned, wanted) == wanted]
             index = _framed(tok, agreeing, offset)
             index = _told(tok, agreeing, offset) if index is None else index
             if index is None:
@@ -78,8 +80,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
                 if index is not None and who[index].gender is None and who[index].key not in learned:
                     if _described_between(tok, settled[index].span.end - offset, wanted):
                         index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
-                    elif (going_on := _continued(chain, who, learned, wanted, settled[index].sentence,
-                                                 start)) is not None:
+                    elif settled[index].sentence < sentence and (going_on := _continued(
+                            chain, who, learned, wanted, settled[index].sentence, start)) is not None:
                         index = going_on
             elif index == UNNAMED:
                 index = None
@@ -101,6 +103,12 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     return found
 
 
+def _gender(i: int, who: dict[int, Identity], learned: dict[str, str], unknown: str | None = None
+            ) -> str | None:
+    """The gender of person mention ``i``: its name's, else the one its pronouns gave it, else ``unknown``."""
+    return who[i].gender or learned.get(who[i].key, unknown)
+
+
 def _named_in_quote(tok, persons: list[tuple[int, Mention]], who: dict[int, Identity],
                     learned: dict[str, str], offset: int, start: int) -> int | None:
     """The one person of the pronoun's gender the quote it is in has named before it ('"I met Mr. X
@@ -111,7 +119,7 @@ def _named_in_quote(tok, persons: list[tuple[int, Mention]], who: dict[int, Iden
         return None
     wanted = PRONOUN_GENDER[tok.lower_]
     named = [i for i, m in persons if offset + opening <= m.span.start and m.span.end <= start
-             and (who[i].gender or learned.get(who[i].key)) == wanted]
+             and _gender(i, who, learned) == wanted]
     return named[-1] if named and len({who[i].key for i in named}) == 1 else None
 
 
@@ -120,7 +128,7 @@ def _agreeing(chain: list[tuple[int, Mention]], who: dict[int, Identity], learne
     """Pronouns already resolved, as stand-ins for the person they stand for, when no name is near ("He
     said ... He claimed ... He said that ...": each "He" continues the one before, as far back as the
     name), those of the ``wanted`` gender."""
-    return [(i, m) for i, m in chain if (who[i].gender or learned.get(who[i].key, wanted)) == wanted]
+    return [(i, m) for i, m in chain if _gender(i, who, learned, wanted) == wanted]
 
 
 def _continued(chain: list[tuple[int, Mention]], who: dict[int, Identity], learned: dict[str, str],
@@ -129,7 +137,7 @@ def _continued(chain: list[tuple[int, Mention]], who: dict[int, Identity], learn
     candidate whose gender the document does not tell), if that person's gender is known: "she issued a
     plan: President X later adopted it. She has called for ...": she goes on, X is no "she"."""
     known = [i for i, m in chain if since <= m.sentence and m.span.end <= start
-             and (who[i].gender or learned.get(who[i].key)) == wanted]
+             and _gender(i, who, learned) == wanted]
     return known[-1] if known else None
 
 

@@ -15,6 +15,7 @@ from sitroom.coref.gender import (
     is_first_name,
     name_gender,
 )
+from sitroom.coref.quotes import quoted_at
 from sitroom.data.countries import country_in
 from sitroom.data.names import (
     firm_key,
@@ -96,26 +97,6 @@ def namesakes_in_formal_style(mentions: list[Mention], text: str) -> list[Mentio
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.]*|\bthe|\ba|[’']s|-)\s*$")
 """What may stand before a surname that is the person's after all: a title or first name ("President
 X", "Hany X"), an article ("the X of lore"), a possessor ("Mr. Brolin's X", a role), a broken name."""
-
-
-def quoted_at(text: str, at: int) -> bool:
-    """Inside a direct quotation of its paragraph (``at`` a character offset in ``text``)."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 \
-        or before.count("''") % 2 == 1  # ''He said so,'' in some archives' plain text
-
-
-def quote_opening(text: str, at: int) -> int | None:
-    """Where the direct quotation of its paragraph that ``at`` (a character offset in ``text``) is in
-    opens (the offset just after its opening mark), or None outside one."""
-    line = text.rfind("\n", 0, at) + 1
-    if not quoted_at(text, at):
-        return None
-    opening = max(text.rfind("“", line, at), text.rfind('"', line, at), text.rfind("''", line, at))
-    while opening > line and quoted_at(text, opening):  # the mark that opened it, not one it closed
-        opening = max(text.rfind("“", line, opening), text.rfind('"', line, opening),
-                      text.rfind("''", line, opening))
-    return opening + 1 if opening >= line else None
 
 
 def _group(uf: UnionFind, indices: list[int], key) -> None:

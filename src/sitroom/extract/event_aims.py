@@ -20,9 +20,10 @@ def at_words(tok, verbal: frozenset[str], force: frozenset[str]) -> bool:
 
 
 def on_a_scene(tok) -> bool:
-    """An act of force aimed at, or named by, a town or a site ("attacks on Marlova", "the Vexley
-    attacks", "shelled Marlova"): no words are aimed at a place that is no state."""
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "compound")] + [
+    """An act of force aimed at, or named by, a town ("attacks on Marlova", "strikes against Marlova",
+    "the Vexley attacks"): words are seldom aimed "on" a place that is no state (but "attacked Baltimore
+    in tweets", "attacks on Wall Street" are words: no direct object, no site)."""
+    objects = [c for c in tok.children if c.dep_ == "compound"] + [
         g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
         for g in c.children if g.dep_ == "pobj"]
     return any(scene_name(o) for o in objects)

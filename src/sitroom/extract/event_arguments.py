@@ -126,23 +126,23 @@ def _targets(verb, noun) -> list:
         if other is not None:  # "his rivals criticized his handling": his is not theirs
             found.append(other)
             continue
-        owned = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in OWN), None)
-        if (owned is not None and obj.lemma_.lower() not in _OTHERS and not people_noun(obj)) or (
+        possessor = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in OWN), None)
+        if (possessor is not None and obj.lemma_.lower() not in _OTHERS and not people_noun(obj)) or (
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
-            if owned is not None and owned.lower_ in ("his", "her", "their") and _judging(verb) \
+            if possessor is not None and possessor.lower_ in ("his", "her") and _kinds(verb) & _JUDGING \
                     and not any(c.lower_ == "own" for c in obj.children):
-                found.append(owned)  # "mocked his tough talk": his, unless he mocked himself (the
+                found.append(possessor)  # "mocked his tough talk": his, unless he mocked himself (the
                 # record drops a target who is its source: extract/event_records.py)
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
         found.append(owner_or_self(obj))
     # ("slammed X's proposed ban on Y": X's ban is X's business, what it would do to Y is its content)
     nouns = [holder] + [o for o in objects if o.i != holder.i and (
         (owner := owner_or_self(o)) is o or not actor_like(owner))] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "in")
-        for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in lexicon().nouns
-        and lexicon().nouns[g.lemma_.lower()] in _JOINT]  # "agreed to a settlement with X": X
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") and _kinds(verb) & _JOINT
+        for g in c.children if g.dep_ == "pobj" and lexicon().nouns.get(g.lemma_.lower()) in _JOINT]
+    # ("agreed to a settlement with X": X; not "praised Y in a meeting with X")
     for prep in (c for n in [verb] + nouns for c in n.children if c.dep_ in ("prep", "prt")):
-        if prep.lower_ == "about" and prep.head.i == verb.i and _accusing(verb):
+        if prep.lower_ == "about" and prep.head.i == verb.i and "ACCUSE" in _kinds(verb):
             found.extend(o for g in prep.children if g.dep_ == "pobj"  # "complained about X attending"
                          for o in [owner_or_self(g)] if actor_like(o))
         elif prep.lower_ == "out":  # "pull out of NATO"
@@ -183,7 +183,7 @@ def _targets(verb, noun) -> list:
     if not any(actor_like(f) for f in found) and asked:
         # "reiterated its demand that X ease the rules", "insisted on its demands that X ...": X
         found = [t for n in asked for t in clause_targets(n)] or found
-    if not found and _accusing(verb):
+    if not found and "ACCUSE" in _kinds(verb):
         found = clause_targets(verb)  # "charged that the police had lied": the police
     return found
 
@@ -193,15 +193,14 @@ _JOINT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 with X"): their "with" names the other side of the verb's act."""
 
 
-def _accusing(verb) -> bool:
-    return any(kind == "ACCUSE" for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ()))
+def _kinds(verb) -> set[str]:
+    """The PLOVER types the lexicon gives a verb's lemma."""
+    return {kind for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())}
 
 
-def _judging(verb) -> bool:
-    """A verb of words about someone's deeds ("criticized", "praised", "rejected"): whose deed it judges
-    is its target."""
-    kinds = lexicon().verbs.get(verb.lemma_.lower(), ())
-    return any(kind in ("ACCUSE", "SUPPORT", "REJECT") for kind, _ in kinds)
+_JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+"""Types of words about someone's deeds ("criticized", "praised", "rejected"): whose deed they judge is
+their target."""
 
 
 def _set_off(verb, obj) -> bool:

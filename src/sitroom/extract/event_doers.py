@@ -23,8 +23,9 @@ _QUANTIFIERS = {"both", "all", "some", "many", "most", "several", "few", "none",
 
 
 def owner_or_self(obj, depth: int = 0):
-    """"X's efforts", "party efforts", "a convoy of the relief agency": the owner is the one acted on;
-    "both of X's rivals": the rivals."""
+    """"X's efforts", "party efforts", "a convoy of the relief agency", "every facet of X's life" (one
+    ``of`` deeper; ``depth``: how deep this call is): the owner is the one acted on; "both of X's
+    rivals": the rivals."""
     if obj.lower_ in _QUANTIFIERS:
         part = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
@@ -44,7 +45,7 @@ def owner_or_self(obj, depth: int = 0):
         inner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)
         deeper = owner_or_self(inner, depth + 1) if inner is not None else None
-        owner = deeper if deeper is not None and deeper is not inner and actor_like(deeper) else None
+        owner = deeper if deeper is not inner and actor_like(deeper) else None
     return owner if owner is not None else obj
 
 

@@ -101,8 +101,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "ability"  # "leaders who can support any candidate", "he can ask them to": what may be
     if head.pos_ == "VERB" and head.dep_ == "amod":
         return "attribute"  # "pledged delegates", "a promised visit": a word describing a noun
-    if head.dep_ == "advcl" and head.head.pos_ in ("NOUN", "ADJ", "ADV") and any(
-            c.dep_ == "mark" and c.lower_ in ("as", "than") for c in head.children):
+    if _compared(head):
         return "comparison"  # "as much money as he has promised", "more jobs than X pledged": a measure
     if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
@@ -205,6 +204,18 @@ _AVOIDING = frozenset({"avoid", "refrain", "forgo", "forego", "resist", "abstain
 
 
 _PROPOSALS = frozenset({"proposal", "suggestion", "plea", "push", "idea", "bid"})
+
+
+def _compared(head) -> bool:
+    """The second term of a comparison: "as much money as he has promised" (an "as" before its noun),
+    "more jobs than X pledged" (a comparative); not "terrified as soldiers opened fire"."""
+    measured = head.head
+    if head.dep_ != "advcl" or measured.pos_ not in ("NOUN", "ADJ", "ADV"):
+        return False
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    before = [t for t in measured.subtree if t.i < measured.i] + [measured]
+    return ("as" in marks and any(t.lower_ == "as" and t.dep_ == "advmod" for t in before)) or (
+        "than" in marks and any(t.tag_ in ("JJR", "RBR") for t in before))
 
 
 def _subjunctive(verb) -> bool:

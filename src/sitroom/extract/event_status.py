@@ -36,7 +36,7 @@ def status_of(head) -> str:
         if tok.lemma_.lower() in lex.denial and head.dep_ == "xcomp":
             return "denied"
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in (RECEIVING | FACING) - {
-            "accept", "welcome", "enjoy", "answer", "reject", "dismiss"} and any(
+            "accept", "welcome", "enjoy", "appreciate", "answer", "reject", "dismiss"} and any(
             c.dep_ == "neg" for c in head.head.children):
         return "denied"  # "has not earned any backing from X": X gave none (not "is not accepting the
         # invitation from X": X made it)

@@ -22,8 +22,8 @@ def actor_like(tok) -> bool:
 
 
 def scene_name(tok) -> bool:
-    """A place's name that is no state's (a town, a province, a site): where something happened, not who
-    did it ("the Vexley attacks", "strikes on Marlova"; not "U.S. strikes", "attacked Norland")."""
+    """A town's name (no state's, no capital's): where something happened, not who did it ("the Vexley
+    attacks", "strikes on Marlova"; not "U.S. strikes", "attacked Norland", "attacks on Wall Street")."""
     if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
         return False
     words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat"))]
@@ -31,7 +31,7 @@ def scene_name(tok) -> bool:
     if country_named(name) or country_of_capital(name) or country_of_seat(name) or is_us_state(name):
         return False  # (a state, or its capital standing for it: "attacked Washington over its policy")
     # (the tagger may call a town a nationality: "attacks on Aleppo"; not a group, as often a surname)
-    return tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.ent_type_ in ("NORP", "") and is_town(name))
+    return tok.ent_type_ == "GPE" or (tok.ent_type_ in ("NORP", "") and is_town(name))
 
 
 def people_noun(tok) -> bool:
@@ -157,10 +157,10 @@ _OCCASIONS = frozenset({"vote", "debate", "meeting", "talks", "election", "prima
 
 
 def other_nouns_clauses(sent, head, keep: set[int], offset: int) -> tuple[Span, ...]:
-    """The relative clauses, full or reduced, of the sentence's nouns outside the trigger ``head``'s
-    own clause and not of the trigger itself (``keep``: token indices of its words): "the report
-    published Tuesday showed that half of her meetings were with donors" (Tuesday is the report's, not
-    the meetings'); not "the lawsuit, which will be filed on Friday". Characters of the source text."""
+    """The relative clauses, full or reduced, of the sentence's nouns but the trigger's own (``keep``:
+    token indices of its words) and those holding the trigger ``head``: "the report published Tuesday
+    showed that half of her meetings were with donors" (Tuesday is the report's, not the meetings');
+    not "the lawsuit, which will be filed on Friday". Characters of the source text."""
     return tuple(tokens_span(list(t.subtree), offset) for t in sent
                  if t.pos_ in ("VERB", "AUX") and (t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"))
                  and t.head.i not in keep and not t.left_edge.i <= head.i <= t.right_edge.i)

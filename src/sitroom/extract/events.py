@@ -112,11 +112,14 @@ def _purpose(finding_head, heads: dict[int, str], kind: str) -> bool:
 
 def _state_of(noun) -> bool:
     """An event noun that is the subject of a verb in the present which says what it is or does now ("the
-    visit reminds me of a trip in 1985", "the deal leaves X weaker"), not that it takes place: that
-    verb's clause does not date it."""
+    visit reminds me of a trip in 1985", "his approval is at 41 percent"), not that it takes place ("the
+    talks begin on Monday", "the meeting is on Friday"): that verb's clause does not date it."""
     verb = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and verb.tag_ in ("VBZ", "VBP") \
-        and verb.lemma_.lower() not in OCCURRING and not any(c.dep_ == "aux" for c in verb.children)
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ not in ("VBZ", "VBP") \
+            or verb.lemma_.lower() in OCCURRING or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    return verb.lemma_.lower() != "be" or not any(c.dep_ in ("prep", "npadvmod") and names_time(c)
+                                                  for c in verb.children)
 
 
 def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:

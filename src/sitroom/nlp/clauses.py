@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitroom.extract.speakers import speech_lexicon
+
 _PAST = frozenset({"VBD"})
 _NOT_PAST = frozenset({"VBZ", "VBP"})
 
@@ -14,6 +16,7 @@ def subject_holder(verb):
     the one who said it did it."""
     head = verb.head
     if verb.tag_ in _PAST and head.dep_ == "ccomp" and head.head.tag_ in _PAST and _not_past(head) \
+            and head.head.lemma_.lower() in speech_lexicon()["cues"] \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return head.head
     return head
