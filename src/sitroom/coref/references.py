@@ -80,8 +80,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
                 if index is not None and who[index].gender is None and who[index].key not in learned:
                     if _described_between(tok, settled[index].span.end - offset, wanted):
                         index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
-                    elif settled[index].sentence < sentence and (going_on := _continued(
-                            chain, who, learned, wanted, settled[index].sentence, start)) is not None:
+                    elif (going_on := _continued(chain, who, learned, wanted, settled[index].sentence,
+                                                 start)) is not None:
                         index = going_on
             elif index == UNNAMED:
                 index = None

@@ -32,7 +32,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
             published: str | None, paragraphs: tuple[Span, ...] = (),
             dateline: Span | None = None, sentences: tuple[Span, ...] = (),
             voices: tuple[tuple[Span, int], ...] = (),
-            quoted: tuple[tuple[Span, bool | None], ...] = (),
+            quoted: tuple[tuple[Span, bool], ...] = (),
             clusters: list[int] | None = None) -> list[EventRecord]:
     """Findings whose source or target is one of the document's actors, with when and where.
 
@@ -47,8 +47,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
     The dateline's date (``dateline``, the story's) is never an event's own. ``sentences``: the
     document's sentence spans, in order. ``voices``: each direct quote's content and its speaker's
     mention, who is the "I" and "me" of an event told in it. ``quoted``: every direct quote's content,
-    and whether its cue is in the present ("X says": the quote's present is the time of writing; None:
-    no cue, or a noun's).
+    and whether its cue is a verb in the present ("X says": the quote's present is the time of writing).
     ``clusters``: each mention's person or group in the document (coref/within.py), so that no person
     is the target of their own act but by a reflexive ("defended himself").
     """
@@ -78,7 +77,7 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         # (in a direct quote the present is the day it was said, the time of writing only if "X says",
         # and the past any time before: '"I apologize," X said at a hearing', '"they agreed to it," X said')
         in_quote = [now for content, now in quoted if content.contains(f.trigger)]
-        if when is None and published and f.current and not later and False not in in_quote:
+        if when is None and published and f.current and not later and all(in_quote):
             when = When(published, None, "inferred")
         if when is None and f.past and not f.anterior and f.type in SCENE_TYPES and f.status == "reported" \
                 and not in_quote:
@@ -100,14 +99,13 @@ _NOW = re.compile(r"(?i)^(?!(?:was|has|is|his|its|this|thus|us|as)\b)[a-z]+s\b")
 """A cue in the present: its first word a verb's third person ("says", "tells", "writes", "points out")."""
 
 
-def said_now(text: str, cue: Span | None) -> bool | None:
-    """Whether a quote's cue (``cue``: characters of ``text``) is in the present ("X says", "she writes"),
-    so that what the quote tells in the present is the time of writing; not "said", "according to";
-    None without a cue or for a noun of saying ("X's remarks")."""
+def said_now(text: str, cue: Span | None) -> bool:
+    """Whether a quote's cue (``cue``: characters of ``text``) is a verb in the present ("X says", "she
+    writes"), so that what the quote tells in the present is the time of writing; not "said", "according
+    to", a noun of saying ("X's remarks"), nor a quote with no cue (its time is unknown)."""
     words = text[cue.start : cue.end].split() if cue is not None else []
-    if not words or words[0].lower().rstrip("s") in speech_lexicon()["sayings"]:
-        return None
-    return bool(_NOW.search(words[0]))
+    return bool(words) and words[0].lower().rstrip("s") not in speech_lexicon()["sayings"] \
+        and bool(_NOW.search(words[0]))
 
 
 def _speaking(f: EventFinding, side: int, voices: tuple[tuple[Span, int], ...]) -> tuple[int, ...]:
