@@ -129,8 +129,8 @@ def _targets(verb, noun) -> list:
         possessor = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in OWN), None)
         if (possessor is not None and obj.lemma_.lower() not in _OTHERS and not people_noun(obj)) or (
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
-            if possessor is not None and possessor.lower_ in ("his", "her") and _kinds(verb) & _JUDGING \
-                    and not any(c.lower_ == "own" for c in obj.children):
+            if possessor is not None and possessor.lower_ in ("his", "her", "their") \
+                    and _kinds(verb) & _JUDGING and not any(c.lower_ == "own" for c in obj.children):
                 found.append(possessor)  # "mocked his tough talk": his, unless he mocked himself (the
                 # record drops a target who is its source: extract/event_records.py)
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
