@@ -973,6 +973,8 @@ def test_targets_the_words_around_the_act_name():
     assert _first("The firm agreed to a settlement with Erik Lund.").target == ("Erik Lund",)
     assert _first("The paper sent reporters to investigate every facet of Karl Ostrom's life.").target == (
         "Karl Ostrom",)
+    assert not _first("The court cancelled restrictions on the use of the Spanish language on national "
+                      "radio.").target  # a people's adjective owns nothing there
     assert _first("Lund complained about Ostrom attending the convention.").target == ("Ostrom",)
 
 

@@ -45,7 +45,9 @@ def owner_or_self(obj, depth: int = 0):
         inner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), None)
         deeper = owner_or_self(inner, depth + 1) if inner is not None else None
-        owner = deeper if deeper is not inner and actor_like(deeper) else None
+        # (a people's adjective there is no owner: "the use of the Russian language", "the fate of
+        # Palestinian offices"; a name is: "part of a Karen guerrilla stronghold")
+        owner = deeper if deeper is not inner and actor_like(deeper) and deeper.dep_ != "amod" else None
     return owner if owner is not None else obj
 
 
