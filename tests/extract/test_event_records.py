@@ -314,3 +314,41 @@ def test_an_event_noun_that_is_on_a_day_takes_it():
     events = _events("Talks\n\nBy Lena Hart\n\nKarl Ostrom said the talks between Norland and Vexley are on "
                      "Friday.\n", published="2016-03-09")
     assert [e[4] for e in events if e[1] == "talks"] == ["2016-03-04"]
+
+
+def test_a_date_after_an_event_noun_is_its_own_and_a_dated_sentence_keeps_out_the_narrative():
+    events = _events("Memories\n\nBy Lena Hart\n\nThe speech reminds me of Karl Ostrom's important trip to "
+                     "Vexley in 1985, she wrote.\n\nErik Lund met Karl Ostrom in July. Lund invited Ostrom "
+                     "to Norland's rally against the new treaty in September.\n", published="2016-03-09")
+    dates = {e[1]: e[4] for e in events}
+    assert dates["trip"] == "1985"
+    assert dates["met"] == "2015-07" and "rally" in dates and dates["rally"] != "2015-07"
+
+
+def test_a_simple_present_on_a_day_to_come_is_planned_a_progressive_is_not():
+    found = analyse(dataclasses.replace(clean(SourceText(
+        id="t", source="t.txt", origin="t.txt", format="text", encoding="utf-8", content_hash="h",
+        text="Delegates\n\nErik Lund will run when the party meets with Karl Ostrom next Wednesday. "
+             "Progressive groups are hailing Ostrom on Thursday.\n")), published="2016-04-09"), load_model())
+    status = {e.phrase: e.status for e in found.events}
+    assert status["meets"] == "planned" and status["hailing"] == "reported"
+
+
+def test_a_day_to_come_is_compared_at_the_precision_of_the_publication_date():
+    found = analyse(dataclasses.replace(clean(SourceText(
+        id="t", source="t.txt", origin="t.txt", format="text", encoding="utf-8", content_hash="h",
+        text="Talks\n\nErik Lund meets Karl Ostrom on July 12.\n")), published="2021-07"), load_model())
+    assert [e.status for e in found.events] == ["reported"]
+
+
+def test_his_in_what_one_was_warned_against_is_the_one_warned_not_the_warner():
+    events = _events("Debate\n\nBy Lena Hart\n\nKarl Ostrom took the stage. His wife had warned him not to "
+                     "get too nasty in his attacks.\n")
+    (attacks,) = [e for e in events if e[1] == "attacks"]
+    assert attacks[2] == ("his",)
+
+
+def test_the_date_of_a_deed_one_is_accused_or_criticized_for_is_not_the_words():
+    events = _events("Votes\n\nBy Lena Hart\n\nErik Lund criticized Karl Ostrom for voting against the "
+                     "bill in 2002.\n", published="2016-03-09")
+    assert [e[4] for e in events if e[1] == "criticized"] == [None]

@@ -983,3 +983,72 @@ def test_review_of_the_new_rules_stays_fixed():
     assert _first("Ostrom said he did not appreciate Lund's criticism.").status == "reported"
     assert _first("Ostrom praised Lund in a meeting with Halvorsen.").target == ("Lund",)
     assert _first("Ostrom attacked Aleppo in a series of tweets.").type == "ACCUSE"
+
+
+def test_a_condition_or_a_counterfactual_supposes_an_act_even_negated():
+    found = {(f.phrase, f.status) for f in code_text(
+        "The letter warned that if Karl Ostrom did not withdraw from the race, harm would come to his kids. "
+        "Erik Lund would never have proposed banning Norland's exports. Lund did not ban Norland's exports.")}
+    assert ("withdraw", "hypothetical") in found and ("banning", "hypothetical") in found
+    assert ("ban", "denied") in found
+
+
+def test_circumstances_and_purposes_give_no_target_but_with_whom_does():
+    refusing = [f for f in code_text(
+        "With the Supreme Court at an impasse and Senate Republicans refusing to allow hearings for the "
+        "nominee, Erik Lund, the rules will be set by lower courts.") if f.type == "REJECT"]
+    assert refusing and "the Supreme Court" not in refusing[0].target
+    meets = [f for f in code_text("Erik Lund is running to be a delegate when the party meets next Wednesday "
+                                  "to select delegates.") if f.phrase == "meets"]
+    assert meets and meets[0].target == ()
+    clashed = [f for f in code_text("Jeb Lund attacked Karl Ostrom, with whom he clashed at the debate.")
+               if f.phrase == "clashed"]
+    assert clashed and clashed[0].target
+
+
+def test_receiving_someone_is_a_meeting_receiving_their_things_is_not():
+    found = [(f.type, f.target) for f in code_text(
+        "The woman who received the former congressman's photos spoke to the paper. Erik Lund received the "
+        "Norland delegation on Monday.") if f.phrase == "received"]
+    assert found == [("CONSULT", ("the Norland delegation",))]
+    (endorsed,) = [f for f in code_text("Karl Ostrom received Lund's endorsement.") if f.type == "SUPPORT"]
+    assert (endorsed.source, endorsed.target) == (("Lund",), ("Karl Ostrom",))
+
+
+def test_the_occasion_one_is_invited_to_or_attacked_at_is_no_target():
+    (invited,) = [f for f in code_text("Erik Lund invited Karl Ostrom to a Capitol Hill rally in September.")
+                  if f.phrase == "invited"]
+    assert invited.target == ("Karl Ostrom",)
+    (attacked,) = [f for f in code_text("Ostrom was viciously attacked by Erik Lund at the Democratic "
+                                        "Convention.") if f.phrase == "attacked"]
+    assert attacked.target == ("Ostrom",)
+
+
+def test_who_reached_a_deal_made_it_and_who_noted_endorsements_did_not():
+    (deal,) = [f for f in code_text("Senators voted to reject the Vexley debt deal reached by the Norland "
+                                    "government and Karl Ostrom last week.") if f.phrase == "deal"]
+    assert deal.source == ("the Norland government", "Karl Ostrom") and deal.target == ("Vexley",)
+    (noted,) = [f for f in code_text("The AP surveyed the delegates and noted their endorsements.")
+                if f.phrase == "endorsements"]
+    assert noted.source == ("their",)
+    (meeting,) = [f for f in code_text("Leaders hoped the meeting, requested by Erik Lund, would help.")
+                  if f.phrase == "meeting"]
+    assert meeting.source == ()  # (who asked for a meeting did not hold it)
+    (theirs,) = [f for f in code_text("Lund and Ostrom issued a statement describing their meeting.")
+                 if f.phrase == "meeting"]
+    assert theirs.source == ("Lund", "Ostrom")
+
+
+def test_a_show_s_name_a_misread_participle_and_a_circumstance_are_no_events():
+    _no_events(["Erik Lund said on NBC's ''Meet the Press'' on Sunday that Ostrom had shown disrespect.",
+                "Lund insisted that the state had enough pledged delegates to win.",
+                "“But with the holiday schedule we have not met the goal this month,” said the agency."],
+               {"CONSULT", "AGREE"})
+
+
+def test_a_subject_before_a_participle_and_quoted_speech_keep_their_events():
+    found = {f.phrase for f in code_text('Both signed agreements on Monday. Karl Ostrom told reporters, '
+                                         '"Talks with Vexley collapsed on Monday."')}
+    assert {"signed", "Talks"} <= found
+    (received,) = [f for f in code_text("The aid was received by the rebels from Vexley.") if f.type == "AID"]
+    assert received.target == ("the rebels",)

@@ -193,3 +193,14 @@ def test_a_year_of_two_digits_after_an_apostrophe():
     text = "Karl Lund said in ‘08 that he ran in '12, and the class of '92 met. He said '08 was good."
     found = {text[t.span.start : t.span.end]: t.value for t in tag(text, "2016-02-01")}
     assert found == {"‘08": "2008", "'12": "2012", "'92": "1992"}
+
+
+def test_a_holiday_before_a_noun_names_an_occasion_not_a_time():
+    text = ("The Vexley Christmas party shooting shocked them. They met on Christmas morning and at a "
+            "Thanksgiving dinner.")
+    marked = [(text[t.span.start : t.span.end], t.qualifier) for t in tag(text, "2015-12-04")]
+    assert marked == [("Christmas", True), ("Christmas", False), ("Thanksgiving", True)]
+    text = "At a Thursday rally in Vexley, Lund promised to act."  # (a weekday names the rally's day)
+    assert [t.qualifier for t in tag(text, "2016-06-05")] == [False]
+    for text in ("On Christmas we met Lund.", "By Christmas they had agreed."):  # (a sentence's time)
+        assert [t.qualifier for t in tag(text, "2015-12-04")] == [False]

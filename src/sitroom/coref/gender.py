@@ -17,6 +17,11 @@ _HONORIFICS = {"mr": MALE, "sir": MALE, "lord": MALE, "monsieur": MALE, "herr": 
                "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE, "madame": FEMALE,
                "mme": FEMALE, "frau": FEMALE, "sra": FEMALE, "sister": FEMALE, "queen": FEMALE,
                "princess": FEMALE}
+NOUN_GENDER = {"woman": FEMALE, "girl": FEMALE, "mother": FEMALE, "wife": FEMALE, "daughter": FEMALE,
+               "sister": FEMALE, "widow": FEMALE, "grandmother": FEMALE, "girlfriend": FEMALE,
+               "man": MALE, "boy": MALE, "father": MALE, "husband": MALE, "son": MALE, "brother": MALE,
+               "widower": MALE, "grandfather": MALE, "boyfriend": MALE}
+"""Nouns for people that tell their gender ("his wife" is no "he")."""
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                   "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sitroom.coref.antecedents import WINDOW, antecedent, lone_candidates
 from sitroom.coref.descriptions import described, description, group_described, group_description
-from sitroom.coref.gender import PRONOUN_GENDER
+from sitroom.coref.gender import NOUN_GENDER, PRONOUN_GENDER
 from sitroom.coref.identity import Identity, identities
 from sitroom.coref.kinds import settle_kinds
 from sitroom.coref.quotes import quote_opening, quoted_at
@@ -33,8 +34,6 @@ from sitroom.model.mention import Mention, RoleFinding
 from sitroom.nlp.clauses import subject_holder
 
 PRONOUNS = frozenset(PRONOUN_GENDER)
-WINDOW = 2
-"""Sentences back that a pronoun may reach."""
 
 
 def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: list[Mention],
@@ -54,6 +53,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     persons = _personal(persons)
     chain = [(m.antecedent, m) for m in settled.values() if m.pronoun and m.antecedent in who]
     found = []
+    lone = lone_candidates(sdoc, offset, persons)  # (once per passage)
     for tok in sdoc:
         start = offset + tok.idx
         sentence = sentence_index[tok.sent.start]
@@ -73,10 +73,10 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = _framed(tok, agreeing, offset)
             index = _told(tok, agreeing, offset) if index is None else index
             if index is None:
-                index = _antecedent(agreeing, start, sentence, who, _speaks(tok))
+                index = antecedent(agreeing, start, sentence, who, _speaks(tok), chain, lone)
                 if index is None and not any(m.span.end <= start and sentence - WINDOW <= m.sentence
                                              for _, m in persons):  # no name near: the pronouns before
-                    index = _antecedent(_agreeing(chain, who, learned, wanted), start, sentence, who)
+                    index = antecedent(_agreeing(chain, who, learned, wanted), start, sentence, who)
                 if index is not None and who[index].gender is None and who[index].key not in learned:
                     if _described_between(tok, settled[index].span.end - offset, wanted):
                         index = None  # "X yanked the arm of a reporter as she tried to ask": the reporter
@@ -225,10 +225,6 @@ def _told(tok, persons: list[tuple[int, Mention]], offset: int) -> int | None:
     return UNNAMED if found is None and told[0].pos_ != "PRON" else found
 
 
-_GENDERED = {"woman": "f", "girl": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f",
-             "man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "brother": "m"}
-
-
 def _described_between(tok, after: int, wanted: str) -> bool:
     """A person described, not named ("a reporter", "the woman"), stands between the pronoun and the
     name found for it, in the pronoun's sentence: the nearer one may be meant (asked only for a name
@@ -241,7 +237,7 @@ def _described_between(tok, after: int, wanted: str) -> bool:
                 t.dep_ == "appos" or told:
             continue  # ("X, the campaign manager, said he", "X told the reporter he": X)
         lemma = t.lemma_.lower()
-        if _GENDERED.get(lemma, wanted) == wanted and (lemma in _GENDERED or has_role_word(lemma)):
+        if NOUN_GENDER.get(lemma, wanted) == wanted and (lemma in NOUN_GENDER or has_role_word(lemma)):
             return True
     return False
 
@@ -259,33 +255,3 @@ def _person_at(tokens, persons: list[tuple[int, Mention]], offset: int) -> int |
         if found:
             return found[-1]
     return None
-
-
-def _antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
-                who: dict[int, Identity], speaking: bool = False) -> int | None:
-    """The nearest window (this sentence, then one more back, ...) that names people decides; a
-    pronoun that speaks ("he added") continues the last one the window names speaking."""
-    for reach in range(WINDOW + 1):
-        window = sorted(((i, m) for i, m in persons
-                         if m.span.end <= start and sentence - reach <= m.sentence <= sentence),
-                        key=lambda found: found[1].span.start)
-        people = {who[i].key for i, _ in window}
-        if len(people) == 1:  # the one person named: in the pronoun's sentence, or a subject before
-            return window[-1][0] if reach == 0 or any(m.subject for _, m in window) else None
-        if len(people) > 1:
-            speakers = [i for i, m in window if m.speaker]
-            if speaking and speakers:
-                return speakers[-1]
-            subjects = [(i, m) for i, m in window if m.subject]
-            if len({who[i].key for i, _ in subjects}) == 1:
-                return subjects[-1][0]
-            return None
-    if speaking:  # "“...,” X said. “...” ¶ “...” ¶ “...,” he added": the one speaking goes on speaking
-        earlier = [i for i, m in persons if m.speaker and m.span.end <= start
-                   and sentence - SPEAKER_REACH <= m.sentence < sentence - WINDOW]
-        return earlier[-1] if earlier else None
-    return None
-
-
-SPEAKER_REACH = 6
-"""Sentences back that a speaking pronoun ("he added") may reach for the last one who spoke."""

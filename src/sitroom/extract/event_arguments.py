@@ -14,7 +14,7 @@ from sitroom.extract.event_doers import (
 )
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_nouns import TARGET_PREPS, clause_targets, noun_arguments
-from sitroom.extract.event_words import actor_like, expand, people_noun, relative_antecedent
+from sitroom.extract.event_words import actor_like, circumstance, expand, people_noun, relative_antecedent
 
 
 def arguments(head, noun, verb) -> tuple[list, list]:
@@ -46,7 +46,8 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         sources = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
         targets += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-                    for g in c.children if g.dep_ == "pobj"]  # "relations were established with X"
+                    for g in c.children if g.dep_ == "pobj" and not _occasion(c, g) and not circumstance(c)]
+        # ("relations were established with X"; not "was attacked by X at the convention")
     elif noun is not None and _own_actor(noun):
         sources = [_own_actor(noun)]  # "the inquiry renewed Republican calls for X": the Republicans'
     elif subject is not None and verb.head.i != subject.i and own_clause(subject):
@@ -94,13 +95,22 @@ _PURPOSE_NOUNS = {"protest", "response", "retaliation", "defiance", "opposition"
 with X"."""
 
 
+_ASKING = frozenset({"REQUEST", "PROTEST"})
+
+
 def _purpose_targets(verb) -> list:
     """Whom an act is aimed at, told by its purpose: "staged rallies to demand reforms by X", "calling for
     independence from X", "a hunger strike in protest of X's refusal"."""
     found = []
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    meeting = _kinds(verb) == {"CONSULT"}
     for clause in (c for n in [verb] + objects for c in n.children if c.dep_ in ("advcl", "xcomp", "acl")):
-        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) or clause.tag_ == "VBG":
+        # (a purpose: "rallied to protest X's law", "will fight to destroy X", but a meeting's is its
+        # agenda, "meets to select delegates"; what an object says: "approved a law recognizing X"; a
+        # participle of the act that asks: "marched, calling for X's removal", not "agreed, praising X":
+        # a second act)
+        if (any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) and not meeting) or (
+                clause.tag_ == "VBG" and (clause.head.i != verb.i or _kinds(clause) & _ASKING)):
             found.extend(_targets(clause, None))
     for prep in (c for n in [verb] + objects for c in n.children
                  if c.dep_ == "prep" and c.lower_ in ("in", "as", "during")):
@@ -149,13 +159,17 @@ def _targets(verb, noun) -> list:
             found.extend(owner_or_self(g) for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE", "NORP"))
         elif prep.lower_ in TARGET_PREPS and not (
-                prep.lower_ == "for" and prep.head.lemma_.lower() in _FOR_WHY):
+                prep.lower_ == "for" and prep.head.lemma_.lower() in _FOR_WHY) and not circumstance(prep):
             # "raids on rebel positions": the rebels'; "calling on X"; "X, with whom he clashed": X (not
             # "attacked him at the convention", "hosted activists at house parties": where it happened;
             # not "apologized for his aide's remark", "called for a special prosecutor": why, what)
             found.extend(owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj"
-                         and not (prep.lower_ == "at" and g.lemma_.lower() in _GATHERINGS | _BEHESTS)
-                         and g.lemma_.lower() not in _TIMES)  # ("on the eve of X's address": when)
+                         and not _occasion(prep, g)
+                         and not (prep.lower_ == "at" and g.lemma_.lower() in _BEHESTS)
+                         and not (prep.lower_ == "to" and any(actor_like(o) for o in objects)
+                                  and g.lemma_.lower() in _GATHERINGS)
+                         and g.lemma_.lower() not in _TIMES)  # ("on the eve of X's address": when; "invited
+            # X to a Vexley rally": X, not Vexley; but "gave cash to the Vexley convention")
         elif prep.lower_ == "of" and noun is None and prep.head.i == verb.i and gerund_owner(verb):
             # "X's targeting of journalists": the journalists
             found.extend(o for g in prep.children if g.dep_ == "pobj"
@@ -221,6 +235,12 @@ a special prosecutor"), not whom the act is for ("campaigned for X", "aid for X"
 _BEHESTS = frozenset({"request", "urging", "invitation", "behest", "insistence", "suggestion", "direction",
                       "order", "instruction", "bidding"})
 """What one acts "at" someone's word by ("settled it at X's request"): X asked, X is no target."""
+
+
+def _occasion(prep, noun) -> bool:
+    """ "at the convention", "at a Capitol Hill rally": where an act took place, no one it is aimed at."""
+    return prep.lower_ == "at" and noun.lemma_.lower() in _GATHERINGS
+
 
 _GATHERINGS = frozenset({"convention", "conference", "summit", "rally", "party", "meeting", "event",
                          "hearing", "debate", "dinner", "fundraiser", "ceremony", "funeral", "forum",

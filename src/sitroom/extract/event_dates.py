@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sitroom.extract.timex import Timex, is_decade
+from sitroom.extract.timex import Timex
+from sitroom.extract.timex_qualifiers import is_decade
 from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 
@@ -189,6 +190,11 @@ class Story:
         if week:
             return date.fromisoformat(self.scene).isocalendar()[:2] == (int(week[1]), int(week[2]))
         return self.scene.startswith(value)
+
+    def dated(self, f: EventFinding) -> bool:
+        """The event's sentence names a day, month or year outside the clauses that tell of its
+        participants (``f.asides``)."""
+        return any(_framing(t) and not any(c.contains(t.span) for c in f.asides) for t in self.inside(f.span))
 
     def inside(self, span: Span) -> list[Timex]:
         """The time expressions within ``span``, in order."""

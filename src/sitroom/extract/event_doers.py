@@ -5,6 +5,7 @@ an argument stands for ("X's efforts", "both of X's rivals")."""
 
 from __future__ import annotations
 
+from sitroom.coref.gender import NOUN_GENDER, PRONOUN_GENDER
 from sitroom.data.names import group_nouns
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like
@@ -73,8 +74,10 @@ def agrees(pronoun, doer) -> bool:
     """ "his"/"her" stand for a person, not a body; "its" for a body; "their" for either."""
     body = doer.ent_type_ in ("ORG", "GPE", "NORP") or doer.lower_ in group_nouns() \
         or doer.lemma_.lower() in ("group", "organization", "organisation")
-    if pronoun.lower_ in ("his", "her"):
-        return not body and doer.tag_ not in ("NNS", "NNPS")  # "the Clintons ... his attacks": not theirs
+    if pronoun.lower_ in ("his", "her"):  # ("the Clintons ... his attacks": not theirs; "his wife": not hers)
+        wanted = PRONOUN_GENDER[pronoun.lower_]
+        return not body and doer.tag_ not in ("NNS", "NNPS") \
+            and NOUN_GENDER.get(doer.lemma_.lower(), wanted) == wanted
     return pronoun.lower_ != "its" or doer.ent_type_ != "PERSON"
 
 
@@ -153,7 +156,8 @@ _REPORTED_PRONOUNS = {"it", "they", "we"}
 _OBJECT_CONTROL = frozenset({"force", "compel", "order", "urge", "persuade", "push", "pressure", "convince",
                              "allow", "permit", "tell", "require", "invite", "encourage", "enable", "lead",
                              "cause", "instruct", "direct", "authorize", "authorise", "forbid", "prompt",
-                             "inspire", "drive", "oblige", "coerce", "press", "get", "ask"})
+                             "inspire", "drive", "oblige", "coerce", "press", "get", "ask", "warn", "advise",
+                             "remind", "beg", "implore", "caution"})
 """Verbs whose object does what their clause tells ("forced the firm to settle": the firm settled)."""
 
 

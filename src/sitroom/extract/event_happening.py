@@ -29,12 +29,50 @@ _ON_THE_PHONE = frozenset({"congratulate", "thank", "apologize", "apologise", "d
 "called to" see done was asked for ("called to reject X")."""
 
 
+_OPENING_MARKS = frozenset({"''", "``", '"', "“", "‘", "'"})
+
+
+_TITLE_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with"})
+
+
+def _in_a_title(head) -> bool:
+    """A capitalised trigger inside a work's name: tagged as one, or opening a short title in quotation
+    marks whose every word but the small ones is capitalised ("''Meet the Press''"; not quoted speech,
+    "Talks with Vexley collapsed"), not at the start of its sentence."""
+    if not head.text[:1].isupper() or head.i == head.sent.start:
+        return False
+    if head.ent_type_ == "WORK_OF_ART":
+        return True
+    if head.doc[head.i - 1].text not in _OPENING_MARKS or head.doc[head.i - 1].i == head.sent.start:
+        return False
+    words = []
+    for tok in head.doc[head.i : head.i + 8]:
+        if tok.text in _OPENING_MARKS or tok.text in ("”", "’"):
+            return all(w.text[:1].isupper() or w.lower_ in _TITLE_SMALL_WORDS for w in words if w.is_alpha)
+        words.append(tok)
+    return False
+
+
+def _misread_modifier(verb) -> bool:
+    """ "had enough pledged delegates", "both pledged delegates": a participle between a determiner or
+    quantifier and its noun, which the parser took for a verb and its object."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or verb.i + 1 >= len(verb.doc):
+        return False
+    before, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False  # ("Both signed agreements", "X and Y in 2015 signed agreements": a verb)
+    return after.dep_ == "dobj" and after.head.i == verb.i and after.tag_ in ("NNS", "NN") and (
+        before.tag_ in ("DT", "PDT", "PRP$", "CD") or before.lower_ in ("enough", "more", "fewer", "many"))
+
+
 def not_a_happening(head, kind: str = "") -> str | None:
     """Why the trigger names no happening, or None: a question ("Why would X meet Y?"), an attempt
     ("trying to broker a truce"), a wish ("the hope to cooperate"), an evaluation ("it is important
     to cooperate") or an idiom of the lexicon ("strike a chord"). An attempted attack or arrest is one
     (PLOVER codes "tried to assassinate" as ASSAULT)."""
     lex = lexicon()
+    if _in_a_title(head):
+        return "title"  # "said on NBC's ''Meet the Press''": a show's name
     if head.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return "question"
     if any(c.lower_ == "whether" for t in (head, head.head) for c in t.children
@@ -99,7 +137,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in head.children) and not any(
             c.dep_ == "neg" for c in head.children):
         return "ability"  # "leaders who can support any candidate", "he can ask them to": what may be
-    if head.pos_ == "VERB" and head.dep_ == "amod":
+    if head.pos_ == "VERB" and (head.dep_ == "amod" or _misread_modifier(head)):
         return "attribute"  # "pledged delegates", "a promised visit": a word describing a noun
     if _compared(head):
         return "comparison"  # "as much money as he has promised", "more jobs than X pledged": a measure

@@ -102,8 +102,13 @@ def noun_arguments(head) -> tuple[list, list]:
     if not targets and undergone is not None:
         targets = [undergone]  # "won Ostrom's praise": the winner is praised
     governor = head.head.head if head.dep_ == "pobj" else head.head
-    if [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
-            and governor.lemma_.lower() not in lexicon().verbs:
+    agents = [g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _MAKING
+              for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    if agents:  # "the Puerto Rico debt deal reached by X and Y": X and Y made it, about Puerto Rico
+        targets = targets or [c for c in sources if c.dep_ == "compound"]
+        sources = agents
+    elif [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
+            and governor.lemma_.lower() not in lexicon().verbs and governor.lemma_.lower() not in _TELLING_OF:
         # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
         # by the group that cites his call": "his" is no group; not "X mocked her refusal", a
         # reaction to another's act: the pronoun is left to coreference)
@@ -111,6 +116,18 @@ def noun_arguments(head) -> tuple[list, list]:
         sources = [doer] if doer is not None and doer.pos_ != "PRON" and agrees(sources[0], doer) \
             else sources
     return expand(sources), expand(targets)
+
+
+_MAKING = frozenset({"reach", "strike", "sign", "negotiate", "broker", "conduct", "carry", "launch", "stage",
+                     "hold", "organize", "organise", "impose", "mount", "make", "issue", "announce",
+                     "declare", "commit", "perpetrate", "order", "initiate"})
+"""Verbs whose agent made the event its noun names ("the deal reached by X"; not "the meeting requested
+by X", "the conference led by X", "the threats posed by X")."""
+
+_TELLING_OF = frozenset({"note", "cite", "mention", "report", "count", "document", "track", "list", "tally",
+                         "record", "quote", "survey"})
+"""Verbs whose subject tells of another's acts ("the AP noted their endorsements": theirs, not the AP's;
+not "describe": "X and Y issued a statement describing their meeting" is theirs)."""
 
 
 def _aimed(tok) -> bool:

@@ -72,8 +72,11 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         others = [g.scope for g in by_sentence[f.span] if g is not f and g.scope]
         # (a past perfect tells of a time before the narrative's, a present of the time of writing)
         later = ahead(f)
+        # (a noun in a sentence with a date of its own is not in the earlier sentences' time: "X met Y in
+        # July. X invited Y to a rally in September": the rally is not July's)
         when = own_when(f, story, others) or (
-            None if f.anterior or f.current or f.perfect or f.relative or later else story.narrative(f, out))
+            None if f.anterior or f.current or f.perfect or f.relative or later
+            or (f.nominal and story.dated(f)) else story.narrative(f, out))
         # (in a direct quote the present is the day it was said, the time of writing only if "X says",
         # and the past any time before: '"I apologize," X said at a hearing', '"they agreed to it," X said')
         in_quote = [now for content, now in quoted if content.contains(f.trigger)]
@@ -82,9 +85,24 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         if when is None and f.past and not f.anterior and f.type in SCENE_TYPES and f.status == "reported" \
                 and not in_quote:
             when = story.scene_of(f)
-        out.append(EventRecord(f.type, f.mode, f.status, f.span, f.trigger, f.phrase, sources, targets,
+        status = "planned" if _to_come(f, when, published) else f.status
+        out.append(EventRecord(f.type, f.mode, status, f.span, f.trigger, f.phrase, sources, targets,
                                when, _where(f, mentions)))
     return out
+
+
+def _to_come(f: EventFinding, when: When | None, published: str | None) -> bool:
+    """An act told in the simple present or by a noun whose own day is after the publication date:
+    "when the party meets next Wednesday", "a meeting on December 28" are planned. Not a perfect ("has
+    pledged"), a progressive ("are hailing": a present act, its day misread), nor a week, a month or a
+    year, as often a clause's background ("attacked the program at a summit in March", "invited X to a
+    meeting next week") as the act's time."""
+    if f.status != "reported" or f.past or f.anterior or f.perfect or when is None \
+            or when.basis == "inferred" or not published or len(when.start) != 10 or when.end \
+            or (not f.nominal and f.phrase.split()[0].lower().endswith("ing")):
+        return False
+    n = min(len(when.start), len(published))  # (at the precision of both: July 5 is no later than July)
+    return when.start[:n] > published[:n]
 
 
 _SELF = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})

@@ -11,7 +11,7 @@ from sitroom.data import load as load_data
 from sitroom.data.names import title_words
 from sitroom.extract.event_aims import at_words, called_on, on_a_scene
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_words import actor_like, names_time, relative_antecedent
+from sitroom.extract.event_words import actor_like, circumstance, names_time, relative_antecedent
 
 
 @cache
@@ -146,7 +146,7 @@ def sensed(kind: str, tok) -> str | None:
     else:  # "the release of three hostages"
         objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
-    preps = {c.lower_: c for c in near if c.dep_ in ("prep", "prt")}  # a noun's, or its verb's
+    preps = {c.lower_: c for c in near if c.dep_ in ("prep", "prt") and not circumstance(c)}  # or its verb's
     clause = any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children))
                  for c in tok.children)  # "allowed X to run", however the parser hangs it
     if rule.get("no_object"):  # "demonstrated unity", "as he has demonstrated" show; "demonstrated" protests
@@ -171,7 +171,7 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("compound_actor") and any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG", "NORP")
                                           for c in tok.children):
         return kind  # "the Iran deal"
-    if rule.get("actor_object") and any(_an_actor(o) for o in objects):
+    if rule.get("actor_object") and any(_an_actor(o, owned=not rule.get("not_owned")) for o in objects):
         return kind
     if any(o.ent_type_ in rule.get("object_types", ()) for o in objects):
         return kind  # "recognized Kosovo", not "recognized this"
@@ -221,10 +221,10 @@ def _two_sides(verb) -> bool:
         or any(c.dep_ == "conj" for c in subject.children)
 
 
-def _an_actor(tok) -> bool:
-    """A named actor or a word for people, or a thing an actor owns ("Turkey's efforts")."""
-    if any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and _an_actor(c)
-           for c in tok.children):
+def _an_actor(tok, owned: bool = True) -> bool:
+    """A named actor or a word for people, or (``owned``) a thing an actor owns ("Turkey's efforts")."""
+    if owned and any(c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") and _an_actor(c)
+                     for c in tok.children):
         return True
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(tok)
 

@@ -27,6 +27,8 @@ def status_of(head) -> str:
         if allowed != "reported":
             return allowed
     negated = [head] + ([head.head] if head.dep_ == "xcomp" else [])  # "did not want to meet"
+    if _condition(chain, head) or any(_counterfactual(t) for t in negated):
+        return "hypothetical"  # "if X does not withdraw, ...", "X would never have proposed it": no denial
     nouns = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "neg" for tok in negated for c in tok.children) or any(
             c.dep_ == "det" and c.lower_ in ("no", "neither") for n in nouns for c in n.children) \
@@ -55,9 +57,9 @@ def status_of(head) -> str:
         if _outside_condition(tok, head):
             break  # (the offer was made; only what it is for is conditional)
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "mark")}
-        if aux & {"if", "unless", "whether", "until"} or tok.dep_ == "advcl" and any(
-                c.lower_ in ("if", "unless", "until") for c in tok.children) or _inverted(tok):
-            return "hypothetical"
+        if aux & {"whether", "until"} or tok.dep_ == "advcl" and any(
+                c.lower_ in ("if", "unless", "until") for c in tok.children):
+            return "hypothetical"  # (a condition's "if" and "unless" marks: ``_condition``)
         going = tok.i != head.i and tok.lemma_.lower() == "go" and tok.tag_ == "VBG"  # "are going to march"
         subject = head.dep_ in ("nsubj", "nsubjpass") and head.head.i == tok.i  # ("the meeting was aimed at")
         if aux & {"will", "shall", "'ll"} or going or (
@@ -180,6 +182,24 @@ def inverted_condition(tok):
     aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("should", "had", "were")]
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     return aux[0] if aux and subjects and any(s.i > aux[0].i for s in subjects) else None
+
+
+def _condition(chain: list, head) -> bool:
+    """The trigger's clause is a condition ("if X does not withdraw", "unless Y pays", "had X known"): what
+    it tells is supposed, not reported, whether or not it is negated."""
+    for tok in chain[:3]:
+        if _outside_condition(tok, head):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children) or _inverted(tok):
+            return True
+    return False
+
+
+def _counterfactual(tok) -> bool:
+    """ "would never have proposed", "could not have won": a modal perfect tells what did not come to pass
+    in a supposed world, no act anyone denies."""
+    aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    return "have" in aux and any(a in ("would", "could", "might", "should", "'d") for a in aux)
 
 
 def _outside_condition(tok, head) -> bool:

@@ -67,6 +67,14 @@ def names_time(tok) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
 
 
+def circumstance(prep) -> bool:
+    """ "With the court at an impasse and senators refusing to ...", "but with the holiday schedule we
+    have not met the goal": a "with" before its verb's subject tells the circumstances, no one the act is
+    aimed at or done with ("with whom he met" is)."""
+    return prep.lower_ == "with" and not any(g.lower_ in ("whom", "which") for g in prep.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i > prep.i for c in prep.head.children)
+
+
 def tokens_span(tokens: list, offset: int) -> Span:
     return Span(offset + min(t.idx for t in tokens), offset + max(t.idx + len(t.text) for t in tokens))
 

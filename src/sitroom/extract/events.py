@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitroom.extract.event_arguments import arguments
-from sitroom.extract.event_candidates import definite, noun_type, of_chain, triggers, verb_type
+from sitroom.extract.event_candidates import definite, triggers, verb_type
 from sitroom.extract.event_conventions import HOSTILE, pledge_beneficiaries, plover_convention, promised
 from sitroom.extract.event_dates import SCENE_TYPES
+from sitroom.extract.event_doers import doer_of
 from sitroom.extract.event_happening import not_a_happening
 from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_modes import asked_mode, promise_of
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import OCCURRING, demanded_by, reported_future, status_of
@@ -138,6 +140,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     # a noun's time and place are its clause's: "the next visit ... will take place on September 29"
     owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") and not _state_of(head) else head
     clause = list(owner.subtree)
+    if owner is head and standalone:
+        clause += _date_after(head)  # "his trip to Geneva in 1985", the date hung on the verb
     dated = _dated_clause(owner)
     if dated is not None:  # "in 2009, when X joined Y to reject it": the clause tells of 2009
         clause += list(dated.subtree)
@@ -157,7 +161,11 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         tokens_span(list(t.subtree), offset) for t in owner.subtree if t.dep_ == "advcl" and t.i != owner.i
         and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children) and not meanwhile(t)) \
         + dated_nouns(owner, (head, noun), offset) + other_nouns_clauses(
-            sent, head, {t.i for t in trigger_tokens}, offset)
+            sent, head, {t.i for t in trigger_tokens}, offset) + tuple(
+        tokens_span(list(p.subtree), offset) for p in head.children if not standalone and p.dep_ == "prep"
+        and p.lower_ in ("of", "for") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children))
+    # ("accused China of hacking computers in 2014", "criticized X for voting against it in 2002": the
+    # deed's date, not the words')
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
@@ -165,8 +173,12 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         # "X received aid from Y": Y gave it to X; "X had the backing of Y": Y backs X
         givers = [g for t in (head, noun) for c in t.children if c.dep_ == "prep" and (
             c.lower_ == "from" or (c.lower_ == "of" and kind == "SUPPORT"))
-            for g in c.children if g.dep_ == "pobj"]
-        sources, targets = expand(givers), sources
+            for g in c.children if g.dep_ == "pobj"] + [
+            c for c in noun.children if c.dep_ == "poss"]  # "received Lund's endorsement": Lund gave it
+        passive = any(c.dep_ == "nsubjpass" for c in head.children)  # ("was received by X": X, as before)
+        doer = None if passive else doer_of(head)
+        receivers = [doer] if doer is not None and doer.i != noun.i else sources
+        sources, targets = expand(givers), expand([r for r in receivers if r not in givers])
     elif standalone and any(c.dep_ == "prep" and c.lower_ == "by" for c in head.children) and sources:
         # "a Trump endorsement by Le Pen": the one named by "by" did it, to the one before the noun
         givers = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -188,9 +200,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         kind, mode = promised(kind, head, status)
     if (kind == "AGREE" and mode is None and head.lemma_.lower() in lexicon().commitment) or (
             kind == "THREATEN" and mode is None):
-        mode = _promise_of(head)  # "promised to provide aid": aid; "threatened to boycott": protest
+        mode = promise_of(head)  # "promised to provide aid": aid; "threatened to boycott": protest
     if kind == "REQUEST" and mode is None and verb is not None:
-        mode = _asked_mode(verb)  # "called for a ban": sanction; "requested an investigation": accuse
+        mode = asked_mode(verb)  # "called for a ban": sanction; "requested an investigation": accuse
     speaker = demanded_by(head)
     if speaker is not None and a_share(speaker):
         return None  # "six in 10 Republicans said delegates should vote ...": a poll, no one's demand
@@ -225,6 +237,19 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
             and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
         told_before=standalone and not sources and not targets, nominal=standalone)
+
+
+def _date_after(noun) -> list:
+    """The words of a date phrase right after an event noun that the parser hung on a word above it which
+    names no event ("reminds me of his trip to Geneva in 1985", "voiced in his demand in Berlin in 1987"):
+    the noun's date. A verb that names an event keeps it ("criticized the visit on Tuesday")."""
+    end = max(t.i for t in noun.subtree) + 1
+    after = noun.doc[end] if end < len(noun.doc) else None
+    if after is None or after.dep_ != "prep" or after.lower_ not in ("in", "on", "during") \
+            or after.head not in list(noun.ancestors) or not names_time(after) \
+            or verb_type(after.head, lexicon()) is not None:
+        return []
+    return list(after.subtree)
 
 
 _REASONS = frozenset({"because", "although", "though", "whereas", "while", "unless", "lest"})
@@ -274,28 +299,3 @@ def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), 
     return tuple(tokens_span(list(c.subtree), offset) for h in heads for c in h.children
                  if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and not meanwhile(c)
                  and (not finite or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
-
-
-def _asked_mode(verb) -> str | None:
-    """The type of the act a verb of asking asks for by a noun ("demanded an apology": concede, "called
-    for sanctions": sanction), as a mode; None when it names none."""
-    lex = lexicon()
-    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
-        for g in c.children if g.dep_ == "pobj"]
-    kind = next((k for n in nouns if (k := noun_type(of_chain(n, lex), lex)) and k != "REQUEST"), None)
-    return kind.lower() if kind else None
-
-
-def _promise_of(verb) -> str | None:
-    """What "promised to provide aid" promises or "threatened to boycott" threatens: the type of the
-    clause it governs, as a mode."""
-    lex = lexicon()
-    for inner in (c for c in verb.children if c.dep_ == "xcomp"):
-        kind = verb_type(inner, lex)
-        if kind is None:
-            obj = next((c for c in inner.children if c.dep_ == "dobj"), None)
-            kind = noun_type(of_chain(obj, lex), lex) if obj is not None else None
-        if kind and kind not in ("AGREE", "THREATEN"):
-            return kind.lower()
-    return None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitroom.clean.dates import MONTHS, find_dates
+from sitroom.clean.dates import find_dates
 from sitroom.extract.calendar import Anchor, year_for
 from sitroom.extract.timex_compose import composed
 from sitroom.extract.timex_counted import (
@@ -43,6 +43,7 @@ from sitroom.extract.timex_patterns import (
     unit_code,
     words,
 )
+from sitroom.extract.timex_qualifiers import qualifies
 from sitroom.extract.timex_relative import RELATIVE, relative
 from sitroom.extract.timex_tense import FUTURE, PAST, UNKNOWN, speech_times, tense_at
 from sitroom.model.dates import partial_date
@@ -70,7 +71,7 @@ def tag(text: str, dct: str | None = None, start: int = 0, end: int | None = Non
     if doc is not None:
         resolved = _from_speech_time(resolved, hits, text, doc)
     resolved = composed(relative(resolved, hits, text, anchor, context, offset), text)
-    return [replace(t, qualifier=True) if _qualifies(t, text) else t for t in resolved]
+    return [replace(t, qualifier=True) if qualifies(t, text) else t for t in resolved]
 
 
 _SPOKEN = frozenset({"weekday", "rel_unit", "rel_day", "next_unit"})
@@ -89,42 +90,6 @@ def _from_speech_time(found: list[Timex], hits: list[Hit], text: str, doc) -> li
             if again is not None and again.value:
                 out[index] = replace(again, anchor="expression")
     return out
-
-
-_QUALIFIED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|this|that)|['’]s)\s+$", re.I)
-
-
-_NOT_A_NOUN = frozenset({"and", "or", "to", "through", "when", "as", "after", "before", "until", "in", "on"})
-
-
-def _qualifies(timex: Timex, text: str) -> bool:
-    """ "the 2016 race", "Trump's 2012 bid": a determiner or owner before a bare year, a noun after; not
-    where a sentence opens with that occasion ("During the 2008 race, ...": see ``_OPENING``)."""
-    if is_decade(timex) and _BOUND.search(text[max(0, timex.span.start - 14) : timex.span.start]):
-        return True  # "since the 1990s", "after the 1980s": a bound, not the time told of
-    if not re.fullmatch(r"\d{4}", text[timex.span.start : timex.span.end]):
-        return False
-    after = re.match(r"\s+([A-Za-z][\w.-]+)", text[timex.span.end : timex.span.end + 30])
-    if after and (after.group(1).lower() in _NOT_A_NOUN or after.group(1).lower().rstrip(".") in MONTHS):
-        return False  # "the 2009 and 2010 budgets" keep to their list; "the 2009 May" is no noun
-    if not after or not _QUALIFIED.search(text[max(0, timex.span.start - 12) : timex.span.start]):
-        return False
-    before = ("\n" if timex.span.start <= 40 else "") + text[max(0, timex.span.start - 40) : timex.span.start]
-    return not _OPENING.search(before) or "," not in text[timex.span.end : timex.span.end + 30]
-
-
-_BOUND = re.compile(r"(?i)\b(?:since|after|before|until|till|by)\s+(?:the\s+)?$")
-
-
-def is_decade(timex: Timex) -> bool:
-    """A decade as TimeML writes it ("196": the 1960s)."""
-    return timex.type == "DATE" and bool(re.fullmatch(r"\d{3}", timex.value or ""))
-
-
-_OPENING = re.compile(r"(?:[.!?]['\"”’]?\s+|\n\s*)(?:In|During|Throughout|At)\s+"
-                      r"(?:the|a|an|his|her|its|their|[A-Z][\w.'’-]*['’]s)\s+$")
-"""A sentence opening with the occasion a year qualifies ("In the 1952 campaign, X criticized Y"): the
-occasion's year dates what the sentence tells."""
 
 
 def _split_range(timex: Timex, hit: Hit, text: str) -> list[Timex]:
