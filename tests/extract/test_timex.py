@@ -204,3 +204,14 @@ def test_a_holiday_before_a_noun_names_an_occasion_not_a_time():
     assert [t.qualifier for t in tag(text, "2016-06-05")] == [False]
     for text in ("On Christmas we met Lund.", "By Christmas they had agreed."):  # (a sentence's time)
         assert [t.qualifier for t in tag(text, "2015-12-04")] == [False]
+
+
+def test_a_weekday_of_a_simple_present_act_is_to_come_of_a_report_it_is_past():
+    from sitroom.nlp.model import load_model
+
+    nlp = load_model()
+    for text, value in (("Lund speaks at a conference on Friday.", "2016-04-15"),
+                        ("The ministry says Friday that talks failed.", "2016-04-08"),
+                        ("The Vexley move follows Tuesday's declaration by Norland.", "2016-04-12"),
+                        ("Losses hurt the index, which fell 1.4% on Friday.", "2016-04-08")):
+        assert [t.value for t in tag(text, "2016-04-14", doc=nlp(text))] == [value], text

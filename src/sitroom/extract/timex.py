@@ -45,7 +45,7 @@ from sitroom.extract.timex_patterns import (
 )
 from sitroom.extract.timex_qualifiers import qualifies
 from sitroom.extract.timex_relative import RELATIVE, relative
-from sitroom.extract.timex_tense import FUTURE, PAST, UNKNOWN, speech_times, tense_at
+from sitroom.extract.timex_tense import FUTURE, PAST, UNKNOWN, planned_present, speech_times, tense_at
 from sitroom.model.dates import partial_date
 from sitroom.model.evidence import Span
 from sitroom.model.timex import Timex
@@ -193,6 +193,8 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
     if hit.kind == "rel_unit":
         return rel_unit(span, m, dct)
     if hit.kind == "weekday":
+        if direction == UNKNOWN and doc is not None and planned_present(doc, span.start, span.end):
+            direction = FUTURE  # "speaks at a conference on Friday": a day to come
         return weekday_date(span, m, dct, direction)
     if hit.kind == "month":
         return month(span, m, dct, direction)

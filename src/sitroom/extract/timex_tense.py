@@ -129,6 +129,26 @@ def tense_at(doc, start: int, end: int) -> int:
     return UNKNOWN if verb is None else tense_of(verb)
 
 
+def planned_present(doc, start: int, end: int) -> bool:
+    """The expression's verb is in the simple present and is no verb of saying nor "be": "speaks at a
+    conference on Friday", "when the party meets next Wednesday" tell of a day to come (not "says Friday",
+    a report; nor "the talks are on Friday")."""
+    head = _head(doc, start, end)
+    if head is not None and head.dep_ in ("poss", "compound", "nmod", "amod"):
+        return False  # "follows Tuesday's declaration": the declaration's day
+    verb = governing_verb_at(doc, start, end)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() != "be" \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and verb.lemma_.lower() not in speech_lexicon()["cues"] and verb.lower_ not in _PAST_LIKE_PRESENT
+
+
+_PAST_LIKE_PRESENT = frozenset({"hurt", "cut", "set", "put", "hit", "let", "cost", "shut", "spread", "quit",
+                                "bet", "cast", "burst", "split", "upset", "broadcast", "forecast", "bid",
+                                "read", "beat"})
+"""Verbs whose past reads as their present, which the tagger may call a present ("which hurt the index
+on Friday")."""
+
+
 def governing_verb_at(doc, start: int, end: int):
     """The verb token that governs the expression at characters ``start:end`` of ``doc``, or None."""
     head = _head(doc, start, end)
