@@ -1052,3 +1052,9 @@ def test_a_subject_before_a_participle_and_quoted_speech_keep_their_events():
     assert {"signed", "Talks"} <= found
     (received,) = [f for f in code_text("The aid was received by the rebels from Vexley.") if f.type == "AID"]
     assert received.target == ("the rebels",)
+
+
+def test_a_passive_conjunct_without_a_subject_of_its_own_undergoes_the_act():
+    (criticized,) = [f for f in code_text("Karl Ostrom invoked the attacks to defend himself and was roundly "
+                                          "criticized by Erik Lund.") if f.phrase == "criticized"]
+    assert (criticized.source, criticized.target) == (("Erik Lund",), ("Karl Ostrom",))

@@ -36,6 +36,9 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 tok = tok.head
             undergoer = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if tok is not verb \
                 else None
+            if undergoer is None and verb.dep_ == "conj" and subject is not None and any(
+                    c.dep_ == "auxpass" for c in verb.children):
+                undergoer = subject  # "she invoked the attacks ... and was roundly criticized": she was
     if undergoer is not None:
         passive = True
         targets = [owner_or_self(undergoer)]
