@@ -390,10 +390,10 @@ def test_a_quoted_he_is_the_one_the_quote_named_before_it():
 
 
 def test_a_lone_person_named_before_not_as_subject_is_he_when_no_one_else_is_near():
-    analysis = _analyse("Deals\n\nDuring this time, lucrative side deals opened for Mr. Ostrom. In 2008, he "
-                        "and the developer Erik Lund negotiated a deal to buy the hotel.\n\n"
-                        "Songs by Mr. Halvorsen played.\n\nOne voter, Guadalupe Pota, came. He had "
-                        "protested at a rally.\n\nFans of the Mr. Berg show came. He had cheered.\n")
+    analysis = _analyse("Deals\n\nIn those years, contracts kept flowing to Mr. Ostrom. In 2009, he and the "
+                        "banker Erik Lund bought a warehouse.\n\nThe band of Mr. Halvorsen played late.\n\n"
+                        "A farmer from the valley, Tomas Eek, arrived. He had protested at a rally.\n\n"
+                        "Fans of the Mr. Berg show came. He had cheered.\n")
     linked = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
     assert linked[0] == ("he", "Mr. Ostrom")  # (not a name that modifies, nor one of another paragraph)
     assert not [p for p, name in linked if name in ("Mr. Halvorsen", "Mr. Berg")]

@@ -317,9 +317,10 @@ def test_an_event_noun_that_is_on_a_day_takes_it():
 
 
 def test_a_date_after_an_event_noun_is_its_own_and_a_dated_sentence_keeps_out_the_narrative():
-    events = _events("Memories\n\nBy Lena Hart\n\nThe speech reminds me of Karl Ostrom's important trip to "
-                     "Vexley in 1985, she wrote.\n\nErik Lund met Karl Ostrom in July. Lund invited Ostrom "
-                     "to Norland's rally against the new treaty in September.\n", published="2016-03-09")
+    events = _events("Memories\n\nBy Lena Hart\n\nThe column likens the summit to Karl Ostrom's long "
+                     "trip to Vexley in 1985, the editor wrote.\n\nErik Lund met Karl Ostrom in July. Lund "
+                     "invited Ostrom to Norland's rally against the new treaty in September.\n",
+                     published="2016-03-09")
     dates = {e[1]: e[4] for e in events}
     assert dates["trip"] == "1985"
     assert dates["met"] == "2015-07" and "rally" in dates and dates["rally"] != "2015-07"
@@ -342,8 +343,8 @@ def test_a_day_to_come_is_compared_at_the_precision_of_the_publication_date():
 
 
 def test_his_in_what_one_was_warned_against_is_the_one_warned_not_the_warner():
-    events = _events("Debate\n\nBy Lena Hart\n\nKarl Ostrom took the stage. His wife had warned him not to "
-                     "get too nasty in his attacks.\n")
+    events = _events("Debate\n\nBy Lena Hart\n\nKarl Ostrom took the stage. His sister had warned him not "
+                     "to be too harsh in his attacks.\n")
     (attacks,) = [e for e in events if e[1] == "attacks"]
     assert attacks[2] == ("his",)
 

@@ -987,39 +987,38 @@ def test_review_of_the_new_rules_stays_fixed():
 
 def test_a_condition_or_a_counterfactual_supposes_an_act_even_negated():
     found = {(f.phrase, f.status) for f in code_text(
-        "The letter warned that if Karl Ostrom did not withdraw from the race, harm would come to his kids. "
+        "The note said that if Karl Ostrom did not withdraw from the contest, his shop would burn. "
         "Erik Lund would never have proposed banning Norland's exports. Lund did not ban Norland's exports.")}
     assert ("withdraw", "hypothetical") in found and ("banning", "hypothetical") in found
     assert ("ban", "denied") in found
 
 
 def test_circumstances_and_purposes_give_no_target_but_with_whom_does():
-    refusing = [f for f in code_text(
-        "With the Supreme Court at an impasse and Senate Republicans refusing to allow hearings for the "
-        "nominee, Erik Lund, the rules will be set by lower courts.") if f.type == "REJECT"]
-    assert refusing and "the Supreme Court" not in refusing[0].target
-    meets = [f for f in code_text("Erik Lund is running to be a delegate when the party meets next Wednesday "
-                                  "to select delegates.") if f.phrase == "meets"]
+    (criticized,) = [f for f in code_text("With Erik Lund at his side, Karl Ostrom criticized the treaty.")
+                     if f.phrase == "criticized"]
+    assert criticized.target == ()
+    meets = [f for f in code_text("Erik Lund hopes to be a delegate when the party meets next Wednesday to "
+                                  "select delegates.") if f.phrase == "meets"]
     assert meets and meets[0].target == ()
-    clashed = [f for f in code_text("Jeb Lund attacked Karl Ostrom, with whom he clashed at the debate.")
+    clashed = [f for f in code_text("Erik Lund attacked Karl Ostrom, with whom he clashed at the forum.")
                if f.phrase == "clashed"]
     assert clashed and clashed[0].target
 
 
 def test_receiving_someone_is_a_meeting_receiving_their_things_is_not():
     found = [(f.type, f.target) for f in code_text(
-        "The woman who received the former congressman's photos spoke to the paper. Erik Lund received the "
-        "Norland delegation on Monday.") if f.phrase == "received"]
+        "The clerk who received the senator's photos talked to reporters. Erik Lund received the Norland "
+        "delegation on Monday.") if f.phrase == "received"]
     assert found == [("CONSULT", ("the Norland delegation",))]
     (endorsed,) = [f for f in code_text("Karl Ostrom received Lund's endorsement.") if f.type == "SUPPORT"]
     assert (endorsed.source, endorsed.target) == (("Lund",), ("Karl Ostrom",))
 
 
 def test_the_occasion_one_is_invited_to_or_attacked_at_is_no_target():
-    (invited,) = [f for f in code_text("Erik Lund invited Karl Ostrom to a Capitol Hill rally in September.")
+    (invited,) = [f for f in code_text("Erik Lund invited Karl Ostrom to a Harbour Square rally in June.")
                   if f.phrase == "invited"]
     assert invited.target == ("Karl Ostrom",)
-    (attacked,) = [f for f in code_text("Ostrom was viciously attacked by Erik Lund at the Democratic "
+    (attacked,) = [f for f in code_text("Ostrom was sharply attacked by Erik Lund at the Norland Party "
                                         "Convention.") if f.phrase == "attacked"]
     assert attacked.target == ("Ostrom",)
 
@@ -1028,7 +1027,7 @@ def test_who_reached_a_deal_made_it_and_who_noted_endorsements_did_not():
     (deal,) = [f for f in code_text("Senators voted to reject the Vexley debt deal reached by the Norland "
                                     "government and Karl Ostrom last week.") if f.phrase == "deal"]
     assert deal.source == ("the Norland government", "Karl Ostrom") and deal.target == ("Vexley",)
-    (noted,) = [f for f in code_text("The AP surveyed the delegates and noted their endorsements.")
+    (noted,) = [f for f in code_text("The agency polled the mayors and noted their endorsements.")
                 if f.phrase == "endorsements"]
     assert noted.source == ("their",)
     (meeting,) = [f for f in code_text("Leaders hoped the meeting, requested by Erik Lund, would help.")
@@ -1040,9 +1039,10 @@ def test_who_reached_a_deal_made_it_and_who_noted_endorsements_did_not():
 
 
 def test_a_show_s_name_a_misread_participle_and_a_circumstance_are_no_events():
-    _no_events(["Erik Lund said on NBC's ''Meet the Press'' on Sunday that Ostrom had shown disrespect.",
-                "Lund insisted that the state had enough pledged delegates to win.",
-                "“But with the holiday schedule we have not met the goal this month,” said the agency."],
+    _no_events(["Erik Lund told Vexley TV's ''Meet the Nation'' on Sunday that Ostrom had lied.",
+                "Lund argued that the region had enough pledged delegates to prevail.",
+                "“With the strike and the storms we have not met the goal this quarter,” the port authority "
+                "said."],
                {"CONSULT", "AGREE"})
 
 
@@ -1055,6 +1055,6 @@ def test_a_subject_before_a_participle_and_quoted_speech_keep_their_events():
 
 
 def test_a_passive_conjunct_without_a_subject_of_its_own_undergoes_the_act():
-    (criticized,) = [f for f in code_text("Karl Ostrom invoked the attacks to defend himself and was roundly "
+    (criticized,) = [f for f in code_text("Karl Ostrom cited the floods to defend the delay and was roundly "
                                           "criticized by Erik Lund.") if f.phrase == "criticized"]
     assert (criticized.source, criticized.target) == (("Erik Lund",), ("Karl Ostrom",))

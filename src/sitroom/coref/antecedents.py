@@ -17,7 +17,7 @@ WINDOW = 2
 
 def lone_candidates(sdoc, offset: int, persons: list[tuple[int, Mention]]) -> set[int]:
     """The persons named in this paragraph (``sdoc`` at ``offset``) as a name of their own, not as a
-    modifier ("the James Brady briefing room") nor inside a quote: those a pronoun may stand for though
+    modifier ("the Karl Lund briefing room") nor inside a quote: those a pronoun may stand for though
     named as no subject."""
     ends = {offset + t.idx + len(t.text): t for t in sdoc}
     return {i for i, m in persons if m.span.start >= offset and (tok := ends.get(m.span.end)) is not None
@@ -43,7 +43,7 @@ def antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,
         if len(people) == 1:  # the one person named: in the pronoun's sentence, or a subject before
             if reach == 0 or any(m.subject for _, m in window):
                 return window[-1][0]
-            lone = window[-1][0]  # ("deals opened for X. In 2008, he and Y negotiated ...": X)
+            lone = window[-1][0]  # ("contracts flowed to X. In 2009, he and Y bought ...": X)
         if len(people) > 1:
             speakers = [i for i, m in window if m.speaker]
             if speaking and speakers:

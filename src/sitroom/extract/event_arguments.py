@@ -38,7 +38,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
                 else None
             if undergoer is None and verb.dep_ == "conj" and subject is not None and any(
                     c.dep_ == "auxpass" for c in verb.children):
-                undergoer = subject  # "she invoked the attacks ... and was roundly criticized": she was
+                undergoer = subject  # "X cited the floods ... and was roundly criticized": X was
     if undergoer is not None:
         passive = True
         targets = [owner_or_self(undergoer)]
@@ -109,7 +109,7 @@ def _purpose_targets(verb) -> list:
     meeting = _kinds(verb) == {"CONSULT"}
     for clause in (c for n in [verb] + objects for c in n.children if c.dep_ in ("advcl", "xcomp", "acl")):
         # (a purpose: "rallied to protest X's law", "will fight to destroy X", but a meeting's is its
-        # agenda, "meets to select delegates"; what an object says: "approved a law recognizing X"; a
+        # agenda, "meets to choose envoys"; what an object says: "approved a law recognizing X"; a
         # participle of the act that asks: "marched, calling for X's removal", not "agreed, praising X":
         # a second act)
         if (any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children) and not meeting) or (
@@ -241,7 +241,7 @@ _BEHESTS = frozenset({"request", "urging", "invitation", "behest", "insistence",
 
 
 def _occasion(prep, noun) -> bool:
-    """ "at the convention", "at a Capitol Hill rally": where an act took place, no one it is aimed at."""
+    """ "at the convention", "at a Harbour Square rally": where an act took place, no one it is aimed at."""
     return prep.lower_ == "at" and noun.lemma_.lower() in _GATHERINGS
 
 

@@ -37,7 +37,7 @@ _TITLE_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on",
 
 def _in_a_title(head) -> bool:
     """A capitalised trigger inside a work's name: tagged as one, or opening a short title in quotation
-    marks whose every word but the small ones is capitalised ("''Meet the Press''"; not quoted speech,
+    marks whose every word but the small ones is capitalised ("''Meet the Nation''"; not quoted speech,
     "Talks with Vexley collapsed"), not at the start of its sentence."""
     if not head.text[:1].isupper() or head.i == head.sent.start:
         return False
@@ -54,7 +54,7 @@ def _in_a_title(head) -> bool:
 
 
 def _misread_modifier(verb) -> bool:
-    """ "had enough pledged delegates", "both pledged delegates": a participle between a determiner or
+    """ "had enough pledged votes", "both pledged votes": a participle between a determiner or
     quantifier and its noun, which the parser took for a verb and its object."""
     if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or verb.i + 1 >= len(verb.doc):
         return False
@@ -72,7 +72,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
     (PLOVER codes "tried to assassinate" as ASSAULT)."""
     lex = lexicon()
     if _in_a_title(head):
-        return "title"  # "said on NBC's ''Meet the Press''": a show's name
+        return "title"  # "said on Vexley TV's ''Meet the Nation''": a show's name
     if head.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return "question"
     if any(c.lower_ == "whether" for t in (head, head.head) for c in t.children

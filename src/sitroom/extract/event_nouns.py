@@ -104,7 +104,7 @@ def noun_arguments(head) -> tuple[list, list]:
     governor = head.head.head if head.dep_ == "pobj" else head.head
     agents = [g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _MAKING
               for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-    if agents:  # "the Puerto Rico debt deal reached by X and Y": X and Y made it, about Puerto Rico
+    if agents:  # "the Vexley debt deal reached by X and Y": X and Y made it, about Vexley
         targets = targets or [c for c in sources if c.dep_ == "compound"]
         sources = agents
     elif [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
@@ -126,8 +126,8 @@ by X", "the conference led by X", "the threats posed by X")."""
 
 _TELLING_OF = frozenset({"note", "cite", "mention", "report", "count", "document", "track", "list", "tally",
                          "record", "quote", "survey"})
-"""Verbs whose subject tells of another's acts ("the AP noted their endorsements": theirs, not the AP's;
-not "describe": "X and Y issued a statement describing their meeting" is theirs)."""
+"""Verbs whose subject tells of another's acts ("the agency noted their endorsements": theirs, not the
+agency's; not "describe": "X and Y issued a statement describing their meeting" is theirs)."""
 
 
 def _aimed(tok) -> bool:

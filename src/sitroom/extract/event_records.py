@@ -93,9 +93,9 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
 
 def _to_come(f: EventFinding, when: When | None, published: str | None) -> bool:
     """An act told in the simple present or by a noun whose own day is after the publication date:
-    "when the party meets next Wednesday", "a meeting on December 28" are planned. Not a perfect ("has
+    "when the council meets next Wednesday", "a meeting on December 28" are planned. Not a perfect ("has
     pledged"), a progressive ("are hailing": a present act, its day misread), nor a week, a month or a
-    year, as often a clause's background ("attacked the program at a summit in March", "invited X to a
+    year, as often a clause's background ("praised the plan at a summit in March", "invited X to a
     meeting next week") as the act's time."""
     if f.status != "reported" or f.past or f.anterior or f.perfect or when is None \
             or when.basis == "inferred" or not published or len(when.start) != 10 or when.end \

@@ -68,7 +68,7 @@ def names_time(tok) -> bool:
 
 
 def circumstance(prep) -> bool:
-    """ "With the court at an impasse and senators refusing to ...", "but with the holiday schedule we
+    """ "With the harbour closed and the unions refusing to ...", "but with the storms we
     have not met the goal": a "with" before its verb's subject tells the circumstances, no one the act is
     aimed at or done with ("with whom he met" is)."""
     return prep.lower_ == "with" and not any(g.lower_ in ("whom", "which") for g in prep.children) \

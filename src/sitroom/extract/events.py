@@ -141,7 +141,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") and not _state_of(head) else head
     clause = list(owner.subtree)
     if owner is head and standalone:
-        clause += _date_after(head)  # "his trip to Geneva in 1985", the date hung on the verb
+        clause += _date_after(head)  # "his trip to Vexley in 1985", the date hung on the verb
     dated = _dated_clause(owner)
     if dated is not None:  # "in 2009, when X joined Y to reject it": the clause tells of 2009
         clause += list(dated.subtree)
@@ -164,7 +164,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
             sent, head, {t.i for t in trigger_tokens}, offset) + tuple(
         tokens_span(list(p.subtree), offset) for p in head.children if not standalone and p.dep_ == "prep"
         and p.lower_ in ("of", "for") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children))
-    # ("accused China of hacking computers in 2014", "criticized X for voting against it in 2002": the
+    # ("accused Norland of hacking its ministries in 2014", "criticized X for voting against it in 2002": the
     # deed's date, not the words')
     if not_a_happening(head, kind) is not None:
         return None
@@ -240,9 +240,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
 
 
 def _date_after(noun) -> list:
-    """The words of a date phrase right after an event noun that the parser hung on a word above it which
-    names no event ("reminds me of his trip to Geneva in 1985", "voiced in his demand in Berlin in 1987"):
-    the noun's date. A verb that names an event keeps it ("criticized the visit on Tuesday")."""
+    """A date phrase right after an event noun, hung on a word above that names no event ("likens it to his
+    trip to Vexley in 1985"): the noun's date; an event's verb keeps it ("criticized the visit Monday")."""
     end = max(t.i for t in noun.subtree) + 1
     after = noun.doc[end] if end < len(noun.doc) else None
     if after is None or after.dep_ != "prep" or after.lower_ not in ("in", "on", "during") \

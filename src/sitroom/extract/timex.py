@@ -194,7 +194,7 @@ def _resolve(hit: Hit, text: str, dct: Anchor | None, doc=None) -> Timex | None:
         return rel_unit(span, m, dct)
     if hit.kind == "weekday":
         if direction == UNKNOWN and doc is not None and planned_present(doc, span.start, span.end):
-            direction = FUTURE  # "speaks at a conference on Friday": a day to come
+            direction = FUTURE  # "speaks at a forum on Friday": a day to come
         return weekday_date(span, m, dct, direction)
     if hit.kind == "month":
         return month(span, m, dct, direction)

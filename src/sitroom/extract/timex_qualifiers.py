@@ -1,5 +1,5 @@
 """Time expressions that qualify a noun rather than tell the time of what a sentence says: "the 2016
-race", "Trump's 2012 bid", "since the 1990s", "the Christmas party shooting" (TimeML would still tag them;
+race", "Trump's 2012 bid", "since the 1990s", "the Christmas market fire" (TimeML would still tag them;
 sitroom keeps them but marks them, so that no event takes its date from them)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _NOT_A_NOUN = frozenset({"and", "or", "to", "through", "when", "as", "after", "b
 def qualifies(timex: Timex, text: str) -> bool:
     """ "the 2016 race", "Trump's 2012 bid": a determiner or owner before a bare year, a noun after; not
     where a sentence opens with that occasion ("During the 2008 race, ...": see ``_OPENING``); and a
-    holiday's name before a noun ("the Christmas party shooting")."""
+    holiday's name before a noun ("the Christmas market fire")."""
     if is_decade(timex) and _BOUND.search(text[max(0, timex.span.start - 14) : timex.span.start]):
         return True  # "since the 1990s", "after the 1980s": a bound, not the time told of
     if _holiday_modifier(timex, text):
@@ -56,7 +56,7 @@ _OF_A_HOLIDAY = frozenset({"day", "eve", "morning", "afternoon", "evening", "nig
 
 
 def _holiday_modifier(timex: Timex, text: str) -> bool:
-    """ "the Christmas party shooting", "a Thanksgiving dinner": a holiday's name before a noun names an
+    """ "the Christmas market fire", "a Thanksgiving dinner": a holiday's name before a noun names an
     occasion, not the time told of (not "Christmas morning", "the Thanksgiving weekend", "on Christmas")."""
     words = text[timex.span.start : timex.span.end]
     if words.lower() not in _holiday_names() or " " in words:

@@ -131,11 +131,11 @@ def tense_at(doc, start: int, end: int) -> int:
 
 def planned_present(doc, start: int, end: int) -> bool:
     """The expression's verb is in the simple present and is no verb of saying nor "be": "speaks at a
-    conference on Friday", "when the party meets next Wednesday" tell of a day to come (not "says Friday",
+    conference on Friday", "when the council meets next Wednesday" tell of a day to come (not "says Friday",
     a report; nor "the talks are on Friday")."""
     head = _head(doc, start, end)
     if head is not None and head.dep_ in ("poss", "compound", "nmod", "amod"):
-        return False  # "follows Tuesday's declaration": the declaration's day
+        return False  # "follows Tuesday's vote": the declaration's day
     verb = governing_verb_at(doc, start, end)
     return verb is not None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() != "be" \
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
@@ -145,7 +145,7 @@ def planned_present(doc, start: int, end: int) -> bool:
 _PAST_LIKE_PRESENT = frozenset({"hurt", "cut", "set", "put", "hit", "let", "cost", "shut", "spread", "quit",
                                 "bet", "cast", "burst", "split", "upset", "broadcast", "forecast", "bid",
                                 "read", "beat"})
-"""Verbs whose past reads as their present, which the tagger may call a present ("which hurt the index
+"""Verbs whose past reads as their present, which the tagger may call a present ("which cut its rates
 on Friday")."""
 
 
