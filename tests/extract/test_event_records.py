@@ -13,12 +13,16 @@ from sitroom.model.document import SourceText
 from sitroom.nlp.model import load_model
 
 
-def _events(text: str, published: str | None = None) -> list[tuple]:
+def _analysis(text: str, published: str | None = None):
     doc = clean(SourceText(id="t", source="t.txt", origin="t.txt", format="text", text=text,
                            content_hash="h", encoding="utf-8"))
     if published:
         doc = dataclasses.replace(doc, published=published)
-    found = analyse(doc, load_model())
+    return analyse(doc, load_model())
+
+
+def _events(text: str, published: str | None = None) -> list[tuple]:
+    found = _analysis(text, published)
     name = lambda i: found.mentions[i].text  # noqa: E731
     return [(e.type, e.phrase, tuple(map(name, e.sources)), tuple(map(name, e.targets)),
              e.when.start if e.when else None) for e in found.events]
@@ -327,18 +331,14 @@ def test_a_date_after_an_event_noun_is_its_own_and_a_dated_sentence_keeps_out_th
 
 
 def test_a_simple_present_on_a_day_to_come_is_planned_a_progressive_is_not():
-    found = analyse(dataclasses.replace(clean(SourceText(
-        id="t", source="t.txt", origin="t.txt", format="text", encoding="utf-8", content_hash="h",
-        text="Delegates\n\nErik Lund will run when the party meets with Karl Ostrom next Wednesday. "
-             "Progressive groups are hailing Ostrom on Thursday.\n")), published="2016-04-09"), load_model())
+    found = _analysis("Delegates\n\nErik Lund will run when the party meets with Karl Ostrom next Wednesday. "
+                      "Progressive groups are hailing Ostrom on Thursday.\n", "2016-04-09")
     status = {e.phrase: e.status for e in found.events}
     assert status["meets"] == "planned" and status["hailing"] == "reported"
 
 
 def test_a_day_to_come_is_compared_at_the_precision_of_the_publication_date():
-    found = analyse(dataclasses.replace(clean(SourceText(
-        id="t", source="t.txt", origin="t.txt", format="text", encoding="utf-8", content_hash="h",
-        text="Talks\n\nErik Lund meets Karl Ostrom on July 12.\n")), published="2021-07"), load_model())
+    found = _analysis("Talks\n\nErik Lund meets Karl Ostrom on July 12.\n", "2021-07")
     assert [e.status for e in found.events] == ["reported"]
 
 
