@@ -73,7 +73,10 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             index = _framed(tok, agreeing, offset)
             index = _told(tok, agreeing, offset) if index is None else index
             if index is None:
-                index = antecedent(agreeing, start, sentence, who, _speaks(tok), chain, lone)
+                # (a pronoun of the other gender near stands for someone else, not against this one:
+                # "X met Y. She criticized him")
+                same = [(i, m) for i, m in chain if PRONOUN_GENDER.get(m.text.lower(), wanted) == wanted]
+                index = antecedent(agreeing, start, sentence, who, _speaks(tok), same, lone)
                 if index is None and not any(m.span.end <= start and sentence - WINDOW <= m.sentence
                                              for _, m in persons):  # no name near: the pronouns before
                     index = antecedent(_agreeing(chain, who, learned, wanted), start, sentence, who)

@@ -29,7 +29,7 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     undergoer = None
     if not passive and verb.tag_ == "VBN" and not any(c.dep_ in SUBJECTS for c in verb.children):
         if verb.dep_ == "acl":  # "20 students killed at the school": the students were killed
-            undergoer = verb.head
+            undergoer = named(verb.head)  # ("the X Fund, a super PAC financed by Y": the Fund)
         else:  # "children are beaten, chained or attacked": every verb of the chain is passive
             tok = verb
             while tok.dep_ in ("conj", "advcl") and tok.head.tag_ == "VBN" and tok.head.i != tok.i:

@@ -81,7 +81,7 @@ def own_when(f: EventFinding, story: Story, others: list[Span] = ()) -> When | N
                                               for o in others))]
     # a relative clause tells of its noun, a past perfect of a time before the sentence's: only the
     # trigger's own clause dates them
-    own_time_only = f.relative or f.anterior
+    own_time_only = f.relative or f.anterior or f.afterwards  # ("he later denied it")
     # an act only planned or wished takes no date of the clause that tells of it: "on Wednesday, his
     # backers urged him to hold out until Y makes concessions"
     later = ahead(f)

@@ -75,15 +75,17 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         # (a noun in a sentence with a date of its own is not in the earlier sentences' time: "X met Y in
         # July. X invited Y to a rally in September": the rally is not July's)
         when = own_when(f, story, others) or (
-            None if f.anterior or f.current or f.perfect or f.relative or later
+            None if f.anterior or f.afterwards or f.current or f.perfect or f.relative or later
             or (f.nominal and story.dated(f)) else story.narrative(f, out))
+        if when is not None and when.basis == "inferred" and f.past and _after(when.start, published):
+            when = None  # ("X will pick delegates Saturday. ... Y withdrew": not on a day to come)
         # (in a direct quote the present is the day it was said, the time of writing only if "X says",
         # and the past any time before: '"I apologize," X said at a hearing', '"they agreed to it," X said')
         in_quote = [now for content, now in quoted if content.contains(f.trigger)]
         if when is None and published and f.current and not later and all(in_quote):
             when = When(published, None, "inferred")
-        if when is None and f.past and not f.anterior and f.type in SCENE_TYPES and f.status == "reported" \
-                and not in_quote:
+        if when is None and f.past and not (f.anterior or f.afterwards) and f.type in SCENE_TYPES \
+                and f.status == "reported" and not in_quote:
             when = story.scene_of(f)
         status = "planned" if _to_come(f, when, published) else f.status
         out.append(EventRecord(f.type, f.mode, status, f.span, f.trigger, f.phrase, sources, targets,
@@ -101,8 +103,13 @@ def _to_come(f: EventFinding, when: When | None, published: str | None) -> bool:
             or when.basis == "inferred" or not published or len(when.start) != 10 or when.end \
             or (not f.nominal and f.phrase.split()[0].lower().endswith("ing")):
         return False
-    n = min(len(when.start), len(published))  # (at the precision of both: July 5 is no later than July)
-    return when.start[:n] > published[:n]
+    return _after(when.start, published)  # (at the precision of both: July 5 is no later than July)
+
+
+def _after(day: str, published: str | None) -> bool:
+    """``day`` is after the publication date, compared at the precision of both."""
+    n = min(len(day), len(published or ""))
+    return bool(published) and day[:n] > published[:n]
 
 
 _SELF = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})

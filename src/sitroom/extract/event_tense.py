@@ -54,3 +54,18 @@ def simple_past(verb) -> bool:
     return verb.tag_ == "VBD" and verb.dep_ not in ("relcl", "acl") and not any(
         c.dep_ in ("aux", "auxpass") for c in verb.children) and not (
         verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech_lexicon()["cues"])
+
+
+def occasion_of_words(noun) -> bool:
+    """ "said in an interview published Saturday", "wrote in a letter sent on Monday": what the words were
+    said in, whose date is theirs (not "for comments made this week": what they were about)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
+        and noun.lemma_.lower() in speech_lexicon()["sayings"]
+
+
+_AFTERWARDS = frozenset({"later", "afterwards", "afterward", "subsequently", "thereafter", "eventually"})
+
+
+def afterwards(verb) -> bool:
+    """ "He later denied it", "subsequently withdrew": an act told as after the time the text was at."""
+    return any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for c in verb.children)

@@ -7,6 +7,7 @@ from sitroom.data.countries import country_named, country_of_capital, country_of
 from sitroom.data.names import group_nouns, people_word
 from sitroom.data.places import is_town, is_us_state
 from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_tense import occasion_of_words
 from sitroom.model.evidence import Span
 
 
@@ -171,7 +172,8 @@ def other_nouns_clauses(sent, head, keep: set[int], offset: int) -> tuple[Span, 
     not "the lawsuit, which will be filed on Friday". Characters of the source text."""
     return tuple(tokens_span(list(t.subtree), offset) for t in sent
                  if t.pos_ in ("VERB", "AUX") and (t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"))
-                 and t.head.i not in keep and not t.left_edge.i <= head.i <= t.right_edge.i)
+                 and t.head.i not in keep and not t.left_edge.i <= head.i <= t.right_edge.i
+                 and not occasion_of_words(t.head))  # ("said in an interview published Saturday")
 
 
 def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:

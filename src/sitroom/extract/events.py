@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from sitroom.extract.event_arguments import arguments
 from sitroom.extract.event_candidates import definite, triggers, verb_type
+from sitroom.extract.event_clauses import asides_of, clauses
 from sitroom.extract.event_conventions import HOSTILE, pledge_beneficiaries, plover_convention, promised
 from sitroom.extract.event_dates import SCENE_TYPES
 from sitroom.extract.event_doers import doer_of
@@ -22,16 +23,13 @@ from sitroom.extract.event_modes import asked_mode, promise_of
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
 from sitroom.extract.event_status import OCCURRING, demanded_by, reported_future, status_of
-from sitroom.extract.event_tense import current, meanwhile, perfect, simple_past
+from sitroom.extract.event_tense import afterwards, current, perfect, simple_past
 from sitroom.extract.event_words import (
     actor_like,
     argument_span,
     argument_text,
-    dated_nouns,
     expand,
     names_time,
-    other_nouns_clauses,
-    tokens_span,
 )
 from sitroom.extract.participants import described
 from sitroom.model.event import EventFinding
@@ -124,6 +122,15 @@ def _state_of(noun) -> bool:
                                                   for c in verb.children)
 
 
+_REACTIONS = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+
+
+def _reacted_to(noun) -> bool:
+    """An event noun that is what another act reacts to ("opposed the deal last summer", "criticized the
+    attack on Monday"): the reaction's clause and date are not its own."""
+    return noun.dep_ == "dobj" and verb_type(noun.head, lexicon()) in _REACTIONS
+
+
 def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
     standalone = noun is not None and noun.i == head.i
     verb = None if standalone else head
@@ -138,7 +145,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         phrase = head.text + " " + " ".join(t.text for t in noun.subtree
                                              if (t.i <= noun.i and t.dep_ != "det") or t.i == noun.i)
     # a noun's time and place are its clause's: "the next visit ... will take place on September 29"
-    owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") and not _state_of(head) else head
+    owner = head.head if standalone and head.head.pos_ in ("VERB", "AUX") and not _state_of(head) \
+        and not _reacted_to(head) else head
     clause = list(owner.subtree)
     if owner is head and standalone:
         clause += _date_after(head)  # "his trip to Vexley in 1985", the date hung on the verb
@@ -147,25 +155,8 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         clause += list(dated.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
     # (and a coordinated clause with a subject of its own: "X agreed ..., but when Y visited in 2010, ...")
-    inner = _clauses([owner], offset) + _clauses([owner], offset, ("conj",), finite=True)
-    arguments_ = [c for c in owner.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "dative", "attr")]
-    arguments_ += [g for c in owner.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    # what a relative clause tells is of its noun, wherever the noun stands ("a judge appointed in 2010",
-    # "... during the crisis that began in 2008"); the event noun's own is the event's ("the meeting, which
-    # took place on Monday")
-    holders = [t for t in clause if t.i != head.i and (noun is None or t.i != noun.i)]
-    others_ = [a for a in arguments_ if a.i != head.i and (noun is None or a.i != noun.i)]
-    asides = _clauses(holders, offset, ("relcl",)) + _clauses(others_, offset, ("acl",), finite=True) + tuple(
-        tokens_span(list(c.subtree), offset) for a in others_ for c in a.children
-        if c.dep_ == "acl" and c.tag_ == "VBN") + tuple(  # "for comments made this week"; "because X will
-        tokens_span(list(t.subtree), offset) for t in owner.subtree if t.dep_ == "advcl" and t.i != owner.i
-        and any(c.dep_ == "mark" and c.lower_ in _REASONS for c in t.children) and not meanwhile(t)) \
-        + dated_nouns(owner, (head, noun), offset) + other_nouns_clauses(
-            sent, head, {t.i for t in trigger_tokens}, offset) + tuple(
-        tokens_span(list(p.subtree), offset) for p in head.children if not standalone and p.dep_ == "prep"
-        and p.lower_ in ("of", "for") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children))
-    # ("accused Norland of hacking its ministries in 2014", "criticized X for voting against it in 2002": the
-    # deed's date, not the words')
+    inner = clauses([owner], offset) + clauses([owner], offset, ("conj",), finite=True)
+    asides = asides_of(owner, head, noun, clause, sent, {t.i for t in trigger_tokens}, standalone, offset)
     if not_a_happening(head, kind) is not None:
         return None
     if noun is not None and not standalone and (head.lemma_.lower() in RECEIVING or (
@@ -230,6 +221,7 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         anterior=not standalone and any(  # (not the backshift of reported speech: "said it had signed")
             (c.dep_ == "aux" and c.lower_ in ("had", "'d") and head.dep_ != "ccomp")
             or (c.dep_ == "advmod" and c.lower_ == "already") for c in head.children),  # "already signed"
+        afterwards=not standalone and afterwards(head),
         described=tuple(argument_span(t, offset) for t in sources + targets if described(t)),
         owners=tuple(argument_span(t, offset) for t in sources + targets if _governed(t, kind)),
         relative=dated is None and any(  # (and "the meeting, requested by X": a reduced one; not "in
@@ -249,10 +241,6 @@ def _date_after(noun) -> list:
             or verb_type(after.head, lexicon()) is not None:
         return []
     return list(after.subtree)
-
-
-_REASONS = frozenset({"because", "although", "though", "whereas", "while", "unless", "lest"})
-"""Marks of a clause that tells why or despite what, wherever it hangs: its dates are its own."""
 
 
 _DEALINGS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "SUPPORT", "AID", "COOPERATE",
@@ -290,11 +278,3 @@ def _dated_clause(owner):
         if dated is not None:
             return dated  # "an attack in November, when bombers killed 130": the attack's November
     return None
-
-
-def _clauses(heads: list, offset: int, deps=("advcl", "relcl", "ccomp", "acl"), finite: bool = False
-             ) -> tuple[Span, ...]:
-    """The spans of the verbal clauses hanging off ``heads`` (``finite``: only those with a subject)."""
-    return tuple(tokens_span(list(c.subtree), offset) for h in heads for c in h.children
-                 if c.dep_ in deps and c.pos_ in ("VERB", "AUX") and not meanwhile(c)
-                 and (not finite or any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))

@@ -49,6 +49,9 @@ class EventFinding:
     """Told in the past perfect ("had praised"), not as reported speech ("said it had signed"), or as
     done "already": before the time its sentence tells of, so a date heading the sentence or its one
     date is not its own, nor the narrative time."""
+    afterwards: bool = False
+    """Told as after the time the text was at ("He later denied it", "subsequently withdrew"): neither a
+    date heading its sentence nor the narrative time is its own."""
     perfect: bool = False
     """Told in the present perfect of a past act ("has called for", not "has refused"): an indefinite
     past, which the narrative time of the sentences around it does not date."""
