@@ -397,3 +397,11 @@ def test_a_lone_person_named_before_not_as_subject_is_he_when_no_one_else_is_nea
     linked = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
     assert linked[0] == ("he", "Mr. Ostrom")  # (not a name that modifies, nor one of another paragraph)
     assert not [p for p, name in linked if name in ("Mr. Halvorsen", "Mr. Berg")]
+
+
+def test_a_pronoun_of_the_other_gender_does_not_keep_him_from_the_one_named_as_object():
+    analysis = _analyse("Talks\n\nBy Ana Reyes\n\nLena Halvorsen met Karl Ostrom in Vexley. She later "
+                        "criticized him.\n\nErik Lund met Karl Ostrom in Vexley. He criticized him.\n")
+    linked = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
+    assert ("him", "Karl Ostrom") in linked
+    assert [p for p, _ in linked].count("him") == 1  # (two men before "He criticized him": no one)

@@ -33,7 +33,7 @@ def story():
     return _events("Aides quit\n\nBy Lena Hart\n\n"
                    "Karl Ostrom's aides criticized Lena Halvorsen. Arab lawmakers called on the government "
                    "to block the visit.\n\n"
-                   "In 2013, Karl Ostrom met Lena Halvorsen in Freedonia. He later praised her. The fund he "
+                   "In 2013, Karl Ostrom met Lena Halvorsen in Freedonia. He also praised her. The fund he "
                    "set up in 2009 was small.\n\n"
                    "Lena Halvorsen also supported the effort, attending the opening of the center in 2011.\n")
 
@@ -353,3 +353,23 @@ def test_the_date_of_a_deed_one_is_accused_or_criticized_for_is_not_the_words():
     events = _events("Votes\n\nBy Lena Hart\n\nErik Lund criticized Karl Ostrom for voting against the "
                      "bill in 2002.\n", published="2016-03-09")
     assert [e[4] for e in events if e[1] == "criticized"] == [None]
+
+
+def test_an_act_told_as_later_or_before_a_day_to_come_takes_no_narrative_time():
+    events = _events("Talks\n\nBy Lena Hart\n\nThe weather was fine.\n\n"
+                     "In October, Lena Halvorsen met Karl Ostrom in Vexley. She later criticized him.\n\n"
+                     "Norland will pick delegates on Saturday. Even before the vote, Karl Ostrom criticized "
+                     "Erik Lund.\n", published="2016-03-02")
+    dates = {(e[1], e[3]): e[4] for e in events}
+    assert dates[("met", ("Karl Ostrom",))] == "2015-10"
+    assert dates[("criticized", ("him",))] is None  # after October, not in it
+    assert dates[("criticized", ("Erik Lund",))] is None  # done already: not on the Saturday to come
+
+
+def test_words_said_in_an_interview_take_its_date_a_reaction_s_object_does_not():
+    events = _events("Talks\n\nBy Lena Hart\n\nThe weather was fine.\n\nErik Lund praised Karl Ostrom "
+                     "in an interview published Saturday.\n\nKarl Ostrom, who opposed the Norland deal last "
+                     "summer, met Erik Lund.\n", published="2016-03-02")
+    dates = {e[1]: e[4] for e in events}
+    assert dates["praised"] == "2016-02-27" and dates["opposed"] == "2015-06"
+    assert dates["deal"] is None  # the deal was made before it was opposed

@@ -1058,3 +1058,8 @@ def test_a_passive_conjunct_without_a_subject_of_its_own_undergoes_the_act():
     (criticized,) = [f for f in code_text("Karl Ostrom cited the floods to defend the delay and was roundly "
                                           "criticized by Erik Lund.") if f.phrase == "criticized"]
     assert (criticized.source, criticized.target) == (("Erik Lund",), ("Karl Ostrom",))
+
+
+def test_what_a_participle_tells_of_a_description_is_done_to_the_name_it_describes():
+    e = _first("The Vexley Fund, a super PAC financed by the billionaire Karl Ostrom, ran an ad.")
+    assert (e.type, e.target) == ("AID", ("The Vexley Fund",))

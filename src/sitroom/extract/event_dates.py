@@ -215,6 +215,8 @@ class Story:
                 frames.append((r.sentence.start, r.when))
         if frames:
             when = max(frames, key=lambda x: x[0])[1]
+            if f.past and after(when.start, self.published):
+                return None  # ("X will pick delegates Saturday. ... Y withdrew": not on a day to come)
             return When(when.start, when.end, "inferred")
         if not self.headers:
             return None
@@ -223,6 +225,12 @@ class Story:
             return When(self.published, None, "inferred") if self.published else None
         when = self.headers[k - 1][1]
         return When(when.start, when.end, "inferred")
+
+
+def after(day: str, published: str | None) -> bool:
+    """``day`` (a partial ISO date) is after the publication date, compared at the precision of both."""
+    n = min(len(day), len(published or ""))
+    return bool(published) and day[:n] > published[:n]
 
 
 def _framing(t: Timex) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitroom.extract.event_dates import SCENE_TYPES, Story, When, ahead, own_when
+from sitroom.extract.event_dates import SCENE_TYPES, Story, When, after, ahead, own_when
 from sitroom.extract.speakers import speech_lexicon
 from sitroom.extract.timex import Timex
 from sitroom.model.event import EventFinding
@@ -77,8 +77,6 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         when = own_when(f, story, others) or (
             None if f.anterior or f.afterwards or f.current or f.perfect or f.relative or later
             or (f.nominal and story.dated(f)) else story.narrative(f, out))
-        if when is not None and when.basis == "inferred" and f.past and _after(when.start, published):
-            when = None  # ("X will pick delegates Saturday. ... Y withdrew": not on a day to come)
         # (in a direct quote the present is the day it was said, the time of writing only if "X says",
         # and the past any time before: '"I apologize," X said at a hearing', '"they agreed to it," X said')
         in_quote = [now for content, now in quoted if content.contains(f.trigger)]
@@ -103,13 +101,7 @@ def _to_come(f: EventFinding, when: When | None, published: str | None) -> bool:
             or when.basis == "inferred" or not published or len(when.start) != 10 or when.end \
             or (not f.nominal and f.phrase.split()[0].lower().endswith("ing")):
         return False
-    return _after(when.start, published)  # (at the precision of both: July 5 is no later than July)
-
-
-def _after(day: str, published: str | None) -> bool:
-    """``day`` is after the publication date, compared at the precision of both."""
-    n = min(len(day), len(published or ""))
-    return bool(published) and day[:n] > published[:n]
+    return after(when.start, published)  # (at the precision of both: July 5 is no later than July)
 
 
 _SELF = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
