@@ -69,7 +69,8 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             wanted = PRONOUN_GENDER[tok.lower_]
             clause = _own_clause_subjects(tok, offset)
             # (nor for whom a pronoun subject of it stands: "He criticized him")
-            barred = {who[m.antecedent].key for m in found if m.span.start in clause and m.antecedent in who}
+            barred = {who[m.antecedent].key for m in found
+                      if m.subject and m.span.start in clause and m.antecedent in who}
             agreeing = [(i, m) for i, m in persons if m.span.start not in clause and who[i].key not in barred
                         and _gender(i, who, learned, wanted) == wanted]
             index = _framed(tok, agreeing, offset)

@@ -15,7 +15,8 @@ from sitroom.extract.event_generic import (
     whenever,
 )
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, polled, statistic
+from sitroom.extract.event_modifiers import deemed, in_a_title, misread_modifier
+from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, measured, polled, statistic
 from sitroom.extract.event_status import inverted_condition
 from sitroom.extract.event_words import names_time
 
@@ -29,49 +30,13 @@ _ON_THE_PHONE = frozenset({"congratulate", "thank", "apologize", "apologise", "d
 "called to" see done was asked for ("called to reject X")."""
 
 
-_OPENING_MARKS = frozenset({"''", "``", '"', "“", "‘", "'"})
-
-
-_TITLE_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with"})
-
-
-def _in_a_title(head) -> bool:
-    """A capitalised trigger inside a work's name: tagged as one, or opening a short title in quotation
-    marks whose every word but the small ones is capitalised ("''Meet the Nation''"; not quoted speech,
-    "Talks with Vexley collapsed"), not at the start of its sentence."""
-    if not head.text[:1].isupper() or head.i == head.sent.start:
-        return False
-    if head.ent_type_ == "WORK_OF_ART":
-        return True
-    if head.doc[head.i - 1].text not in _OPENING_MARKS or head.doc[head.i - 1].i == head.sent.start:
-        return False
-    words = []
-    for tok in head.doc[head.i : head.i + 8]:
-        if tok.text in _OPENING_MARKS or tok.text in ("”", "’"):
-            return all(w.text[:1].isupper() or w.lower_ in _TITLE_SMALL_WORDS for w in words if w.is_alpha)
-        words.append(tok)
-    return False
-
-
-def _misread_modifier(verb) -> bool:
-    """ "had enough pledged votes", "both pledged votes": a participle between a determiner or
-    quantifier and its noun, which the parser took for a verb and its object."""
-    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or verb.i + 1 >= len(verb.doc):
-        return False
-    before, after = verb.doc[verb.i - 1], verb.doc[verb.i + 1]
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return False  # ("Both signed agreements", "X and Y in 2015 signed agreements": a verb)
-    return after.dep_ == "dobj" and after.head.i == verb.i and after.tag_ in ("NNS", "NN") and (
-        before.tag_ in ("DT", "PDT", "PRP$", "CD") or before.lower_ in ("enough", "more", "fewer", "many"))
-
-
 def not_a_happening(head, kind: str = "") -> str | None:
     """Why the trigger names no happening, or None: a question ("Why would X meet Y?"), an attempt
     ("trying to broker a truce"), a wish ("the hope to cooperate"), an evaluation ("it is important
     to cooperate") or an idiom of the lexicon ("strike a chord"). An attempted attack or arrest is one
     (PLOVER codes "tried to assassinate" as ASSAULT)."""
     lex = lexicon()
-    if _in_a_title(head):
+    if in_a_title(head):
         return "title"  # "said on Vexley TV's ''Meet the Nation''": a show's name
     if head.sent.text.rstrip().rstrip("\"'”’ )").endswith("?"):
         return "question"
@@ -120,6 +85,8 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in asking for c in head.children):
         return "requested"  # "Trump's call to ban X was wrong" (the parser makes the call the subject)
+    if _purpose_of_asked(head, lex.verbs_of_asking):
+        return "requested"  # "asking supporters to donate $3 to condemn X": only asked for too
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.verbs_of_asking and _subjunctive(head):
         return "requested"  # "demanded that X make a public apology": asked for, not done
     if head.dep_ == "pcomp" and head.head.lower_ == "from" and head.head.head.lemma_.lower() in _AVOIDING:
@@ -130,22 +97,22 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "generic"  # "companies finance takeovers with debt", "donors who fund super PACs"
     if whenever(head):
         return "generic"  # "even when the candidate isn't making a visit, ...": no one happening
-    if statistic(head) or (kind == "SUPPORT" and (by_margin(head) or counted(head))) or polled(head):
+    if statistic(head) or (kind == "SUPPORT" and (by_margin(head) or counted(head) or measured(head))) \
+            or polled(head):
         return "statistic"  # "claimed that group X killed 81 percent of Y": a share, no happening
     if head.pos_ == "NOUN" and head.dep_ == "compound" and head.head.lemma_.lower() in _MEASURES:
         return "statistic"  # "his approval rating", "the support numbers": a measure, no act
     if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in head.children) and not any(
             c.dep_ == "neg" for c in head.children):
         return "ability"  # "leaders who can support any candidate", "he can ask them to": what may be
-    if head.pos_ == "VERB" and (head.dep_ == "amod" or _misread_modifier(head)):
+    if head.pos_ == "VERB" and (head.dep_ == "amod" or misread_modifier(head)):
         return "attribute"  # "pledged delegates", "a promised visit": a word describing a noun
     if _compared(head):
         return "comparison"  # "as much money as he has promised", "more jobs than X pledged": a measure
     if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return "result"  # "X won Vermont, allowing her to build a lead": what followed, no act
-    if head.tag_ == "VBN" and head.dep_ in ("ccomp", "oprd", "xcomp") \
-            and head.head.lemma_.lower() in _DEEMING:
+    if deemed(head):
         return "evaluation"  # "is considered occupied territory": what something is called
     if kind == "SUPPORT" and any(c.dep_ == "dobj" and text_author(g) is not None
                                  for c in head.children for g in c.children):
@@ -204,6 +171,19 @@ def not_a_happening(head, kind: str = "") -> str | None:
     return None
 
 
+def _purpose_of_asked(head, asking: frozenset[str]) -> bool:
+    """An infinitive of purpose of an act someone was asked to do, however deep ("asked X to donate to
+    condemn Y"; the act asked for itself is judged above)."""
+    tok, steps = head, 0
+    while tok.dep_ in ("advcl", "xcomp", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                          for c in tok.children):
+        # ("to donate money to condemn Y": the parser may hang the purpose on the object)
+        tok, steps = (tok.head.head if tok.dep_ == "relcl" else tok.head), steps + 1
+        if steps > 1 and tok.lemma_.lower() in asking and any(c.dep_ == "dobj" for c in tok.children):
+            return True
+    return False
+
+
 def _sought_of(verb) -> bool:
     """ "seeks the extradition of X from Y": what is sought is asked of someone, an act (not "seeks
     recognition", an aim)."""
@@ -259,9 +239,6 @@ def _compared(head) -> bool:
 def _subjunctive(verb) -> bool:
     """ "that X make", "that X should leave": the mood of what is asked for."""
     return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ != "should" for c in verb.children)
-
-
-_DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
 
 
 _QUESTIONING = frozenset({"question", "ask", "wonder", "unclear", "uncertain", "doubt", "answer", "debate"})

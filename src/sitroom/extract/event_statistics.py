@@ -77,3 +77,11 @@ def backed_by_many(head) -> bool:
         return True  # "has the support of women"; not "had the backing of X", "had praise for X"
     return any(g.lemma_.lower() in _MANY or g.like_num for c in noun.children if c.dep_ == "prep"
                and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def measured(noun) -> bool:
+    """ "X's approval stood at 41 percent", "a poll puts X's support at 30 percent": a measure the noun's
+    verb gives in percent, no act."""
+    return noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "to") and any(t.lower_ in ("percent", "%") for t in c.subtree)
+        for c in noun.head.subtree)

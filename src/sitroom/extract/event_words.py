@@ -173,7 +173,8 @@ def other_nouns_clauses(sent, head, keep: set[int], offset: int) -> tuple[Span, 
     return tuple(tokens_span(list(t.subtree), offset) for t in sent
                  if t.pos_ in ("VERB", "AUX") and (t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBN"))
                  and t.head.i not in keep and not t.left_edge.i <= head.i <= t.right_edge.i
-                 and not occasion_of_words(t.head))  # ("said in an interview published Saturday")
+                 and not (occasion_of_words(t.head) and t.head.head.head.i == head.i))
+    # (but "said in an interview published Saturday": the words' own)
 
 
 def dated_nouns(owner, keep: tuple, offset: int) -> tuple[Span, ...]:

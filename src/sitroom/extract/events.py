@@ -155,7 +155,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
         clause += list(dated.subtree)
     scope = Span(offset + min(t.idx for t in clause), offset + max(t.idx + len(t.text) for t in clause))
     # (and a coordinated clause with a subject of its own: "X agreed ..., but when Y visited in 2010, ...")
-    inner = clauses([owner], offset) + clauses([owner], offset, ("conj",), finite=True)
+    # (a noun's own relative clause is of it: "the deal reached by X last week")
+    inner = clauses([owner], offset, ("advcl", "ccomp") if owner is head and standalone else (
+        "advcl", "relcl", "ccomp", "acl")) + clauses([owner], offset, ("conj",), finite=True)
     asides = asides_of(owner, head, noun, clause, sent, {t.i for t in trigger_tokens}, standalone, offset)
     if not_a_happening(head, kind) is not None:
         return None
