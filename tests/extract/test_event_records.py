@@ -373,3 +373,15 @@ def test_words_said_in_an_interview_take_its_date_a_reaction_s_object_does_not()
     dates = {e[1]: e[4] for e in events}
     assert dates["praised"] == "2016-02-27" and dates["opposed"] == "2015-06"
     assert dates["deal"] is None  # the deal was made before it was opposed
+
+
+def test_a_noun_keeps_its_own_participle_s_date_and_him_may_be_the_owner_of_the_subject_s_his():
+    found = _analysis("Debt\n\nBy Lena Hart\n\nErik Lund is pushing senators to reject the Norland debt "
+                      "deal reached by Karl Ostrom and Anna Berg last week.\n\nKarl Ostrom took the stage. "
+                      "None of his rivals attacked him over the issue.\n", published="2016-03-02")
+    name = lambda i: found.mentions[i].text  # noqa: E731
+    deal = next(e for e in found.events if e.phrase == "deal")
+    assert (deal.when.start, deal.when.end) == ("2016-02-22", "2016-02-28")
+    attacked = next(e for e in found.events if e.phrase == "attacked")
+    assert [found.mentions[found.mentions[i].antecedent].text for i in attacked.targets] == ["Karl Ostrom"]
+    assert name(attacked.targets[0]) == "him"

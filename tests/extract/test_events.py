@@ -1063,3 +1063,17 @@ def test_a_passive_conjunct_without_a_subject_of_its_own_undergoes_the_act():
 def test_what_a_participle_tells_of_a_description_is_done_to_the_name_it_describes():
     e = _first("The Vexley Fund, a super PAC financed by the billionaire Karl Ostrom, ran an ad.")
     assert (e.type, e.target) == ("AID", ("The Vexley Fund",))
+
+
+def test_modifiers_measures_idioms_and_purposes_of_asked_acts_are_no_events():
+    _no_events(["Lena Halvorsen won a majority of regular, pledged delegates.",
+                "Norland keeps embassies in Vexley and not Marlova, whose eastern hills are considered "
+                "occupied territory under international law, although Norland disputes this."],
+               {"AGREE", "ASSAULT"})
+    _no_events(['"We are meeting our benchmarks," said Anna Berg.'], {"CONSULT"})
+    _no_events(["The rules require the three candidates to suspend reality."], {"SANCTION"})
+    _no_events(["A tracking poll puts Karl Ostrom's approval during the spring at 49.5 percent on average.",
+                "Karl Ostrom's approval stood at 41 percent."], {"SUPPORT"})
+    _no_events(["Karl Ostrom sent a fundraising call, asking supporters to donate money to condemn Erik "
+                "Lund."], {"ACCUSE"})
+    assert _first("Karl Ostrom met our ambassador.").type == "CONSULT"

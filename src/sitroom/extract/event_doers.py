@@ -129,6 +129,9 @@ def doer_of(verb):
                              for g in c.children if g.dep_ == "pobj" and actor_like(g)), None)
         if subordinator is not None and tok.tag_ == "VBD":
             return subordinator  # "after X, responding to Y, dropped ... and agreed": X (a misparse)
+        misread = _misread_clause_subject(tok) if tok.dep_ == "advcl" and tok.tag_ == "VBD" else None
+        if misread is not None:
+            return misread  # "... grew louder as X, Y's daughter, attacked Z": X (not the main subject)
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and actor_like(tok.head):
             return tok.head  # "a sniper targeting and killing five officers": the sniper
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and actor_like(tok.head):
@@ -169,6 +172,21 @@ def named(noun):
         # ("Murphy, a Jupiter Democrat who")
         return noun.head
     return noun
+
+
+_CONJUNCTIONS = frozenset({"as", "while", "when", "after", "before", "since", "until", "because", "once"})
+
+
+def _misread_clause_subject(verb):
+    """The subject of a clause the parser split: a conjunction read as a preposition of the main verb,
+    its "object" the clause's subject, right before the clause's own verb ("as X, Y's daughter,
+    attacked")."""
+    for prep in list(verb.head.children) + list(verb.children):
+        if prep.dep_ in ("prep", "mark") and prep.lower_ in _CONJUNCTIONS and prep.i < verb.i:
+            subject = next((g for g in prep.children if g.dep_ == "pobj" and actor_like(g)), None)
+            if subject is not None and all(t.is_punct for t in verb.doc[subject.right_edge.i + 1 : verb.i]):
+                return subject
+    return None
 
 
 def _reporter(tok):
