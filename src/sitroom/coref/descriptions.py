@@ -13,25 +13,33 @@ from sitroom.model.mention import Mention, RoleFinding
 
 
 def description(tok) -> list[str] | None:
-    """ "the envoy", "the Vermont senator": a role noun after "the" and capitalised words that qualify
-    it, outside any name: those words (lower case, maybe none), else None."""
+    """ "the envoy", "the Vermont senator", "the former three-term governor": a role noun after "the" and
+    words that qualify it, outside any name: the capitalised or title words among them (lower case,
+    maybe none), else None."""
     if not (tok.pos_ == "NOUN" and tok.tag_ == "NN" and not tok.ent_type_
             and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj") and has_role_word(tok.text)):
         return None
-    qualifiers = _qualifiers(tok)
-    before = tok.i - 1 - len(qualifiers)
+    qualifiers, before = _qualifiers(tok)
     return qualifiers if before >= 0 and tok.doc[before].lower_ == "the" else None
 
 
-def _qualifiers(tok) -> list[str]:
-    """Up to two words right before a role noun that qualify it: capitalised ("the Vermont senator") or
-    part of the title ("the prime minister", "the foreign minister")."""
+_MODIFIERS = frozenset({"compound", "amod", "nummod", "punct", "npadvmod", "advmod"})
+"""Words between "the" and a role noun that may describe it ("the former three-term governor")."""
+
+
+def _qualifiers(tok) -> tuple[list[str], int]:
+    """The words right before a role noun that qualify it: up to two capitalised ones ("the Vermont
+    senator") or parts of the title ("the prime minister", "the foreign minister"), past other
+    describing words ("three-term", "70-year-old"); and the index of the word before them all."""
     found, i = [], tok.i - 1
-    while i >= 0 and len(found) < 2 and tok.doc[i].head.i == tok.i \
-            and tok.doc[i].dep_ in ("compound", "amod") and _qualifying(tok.doc[i], tok):
-        found.append(tok.doc[i].lower_)
+    while i >= 0 and len(found) < 2 and tok.doc[i].dep_ in _MODIFIERS and tok.doc[i].lower_ != "the" \
+            and tok.i in [tok.doc[i].head.i, tok.doc[i].head.head.i]:
+        if _qualifying(tok.doc[i], tok):
+            found.append(tok.doc[i].lower_)
+        elif not (tok.doc[i].is_lower or tok.doc[i].like_num or tok.doc[i].text == "-"):
+            break  # (a name: "the Ostrom campaign aide" is no description of Ostrom)
         i -= 1
-    return found
+    return found, i
 
 
 def _qualifying(word, role) -> bool:
@@ -52,18 +60,48 @@ president" to be that holder."""
 
 
 def described(persons, roles: list[RoleFinding], word: str, start: int, sentence: int,
-               qualifiers: list[str] = ()) -> int | None:
-    def holds(title: str) -> bool:  # ("the Vermont senator" is a Vermont senator: "Vermont Sen. X")
-        # (the office, not what it is of: "governor of the province" is a governor)
-        words = [(short_title(w) or w).lower() for w in title.split(" of ")[0].replace("-", " ").split()]
+               qualifiers: list[str] = (), keys: dict[int, str] | None = None, subject: bool = False
+               ) -> int | None:
+    """The person mention (index) a description of ``word`` ("senator") with ``qualifiers`` stands for:
+    the last person named before ``start`` whose role holds the word and its qualifiers; else the one
+    person (by ``keys``, each person mention's identity) whose role holds the word with no other place
+    ("Sen. X" for "the Vermont senator"); else, for a qualified description that is its clause's
+    ``subject`` where no one named holds the word, the one person who was a subject of the sentence
+    before and holds no other office ("X told Politico ... The former governor dismissed ...")."""
+    def office(title: str) -> list[str]:  # ("governor of the province" is a governor)
+        return [(short_title(w) or w).lower() for w in title.split(" of ")[0].replace("-", " ").split()]
+
+    def holds(title: str, places: bool = True) -> bool:  # ("the Vermont senator" is a "Vermont Sen. X")
+        words = office(title)
         return bool(words) and words[-1].rstrip("s") == word.rstrip("s") \
-            and not (_LESSER - set(qualifiers)) & set(words) and all(q in words for q in qualifiers)
+            and not (_LESSER - set(qualifiers)) & set(words) \
+            and (all(q in words for q in qualifiers) if places else not _elsewhere(title, qualifiers))
 
     holders = {r.mention for r in roles if holds(r.title)}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
     if before and word in SOLE_OFFICES and before[-1][1].sentence <= sentence - SOLE_OFFICE_REACH:
         return None  # "President X" long ago, then "Congress required the president to ..."
-    return before[-1][0] if before else None
+    if before or keys is None or word in SOLE_OFFICES:
+        return before[-1][0] if before else None
+    holders = {r.mention for r in roles if holds(r.title, places=False)}
+    before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
+    if before:
+        return before[-1][0] if len({keys[i] for i, _ in before}) == 1 else None
+    if not (subject and qualifiers) or any(office(r.title)[-1:] == [word] for r in roles):
+        return None
+    offices = {r.mention for r in roles if has_role_word(r.title)}
+    told = [(i, m) for i, m in persons if m.subject and m.sentence == sentence - 1]
+    if len({keys[i] for i, _ in told}) != 1 or any(keys[i] == keys[told[0][0]] for i in offices):
+        return None
+    return told[-1][0]
+
+
+def _elsewhere(title: str, qualifiers: list[str]) -> bool:
+    """The title names a place or party the description does not ("California Gov." for "the Vermont
+    governor")."""
+    named = {w.lower().strip(".,") for w in title.split() if w[:1].isupper() and short_title(w) is None
+             and w.lower().strip(".") not in _LESSER and not has_role_word(w)}
+    return bool(named) and not named & set(qualifiers)
 
 
 def group_description(tok) -> bool:

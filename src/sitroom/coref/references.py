@@ -94,12 +94,13 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             if index is not None and who[index].gender is None:
                 learned.setdefault(who[index].key, wanted)
         elif (qualifiers := description(tok)) is not None:
-            index = described(persons, roles, tok.lower_, start, sentence, qualifiers)
+            index = described(persons, roles, tok.lower_, start, sentence, qualifiers,
+                              {i: who[i].key for i, _ in persons}, tok.dep_ in ("nsubj", "nsubjpass"))
         else:
             continue
         if index is None:
             continue
-        first = sdoc[tok.i - 1] if tok.lower_ not in PRONOUNS else tok
+        first = tok if tok.lower_ in PRONOUNS else _description_start(tok)
         span = Span(offset + first.idx, start + len(tok.text))
         found.append(Mention(span, sdoc.text[span.start - offset : span.end - offset], "PRON",
                              settled[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
@@ -107,6 +108,14 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
         if index in who and tok.lower_ in PRONOUNS:
             chain.append((index, found[-1]))
     return found
+
+
+def _description_start(tok):
+    """The first word of a description after its "the" ("former" in "the former three-term governor")."""
+    first = tok.doc[tok.i - 1]
+    while first.lower_ != "the" and first.i > max(tok.i - 5, 0) and tok.doc[first.i - 1].lower_ != "the":
+        first = tok.doc[first.i - 1]
+    return first
 
 
 def _gender(i: int, who: dict[int, Identity], learned: dict[str, str], unknown: str | None = None

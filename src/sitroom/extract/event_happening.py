@@ -84,8 +84,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
     asking = lex.verbs_of_asking | _PROPOSALS
     to = next((c for c in head.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is not None and head.dep_ == "advcl" and to.i > 0 and to.nbor(-1).dep_ == "dobj" \
-            and to.nbor(-1).head.i == head.head.i and to.nbor(-1).lemma_.lower() in asking:
-        return "requested"  # "decried X's calls to ban Y", the infinitive hung on the verb
+            and to.nbor(-1).head.i == head.head.i and to.nbor(-1).lemma_.lower() in asking \
+            and any(c.dep_ == "poss" for c in to.nbor(-1).children):
+        return "requested"  # "decried X's calls to ban Y", the infinitive hung on the verb (not "held a
+        # conference call to defend Y")
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in asking for c in head.children):
         return "requested"  # "Trump's call to ban X was wrong" (the parser makes the call the subject)
