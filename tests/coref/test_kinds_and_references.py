@@ -405,3 +405,29 @@ def test_a_pronoun_of_the_other_gender_does_not_keep_him_from_the_one_named_as_o
     linked = [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions if m.pronoun]
     assert ("him", "Karl Ostrom") in linked
     assert [p for p, _ in linked].count("him") == 1  # (two men before "He criticized him": no one)
+
+
+def _linked(text: str) -> list[tuple[str, str]]:
+    analysis = _analyse(text)
+    return [(m.text, analysis.mentions[m.antecedent].text) for m in analysis.mentions
+            if m.pronoun and m.antecedent is not None]
+
+
+def test_a_described_office_holder_is_the_one_holder_of_the_office_named_with_no_other_place():
+    assert ("Idaho senator", "Lena Berg") in _linked(
+        "Floor\n\nBy Ana Reyes\n\nSen. Lena Berg says she is ready for a fight. The Idaho senator told "
+        "reporters that the plan was weak.\n")
+    assert ("Nebraska governor", "Karl Ostrom") in _linked(
+        "Budget\n\nBy Ana Reyes\n\nGov. Karl Ostrom of Nebraska spoke. Oregon Gov. Erik Lund spoke. The "
+        "Nebraska governor left early.\n")  # (not the governor of another state)
+    assert not [d for d, _ in _linked("Vote\n\nBy Ana Reyes\n\nSen. Anna Holm spoke, and Sen. Lena Berg "
+                                      "agreed. The Idaho senator left.\n") if "senator" in d]
+
+
+def test_a_qualified_description_as_subject_is_the_subject_of_the_sentence_before():
+    linked = _linked("Race\n\nBy Ana Reyes\n\nErik Lund told reporters that the race has come down to two "
+                     "men. \"He is the one,\" Lund said. The former three-term governor dismissed the "
+                     "argument that he could not win.\n\nKarl Ostrom won. \"It is a coup,\" Lena Berg of the "
+                     "Post explained. The former Idaho governor plans to back him.\n")
+    assert ("former three-term governor", "Lund") in linked
+    assert not [d for d, _ in linked if "Idaho" in d]  # (one named once, who tells of the story, is not)

@@ -1077,3 +1077,9 @@ def test_modifiers_measures_idioms_and_purposes_of_asked_acts_are_no_events():
     _no_events(["Karl Ostrom sent a fundraising call, asking supporters to donate money to condemn Erik "
                 "Lund."], {"ACCUSE"})
     assert _first("Karl Ostrom met our ambassador.").type == "CONSULT"
+
+
+def test_the_subject_of_a_clause_the_parser_split_at_its_conjunction_does_the_act():
+    e = _first("The drumbeat of names from the party's past denouncing nominee Karl Ostrom grew louder "
+               "Wednesday as Lena Berg, Erik Lund's daughter, attacked Ostrom for his comments.")
+    assert (e.source, e.target) == (("Lena Berg",), ("Ostrom",))

@@ -67,7 +67,8 @@ def described(persons, roles: list[RoleFinding], word: str, start: int, sentence
     person (by ``keys``, each person mention's identity) whose role holds the word with no other place
     ("Sen. X" for "the Vermont senator"); else, for a qualified description that is its clause's
     ``subject`` where no one named holds the word, the one person who was a subject of the sentence
-    before and holds no other office ("X told Politico ... The former governor dismissed ...")."""
+    before, named before it too, and holds no other office ("X told Politico ... X said. The former
+    governor dismissed ...")."""
     def office(title: str) -> list[str]:  # ("governor of the province" is a governor)
         return [(short_title(w) or w).lower() for w in title.split(" of ")[0].replace("-", " ").split()]
 
@@ -93,7 +94,9 @@ def described(persons, roles: list[RoleFinding], word: str, start: int, sentence
     told = [(i, m) for i, m in persons if m.subject and m.sentence == sentence - 1]
     if len({keys[i] for i, _ in told}) != 1 or any(keys[i] == keys[told[0][0]] for i in offices):
         return None
-    return told[-1][0]
+    # (one the story is about, named before that sentence too: not "X of the Post explained")
+    named = sum(keys[i] == keys[told[0][0]] for i, m in persons if m.span.end <= start)
+    return told[-1][0] if named >= 2 else None
 
 
 def _elsewhere(title: str, qualifiers: list[str]) -> bool:

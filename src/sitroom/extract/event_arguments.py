@@ -169,6 +169,8 @@ def _targets(verb, noun) -> list:
             found.extend(owner_or_self(relative_antecedent(g)) for g in prep.children if g.dep_ == "pobj"
                          and not _occasion(prep, g)
                          and not (prep.lower_ == "at" and g.lemma_.lower() in _BEHESTS)
+                         and not (prep.lower_ in ("on", "at") and _kinds(verb) == {"CONSULT"}
+                                  and g.ent_type_ != "PERSON")  # ("met X on Capitol Hill": where)
                          and not (prep.lower_ == "to" and any(actor_like(o) for o in objects)
                                   and g.lemma_.lower() in _GATHERINGS)
                          and g.lemma_.lower() not in _TIMES)  # ("on the eve of X's address": when; "invited
@@ -178,9 +180,10 @@ def _targets(verb, noun) -> list:
             found.extend(o for g in prep.children if g.dep_ == "pobj"
                          for o in [owner_or_self(g)] if actor_like(o))
         elif prep.lower_ == "of" and noun is not None and prep.head.i == noun.i:
-            # "gave an endorsement of X", "conducted the investigation of X's email use": X
-            found.extend(o for g in prep.children if g.dep_ == "pobj"
-                         for o in [owner_or_self(g)] if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+            # "gave an endorsement of X", "conducted the investigation of X's email use", "made the same
+            # demands of the candidates": X, them
+            found.extend(o for g in prep.children if g.dep_ == "pobj" for o in [owner_or_self(g)]
+                         if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(o))
     if verb.lemma_.lower() in ("help", "let", "make"):  # "refused to help him do so": him
         found.extend(g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                      for g in c.children if g.dep_ == "nsubj" and actor_like(g))

@@ -85,6 +85,8 @@ def noun_arguments(head) -> tuple[list, list]:
             sources = sources or objs  # "attacks by X", "faced criticism from X"
         elif prep.lower_ == "from" and lemma not in _LEAVING:
             continue  # "the threat from X": X is no target (and, with no one facing it, a danger)
+        elif prep.lower_ in ("on", "at") and lexicon().nouns.get(lemma) == "CONSULT":
+            continue  # "talks on Vexley", "the meeting on Capitol Hill": a topic or a place
         elif prep.lower_ in TARGET_PREPS | {"of"} and objs and (
                 objs[0].ent_type_ or owner_or_self(objs[0]) is not objs[0] or actor_like(objs[0])):
             targets.extend(owner_or_self(o) for o in objs)

@@ -154,8 +154,10 @@ def _mentions_in(spans: tuple[Span, ...], mentions: list[Mention], words: tuple[
     found: list[int] = []
     for k, whole in enumerate(spans):
         governed = (k < len(words) and bool(_GOVERNED.match(words[k]))) or whole in owners
-        for span in _coordinated(whole, words[k] if k < len(words) else "", mentions):
-            found.extend(_heading(span, governed, mentions))
+        text = words[k] if k < len(words) else ""
+        for span in _coordinated(whole, text, mentions):
+            found.extend(_heading(_before_place(span, whole, text), governed, mentions)
+                         or _heading(span, governed, mentions))
     return tuple(dict.fromkeys(found))
 
 
@@ -170,6 +172,17 @@ def _heading(span: Span, governed: bool, mentions: list[Mention]) -> list[int]:
     # the one ending last heads the argument ("the Norwegian Trade Ministry's envoy", "the secretary,
     # Karl Ostrom"); "diehard Ostrom supporters" are the supporters, not Ostrom
     return [max(inside, key=lambda i: (mentions[i].span.end, -mentions[i].span.start, i))] if inside else []
+
+
+_WHERE = re.compile(r"\s(?:on|in|at|near|outside|inside)\s")
+
+
+def _before_place(span: Span, whole: Span, text: str) -> Span:
+    """The argument without a place phrase after its head: "the Democrats on Capitol Hill" are the
+    Democrats (``text``: the words of ``whole``, which holds ``span``)."""
+    match = _WHERE.search(text) if len(text) == len(whole) else None
+    cut = whole.start + match.start() if match else span.end
+    return Span(span.start, cut) if span.start < cut < span.end else span
 
 
 _AND = re.compile(r"\s+and\s+|,\s+and\s+")
