@@ -385,3 +385,9 @@ def test_a_noun_keeps_its_own_participle_s_date_and_him_may_be_the_owner_of_the_
     attacked = next(e for e in found.events if e.phrase == "attacked")
     assert [found.mentions[found.mentions[i].antecedent].text for i in attacked.targets] == ["Karl Ostrom"]
     assert name(attacked.targets[0]) == "him"
+
+
+def test_what_never_happened_takes_no_publication_date():
+    events = _events("Blame\n\nBy Lena Hart\n\nThe Norland government has never publicly blamed Vexley for "
+                     "the theft.\n\nKarl Ostrom has not endorsed a candidate.\n", published="2016-01-05")
+    assert [e[4] for e in events] == [None, None]

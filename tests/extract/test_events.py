@@ -1083,3 +1083,24 @@ def test_the_subject_of_a_clause_the_parser_split_at_its_conjunction_does_the_ac
     e = _first("The drumbeat of names from the party's past denouncing nominee Karl Ostrom grew louder "
                "Wednesday as Lena Berg, Erik Lund's daughter, attacked Ostrom for his comments.")
     assert (e.source, e.target) == (("Lena Berg",), ("Ostrom",))
+
+
+def test_a_confirmed_would_is_a_plan_a_name_given_or_a_priority_made_is_no_event():
+    assert _first("His campaign confirmed that Karl Ostrom would be meeting with top Norland officials."
+                  ).status == "planned"
+    assert _first("Lena Berg thinks that Karl Ostrom would meet Erik Lund.").status == "hypothetical"
+    _no_events(["Amid what the Vexley Times called a rough week for Ostrom, Lena Berg gained.",
+                "Karl Ostrom has made increasing federal funding to public schools his chief priority."],
+               {"REQUEST", "AID"})
+    e = _first("The mayor sent a political army into the state to fight for Lena Berg.")
+    assert (e.type, e.target) == ("SUPPORT", ("Lena Berg",))  # campaigning for her
+    assert _first("Rebels fought for the town.").type == "ASSAULT"
+
+
+def test_targets_named_by_of_by_a_described_group_and_not_by_a_place_of_the_meeting():
+    e = _first("Vexley Climate has made the same demands of the Norland candidates.")
+    assert e.target == ("the Norland candidates",)
+    e = _first("Karl Ostrom met the Democrats on Capitol Hill.")
+    assert e.target == ("the Democrats",)
+    e = _first("Karl Ostrom's renewed endorsement of his leadership team came with caveats.")
+    assert e.target == ("his leadership team",)

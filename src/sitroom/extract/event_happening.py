@@ -15,7 +15,7 @@ from sitroom.extract.event_generic import (
     whenever,
 )
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_modifiers import deemed, in_a_title, misread_modifier
+from sitroom.extract.event_modifiers import deemed, in_a_title, made_into, misread_modifier
 from sitroom.extract.event_statistics import backed_by_many, by_margin, counted, measured, polled, statistic
 from sitroom.extract.event_status import inverted_condition
 from sitroom.extract.event_words import names_time
@@ -118,7 +118,7 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if head.tag_ == "VBG" and head.dep_ == "advcl" and head.lemma_.lower() in _RESULTS and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return "result"  # "X won Vermont, allowing her to build a lead": what followed, no act
-    if deemed(head):
+    if deemed(head) or made_into(head):
         return "evaluation"  # "is considered occupied territory": what something is called
     if kind == "SUPPORT" and any(c.dep_ == "dobj" and text_author(g) is not None
                                  for c in head.children for g in c.children):

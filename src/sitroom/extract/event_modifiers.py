@@ -1,6 +1,7 @@
 """Words that look like an event's trigger but name or describe something: a work's title ("''Meet the
 Nation''"), a participle modifying a noun ("pledged delegates"), a state something is deemed to be
-("considered occupied territory"). extract/event_happening.py drops them."""
+("considered occupied territory"), what something is made to be ("made X his priority").
+extract/event_happening.py drops them."""
 
 from __future__ import annotations
 
@@ -51,3 +52,10 @@ def deemed(head) -> bool:
     before = head.doc[head.i - 1] if head.i > 0 else head
     return head.tag_ == "VBN" and any(t.tag_ == "VBN" and t.lemma_.lower() in _DEEMING for t in (
         head.head if head.dep_ in ("ccomp", "oprd", "xcomp") else head, before))
+
+
+def made_into(head) -> bool:
+    """ "has made increasing funding to schools his chief priority": what something is made to be, no act
+    (``head`` the light verb "make" with two objects, or an event noun that is the first of them)."""
+    verb = head.head if head.pos_ == "NOUN" and head.dep_ == "dobj" else head
+    return verb.lemma_.lower() == "make" and sum(c.dep_ in ("dobj", "oprd") for c in verb.children) >= 2

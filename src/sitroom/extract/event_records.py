@@ -80,8 +80,8 @@ def records(findings: list[EventFinding], mentions: list[Mention], timexes: list
         # (in a direct quote the present is the day it was said, the time of writing only if "X says",
         # and the past any time before: '"I apologize," X said at a hearing', '"they agreed to it," X said')
         in_quote = [now for content, now in quoted if content.contains(f.trigger)]
-        if when is None and published and f.current and not later and all(in_quote):
-            when = When(published, None, "inferred")
+        if when is None and published and f.current and not later and all(in_quote) and f.status != "denied":
+            when = When(published, None, "inferred")  # (what "has never" happened happened on no day)
         if when is None and f.past and not (f.anterior or f.afterwards) and f.type in SCENE_TYPES \
                 and f.status == "reported" and not in_quote:
             when = story.scene_of(f)

@@ -11,7 +11,13 @@ from sitroom.data import load as load_data
 from sitroom.data.names import title_words
 from sitroom.extract.event_aims import at_words, called_on, on_a_scene
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_words import actor_like, circumstance, names_time, relative_antecedent
+from sitroom.extract.event_words import (
+    actor_like,
+    circumstance,
+    control_of_no_place,
+    names_time,
+    relative_antecedent,
+)
 
 
 @cache
@@ -57,6 +63,9 @@ def sensed(kind: str, tok) -> str | None:
     rule = senses.get(tok.lemma_.lower())
     if kind == "ASSAULT" and rule is not None and rule.get("verbal") and at_words(tok, verbal, violence):
         return rule["verbal"]  # "attacked her record on guns", "attacks on Ostrom's remarks": words
+    if rule is not None and rule.get("for_person") and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.ent_type_ == "PERSON" for g in c.children) for c in tok.children):
+        return rule["for_person"]  # "an army sent to fight for X": to campaign for X
     if rule is None or kind not in rule.get("types", (kind,)):
         return kind  # "recognized X as terrorist": a designation, which the sense rule is not about
     if rule.get("not_money") and any(t.ent_type_ == "MONEY" or t.text == "$" for c in tok.children
@@ -74,7 +83,7 @@ def sensed(kind: str, tok) -> str | None:
     if rule.get("violence") and kind in GATED:
         objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
         for o in objects:
-            if o.lemma_.lower() in rule.get("recode", {}) and not _control_of_no_place(o):
+            if o.lemma_.lower() in rule.get("recode", {}) and not control_of_no_place(o):
                 return rule["recode"][o.lemma_.lower()]  # "struck a deal": an agreement
         if "targets" in rule and objects and not any(
                 _an_actor(o) or o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in rule["targets"]
@@ -98,8 +107,9 @@ def sensed(kind: str, tok) -> str | None:
         recoded = next((rule["recode"][w] for w in called if w in rule.get("recode", {})), None)
         if recoded:
             return recoded  # "called an emergency session": convened a meeting
-        if any(w in rule.get("not_objects", ()) for w in called):
-            return None  # "called a referendum for June 5": no call for anything
+        if any(w in rule.get("not_objects", ()) for w in called) or any(
+                c.dep_ == "oprd" for c in tok.children):
+            return None  # "called a referendum for June 5", "what X called a rough week": no call
         if rule.get("actor_recode") and _rang(tok):
             return rule["actor_recode"]  # "X called Y on Tuesday": a telephone call, a CONSULT
         if any(c.dep_ in ("prep", "prt") and c.lower_ in rule.get("asking_preps", ()) and c.i == tok.i + 1
@@ -227,21 +237,6 @@ def _an_actor(tok, owned: bool = True) -> bool:
                      for c in tok.children):
         return True
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or actor_like(tok)
-
-
-_PLACES = frozenset({"territory", "town", "city", "village", "land", "area", "region", "province", "airport",
-                     "base", "capital", "district", "border", "port", "country", "island", "coast", "road",
-                     "highway", "crossing", "building", "compound", "neighbourhood", "neighborhood", "part"})
-
-
-def _control_of_no_place(obj) -> bool:
-    """ "took over control of the organization": control of something that is no place is no seizure."""
-    if obj.lemma_.lower() != "control":
-        return False
-    owned = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-             if g.dep_ == "pobj"]
-    return bool(owned) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACES
-                                   for g in owned for t in g.subtree)
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})

@@ -228,6 +228,11 @@ _REPORT_NOUNS = frozenset({"news", "announcement", "report", "word", "statement"
                            "indication", "sign", "signal", "assurance", "promise", "pledge"})
 
 
+_CONFIRMING = frozenset({"confirm", "report", "predict", "promise", "pledge", "vow", "disclose", "reveal",
+                         "assure", "reassure", "indicate"})
+"""Verbs that tell, as known, what someone would do ("confirmed that X would be meeting Y"): a plan."""
+
+
 _MULLING = frozenset({"consider", "contemplate", "weigh", "entertain", "explore", "mull", "think"})
 
 
@@ -240,7 +245,7 @@ def reported_future(head) -> bool:
             return False  # "unless X disavows it": a condition, whatever the clause around it tells
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if "would" in aux:  # (what one "would consider" stays a possibility)
-            told = (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.demand_verbs) or (
+            told = (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lex.demand_verbs | _CONFIRMING) or (
                 tok.dep_ == "acl" and tok.head.lemma_.lower() in _REPORT_NOUNS)  # "news that X would"
             return told and tok.lemma_.lower() not in _MULLING
     return False

@@ -217,3 +217,18 @@ def _taken_part(noun, owner) -> bool:
 def _a_date(tok) -> bool:
     return tok.ent_type_ == "DATE" or (
         len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100)
+
+
+_PLACES = frozenset({"territory", "town", "city", "village", "land", "area", "region", "province", "airport",
+                     "base", "capital", "district", "border", "port", "country", "island", "coast", "road",
+                     "highway", "crossing", "building", "compound", "neighbourhood", "neighborhood", "part"})
+
+
+def control_of_no_place(obj) -> bool:
+    """ "took over control of the organization": control of something that is no place is no seizure."""
+    if obj.lemma_.lower() != "control":
+        return False
+    owned = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"]
+    return bool(owned) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACES
+                                   for g in owned for t in g.subtree)
