@@ -1,6 +1,6 @@
 """Blind reviews of a room's events: fixed-seed samples and A/B pairs for a fresh reader, and their tallies.
 
-The issue's own-review measure (precision by a fresh pair of eyes) needs the same three steps every time:
+The issue's own-review measure (precision by a fresh pair of eyes) needs the same steps every time:
 
 * ``sample ROOM OUT --seed S --n 60``: draws N event mentions at random (fixed seed) and writes
   ``OUT/events.md`` (each event's passage: the paragraph before and the trigger's paragraph with the trigger
@@ -10,6 +10,9 @@ The issue's own-review measure (precision by a fresh pair of eyes) needs the sam
   from the same texts (matched by document and trigger offsets; one side may be missing), each shown as
   reading A and reading B in random order. The key (which side is new) goes to ``OUT.key.json``, *outside*
   the reader's folder.
+* ``changed KEY OLD NEW OUT``: of a sample drawn from OLD (``KEY``: its ``OUT.key.json``), the events NEW
+  reads differently, as a new sample to judge (NEW's reading; an event NEW no longer emits is listed in
+  ``OUT/gone.txt``): with the first sample's verdicts, the same sample's figures for NEW.
 * ``tally OUT [--key OUT.key.json]``: counts a filled ``verdicts.tsv`` (per field) or a pairs verdict file
   (new better / old better / same).
 
@@ -140,6 +143,25 @@ def pairs(args: argparse.Namespace) -> None:
     Path(f"{args.out}.key.json").write_text(json.dumps(key), encoding="utf-8")
 
 
+def changed(args: argparse.Namespace) -> None:
+    old, new = load(args.old), load(args.new)
+    picked = [tuple(key) for key in json.loads(Path(args.key).read_text())]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    again = [(n, key) for n, key in enumerate(picked, 1)
+             if key in new and new[key]["reading"] != (old.get(key) or {}).get("reading")]
+    gone = [n for n, key in enumerate(picked, 1) if key not in new]
+    lines = [f"# {len(again)} events of the sample read anew (numbers are the sample's)", "", SAMPLE_RULES]
+    for number, key in again:
+        event = new[key]
+        lines += [f"## {number}. trigger '{event['trigger']}' (published {event['published']})", "",
+                  event["passage"], "", "reading: " + show(event["reading"]), ""]
+    (out / "events.md").write_text("\n".join(lines), encoding="utf-8")
+    (out / "gone.txt").write_text("".join(f"{n}\n" for n in gone), encoding="utf-8")
+    with open(out / "verdicts.tsv", "w", encoding="utf-8") as handle:
+        handle.write("\t".join(("item", *FIELDS, "note")) + "\n")
+
+
 def tally(args: argparse.Namespace) -> None:
     with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
@@ -175,11 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     for command in (one, two):
         command.add_argument("--seed", type=int, default=1)
         command.add_argument("--n", type=int, default=60)
+    four = commands.add_parser("changed", help="the events of a sample that another room reads anew")
+    for name in ("key", "old", "new", "out"):
+        four.add_argument(name)
     three = commands.add_parser("tally", help="count a reader's verdicts.tsv")
     three.add_argument("out")
     three.add_argument("--key", help="the pairs key (OUT.key.json): tally A/B verdicts as new/old better")
     args = parser.parse_args(argv)
-    {"sample": sample, "pairs": pairs, "tally": tally}[args.command](args)
+    {"sample": sample, "pairs": pairs, "changed": changed, "tally": tally}[args.command](args)
     return 0
 
 

@@ -16,7 +16,20 @@ def at_words(tok, verbal: frozenset[str], force: frozenset[str]) -> bool:
     aimed += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
               for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in verbal
-               and any(_someone(c, force) for c in o.children if c.dep_ == "poss") for o in aimed)
+               and any(_someone(c, force) for c in o.children if c.dep_ == "poss") for o in aimed) \
+        or _with_words(tok)
+
+
+_MOCKING = frozenset({"mock", "ridicule", "deride", "taunt", "insult", "lampoon", "belittle", "say", "call",
+                      "accuse", "question", "suggest", "claim", "argue", "describe", "label", "dismiss"})
+
+
+def _with_words(tok) -> bool:
+    """An attack told with the words it was made of: "continued his assault on X, mocking his ... and
+    saying ...", "attacked X, calling him ..." (its verb's or its light verb's participle)."""
+    verbs = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [])
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in _MOCKING
+               for v in verbs for c in v.children)
 
 
 def on_a_scene(tok) -> bool:

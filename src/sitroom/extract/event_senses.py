@@ -108,7 +108,7 @@ def sensed(kind: str, tok) -> str | None:
         if recoded:
             return recoded  # "called an emergency session": convened a meeting
         if any(w in rule.get("not_objects", ()) for w in called) or any(
-                c.dep_ == "oprd" for c in tok.children):
+                c.dep_ == "oprd" and c.pos_ != "PROPN" for c in tok.children):  # (not "called Y, X,")
             return None  # "called a referendum for June 5", "what X called a rough week": no call
         if rule.get("actor_recode") and _rang(tok):
             return rule["actor_recode"]  # "X called Y on Tuesday": a telephone call, a CONSULT
