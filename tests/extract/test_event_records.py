@@ -391,3 +391,10 @@ def test_what_never_happened_takes_no_publication_date():
     events = _events("Blame\n\nBy Lena Hart\n\nThe Norland government has never publicly blamed Vexley for "
                      "the theft.\n\nKarl Ostrom has not endorsed a candidate.\n", published="2016-01-05")
     assert [e[4] for e in events] == [None, None]
+
+
+def test_someone_s_rivals_are_the_rivals_and_an_act_before_another_is_not_its_subject_s():
+    events = _events("Rivals\n\nBy Lena Hart\n\nKarl Ostrom won. On Tuesday, both of Ostrom's remaining "
+                     "rivals criticized his handling of the incident.\n", published="2016-01-05")
+    (criticized,) = [e for e in events if e[1] == "criticized"]
+    assert criticized[2] == ("Ostrom's remaining rivals",) and criticized[3] == ("his",)

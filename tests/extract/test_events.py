@@ -1104,3 +1104,15 @@ def test_targets_named_by_of_by_a_described_group_and_not_by_a_place_of_the_meet
     assert e.target == ("the Democrats",)
     e = _first("Karl Ostrom's renewed endorsement of his leadership team came with caveats.")
     assert e.target == ("his leadership team",)
+
+
+def test_words_not_force_a_debate_called_a_lead_built_and_freezing_in_place():
+    e = _first("In the hall, he continued his assault on Mr. Lund, mocking his appearance during the "
+               "Vexley war.")
+    assert e.type == "ACCUSE"  # told with the words it was made of
+    assert _first("Rebels attacked the convoy, killing five soldiers.").type == "ASSAULT"
+    _no_events(["That proposal prompted Norland's Parliament to call a debate in January on whether to ban "
+                "Ostrom."], {"REQUEST"})
+    _no_events(["Ostrom continues to build up his delegate lead."], {"MOBILIZE"})
+    _no_events(["Lena Berg froze in place."], {"SANCTION"})
+    assert _first("Norland froze Vexley's assets.").type == "SANCTION"

@@ -68,10 +68,12 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
     # ("rebel envoys", "Ruritanian troops" are theirs); a place or a person inside it is not ("Marlova
     # police", "Ostrom's aides" are the police, the aides)
     taken: dict[int, list[tuple[Span, bool]]] = {}  # by sentence: an argument lies in its sentence
+    people = {m.text.split()[-1] for m in mentions if m.kind == "person" and not m.pronoun}
     for m in mentions:
         if m.kind != "location" and m.text.lower() not in _AFFILIATIONS:
-            # (a party word qualifying people is their leaning: "Republican state attorneys", "GOP voters")
-            taken.setdefault(m.sentence, []).append((m.span, m.kind == "person"))
+            # (a party word qualifying people is their leaning: "Republican state attorneys", "GOP voters";
+            # a surname of the document's people is one though the tagger took it for a firm)
+            taken.setdefault(m.sentence, []).append((m.span, m.kind == "person" or m.text in people))
     found: dict[tuple[int, int], Mention] = {}
     for f in findings:
         for span in f.described:
@@ -79,6 +81,7 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
             if (span.start, span.end) in found or any(
                     s.start < span.end and span.start < s.end and (span.end <= s.end or not person)
                     and not _RELATION.search(text[span.start : s.start])
+                    and not (person and text[s.end : s.end + 2] in ("'s", "’s"))  # ("Ostrom's rivals")
                     for s, person in taken.get(sentence, ())):
                 continue
             words = text[span.start : span.end]
