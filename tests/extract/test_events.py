@@ -1116,3 +1116,10 @@ def test_words_not_force_a_debate_called_a_lead_built_and_freezing_in_place():
     _no_events(["Ostrom continues to build up his delegate lead."], {"MOBILIZE"})
     _no_events(["Lena Berg froze in place."], {"SANCTION"})
     assert _first("Norland froze Vexley's assets.").type == "SANCTION"
+
+
+def test_a_town_or_capital_naming_an_event_is_where_it_happened_not_who_did_it():
+    assert not [e for e in code_text("The Paris attacks shocked Europe.") if e.source]
+    assert _first("The Paris attacks shocked Europe.").type == "ASSAULT"
+    e = next(e for e in code_text("The Iran deal was signed.") if e.source)
+    assert e.source == ("Iran",)  # (a state is a party)

@@ -36,10 +36,9 @@ def on_a_scene(tok) -> bool:
     """An act of force aimed at, or named by, a town ("attacks on Marlova", "strikes against Marlova",
     "the Vexley attacks"): words are seldom aimed "on" a place that is no state (but "attacked Baltimore
     in tweets", "attacks on Wall Street" are words: no direct object, no site)."""
-    objects = [c for c in tok.children if c.dep_ == "compound"] + [
-        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-        for g in c.children if g.dep_ == "pobj"]
-    return any(scene_name(o) for o in objects)
+    return any(scene_name(c, modifier=True) for c in tok.children if c.dep_ == "compound") or any(
+        scene_name(g) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in c.children if g.dep_ == "pobj")
 
 
 def _someone(owner, force: frozenset[str]) -> bool:

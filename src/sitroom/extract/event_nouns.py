@@ -6,7 +6,7 @@ from __future__ import annotations
 from sitroom.coref.gender import PRONOUN_GENDER, name_gender
 from sitroom.extract.event_doers import agrees, doer_of, owner_or_self
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_words import actor_like, conjuncts, expand, names_time
+from sitroom.extract.event_words import actor_like, conjuncts, expand, names_time, scene_name
 
 TARGET_PREPS = {"with", "to", "against", "on", "into", "toward", "towards", "at", "for", "from", "upon"}
 """Prepositions whose object an act is aimed at or done with."""
@@ -64,8 +64,9 @@ def noun_arguments(head) -> tuple[list, list]:
     it, its other prepositions whom it was aimed at; with none of those, who undergoes it is told by
     the words around the noun (``undergoer``)."""
     lemma = head.lemma_.lower()
-    sources = [c for c in head.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_)
-               or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Ruritanian riots"
+    sources = [c for c in head.children if c.dep_ == "poss" or (  # (not "the Paris attacks": where)
+        c.dep_ == "compound" and c.ent_type_ and not scene_name(c, modifier=True))
+        or (c.dep_ == "amod" and c.ent_type_ == "NORP")]  # "Ruritanian riots"
     targets = []
     undergone = undergoer(head)
     undergone = undergone if undergone is not None and actor_like(undergone) else None

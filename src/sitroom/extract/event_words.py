@@ -22,17 +22,21 @@ def actor_like(tok) -> bool:
         tok.lower_ in group_nouns() or people_noun(tok)  # "the company": an organisation described
 
 
-def scene_name(tok) -> bool:
+def scene_name(tok, modifier: bool = False) -> bool:
     """A town's name (no state's, no capital's): where something happened, not who did it ("the Vexley
-    attacks", "strikes on Marlova"; not "U.S. strikes", "attacked Norland", "attacks on Wall Street")."""
+    attacks", "strikes on Marlova"; not "U.S. strikes", "attacked Norland", "attacks on Wall Street").
+    A ``modifier`` of an event noun may be a capital too ("the Paris attacks", "the Geneva talks")."""
     if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
         return False
     words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "flat"))]
     name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-    if country_named(name) or country_of_capital(name) or country_of_seat(name) or is_us_state(name):
+    if country_named(name) or is_us_state(name) or (
+            not modifier and (country_of_capital(name) or country_of_seat(name))):
         return False  # (a state, or its capital standing for it: "attacked Washington over its policy")
-    # (the tagger may call a town a nationality: "attacks on Aleppo"; not a group, as often a surname)
-    return tok.ent_type_ == "GPE" or (tok.ent_type_ in ("NORP", "") and is_town(name))
+    # (the tagger may call a town a nationality: "attacks on Aleppo"; not a group, as often a surname, but
+    # a modifier: "the Benghazi attacks")
+    tagged = ("NORP", "", "ORG") if modifier else ("NORP", "")
+    return tok.ent_type_ == "GPE" or (tok.ent_type_ in tagged and is_town(name))
 
 
 def people_noun(tok) -> bool:
