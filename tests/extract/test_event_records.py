@@ -368,7 +368,7 @@ def test_an_act_told_as_later_or_before_a_day_to_come_takes_no_narrative_time():
 
 def test_words_said_in_an_interview_take_its_date_a_reaction_s_object_does_not():
     events = _events("Talks\n\nBy Lena Hart\n\nThe weather was fine.\n\nErik Lund praised Karl Ostrom "
-                     "in an interview published Saturday.\n\nKarl Ostrom, who opposed the Norland deal last "
+                     "in an interview published Saturday.\n\nKarl Ostrom, who opposed the Peru deal last "
                      "summer, met Erik Lund.\n", published="2016-03-02")
     dates = {e[1]: e[4] for e in events}
     assert dates["praised"] == "2016-02-27" and dates["opposed"] == "2015-06"
@@ -398,3 +398,18 @@ def test_someone_s_rivals_are_the_rivals_and_an_act_before_another_is_not_its_su
                      "rivals criticized his handling of the incident.\n", published="2016-01-05")
     (criticized,) = [e for e in events if e[1] == "criticized"]
     assert criticized[2] == ("Ostrom's remaining rivals",) and criticized[3] == ("his",)
+
+
+def test_a_list_of_dates_dates_the_act_from_the_first_to_the_last():
+    found = _analysis("Votes\n\nBy Lena Hart\n\nWhile in the House, Karl Ostrom voted to ban cloning in "
+                      "2001, 2003 and 2005.\n", published="2016-03-09")
+    (ban,) = [e for e in found.events if e.phrase == "ban"]
+    assert (ban.when.start, ban.when.end) == ("2001", "2005")
+
+
+def test_someone_s_campaign_is_theirs_their_aides_are_others():
+    events = _events("Mockery\n\nBy Lena Hart\n\nKarl Ostrom spoke. Her friends mocked Ostrom's "
+                     "rhetoric-heavy campaign, calling him a buffoon. Karl Ostrom's aides criticized Lena "
+                     "Halvorsen.\n")
+    assert ("ACCUSE", "mocked", ("Her friends",), ("Ostrom",)) in [e[:4] for e in events]
+    assert ("ACCUSE", "criticized", ("Karl Ostrom's aides",), ("Lena Halvorsen",)) in [e[:4] for e in events]

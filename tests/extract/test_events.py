@@ -942,8 +942,8 @@ def test_a_past_act_the_parser_joined_to_a_reported_present_is_the_speaker_s():
 
 
 def test_an_attack_on_a_town_is_force_but_on_a_state_or_its_capital_may_be_words():
-    assert [(e.type, e.source) for e in code_text("The Norland attacks on Aleppo continued.")] == [
-        ("ASSAULT", ("Norland",))]
+    assert [(e.type, e.source) for e in code_text("The Vexley attacks on Aleppo continued.")] == [
+        ("ASSAULT", ("Vexley",))]  # (a name no gazetteer knows as a town)
     assert _first("Rebels shelled New Marlova on Monday.").type == "ASSAULT"
     _no_events(["Karl Ostrom has captured Oklahoma and his home state of Texas."], {"ASSAULT"})
     assert _first("Ostrom attacked Washington over its trade policy.").type == "ACCUSE"
@@ -1123,3 +1123,7 @@ def test_a_town_or_capital_naming_an_event_is_where_it_happened_not_who_did_it()
     assert _first("The Paris attacks shocked Europe.").type == "ASSAULT"
     e = next(e for e in code_text("The Iran deal was signed.") if e.source)
     assert e.source == ("Iran",)  # (a state is a party)
+
+
+def test_requests_for_comment_are_routine_wherever_the_parser_hangs_for_comment():
+    _no_events(["His campaign did not respond to my requests last week for comment."], {"REQUEST"})

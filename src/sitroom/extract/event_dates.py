@@ -97,7 +97,7 @@ def own_when(f: EventFinding, story: Story, others: list[Span] = ()) -> When | N
         # "two days after [X on July 8]" dates the clause it heads, not the clause that holds July 8
         nearest = min(candidates, key=lambda t: (t.anchor == "event" and len(candidates) > 1,
                                                  abs(t.span.start - f.trigger.start)))
-        return to_when(nearest)
+        return _listed(nearest, candidates)
     # "supported the effort, attending the opening in 2013": the sentence's one date, unless another
     # event's clause holds it ("X agreed ..., but when Y visited in March 2010, ...")
     free = [t for t in in_sentence if t.type == "DATE" and not is_decade(t)
@@ -225,6 +225,27 @@ class Story:
             return When(self.published, None, "inferred") if self.published else None
         when = self.headers[k - 1][1]
         return When(when.start, when.end, "inferred")
+
+
+LIST_GAP = 6
+"""Characters between two dates of a list ("in 2001, 2003 and 2005")."""
+
+
+def _listed(nearest: Timex, candidates: list[Timex]) -> When | None:
+    """The date, or the span of the list of dates of its precision it stands in ("voted to ban it in
+    2001, 2003 and 2005": 2001 to 2005)."""
+    same = sorted((t for t in candidates if len(t.value or "") == len(nearest.value or "")),
+                  key=lambda t: t.span.start)
+    k = same.index(nearest)
+    first = last = k
+    while first > 0 and same[first].span.start - same[first - 1].span.end <= LIST_GAP:
+        first -= 1
+    while last + 1 < len(same) and same[last + 1].span.start - same[last].span.end <= LIST_GAP:
+        last += 1
+    whens = [w for t in same[first : last + 1] if (w := to_when(t)) is not None]
+    if len(whens) < 2:
+        return to_when(nearest)
+    return When(min(w.start for w in whens), max(w.end or w.start for w in whens), whens[0].basis)
 
 
 def after(day: str, published: str | None) -> bool:

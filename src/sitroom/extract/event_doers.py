@@ -5,7 +5,7 @@ an argument stands for ("X's efforts", "both of X's rivals")."""
 
 from __future__ import annotations
 
-from sitroom.coref.gender import NOUN_GENDER, PRONOUN_GENDER
+from sitroom.coref.gender import NOUN_GENDER, PRONOUN_GENDER, name_gender
 from sitroom.data.names import group_nouns
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import actor_like
@@ -76,8 +76,10 @@ def agrees(pronoun, doer) -> bool:
         or doer.lemma_.lower() in ("group", "organization", "organisation")
     if pronoun.lower_ in ("his", "her"):  # ("the Clintons ... his attacks": not theirs; "his wife": not hers)
         wanted = PRONOUN_GENDER[pronoun.lower_]
+        named = name_gender(" ".join(t.text for t in doer.subtree if t.ent_type_ == "PERSON")) \
+            if doer.ent_type_ == "PERSON" else None  # (not "After his suspension, Lena Berg replaced him")
         return not body and doer.tag_ not in ("NNS", "NNPS") \
-            and NOUN_GENDER.get(doer.lemma_.lower(), wanted) == wanted
+            and NOUN_GENDER.get(doer.lemma_.lower(), wanted) == wanted and named in (None, wanted)
     return pronoun.lower_ != "its" or doer.ent_type_ != "PERSON"
 
 

@@ -125,9 +125,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
         return "adoption"  # "the council approved a resolution condemning X": what the text does is the act
     if kind == "SUPPORT" and backed_by_many(head):
         return "stance"  # "may not have the backing of a majority of Democrats": where people stand
+    near = list(head.children) + (list(head.head.head.children) if head.dep_ == "pobj" else [])
     if kind == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
-            g.lemma_.lower() in ("comment", "interview") for g in c.children) for c in head.children):
-        return "routine"  # "did not respond to requests for comment": the press's routine, no act
+            g.lemma_.lower() in ("comment", "interview") for g in c.children) for c in near):
+        return "routine"  # "did not respond to (my) requests (last week) for comment": the press's routine
     if _asked_about(head):
         return "question"  # "a question about how he would fight the group"
     if head.pos_ == "NOUN" and _asked_for(head):

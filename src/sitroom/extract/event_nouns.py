@@ -111,8 +111,7 @@ def noun_arguments(head) -> tuple[list, list]:
         targets = targets or [c for c in sources if c.dep_ == "compound"]
         sources = agents
     elif [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
-            and governor.lemma_.lower() not in lexicon().verbs.keys() | _TELLING_OF \
-            and head.head.lower_ not in _TIME_PREPS:  # (not "After his suspension, X replaced him")
+            and governor.lemma_.lower() not in lexicon().verbs.keys() | _TELLING_OF:
         # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
         # by the group that cites his call": "his" is no group; not "X mocked her refusal", a
         # reaction to another's act: the pronoun is left to coreference)
@@ -120,9 +119,6 @@ def noun_arguments(head) -> tuple[list, list]:
         sources = [doer] if doer is not None and doer.pos_ != "PRON" and agrees(sources[0], doer) \
             else sources
     return expand(sources), expand(targets)
-
-
-_TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "following", "amid", "despite"})
 
 
 _MAKING = frozenset({"reach", "strike", "sign", "negotiate", "broker", "conduct", "carry", "launch", "stage",

@@ -35,8 +35,9 @@ def scene_name(tok, modifier: bool = False) -> bool:
         return False  # (a state, or its capital standing for it: "attacked Washington over its policy")
     # (the tagger may call a town a nationality: "attacks on Aleppo"; not a group, as often a surname, but
     # a modifier: "the Benghazi attacks")
-    tagged = ("NORP", "", "ORG") if modifier else ("NORP", "")
-    return tok.ent_type_ == "GPE" or (tok.ent_type_ in tagged and is_town(name))
+    if modifier:  # (a name the gazetteer does not know may be a state: "the Norland deal")
+        return is_town(name) or bool(country_of_capital(name) or country_of_seat(name))
+    return tok.ent_type_ == "GPE" or (tok.ent_type_ in ("NORP", "") and is_town(name))
 
 
 def people_noun(tok) -> bool:
