@@ -234,7 +234,10 @@ LIST_GAP = 6
 def _listed(nearest: Timex, candidates: list[Timex]) -> When | None:
     """The date, or the span of the list of dates of its precision it stands in ("voted to ban it in
     2001, 2003 and 2005": 2001 to 2005)."""
-    same = sorted((t for t in candidates if len(t.value or "") == len(nearest.value or "")),
+    if nearest.anchor is not None:
+        return to_when(nearest)  # (only dates written out: not "today, tomorrow, forever")
+    size = len(nearest.value or "")
+    same = sorted((t for t in candidates if t.anchor is None and len(t.value or "") == size),
                   key=lambda t: t.span.start)
     k = same.index(nearest)
     first = last = k

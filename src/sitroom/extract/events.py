@@ -30,6 +30,7 @@ from sitroom.extract.event_words import (
     argument_text,
     expand,
     names_time,
+    scene_name,
 )
 from sitroom.extract.participants import described
 from sitroom.model.event import EventFinding
@@ -230,7 +231,9 @@ def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:
             ((t.dep_ == "relcl" and not _scene(t, kind)) or (t.dep_ == "acl" and t.tag_ == "VBN"))  # where"
             and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in [head] + list(head.ancestors)[:2]),  # ("the first official to meet Y": no)
-        told_before=standalone and not sources and not targets, nominal=standalone)
+        told_before=standalone and not sources and not targets and not any(  # (not "the Oklahoma
+            c.dep_ == "compound" and scene_name(c, modifier=True) for c in head.children),  # City bombing")
+        nominal=standalone)
 
 
 def _date_after(noun) -> list:

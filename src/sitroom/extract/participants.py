@@ -56,13 +56,6 @@ def described(tok) -> bool:
     return known and tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
-def _others(text: str, span: Span) -> bool:
-    """The argument names people other than its owner: "Ostrom's remaining rivals", "his aides" (not
-    "Ostrom's campaign", which is his)."""
-    head = text[span.start : span.end].split()[-1].lower()
-    return head.rstrip("s") in title_words("person_nouns") or head in title_words("person_nouns")
-
-
 def described_participants(findings: list[EventFinding], mentions: list[Mention], sentences: list[Span],
                            text: str) -> list[Mention]:
     """New mentions for the described sources and targets of ``findings`` that hold no mention: kind
@@ -86,10 +79,10 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
         for span in f.described:
             sentence = max(bisect_right(starts, span.start) - 1, 0)
             if (span.start, span.end) in found or any(
-                    s.start < span.end and span.start < s.end and (span.end <= s.end or not person or (
-                        text[s.end : s.end + 2] in ("'s", "’s") and not _others(text, span)))
+                    s.start < span.end and span.start < s.end and (span.end <= s.end or not person)
                     and not _RELATION.search(text[span.start : s.start])
-                    for s, person in taken.get(sentence, ())):  # ("Ostrom's campaign" is his)
+                    and text[s.end : s.end + 2] not in ("'s", "’s")  # (an owner: "Ostrom's rivals", "his
+                    for s, person in taken.get(sentence, ())):  # campaign", "the party's envoys" act)
                 continue
             words = text[span.start : span.end]
             lead = re.match(r"(?i)(?:the|a|an|some|many|several|two|three|four|five)\s+", words)
