@@ -38,7 +38,8 @@ def test_an_event_reported_by_two_articles_is_one_event(corpus_room):
     rows = _dated(corpus_room)
     for start in ("2018-11-09", "2021-07-10"):
         (event,) = _find(rows, start, "CONSULT", "Taliban")
-        assert len(event["documents"]) == 2 and len(event["evidence"]) >= 2
+        # (the 2018 talks: a third article tells of them as "in 2018 and 2021")
+        assert len(event["documents"]) >= 2 and len(event["evidence"]) >= 2
 
 
 def test_timeline_is_in_date_order_and_filters(corpus_room):

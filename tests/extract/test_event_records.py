@@ -407,8 +407,10 @@ def test_a_list_of_dates_dates_the_act_from_the_first_to_the_last():
     assert (ban.when.start, ban.when.end) == ("2001", "2005")
 
 
-def test_someone_s_campaign_or_aides_act_for_themselves():
+def test_someone_s_campaign_or_aides_act_for_themselves_what_is_judged_of_it_is_judged_of_them():
     events = _events("Invitation\n\nBy Lena Hart\n\nKarl Ostrom spoke. Ostrom's campaign invited Erik Lund "
-                     "to the convention. Karl Ostrom's aides criticized Lena Halvorsen.\n")
+                     "to the convention. Karl Ostrom's aides criticized Lena Halvorsen. Her friends mocked "
+                     "Ostrom's rhetoric-heavy campaign.\n")
+    assert ("ACCUSE", "mocked", ("Her friends",), ("Ostrom",)) in [e[:4] for e in events]  # (his campaign)
     assert ("REQUEST", "invited", ("Ostrom's campaign",), ("Erik Lund",)) in [e[:4] for e in events]
     assert ("ACCUSE", "criticized", ("Karl Ostrom's aides",), ("Lena Halvorsen",)) in [e[:4] for e in events]

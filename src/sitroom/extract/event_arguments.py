@@ -3,6 +3,7 @@ passives, relative clauses, conjunctions and "ordered to mobilize" chains."""
 
 from __future__ import annotations
 
+from sitroom.extract.event_candidates import verb_type
 from sitroom.extract.event_doers import (
     OWN,
     SUBJECTS,
@@ -63,9 +64,11 @@ def arguments(head, noun, verb) -> tuple[list, list]:
         targets = [t for t in _targets(verb, noun) if actor_like(t)]
         if verb.lemma_.lower() in lexicon().commitment or not targets:
             # "agreed to provide aid to X", "threatened to cut ties with X"
-            for inner in (c for c in verb.children if c.dep_ == "xcomp"):
-                targets.extend(t for t in _targets(inner, None) if actor_like(t))
-        if not targets:  # "marched to demand reforms by X", "struck in protest of X's decision"
+            for inner in (c for c in verb.children if c.dep_ == "xcomp"):  # (but not "to win delegates":
+                targets.extend(t for t in _targets(inner, None) if actor_like(t) and (  # only "sell it to X")
+                    t.head.lower_ in ("to", "with") or verb_type(inner, lexicon()) is not None))
+        if not targets and verb.lemma_.lower() not in lexicon().commitment:
+            # "marched to demand reforms by X", "struck in protest of X's decision" (a promise's is above)
             targets = [t for t in _purpose_targets(verb) if actor_like(t)]
         if not targets and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
                 c.dep_ in SUBJECTS for c in verb.children) and verb.head.lemma_.lower() in _TELLING:

@@ -104,12 +104,12 @@ def sensed(kind: str, tok) -> str | None:
         return rule["that_recode"]  # "the union protested that the firm ...": an accusation
     if rule.get("nouns_only") and tok.pos_ == "VERB":
         called = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "oprd")]
-        deps = {c.dep_ for c in tok.children}
         recoded = next((rule["recode"][w] for w in called if w in rule.get("recode", {})), None)
         if recoded:
             return recoded  # "called an emergency session": convened a meeting
-        if any(w in rule.get("not_objects", ()) for w in called) or (any(  # (a name for an object)
-                c.dep_ == "oprd" and c.pos_ != "PROPN" for c in tok.children) and "dobj" in deps):
+        if any(w in rule.get("not_objects", ()) for w in called) or any(  # (a name given, not "called
+                c.dep_ == "oprd" and c.pos_ != "PROPN" and "appos" not in {g.dep_ for g in c.children}
+                for c in tok.children):  # a candidate, X,")
             return None  # "called a referendum for June 5", "what X called a rough week": no call
         if rule.get("actor_recode") and _rang(tok):
             return rule["actor_recode"]  # "X called Y on Tuesday": a telephone call, a CONSULT

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from sitroom.data.countries import country_of_demonym
-from sitroom.data.names import title_words
+from sitroom.data.names import people_word, title_words
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.event_words import people_noun
 from sitroom.model.evidence import Span
@@ -56,6 +56,22 @@ def described(tok) -> bool:
     return known and tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
+_JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def _owner(text: str, name: Span, argument: Span) -> bool:
+    """The name owns what the argument names ("Ostrom's rivals", "his campaign", "the party's envoys"):
+    those act, not the owner."""
+    return name.end < argument.end and text[name.end : name.end + 2] in ("'s", "’s")
+
+
+def _people(text: str, argument: Span) -> bool:
+    """The argument's last word is a word for people ("Ostrom's rivals"), not for something of theirs
+    ("Ostrom's campaign", "his leadership"): what is judged of that is judged of its owner."""
+    last = text[argument.start : argument.end].split()[-1].lower()
+    return people_word(last.rstrip("s"), last) or people_word(last, last)
+
+
 def described_participants(findings: list[EventFinding], mentions: list[Mention], sentences: list[Span],
                            text: str) -> list[Mention]:
     """New mentions for the described sources and targets of ``findings`` that hold no mention: kind
@@ -78,11 +94,12 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
     for f in findings:
         for span in f.described:
             sentence = max(bisect_right(starts, span.start) - 1, 0)
+            judged = f.type in _JUDGING and span in f.target_spans and not _people(text, span)
             if (span.start, span.end) in found or any(
-                    s.start < span.end and span.start < s.end and (span.end <= s.end or not person)
+                    s.start < span.end and span.start < s.end
                     and not _RELATION.search(text[span.start : s.start])
-                    and text[s.end : s.end + 2] not in ("'s", "’s")  # (an owner: "Ostrom's rivals", "his
-                    for s, person in taken.get(sentence, ())):  # campaign", "the party's envoys" act)
+                    and (judged if _owner(text, s, span) else (span.end <= s.end or not person))
+                    for s, person in taken.get(sentence, ())):
                 continue
             words = text[span.start : span.end]
             lead = re.match(r"(?i)(?:the|a|an|some|many|several|two|three|four|five)\s+", words)
