@@ -1132,7 +1132,6 @@ def test_requests_for_comment_are_routine_wherever_the_parser_hangs_for_comment(
 def test_what_a_promise_would_win_is_no_one_it_is_made_to_and_remarks_called_racist_ask_nothing():
     assert _first("Karl Ostrom is pledging to win many hundreds of delegates on Tuesday.").target == ()
     assert _first("Karl Ostrom pledged to help the refugees.").target == ("the refugees",)
-    assert _first("He promised to defeat Lena Berg at the polls.").target == ("Lena Berg",)
     _no_events(["Speaker Erik Lund on Tuesday called Karl Ostrom's remarks about a judge ''racist,'' an "
                 "extraordinary indictment."], {"REQUEST"})
     assert _first("On Friday night, Lena Berg called a delegate candidate, Anna Holm, and encouraged her to "

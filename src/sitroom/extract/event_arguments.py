@@ -63,11 +63,10 @@ def arguments(head, noun, verb) -> tuple[list, list]:
     if not passive:
         targets = [t for t in _targets(verb, noun) if actor_like(t)]
         if verb.lemma_.lower() in lexicon().commitment or not targets:
-            for inner in (c for c in verb.children if c.dep_ == "xcomp"):  # "agreed to provide aid to X", "to
-                # cut ties with X", "to sell it to X", "to defeat X" (not "to win delegates")
-                targets.extend(t for t in _targets(inner, None) if actor_like(t) and (
-                    t.head.lower_ in ("to", "with") or verb_type(inner, lexicon()) is not None
-                    or (t.dep_ == "dobj" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))))
+            # "agreed to provide aid to X", "threatened to cut ties with X"
+            for inner in (c for c in verb.children if c.dep_ == "xcomp"):  # (but not "to win delegates":
+                targets.extend(t for t in _targets(inner, None) if actor_like(t) and (  # only "sell it to X")
+                    t.head.lower_ in ("to", "with") or verb_type(inner, lexicon()) is not None))
         if not targets and verb.lemma_.lower() not in lexicon().commitment:
             # "marched to demand reforms by X", "struck in protest of X's decision" (a promise's is above)
             targets = [t for t in _purpose_targets(verb) if actor_like(t)]
