@@ -431,3 +431,10 @@ def test_a_qualified_description_as_subject_is_the_subject_of_the_sentence_befor
                      "Post explained. The former Idaho governor plans to back him.\n")
     assert ("former three-term governor", "Lund") in linked
     assert not [d for d, _ in linked if "Idaho" in d]  # (one named once, who tells of the story, is not)
+
+
+def test_a_description_needs_its_lesser_title_and_a_role_outside_the_passage_breaks_nothing():
+    linked = _linked("Foreign Minister Mark Ostrom visits Norland\n\nBy Ana Reyes\n\nGov. Erik Lund met "
+                     "Anna Holm. The former governor criticized the plan. Karl Berg spoke. Berg told "
+                     "Politico that he would run. The former governor dismissed the rumors.\n")
+    assert ("former governor", "Erik Lund") not in linked

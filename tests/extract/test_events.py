@@ -1136,3 +1136,12 @@ def test_what_a_promise_would_win_is_no_one_it_is_made_to_and_remarks_called_rac
                 "extraordinary indictment."], {"REQUEST"})
     assert _first("On Friday night, Lena Berg called a delegate candidate, Anna Holm, and encouraged her to "
                   "take the slot.").source == ("Lena Berg",)
+
+
+def test_designations_attacks_with_claims_predictions_and_other_clauses_percentages_keep_their_events():
+    assert _first("The court had declared the movement a terrorist organisation.").type == "SANCTION"
+    assert _first("Militants attacked the army base, claiming it was used for drone strikes.").type \
+        == "ASSAULT"
+    assert _first("Experts predicted that the rebels would attack the capital.").status == "hypothetical"
+    assert _first("The union's endorsement of Lund came as his lead in the polls grew to 10 percent.").type \
+        == "SUPPORT"

@@ -30,14 +30,16 @@ _MODIFIERS = frozenset({"compound", "amod", "nummod", "punct", "npadvmod", "advm
 def _qualifiers(tok) -> tuple[list[str], int]:
     """The words right before a role noun that qualify it: up to two capitalised ones ("the Vermont
     senator") or parts of the title ("the prime minister", "the foreign minister"), past other
-    describing words ("three-term", "70-year-old"); and the index of the word before them all."""
+    describing words ("three-term"); and the index of the word before them all."""
     found, i = [], tok.i - 1
     while i >= 0 and len(found) < 2 and tok.doc[i].dep_ in _MODIFIERS and tok.doc[i].lower_ != "the" \
             and tok.i in [tok.doc[i].head.i, tok.doc[i].head.head.i]:
+        if tok.doc[i].ent_type_ == "PERSON":
+            break  # (a name: "the Ostrom campaign spokesman" is no description of Ostrom)
         if _qualifying(tok.doc[i], tok):
             found.append(tok.doc[i].lower_)
         elif not (tok.doc[i].is_lower or tok.doc[i].like_num or tok.doc[i].text == "-"):
-            break  # (a name: "the Ostrom campaign aide" is no description of Ostrom)
+            break
         i -= 1
     return found, i
 
@@ -76,7 +78,8 @@ def described(persons, roles: list[RoleFinding], word: str, start: int, sentence
         words = office(title)
         return bool(words) and words[-1].rstrip("s") == word.rstrip("s") \
             and not (_LESSER - set(qualifiers)) & set(words) \
-            and (all(q in words for q in qualifiers) if places else not _elsewhere(title, qualifiers))
+            and (all(q in words for q in qualifiers) if places else (
+                not _elsewhere(title, qualifiers) and all(q in words for q in qualifiers if q in _LESSER)))
 
     holders = {r.mention for r in roles if holds(r.title)}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
@@ -92,11 +95,11 @@ def described(persons, roles: list[RoleFinding], word: str, start: int, sentence
         return None
     offices = {r.mention for r in roles if has_role_word(r.title)}
     told = [(i, m) for i, m in persons if m.subject and m.sentence == sentence - 1]
-    if len({keys[i] for i, _ in told}) != 1 or any(keys[i] == keys[told[0][0]] for i in offices):
+    if len({keys[i] for i, _ in told}) != 1 or any(keys.get(i) == keys[told[0][0]] for i in offices):
         return None
     # (one the story is about, named before that sentence too: not "X of the Post explained")
-    named = sum(keys[i] == keys[told[0][0]] for i, m in persons if m.span.end <= start)
-    return told[-1][0] if named >= 2 else None
+    return told[-1][0] if any(keys[i] == keys[told[0][0]] for i, m in persons if m.sentence < sentence - 1) \
+        else None
 
 
 def _elsewhere(title: str, qualifiers: list[str]) -> bool:

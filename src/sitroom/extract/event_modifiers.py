@@ -40,7 +40,7 @@ def misread_modifier(verb) -> bool:
         return False  # ("Both signed agreements", "X and Y in 2015 signed agreements": a verb)
     return after.dep_ == "dobj" and after.head.i == verb.i and after.tag_ in ("NNS", "NN") and (
         before.tag_ in ("DT", "PDT", "PRP$", "CD") or before.lower_ in ("enough", "more", "fewer", "many")
-        or (before.text == "," and verb.doc[verb.i - 2].tag_ == "JJ"))
+        or (before.text == "," and verb.i >= 2 and verb.doc[verb.i - 2].tag_ == "JJ"))
 
 
 _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
@@ -49,9 +49,12 @@ _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
 def deemed(head) -> bool:
     """ "is considered occupied territory", "are deemed occupied": what something is called, however
     the parser hangs the participle."""
-    before = head.doc[head.i - 1] if head.i > 0 else head
-    return head.tag_ == "VBN" and any(t.tag_ == "VBN" and t.lemma_.lower() in _DEEMING for t in (
-        head.head if head.dep_ in ("ccomp", "oprd", "xcomp") else head, before))
+    if head.tag_ != "VBN":
+        return False
+    if head.dep_ in ("ccomp", "oprd", "xcomp") and head.head.lemma_.lower() in _DEEMING:
+        return True
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    return before is not None and before.tag_ == "VBN" and before.lemma_.lower() in _DEEMING
 
 
 def made_into(head) -> bool:

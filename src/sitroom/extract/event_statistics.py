@@ -82,6 +82,7 @@ def backed_by_many(head) -> bool:
 def measured(noun) -> bool:
     """ "X's approval stood at 41 percent", "a poll puts X's support at 30 percent": a measure the noun's
     verb gives in percent, no act."""
+    clauses = ("advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis")
     return noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-        c.dep_ == "prep" and c.lower_ in ("at", "to") and any(t.lower_ in ("percent", "%") for t in c.subtree)
-        for c in noun.head.subtree)
+        t.dep_ == "prep" and t.lower_ in ("at", "to") and any(w.lower_ in ("percent", "%") for w in t.subtree)
+        for c in noun.head.children if c.dep_ not in clauses for t in c.subtree)

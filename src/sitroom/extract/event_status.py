@@ -228,8 +228,7 @@ _REPORT_NOUNS = frozenset({"news", "announcement", "report", "word", "statement"
                            "indication", "sign", "signal", "assurance", "promise", "pledge"})
 
 
-_CONFIRMING = frozenset({"confirm", "report", "predict", "promise", "pledge", "vow", "disclose", "reveal",
-                         "assure", "reassure", "indicate"})
+_CONFIRMING = frozenset({"confirm", "promise", "pledge", "vow", "disclose", "reveal", "assure", "reassure"})
 """Verbs that tell, as known, what someone would do ("confirmed that X would be meeting Y"): a plan."""
 
 
