@@ -415,7 +415,3 @@ def test_someone_s_campaign_or_aides_act_for_themselves_what_is_judged_of_it_is_
     assert ("REQUEST", "invited", ("Ostrom's campaign",), ("Erik Lund",)) in [e[:4] for e in events]
     assert ("ACCUSE", "criticized", ("Karl Ostrom's aides",), ("Lena Halvorsen",)) in [e[:4] for e in events]
 
-
-def test_a_body_s_people_are_the_body_s():
-    events = _events("Raid\n\nBy Lena Hart\n\nThe Norland Front's fighters attacked the Vexley army base.\n")
-    assert [e[2] for e in events if e[1] == "attacked"] == [("Norland Front",)]

@@ -49,8 +49,8 @@ _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
 def deemed(head) -> bool:
     """ "is considered occupied territory", "are deemed occupied": what something is called, however
     the parser hangs the participle."""
-    if head.tag_ != "VBN":
-        return False
+    if head.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False  # (not "is considering what he dismissed")
     if head.dep_ in ("ccomp", "oprd", "xcomp") and head.head.lemma_.lower() in _DEEMING:
         return True
     before = head.doc[head.i - 1] if head.i > 0 else None

@@ -60,7 +60,7 @@ _JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
 
 def _owner(text: str, name: Span, argument: Span) -> bool:
-    """The name owns what the argument names ("Ostrom's rivals", "Ostrom's campaign")."""
+    """The name owns what the argument names ("Ostrom's rivals", "the party's envoys")."""
     return name.end < argument.end and text[name.end : name.end + 2] in ("'s", "’s")
 
 
@@ -76,8 +76,8 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
     """New mentions for the described sources and targets of ``findings`` that hold no mention: kind
     ``other``, label ``DESC``, the country of a demonym in them. A place or a person named inside
     but not heading the argument ("Marlova police", "Ostrom's aides") does not stop one; a name that
-    heads it, or a body's or a state's ("rebel envoys", "the party's envoys"), does, and so does a
-    person's whose thing is judged ("mocked Ostrom's campaign": Ostrom).
+    heads it, or a body's or a state's ("rebel envoys"), does; an owner does not ("the party's envoys",
+    "Ostrom's aides" act), unless its thing is judged ("mocked Ostrom's campaign": Ostrom).
     ``sentences`` are the document's sentence spans in order; ``text`` its source text."""
     starts = [s.start for s in sentences]
     # a name that heads the argument is the participant, and so is a body or a state that qualifies it
@@ -98,7 +98,7 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
             if (span.start, span.end) in found or any(
                     s.start < span.end and span.start < s.end
                     and not _RELATION.search(text[span.start : s.start])
-                    and (judged if person and _owner(text, s, span) else (span.end <= s.end or not person))
+                    and (judged if _owner(text, s, span) else (span.end <= s.end or not person))
                     for s, person in taken.get(sentence, ())):
                 continue
             words = text[span.start : span.end]
