@@ -49,10 +49,11 @@ _DEEMING = frozenset({"consider", "deem", "regard", "view", "label", "declare"})
 def deemed(head) -> bool:
     """ "is considered occupied territory", "are deemed occupied": what something is called, however
     the parser hangs the participle."""
-    if head.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        return False  # (not "is considering what he dismissed")
-    if head.dep_ in ("ccomp", "oprd", "xcomp") and head.head.lemma_.lower() in _DEEMING:
-        return True
+    if head.tag_ != "VBN":
+        return False
+    if head.dep_ in ("ccomp", "oprd", "xcomp") and head.head.lemma_.lower() in _DEEMING and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return True  # (not "is considering what he dismissed")
     before = head.doc[head.i - 1] if head.i > 0 else None
     return before is not None and before.tag_ == "VBN" and before.lemma_.lower() in _DEEMING
 
