@@ -438,3 +438,9 @@ def test_a_description_needs_its_lesser_title_and_a_role_outside_the_passage_bre
                      "Anna Holm. The former governor criticized the plan. Karl Berg spoke. Berg told "
                      "Politico that he would run. The former governor dismissed the rumors.\n")
     assert ("former governor", "Erik Lund") not in linked
+
+
+def test_a_description_qualified_by_a_name_is_someone_of_theirs():
+    linked = _linked("Talks\n\nBy Ana Reyes\n\nKarl Ostrom spoke on Monday. Ostrom told Politico that he "
+                     "would run. The Ostrom campaign spokesman dismissed the rumors.\n")
+    assert not [d for d, _ in linked if "spokesman" in d]

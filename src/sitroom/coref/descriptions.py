@@ -34,8 +34,6 @@ def _qualifiers(tok) -> tuple[list[str], int]:
     found, i = [], tok.i - 1
     while i >= 0 and len(found) < 2 and tok.doc[i].dep_ in _MODIFIERS and tok.doc[i].lower_ != "the" \
             and tok.i in [tok.doc[i].head.i, tok.doc[i].head.head.i]:
-        if tok.doc[i].ent_type_ == "PERSON":
-            break  # (a name: "the Ostrom campaign spokesman" is no description of Ostrom)
         if _qualifying(tok.doc[i], tok):
             found.append(tok.doc[i].lower_)
         elif not (tok.doc[i].is_lower or tok.doc[i].like_num or tok.doc[i].text == "-"):
@@ -81,6 +79,8 @@ def described(persons, roles: list[RoleFinding], word: str, start: int, sentence
             and (all(q in words for q in qualifiers) if places else (
                 not _elsewhere(title, qualifiers) and all(q in words for q in qualifiers if q in _LESSER)))
 
+    if set(qualifiers) & {m.text.split()[-1].lower() for _, m in persons}:
+        return None  # ("the Ostrom campaign spokesman" is someone of Ostrom's, not Ostrom)
     holders = {r.mention for r in roles if holds(r.title)}
     before = [(i, m) for i, m in persons if i in holders and m.span.end <= start]
     if before and word in SOLE_OFFICES and before[-1][1].sentence <= sentence - SOLE_OFFICE_REACH:
