@@ -415,7 +415,7 @@ def _linked(text: str) -> list[tuple[str, str]]:
 
 def test_a_described_office_holder_is_the_one_holder_of_the_office_named_with_no_other_place():
     assert ("Idaho senator", "Lena Berg") in _linked(
-        "Floor\n\nBy Ana Reyes\n\nSen. Lena Berg says she is ready for a fight. The Idaho senator told "
+        "Floor\n\nBy Ana Reyes\n\nSen. Lena Berg opened her campaign in Boise. The Idaho senator told "
         "reporters that the plan was weak.\n")
     assert ("Nebraska governor", "Karl Ostrom") in _linked(
         "Budget\n\nBy Ana Reyes\n\nGov. Karl Ostrom of Nebraska spoke. Oregon Gov. Erik Lund spoke. The "
@@ -425,10 +425,10 @@ def test_a_described_office_holder_is_the_one_holder_of_the_office_named_with_no
 
 
 def test_a_qualified_description_as_subject_is_the_subject_of_the_sentence_before():
-    linked = _linked("Race\n\nBy Ana Reyes\n\nErik Lund told reporters that the race has come down to two "
-                     "men. \"He is the one,\" Lund said. The former three-term governor dismissed the "
-                     "argument that he could not win.\n\nKarl Ostrom won. \"It is a coup,\" Lena Berg of the "
-                     "Post explained. The former Idaho governor plans to back him.\n")
+    linked = _linked("Race\n\nBy Ana Reyes\n\nErik Lund told reporters the vote would be close. \"He is the "
+                     "one,\" Lund said. The former three-term governor rejected the idea of a recount.\n\n"
+                     "Karl Ostrom won. \"It is a turning point,\" Lena Berg of the Post explained. The "
+                     "former Idaho governor plans to back him.\n")
     assert ("former three-term governor", "Lund") in linked
     assert not [d for d, _ in linked if "Idaho" in d]  # (one named once, who tells of the story, is not)
 

@@ -358,7 +358,7 @@ def test_the_date_of_a_deed_one_is_accused_or_criticized_for_is_not_the_words():
 def test_an_act_told_as_later_or_before_a_day_to_come_takes_no_narrative_time():
     events = _events("Talks\n\nBy Lena Hart\n\nThe weather was fine.\n\n"
                      "In October, Lena Halvorsen met Karl Ostrom in Vexley. She later criticized him.\n\n"
-                     "Norland will pick delegates on Saturday. Even before the vote, Karl Ostrom criticized "
+                     "Norland will choose its council on Saturday. Long before that, Karl Ostrom criticized "
                      "Erik Lund.\n", published="2016-03-02")
     dates = {(e[1], e[3]): e[4] for e in events}
     assert dates[("met", ("Karl Ostrom",))] == "2015-10"
@@ -368,50 +368,50 @@ def test_an_act_told_as_later_or_before_a_day_to_come_takes_no_narrative_time():
 
 def test_words_said_in_an_interview_take_its_date_a_reaction_s_object_does_not():
     events = _events("Talks\n\nBy Lena Hart\n\nThe weather was fine.\n\nErik Lund praised Karl Ostrom "
-                     "in an interview published Saturday.\n\nKarl Ostrom, who opposed the Peru deal last "
-                     "summer, met Erik Lund.\n", published="2016-03-02")
+                     "in an interview aired Saturday.\n\nKarl Ostrom, who opposed the Peru deal last "
+                     "spring, met Erik Lund.\n", published="2016-03-02")
     dates = {e[1]: e[4] for e in events}
-    assert dates["praised"] == "2016-02-27" and dates["opposed"] == "2015-06"
+    assert dates["praised"] == "2016-02-27" and dates["opposed"] == "2015-03"
     assert dates["deal"] is None  # the deal was made before it was opposed
 
 
 def test_a_noun_keeps_its_own_participle_s_date_and_him_may_be_the_owner_of_the_subject_s_his():
-    found = _analysis("Debt\n\nBy Lena Hart\n\nErik Lund is pushing senators to reject the Norland debt "
-                      "deal reached by Karl Ostrom and Anna Berg last week.\n\nKarl Ostrom took the stage. "
-                      "None of his rivals attacked him over the issue.\n", published="2016-03-02")
+    found = _analysis("Debt\n\nBy Lena Hart\n\nErik Lund urged ministers to drop the Norland loan deal "
+                      "struck by Karl Ostrom and Anna Berg last week.\n\nKarl Ostrom took the stage. None of "
+                      "his opponents criticized him over the vote.\n", published="2016-03-02")
     name = lambda i: found.mentions[i].text  # noqa: E731
     deal = next(e for e in found.events if e.phrase == "deal")
     assert (deal.when.start, deal.when.end) == ("2016-02-22", "2016-02-28")
-    attacked = next(e for e in found.events if e.phrase == "attacked")
+    attacked = next(e for e in found.events if e.phrase == "criticized")
     assert [found.mentions[found.mentions[i].antecedent].text for i in attacked.targets] == ["Karl Ostrom"]
     assert name(attacked.targets[0]) == "him"
 
 
 def test_what_never_happened_takes_no_publication_date():
-    events = _events("Blame\n\nBy Lena Hart\n\nThe Norland government has never publicly blamed Vexley for "
-                     "the theft.\n\nKarl Ostrom has not endorsed a candidate.\n", published="2016-01-05")
+    events = _events("Blame\n\nBy Lena Hart\n\nThe Norland cabinet has never openly blamed Vexley for "
+                     "the leak.\n\nKarl Ostrom has not endorsed a candidate.\n", published="2016-01-05")
     assert [e[4] for e in events] == [None, None]
 
 
 def test_someone_s_rivals_are_the_rivals_and_an_act_before_another_is_not_its_subject_s():
-    events = _events("Rivals\n\nBy Lena Hart\n\nKarl Ostrom won. On Tuesday, both of Ostrom's remaining "
-                     "rivals criticized his handling of the incident.\n", published="2016-01-05")
-    (criticized,) = [e for e in events if e[1] == "criticized"]
-    assert criticized[2] == ("Ostrom's remaining rivals",) and criticized[3] == ("his",)
+    events = _events("Rivals\n\nBy Lena Hart\n\nKarl Ostrom won. On Friday, both of Ostrom's former "
+                     "allies condemned his response to the strike.\n", published="2016-01-05")
+    (condemned,) = [e for e in events if e[1] == "condemned"]
+    assert condemned[2] == ("Ostrom's former allies",) and condemned[3] == ("his",)
 
 
 def test_a_list_of_dates_dates_the_act_from_the_first_to_the_last():
-    found = _analysis("Votes\n\nBy Lena Hart\n\nWhile in the House, Karl Ostrom voted to ban cloning in "
-                      "2001, 2003 and 2005.\n", published="2016-03-09")
+    found = _analysis("Votes\n\nBy Lena Hart\n\nAs a deputy, Lena Berg voted to ban the imports in 1997, "
+                      "1999 and 2003.\n", published="2016-03-09")
     (ban,) = [e for e in found.events if e.phrase == "ban"]
-    assert (ban.when.start, ban.when.end) == ("2001", "2005")
+    assert (ban.when.start, ban.when.end) == ("1997", "2003")
 
 
 def test_someone_s_campaign_or_aides_act_for_themselves_what_is_judged_of_it_is_judged_of_them():
     events = _events("Invitation\n\nBy Lena Hart\n\nKarl Ostrom spoke. Ostrom's campaign invited Erik Lund "
-                     "to the convention. Karl Ostrom's aides criticized Lena Halvorsen. Her friends mocked "
-                     "Ostrom's rhetoric-heavy campaign.\n")
-    assert ("ACCUSE", "mocked", ("Her friends",), ("Ostrom",)) in [e[:4] for e in events]  # (his campaign)
+                     "to the convention. Karl Ostrom's aides criticized Lena Halvorsen. Her neighbours "
+                     "mocked Ostrom's slogan-filled campaign.\n")
+    assert ("ACCUSE", "mocked", ("Her neighbours",), ("Ostrom",)) in [e[:4] for e in events]  # (his campaign)
     assert ("REQUEST", "invited", ("Ostrom's campaign",), ("Erik Lund",)) in [e[:4] for e in events]
     assert ("ACCUSE", "criticized", ("Karl Ostrom's aides",), ("Lena Halvorsen",)) in [e[:4] for e in events]
 

@@ -1061,59 +1061,59 @@ def test_a_passive_conjunct_without_a_subject_of_its_own_undergoes_the_act():
 
 
 def test_what_a_participle_tells_of_a_description_is_done_to_the_name_it_describes():
-    e = _first("The Vexley Fund, a super PAC financed by the billionaire Karl Ostrom, ran an ad.")
-    assert (e.type, e.target) == ("AID", ("The Vexley Fund",))
+    e = _first("The Vexley Trust, a lobby group funded by the banker Karl Ostrom, ran an ad.")
+    assert (e.type, e.target) == ("AID", ("The Vexley Trust",))
 
 
 def test_modifiers_measures_idioms_and_purposes_of_asked_acts_are_no_events():
-    _no_events(["Lena Halvorsen won a majority of regular, pledged delegates.",
-                "Norland keeps embassies in Vexley and not Marlova, whose eastern hills are considered "
-                "occupied territory under international law, although Norland disputes this."],
+    _no_events(["Lena Berg won most of the regular, pledged delegates.",
+                "Few states keep embassies in Marlova, whose northern districts are considered occupied "
+                "territory under the treaty, although Norland disputes this."],
                {"AGREE", "ASSAULT"})
-    _no_events(['"We are meeting our benchmarks," said Anna Berg.'], {"CONSULT"})
-    _no_events(["The rules require the three candidates to suspend reality."], {"SANCTION"})
-    _no_events(["A tracking poll puts Karl Ostrom's approval during the spring at 49.5 percent on average.",
+    _no_events(['"We are meeting our targets," said Anna Berg.'], {"CONSULT"})
+    _no_events(["Viewers of the show must suspend reality."], {"SANCTION"})
+    _no_events(["A weekly survey puts Lena Berg's approval over the summer at 52 percent on average.",
                 "Karl Ostrom's approval stood at 41 percent."], {"SUPPORT"})
-    _no_events(["Karl Ostrom sent a fundraising call, asking supporters to donate money to condemn Erik "
-                "Lund."], {"ACCUSE"})
+    _no_events(["Lena Berg emailed her backers, asking them to give money to denounce Erik Lund."],
+               {"ACCUSE"})
     assert _first("Karl Ostrom met our ambassador.").type == "CONSULT"
 
 
 def test_the_subject_of_a_clause_the_parser_split_at_its_conjunction_does_the_act():
-    e = _first("The drumbeat of names from the party's past denouncing nominee Karl Ostrom grew louder "
-               "Wednesday as Lena Berg, Erik Lund's daughter, attacked Ostrom for his comments.")
+    e = _first("Pressure on nominee Karl Ostrom grew louder Friday as Lena Berg, Erik Lund's niece, "
+               "attacked Ostrom over his remarks.")
     assert (e.source, e.target) == (("Lena Berg",), ("Ostrom",))
 
 
 def test_a_confirmed_would_is_a_plan_a_name_given_or_a_priority_made_is_no_event():
-    assert _first("His campaign confirmed that Karl Ostrom would be meeting with top Norland officials."
+    assert _first("Her office confirmed that Lena Berg would be meeting with senior Vexley diplomats."
                   ).status == "planned"
     assert _first("Lena Berg thinks that Karl Ostrom would meet Erik Lund.").status == "hypothetical"
-    _no_events(["Amid what the Vexley Times called a rough week for Ostrom, Lena Berg gained.",
-                "Karl Ostrom has made increasing federal funding to public schools his chief priority."],
+    _no_events(["After what the Vexley Herald called a bad month for Ostrom, Lena Berg rose in the polls.",
+                "Lena Berg has made higher pay for nurses her main priority."],
                {"REQUEST", "AID"})
-    e = _first("The mayor sent a political army into the state to fight for Lena Berg.")
+    e = _first("The governor sent volunteers across the county to fight for Lena Berg.")
     assert (e.type, e.target) == ("SUPPORT", ("Lena Berg",))  # campaigning for her
     assert _first("Rebels fought for the town.").type == "ASSAULT"
 
 
 def test_targets_named_by_of_by_a_described_group_and_not_by_a_place_of_the_meeting():
-    e = _first("Vexley Climate has made the same demands of the Norland candidates.")
-    assert e.target == ("the Norland candidates",)
+    e = _first("The Vexley Fund made similar demands of the Norland ministers.")
+    assert e.target == ("the Norland ministers",)
     e = _first("Karl Ostrom met the Democrats on Capitol Hill.")
     assert e.target == ("the Democrats",)
-    e = _first("Karl Ostrom's renewed endorsement of his leadership team came with caveats.")
-    assert e.target == ("his leadership team",)
+    e = _first("Lena Berg's fresh praise of her campaign team came with conditions.")
+    assert e.target == ("her campaign team",)
 
 
 def test_words_not_force_a_debate_called_a_lead_built_and_freezing_in_place():
-    e = _first("In the hall, he continued his assault on Mr. Lund, mocking his appearance during the "
+    e = _first("At the rally he kept up his assault on Mr. Lund, mocking his speech during the "
                "Vexley war.")
     assert e.type == "ACCUSE"  # told with the words it was made of
     assert _first("Rebels attacked the convoy, killing five soldiers.").type == "ASSAULT"
-    _no_events(["That proposal prompted Norland's Parliament to call a debate in January on whether to ban "
-                "Ostrom."], {"REQUEST"})
-    _no_events(["Ostrom continues to build up his delegate lead."], {"MOBILIZE"})
+    _no_events(["The petition led Norland's assembly to call a debate in May on whether to expel Ostrom."],
+               {"REQUEST"})
+    _no_events(["Lena Berg keeps building up her lead in the polls."], {"MOBILIZE"})
     _no_events(["Lena Berg froze in place."], {"SANCTION"})
     assert _first("Norland froze Vexley's assets.").type == "SANCTION"
 
@@ -1126,16 +1126,16 @@ def test_a_town_or_capital_naming_an_event_is_where_it_happened_not_who_did_it()
 
 
 def test_requests_for_comment_are_routine_wherever_the_parser_hangs_for_comment():
-    _no_events(["His campaign did not respond to my requests last week for comment."], {"REQUEST"})
+    _no_events(["Her office did not respond to our requests last week for comment."], {"REQUEST"})
 
 
 def test_what_a_promise_would_win_is_no_one_it_is_made_to_and_remarks_called_racist_ask_nothing():
-    assert _first("Karl Ostrom is pledging to win many hundreds of delegates on Tuesday.").target == ()
+    assert _first("Lena Berg is pledging to win thousands of voters in the north.").target == ()
     assert _first("Karl Ostrom pledged to help the refugees.").target == ("the refugees",)
-    _no_events(["Speaker Erik Lund on Tuesday called Karl Ostrom's remarks about a judge ''racist,'' an "
-                "extraordinary indictment."], {"REQUEST"})
-    assert _first("On Friday night, Lena Berg called a delegate candidate, Anna Holm, and encouraged her to "
-                  "take the slot.").source == ("Lena Berg",)
+    _no_events(["Speaker Erik Lund on Monday called Karl Ostrom's remarks about a court ''shameful,'' a "
+                "rare rebuke."], {"REQUEST"})
+    assert _first("On Sunday, Erik Lund called a county official, Anna Holm, and urged her to run."
+                  ).source == ("Erik Lund",)
 
 
 def test_designations_attacks_with_claims_predictions_and_other_clauses_percentages_keep_their_events():
