@@ -13,7 +13,7 @@ from sitroom.extract.event_doers import (
     own_clause,
     owner_or_self,
 )
-from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_lexicon import JUDGING, lexicon
 from sitroom.extract.event_nouns import TARGET_PREPS, clause_targets, noun_arguments
 from sitroom.extract.event_words import actor_like, circumstance, expand, people_noun, relative_antecedent
 
@@ -146,7 +146,7 @@ def _targets(verb, noun) -> list:
         if (possessor is not None and obj.lemma_.lower() not in _OTHERS and not people_noun(obj)) or (
                 verb.lemma_.lower() in _MOVING and obj.lemma_.lower() in _FORCES):
             if possessor is not None and possessor.lower_ in ("his", "her", "their") \
-                    and _kinds(verb) & _JUDGING and not any(c.lower_ == "own" for c in obj.children):
+                    and _kinds(verb) & JUDGING and not any(c.lower_ == "own" for c in obj.children):
                 found.append(possessor)  # "mocked his tough talk": his, unless he mocked himself (the
                 # record drops a target who is its source: extract/event_records.py)
             continue  # "withdrew its troops", "deployed peacekeepers": the doer's own, no target
@@ -219,11 +219,6 @@ with X"): their "with" names the other side of the verb's act."""
 def _kinds(verb) -> set[str]:
     """The PLOVER types the lexicon gives a verb's lemma."""
     return {kind for kind, _ in lexicon().verbs.get(verb.lemma_.lower(), ())}
-
-
-_JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-"""Types of words about someone's deeds ("criticized", "praised", "rejected"): whose deed they judge is
-their target."""
 
 
 def _set_off(verb, obj) -> bool:

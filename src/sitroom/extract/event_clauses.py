@@ -3,8 +3,8 @@ clauses inside its own, and asides that tell of a participant, a reason or a dee
 
 from __future__ import annotations
 
-from sitroom.extract.event_tense import meanwhile, occasion_of_words
-from sitroom.extract.event_words import dated_nouns, other_nouns_clauses, tokens_span
+from sitroom.extract.event_tense import meanwhile
+from sitroom.extract.event_words import dated_nouns, occasion_of_words, other_nouns_clauses, tokens_span
 from sitroom.model.evidence import Span
 
 _REASONS = frozenset({"because", "although", "though", "whereas", "while", "unless", "lest"})

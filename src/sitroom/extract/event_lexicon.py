@@ -10,6 +10,10 @@ from sitroom.data import load as load_data
 COOPERATION = ("verbal cooperation", "material cooperation")
 """PLOVER's quad classes of cooperation (the others are of conflict)."""
 
+JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+"""Types of words about someone's deeds or things ("criticized", "praised", "rejected"): whose deed or thing
+they judge is their target, and a reaction to an event is not that event."""
+
 
 @dataclass(frozen=True)
 class Lexicon:

@@ -111,7 +111,7 @@ def noun_arguments(head) -> tuple[list, list]:
         targets = targets or [c for c in sources if c.dep_ == "compound"]
         sources = agents
     elif [t.pos_ for t in sources] == ["PRON"] and head.dep_ in ("dobj", "nsubjpass", "pobj") \
-            and governor.lemma_.lower() not in lexicon().verbs.keys() | _TELLING_OF:
+            and governor.lemma_.lower() not in lexicon().verbs and governor.lemma_.lower() not in _TELLING_OF:
         # "the agency reiterated its demand", "insisted on its demands": the agency (not "a video
         # by the group that cites his call": "his" is no group; not "X mocked her refusal", a
         # reaction to another's act: the pronoun is left to coreference)

@@ -56,13 +56,6 @@ def simple_past(verb) -> bool:
         verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech_lexicon()["cues"])
 
 
-def occasion_of_words(noun) -> bool:
-    """ "said in an interview published Saturday", "wrote in a letter sent on Monday": what the words were
-    said in, whose date is theirs (not "for comments made this week": what they were about)."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
-        and noun.lemma_.lower() in speech_lexicon()["sayings"]
-
-
 _AFTERWARDS = frozenset({"later", "afterwards", "afterward", "subsequently", "thereafter", "eventually"})
 
 

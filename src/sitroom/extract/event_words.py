@@ -7,7 +7,7 @@ from sitroom.data.countries import country_named, country_of_capital, country_of
 from sitroom.data.names import group_nouns, people_word
 from sitroom.data.places import is_town, is_us_state
 from sitroom.extract.event_lexicon import lexicon
-from sitroom.extract.event_tense import occasion_of_words
+from sitroom.extract.speakers import sayings
 from sitroom.model.evidence import Span
 
 
@@ -237,3 +237,10 @@ def control_of_no_place(obj) -> bool:
              if g.dep_ == "pobj"]
     return bool(owned) and not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACES
                                    for g in owned for t in g.subtree)
+
+
+def occasion_of_words(noun) -> bool:
+    """ "said in an interview published Saturday", "wrote in a letter sent on Monday": what the words were
+    said in, whose date is theirs (not "for comments made this week": what they were about)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
+        and noun.lemma_.lower() in sayings()

@@ -18,7 +18,7 @@ from sitroom.extract.event_conventions import HOSTILE, pledge_beneficiaries, plo
 from sitroom.extract.event_dates import SCENE_TYPES
 from sitroom.extract.event_doers import doer_of
 from sitroom.extract.event_happening import not_a_happening
-from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_lexicon import JUDGING, lexicon
 from sitroom.extract.event_modes import asked_mode, promise_of
 from sitroom.extract.event_nouns import RECEIVING, undergoer
 from sitroom.extract.event_statistics import a_share
@@ -123,13 +123,10 @@ def _state_of(noun) -> bool:
                                                   for c in verb.children)
 
 
-_REACTIONS = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
-
-
 def _reacted_to(noun) -> bool:
     """An event noun that is what another act reacts to ("opposed the deal last summer", "criticized the
     attack on Monday"): the reaction's clause and date are not its own."""
-    return noun.dep_ == "dobj" and verb_type(noun.head, lexicon()) in _REACTIONS
+    return noun.dep_ == "dobj" and verb_type(noun.head, lexicon()) in JUDGING
 
 
 def _finding(kind: str, head, noun, sent, offset: int) -> EventFinding | None:

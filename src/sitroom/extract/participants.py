@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sitroom.data.countries import country_of_demonym
 from sitroom.data.names import people_word, title_words
-from sitroom.extract.event_lexicon import lexicon
+from sitroom.extract.event_lexicon import JUDGING, lexicon
 from sitroom.extract.event_words import people_noun
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
@@ -56,9 +56,6 @@ def described(tok) -> bool:
     return known and tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
-_JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
-
-
 def _owner(text: str, name: Span, argument: Span) -> bool:
     """The name owns what the argument names ("Ostrom's rivals", "the party's envoys")."""
     return name.end < argument.end and text[name.end : name.end + 2] in ("'s", "’s")
@@ -94,7 +91,7 @@ def described_participants(findings: list[EventFinding], mentions: list[Mention]
     for f in findings:
         for span in f.described:
             sentence = max(bisect_right(starts, span.start) - 1, 0)
-            judged = f.type in _JUDGING and span in f.target_spans and not _people(text, span)
+            judged = f.type in JUDGING and span in f.target_spans and not _people(text, span)
             if (span.start, span.end) in found or any(
                     s.start < span.end and span.start < s.end
                     and not _RELATION.search(text[span.start : s.start])
