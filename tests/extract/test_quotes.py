@@ -333,7 +333,8 @@ def test_a_cue_between_two_parts_of_a_quotation_reports_both():
 def test_a_quote_said_by_a_passer_by_is_theirs_not_the_last_named_speakers():
     text = ("Karl Ostrom, the mayor, said the bridge would reopen. “It was chaos, nobody knew where to go,” "
             "said one onlooker. “We waited for hours,” a commuter said.")
-    assert _speakers(text) == [("Karl Ostrom", "Karl Ostrom"), ("one onlooker", None), ("a commuter", None)]
+    assert _speakers(text) == [("Karl Ostrom", "Karl Ostrom"), ("one onlooker", "onlooker"),
+                                ("a commuter", "commuter")]
 
 
 def test_the_aide_of_a_name_speaks_for_himself_not_for_the_name():
@@ -344,3 +345,16 @@ def test_the_aide_of_a_name_speaks_for_himself_not_for_the_name():
         ("a top Ostrom adviser", "top Ostrom adviser"), ("Lund’s spokeswoman", "Lund’s spokeswoman"),
         ("Ostrom", "Karl Ostrom"), ("Ostrom's potential VP", "Ostrom's potential VP"),
         ("A Marlova official", "Marlova")]  # an official speaks for the state, an aide not for the person
+
+
+def test_a_speaker_described_not_named_is_a_mention_of_its_own():
+    text = ("Marlova tested a rocket on Monday. Several experts on the region said the test could change "
+            "the talks. Her lawyer told reporters that she would not testify. A 2019 study found that the "
+            "harbour was silting up. Officials at the port said, “We expect delays.” The harbour was busy, "
+            "everything said.")
+    found = _speakers(text)
+    assert ("Several experts", "experts") in found
+    assert ("Her lawyer", "Her lawyer") in found
+    assert ("A 2019 study", "2019 study") in found
+    assert ("Officials", "Officials") in found
+    assert not [named for words, named in found if words == "everything" and named]

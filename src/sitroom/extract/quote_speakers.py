@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sitroom.coref.gender import PRONOUN_GENDER
+from sitroom.coref.gender import FEMALE, MALE, NOUN_GENDER, PRONOUN_GENDER
+from sitroom.data.names import group_nouns, people_word
+from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.participants import DESCRIPTION
+from sitroom.extract.speakers import DOCUMENTS
 from sitroom.extract.statements import QuoteRecord, aide
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
@@ -48,12 +51,15 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
                                  antecedent=q.speaker))
         elif said.lower() in PRONOUN_GENDER | _BODIES and sentence is not None \
                 and (q.finding.kind == "direct" or not _subordinate(text, words)):
-            index = _speaking(said.lower(), words, sentence, mentions, out, genders, text)
+            pool = mentions + extra
+            index = _speaking(said.lower(), words, sentence, pool, out, genders, text)
             if index is None:
                 out.append(q)
                 continue
-            extra.append(Mention(words, said, "PRON", mentions[index].kind, None, sentence, subject=True,
+            extra.append(Mention(words, said, "PRON", pool[index].kind, None, sentence, subject=True,
                                  speaker=True, pronoun=True, antecedent=index))
+        elif sentence is not None and (found := _speaking_description(words, text, sentence)) is not None:
+            extra.append(found)  # "Some experts said", "the report found": who or what spoke, unnamed
         else:
             out.append(q)
             continue
@@ -70,14 +76,57 @@ def _described(words: Span, mentions: list[Mention], text: str, sentences: list[
         return None
     if not aide(words, max(inside, key=lambda m: (m.span.end, m.kind == "person")), text):
         return None
-    said = text[words.start : words.end]
-    lead = re.match(r"(?i)(?:the|a|an|one|some|two|three|several)\s+", said)
-    start = words.start + (lead.end() if lead else 0)
     sentence = next((k for k, s in enumerate(sentences) if s.contains(words)), None)
-    if sentence is None:
-        return None
+    return None if sentence is None else _description_mention(words, text, sentence)
+
+
+_LEAD = re.compile(r"(?i)(?:the|a|an|one|some|two|three|several|many|most|other|another|all|these|those)\s+")
+_HEAD_ENDS = re.compile(r"\s(?:of|on|at|from|in|for|with|by|about|who|that|which)\s|[,(\u2014\u2013]")
+_INFORMANTS = frozenset({"source", "insider", "questioner", "proponent", "narrator"})
+"""Nouns for people who speak to or before reporters that the lexicons of roles and occupations lack."""
+
+
+def _description_mention(words: Span, text: str, sentence: int) -> Mention:
+    said = text[words.start : words.end]
+    lead = _LEAD.match(said)
+    start = words.start + (lead.end() if lead else 0)
     return Mention(Span(start, words.end), text[start : words.end], "DESC", "other", None, sentence,
                    speaker=True, sense=DESCRIPTION)
+
+
+def _speaking_description(words: Span, text: str, sentence: int) -> Mention | None:
+    """A speaker described, not named, as a mention of its own: people by what they are ("Some experts",
+    "His lawyer", "a Democratic source"), a body by its kind ("the union", "police") or a document that
+    says something ("the report", "A 2014 study", "exit polls"): the words up to their head noun's
+    qualifiers ("Experts on X" is the experts). None for words with no such head ("softer language",
+    "everything", a quantifier alone)."""
+    said = text[words.start : words.end]
+    head = _HEAD_ENDS.search(said)
+    core = said[: head.start()] if head else said
+    last = re.findall(r"[^\W\d_][\w-]*", core)
+    if not last or core.rstrip()[-1:] in ("’", "'") or len(last) > 6:
+        return None
+    noun = last[-1].lower()
+    lemma = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    if not (people_word(lemma, last[-1]) or people_word(noun, last[-1]) or {noun, lemma} & (
+            lexicon().actor_nouns | DOCUMENTS | group_nouns() | _INFORMANTS)):
+        return None
+    end = words.start + len(core.rstrip())
+    return _description_mention(Span(words.start, end), text, sentence)
+
+
+def _person_described(words: str) -> str | None:
+    """The gender a singular description of a person tells ("spokeswoman" f, "the lawyer" None); "" for
+    a description of no person ("the report")."""
+    last = words.split()[-1].lower() if words.split() else ""
+    if last in NOUN_GENDER or last.endswith(("woman", "man")):
+        return NOUN_GENDER.get(last, FEMALE if last.endswith("woman") else MALE)
+    return None if people_word(last, words.split()[-1]) or last in _INFORMANTS else ""
+
+
+def _plural(words: str) -> bool:
+    last = words.split()[-1].lower() if words.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) or last in ("police", "people")
 
 
 _SUBORDINATORS = frozenset({"who", "whom", "what", "which", "that", "if", "whether", "because", "when",
@@ -117,9 +166,12 @@ def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention],
     wanted = PRONOUN_GENDER.get(pronoun)
 
     def agrees(i: int) -> bool:
-        if wanted is None:
-            return mentions[i].kind in _BODIES[pronoun]
+        if wanted is None:  # a body, or ones described ("Proponents say ... they argue", "the report ... it")
+            return mentions[i].kind in _BODIES[pronoun] or (
+                mentions[i].sense == DESCRIPTION and _plural(mentions[i].text) == (pronoun == "they"))
         m = mentions[i]  # (a person, or a one-word name of no settled kind: "Ostrom knows ... he called")
+        if m.sense == DESCRIPTION:  # ("a spokeswoman said ... she added")
+            return not _plural(m.text) and _person_described(m.text) in (None, wanted)
         person = m.kind == "person" or (m.kind == "other" and m.text[:1].isupper() and " " not in m.text)
         return person and genders.get(_named(mentions, i), wanted) == wanted
 
