@@ -358,3 +358,10 @@ def test_a_speaker_described_not_named_is_a_mention_of_its_own():
     assert ("A 2019 study", "2019 study") in found
     assert ("Officials", "Officials") in found
     assert not [named for words, named in found if words == "everything" and named]
+
+
+def test_a_place_in_a_described_speakers_words_only_qualifies_them():
+    text = ("Karl Ostrom toured the harbour on Monday. “We need change,” the New York businessman said. "
+            "The Chicago police said two men were held.")
+    assert _speakers(text) == [("the New York businessman", "New York businessman"),
+                               ("The Chicago police", "Chicago police")]

@@ -22,6 +22,8 @@ NOUN_GENDER = {"woman": FEMALE, "girl": FEMALE, "mother": FEMALE, "wife": FEMALE
                "man": MALE, "boy": MALE, "father": MALE, "husband": MALE, "son": MALE, "brother": MALE,
                "widower": MALE, "grandfather": MALE, "boyfriend": MALE}
 """Nouns for people that tell their gender ("his wife" is no "he")."""
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+"""Possessive determiners: "his lawyer" is the lawyer, not he."""
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                   "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitroom.coref.gender import POSSESSIVES
 from sitroom.extract.event_dates import SCENE_TYPES, Story, When, after, ahead, own_when
 from sitroom.extract.speakers import speech_lexicon
 from sitroom.extract.timex import Timex
@@ -166,7 +167,7 @@ def _heading(span: Span, governed: bool, mentions: list[Mention]) -> list[int]:
     # "his rivals" are not he: a possessive pronoun inside a longer argument stands for its owner
     inside = [i for i, m in enumerate(mentions)
               if span.contains(m.span) and (m.kind != "location" or governed)
-              and not (m.pronoun and m.text.lower() in _POSSESSIVES and m.span != span)] or [
+              and not (m.pronoun and m.text.lower() in POSSESSIVES and m.span != span)] or [
         i for i, m in enumerate(mentions)  # "Doctors" heading the name "Doctors Without Walls"
         if m.span.start <= span.start < m.span.end and m.kind != "location" and not m.pronoun]
     # the one ending last heads the argument ("the Norwegian Trade Ministry's envoy", "the secretary,
@@ -203,7 +204,6 @@ def _coordinated(span: Span, words: str, mentions: list[Mention]) -> list[Span]:
     return parts if all(any(p.contains(n) for n in names) for p in parts) else [span]
 
 
-_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _GOVERNED = re.compile(r"(?i)(?:the\s+)?(?:state|government|governor|legislature|people)\s+of\s")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sitroom.coref.gender import FEMALE, MALE, NOUN_GENDER, PRONOUN_GENDER
+from sitroom.coref.gender import FEMALE, MALE, NOUN_GENDER, POSSESSIVES, PRONOUN_GENDER
 from sitroom.data.names import group_nouns, people_word
 from sitroom.extract.event_lexicon import lexicon
 from sitroom.extract.participants import DESCRIPTION
@@ -39,7 +39,8 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
             extra.append(aide)  # "a top Ostrom adviser said": the adviser, an actor of this document
             out.append(replace(q, speaker=len(mentions) + len(extra) - 1))
             continue
-        if words is None or any(m.span.overlaps(words) for m in mentions + extra):
+        if words is None or any(m.span.overlaps(words) and not _qualifier(m, words)
+                                for m in mentions + extra):
             out.append(q)
             continue
         sentence = next((k for k, s in enumerate(sentences) if s.contains(words)), None)
@@ -122,6 +123,13 @@ def _person_described(words: str) -> str | None:
     if last in NOUN_GENDER or last.endswith(("woman", "man")):
         return NOUN_GENDER.get(last, FEMALE if last.endswith("woman") else MALE)
     return None if people_word(last, words.split()[-1]) or last in _INFORMANTS else ""
+
+
+def _qualifier(mention: Mention, words: Span) -> bool:
+    """A place or a possessive inside a speaker's words only qualifies the one who spoke ("the New York
+    businessman", "his lawyer")."""
+    return words.contains(mention.span) and mention.span != words and (
+        mention.kind == "location" or (mention.pronoun and mention.text.lower() in POSSESSIVES))
 
 
 def _plural(words: str) -> bool:

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
+from sitroom.coref.gender import POSSESSIVES
 from sitroom.data.countries import country_in
 from sitroom.data.names import people_word
 from sitroom.extract.claims import ClaimFinding, units
@@ -31,7 +32,6 @@ def _same_name(words: str, mentions: list[Mention]) -> int | None:
     return same[0] if same else None
 
 
-_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
 def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> int | None:
@@ -41,7 +41,7 @@ def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> in
     senator" is no place)."""
     inside = [i for i, m in enumerate(mentions) if words.contains(m.span) or m.span.contains(words)]
     inside = [i for i in inside if mentions[i].span == words or not (
-        (mentions[i].pronoun and mentions[i].text.lower() in _POSSESSIVES)
+        (mentions[i].pronoun and mentions[i].text.lower() in POSSESSIVES)
         or mentions[i].kind == "location")]
     if not inside:
         return None
