@@ -365,3 +365,9 @@ def test_a_place_in_a_described_speakers_words_only_qualifies_them():
             "The Chicago police said two men were held.")
     assert _speakers(text) == [("the New York businessman", "New York businessman"),
                                ("The Chicago police", "Chicago police")]
+
+
+def test_a_verb_inside_the_rest_of_a_quotation_is_not_its_cue():
+    text = ("Karl Ostrom spoke to the crowd on Monday. “If he thinks that makes him smart,” the campaign’s "
+            "narrator says, “what does he think of you?”")
+    assert _speakers(text) == [("the campaign’s narrator", "campaign’s narrator")]

@@ -83,8 +83,9 @@ def _described(words: Span, mentions: list[Mention], text: str, sentences: list[
 
 _LEAD = re.compile(r"(?i)(?:the|a|an|one|some|two|three|several|many|most|other|another|all|these|those)\s+")
 _HEAD_ENDS = re.compile(r"\s(?:of|on|at|from|in|for|with|by|about|who|that|which)\s|[,(\u2014\u2013]")
-_INFORMANTS = frozenset({"source", "insider", "questioner", "proponent", "narrator"})
-"""Nouns for people who speak to or before reporters that the lexicons of roles and occupations lack."""
+_INFORMANTS = frozenset({"source"})
+"""A reporter's unnamed informant ("a source said"), which the lexicon of people's nouns lacks: there, a
+source is as often a thing's ("a source of income")."""
 
 
 def _description_mention(words: Span, text: str, sentence: int) -> Mention:

@@ -58,7 +58,8 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
                                       marks))
             last_speaker = label
             continue
-        cue, speaker = _attribution(text, marks, sentences)
+        others = [m for m, _ in direct if not (m.start <= marks.start and marks.end <= m.end)]
+        cue, speaker = _attribution(text, marks, sentences, others)
         if found and (cue is None and speaker is None or (cue is not None and cue == found[-1].cue)) \
                 and _resumes(text, found[-1], marks):  # (“A,” said X, “B.”: the cue between is both's)
             first = found.pop()  # “A,” he said. “B.”: one quotation the attribution interrupts
@@ -109,9 +110,11 @@ def _goes_on(text: str, before: QuoteFinding, marks: Span) -> bool:
     return len(re.findall(r"\n\s*", between)) <= 1 and len(between) <= 300
 
 
-def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span | None]:
+def _attribution(text: str, marks: Span, sentences, others: list[Span] = ()
+                 ) -> tuple[Span | None, Span | None]:
     """Cue and speaker of a quote: the speech verb that governs it, else one right after or before
-    it in its sentence, else a dash and a name after it ("” - X")."""
+    it in its sentence, else a dash and a name after it ("” - X"); never a verb inside another quotation
+    (``others``: “If he thinks so,” the narrator says, “what does he think of you?”: the narrator)."""
     for offset, sent in sentences:
         s_start, s_end = offset + sent.start_char, offset + sent.end_char
         if not (s_start <= marks.end <= s_end or s_start <= marks.start < s_end):
@@ -119,9 +122,10 @@ def _attribution(text: str, marks: Span, sentences) -> tuple[Span | None, Span |
         inside = [t for t in sent if marks.start < offset + t.idx < marks.end]
         if not any(not t.is_punct for t in inside) and marks.start >= offset + sent.start_char:
             continue  # (the parser ended the sentence on the opening mark: the quote is the next one's)
-        outside = [t for t in sent if not (marks.start <= offset + t.idx < marks.end)]
+        quoted = [marks] + [m for m in others if m.start < s_end and s_start < m.end]
+        outside = [t for t in sent if not any(m.start <= offset + t.idx < m.end for m in quoted)]
         governing = [a for t in inside[:1] for a in t.ancestors
-                     if not (marks.start <= offset + a.idx < marks.end)]
+                     if not any(m.start <= offset + a.idx < m.end for m in quoted)]
         after = [t for t in outside if offset + t.idx >= marks.end][:8]
         after = [t for t in after if _follows(t, after, text[marks.start : marks.end])]
         before = list(reversed([t for t in outside if offset + t.idx < marks.start]))
