@@ -59,17 +59,23 @@ def mention_names(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int], str]:
     return names
 
 
+def paragraphs_of(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[int, int]]]:
+    """Each document's paragraphs as ``(start, end)`` offsets, in order."""
+    paragraphs: dict[str, list[tuple[int, int]]] = {}
+    for document, start, end in con.execute(
+            "SELECT document, start_offset, end_offset FROM paragraphs ORDER BY document, ordinal"
+    ).fetchall():
+        paragraphs.setdefault(document, []).append((start, end))
+    return paragraphs
+
+
 def load(room: str) -> dict[tuple[str, int, int], dict]:
     """Every event mention of a room by ``(document, trigger_start, trigger_end)``, with its passage."""
     con = duckdb.connect(room, read_only=True)
     names = mention_names(con)
     texts = dict(con.execute("SELECT id, text FROM documents").fetchall())
     published = dict(con.execute("SELECT id, published FROM documents").fetchall())
-    paragraphs: dict[str, list[tuple[int, int]]] = {}
-    for document, start, end in con.execute(
-            "SELECT document, start_offset, end_offset FROM paragraphs ORDER BY document, ordinal"
-    ).fetchall():
-        paragraphs.setdefault(document, []).append((start, end))
+    paragraphs = paragraphs_of(con)
     events = {}
     for row in con.execute(
             "SELECT document, type, mode, status, trigger_start, trigger_end, sources, targets, when_start, "

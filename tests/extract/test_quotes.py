@@ -80,7 +80,7 @@ def test_speaker_before_the_quote_and_pronouns():
 
 def test_indirect_speech_according_to_and_evaluations():
     quotes = _quotes("The minister stressed that the border would remain open to trade.")
-    assert ("indirect", "The minister", "stressed", "the border would remain open to trade") in quotes
+    assert ("indirect", "The minister", "stressed", "that the border would remain open to trade") in quotes
     quotes = _quotes("According to the ministry, the delegation arrived on Monday evening.")
     assert quotes[0][:2] == ("indirect", "the ministry")
     quotes = _quotes('The spokeswoman called the report a "fabrication."')
@@ -109,7 +109,7 @@ def test_attributions_the_cues_learned_from_polnear_report():
     """Polls that show, calls for, citations and claims: attributions PolNeAR annotates beyond
     "said that" (data/attribution_cues.yaml, learned from its train split)."""
     quotes = _quotes("A new poll shows that Lena Halvorsen leads Karl Ostrom in Ruritania.")
-    assert ("indirect", "A new poll", "shows", "Lena Halvorsen leads Karl Ostrom in Ruritania") in quotes
+    assert ("indirect", "A new poll", "shows", "that Lena Halvorsen leads Karl Ostrom in Ruritania") in quotes
     quotes = _quotes("Karl Ostrom called for more investment in public schools on Monday.")
     assert ("indirect", "Karl Ostrom", "called", "more investment in public schools") in quotes
     quotes = _quotes("Karl Ostrom vowed to cut taxes for every family in the province.")
@@ -132,7 +132,7 @@ def test_the_learned_cues_hold_the_common_verbs():
 
 def test_speakers_of_relative_clauses_participles_and_passives():
     quotes = _quotes("The ministry, which stressed that the border would stay open, met the envoy.")
-    assert ("indirect", "The ministry", "stressed", "the border would stay open") in quotes
+    assert ("indirect", "The ministry", "stressed", "that the border would stay open") in quotes
     quotes = _quotes("Commenting on the vote, Karl Ostrom stressed that the count was fair and complete.")
     assert ("Karl Ostrom", "stressed") in [q[1:3] for q in quotes]
 
@@ -187,7 +187,7 @@ def test_a_speaking_pronoun_goes_on_with_the_last_speaker_over_quoted_paragraphs
 
 def test_two_apostrophes_are_a_newspapers_quotation_marks():
     quotes = _quotes("The plan ''makes me very smart indeed,'' Karl Ostrom said on Monday.")
-    assert quotes == [("direct", "Karl Ostrom", "said", "makes me very smart indeed")]
+    assert quotes == [("indirect", "Karl Ostrom", "said", "The plan ''makes me very smart indeed")]  # mixed
 
 
 def test_a_qualified_description_is_the_one_whose_title_it_repeats():
@@ -313,7 +313,16 @@ def test_it_speaks_for_the_paper():
 
 def test_the_owner_of_a_claim_said_the_words_it_quotes():
     text = "Factwatch seized on Lund’s claim that there have been “hundreds of floods” in the province."
-    assert _quotes(text)[0][:3] == ("direct", "Lund", "claim")
+    assert _quotes(text) == [("indirect", "Lund", "claim", "that there have been “hundreds of floods” in the "
+                                                           "province")]  # the claim, partly quoted
+
+
+def test_a_clause_reported_partly_in_quotation_marks_is_one_quote():
+    text = ("Karl Ostrom asked the police to release the videos “as a matter of trust” on Friday. Lena Berg "
+            "said the ferry “will not sail again,” and left.")
+    assert _quotes(text) == [
+        ("indirect", "Karl Ostrom", "asked", "to release the videos “as a matter of trust” on Friday"),
+        ("indirect", "Lena Berg", "said", "the ferry “will not sail again")]
 
 
 def test_pointing_is_speech_only_when_it_points_out():
@@ -371,3 +380,17 @@ def test_a_verb_inside_the_rest_of_a_quotation_is_not_its_cue():
     text = ("Karl Ostrom spoke to the crowd on Monday. “If he thinks that makes him smart,” the campaign’s "
             "narrator says, “what does he think of you?”")
     assert _speakers(text) == [("the campaign’s narrator", "campaign’s narrator")]
+
+
+def test_a_described_professor_a_pair_that_goes_on_as_they_and_a_clause_after_a_colon():
+    text = ("Talks in Vexley\n\nKarl Ostrom, a professor at the University of Vexley, said the talks would "
+            "fail. The harbour was closed on Monday. In reality, the parties have no ties between them, the "
+            "professor of international politics said. Neither Ostrom nor Lund believe, however, that the "
+            "port will reopen. The old feud runs too strong, they say. One thing is clear: Marlova considers "
+            "the rebels a partner. The harbour, Lund said, was closed for a week.\n")
+    found = _speakers(text)
+    assert found[1] == ("the professor", "Karl Ostrom")
+    assert found[3][0] == "they" and found[3][1] in ("Karl Ostrom", "Lund")
+    said = {q[3]: q[1] for q in _quotes(text)}
+    assert said["the rebels a partner"] == "Marlova" and "One thing is clear" not in said
+    assert said["The harbour, Lund said, was closed for a week"] == "Lund"

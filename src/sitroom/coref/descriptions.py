@@ -6,6 +6,7 @@ them)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sitroom.data.names import group_nouns, has_role_word, org_key, role_words, short_title, title_words
@@ -47,6 +48,8 @@ def _qualifying(word, role) -> bool:
         or word.lower_ in title_words("portfolios") or word.lower_ in ("former", "ex")  # ("the former X")
 
 
+_OFFICE_ENDS = re.compile(r"\s(?:of|at|in|for|from|with|to|on)\s")
+"""Where a title's office ends and what it is of begins ("professor at the university")."""
 _LESSER = {"vice", "deputy", "assistant", "acting", "former", "ex", "under", "lieutenant"}
 """Words that make a title another one: "the president" is no "Vice President"."""
 
@@ -69,8 +72,9 @@ def described(persons, roles: list[RoleFinding], word: str, start: int, sentence
     ``subject`` where no one named holds the word, the one person who was a subject of the sentence
     before, named before it too, and holds no other office ("X told Politico ... X said. The former
     governor dismissed ...")."""
-    def office(title: str) -> list[str]:  # ("governor of the province" is a governor)
-        return [(short_title(w) or w).lower() for w in title.split(" of ")[0].replace("-", " ").split()]
+    def office(title: str) -> list[str]:  # ("governor of the province", "professor at X" is a governor)
+        head = _OFFICE_ENDS.split(title, maxsplit=1)[0]
+        return [(short_title(w) or w).lower() for w in head.replace("-", " ").split()]
 
     def holds(title: str, places: bool = True) -> bool:  # ("the Vermont senator" is a "Vermont Sen. X")
         words = office(title)

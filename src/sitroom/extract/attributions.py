@@ -109,7 +109,7 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
     report a fabrication"), an object ("cited the report"), a preposition's object ("called for more
     investment"); [] when there is none."""
     children = list(tok.children)
-    found = next((c for c in children if c.dep_ == "ccomp"), None) if "ccomp" in relations else None
+    found = _clause(tok) if "ccomp" in relations else None
     if found is None and "ccomp" in relations:  # "said after the talks he would ...": parsed as advcl
         found = next((c for c in children if c.dep_ == "advcl" and c.i > tok.i
                       and c.tag_ not in ("VBG", "VBN") and any(g.dep_ == "nsubj" for g in c.children)
@@ -129,12 +129,25 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
         return []  # "in the opinion of our colleagues": the one who holds it, not what is held
     if found.ent_type_ in ("DATE", "TIME") or found.lower_ in title_words("platforms"):
         return []  # "tweeted on Monday", "wrote on Facebook": when and where, not what
-    tokens = list(found.subtree)
-    tokens = [t for t in tokens if t.lower_ != "that" or t.i != tokens[0].i]
+    tokens = list(found.subtree)  # (a that-clause keeps its "that", as PolNeAR and PARC mark the content)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()  # ("would be more intense — and he noted ...")
     least = 3 if found.dep_ in _CLAUSES else 1
-    return tokens if len(tokens) >= least else []
+    said = len(tokens) - bool(tokens and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark")
+    return tokens if said >= least else []
+
+
+def _clause(tok):
+    """The that-clause a cue reports: the one after it where it has two; one before it only when no colon
+    stands between ("One thing is clear: X considers Y a partner" reports what follows the colon)."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    after = [c for c in clauses if c.i > tok.i]
+    if after:
+        return after[0]
+    before = clauses[-1] if clauses else None
+    if before is not None and any(t.text == ":" for t in tok.doc[before.i : tok.i]):
+        return None
+    return before
 
 
 def _interrupted(cue) -> list:
@@ -143,10 +156,11 @@ def _interrupted(cue) -> list:
     if not any(c.dep_ == "nsubj" for c in cue.children):
         return []  # ("No one objected — she was confirmed 51 to 0": a vote, not a cue)
     own = {t.i for t in cue.subtree}
-    tokens = [t for t in cue.head.subtree if t.i not in own]
-    while tokens and tokens[-1].is_punct:
+    head = cue.head.head if cue.head.dep_ in ("aux", "auxpass") else cue.head  # ("X, he said, was shut")
+    tokens = [t for t in head.subtree if t.i not in own]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
-    while tokens and tokens[0].is_punct:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens if len(tokens) >= 3 else []
 

@@ -22,6 +22,8 @@ from sitroom.model.mention import Mention
 _BODIES = {"it": ("organization", "state"), "they": ("organization", "state")}
 """Pronouns that speak for a body ("it said", "they say": the agency, the government)."""
 REACH = 3
+_PAIR = re.compile(r"\s(?:and|nor)\s")
+"""Joins two speakers ("X and Y say", "Neither X nor Y believe"), whom a "they" after them stands for."""
 """Sentences back that a speaking pronoun may reach for the one it stands for."""
 
 
@@ -189,8 +191,8 @@ def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention],
     spoke = [q for q in rows if q.speaker is not None and q.speaker in near
              and q.finding.evidence.end <= words.start]
     if spoke and (agrees(spoke[-1].speaker) or (pronoun == "they" and spoke[-1].finding.speaker is not None
-                                                and " and " in text[spoke[-1].finding.speaker.start :
-                                                                    spoke[-1].finding.speaker.end])):
+                                                and _PAIR.search(text[spoke[-1].finding.speaker.start :
+                                                                      spoke[-1].finding.speaker.end]))):
         return _named(mentions, spoke[-1].speaker)  # ("X and Y say ... they say": the pair, by one of them)
     subjects = [i for i in near if mentions[i].subject and agrees(i)]
     return _named(mentions, subjects[-1]) if subjects else None

@@ -89,7 +89,37 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
             if not any(finding.content.overlaps(t) for t in taken):
                 found.append(finding)
                 taken.append(finding.content)
+            elif (inner := _quoted_inside(text, finding, found)) is not None:
+                found = [q for k, q in enumerate(found) if k not in inner] + [_mixed(finding, [
+                    found[k] for k in inner])]
+                taken = [q.evidence if q.kind == "direct" else q.content for q in found]
     return sorted(found, key=lambda q: q.content.start)
+
+
+def _quoted_inside(text: str, clause: QuoteFinding, found: list[QuoteFinding]) -> set[int] | None:
+    """The quotations a reported clause holds ('asked the police to release the videos "as a matter of
+    trust"'): the indices of all ``found`` quotes it overlaps when each is a direct one whose words lie
+    inside it and whose cue, if any, is the clause's, and the clause has words of its own; else None."""
+    inner = {k for k, q in enumerate(found) if q.evidence.overlaps(clause.content)
+             or q.content.overlaps(clause.content)}
+    if not inner or not all(found[k].kind == "direct" and clause.content.contains(found[k].content)
+                            and found[k].cue in (None, clause.cue) for k in inner):
+        return None
+    own, start = [], clause.content.start
+    for q in sorted((found[k].content for k in inner), key=lambda c: c.start):
+        own.append(text[start : q.start])
+        start = q.end
+    own.append(text[start : clause.content.end])
+    return inner if re.search(r"\w", "".join(own)) else None  # (“A,” he says: the quotation alone)
+
+
+def _mixed(clause: QuoteFinding, quoted: list[QuoteFinding]) -> QuoteFinding:
+    """A clause partly quoted, as one indirect quote: the clause's words, cue and speaker (else the
+    quotation's speaker)."""
+    speaker = clause.speaker or next((q.speaker for q in quoted if q.speaker is not None), None)
+    parts = [clause.evidence] + [q.evidence for q in quoted]
+    return QuoteFinding("indirect", clause.content, clause.cue, speaker,
+                        Span(min(p.start for p in parts), max(p.end for p in parts)))
 
 
 def _resumes(text: str, before: QuoteFinding, marks: Span) -> bool:

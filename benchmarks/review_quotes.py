@@ -1,0 +1,113 @@
+"""Blind reviews of a room's quotes: a fixed-seed sample for a fresh reader, and its tally.
+
+The quotes issue's own-review measure (speech? speaker? span?) needs the same steps every time:
+
+* ``sample ROOM OUT --seed S --n 40``: draws N quotes at random (fixed seed) and writes ``OUT/quotes.md``
+  (each quote's passage: the paragraph before and the quote's paragraphs, the quoted content in ``[[ ]]``;
+  sitroom's reading: kind, cue, the speaker as written and the actor it was resolved to) and
+  ``OUT/verdicts.tsv`` to fill in; the key (which quote each item is) goes to ``OUT.key.json``, outside
+  the reader's folder. Draw from two rooms with the same seed to compare two versions of the code.
+* ``tally OUT``: counts a filled ``verdicts.tsv``: speech (the item is something someone said, wrote or
+  stated, not a name, title or scare quote), speaker (the actor the text gives, through a pronoun or a
+  description), span (the content holds what was said, without the cue or the speaker).
+
+Build a room of the PolNeAR train texts first, e.g.
+``python -m sitroom build ../shared/bench/polnear/data/train/text --db /tmp/new.duckdb --quiet``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+
+import duckdb
+from review_events import mention_names, paragraphs_of
+
+FIELDS = ("speech", "speaker", "span")
+RULES = """Judge each item from its passage only (y = right, n = wrong, - = not applicable when it is not
+speech). speech: the text in [[ ]] is something someone said, wrote, stated or holds as a view, reported
+directly or indirectly (not a name, title, term or scare quote in quotation marks, nor a mere action).
+speaker: the reading's speaker is the one the text gives as saying it (a pronoun or a description is
+right when it stands for that one; "-" is wrong when the text names a speaker; words "not linked to an
+actor" are right only when they themselves say who spoke, never a bare pronoun). span: the [[ ]]
+holds what was said, not much more or less (no cue verb or speaker inside, no half sentence missing).
+"""
+
+
+def load(room: str) -> list[dict]:
+    """Every quote of a room with its passage and reading, in document order."""
+    con = duckdb.connect(room, read_only=True)
+    names = mention_names(con)
+    texts = dict(con.execute("SELECT id, text FROM documents").fetchall())
+    paragraphs = paragraphs_of(con)
+    quotes = []
+    for row in con.execute(
+            "SELECT document, ordinal, kind, speaker_mention, speaker_start, speaker_end, cue_start, "
+            "cue_end, content_start, content_end FROM quotes ORDER BY document, ordinal").fetchall():
+        document, ordinal, kind, mention, s_start, s_end, c_start, c_end, start, end = row
+        text = texts[document]
+        spans = paragraphs.get(document, [(0, len(text))])
+        first = next((i for i, (a, b) in enumerate(spans) if a <= start < b), 0)
+        last = next((i for i, (a, b) in enumerate(spans) if a < end <= b), first)
+        lo, hi = spans[max(first - 1, 0)][0], spans[max(last, first)][1]
+        lo, hi = min(lo, start, s_start or start), max(hi, end, s_end or end)
+        passage = text[lo:start] + "[[" + text[start:end] + "]]" + text[end:hi]
+        written = text[s_start:s_end] if s_start is not None else None
+        resolved = names.get((document, mention)) if mention is not None else None
+        speaker = resolved or (f"'{written}' (not linked to an actor)" if written is not None else "-")
+        quotes.append({"where": [document, ordinal], "passage": passage, "reading": {
+            "kind": kind, "cue": text[c_start:c_end] if c_start is not None else "-", "speaker": speaker}})
+    con.close()
+    return quotes
+
+
+def sample(args: argparse.Namespace) -> None:
+    quotes = load(args.room)
+    picked = random.Random(args.seed).sample(range(len(quotes)), min(args.n, len(quotes)))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    lines = [f"# {len(picked)} quotes (seed {args.seed})", "", RULES]
+    for number, index in enumerate(picked, 1):
+        quote = quotes[index]
+        reading = "; ".join(f"{field}: {quote['reading'][field]}" for field in ("kind", "cue", "speaker"))
+        lines += [f"## {number}.", "", quote["passage"], "", "reading: " + reading, ""]
+    (out / "quotes.md").write_text("\n".join(lines), encoding="utf-8")
+    with open(out / "verdicts.tsv", "w", encoding="utf-8") as handle:
+        handle.write("\t".join(("item", *FIELDS, "note")) + "\n")
+    key = [quotes[i]["where"] for i in picked]
+    Path(f"{args.out}.key.json").write_text(json.dumps(key), encoding="utf-8")
+
+
+def tally(args: argparse.Namespace) -> None:
+    with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
+    speech = [row for row in rows if row["speech"].strip().lower() == "y"]
+    right = {field: sum(row[field].strip().lower() == "y" for row in speech) for field in FIELDS[1:]}
+    every = sum(all(row[field].strip().lower() == "y" for field in FIELDS[1:]) for row in speech)
+    print(f"speech {len(speech)}/{len(rows)}; of the speech: "
+          + ", ".join(f"{field} {count}" for field, count in right.items())
+          + f"; both right {every}/{len(speech)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("sample", help="N random quotes of a room for a blind reader")
+    one.add_argument("room")
+    one.add_argument("out")
+    one.add_argument("--seed", type=int, default=1)
+    one.add_argument("--n", type=int, default=40)
+    two = commands.add_parser("tally", help="count a reader's verdicts.tsv")
+    two.add_argument("out")
+    args = parser.parse_args(argv)
+    {"sample": sample, "tally": tally}[args.command](args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
