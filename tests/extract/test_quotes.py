@@ -394,3 +394,9 @@ def test_a_described_professor_a_pair_that_goes_on_as_they_and_a_clause_after_a_
     said = {q[3]: q[1] for q in _quotes(text)}
     assert said["the rebels a partner"] == "Marlova" and "One thing is clear" not in said
     assert said["The harbour, Lund said, was closed for a week"] == "Lund"
+
+
+def test_a_speaker_the_parser_took_for_the_object_of_a_cue_after_the_clause():
+    text = ("Talks in Vexley\n\nKarl Ostrom met Erik Lund on Monday. The men sent to the talks were clerks "
+            "rather than leaders of the movement, stressed Lund.\n")
+    assert _speakers(text) == [("Lund", "Erik Lund")]

@@ -84,9 +84,13 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     if subject is None:
         subject = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                        None)
-    if subject is None and marks is not None and offset + cue.idx >= marks.end:
-        subject = next((c for c in cue.children if c.dep_ in ("dobj", "attr") and can_speak(c)), None)
-        # ("...,” reads the statement of the council": the parser's object is the one that says it)
+    inverted = marks is not None and offset + cue.idx >= marks.end or any(
+        c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
+    if subject is None and inverted:
+        subject = next((c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i
+                        and can_speak(c)), None)
+        # ("...,” reads the statement of the council", "The envoys were clerks, stressed X": the parser's
+        # object is the one that says it)
     if subject is not None and subject.lower_ in ("that", "which", "who") and cue.dep_ == "relcl" \
             and cue.head.pos_ in ("NOUN", "PROPN"):
         subject = cue.head  # "the ministry, which stressed that": the ministry
@@ -115,7 +119,9 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
 
 
 _IT_SAYS = frozenset({"say", "add", "write", "state", "report", "note", "argue", "claim", "warn", "read",
-                      "conclude", "find", "estimate", "announce", "tweet"})
+                      "conclude", "find", "estimate", "announce", "tweet", "confirm", "stress", "insist",
+                      "deny", "declare", "reiterate", "emphasize", "emphasise", "accuse", "promise",
+                      "pledge"})
 """Cues whose subject "it" is an organisation or a document speaking ("the Times wrote ... it added")."""
 
 
