@@ -400,3 +400,9 @@ def test_a_speaker_the_parser_took_for_the_object_of_a_cue_after_the_clause():
     text = ("Talks in Vexley\n\nKarl Ostrom met Erik Lund on Monday. The men sent to the talks were clerks "
             "rather than leaders of the movement, stressed Lund.\n")
     assert _speakers(text) == [("Lund", "Erik Lund")]
+
+
+def test_a_name_the_parse_cut_at_its_preposition_still_speaks():
+    text = ("Harbour\n\n4:45 p.m.\n\nThe nonpartisan Council on Harbour Affairs says there was indeed a "
+            "problem with the crane during the night shift.\n")
+    assert _speakers(text) == [("The nonpartisan Council", "Council on Harbour Affairs")]

@@ -226,3 +226,11 @@ def test_a_us_state_office_holder_is_of_the_united_states():
     assert node.country() == "USA"
     assert person("b", "Eli Marsh", [("Ohio Governor", None)]).country() == "USA"
     assert person("c", "Ana Marsh", [("Senator", None)]).country() is None
+
+
+def test_a_description_that_sounds_like_a_surname_is_no_one():
+    book = org("b", "book", kind="other")
+    book.senses["description"] = 1  # ("the book says ..." in another article)
+    nodes = [person("a", "Karl Buck"), book, org("c", "Buck", kind="other")]
+    groups = _together(nodes)
+    assert frozenset({"book"}) in groups and frozenset({"Karl Buck", "Buck"}) in groups

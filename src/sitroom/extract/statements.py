@@ -39,7 +39,9 @@ def _speaker_mention(words: Span, mentions: list[Mention], text: str = "") -> in
     secretary William Bennett": Bennett), a person before a body at the same end; never a possessive
     inside them ("his own supporters" are not he) nor a place the words only name ("the Florida
     senator" is no place)."""
-    inside = [i for i, m in enumerate(mentions) if words.contains(m.span) or m.span.contains(words)]
+    inside = [i for i, m in enumerate(mentions) if words.contains(m.span) or m.span.contains(words) or (
+        m.span.overlaps(words) and words.start <= m.span.start and not m.pronoun)]  # ("the Council" of
+    # "the Council on Harbour Affairs says": the parse cut the name at its preposition)
     inside = [i for i in inside if mentions[i].span == words or not (
         (mentions[i].pronoun and mentions[i].text.lower() in POSSESSIVES)
         or mentions[i].kind == "location")]

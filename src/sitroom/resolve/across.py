@@ -262,7 +262,8 @@ def _rescue_surnames(nodes: list[LocalActor]) -> None:
         if node.kind in ("location", "other") and len(names) == 1:
             (name,) = names
             if " " not in name and not is_acronym(name) and fold(name) in surnames and not is_place(name) \
-                    and not never_a_surname(name):
+                    and not never_a_surname(name) and not node.described and name[:1].isupper():
+                # (a description is no one's name: "the book said" is not Mr. Buck)
                 node.kinds = Counter({"person": sum(node.kinds.values())})
                 node.countries = Counter()
 
