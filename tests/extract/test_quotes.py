@@ -406,3 +406,14 @@ def test_a_name_the_parse_cut_at_its_preposition_still_speaks():
     text = ("Harbour\n\n4:45 p.m.\n\nThe nonpartisan Council on Harbour Affairs says there was indeed a "
             "problem with the crane during the night shift.\n")
     assert _speakers(text) == [("The nonpartisan Council", "Council on Harbour Affairs")]
+
+
+def test_a_relative_clause_speaks_for_its_noun_and_the_writers_comment_is_no_ones():
+    text = ("Harbour\n\nOther groups include the Vexley Party, which is hostile to Marlova and calls for "
+            "the expulsion of its traders. “We do not want the ships to come,” Lund said, which reflects the "
+            "wish of the council to keep the port closed. Officially the party has been declared a banned "
+            "group by the Supreme Court of Ruritania. One local paper asked me to write about the port.\n")
+    found = _quotes(text)
+    assert ("indirect", "the Vexley Party", "calls", "the expulsion of its traders") in found
+    assert not [q for q in found if q[3].startswith(("which", "a banned group"))]
+    assert ("One local paper", "local paper") in _speakers(text)

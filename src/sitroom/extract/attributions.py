@@ -129,7 +129,11 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
         return []  # "in the opinion of our colleagues": the one who holds it, not what is held
     if found.ent_type_ in ("DATE", "TIME") or found.lower_ in title_words("platforms"):
         return []  # "tweeted on Monday", "wrote on Facebook": when and where, not what
+    if found.dep_ != "ccomp" and any(c.dep_ == "auxpass" for c in tok.children):
+        return []  # ("it has been declared a banned group by the court": a designation, not words)
     tokens = list(found.subtree)  # (a that-clause keeps its "that", as PolNeAR and PARC mark the content)
+    if tokens and tokens[0].lower_ == "which" and tokens[0].dep_ in ("nsubj", "nsubjpass"):
+        return []  # ("“...,” he said, which reflects ...": the writer's comment on it, not his words)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()  # ("would be more intense — and he noted ...")
     least = 3 if found.dep_ in _CLAUSES else 1

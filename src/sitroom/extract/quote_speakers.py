@@ -85,9 +85,10 @@ def _described(words: Span, mentions: list[Mention], text: str, sentences: list[
 
 _LEAD = re.compile(r"(?i)(?:the|a|an|one|some|two|three|several|many|most|other|another|all|these|those)\s+")
 _HEAD_ENDS = re.compile(r"\s(?:of|on|at|from|in|for|with|by|about|who|that|which)\s|[,(\u2014\u2013]")
-_INFORMANTS = frozenset({"source"})
-"""A reporter's unnamed informant ("a source said"), which the lexicon of people's nouns lacks: there, a
-source is as often a thing's ("a source of income")."""
+_INFORMANTS = frozenset({"source", "newspaper", "paper", "magazine", "outlet", "broadcaster", "channel",
+                         "tabloid", "daily", "weekly", "account"})
+"""A reporter's unnamed informant ("a source said"; among people's nouns a source is as often a thing's,
+"a source of income") and the media that speak ("One local newspaper asked", "a social media account")."""
 
 
 def _description_mention(words: Span, text: str, sentence: int) -> Mention:

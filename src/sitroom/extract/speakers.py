@@ -91,9 +91,9 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
                         and can_speak(c)), None)
         # ("...,” reads the statement of the council", "The envoys were clerks, stressed X": the parser's
         # object is the one that says it)
-    if subject is not None and subject.lower_ in ("that", "which", "who") and cue.dep_ == "relcl" \
-            and cue.head.pos_ in ("NOUN", "PROPN"):
-        subject = cue.head  # "the ministry, which stressed that": the ministry
+    if subject is not None and subject.lower_ in ("that", "which", "who") and subject.head.dep_ == "relcl" \
+            and subject.head.head.pos_ in ("NOUN", "PROPN"):
+        subject = subject.head.head  # "the ministry, which stressed that", "the party, which is ... and asks"
     if subject is None or subject.lower_ in ("that", "which", "who", "there") or (
             subject.lower_ == "it" and cue.lemma_.lower() not in _IT_SAYS):
         return None  # ("it seems", "it is said"; but "..., it added": the paper, the agency)
