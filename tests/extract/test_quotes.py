@@ -417,3 +417,10 @@ def test_a_relative_clause_speaks_for_its_noun_and_the_writers_comment_is_no_one
     assert ("indirect", "the Vexley Party", "calls", "the expulsion of its traders") in found
     assert not [q for q in found if q[3].startswith(("which", "a banned group"))]
     assert ("One local paper", "local paper") in _speakers(text)
+
+
+def test_the_writer_and_the_reader_are_no_ones_sources():
+    text = ("Let me remind you that the port of Vexley was closed for a decade. If you ask officials what "
+            "they think about the ferry, they shrug. Everything suggests that the talks have already begun. "
+            "Lund said the harbour would reopen.")
+    assert [q[1] for q in _quotes(text)] == ["Lund"]

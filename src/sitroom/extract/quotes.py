@@ -86,6 +86,9 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
             taken.append(found[-1].evidence)
     for offset, sent in sentences:
         for finding in indirect_in(offset, sent):
+            if finding.speaker is not None and text[finding.speaker.start : finding.speaker.end].lower() \
+                    in _NO_SOURCE:
+                continue  # ("Let me remind you that ...", "you ask what ...", "Everything suggests that ...")
             if not any(finding.content.overlaps(t) for t in taken):
                 found.append(finding)
                 taken.append(finding.content)
@@ -94,6 +97,11 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
                     found[k] for k in inner])]
                 taken = [q.evidence if q.kind == "direct" else q.content for q in found]
     return sorted(found, key=lambda q: q.content.start)
+
+
+_NO_SOURCE = AUTHOR_VOICE | {"you", "everything", "nothing", "something", "anything"}
+"""Subjects of a cue outside any quotation that are no one's source: the writer, the reader addressed, and
+what no one in particular suggests."""
 
 
 def _quoted_inside(text: str, clause: QuoteFinding, found: list[QuoteFinding]) -> set[int] | None:
