@@ -424,3 +424,12 @@ def test_the_writer_and_the_reader_are_no_ones_sources():
             "they think about the ferry, they shrug. Everything suggests that the talks have already begun. "
             "Lund said the harbour would reopen.")
     assert [q[1] for q in _quotes(text)] == ["Lund"]
+
+
+def test_a_speaking_pronoun_is_no_one_its_own_quote_names_and_a_spokesman_speaks_for_himself():
+    text = ("Harbour\n\nRep. Erik Holm also addressed the dispute on Thursday. “Maybe not literally, but if "
+            "you look at the policies of Karl Ostrom, he set the policy up,” he said. Nick Lund, a spokesman "
+            "for Mrs. Berg, said that her focus was jobs. “The evidence appears to contradict "
+            "her testimony,” the committee chairmen wrote.\n")
+    assert _speakers(text) == [("he", "Erik Holm"), ("Nick Lund", "Nick Lund"),
+                               ("the committee chairmen", "committee chairmen")]

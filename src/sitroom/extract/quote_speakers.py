@@ -34,6 +34,7 @@ def speakers_as_mentions(mentions: list[Mention], rows: list[QuoteRecord], text:
     name it is, a pronoun to the named mention of the person it stands for."""
     out, extra = [], []
     genders = _genders(mentions)
+    mentions = _not_inside_their_quotes(mentions, rows, text, sentences, genders)
     for q in rows:
         words = q.finding.speaker
         if words is not None and q.speaker is None and (
@@ -112,7 +113,8 @@ def _speaking_description(words: Span, text: str, sentence: int) -> Mention | No
     if not last or core.rstrip()[-1:] in ("’", "'") or len(last) > 6:
         return None
     noun = last[-1].lower()
-    lemma = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    lemma = noun[:-3] + "man" if noun.endswith("men") else noun[:-1] if noun.endswith("s") \
+        and not noun.endswith("ss") else noun  # ("chairmen", "experts")
     if not (people_word(lemma, last[-1]) or people_word(noun, last[-1]) or {noun, lemma} & (
             lexicon().actor_nouns | DOCUMENTS | group_nouns() | _INFORMANTS)):
         return None
@@ -171,10 +173,30 @@ def _genders(mentions: list[Mention]) -> dict[int, str]:
     return out
 
 
+def _not_inside_their_quotes(mentions: list[Mention], rows: list[QuoteRecord], text: str,
+                             sentences: list[Span], genders: dict[int, str]) -> list[Mention]:
+    """``mentions`` where the pronoun that speaks a direct quote ("“... the policies of X ...,” he said")
+    stands for no one the quote itself names: it is read again without them (None when no one fits)."""
+    out = list(mentions)
+    for q in rows:
+        if q.speaker is None or q.finding.kind != "direct" or not out[q.speaker].pronoun \
+                or not q.finding.content.contains(out[_named(out, q.speaker)].span):
+            continue
+        pronoun = out[q.speaker]
+        sentence = next((k for k, s in enumerate(sentences) if s.contains(pronoun.span)), None)
+        index = None
+        if pronoun.text.lower() in PRONOUN_GENDER | _BODIES and sentence is not None:
+            index = _speaking(pronoun.text.lower(), pronoun.span, sentence, out, [], genders, text,
+                              outside=q.finding.content)
+        out[q.speaker] = replace(pronoun, antecedent=index)
+    return out
+
+
 def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention], rows: list[QuoteRecord],
-              genders: dict[int, str], text: str) -> int | None:
+              genders: dict[int, str], text: str, outside: Span | None = None) -> int | None:
     """The named person a speaking pronoun stands for: the speaker of the last quote of the last
-    ``REACH`` sentences if that one agrees, else the last person of those sentences who is a subject."""
+    ``REACH`` sentences if that one agrees, else the last person of those sentences who is a subject;
+    never one named in ``outside`` (the quote it speaks)."""
     wanted = PRONOUN_GENDER.get(pronoun)
 
     def agrees(i: int) -> bool:
@@ -188,7 +210,8 @@ def _speaking(pronoun: str, words: Span, sentence: int, mentions: list[Mention],
         return person and genders.get(_named(mentions, i), wanted) == wanted
 
     near = [i for i, m in enumerate(mentions)
-            if m.span.end <= words.start and sentence - REACH <= m.sentence <= sentence]
+            if m.span.end <= words.start and sentence - REACH <= m.sentence <= sentence
+            and not (outside is not None and outside.contains(m.span))]
     spoke = [q for q in rows if q.speaker is not None and q.speaker in near
              and q.finding.evidence.end <= words.start]
     if spoke and (agrees(spoke[-1].speaker) or (pronoun == "they" and spoke[-1].finding.speaker is not None

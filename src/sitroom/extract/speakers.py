@@ -101,7 +101,8 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     named = next((t for t in subject.subtree if t.dep_ == "appos" and (
         any(x.ent_type_ == "PERSON" for x in t.subtree)
         or (role and all((x.pos_ == "PROPN" and not x.ent_type_) or x.is_punct for x in t.subtree)))), None)
-    if named is not None:  # "Norway's envoy, Lars Holm, said": the person named
+    if named is not None and subject.ent_type_ != "PERSON":
+        # "Norway's envoy, Lars Holm, said": the person named (not "X, a spokesman for Y": X)
         names = [t for t in named.subtree if t.ent_type_ == "PERSON"] or [named]
         return Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
     tokens = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl", "punct")
