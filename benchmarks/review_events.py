@@ -168,6 +168,15 @@ def changed(args: argparse.Namespace) -> None:
         handle.write("\t".join(("item", *FIELDS, "note")) + "\n")
 
 
+def verdict_counts(rows: list[dict], fields: tuple[str, ...]) -> tuple[list[dict], dict[str, int], int]:
+    """Of a reader's verdict rows, those whose first field is "y" (real, speech), how many of them have
+    each further field right, and how many have all of them right."""
+    kept = [row for row in rows if row[fields[0]].strip().lower() == "y"]
+    right = {field: sum(row[field].strip().lower() == "y" for row in kept) for field in fields[1:]}
+    every = sum(all(row[field].strip().lower() == "y" for field in fields[1:]) for row in kept)
+    return kept, right, every
+
+
 def tally(args: argparse.Namespace) -> None:
     with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
@@ -181,9 +190,7 @@ def tally(args: argparse.Namespace) -> None:
         print(f"{len(rows)} pairs: " + ", ".join(f"{name} {counts[name]}"
                                                  for name in ("new better", "old better", "same")))
         return
-    real = [row for row in rows if row["real"].strip().lower() == "y"]
-    right = {field: sum(row[field].strip().lower() == "y" for row in real) for field in FIELDS[1:]}
-    every = sum(all(row[field].strip().lower() == "y" for field in FIELDS[1:]) for row in real)
+    real, right, every = verdict_counts(rows, FIELDS)
     print(f"real {len(real)}/{len(rows)}; of the real: "
           + ", ".join(f"{field} {count}" for field, count in right.items())
           + f"; every field right {every}/{len(real)}")

@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 import duckdb
-from review_events import mention_names, paragraphs_of
+from review_events import mention_names, paragraphs_of, verdict_counts
 
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
@@ -122,9 +122,7 @@ def changed(args: argparse.Namespace) -> None:
 def tally(args: argparse.Namespace) -> None:
     with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
-    speech = [row for row in rows if row["speech"].strip().lower() == "y"]
-    right = {field: sum(row[field].strip().lower() == "y" for row in speech) for field in FIELDS[1:]}
-    every = sum(all(row[field].strip().lower() == "y" for field in FIELDS[1:]) for row in speech)
+    speech, right, every = verdict_counts(rows, FIELDS)
     print(f"speech {len(speech)}/{len(rows)}; of the speech: "
           + ", ".join(f"{field} {count}" for field, count in right.items())
           + f"; both right {every}/{len(speech)}")
