@@ -1129,6 +1129,13 @@ def test_requests_for_comment_are_routine_wherever_the_parser_hangs_for_comment(
     _no_events(["Her office did not respond to our requests last week for comment."], {"REQUEST"})
 
 
+def test_anonymity_to_discuss_and_not_authorized_to_discuss_are_the_press_formula():
+    _no_events(["A senior official, who spoke on condition of anonymity to discuss internal directives, said "
+                "the army would stay.", "The aide was not authorized to discuss the budget with reporters."],
+               {"CONSULT"})
+    assert _first("The envoys met to discuss the border on Monday.").type == "CONSULT"
+
+
 def test_what_a_promise_would_win_is_no_one_it_is_made_to_and_remarks_called_racist_ask_nothing():
     assert _first("Lena Berg is pledging to win thousands of voters in the north.").target == ()
     assert _first("Karl Ostrom pledged to help the refugees.").target == ("the refugees",)

@@ -129,6 +129,10 @@ def not_a_happening(head, kind: str = "") -> str | None:
     if kind == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
             g.lemma_.lower() in ("comment", "interview") for g in c.children) for c in near):
         return "routine"  # "did not respond to (my) requests (last week) for comment": the press's routine
+    if head.lemma_.lower() in _DISCUSSING and head.dep_ in ("advcl", "xcomp", "acl") and (
+            head.head.lemma_.lower() == "authorize"
+            or any(t.lower_ == "anonymity" for t in head.head.subtree if t.i < head.i)):
+        return "routine"  # "spoke on condition of anonymity to discuss", "not authorized to discuss"
     if _asked_about(head):
         return "question"  # "a question about how he would fight the group"
     if head.pos_ == "NOUN" and _asked_for(head):
@@ -249,6 +253,10 @@ def _subjunctive(verb) -> bool:
 
 
 _QUESTIONING = frozenset({"question", "ask", "wonder", "unclear", "uncertain", "doubt", "answer", "debate"})
+
+
+_DISCUSSING = frozenset({"discuss", "speak", "talk", "comment", "describe", "detail", "address"})
+"""What an unnamed source is not authorised to do: the press's formula, no event."""
 
 
 def _asked_about(head) -> bool:
