@@ -49,5 +49,5 @@ def test_quotes_are_grouped_by_resolved_speaker(tmp_path):
              "\u201cIt is too early,\u201d she said.\n")
     with Room(written_room({"a.txt": story}, tmp_path), read_only=True) as room:
         groups = report_data(room)["quotes"]
-    assert [(g["name"], len(g["quotes"])) for g in groups] == [("Karl Ostrom", 2), ("spokesperson", 2)]
+    assert [(g["name"], len(g["quotes"])) for g in groups] == [("Karl Ostrom", 2), ("a spokesperson", 2)]
     assert {q["speaker_text"] for q in groups[1]["quotes"]} == {"a spokesperson", "she"}  # as written

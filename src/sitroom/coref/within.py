@@ -32,6 +32,9 @@ from sitroom.data.places import is_place, place_name
 from sitroom.model.clusters import UnionFind
 from sitroom.model.mention import Mention
 
+_INDEFINITE = re.compile(r"(?i)(?:a|an|one|another|some|several|many|other|two|three|four|five|a few)\s")
+"""Opens a description of someone not yet known ("a witness", "another source"): no two are one."""
+
 
 def cluster_document(mentions: list[Mention], text: str) -> list[int]:
     """A cluster number for each mention (0, 1, ... in order of first appearance)."""
@@ -41,8 +44,9 @@ def cluster_document(mentions: list[Mention], text: str) -> list[int]:
             uf.union(i, m.antecedent)
     named = [i for i, m in enumerate(mentions) if not m.pronoun]
     _group(uf, [i for i in named if mentions[i].kind == "state"], lambda i: mentions[i].country)
-    _group(uf, [i for i in named if mentions[i].kind in ("location", "other")],
-           lambda i: (mentions[i].kind, org_key(_place_name(mentions[i]))))
+    _group(uf, [i for i in named if mentions[i].kind in ("location", "other")
+                and not (mentions[i].sense == "description" and _INDEFINITE.match(mentions[i].text))],
+           lambda i: (mentions[i].kind, org_key(_place_name(mentions[i]))))  # ("a witness", "a witness": two)
     _people(uf, mentions, [i for i in named if mentions[i].kind == "person"], text)
     _organisations(uf, mentions, [i for i in named if mentions[i].kind == "organization"], text)
     numbers: dict[int, int] = {}

@@ -227,7 +227,7 @@ def people_word(lemma: str, text: str) -> bool:
     """A noun for a person by occupation, relation or situation ("farmer", "man") or a role word
     ("strategist", "chief executives"): data/titles.yaml ``person_nouns`` and ``roles``."""
     return lemma in title_words("person_nouns") or has_role_word(text) or (
-        lemma != text and has_role_word(lemma))  # ("chairmen": a plural the role list does not spell)
+        text.lower().endswith("men") and has_role_word(lemma))  # ("chairmen": a plural the list lacks)
 
 
 @cache

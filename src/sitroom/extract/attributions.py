@@ -99,6 +99,9 @@ def _sayable(relations: tuple[str, ...], speech: bool) -> tuple[str, ...]:
     return relations if speech else tuple(r for r in relations if r in ("ccomp", "acl"))
 
 
+_DESIGNATING = frozenset({"declare", "designate", "name", "label", "list", "brand", "term", "call"})
+"""Verbs that, in the passive, give something a status rather than report anyone's words."""
+_ASKING = frozenset({"ask", "wonder", "inquire", "question"})
 _CLAUSES = ("ccomp", "xcomp")
 """Relations whose content is a clause: it needs a few words ("said that he would", not "said so")."""
 
@@ -129,10 +132,12 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
         return []  # "in the opinion of our colleagues": the one who holds it, not what is held
     if found.ent_type_ in ("DATE", "TIME") or found.lower_ in title_words("platforms"):
         return []  # "tweeted on Monday", "wrote on Facebook": when and where, not what
-    if found.dep_ != "ccomp" and any(c.dep_ == "auxpass" for c in tok.children):
+    if tok.lemma_.lower() in _DESIGNATING and found.dep_ in ("oprd", "attr", "dobj", "xcomp") \
+            and any(c.dep_ == "auxpass" for c in tok.children):
         return []  # ("it has been declared a banned group by the court": a designation, not words)
     tokens = list(found.subtree)  # (a that-clause keeps its "that", as PolNeAR and PARC mark the content)
-    if tokens and tokens[0].lower_ == "which" and tokens[0].dep_ in ("nsubj", "nsubjpass"):
+    if tokens and tokens[0].lower_ == "which" and tokens[0].dep_ in ("nsubj", "nsubjpass") \
+            and tokens[0].i > 0 and tokens[0].nbor(-1).text == "," and tok.lemma_.lower() not in _ASKING:
         return []  # ("“...,” he said, which reflects ...": the writer's comment on it, not his words)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()  # ("would be more intense — and he noted ...")
@@ -149,7 +154,7 @@ def _clause(tok):
     if after:
         return after[0]
     before = clauses[-1] if clauses else None
-    if before is not None and any(t.text == ":" for t in tok.doc[before.i : tok.i]):
+    if before is not None and any(t.text == ":" for t in tok.doc[before.right_edge.i + 1 : tok.i]):
         return None
     return before
 

@@ -8,15 +8,16 @@ interrupts (“A,” he said. “B.”) is one quote. Quoted terms with no one's
 quotes. Indirect speech and other attributions are in
 extract/attributions.py: a cue with a clause ("X stressed that ..."), "according to X, ...", an
 evaluation ("X called the report a 'fabrication'"), and the cues learned from PolNeAR train ("a poll
-shows that ...", "X called for ..."). Speakers are resolved to actors by the mentions they overlap.
+shows that ...", "X called for ..."); extract/quote_clauses.py puts them beside the quotations (a clause
+holding a few quoted words is one quote). Speakers are resolved to actors by the mentions they overlap.
 """
 
 from __future__ import annotations
 
 import re
 
-from sitroom.extract.attributions import indirect_in
 from sitroom.extract.labelled import labelled_in, line_starts
+from sitroom.extract.quote_clauses import Spans, with_reported_clauses
 from sitroom.extract.quote_marks import quotations
 from sitroom.extract.speakers import (
     AUTHOR_VOICE,
@@ -51,6 +52,9 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
         text, line_starts(text, regions) + [c.start for _, c in direct], sentences)}
     found: list[QuoteFinding] = []
     last_speaker: Span | None = None
+    marked = Spans()
+    for k, (marks, _) in enumerate(direct):
+        marked.add(marks, k)
     for marks, content in direct:
         label, said, _ = labels.pop(content.start, None) or (None, None, None)
         if label is not None:  # “NOLAN: ...”: a transcript's turn in quotation marks
@@ -58,8 +62,7 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
                                       marks))
             last_speaker = label
             continue
-        others = [m for m, _ in direct if not (m.start <= marks.start and marks.end <= m.end)]
-        cue, speaker = _attribution(text, marks, sentences, others)
+        cue, speaker = _attribution(text, marks, sentences, marked)
         if found and (cue is None and speaker is None or (cue is not None and cue == found[-1].cue)) \
                 and _resumes(text, found[-1], marks):  # (“A,” said X, “B.”: the cue between is both's)
             first = found.pop()  # “A,” he said. “B.”: one quotation the attribution interrupts
@@ -84,50 +87,7 @@ def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFindin
         if not any(content.overlaps(t) or label.overlaps(t) for t in taken):
             found.append(QuoteFinding(kind, content, None, label, Span(label.start, content.end)))
             taken.append(found[-1].evidence)
-    for offset, sent in sentences:
-        for finding in indirect_in(offset, sent):
-            if finding.speaker is not None and text[finding.speaker.start : finding.speaker.end].lower() \
-                    in _NO_SOURCE:
-                continue  # ("Let me remind you that ...", "you ask what ...", "Everything suggests that ...")
-            if not any(finding.content.overlaps(t) for t in taken):
-                found.append(finding)
-                taken.append(finding.content)
-            elif (inner := _quoted_inside(text, finding, found)) is not None:
-                found = [q for k, q in enumerate(found) if k not in inner] + [_mixed(finding, [
-                    found[k] for k in inner])]
-                taken = [q.evidence if q.kind == "direct" else q.content for q in found]
-    return sorted(found, key=lambda q: q.content.start)
-
-
-_NO_SOURCE = AUTHOR_VOICE | {"you", "everything", "nothing", "something", "anything"}
-"""Subjects of a cue outside any quotation that are no one's source: the writer, the reader addressed, and
-what no one in particular suggests."""
-
-
-def _quoted_inside(text: str, clause: QuoteFinding, found: list[QuoteFinding]) -> set[int] | None:
-    """The quotations a reported clause holds ('asked the police to release the videos "as a matter of
-    trust"'): the indices of all ``found`` quotes it overlaps when each is a direct one whose words lie
-    inside it and whose cue, if any, is the clause's, and the clause has words of its own; else None."""
-    inner = {k for k, q in enumerate(found) if q.evidence.overlaps(clause.content)
-             or q.content.overlaps(clause.content)}
-    if not inner or not all(found[k].kind == "direct" and clause.content.contains(found[k].content)
-                            and found[k].cue in (None, clause.cue) for k in inner):
-        return None
-    own, start = [], clause.content.start
-    for q in sorted((found[k].content for k in inner), key=lambda c: c.start):
-        own.append(text[start : q.start])
-        start = q.end
-    own.append(text[start : clause.content.end])
-    return inner if re.search(r"\w", "".join(own)) else None  # (“A,” he says: the quotation alone)
-
-
-def _mixed(clause: QuoteFinding, quoted: list[QuoteFinding]) -> QuoteFinding:
-    """A clause partly quoted, as one indirect quote: the clause's words, cue and speaker (else the
-    quotation's speaker)."""
-    speaker = clause.speaker or next((q.speaker for q in quoted if q.speaker is not None), None)
-    parts = [clause.evidence] + [q.evidence for q in quoted]
-    return QuoteFinding("indirect", clause.content, clause.cue, speaker,
-                        Span(min(p.start for p in parts), max(p.end for p in parts)))
+    return with_reported_clauses(text, found, sentences)
 
 
 def _resumes(text: str, before: QuoteFinding, marks: Span) -> bool:
@@ -148,7 +108,7 @@ def _goes_on(text: str, before: QuoteFinding, marks: Span) -> bool:
     return len(re.findall(r"\n\s*", between)) <= 1 and len(between) <= 300
 
 
-def _attribution(text: str, marks: Span, sentences, others: list[Span] = ()
+def _attribution(text: str, marks: Span, sentences, others: Spans | None = None
                  ) -> tuple[Span | None, Span | None]:
     """Cue and speaker of a quote: the speech verb that governs it, else one right after or before
     it in its sentence, else a dash and a name after it ("” - X"); never a verb inside another quotation
@@ -160,7 +120,8 @@ def _attribution(text: str, marks: Span, sentences, others: list[Span] = ()
         inside = [t for t in sent if marks.start < offset + t.idx < marks.end]
         if not any(not t.is_punct for t in inside) and marks.start >= offset + sent.start_char:
             continue  # (the parser ended the sentence on the opening mark: the quote is the next one's)
-        quoted = [marks] + [m for m in others if m.start < s_end and s_start < m.end]
+        quoted = [marks] + [m for m, _ in (others.overlapping(Span(s_start, s_end)) if others else ())
+                            if not (m.start <= marks.start and marks.end <= m.end)]
         outside = [t for t in sent if not any(m.start <= offset + t.idx < m.end for m in quoted)]
         governing = [a for t in inside[:1] for a in t.ancestors
                      if not any(m.start <= offset + a.idx < m.end for m in quoted)]
