@@ -448,3 +448,13 @@ def test_review_findings_colons_passives_questions_and_distinct_unnamed_speakers
     assert clusters["One witness"] != clusters["Another witness"]
     assert found.mentions[found.quotes[-1].speaker].text in ("It", "Vexley Port Authority")
     assert clusters.get("It") != clusters["A spokeswoman"]
+
+
+def test_a_quotation_whose_paragraphs_each_reopen_is_one_quote():
+    text = ("Karl Ostrom was also critical, telling the Vexley Post: “The council is typical of its kind, "
+            "which began by closing the harbour.\n\n“Rather than scolding our allies, the mayor should look "
+            "for ways to make the port an opportunity.”\n\nLund said, “We will see about that.” Then “more” "
+            "came.")
+    found = _quotes(text)
+    assert [q[:2] for q in found] == [("direct", "Karl Ostrom"), ("direct", "Lund")]
+    assert found[0][3].startswith("The council") and found[0][3].endswith("an opportunity.")

@@ -62,14 +62,23 @@ def _closing(text: str, start: int, mark: str, regions: list[Span]) -> int | Non
     paragraph_end = text.find("\n", start + 1, limit)
     if at >= 0 and (paragraph_end < 0 or at < paragraph_end):
         return at
-    if at >= 0 and text.count("\n\n", start, at) <= RUN_ON_PARAGRAPHS and not any(
-            m in text[start + 1 : at] for m in "“«„"):
-        return at  # a quote that runs over paragraphs without reopening
+    if at >= 0 and text.count("\n\n", start, at) <= RUN_ON_PARAGRAPHS and not _reopened(text, start, at):
+        return at  # a quote that runs over paragraphs, each opening with the mark again or none
     if paragraph_end < 0:
         return None
     region = next((r for r in regions if r.start <= start < r.end), None)
     end = min(paragraph_end, region.end) if region else paragraph_end
     return end if end - start > 20 else None
+
+
+_OPENING = re.compile("[“«„]")
+
+
+def _reopened(text: str, start: int, at: int) -> bool:
+    """An opening mark between a quotation's start and ``at`` that does not open a paragraph: another
+    quotation, not the newspaper convention of reopening each paragraph of a long one (“A ...¶“B ...”)."""
+    return any(not re.search(r"\n[ \t]*$", text[max(start, m.start() - 8) : m.start()])
+               for m in _OPENING.finditer(text, start + 1, at))
 
 
 def _strip(text: str, span: Span) -> Span:
