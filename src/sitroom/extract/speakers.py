@@ -84,8 +84,8 @@ def speaker_of(cue, offset: int, marks: Span | None = None) -> Span | None:
     if subject is None:
         subject = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                        None)
-    inverted = marks is not None and offset + cue.idx >= marks.end or any(
-        c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)
+    inverted = (marks is not None and offset + cue.idx >= marks.end) or any(
+        c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)  # (the cue after what it reports)
     if subject is None and inverted:
         subject = next((c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i
                         and can_speak(c)), None)
