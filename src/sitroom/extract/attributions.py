@@ -34,7 +34,8 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             tokens = _interrupted(tok)  # "The harbour, he said, was ...": the clause around the cue
             speaker = speaker_of(tok, offset) if tokens else None
         elif tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")) \
-                and not (lemma in evaluative and any(c.dep_ == "auxpass" for c in tok.children)):
+                and not ((lemma in evaluative or lemma in _DESIGNATING)
+                         and any(c.dep_ == "auxpass" for c in tok.children)):
             # ("their town being called the Pit by the Bay": a name it goes by, no one's verdict)
             # ("the leader, called X"; "Asked about the talks, he said": he was asked, no one named asked)
             doer = subject_of(tok, offset, None) or (subject_of(tok.head, offset, None)
@@ -99,8 +100,9 @@ def _sayable(relations: tuple[str, ...], speech: bool) -> tuple[str, ...]:
     return relations if speech else tuple(r for r in relations if r in ("ccomp", "acl"))
 
 
-_DESIGNATING = frozenset({"declare", "designate", "name", "label", "list", "brand", "term", "call"})
-"""Verbs that, in the passive, give something a status rather than report anyone's words."""
+_DESIGNATING = frozenset({"declare", "designate", "name", "list"})
+"""Verbs that, in the passive, give something a status rather than report anyone's words ("it has been
+declared a banned group by the court"), as the evaluative cues do ("being called the Pit by the Bay")."""
 _ASKING = frozenset({"ask", "wonder", "inquire", "question"})
 _CLAUSES = ("ccomp", "xcomp")
 """Relations whose content is a clause: it needs a few words ("said that he would", not "said so")."""
@@ -132,9 +134,6 @@ def _content(tok, relations: tuple[str, ...], evaluative: bool) -> list:
         return []  # "in the opinion of our colleagues": the one who holds it, not what is held
     if found.ent_type_ in ("DATE", "TIME") or found.lower_ in title_words("platforms"):
         return []  # "tweeted on Monday", "wrote on Facebook": when and where, not what
-    if tok.lemma_.lower() in _DESIGNATING and found.dep_ in ("oprd", "attr", "dobj", "xcomp") \
-            and any(c.dep_ == "auxpass" for c in tok.children):
-        return []  # ("it has been declared a banned group by the court": a designation, not words)
     tokens = list(found.subtree)  # (a that-clause keeps its "that", as PolNeAR and PARC mark the content)
     if tokens and tokens[0].lower_ == "which" and tokens[0].dep_ in ("nsubj", "nsubjpass") \
             and tokens[0].i > 0 and tokens[0].nbor(-1).text == "," and tok.lemma_.lower() not in _ASKING:

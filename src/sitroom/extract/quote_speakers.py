@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 
 from sitroom.coref.descriptions import group_described
 from sitroom.coref.gender import POSSESSIVES, PRONOUN_GENDER
@@ -116,8 +117,7 @@ def _speaking_description(words: Span, text: str, sentence: int, mentions: list[
     noun = last[-1].lower()
     lemma = noun[:-3] + "man" if noun.endswith("men") else noun[:-1] if noun.endswith("s") \
         and not noun.endswith("ss") else noun  # ("chairmen", "experts")
-    if not (people_word(lemma, last[-1]) or people_word(noun, last[-1]) or {noun, lemma} & (
-            lexicon().actor_nouns | DOCUMENTS | group_nouns() | INFORMANTS)):
+    if not (people_word(lemma, last[-1]) or people_word(noun, last[-1]) or {noun, lemma} & _speaking_nouns()):
         return None
     if noun in group_nouns() and _DEFINITE.match(said) and len(last) == 2:
         groups = [(i, m) for i, m in enumerate(mentions) if m.kind in ("organization", "armed_group")
@@ -127,6 +127,13 @@ def _speaking_description(words: Span, text: str, sentence: int, mentions: list[
             return Mention(words, said, "PRON", mentions[index].kind, None, sentence, subject=True,
                            speaker=True, pronoun=True, antecedent=index)
     return _description_mention(words, text, sentence)
+
+
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    """Nouns beside people's that may speak: bodies (data/plover.yaml actor words, group nouns),
+    documents, informants and media."""
+    return lexicon().actor_nouns | DOCUMENTS | group_nouns() | INFORMANTS
 
 
 def _qualifier(mention: Mention, words: Span) -> bool:
