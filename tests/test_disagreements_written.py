@@ -58,7 +58,7 @@ def test_a_pronoun_doing_what_a_number_measures_is_named(tmp_path):
         text="Karl Ostrom won the primary in Vexley on Sunday. He raised $6 million in March.")])
     names = {a["id"]: a["name"] for a in data["actors"]}
     (claim,) = data["claims"]
-    assert claim["subject"] == "Karl Ostrom raised" and names[claim["about"]] == "Karl Ostrom"
+    assert claim["subject"] == "amount raised by Karl Ostrom" and names[claim["about"]] == "Karl Ostrom"
 
 
 _MEETING = ("Talks in Vexley\n\nBy Erik Lund\n\n{town}, March {pub}, 2024 — Marlova Foreign Minister "
@@ -96,3 +96,11 @@ def test_a_further_meeting_or_a_week_is_no_disagreement(tmp_path):
             "in Vexley last week to discuss the border.\n")
     data = _export(tmp_path, [_MEETING.format(town="OSTERLAND", pub=6, day="March 4"), further, week])
     assert data["disagreements"] == []
+
+
+def test_a_pronoun_anywhere_in_a_subject_is_named_and_a_possessive_keeps_its_s(tmp_path):
+    data = _export(tmp_path, [_BUDGETS.format(
+        text="Karl Ostrom won the primary in Vexley on Sunday. He would still need 358 delegates to support "
+             "him. His 40 aides approved the plan.")])
+    subjects = [claim["subject"] for claim in data["claims"]]
+    assert subjects == ["delegates needed by Karl Ostrom", "Karl Ostrom's aides approving the plan"]

@@ -97,8 +97,8 @@ def test_subjects_the_words_around_a_number_name(text, subject):
     ("KABUL — 12 people were killed on Monday.", "people killed"),  # a dateline is no subject
     ("The region (45 districts) voted.", "districts"),  # no label in the brackets, none before: as before
     ("Norland with its $310 million is ninth.", "Norland"),  # no list before: the name stays
-    ("Ostrom (who holds 31 seats so far) spoke briefly.", "seats (Ostrom)"),  # a clause, no label
-    ("A survey found that just over half — 53 percent — of the members agreed.", "members agreeing"),
+    ("Ostrom (who holds 31 seats so far) spoke briefly.", "seats held by Ostrom"),  # a clause, no label
+    ("A survey found that just over half — 53 percent — of the members agreed.", "share of members agreeing"),
     ("Her income in the spring season - $4 million - fell short of hopes.", "Her income"),
     ("The 312 envoys were meant to decide.", "envoys"),  # said of them, not done to them
     ("The firm sued Vexley ($1 billion in damages).", "damages (Vexley)"),  # its own label
@@ -130,8 +130,9 @@ def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
     ("On May 2, the president, Karl Ostrom, ordered to call up 5,000 reservists.",
      "reservists for Karl Ostrom to call up"),
     # a sum or share with no noun of its own is named by its clause
-    ("He paid $70,000 for billboards in Vexley.", "He paid for billboards in Vexley"),  # named later
-    ("Norland agreed to give $3 million to the flood fund.", "Norland give to the flood fund"),
+    ("He paid $70,000 for billboards in Vexley.",
+     "amount paid by he for billboards in Vexley"),  # "he" named by coreference later
+    ("Norland agreed to give $3 million to the flood fund.", "amount for Norland to give to the flood fund"),
     ("Marlova fell short of Freedonia's target of $8 million.", "Freedonia's target"),
     ("Together the unions put a total of $2 million into leaflets.", "unions put into leaflets"),
     ("An audit found $12 million in spending on consultants.", "spending on consultants"),
@@ -140,16 +141,16 @@ def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
     ("Aid is far below the 3 percent that the towns promised to set aside.",
      "towns promised to set aside"),
     ("Some 61 percent of Vexley farmers said they would sell their land.",
-     "Vexley farmers saying they would sell their land"),
+     "share of Vexley farmers saying they would sell their land"),
     ("Just 17 percent said the mayor acted lawfully.", "share saying the mayor acted lawfully"),
-    ("Ostrom now holds at least 640 seats.", "seats (Ostrom)"),
+    ("Ostrom now holds at least 640 seats.", "seats held by Ostrom"),
     ("In Norland, 120 seats are in play on Tuesday.", "seats in play"),
     ("Across four separate hearings, the auditor criticised Ostrom.",
      "separate hearings (auditor criticised Ostrom)"),
     ("Ostrom leads the race by 8 points in Vexley.", "Ostrom leads the race in Vexley (points)"),
     ("The survey's margin of error was four points.", "survey's margin of error (points)"),
     ("Ostrom rose to 51 percent and then dropped to 46 percent in May.", "share for Ostrom"),
-    ("Some 80 percent of the thefts were committed by minors.", "thefts committed by minors"),
+    ("Some 80 percent of the thefts were committed by minors.", "share of thefts committed by minors"),
     ("Ostrom took 12 of the 30 seats that were open on Friday.", "seats that were open"),
     ("Vexley won nine straight matches after the winter break.", "straight matches won by Vexley"),
     ("Seven Marlovan envoys were wounded during the storm.", "Marlovan envoys wounded during the storm"),
@@ -168,7 +169,7 @@ def test_subjects_a_careful_reader_gives(text, subject):
      ["share for Ostrom", "share for Halvorsen"]),
     ("Halvorsen, who was tied with Ostrom at 38 percent in spring, now trails.", ["share for Halvorsen"]),
     ("Ostrom had 51.2 percent to Halvorsen’s 47.3 percent.", ["share for Ostrom", "share for Halvorsen"]),
-    ("It rose from 5 percent to 7 percent.", ["It rose", "It rose"]),  # no name: never a holder's
+    ("It rose from 5 percent to 7 percent.", ["it rose", "it rose"]),  # no name: never a holder's
     ("Halvorsen stayed ahead with 36 percent, followed by Erik Lund at 29 percent.",
      ["share for Halvorsen", "share for Erik Lund"]),
 ])
@@ -205,13 +206,13 @@ def test_n_in_m_is_a_share_of_the_group():
     text = "About seven in 10 Vexley farmers said the harvest was late."
     (claim,) = claims_in(load_model()(text), 0, [])
     assert (claim.value, claim.unit, claim.approximate, claim.part) == (70, "%", True, True)
-    assert claim.subject == "Vexley farmers saying the harvest was late"
+    assert claim.subject == "share of Vexley farmers saying the harvest was late"
 
 
 def test_joined_counts_are_counted_apart():
     text = "They hired 300 workers and 20 engineers."
     assert [(c.value, c.subject) for c in claims_in(load_model()(text), 0, [])] == [
-        (300, "workers hired"), (20, "engineers hired")]
+        (300, "workers hired by they"), (20, "engineers hired by they")]  # "they": named by coreference
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -232,9 +233,68 @@ def test_rates_and_ratios_take_only_what_is_written(text, expected):
     ("The Vexley index fell 2 percent on Monday.", "Vexley index"),  # a change, no one's share
     ("Ostrom raised his support in Vexley from 40 percent to 45 percent.",
      "Ostrom raised his support in Vexley"),  # a change, not two rivals
-    ("Ostrom — the favourite — spent $5 million on ads.", "Ostrom spent on ads"),  # dashes: no dateline
-    ('"Green" voters spent $5 million on ads.', "Green voters spent on ads"),
-    ("MARLOVA, March 5 — Norland spent $4 billion on defence in 2022.", "Norland spent on defence"),
+    ("Ostrom — the favourite — spent $5 million on ads.",
+     "amount spent by Ostrom on ads"),  # dashes: no dateline
+    ('"Green" voters spent $5 million on ads.', "amount spent by Green voters on ads"),
+    ("MARLOVA, March 5 — Norland spent $4 billion on defence in 2022.", "amount spent by Norland on defence"),
 ])
 def test_clauses_name_the_right_doer(text, subject):
     assert [c.subject for c in claims_in(load_model()(text), 0, [])][-1] == subject
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # the measured thing as a noun phrase a reader would write, not a clause with the number cut out
+    ("Median rent in Vexley reached $1,250 in May.", "Median rent in Vexley"),  # the level of its subject
+    ("Daily wages on the farms range from $15 to $26.", "Daily wages on the farms"),
+    ("The mayor ran up a catering bill in excess of $80,000.", "catering bill"),  # a frame: what it is of
+    ("The Harbour Fund invested $20 million in repairs to the pier.",
+     "amount invested by Harbour Fund in repairs to the pier"),
+    ("A petition for a recount has received 25,000 signatures.",
+     "signatures received by petition for a recount"),
+    ("The video, which got more than 185,000 views, was removed.", "views received by video"),
+    ("The storm forced the mill to cut 3,000 jobs.", "jobs cut by mill"),  # the object does the infinitive
+    ("Lena Berg threatened a 35 percent tariff on imported Marlovan cars.",
+     "tariff on imported Marlovan cars"),
+    ("Some 82 percent of thefts involving bicycles were committed by minors.",
+     "share of thefts involving bicycles committed by minors"),
+    ("Four names often mentioned as possible envoys are Anna Holm and Erik Lund.",
+     "names mentioned as possible envoys"),  # a participle the parser made the verb
+    ("The new pier will cost $3 million.", "cost of new pier"),
+])
+def test_subjects_are_noun_phrases_of_the_measured_thing(text, subject):
+    assert subject in [c.subject for c in claims_in(load_model()(text), 0, [])]
+
+
+def test_a_compared_value_a_gapped_list_and_a_poll_population_carry_what_is_measured():
+    text = ("Some 40 percent of voters backed the plan, compared with 33 percent in March. Ostrom must win "
+            "53 percent of the remaining seats, Lund 59 percent and Berg 61 percent.")
+    assert [c.subject for c in claims_in(load_model()(text), 0, [])] == [
+        "share of voters backing the plan", "share of voters backing the plan",
+        "share of remaining seats for Ostrom to win", "share for Lund", "share for Berg"]
+    text = ("Asked about the pier, 46 percent of farmers said yes. Only 24 percent said the mayor did "
+            "nothing wrong.")
+    found = claims_in(load_model()(text), 0, [])[-1]
+    assert (found.subject, found.part) == ("share of farmers saying the mayor did nothing wrong", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Rule 40 works as intended.",  # a label
+    "Since 9/11 the port has been closed.",  # a date written with a slash
+    '<post post_id="672157973804941312">The port reopened.</post>',  # markup left in a text
+])
+def test_numbers_that_name_rather_than_measure_are_no_claims(text):
+    assert claims_in(load_model()(text), 0, []) == []
+
+
+def test_a_capitalised_one_after_a_name_is_the_names_word_not_a_ratio():
+    text = "Shares of Vexley One in three separate deals were sold."
+    assert [(c.value, c.unit) for c in claims_in(load_model()(text), 0, [])] == [(3, "deals")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Karl Ostrom gave the Vexley Fund $500,000 in 2015.", "amount given by Karl Ostrom to the Vexley Fund"),
+    ("Ostrom would still need 358 delegates to support him.", "delegates needed by Ostrom"),  # wanted
+    ("It would keep Ostrom from getting the 1,237 delegates he needs.", "delegates he needs"),  # held by none
+])
+def test_objects_given_wanted_and_held(text, subject):
+    assert [c.subject for c in claims_in(load_model()(text), 0, [])] == [subject]

@@ -458,3 +458,15 @@ def test_a_quotation_whose_paragraphs_each_reopen_is_one_quote():
     found = _quotes(text)
     assert [q[:2] for q in found] == [("direct", "Karl Ostrom"), ("direct", "Lund")]
     assert found[0][3].startswith("The council") and found[0][3].endswith("an opportunity.")
+
+
+def test_as_reported_by_brag_and_remind_attribute_and_all_told_does_not():
+    text = ("As reported by the Vexley Herald, there are 150 seats at stake in the contests on Tuesday. "
+            "Lena Berg bragged that her campaign had raised 40 million crowns. Anna Holm attacked Berg by "
+            "reminding voters that the merger forced the mill to cut 3,000 jobs. All told, up to 5 million "
+            "people could be eligible for the grants.")
+    found = {(q[1], q[3]) for q in _quotes(text)}
+    assert ("the Vexley Herald", "there are 150 seats at stake in the contests on Tuesday") in found
+    assert ("Lena Berg", "that her campaign had raised 40 million crowns") in found
+    assert ("Anna Holm", "that the merger forced the mill to cut 3,000 jobs") in found
+    assert not [q for q in found if q[0] == "All"]

@@ -21,8 +21,18 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
-            out.extend(_according(offset, sent, tok))
+            to = sent.doc[tok.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            out.extend(_according(offset, sent, tok, to, source))
             continue
+        if tok.tag_ == "VBN" and lemma in _AS_REPORTED and tok.i > sent.start \
+                and sent.doc[tok.i - 1].lower_ == "as":
+            by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                      None)
+            out.extend(_according(offset, sent, sent.doc[tok.i - 1], tok, by))  # "As reported by X, ..."
+            continue
+        if lemma == "tell" and any(c.dep_ == "nsubj" and c.lower_ == "all" for c in tok.children):
+            continue  # "All told, ...": in all, no one's words
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _HARDLY) for c in tok.children) \
                 or _FEELINGS & {lemma, tok.lower_, tok.lower_[:-1], tok.lower_[:-2], tok.lower_[:-3]}:
             # (the small model's lemma of "hopes" is "hop")
@@ -207,10 +217,13 @@ def _evaluation(verb) -> list | None:
     return tokens
 
 
-def _according(offset: int, sent, tok) -> list[QuoteFinding]:
-    """ "According to X, ...": X is the speaker, the rest of the sentence is what X says."""
-    to = sent.doc[tok.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+_AS_REPORTED = frozenset({"report", "note", "state", "write", "disclose", "reveal", "document", "estimate"})
+"""Participles that with "as ... by X" attribute the rest of the sentence to X ("As reported by X, ...")."""
+
+
+def _according(offset: int, sent, tok, to, source) -> list[QuoteFinding]:
+    """ "According to X, ...", "As reported by X, ..." (cue from ``tok`` to ``to``, ``source`` the noun
+    after it): X is the speaker, the rest of the sentence is what X says."""
     if source is None:
         return []
     phrase_end = max(t.i for t in source.subtree) + 1

@@ -37,6 +37,13 @@ def holder(span) -> str:
     owner = next((c for t in span for c in t.children if c.dep_ == "poss"), None)
     if owner is not None:
         return _name(owner)
+    named = span.doc[span.start - 1] if span.start > span.sent.start else None
+    entity = clauses.entity_at(named) if named is not None else None
+    first = entity.start if entity is not None else named.i if named is not None else 0
+    listed = named is not None and named.pos_ == "PROPN" and named.whitespace_ != "" \
+        and (first == span.sent.start or span.doc[first - 1].lower_ in (",", "and", "or", ";"))
+    if listed:  # "Ostrom 53 percent, Lund 41 percent": a list of names with their shares
+        return _name(named)
     root = span.root
     for child in root.rights:  # "46 percent for Ostrom"
         if child.dep_ == "prep" and child.lower_ == "for":
@@ -110,7 +117,27 @@ def margin(counted) -> str:
     return clauses.clause(verb, range(counted.left_edge.i, counted.i + 1))
 
 
-def fallback_subject(sdoc, start: int, end: int) -> str:
+_REACHED = frozenset({"reach", "hit", "total", "top", "exceed", "surpass", "average", "equal", "near",
+                      "approach"})
+"""Verbs whose object is the level their subject is at ("income reached $56,000")."""
+_LEVELS = _REACHED | frozenset({
+    "range", "hover", "stand", "amount", "climb", "rise", "fall", "drop", "grow", "jump", "increase",
+    "decrease", "decline", "soar", "plunge", "slip", "sink", "swell", "shrink"})
+"""Verbs whose subject is the measured thing at the level a number gives ("income reached $56,000",
+"salaries range from $15 to $26", "the deficit grew to $3 billion")."""
+_FRAMES = frozenset({"excess", "upwards", "upward", "maximum", "minimum", "average", "neighborhood",
+                     "neighbourhood", "region", "order", "tune", "range", "level", "mark", "high", "low",
+                     "peak", "cap", "ceiling", "threshold", "limit"})
+"""Nouns that frame a value rather than name what it measures ("a bill in excess of $80,000", "rates up to
+a maximum of 28 percent"): what they hang on is measured."""
+_FINDINGS = frozenset({"find", "show", "report", "reveal", "estimate", "identify", "uncover", "record",
+                       "count", "tally", "list", "cite", "put", "see"})
+"""Verbs whose object's own words say what is measured ("an audit found $12 million in spending")."""
+_AMOUNTS = {"share": "share", "money": "amount"}
+"""How a sum or share a verb takes as its object is named ("amount raised by Ostrom")."""
+
+
+def fallback_subject(sdoc, start: int, end: int, dimension: str = "") -> str:
     """When the number's own phrase names nothing, its clause: the participle that describes it ("£300m
     pledged by donors"), the distance a separating verb's objects are apart, what a share that is a subject
     did ("share saying ..."), what a sum that is a subject goes to ("go to repairing bridges"), a relative
@@ -121,9 +148,12 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
     if span is None:
         return ""
     following = sdoc[span.end : span.end + 8]
+    amount = _AMOUNTS.get(dimension.partition("_")[0])
     if len(following) and following[0].tag_ == "VBN":  # "£300m pledged by foreign donors"
-        words = [t.text for t in following[: next((i for i, t in enumerate(following) if t.is_punct), 8)]]
-        return " ".join(words)
+        done = following[0]
+        said = clauses.words([done, *(t for c in done.rights for t in c.subtree)],
+                             range(span.start, span.end))
+        return " ".join(w for w in (amount, said) if w)
     number = next((t for t in span if t.like_num), span.root)
     verb = next((t for t in number.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -144,22 +174,36 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
         said = [t for c in verb.children if c.dep_ in _PREDICATE and c.i > verb.i for t in c.subtree]
         return " ".join(t.text for t in sorted([verb, *said], key=lambda t: t.i) if not t.is_punct)
     root, skip = span.root, range(span.start, span.end)
+    level = _level(root, verb)
+    if level:  # "median income reached $56,746": the income
+        return level
     own = next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                 if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-    if own is not None:  # "$12 million in spending on consultants"
+    own_words = [t for c in root.rights if c.dep_ == "prep" for t in c.subtree]  # "$2 million on ads"
+    taken = amount and root.dep_ == "dobj" and root.head.i == verb.i and verb.lemma_.lower() not in _FINDINGS
+    done = clauses.done_to(root, skip, lead, own_words) if taken else ""
+    if done:  # "Ostrom raised $6 million", "the firm invested $2 million in repairs"
+        return f"{amount} {done}"
+    if own is not None:  # "an audit found $12 million in spending on consultants"
         return " ".join(w for w in (clauses.phrase(own), clauses.modifiers(own, skip)) if w)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _TOTALS:
         root = root.head.head  # "a total of $2 million": what the total is of
         verb = root.head if root.head.pos_ in ("VERB", "AUX") else verb
-    described = next((c for c in root.children if c.dep_ == "relcl"), None)
+    described = next((c for c in root.children if c.dep_ == "relcl"
+                      and not any(t.lower_ in ("who", "whom") for t in c.children)), None)
     if described is not None:  # "the 2 percent that members agreed to spend"
         return clauses.clause(described, skip, lead)
     owner = root.head.head if root.dep_ == "pobj" else None
     while owner is not None and owner.head.i != owner.i and (owner.pos_ == "ADP" or owner.like_num
-                                                            or owner.lower_ in unit_table()):
-        owner = owner.head  # "from 40 percent to 45 percent": the clause of the change
+                                                            or owner.lower_ in unit_table()
+                                                            or owner.lemma_.lower() in _FRAMES):
+        owner = owner.head  # "from 40 percent to 45 percent": the clause of the change; "in excess of"
+    framed = root.dep_ == "pobj" and root.head.head.lemma_.lower() in _FRAMES
+    if framed and owner is not None and owner.pos_ in ("VERB", "AUX"):  # "racked up a bill in excess of"
+        owner = next((c for c in owner.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), owner)
     if owner is not None and owner.pos_ in ("NOUN", "PROPN") and owner.lower_ not in unit_table():
-        return clauses.phrase(owner)  # "a target of $8 million"
+        # "a target of $8 million", "a bill for repairs in excess of $80,000"
+        return " ".join(w for w in (clauses.phrase(owner), clauses.modifiers(owner, skip)) if w)
     placed = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     if placed is not None and owner is not None and owner.i == verb.i and root.head.lower_ == "at":
         return clauses.phrase(placed)  # "polls put his approval at 50 percent"
@@ -171,6 +215,28 @@ def fallback_subject(sdoc, start: int, end: int) -> str:
         return described  # "Norway spent $4 billion on defence": Norway spent on defence
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= lead), None)
     return "" if subject is None or core_phrase(subject).lower() in NOT_SUBJECTS else core_phrase(subject)
+
+
+def _level(root, verb) -> str:
+    """The subject of a verb that puts it at the number ("income reached $56,746", "salaries range from
+    $15 to $26", "the deficit grew to $3 billion"), with what restricts it; "" for a change ("fell 2
+    percent"), a pronoun or a name (whose share it is, ``holder`` says)."""
+    if verb.lemma_.lower() == "cost" and root.dep_ == "dobj":  # "the bridge will cost $3 million"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        named = subject is not None and subject.pos_ in ("NOUN", "PROPN") \
+            and subject.lower_ not in NOT_SUBJECTS
+        return f"cost of {clauses.phrase(subject)}" if named else ""
+    if verb.lemma_.lower() not in _LEVELS:
+        return ""
+    at = root.head if root.dep_ == "pobj" else root
+    if not (root.dep_ == "dobj" and verb.lemma_.lower() in _REACHED
+            or at.dep_ == "prep" and at.lower_ in ("to", "at", "from", "near", "around", "above", "below")
+            and at.head.i == verb.i):
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ in NOT_SUBJECTS:
+        return ""
+    return " ".join(w for w in (clauses.phrase(subject), clauses.modifiers(subject)) if w)
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{2,}\b[^—\n]{0,60}?—")

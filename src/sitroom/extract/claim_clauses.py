@@ -27,6 +27,9 @@ MAX_WORDS = 12
 LIGHT = frozenset({"be", "have", "include", "become", "remain", "total", "number", "reach", "contain",
                    "comprise", "make", "do", "get", "see", "seem", "appear", "leave", "put", "hold", "take"})
 """Verbs that say nothing of what they count ("there are 3 reasons", "the city has 40 schools")."""
+_LINKING = frozenset({"be", "have", "include", "become", "remain", "total", "number", "contain", "comprise",
+                      "seem", "appear", "do"})
+"""Of those, the ones that say nothing of what counted things do ("60 families made the journey" does)."""
 _MODIFIERS = frozenset({"prep", "relcl", "acl"})
 _OBJECTS = frozenset({"dobj", "dative", "prep", "acomp", "oprd", "agent", "attr"})
 _SAYINGS = frozenset({"xcomp", "ccomp"})
@@ -63,34 +66,84 @@ def predicate(noun, skip: range = range(0)) -> str:
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "hired 300 workers and 20 engineers": engineers hired too
     verb = noun.head
-    owned = noun.dep_ == "dobj" and verb.lemma_.lower() in ("have", "hold", "own")
     if noun.dep_ == "nsubj" and verb.lemma_.lower() == "be":  # "120 seats are in play"
-        return complements(verb, skip, noun)
+        return complements(verb, skip, (noun,))
     if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.head.lemma_.lower() not in LIGHT:
         # "across 4 hearings, the auditor spoke out": hearings (auditor spoke out)
         said = clause(noun.head.head, range(noun.head.i, noun.i + 1))
         return f"({said})" if " " in said else ""
-    if verb.pos_ not in ("VERB", "AUX") or (verb.lemma_.lower() in LIGHT and not owned) or verb.i == noun.i:
+    if noun.dep_ == "dobj":
+        return done_to(noun, skip)
+    light = LIGHT if noun.dep_ != "nsubj" else _LINKING
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in light or verb.i == noun.i:
         return ""
+    if noun.dep_ == "nsubj" and verb.tag_ == "VBN" \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "three names mentioned as nominees are ...": a participle the parser made the clause's verb
+        return _join([verb.text, _particle(verb), complements(verb, skip, (noun,))])
     if noun.dep_ == "nsubj":
-        return _join([_inflect(verb, "VBG"), _particle(verb), complements(verb, skip, noun, sayings=True)])
+        return _join([_inflect(verb, "VBG"), _particle(verb), complements(verb, skip, (noun,), sayings=True)])
     if noun.dep_ == "nsubjpass":
         if any(c.dep_ in ("xcomp", "ccomp", "oprd", "attr", "acomp") for c in verb.children):
             return ""  # "were expected to", "were meant to": said of them, not done to them
         form = verb.text if verb.tag_ == "VBN" else _inflect(verb, "VBN")
-        return _join([form, _particle(verb), complements(verb, skip, noun)])
-    if owned:  # "Ostrom holds 640 seats": seats (Ostrom)
-        owner = doer_of(verb)
-        return f"({phrase(owner)})" if owner is not None else ""
-    if noun.dep_ == "dobj":
-        doer = doer_of(verb)
-        by = phrase(doer) if doer is not None else ""
-        if verb.tag_ == "VB":  # "Ostrom needed to win 31 seats": seats for Ostrom to win
-            return _join([f"for {by}" if by else "", "to", verb.text, _particle(verb),
-                          complements(verb, skip, noun)])
-        return _join([_inflect(verb, "VBN"), _particle(verb), f"by {by}" if by else "",
-                      complements(verb, skip, noun)])
+        return _join([form, _particle(verb), complements(verb, skip, (noun,))])
     return ""
+
+
+_CAUSED = frozenset({"force", "compel", "cause", "lead", "help", "allow", "enable", "get", "make", "push",
+                     "drive", "prompt", "oblige", "let"})
+"""Verbs whose object does what their infinitive says ("the merger forced the firm to cut 3,000 jobs": jobs
+cut by the firm), unlike aims and needs ("Ostrom needed to win 31 seats": seats for Ostrom to win)."""
+
+
+def done_to(noun, skip: range = range(0), after: int = 0, also=()) -> str:
+    """What the verb that takes ``noun`` as its object did to it, as its participle with the doer and the
+    verb's other complements ("Ostrom won 31 seats" -> won by Ostrom; "the listing got 9,000 views" ->
+    received by listing; "a petition for a recount received 2,000 signatures" -> received by petition for a
+    recount); an aim or a need as "for DOER to VERB" ("needed to win"); a pronoun doer as written (lower
+    case: coreference names it later), none before the character ``after`` (a dateline's town); "" for a
+    light verb ("the city has 40 schools") or when ``noun`` is not a verb's object. ``also``: tokens said
+    with the complements ("invested $2 million in repairs": in repairs)."""
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lemma in LIGHT and lemma not in _OWNED:
+        return ""
+    doer = doer_of(verb, pronouns=True)
+    if doer is not None and doer.idx < after:
+        doer = next((c for c in doer.children if c.dep_ == "appos" and c.idx >= after), None)
+    if lemma in LIGHT and (doer is None or doer.lower_ in PERSONAL):
+        return ""  # "the 1,237 delegates he needs", "we've got 20,000 employees": held by no one named
+    by = _doer_words(doer, skip)
+    given = [c for c in verb.children if c.pos_ != "PRON"
+             and (c.dep_ == "dative" or c.dep_ == "dobj" and c.i < noun.i)]
+    told = [words(c.subtree, skip) if c.pos_ == "ADP" else f"to {words(c.subtree, skip)}"
+            for c in given]  # "gave the fund $5 million": given to the fund
+    rest = _join([*told, complements(verb, skip, (noun, *given), also=also)])
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "must win 40 seats"
+    if verb.tag_ == "VB" and lemma not in _NEEDS \
+            and (modal or verb.dep_ != "ROOT" and verb.head.lemma_.lower() not in _CAUSED):
+        return _join([f"for {by}" if by else "", "to", verb.text, _particle(verb), rest])
+    form = _OWNED.get(lemma) or _inflect(verb, "VBN")
+    return _join([form, _particle(verb), f"by {by}" if by else "", rest])
+
+
+_NEEDS = frozenset({"need", "want", "require", "lack"})
+"""Verbs whose object is wanted, not done ("he would need 358 delegates": delegates needed by him)."""
+
+
+_OWNED = {"have": "held", "hold": "held", "own": "owned", "get": "received", "take": "taken"}
+"""Light verbs that give what they take to their subject ("Ostrom holds 640 seats": seats held by Ostrom)."""
+
+
+def _doer_words(doer, skip: range) -> str:
+    """A doer as a subject names it: a common noun with its first modifier ("fees from guiding tours"), a
+    name as it is, a pronoun in lower case."""
+    if doer is None:
+        return ""
+    if doer.lower_ in PERSONAL:
+        return doer.lower_
+    return _join([phrase(doer), modifiers(doer, skip) if doer.pos_ == "NOUN" else ""])
 
 
 PERSONAL = frozenset({"he", "she", "they", "we", "it"})
@@ -111,13 +164,10 @@ def clause(verb, skip: range = range(0), after: int = 0) -> str:
                      and c.lower_ not in _RELATIVE), None)
     if doer is not None and doer.idx < after:  # "TOWN, May 2 — Norland spent": the town's apposition
         doer = next((c for c in doer.children if c.dep_ == "appos" and c.idx >= after), None)
-    # "fees from guiding tours": a common noun with its first modifier; a name as it is
-    named = _join([phrase(doer), modifiers(doer, skip) if doer.pos_ == "NOUN" else ""]) if doer is not None \
-        else ""
-    return _join([named, verb.text, _particle(verb), complements(verb, skip, sayings=True)])
+    return _join([_doer_words(doer, skip), verb.text, _particle(verb), complements(verb, skip, sayings=True)])
 
 
-def complements(verb, skip: range = range(0), without=None, sayings: bool = False) -> str:
+def complements(verb, skip: range = range(0), without=(), sayings: bool = False, also=()) -> str:
     """The verb's objects and prepositional phrases after it, in order, without dates, the number's
     own phrase, nor ``without`` (the thing described); what is said ("say they will") only with
     ``sayings``; cut as ``modifiers``."""
@@ -125,9 +175,10 @@ def complements(verb, skip: range = range(0), without=None, sayings: bool = Fals
     kept = [c for c in verb.children if c.dep_ in deps and c.i > verb.i and not _is_when(c)
             and c.lower_ != "according"  # "according to a study": who says so, not what is measured
             and not (c.dep_ == "dative" and c.pos_ == "PRON")  # "giving him 12 seats"
-            and (without is None or c.i != without.i) and (c.dep_ in _SAYINGS or not _has_number(c, skip))
+            and not any(c.i == w.i for w in without) and (c.dep_ in _SAYINGS or not _has_number(c, skip))
             and not any(t.i in skip for t in c.subtree)]
-    return words((t for c in kept for t in c.subtree if not (t.tag_ in ("WDT", "WP") and t.i < c.i)), skip)
+    said = [t for c in kept for t in c.subtree if not (t.tag_ in ("WDT", "WP") and t.i < c.i)]
+    return words([*said, *also], skip)
 
 
 def doer_of(verb, pronouns: bool = False):
@@ -142,13 +193,17 @@ def doer_of(verb, pronouns: bool = False):
             named = verb.head.pos_ == "PROPN" and subject.lower_ == "who"  # "Ostrom, who spent"
             subject = verb.head if verb.head.pos_ == "NOUN" or named else None
             return None if subject is None or subject.lower_ in PRONOUNS else subject
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
+            if subject is None and verb.dep_ == "xcomp" else None
+        subject = controller if controller is not None else subject  # "forced the firm to cut": the firm
         if subject is not None:
             if pronouns and subject.lower_ in PERSONAL:
                 return subject
-            unnamed = subject.lower_ in PRONOUNS or subject.lower_ in _RELATIVE or subject.ent_type_ in _WHEN
+            unnamed = subject.lower_ in PRONOUNS or subject.lower_ in _RELATIVE \
+                or subject.ent_type_ in _WHEN or any(t.tag_ == "WRB" for t in subject.lefts)  # "when ..."
             return None if unnamed else subject
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-            return verb.head
+            return None if any(t.tag_ == "WRB" for t in verb.head.lefts) else verb.head
         adjunct = verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")  # "needed to win", "..., wounding 9"
         adjunct = adjunct or (verb.dep_ == "pcomp" and verb.tag_ == "VBG")  # "rose before slipping to 39"
         if (verb.dep_ not in ("xcomp", "conj") and not adjunct) or verb.head.i == verb.i:

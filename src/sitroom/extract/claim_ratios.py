@@ -34,6 +34,9 @@ def ratios_in(sdoc, offset: int, skip: list[Span]) -> list[tuple[Span, float, st
         own = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if not 0 < n < of or own is None or any(span.overlaps(s) for s in skip):
             continue
+        if m.group("n")[0].isupper() and own.start > own.sent.start and sdoc[own.start - 1].pos_ == "PROPN" \
+                and not m.group("approx"):
+            continue  # "the Vexley One in three deals": a name's word, not a share
         subject = _subject(sdoc, own)
         if subject is not None:
             out.append((span, round(100 * n / of, 1), subject))

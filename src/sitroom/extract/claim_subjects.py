@@ -50,6 +50,8 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     found = None if dimension.startswith("count:") else _beside_dash(sdoc, start, end)
     found = found or _named_by_context(sdoc, start, end, unit, dimension)
     subject, part = found or _subject(sdoc, start, end)
+    if part and dimension == "share" and subject:
+        labels["population"] = subject  # "46 percent of voters said yes ... Only 24 percent said no"
     span = sdoc.char_span(start, end, alignment_mode="expand")
     skip = range(span.start, span.end) if span is not None else range(0)
     if dimension == "share" and not part and not found and span is not None \
@@ -58,7 +60,7 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
         return f"share for {holder}", True
     if subject.lower() in NOT_SUBJECTS or (not dimension.startswith("count:") and not part and not found
                                            and _is_name(subject)):
-        subject = clause_subjects.fallback_subject(sdoc, start, end) or subject
+        subject = clause_subjects.fallback_subject(sdoc, start, end, dimension) or subject
         subject = "" if subject.lower() in NOT_SUBJECTS else subject  # no subject beats a wrong one
     if subject and dimension in labels and _is_name(subject) and not _OWN_LABEL.match(text_of(sdoc), end):
         subject = f"{labels[dimension]} ({subject})"  # "Norland with its $310 million is ninth"
@@ -72,8 +74,23 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
             said = clauses.modifiers(counted, skip) or ("" if total else clauses.predicate(counted, skip))
             subject = " ".join(w for w in (subject, said, _held_by(counted)) if w)
     elif subject and part and dimension == "share" and span is not None \
-            and span.root.dep_ in ("nsubj", "nsubjpass"):  # "61 percent of farmers said"
-        subject = " ".join(w for w in (subject, clauses.predicate(span.root, skip)) if w)
+            and span.root.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "61 percent of farmers said"
+        # "countries representing 55 percent of emissions": emissions represented by countries
+        root = span.root
+        said = clauses.done_to(root, skip) if root.dep_ == "dobj" else clauses.predicate(root, skip)
+        subject = " ".join(w for w in (subject, said) if w)
+    return _share_of(subject, part, dimension, labels)
+
+
+def _share_of(subject: str, part: bool, dimension: str, labels: dict[str, str]) -> tuple[str, bool]:
+    """A share of a group is named so ("share of farmers saying ..."), and the group is kept for a later
+    share of the passage that names none ("Only 24 percent said ..." -> share of farmers saying ...)."""
+    if dimension != "share" or not subject:
+        return subject, part
+    if part and not subject.startswith("share "):
+        return f"share of {subject}", part
+    if subject.startswith("share saying") and "population" in labels:
+        return f"share of {labels['population']}{subject[5:]}", True
     return subject, part
 
 
@@ -168,13 +185,15 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
     of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj"), None)
     if of is not None and head.lower_ in unit_table():
-        return core_phrase(of), True  # "640 km of the border"
+        return _restricted(of, span), True  # "640 km of the border", "30 percent of voters in Vexley"
     if root.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod") or head.lower_ in unit_table():
         # "the 1,200-kilometer (746-mile)-long northern border": climb to the measured noun
         for ancestor in [root.head, *root.head.ancestors][:4]:
             if ancestor.pos_ in ("NOUN", "PROPN") and ancestor.lower_ not in unit_table() \
                     and not (span.start <= ancestor.i < span.end):
-                return core_phrase(ancestor, skip=span), False
+                if root.dep_ == "nummod":  # a count's noun: its modifiers come with the count (subject_of)
+                    return core_phrase(ancestor, skip=span), False
+                return _restricted(ancestor, span), False  # "a 35 percent tax on imported cars"
             subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
             placed = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in ancestor.children)
             if ancestor.pos_ in ("AUX", "VERB") and subject is not None and not placed:  # ("put X at 4%")
@@ -187,9 +206,15 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
         if subject is not None:
             return core_phrase(subject), False  # "the border is 1,120 km"
     if root.dep_ in ("amod", "compound", "nummod") and head.pos_ in ("NOUN", "PROPN"):
-        return core_phrase(head, skip=span), False  # "the 1,210-kilometer border"
+        return core_phrase(head, skip=span), False  # "the 1,210-kilometer border" (a count's noun: see above)
     noun = head if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in unit_table() else None
     return (core_phrase(noun, skip=span), False) if noun is not None else ("", False)
+
+
+def _restricted(noun, span) -> str:
+    """A noun phrase with what restricts it ("tax on imported cars"), without the number's own words."""
+    skip = range(span.start, span.end)
+    return " ".join(w for w in (core_phrase(noun, skip=span), clauses.modifiers(noun, skip)) if w)
 
 
 _WORTH = re.compile(r"\b(?:worth|valued\s+at|costing)\s+(?:about\s+|some\s+|over\s+)?$", re.I)

@@ -12,9 +12,10 @@ of the border. "N of M things" also records the share N/M.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from sitroom.coref.gender import POSSESSIVES
 from sitroom.extract import claim_clauses as clauses
 from sitroom.extract.claim_clauses import text_of, tokens_in
 from sitroom.extract.claim_ratios import ratios_in
@@ -48,7 +49,10 @@ class ClaimFinding:
     upper: float | None = None
     """For a range ("10-15 thousand", "between -5 and -12"): its upper bound (``value`` is the lower)."""
     pronoun: Span | None = None
-    """Where the subject's first word, a personal pronoun ("she spent"), was read: coreference names it."""
+    """Where a pronoun of the subject ("she spent", "paid by he", "its voters") was read: coreference names
+    it."""
+    possessive: bool = False
+    """That pronoun is a possessive ("its voters": the name takes "'s")."""
 
 
 @cache
@@ -74,21 +78,64 @@ def _pattern() -> re.Pattern:
 def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
     """Claims in a parsed passage whose text starts at ``offset``; ``skip`` holds dates and times."""
     text = text_of(sdoc)
-    ratios = [ClaimFinding(span, value, "%", "share", value, abs(value) * APPROXIMATE_SHARE, True, subject,
+    ratios = [ClaimFinding(span, value, "%", "share", value, abs(value) * APPROXIMATE_SHARE, True,
+                           f"share of {subject}" if subject and not subject.startswith("share ") else subject,
                            True) for span, value, subject in ratios_in(sdoc, offset, skip)]
-    skip = [*skip, *(c.span for c in ratios)]
+    skip = [*skip, *(c.span for c in ratios), *(Span(offset + m.start(), offset + m.end())
+                                                for m in _MARKUP.finditer(text))]
     found: list[ClaimFinding] = []
     labels: dict[str, str] = {}  # what numbers in a list measure, by dimension (see subject_of)
     for m in _pattern().finditer(text):
         span = Span(offset + m.start(), offset + m.end())
         if not m.group("num") or any(span.overlaps(s) for s in skip):
             continue
-        if _bracketed_conversion(text, m, found, offset):
+        if _bracketed_conversion(text, m, found, offset) or _label(text, m):
             continue
         claim = _claim(sdoc, m, offset, labels)
         if claim is not None:
-            found.append(claim)
+            found.append(_compared(sdoc, claim, found[-1] if found else None, offset))
     return sorted(found + ratios, key=lambda c: c.span.start)
+
+
+_COMPARED = re.compile(r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bup|\bdown|\bagainst)\s+"
+                       r"(?:(?:just|only|a\s+mere)\s+)?$", re.I)
+
+
+def _compared(sdoc, claim: ClaimFinding, before: ClaimFinding | None, offset: int) -> ClaimFinding:
+    """A value given for comparison ("28 percent of voters ..., compared with 33 percent last month", "$5
+    million, up from $4 million") measures what the value before it in its sentence measures."""
+    text = text_of(sdoc)
+    start = claim.span.start - offset
+    if before is None or before.dimension != claim.dimension or not before.subject \
+            or not _COMPARED.search(text, max(0, start - 30), start):
+        return claim
+    this, that = tokens_in(sdoc, start, start + 1), tokens_in(sdoc, before.span.start - offset,
+                                                              before.span.start - offset + 1)
+    if not len(this) or not len(that) or this[0].sent.start != that[0].sent.start:
+        return claim
+    return replace(claim, subject=before.subject, part=before.part, pronoun=before.pronoun,
+                   possessive=before.possessive)
+
+
+_MARKUP = re.compile(r"<[A-Za-z/][^<>\n]{0,500}>")
+"""A markup tag left in a text (``<tweet tweet_id="...">``): its numbers are no one's claim."""
+_LABEL_WORDS = re.compile(
+    r"\b(?:Rule|Article|Section|Chapter|Title|Amendment|Proposition|Prop\.?|Flight|Route|Highway|Interstate|"
+    r"Room|Gate|Terminal|Platform|Phase|Stage|Act|Resolution|Bill|Item|Form|Schedule|Exhibit|Figure|Table|"
+    r"Page|Episode|Season|Volume|Issue|No\.|Number|Channel|Station|Precinct|District|Ward|Unit|Block|Lot|"
+    r"Apartment|Suite|Floor|Level|Grade|Class|Category|Division|Region|Zone|Sector|Area|Camp|Base|Post)\s+$")
+"""Capitalised nouns a number in digits labels ("Rule 40", "Flight 80", "District 9"): no quantity."""
+
+
+def _label(text: str, m: re.Match) -> bool:
+    """A number that names rather than counts: a label after a capitalised noun ("Rule 40"), or a part of
+    a date or score written with a slash ("9/11", "24/7")."""
+    start = m.start("num")
+    if m.group("cur") or not m.group("num")[0].isdigit():
+        return False
+    if text[m.end("num") : m.end("num") + 2][:1] == "/" or text[max(0, start - 1) : start] == "/":
+        return True
+    return _LABEL_WORDS.search(text, max(0, start - 16), start) is not None
 
 
 def _bracketed_conversion(text: str, m: re.Match, found: list[ClaimFinding], offset: int) -> bool:
@@ -163,23 +210,27 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
     else:
         base = value * factor
         tolerance = place * mult * factor / 2 if not approximate else abs(base) * APPROXIMATE_SHARE
+    pronoun = _pronoun(sdoc, subject, start)
     return ClaimFinding(Span(offset + start, offset + end), value, unit, dimension, base,
                         tolerance, approximate, subject, part, share, high,
-                        _pronoun(sdoc, subject, start, offset))
+                        Span(offset + pronoun.idx, offset + pronoun.idx + len(pronoun)) if pronoun else None,
+                        pronoun is not None and pronoun.tag_ == "PRP$")
 
 
-def _pronoun(sdoc, subject: str, start: int, offset: int) -> Span | None:
-    """The personal pronoun a subject starts with ("she brought down"): the nearest one before the
-    number in its sentence."""
-    first = subject.split(" ", 1)[0].lower()
-    if first not in clauses.PERSONAL:
-        return None
+def _pronoun(sdoc, subject: str, start: int):
+    """The token of a personal or possessive pronoun of the subject ("she brought down", "amount paid by he",
+    "its voters", "viewing him"): the one of its sentence nearest the number; coreference names it."""
+    word = next((w for w in re.findall(r"[\w’']+", subject.lower()) if w in _STANDING), None)
     number = tokens_in(sdoc, start, start + 1)
-    if not len(number):
+    if word is None or not len(number):
         return None
     sent = number[0].sent
-    said = [t for t in sdoc[sent.start : number[0].i] if t.lower_ == first and t.tag_ == "PRP"]
-    return Span(offset + said[-1].idx, offset + said[-1].idx + len(said[-1])) if said else None
+    said = [t for t in sent if t.lower_ == word and t.tag_ in ("PRP", "PRP$")]
+    return min(said, key=lambda t: abs(t.i - number[0].i), default=None)
+
+
+_STANDING = clauses.PERSONAL | POSSESSIVES | {"him", "them"}
+"""Pronouns that stand for someone named elsewhere, which a claim's subject may hold."""
 
 
 @cache

@@ -139,29 +139,33 @@ def claim_records(claims: list[ClaimFinding], quotes: list[QuoteFinding], senten
         nearest = min(dated, key=lambda t: abs(t.span.start - c.span.start)) if dated else None
         words = text[sentence.start : sentence.end]
         country = country_in(c.subject) or country_in(words[max(0, c.span.end - sentence.start):][:80])
-        c, doer = _named_doer(c, mentions, at)
+        c, doer = _named_doer(c, mentions, at, text)
         about = _about(c, by_sentence.get(k, []) if sentence is not c.span else [])
         out.append(ClaimRecord(c, quote, to_when(nearest) if nearest else None,
                                bool(_control().search(words)), country, doer if about is None else about))
     return out
 
 
-def _named_doer(claim: ClaimFinding, mentions: list[Mention],
-                at: dict[Span, int]) -> tuple[ClaimFinding, int | None]:
-    """A subject that starts with a pronoun ("she brought down") takes the name coreference gives it
-    ("Lena Halvorsen brought down"), and that mention's index; without one the pronoun is dropped
-    ("brought down")."""
+def _named_doer(claim: ClaimFinding, mentions: list[Mention], at: dict[Span, int],
+                text: str) -> tuple[ClaimFinding, int | None]:
+    """A subject with a pronoun ("she brought down", "amount paid by he", "its voters") takes the name
+    coreference gives it ("Lena Halvorsen brought down", "amount paid by Lena Halvorsen", "Vexley's voters"),
+    and that mention's index; without one the pronoun is dropped ("brought down", "amount paid", "voters")."""
     if claim.pronoun is None:
         return claim, None
-    rest = claim.subject.partition(" ")[2]
     index = at.get(claim.pronoun)
     seen: set[int] = set()
+    word = text[claim.pronoun.start : claim.pronoun.end].lower()
     while index is not None and mentions[index].pronoun and index not in seen:
         seen.add(index)
         index = mentions[index].antecedent
+    pattern = re.compile(rf"(?i)(?:\b(?:by|for) )?\b{re.escape(word)}\b")
     if index is None or mentions[index].pronoun:
-        return replace(claim, subject=rest, pronoun=None), None
-    return replace(claim, subject=f"{mentions[index].text} {rest}".strip(), pronoun=None), index
+        subject = re.sub(r"\(\s+", "(", re.sub(r"\s+", " ", pattern.sub("", claim.subject, count=1))).strip()
+        return replace(claim, subject=subject, pronoun=None), None
+    name = mentions[index].text + ("'s" if claim.possessive else "")
+    subject = pattern.sub(lambda m: m.group(0)[: len(m.group(0)) - len(word)] + name, claim.subject, count=1)
+    return replace(claim, subject=subject, pronoun=None), index
 
 
 def _about(claim: ClaimFinding, named: list[tuple[int, Mention]]) -> int | None:
@@ -179,10 +183,11 @@ def _about(claim: ClaimFinding, named: list[tuple[int, Mention]]) -> int | None:
 
 
 def _heads(subject: str, name: str) -> bool:
-    """``name`` is what ``subject`` is of: its first words, after "share for", or in its closing brackets."""
+    """``name`` is what ``subject`` is of: its first words, after "share for", in its closing brackets, or
+    the doer after "by" ("amount raised by Ostrom")."""
     for lead in ("", "share for "):
         if subject.startswith(lead + name):
             end = len(lead) + len(name)
             if end == len(subject) or not subject[end].isalnum():
                 return True
-    return subject.endswith(f"({name})")
+    return subject.endswith(f"({name})") or re.search(rf"\bby {re.escape(name)}(?!\w)", subject) is not None
