@@ -470,3 +470,9 @@ def test_as_reported_by_brag_and_remind_attribute_and_all_told_does_not():
     assert ("Lena Berg", "that her campaign had raised 40 million crowns") in found
     assert ("Anna Holm", "that the merger forced the mill to cut 3,000 jobs") in found
     assert not [q for q in found if q[0] == "All"]
+
+
+def test_a_name_the_mention_finder_missed_still_speaks():
+    text = ("Casinos\n\nThe casinos won less in March, with revenue down 2 percent, according to the state "
+            "Bureau of Harbour Revenue.\n")
+    assert _speakers(text) == [("the state Bureau of Harbour Revenue", "state Bureau of Harbour Revenue")]

@@ -68,7 +68,7 @@ class LazyModel:
 def _warm_up(nlp) -> None:
     """Analyse a short invented text once, so that no document's time budget pays for loading the
     data tables and models the extractors load on first use."""
-    from sitroom.extract.claim_clauses import warm_up
+    from sitroom.extract.claim_text import warm_up
     from sitroom.model.document import SourceText as Text
 
     warm_up()

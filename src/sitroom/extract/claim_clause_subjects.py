@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from sitroom.extract import claim_clauses as clauses
-from sitroom.extract.claim_clauses import NOT_SUBJECTS, PARTIES, core_phrase, text_of
+from sitroom.extract.claim_clauses import PARTIES
+from sitroom.extract.claim_text import NOT_SUBJECTS, core_phrase, entity_at, text_of
 from sitroom.extract.claim_units import unit_table
 
 __all__ = ["fallback_subject", "holder", "margin"]
@@ -38,7 +39,7 @@ def holder(span) -> str:
     if owner is not None:
         return _name(owner)
     named = span.doc[span.start - 1] if span.start > span.sent.start else None
-    entity = clauses.entity_at(named) if named is not None else None
+    entity = entity_at(named) if named is not None else None
     first = entity.start if entity is not None else named.i if named is not None else 0
     listed = named is not None and named.pos_ == "PROPN" and named.whitespace_ != "" \
         and (first == span.sent.start or span.doc[first - 1].lower_ in (",", "and", "or", ";"))
@@ -159,6 +160,12 @@ def fallback_subject(sdoc, start: int, end: int, dimension: str = "") -> str:
     if verb is None:
         return ""
     lead = _dateline_end(text_of(sdoc), start)  # a dateline ("TOWN, May 2 — ...") is nobody's
+    relative = next((c for c in span.root.children if c.dep_ == "relcl"), None)
+    who = next((c for c in relative.children if c.dep_ == "nsubj" and c.lower_ == "who"), None) \
+        if relative is not None else None
+    said = clauses.predicate(who, range(span.start, span.end)) if who is not None else ""
+    if said and dimension == "share":
+        return f"share {said}"  # "23 percent who said the plan was fair": share saying the plan was fair
     number = span.root if span.root.dep_ in ("nsubj", "nsubjpass") else number  # "3,120 km separates"
     if number.dep_ in ("nsubj", "nsubjpass") and number.head.i == verb.i and verb.lemma_ in _SEPARATING:
         sides = [c for c in verb.children if c.dep_ == "dobj"]
@@ -189,8 +196,7 @@ def fallback_subject(sdoc, start: int, end: int, dimension: str = "") -> str:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _TOTALS:
         root = root.head.head  # "a total of $2 million": what the total is of
         verb = root.head if root.head.pos_ in ("VERB", "AUX") else verb
-    described = next((c for c in root.children if c.dep_ == "relcl"
-                      and not any(t.lower_ in ("who", "whom") for t in c.children)), None)
+    described = relative if who is None else None  # (a sum is no "who": "incomes above $9,000 who")
     if described is not None:  # "the 2 percent that members agreed to spend"
         return clauses.clause(described, skip, lead)
     owner = root.head.head if root.dep_ == "pobj" else None

@@ -5,8 +5,8 @@ A count's noun is named with what restricts it, read from the dependency parse: 
 border"), else what the clause says it did or underwent ("6 councillors walked out" -> councillors
 walking out; "12 people were killed" -> people killed; "Ostrom won 31 seats" -> seats won by
 Ostrom; "to free 40 prisoners" -> prisoners to free). A sum or a share with no noun of its own is named by
-its clause ("Ostrom spent $5 million on ads" -> Ostrom spent on ads). Verb forms come from lemminflect
-(``getInflection``), not from our own suffix rules.
+its clause ("Ostrom spent $5 million on ads" -> amount spent by Ostrom on ads). Verb forms come from
+lemminflect (``getInflection``), not from our own suffix rules.
 
 The functions take spaCy tokens of a parsed passage and ``skip``, the token indices of the number's own
 phrase, and return the words as one string ("" when the clause adds nothing); they never raise on odd
@@ -15,12 +15,10 @@ parses.
 
 from __future__ import annotations
 
-import re
-
-from lemminflect import getAllLemmas, getInflection
+from lemminflect import getInflection
 
 from sitroom.data.names import role_words
-from sitroom.extract.claim_units import unit_table
+from sitroom.extract.claim_text import entity_at
 
 MAX_WORDS = 12
 """At most this many words of a modifier or predicate: a subject names, it does not retell the sentence."""
@@ -32,7 +30,7 @@ _LINKING = frozenset({"be", "have", "include", "become", "remain", "total", "num
 """Of those, the ones that say nothing of what counted things do ("60 families made the journey" does)."""
 _MODIFIERS = frozenset({"prep", "relcl", "acl"})
 _OBJECTS = frozenset({"dobj", "dative", "prep", "acomp", "oprd", "agent", "attr"})
-_SAYINGS = frozenset({"xcomp", "ccomp"})
+_SAYINGS = frozenset({"xcomp", "ccomp", "intj"})
 """Said of a subject only ("9 percent say they buy local"): for an object they belong to another verb."""
 _STOPS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "--", "\"", "“", "”", "''", "``",
                     "?", "!"})
@@ -120,11 +118,13 @@ def done_to(noun, skip: range = range(0), after: int = 0, also=()) -> str:
     told = [words(c.subtree, skip) if c.pos_ == "ADP" else f"to {words(c.subtree, skip)}"
             for c in given]  # "gave the fund $5 million": given to the fund
     rest = _join([*told, complements(verb, skip, (noun, *given), also=also)])
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "must win 40 seats"
-    if verb.tag_ == "VB" and lemma not in _NEEDS \
-            and (modal or verb.dep_ != "ROOT" and verb.head.lemma_.lower() not in _CAUSED):
+    form = _OWNED.get(lemma) or (verb.text if verb.tag_ == "VBN" else _inflect(verb, "VBN"))  # ("fined")
+    modal = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    if modal and lemma not in _NEEDS:  # "will save $4 million": to be saved by
+        return _join(["to be", form, _particle(verb), f"by {by}" if by else "", rest])
+    if verb.tag_ == "VB" and lemma not in _NEEDS and verb.dep_ != "ROOT" \
+            and verb.head.lemma_.lower() not in _CAUSED:  # "needed to win 31 seats": for Ostrom to win
         return _join([f"for {by}" if by else "", "to", verb.text, _particle(verb), rest])
-    form = _OWNED.get(lemma) or _inflect(verb, "VBN")
     return _join([form, _particle(verb), f"by {by}" if by else "", rest])
 
 
@@ -234,16 +234,6 @@ def phrase(tok) -> str:
     return words(sorted({*kept, tok, *case}, key=lambda t: t.i), limit=False) or tok.text
 
 
-def entity_at(tok):
-    """The named entity ``tok`` is part of, or None; from a map kept with the parse (spaCy rebuilds
-    ``Doc.ents`` from every token on each read)."""
-    found = tok.doc.user_data.get("sitroom_entities")
-    if found is None:
-        found = {i: e for e in tok.doc.ents for i in range(e.start, e.end)}
-        tok.doc.user_data["sitroom_entities"] = found
-    return found.get(tok.i)
-
-
 def _inner_hyphen(t) -> bool:
     """A hyphen inside a word ("small-dollar"), not a dash between phrases."""
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
@@ -317,57 +307,3 @@ def _has_number(tok, skip: range) -> bool:
 def _inflect(verb, tag: str) -> str:
     forms = getInflection(verb.lemma_.lower(), tag=tag)
     return forms[0] if forms else verb.text
-
-
-def warm_up() -> None:
-    """Load lemminflect's tables (some 0.2 s each on first use) before any document is timed."""
-    getInflection("walk", tag="VBG")
-    getAllLemmas("walks")
-
-
-def misread_compound(subject, verb) -> bool:
-    """A plural noun parsed as a verb after a bare singular noun: "mountain ranges up to 5,000 m" is
-    one noun phrase, not a mountain that ranges (the word can be a noun, says lemminflect's lexicon)."""
-    return subject.tag_ == "NN" and verb.tag_ == "VBZ" and verb.i == subject.i + 1 \
-        and not any(c.dep_ in ("det", "poss") for c in subject.children) \
-        and "NOUN" in getAllLemmas(verb.lower_)
-
-
-def text_of(sdoc) -> str:
-    """The passage's text, read once (spaCy joins every token's text on each ``Doc.text``)."""
-    if "sitroom_text" not in sdoc.user_data:
-        sdoc.user_data["sitroom_text"] = sdoc.text
-    return sdoc.user_data["sitroom_text"]
-
-
-def tokens_in(sdoc, start: int, end: int):
-    """The tokens overlapping the characters ``start:end`` (a slice of the doc, no scan)."""
-    span = sdoc.char_span(max(0, start), min(end, len(text_of(sdoc))), alignment_mode="expand")
-    return span if span is not None else ()
-
-
-NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "its", "only", "between",
-                           "from", "further", "more", "other", "another", "some", "all", "each", "one",
-                           "ones", "m.", "he", "she", "they", "we", "you", "i", "who", "him", "her", "them",
-                           "us", "me", "percent"})
-"""Words that never name what a number measures."""
-
-
-def core_phrase(tok, skip=None) -> str:
-    """The words of a noun phrase without its clauses, appositions, prepositional phrases, determiners,
-    numbers and units, nor a joined phrase with a number of its own ("300 workers and 20 engineers":
-    workers) or a rate ("barrels a day")."""
-    cut = ("relcl", "acl", "appos", "prep", "npadvmod")
-    own = range(skip.start, skip.end) if skip is not None else range(0)
-    counted = {t.i for c in tok.children if c.dep_ == "conj"
-               and any(x.like_num and x.i not in own for x in c.subtree) for t in c.subtree}
-    keep = [t for t in tok.subtree if t.dep_ not in (*cut, "punct", "det") and t.i not in counted
-            and not any(a.dep_ in cut and a.i != tok.i for a in t.ancestors
-                        if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]
-    keep = [t for t in keep if skip is None or not (skip.start <= t.i < skip.end)]
-    keep = [t for t in keep if not (t.like_num or t.lower_ in unit_table())
-            and re.fullmatch(r"[^\W\d_][\w’'-]*", t.text)]
-    words = [t.text for t in sorted(keep, key=lambda t: t.i)]
-    while words and words[-1].lower() in ("and", "or", "but", "nor"):
-        words.pop()  # "workers and", when what was joined is another clause
-    return " ".join(words).strip(" -") or tok.text

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from sitroom.extract import claim_clauses as clauses
-from sitroom.extract.claim_clauses import text_of
+from sitroom.extract.claim_text import core_phrase, text_of
 from sitroom.extract.claim_units import approximate_words, units
 from sitroom.model.evidence import Span
 
@@ -58,6 +58,6 @@ def _subject(sdoc, own) -> str | None:
         if group.lower_ in _COUNTS:
             return None
         said = clauses.predicate(group, skip)
-        return " ".join(w for w in (clauses.core_phrase(group, own), said) if w)
+        return " ".join(w for w in (core_phrase(group, own), said) if w)
     said = clauses.predicate(own.root, skip) if own.root.dep_ in ("nsubj", "nsubjpass") else ""
     return f"share {said}" if said else ""

@@ -13,7 +13,7 @@ import re
 
 from sitroom.extract import claim_clause_subjects as clause_subjects
 from sitroom.extract import claim_clauses as clauses
-from sitroom.extract.claim_clauses import NOT_SUBJECTS, core_phrase, text_of, tokens_in
+from sitroom.extract.claim_text import NOT_SUBJECTS, core_phrase, misread_compound, text_of, tokens_in
 from sitroom.extract.claim_units import unit_table
 
 _CURRENCY = r"(?:US\$|\$|€|£|¥|₽)"
@@ -57,7 +57,7 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     if dimension == "share" and not part and not found and span is not None \
             and (holder := clause_subjects.holder(span)):
         # "Ostrom won 46 percent": a part of the vote (polls of one name differ without contradiction)
-        return f"share for {holder}", True
+        return " ".join(w for w in (f"share for {holder}", _among(span)) if w), True
     if subject.lower() in NOT_SUBJECTS or (not dimension.startswith("count:") and not part and not found
                                            and _is_name(subject)):
         subject = clause_subjects.fallback_subject(sdoc, start, end, dimension) or subject
@@ -92,6 +92,16 @@ def _share_of(subject: str, part: bool, dimension: str, labels: dict[str, str]) 
     if subject.startswith("share saying") and "population" in labels:
         return f"share of {labels['population']}{subject[5:]}", True
     return subject, part
+
+
+def _among(span) -> str:
+    """The group a share is of, written as "among ..." on it or on its verb ("led Lund 47 percent to 39
+    percent among voters under 40")."""
+    for tok in (span.root, span.root.head, span.root.head.head):
+        among = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        if among is not None:
+            return clauses.words(among.subtree, range(span.start, span.end), limit=False)
+    return ""
 
 
 def _held_by(counted) -> str:
@@ -197,7 +207,7 @@ def _subject(sdoc, start: int, end: int) -> tuple[str, bool]:
             subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
             placed = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in ancestor.children)
             if ancestor.pos_ in ("AUX", "VERB") and subject is not None and not placed:  # ("put X at 4%")
-                if clauses.misread_compound(subject, ancestor):  # "mountain ranges up to 5,000 m"
+                if misread_compound(subject, ancestor):  # "mountain ranges up to 5,000 m"
                     return f"{core_phrase(subject)} {ancestor.text}", False
                 return core_phrase(subject), False  # "the border is 1,120 km long"
     if head.dep_ == "attr" or root.dep_ == "attr":
@@ -233,7 +243,10 @@ def _named_by_context(sdoc, start: int, end: int, unit: str, dimension: str) -> 
         limit = max(0, start - 30) + worth.start()
         before = [t for t in tokens_in(sdoc, max(0, limit - 40), limit) if t.idx + len(t) <= limit][-1:]
         if before and before[0].pos_ in ("NOUN", "PROPN"):
-            return core_phrase(before[0]), False
+            noun = before[0]  # "stock worth $9 million": the value of the stock, and what befell it
+            said = clauses.predicate(noun) if noun.pos_ == "NOUN" else ""
+            core = re.split(r"\s+(?:worth|valued|costing)\b", core_phrase(noun))[0]
+            return " ".join(w for w in ("value of", core, said) if w), False
     after = _FROM.match(text, end)
     if after and dimension == "length":
         place = sdoc.char_span(after.end(), after.end() + 1, alignment_mode="expand")

@@ -17,10 +17,10 @@ from functools import cache
 
 from sitroom.coref.gender import POSSESSIVES
 from sitroom.extract import claim_clauses as clauses
-from sitroom.extract.claim_clauses import text_of, tokens_in
 from sitroom.extract.claim_ratios import ratios_in
 from sitroom.extract.claim_subjects import TOTAL, subject_of
-from sitroom.extract.claim_units import approximate_words, unit_table, units
+from sitroom.extract.claim_text import text_of, tokens_in
+from sitroom.extract.claim_units import approximate_words, measured_unit, period_of, unit_table, units
 from sitroom.model.evidence import Span
 
 __all__ = ["APPROXIMATE_SHARE", "ClaimFinding", "claims_in", "read_number", "units"]
@@ -111,8 +111,9 @@ def _compared(sdoc, claim: ClaimFinding, before: ClaimFinding | None, offset: in
         return claim
     this, that = tokens_in(sdoc, start, start + 1), tokens_in(sdoc, before.span.start - offset,
                                                               before.span.start - offset + 1)
-    if not len(this) or not len(that) or this[0].sent.start != that[0].sent.start:
-        return claim
+    if not len(this) or not len(that) or this[0].sent.start != that[0].sent.start \
+            or any(c.dep_ in ("relcl", "acl") for t in this for c in t.head.children):
+        return claim  # (nor "compared with 23 percent who said ...": a group of its own)
     return replace(claim, subject=before.subject, part=before.part, pronoun=before.pronoun,
                    possessive=before.possessive)
 
@@ -191,7 +192,8 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         noun = _counted(sdoc, m.end(), m.group("num").isalpha()) or _total_noun(text_of(sdoc), m.end())
         if noun is None or _looks_like_year(m.group("num"), value, mult) or _anaphoric(sdoc, m, noun):
             return None
-        unit, dimension, factor = _measured(text_of(sdoc)[m.end() :], noun) or (noun, f"count:{noun}", 1.0)
+        unit, dimension, factor = measured_unit(text_of(sdoc)[m.end() :], noun) \
+            or (noun, f"count:{noun}", 1.0)
     value *= mult
     high = bounds[1] * mult if bounds else None
     approximate = bool(m.group("approx")) or bounds is not None
@@ -202,7 +204,7 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
         start += 1
     subject, part = subject_of(sdoc, start, end, unit, dimension, labels)
     share = _share(text_of(sdoc), end, value)
-    period = _per(text_of(sdoc), m.end(), unit)
+    period = period_of(text_of(sdoc), m.end(), unit)
     if period:  # "$12 an hour": a rate, never compared with a total
         unit, dimension = f"{unit}/{period}", f"{dimension}/{period}"
     if high is not None:  # a range stands for everything between its bounds
@@ -220,7 +222,8 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
 def _pronoun(sdoc, subject: str, start: int):
     """The token of a personal or possessive pronoun of the subject ("she brought down", "amount paid by he",
     "its voters", "viewing him"): the one of its sentence nearest the number; coreference names it."""
-    word = next((w for w in re.findall(r"[\w’']+", subject.lower()) if w in _STANDING), None)
+    found = _DOER_PRONOUN.search(subject)
+    word = found.group(1).lower() if found else None
     number = tokens_in(sdoc, start, start + 1)
     if word is None or not len(number):
         return None
@@ -230,35 +233,10 @@ def _pronoun(sdoc, subject: str, start: int):
 
 
 _STANDING = clauses.PERSONAL | POSSESSIVES | {"him", "them"}
-"""Pronouns that stand for someone named elsewhere, which a claim's subject may hold."""
-
-
-@cache
-def _period_pattern() -> re.Pattern:
-    periods = "|".join(sorted(units()["periods"], key=len, reverse=True))
-    return re.compile(rf"(?P<noun>\s+[^\W\d_][\w-]*)?(?:\s+of\s+[^\W\d_][\w-]*)?"
-                      rf"(?:\s+(?:a|an|per|each|every)\s+|-(?:a|an)-|\s*/\s*)(?P<period>{periods})\b"
-                      rf"(?!\s+(?:ago|earlier|later|before|after|since|of|or)\b)", re.I)
-
-
-def _per(text: str, end: int, unit: str) -> str | None:
-    """ "$12 an hour", "$12-an-hour", "3 million tons of timber a year", "6 million barrels a day",
-    "$40,000 per capita": the period of a rate, right after the number and its unit (only the counted
-    noun or an "of" phrase between); None for a total ("a year ago", "in a week", "included a person")."""
-    m = _period_pattern().match(text, end)
-    if m is None or (m.group("noun") and m.group("noun").strip().lower() != unit.lower()):
-        return None
-    return units()["periods"][m.group("period").lower()]
-
-
-def _measured(after: str, noun: str) -> tuple[str, str, float] | None:
-    """A unit the counted word names, past words that leave it a length or a weight ("6,210 lovely
-    kilometers"); not money ("10 Canadian dollars" names no currency code) nor "square miles"."""
-    unit = unit_table().get(noun)
-    words = after[: after.lower().find(noun)].lower().split()
-    if unit is None or unit[1].startswith("money") or {"square", "cubic", "sq"} & set(words):
-        return None
-    return unit
+_DOER_PRONOUN = re.compile(rf"(?i)(?:^|\bby |\bfor |^share of |^\()({'|'.join(sorted(_STANDING))})\b")
+"""A pronoun where a subject names who holds or does what is measured: its first word ("she spent", "its
+voters"), after "by" or "for" ("paid by he", "for he to win"); not one inside what a clause says ("share
+saying they would vote")."""
 
 
 _BEFORE_KNOWN = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)

@@ -105,9 +105,10 @@ def _description_mention(words: Span, text: str, sentence: int) -> Mention:
 def _speaking_description(words: Span, text: str, sentence: int, mentions: list[Mention]) -> Mention | None:
     """A speaker described, not named: people by what they are ("Some experts", "His lawyer", "a Democratic
     source"), a body by its kind ("the union", "police") or a document that says something ("the report",
-    "A 2014 study", "exit polls"), as a mention of its own (the whole words: "Officials in X" and
-    "Officials in Y" are two); "the agency" of a named agency links to it. None for words with no such
-    head ("softer language", "everything", a quantifier alone)."""
+    "A 2014 study", "exit polls") or a name the mention finder missed ("the state Bureau of Mines"), as a
+    mention of its own (the whole words: "Officials in X" and "Officials in Y" are two); "the agency" of a
+    named agency links to it. None for words with no such head ("softer language", "everything", a
+    quantifier alone)."""
     said = text[words.start : words.end]
     head = _HEAD_ENDS.search(said)
     core = said[: head.start()] if head else said
@@ -117,7 +118,9 @@ def _speaking_description(words: Span, text: str, sentence: int, mentions: list[
     noun = last[-1].lower()
     lemma = noun[:-3] + "man" if noun.endswith("men") else noun[:-1] if noun.endswith("s") \
         and not noun.endswith("ss") else noun  # ("chairmen", "experts")
-    if not (people_word(lemma, last[-1]) or people_word(noun, last[-1]) or {noun, lemma} & _speaking_nouns()):
+    named = last[-1][:1].isupper() and len(last) > 1  # "the state Division of Gaming Enforcement": a name
+    if not (people_word(lemma, last[-1]) or people_word(noun, last[-1]) or {noun, lemma} & _speaking_nouns()
+            or named):  # the mention finder missed
         return None
     if noun in group_nouns() and _DEFINITE.match(said) and len(last) == 2:
         groups = [(i, m) for i, m in enumerate(mentions) if m.kind in ("organization", "armed_group")

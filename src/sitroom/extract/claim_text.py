@@ -1,0 +1,78 @@
+"""The text of a parsed passage as claims read it: its characters, the tokens over a span, the entity a
+token is part of, a noun phrase's core words, and the words that never name what a number measures.
+
+The functions take a spaCy ``Doc`` (a passage) or its tokens; what they compute is kept with the parse
+(``Doc.user_data``), so that reading it again costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lemminflect import getAllLemmas, getInflection
+
+from sitroom.extract.claim_units import unit_table
+
+
+def entity_at(tok):
+    """The named entity ``tok`` is part of, or None; from a map kept with the parse (spaCy rebuilds
+    ``Doc.ents`` from every token on each read)."""
+    found = tok.doc.user_data.get("sitroom_entities")
+    if found is None:
+        found = {i: e for e in tok.doc.ents for i in range(e.start, e.end)}
+        tok.doc.user_data["sitroom_entities"] = found
+    return found.get(tok.i)
+
+
+def warm_up() -> None:
+    """Load lemminflect's tables (some 0.2 s each on first use) before any document is timed."""
+    getInflection("walk", tag="VBG")
+    getAllLemmas("walks")
+
+
+def misread_compound(subject, verb) -> bool:
+    """A plural noun parsed as a verb after a bare singular noun: "mountain ranges up to 5,000 m" is
+    one noun phrase, not a mountain that ranges (the word can be a noun, says lemminflect's lexicon)."""
+    return subject.tag_ == "NN" and verb.tag_ == "VBZ" and verb.i == subject.i + 1 \
+        and not any(c.dep_ in ("det", "poss") for c in subject.children) \
+        and "NOUN" in getAllLemmas(verb.lower_)
+
+
+def text_of(sdoc) -> str:
+    """The passage's text, read once (spaCy joins every token's text on each ``Doc.text``)."""
+    if "sitroom_text" not in sdoc.user_data:
+        sdoc.user_data["sitroom_text"] = sdoc.text
+    return sdoc.user_data["sitroom_text"]
+
+
+def tokens_in(sdoc, start: int, end: int):
+    """The tokens overlapping the characters ``start:end`` (a slice of the doc, no scan)."""
+    span = sdoc.char_span(max(0, start), min(end, len(text_of(sdoc))), alignment_mode="expand")
+    return span if span is not None else ()
+
+
+NOT_SUBJECTS = frozenset({"", "which", "that", "this", "these", "those", "it", "its", "only", "between",
+                           "from", "further", "more", "other", "another", "some", "all", "each", "one",
+                           "ones", "m.", "he", "she", "they", "we", "you", "i", "who", "him", "her", "them",
+                           "us", "me", "percent"})
+"""Words that never name what a number measures."""
+
+
+def core_phrase(tok, skip=None) -> str:
+    """The words of a noun phrase without its clauses, appositions, prepositional phrases, determiners,
+    numbers and units, nor a joined phrase with a number of its own ("300 workers and 20 engineers":
+    workers) or a rate ("barrels a day")."""
+    cut = ("relcl", "acl", "appos", "prep", "npadvmod")
+    own = range(skip.start, skip.end) if skip is not None else range(0)
+    counted = {t.i for c in tok.children if c.dep_ == "conj"
+               and any(x.like_num and x.i not in own for x in c.subtree) for t in c.subtree}
+    keep = [t for t in tok.subtree if t.dep_ not in (*cut, "punct", "det") and t.i not in counted
+            and not any(a.dep_ in cut and a.i != tok.i for a in t.ancestors
+                        if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]
+    keep = [t for t in keep if skip is None or not (skip.start <= t.i < skip.end)]
+    keep = [t for t in keep if not (t.like_num or t.lower_ in unit_table())
+            and re.fullmatch(r"[^\W\d_][\w’'-]*", t.text)]
+    words = [t.text for t in sorted(keep, key=lambda t: t.i)]
+    while words and words[-1].lower() in ("and", "or", "but", "nor"):
+        words.pop()  # "workers and", when what was joined is another clause
+    return " ".join(words).strip(" -") or tok.text
