@@ -57,3 +57,20 @@ def test_poll_shares_are_compared_only_when_both_are_dated():
 
 def test_a_one_word_subject_of_no_country_names_nothing_comparable():
     assert find([claim("doc1:c0", "revenue", 557), claim("doc2:c0", "revenue", 191)]) == []
+
+
+def test_vague_sums_counts_of_no_entity_and_an_articles_own_comparisons_are_no_disagreements():
+    def row(ident, subject, value, dimension, source=None, country=None, when="2024-03"):
+        return ClaimRow(ident, subject, value, "x", dimension, value, 0.5, False, False, None, False, country,
+                        f"{value}", when, source)
+    # "amount raised" with its doer unknown names nothing comparable
+    assert find([row("d1:c0", "amount raised", 21e6, "money_USD"), row("d2:c0", "amount raised", 15e6,
+                                                                        "money_USD")]) == []
+    # two counts of harbours with no country or actor named: maybe two sets
+    assert find([row("d1:c0", "harbours holding votes", 11, "count:harbours"),
+                 row("d2:c0", "harbours holding votes", 16, "count:harbours")]) == []
+    assert len(find([row("d1:c0", "harbours holding votes", 11, "count:harbours", country="MAR"),
+                     row("d2:c0", "harbours holding votes", 16, "count:harbours", country="MAR")])) == 1
+    # the article's own "70 percent, up from 60 percent" beside a quote: a comparison
+    assert find([row("d1:c0", "share of farmers selling", 70, "share"),
+                 row("d1:c1", "share of farmers selling", 60, "share", source=2)]) == []

@@ -26,9 +26,9 @@ _WON = frozenset({"have", "hold", "get", "receive", "win", "take", "notch", "gar
                   "come", "follow", "trail", "collect", "pull"})
 """Verbs that give a share to their subject ("Ostrom won 46 percent", "Lund trails with 12 percent")."""
 _MOVED = frozenset({"rise", "fall", "drop", "climb", "slip", "jump", "surge", "sink", "slide", "dip", "gain",
-                    "reach", "hit", "move", "go", "fell", "rose"})
-"""Verbs of a share that moves: its subject holds the level it moved to ("rose to 42 percent"), not the
-change ("the index fell 2 percent")."""
+                    "reach", "hit", "move", "go", "fell", "rose", "be"})
+"""Verbs of a share that moves or stands: its subject holds the level it moved to ("rose to 42 percent",
+"was at 10 percent"), not the change ("the index fell 2 percent")."""
 
 
 def holder(span) -> str:
@@ -126,6 +126,9 @@ _LEVELS = _REACHED | frozenset({
     "decrease", "decline", "soar", "plunge", "slip", "sink", "swell", "shrink"})
 """Verbs whose subject is the measured thing at the level a number gives ("income reached $56,000",
 "salaries range from $15 to $26", "the deficit grew to $3 billion")."""
+_SET = frozenset({"raise", "lower", "cut", "reduce", "increase", "set", "bring", "lift", "boost", "hike",
+                  "slash", "fix", "cap", "push", "double", "triple"})
+"""Verbs that put their object at a level ("raise the wage to $15": the wage is measured)."""
 _FRAMES = frozenset({"excess", "upwards", "upward", "maximum", "minimum", "average", "neighborhood",
                      "neighbourhood", "region", "order", "tune", "range", "level", "mark", "high", "low",
                      "peak", "cap", "ceiling", "threshold", "limit"})
@@ -232,9 +235,13 @@ def _level(root, verb) -> str:
         named = subject is not None and subject.pos_ in ("NOUN", "PROPN") \
             and subject.lower_ not in NOT_SUBJECTS
         return f"cost of {clauses.phrase(subject)}" if named else ""
+    at = root.head if root.dep_ == "pobj" else root
+    moved = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) \
+        if verb.lemma_.lower() in _SET and at.dep_ == "prep" and at.lower_ in ("to", "at") else None
+    if moved is not None:  # "urged the council to raise the levy to $51": the levy
+        return " ".join(w for w in (clauses.phrase(moved), clauses.modifiers(moved)) if w)
     if verb.lemma_.lower() not in _LEVELS:
         return ""
-    at = root.head if root.dep_ == "pobj" else root
     if not (root.dep_ == "dobj" and verb.lemma_.lower() in _REACHED
             or at.dep_ == "prep" and at.lower_ in ("to", "at", "from", "near", "around", "above", "below")
             and at.head.i == verb.i):

@@ -52,7 +52,7 @@ def _subject(sdoc, own) -> str | None:
         group = next((c for c in after.children if c.dep_ == "pobj"), None)
     elif after is not None and after.pos_ in ("ADJ", "NOUN", "PROPN"):
         group = after
-        while group.dep_ in ("compound", "amod") and group.head.i > group.i:
+        while group.dep_ in ("compound", "amod", "nmod") and group.head.i > group.i:
             group = group.head  # "10 Vexley voters": the voters
     if group is not None and group.pos_ in ("NOUN", "PROPN"):
         if group.lower_ in _COUNTS:

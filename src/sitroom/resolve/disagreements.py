@@ -9,8 +9,11 @@ border" = "Spanish-Franco border").
 
 Only claims that could be about the same thing are compared: of the same entity (claims tied to two
 different countries are not), at compatible times (2019 and 2020 are two things), and from two sources (two
-documents, or two speakers of one document: one source listing "61.5 percent now, 66.2 percent four years
-ago" states two things, it does not contradict itself). Each disagreement's note says what matched.
+documents, or two quoted speakers of one document: one source listing "61.5 percent now, 66.2 percent four
+years ago" states two things, it does not contradict itself, and an article's own figure beside a quoted one
+is more often a comparison than a contradiction). A count is compared only when it is of a country or an
+actor ("11 states holding contests" and "16 states holding contests" may count two sets). Each
+disagreement's note says what matched.
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ _MEASURED = re.compile(r"(?:^|\s)[a-z]{3,}")
 _NO_THING = {"he", "she", "they", "we", "you", "i", "who", "it", "him", "her", "them", "us", "raised", "paid",
              "spent", "said", "donated"}
 """Words that alone name no measured thing: pronouns, and verbs a fallback subject carries ("he raised")."""
-_STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "s", "and", "this", "that"}
+_STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "s", "and", "this", "that", "by", "for", "to",
+         "amount", "share", "value"}
+"""Words a subject's key leaves out: function words, and the frame of a sum or share ("amount raised by X",
+"share of Y"): "amount raised" alone names nothing comparable."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,8 @@ def find(claims: list[ClaimRow]) -> list[dict]:
             continue  # "support", "revenue": of whom, it does not say
         if c.part and c.dimension == "share":
             continue  # "54 percent of the electorate" and "36 percent of the electorate": two parts of it
+        if c.dimension.startswith("count:") and not (c.country or c.about):
+            continue  # "11 states holding contests", "16 states holding contests" (on or before): of what?
         groups[(key, c.dimension, c.part)].append(c)
     out = []
     for (_, dimension, part), members in sorted(groups.items()):
@@ -108,8 +116,8 @@ def _apart(members: list[ClaimRow]) -> tuple[ClaimRow, ClaimRow] | None:
                 continue  # counts at different times may both be right
             if a.dimension.startswith(_NEEDS_A_TIME) and not (a.when and b.when):
                 continue  # "46 percent" for a candidate in two articles: two polls, unless both dated
-            if a.document == b.document and a.source == b.source:
-                continue  # one source giving two figures speaks of two things
+            if a.document == b.document and (a.source is None or b.source is None or a.source == b.source):
+                continue  # one source giving two figures speaks of two things ("70 percent, up from 60")
             named = country_in(a.subject) and country_in(b.subject)  # "Marlovan-Freedonian border": one thing
             if a.country and b.country and a.country != b.country and not named:
                 continue  # the same measure of two countries
