@@ -144,7 +144,7 @@ def test_a_list_label_is_not_carried_to_a_number_that_says_what_it_is():
      "share of Vexley farmers saying they would sell their land"),
     ("Just 17 percent said the mayor acted lawfully.", "share saying the mayor acted lawfully"),
     ("Ostrom now holds at least 640 seats.", "seats held by Ostrom"),
-    ("In Norland, 120 seats are in play on Tuesday.", "seats in play"),
+    ("In Norland, 120 seats are in play on Tuesday.", "seats in play in Norland"),
     ("Across four separate hearings, the auditor criticised Ostrom.",
      "separate hearings (auditor criticised Ostrom)"),
     ("Ostrom leads the race by 8 points in Vexley.", "Ostrom leads the race in Vexley (points)"),
@@ -307,6 +307,12 @@ def test_objects_given_wanted_and_held(text, subject):
     ("Berg led Ostrom 47 percent to 39 percent among farmers.", "share for Ostrom among farmers"),
     ("Lena Berg, the mayor, was at 10 percent.", "share for Lena Berg"),
     ("Erik Lund urged the council to raise the harbour levy to about $51,000.", "harbour levy"),
+    ("In Vexley's spring caucuses, 34,000 people supported Ostrom.",
+     "people supporting Ostrom in Vexley's spring caucuses"),  # where, when the sentence opens with it
+    ("Lund and Berg had split the first two contests, which is an outcome we expected.",
+     "contests split by Lund"),  # a clause set off by a comma comments, it does not restrict
+    ("Some 26 percent of farmers say they are worried, compared with 11 percent of fishermen.",
+     "share of fishermen"),  # a compared value with a group of its own keeps it
 ])
 def test_values_fines_and_groups_of_shares(text, subject):
     assert subject in [c.subject for c in claims_in(load_model()(text), 0, [])]

@@ -474,5 +474,13 @@ def test_as_reported_by_brag_and_remind_attribute_and_all_told_does_not():
 
 def test_a_name_the_mention_finder_missed_still_speaks():
     text = ("Casinos\n\nThe casinos won less in March, with revenue down 2 percent, according to the state "
-            "Bureau of Harbour Revenue.\n")
-    assert _speakers(text) == [("the state Bureau of Harbour Revenue", "state Bureau of Harbour Revenue")]
+            "Division of Pier Enforcement.\n")
+    assert _speakers(text) == [("the state Division of Pier Enforcement",
+                                "state Division of Pier Enforcement")]
+
+
+def test_a_described_speaker_is_who_they_are_not_what_the_relative_clause_adds():
+    text = ("Harbour\n\nThe mayor will propose spending 2 billion crowns a year on the port, according to a "
+            "campaign official who was not authorized to speak publicly before the announcement.\n")
+    assert _speakers(text) == [("a campaign official who was not authorized to speak publicly before the "
+                                "announcement", "a campaign official")]

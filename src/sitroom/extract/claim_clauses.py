@@ -49,9 +49,11 @@ def modifiers(noun, skip: range = range(0)) -> str:
     """The words after ``noun`` that restrict it: its prepositional phrases, relative clauses and
     participles ("seats at stake in the vote", "people who lost their homes"), cut at punctuation
     and at ``MAX_WORDS``; none that holds another number (a list or a comparison), the number itself, or
-    only a date (the claim's date says when)."""
+    only a date (the claim's date says when), nor a clause set off by a comma (", which is an outcome":
+    it comments, it does not restrict)."""
     kept = [child for child in noun.rights if child.dep_ in _MODIFIERS and not _is_when(child)
-            and not _has_number(child, skip) and not any(t.i in skip for t in child.subtree)]
+            and not _has_number(child, skip) and not any(t.i in skip for t in child.subtree)
+            and noun.doc[child.left_edge.i - 1].text != ","]
     return words((t for c in kept for t in c.subtree), skip)
 
 

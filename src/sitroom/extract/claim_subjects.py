@@ -72,7 +72,7 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
             subject = f"{measured} ({unit})"
         elif counted is not None:  # "6 councillors walked out": candidates walking out
             said = clauses.modifiers(counted, skip) or ("" if total else clauses.predicate(counted, skip))
-            subject = " ".join(w for w in (subject, said, _held_by(counted)) if w)
+            subject = " ".join(w for w in (subject, said, _held_by(counted), _setting(counted)) if w)
     elif subject and part and dimension == "share" and span is not None \
             and span.root.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "61 percent of farmers said"
         # "countries representing 55 percent of emissions": emissions represented by countries
@@ -92,6 +92,24 @@ def _share_of(subject: str, part: bool, dimension: str, labels: dict[str, str]) 
     if subject.startswith("share saying") and "population" in labels:
         return f"share of {labels['population']}{subject[5:]}", True
     return subject, part
+
+
+_SETTINGS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "NORP"})
+
+
+def _setting(counted) -> str:
+    """Where or in what the clause of a count happened, when the sentence opens with it ("In Vexley's
+    caucuses, 34,000 people backed Ostrom": in Vexley's caucuses); "" when it does not."""
+    verb = counted.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    opening = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.sent.start
+                    and c.lower_ in ("in", "at", "during")), None)
+    place = next((g for g in opening.children if g.dep_ == "pobj"), None) if opening is not None else None
+    if place is None or not any(t.ent_type_ in _SETTINGS for t in place.subtree):
+        return ""
+    said = clauses.words(opening.subtree, range(counted.i, counted.i + 1), limit=False)
+    return said[:1].lower() + said[1:]
 
 
 def _among(span) -> str:

@@ -65,7 +65,8 @@ def core_phrase(tok, skip=None) -> str:
     cut = ("relcl", "acl", "appos", "prep", "npadvmod")
     own = range(skip.start, skip.end) if skip is not None else range(0)
     counted = {t.i for c in tok.children if c.dep_ == "conj"
-               and any(x.like_num and x.i not in own for x in c.subtree) for t in c.subtree}
+               and (any(x.like_num and x.i not in own for x in c.subtree) or c.pos_ != tok.pos_)
+               for t in c.subtree}  # ("19 delegates and Lund won 15": a name is not joined to a noun)
     keep = [t for t in tok.subtree if t.dep_ not in (*cut, "punct", "det") and t.i not in counted
             and not any(a.dep_ in cut and a.i != tok.i for a in t.ancestors
                         if tok.i in [x.i for x in a.ancestors] or a.i == tok.i)]

@@ -112,8 +112,9 @@ def _compared(sdoc, claim: ClaimFinding, before: ClaimFinding | None, offset: in
     this, that = tokens_in(sdoc, start, start + 1), tokens_in(sdoc, before.span.start - offset,
                                                               before.span.start - offset + 1)
     if not len(this) or not len(that) or this[0].sent.start != that[0].sent.start \
-            or any(c.dep_ in ("relcl", "acl") for t in this for c in t.head.children):
-        return claim  # (nor "compared with 23 percent who said ...": a group of its own)
+            or any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("of", "among")
+                   for t in this for c in t.head.children):
+        return claim  # (nor "compared with 23 percent who said ...", "11 percent of X": a group of its own)
     return replace(claim, subject=before.subject, part=before.part, pronoun=before.pronoun,
                    possessive=before.possessive)
 

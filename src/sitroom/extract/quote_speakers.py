@@ -90,6 +90,8 @@ def _described(words: Span, mentions: list[Mention], text: str, sentence: int) -
 
 
 _DEFINITE = re.compile(r"(?i)the\s+")
+_COMMENT = re.compile(r",|\s(?:who|whom|whose|which)\s")
+"""Where a description of a speaker goes on to say more of them than who they are."""
 _HEAD_ENDS = re.compile(r"\s(?:of|on|at|from|in|for|with|by|about|who|that|which)\s|[,(\u2014\u2013]")
 
 
@@ -110,6 +112,10 @@ def _speaking_description(words: Span, text: str, sentence: int, mentions: list[
     named agency links to it. None for words with no such head ("softer language", "everything", a
     quantifier alone)."""
     said = text[words.start : words.end]
+    comment = _COMMENT.search(said)  # "a campaign official who was not authorized to speak": the official
+    if comment is not None:
+        words = Span(words.start, words.start + comment.start())
+        said = text[words.start : words.end]
     head = _HEAD_ENDS.search(said)
     core = said[: head.start()] if head else said
     last = re.findall(r"[^\W\d_][\w-]*", core)
