@@ -140,7 +140,10 @@ def disagreements(args: argparse.Namespace) -> None:
 def tally(args: argparse.Namespace) -> None:
     with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
-    fields = FIELDS if "value" in rows[0] else ("real",) if rows else FIELDS
+    if not rows:
+        print("no verdicts yet")
+        return
+    fields = FIELDS if "value" in rows[0] else ("real",)
     real, right, every = verdict_counts(rows, fields)
     print(f"real {len(real)}/{len(rows)}; of the real: "
           + ", ".join(f"{field} {count}" for field, count in right.items())

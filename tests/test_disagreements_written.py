@@ -104,3 +104,15 @@ def test_a_pronoun_anywhere_in_a_subject_is_named_and_a_possessive_keeps_its_s(t
              "him. His 40 aides approved the plan.")])
     subjects = [claim["subject"] for claim in data["claims"]]
     assert subjects == ["delegates needed by Karl Ostrom", "Karl Ostrom's aides approving the plan"]
+
+
+def test_a_toll_of_a_named_place_is_compared_and_an_unknown_possessive_leaves_its_preposition(tmp_path):
+    flood = "The flood in Vexley on Monday killed {n} people, officials said."
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    found = _disagreements(tmp_path / "a", [_BUDGETS.format(text=flood.format(n=40)),
+                                            _BUDGETS.format(text=flood.format(n=52))])
+    assert len(found) == 1
+    text = "The plan failed. Its backers spent $5 million on ads."
+    data = _export(tmp_path / "b", [_BUDGETS.format(text=text)])
+    assert [c["subject"] for c in data["claims"]] == ["amount spent by backers on ads"]

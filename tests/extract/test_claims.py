@@ -316,3 +316,25 @@ def test_objects_given_wanted_and_held(text, subject):
 ])
 def test_values_fines_and_groups_of_shares(text, subject):
     assert subject in [c.subject for c in claims_in(load_model()(text), 0, [])]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    # found by a review of the change: a value with its own group or holder keeps it, a change keeps its own
+    ("Some 48 percent backed Ostrom versus 41 percent for Berg.", ["share backing Ostrom", "share for Berg"]),
+    ("Some 28 percent of voters backed the plan, compared with 33 percent of farmers.",
+     ["share of voters backing the plan", "share of farmers"]),
+    ("Exports rose to $5 million, while imports were down $2 million.", ["Exports", "imports"]),
+    ("The deficit grew $3 billion last year.", ["deficit grew"]),  # a change, no amount grown
+    ("The firm paid $2 million in fines.", ["fines paid by firm"]),  # the sum's kind heads it
+    ("The city has 40 schools.", ["schools (city)"]),
+    ("The Vexley Index was at 3 percent on Monday.", ["Vexley Index"]),  # no one's share
+    ("Ostrom promised voters to build 40 new schools.", ["new schools for Ostrom to build"]),
+    ("Ostrom cut the harbour fee to $40 from $60.", ["harbour fee", "harbour fee"]),
+])
+def test_review_findings_on_compared_values_changes_and_doers(text, subjects):
+    assert [c.subject for c in claims_in(load_model()(text), 0, [])] == subjects
+
+
+def test_a_poll_population_is_only_carried_from_people_asked_to_the_next_sentence():
+    text = "About 40 percent of the vote went to Ostrom. Only 24 percent said the mayor was honest."
+    assert claims_in(load_model()(text), 0, [])[-1].subject == "share saying the mayor was honest"

@@ -484,3 +484,13 @@ def test_a_described_speaker_is_who_they_are_not_what_the_relative_clause_adds()
             "campaign official who was not authorized to speak publicly before the announcement.\n")
     assert _speakers(text) == [("a campaign official who was not authorized to speak publicly before the "
                                 "announcement", "a campaign official")]
+
+
+def test_as_reported_only_opens_a_sentence_and_all_of_them_told_is_a_report():
+    text = ("The death toll in Vexley was twice as high as reported by the ministry. The port was closed, as "
+            "noted by Lena Berg last week, and Ostrom said it would reopen. All of the witnesses told police "
+            "that the fire started at night.")
+    found = {(q[1], q[3]) for q in _quotes(text)}
+    assert ("Ostrom", "it would reopen") in found
+    assert not [q for q in found if q[0] in ("the ministry", "Lena Berg")]
+    assert any(q[1] == "that the fire started at night" for q in found)

@@ -25,13 +25,14 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
             out.extend(_according(offset, sent, tok, to, source))
             continue
-        if tok.tag_ == "VBN" and lemma in _AS_REPORTED and tok.i > sent.start \
+        if tok.tag_ == "VBN" and lemma in _AS_REPORTED and tok.i - 1 == sent.start \
                 and sent.doc[tok.i - 1].lower_ == "as":
             by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                       None)
             out.extend(_according(offset, sent, sent.doc[tok.i - 1], tok, by))  # "As reported by X, ..."
             continue
-        if lemma == "tell" and any(c.dep_ == "nsubj" and c.lower_ == "all" for c in tok.children):
+        if lemma == "tell" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "all" \
+                and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].text == ",":
             continue  # "All told, ...": in all, no one's words
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _HARDLY) for c in tok.children) \
                 or _FEELINGS & {lemma, tok.lower_, tok.lower_[:-1], tok.lower_[:-2], tok.lower_[:-3]}:
@@ -217,8 +218,9 @@ def _evaluation(verb) -> list | None:
     return tokens
 
 
-_AS_REPORTED = frozenset({"report", "note", "state", "write", "disclose", "reveal", "document", "estimate"})
-"""Participles that with "as ... by X" attribute the rest of the sentence to X ("As reported by X, ...")."""
+_AS_REPORTED = frozenset({"report", "note", "state", "disclose", "reveal", "estimate"})
+"""Participles that, opening a sentence with "As ... by X", attribute the rest of it to X ("As reported by
+X, ..."); not one inside it ("twice as high as reported by the ministry" compares)."""
 
 
 def _according(offset: int, sent, tok, to, source) -> list[QuoteFinding]:

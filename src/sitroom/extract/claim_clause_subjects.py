@@ -64,6 +64,8 @@ def holder(span) -> str:
         subject = agent if agent is not None and verb.tag_ == "VBN" else subject  # "followed by Lund at"
         if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
             subject = verb.head  # "Ostrom, who stood at 40 percent"
+        if verb.lemma_.lower() == "be" and (subject is None or subject.ent_type_ != "PERSON"):
+            return ""  # "Ostrom was at 10 percent" is his share; "the Vexley Index was at 3 percent" no one's
         return _name(subject)
     return ""
 
@@ -134,6 +136,8 @@ _FRAMES = frozenset({"excess", "upwards", "upward", "maximum", "minimum", "avera
                      "peak", "cap", "ceiling", "threshold", "limit"})
 """Nouns that frame a value rather than name what it measures ("a bill in excess of $80,000", "rates up to
 a maximum of 28 percent"): what they hang on is measured."""
+_PLACED = frozenset({"invest", "spend", "put", "pour", "sink", "inject", "plow", "plough"})
+"""Verbs whose "$N in X" puts the sum into X ("invested $2 million in repairs"), not names its kind."""
 _FINDINGS = frozenset({"find", "show", "report", "reveal", "estimate", "identify", "uncover", "record",
                        "count", "tally", "list", "cite", "put", "see"})
 """Verbs whose object's own words say what is measured ("an audit found $12 million in spending")."""
@@ -190,8 +194,13 @@ def fallback_subject(sdoc, start: int, end: int, dimension: str = "") -> str:
     own = next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                 if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     own_words = [t for c in root.rights if c.dep_ == "prep" for t in c.subtree]  # "$2 million on ads"
-    taken = amount and root.dep_ == "dobj" and root.head.i == verb.i and verb.lemma_.lower() not in _FINDINGS
-    done = clauses.done_to(root, skip, lead, own_words) if taken else ""
+    lemma = verb.lemma_.lower()
+    taken = amount and root.dep_ == "dobj" and root.head.i == verb.i and lemma not in _FINDINGS \
+        and (lemma not in _LEVELS or lemma in _SET)  # ("the deficit grew $3 billion": a change)
+    kind = own is not None and lemma not in _PLACED  # "paid $2 million in fines": fines paid by the firm
+    done = clauses.done_to(root, skip, lead, () if kind else own_words) if taken else ""
+    if done and kind:
+        return " ".join(w for w in (clauses.phrase(own), clauses.modifiers(own, skip), done) if w)
     if done:  # "Ostrom raised $6 million", "the firm invested $2 million in repairs"
         return f"{amount} {done}"
     if own is not None:  # "an audit found $12 million in spending on consultants"
@@ -234,10 +243,10 @@ def _level(root, verb) -> str:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         named = subject is not None and subject.pos_ in ("NOUN", "PROPN") \
             and subject.lower_ not in NOT_SUBJECTS
-        return f"cost of {clauses.phrase(subject)}" if named else ""
+        return f"cost of {clauses.phrase(subject)}" if named else "cost"
     at = root.head if root.dep_ == "pobj" else root
     moved = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) \
-        if verb.lemma_.lower() in _SET and at.dep_ == "prep" and at.lower_ in ("to", "at") else None
+        if verb.lemma_.lower() in _SET and at.dep_ == "prep" and at.lower_ in ("to", "at", "from") else None
     if moved is not None:  # "urged the council to raise the levy to $51": the levy
         return " ".join(w for w in (clauses.phrase(moved), clauses.modifiers(moved)) if w)
     if verb.lemma_.lower() not in _LEVELS:

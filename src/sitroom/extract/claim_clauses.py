@@ -101,10 +101,12 @@ def done_to(noun, skip: range = range(0), after: int = 0, also=()) -> str:
     """What the verb that takes ``noun`` as its object did to it, as its participle with the doer and the
     verb's other complements ("Ostrom won 31 seats" -> won by Ostrom; "the listing got 9,000 views" ->
     received by listing; "a petition for a recount received 2,000 signatures" -> received by petition for a
-    recount); an aim or a need as "for DOER to VERB" ("needed to win"); a pronoun doer as written (lower
-    case: coreference names it later), none before the character ``after`` (a dateline's town); "" for a
-    light verb ("the city has 40 schools") or when ``noun`` is not a verb's object. ``also``: tokens said
-    with the complements ("invested $2 million in repairs": in repairs)."""
+    recount; "gave the fund $5 million" -> given by X to the fund); an aim as "for DOER to VERB" ("needed to
+    win"), a modal as "to be" ("will save $4 million" -> to be saved by), a need as its participle; a
+    pronoun doer as written (lower case: coreference names it later), none before the character ``after``
+    (a dateline's town); "the city has 40 schools" -> (city); "" for a light verb with no one named ("the
+    1,237 delegates he needs") or when ``noun`` is not a verb's object. ``also``: tokens said with the
+    complements ("invested $2 million in repairs": in repairs)."""
     verb = noun.head
     lemma = verb.lemma_.lower()
     if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or lemma in LIGHT and lemma not in _OWNED:
@@ -115,6 +117,8 @@ def done_to(noun, skip: range = range(0), after: int = 0, also=()) -> str:
     if lemma in LIGHT and (doer is None or doer.lower_ in PERSONAL):
         return ""  # "the 1,237 delegates he needs", "we've got 20,000 employees": held by no one named
     by = _doer_words(doer, skip)
+    if lemma == "have":  # "the city has 40 schools": schools (city)
+        return f"({by})"
     given = [c for c in verb.children if c.pos_ != "PRON"
              and (c.dep_ == "dative" or c.dep_ == "dobj" and c.i < noun.i)]
     told = [words(c.subtree, skip) if c.pos_ == "ADP" else f"to {words(c.subtree, skip)}"
@@ -130,12 +134,15 @@ def done_to(noun, skip: range = range(0), after: int = 0, also=()) -> str:
     return _join([form, _particle(verb), f"by {by}" if by else "", rest])
 
 
+_PROMISES = frozenset({"promise", "vow", "pledge", "offer", "threaten", "agree", "swear", "refuse"})
+"""Verbs whose infinitive their subject does, an object beside them or not ("promised voters to build")."""
 _NEEDS = frozenset({"need", "want", "require", "lack"})
 """Verbs whose object is wanted, not done ("he would need 358 delegates": delegates needed by him)."""
 
 
-_OWNED = {"have": "held", "hold": "held", "own": "owned", "get": "received", "take": "taken"}
-"""Light verbs that give what they take to their subject ("Ostrom holds 640 seats": seats held by Ostrom)."""
+_OWNED = {"have": "", "hold": "held", "own": "owned", "get": "received", "take": "taken"}
+"""Light verbs that give what they take to their subject ("Ostrom holds 640 seats": seats held by Ostrom;
+"the city has 40 schools": schools (city))."""
 
 
 def _doer_words(doer, skip: range) -> str:
@@ -195,8 +202,9 @@ def doer_of(verb, pronouns: bool = False):
             named = verb.head.pos_ == "PROPN" and subject.lower_ == "who"  # "Ostrom, who spent"
             subject = verb.head if verb.head.pos_ == "NOUN" or named else None
             return None if subject is None or subject.lower_ in PRONOUNS else subject
+        controlled = subject is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _PROMISES
         controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
-            if subject is None and verb.dep_ == "xcomp" else None
+            if controlled else None
         subject = controller if controller is not None else subject  # "forced the firm to cut": the firm
         if subject is not None:
             if pronouns and subject.lower_ in PERSONAL:

@@ -50,9 +50,10 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     found = None if dimension.startswith("count:") else _beside_dash(sdoc, start, end)
     found = found or _named_by_context(sdoc, start, end, unit, dimension)
     subject, part = found or _subject(sdoc, start, end)
-    if part and dimension == "share" and subject:
-        labels["population"] = subject  # "46 percent of voters said yes ... Only 24 percent said no"
     span = sdoc.char_span(start, end, alignment_mode="expand")
+    if part and dimension == "share" and subject and span is not None and span.root.dep_ == "nsubj" \
+            and span.root.head.lemma_.lower() in _ANSWERS:  # "46 percent of voters said yes": people asked
+        labels["population"] = f"{span.sent.start}:{span.sent.end}:{subject}"
     skip = range(span.start, span.end) if span is not None else range(0)
     if dimension == "share" and not part and not found and span is not None \
             and (holder := clause_subjects.holder(span)):
@@ -79,19 +80,27 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
         root = span.root
         said = clauses.done_to(root, skip) if root.dep_ == "dobj" else clauses.predicate(root, skip)
         subject = " ".join(w for w in (subject, said) if w)
-    return _share_of(subject, part, dimension, labels)
+    return _share_of(subject, part, dimension, labels, span)
 
 
-def _share_of(subject: str, part: bool, dimension: str, labels: dict[str, str]) -> tuple[str, bool]:
+def _share_of(subject: str, part: bool, dimension: str, labels: dict[str, str], span) -> tuple[str, bool]:
     """A share of a group is named so ("share of farmers saying ..."), and the group is kept for a later
     share of the passage that names none ("Only 24 percent said ..." -> share of farmers saying ...)."""
     if dimension != "share" or not subject:
         return subject, part
     if part and not subject.startswith("share "):
         return f"share of {subject}", part
-    if subject.startswith("share saying") and "population" in labels:
-        return f"share of {labels['population']}{subject[5:]}", True
+    first, last, group = labels.get("population", "-1:-1:").split(":", 2)
+    if subject.startswith("share saying") and group and span is not None \
+            and span.sent.start in (int(first), int(last)):  # the same sentence or the next
+        return f"share of {group}{subject[5:]}", True
     return subject, part
+
+
+_ANSWERS = frozenset({"say", "tell", "believe", "think", "agree", "disagree", "support", "oppose", "back",
+                      "approve", "disapprove", "prefer", "favor", "favour", "want", "view", "expect", "feel"})
+"""Verbs by which the people a poll asked answer ("46 percent of voters said yes"): their group is the
+population of the poll's next shares."""
 
 
 _SETTINGS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "NORP"})

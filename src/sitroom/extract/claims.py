@@ -97,8 +97,11 @@ def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
     return sorted(found + ratios, key=lambda c: c.span.start)
 
 
-_COMPARED = re.compile(r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bup|\bdown|\bagainst)\s+"
-                       r"(?:(?:just|only|a\s+mere)\s+)?$", re.I)
+_COMPARED = re.compile(r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+(?:(?:just|only|a\s+mere)\s+)?$",
+                       re.I)
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+$", re.I)
+"""Before a "from N" that gives the earlier level ("$5 million, up from $4 million"); a bare "up 5 percent"
+is a change, measured apart."""
 
 
 def _compared(sdoc, claim: ClaimFinding, before: ClaimFinding | None, offset: int) -> ClaimFinding:
@@ -106,15 +109,21 @@ def _compared(sdoc, claim: ClaimFinding, before: ClaimFinding | None, offset: in
     million, up from $4 million") measures what the value before it in its sentence measures."""
     text = text_of(sdoc)
     start = claim.span.start - offset
+    earlier = text[start : start + 5].lower() == "from " \
+        and _CHANGED_FROM.search(text, max(0, start - 8), start) is not None
     if before is None or before.dimension != claim.dimension or not before.subject \
-            or not _COMPARED.search(text, max(0, start - 30), start):
+            or before.dimension.startswith("count:") \
+            or not (earlier or _COMPARED.search(text, max(0, start - 30), start)):
         return claim
-    this, that = tokens_in(sdoc, start, start + 1), tokens_in(sdoc, before.span.start - offset,
-                                                              before.span.start - offset + 1)
-    if not len(this) or not len(that) or this[0].sent.start != that[0].sent.start \
-            or any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("of", "among")
-                   for t in this for c in t.head.children):
-        return claim  # (nor "compared with 23 percent who said ...", "11 percent of X": a group of its own)
+    this, that = tokens_in(sdoc, start, claim.span.end - offset), tokens_in(sdoc, before.span.start - offset,
+                                                                             before.span.start - offset + 1)
+    if not len(this) or not len(that) or this[0].sent.start != that[0].sent.start:
+        return claim
+    own = [c for t in this for c in t.children if not (this.start <= c.i < this.end)]
+    if any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("of", "for", "among")
+           for c in own) \
+            or (this.start > 0 and this.doc[this.start - 1].pos_ == "PROPN"):
+        return claim  # a group or holder of its own: "33 percent of farmers", "41 percent for Berg"
     return replace(claim, subject=before.subject, part=before.part, pronoun=before.pronoun,
                    possessive=before.possessive)
 
@@ -221,10 +230,11 @@ def _claim(sdoc, m: re.Match, offset: int, labels: dict[str, str]) -> ClaimFindi
 
 
 def _pronoun(sdoc, subject: str, start: int):
-    """The token of a personal or possessive pronoun of the subject ("she brought down", "amount paid by he",
-    "its voters", "viewing him"): the one of its sentence nearest the number; coreference names it."""
+    """The token of a pronoun where the subject names who holds or does what is measured (``_DOER_PRONOUN``:
+    "she brought down", "amount paid by he", "its voters"): the one of its sentence nearest the number;
+    coreference names it."""
     found = _DOER_PRONOUN.search(subject)
-    word = found.group(1).lower() if found else None
+    word = (found.group(1) or found.group(2)).lower() if found else None
     number = tokens_in(sdoc, start, start + 1)
     if word is None or not len(number):
         return None
@@ -234,10 +244,11 @@ def _pronoun(sdoc, subject: str, start: int):
 
 
 _STANDING = clauses.PERSONAL | POSSESSIVES | {"him", "them"}
-_DOER_PRONOUN = re.compile(rf"(?i)(?:^|\bby |\bfor |^share of |^\()({'|'.join(sorted(_STANDING))})\b")
+_DOER_PRONOUN = re.compile(rf"(?i)(?:^|\bby |^for |\(|^share of )({'|'.join(sorted(_STANDING))})\b(?! to\b)"
+                           rf"|\bfor ({'|'.join(sorted(_STANDING))}) to\b")
 """A pronoun where a subject names who holds or does what is measured: its first word ("she spent", "its
-voters"), after "by" or "for" ("paid by he", "for he to win"); not one inside what a clause says ("share
-saying they would vote")."""
+voters"), after "by" ("paid by he"), in "for he to win", opening brackets ("(he invested)"); not one
+inside what a clause says ("share saying they would vote for him")."""
 
 
 _BEFORE_KNOWN = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)

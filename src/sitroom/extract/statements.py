@@ -160,7 +160,8 @@ def _named_doer(claim: ClaimFinding, mentions: list[Mention], at: dict[Span, int
         seen.add(index)
         index = mentions[index].antecedent
     pattern = re.compile(rf"(?i)(?:\b(?:by|for) )?\b{re.escape(word)}\b")
-    if index is None or mentions[index].pronoun:
+    if index is None or mentions[index].pronoun:  # a possessive goes alone ("by its backers": by backers)
+        pattern = re.compile(rf"(?i)\b{re.escape(word)}\b\s*") if claim.possessive else pattern
         subject = re.sub(r"\(\s+", "(", re.sub(r"\s+", " ", pattern.sub("", claim.subject, count=1))).strip()
         return replace(claim, subject=subject, pronoun=None), None
     name = mentions[index].text + ("'s" if claim.possessive else "")

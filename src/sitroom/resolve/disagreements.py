@@ -11,8 +11,9 @@ Only claims that could be about the same thing are compared: of the same entity 
 different countries are not), at compatible times (2019 and 2020 are two things), and from two sources (two
 documents, or two quoted speakers of one document: one source listing "61.5 percent now, 66.2 percent four
 years ago" states two things, it does not contradict itself, and an article's own figure beside a quoted one
-is more often a comparison than a contradiction). A count is compared only when it is of a country or an
-actor ("11 states holding contests" and "16 states holding contests" may count two sets). Each
+is more often a comparison than a contradiction). A count is compared only when it is of a country, an
+actor or a named place or thing ("11 states holding contests" and "16 states holding contests" may count
+two sets; "people killed by flood in Vexley" is one). Each
 disagreement's note says what matched.
 """
 
@@ -35,6 +36,8 @@ _MEASURED = re.compile(r"(?:^|\s)[a-z]{3,}")
 _NO_THING = {"he", "she", "they", "we", "you", "i", "who", "it", "him", "her", "them", "us", "raised", "paid",
              "spent", "said", "donated"}
 """Words that alone name no measured thing: pronouns, and verbs a fallback subject carries ("he raised")."""
+_NAMED = re.compile(r"\s[A-Z]")
+"""A subject that names someone or somewhere past its first word ("people killed by flood in Vexley")."""
 _STOP = {"the", "a", "an", "of", "its", "their", "his", "her", "s", "and", "this", "that", "by", "for", "to",
          "amount", "share", "value"}
 """Words a subject's key leaves out: function words, and the frame of a sum or share ("amount raised by X",
@@ -86,7 +89,7 @@ def find(claims: list[ClaimRow]) -> list[dict]:
             continue  # "support", "revenue": of whom, it does not say
         if c.part and c.dimension == "share":
             continue  # "54 percent of the electorate" and "36 percent of the electorate": two parts of it
-        if c.dimension.startswith("count:") and not (c.country or c.about):
+        if c.dimension.startswith("count:") and not (c.country or c.about or _NAMED.search(c.subject)):
             continue  # "11 states holding contests", "16 states holding contests" (on or before): of what?
         groups[(key, c.dimension, c.part)].append(c)
     out = []
