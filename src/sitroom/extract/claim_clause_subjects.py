@@ -25,8 +25,15 @@ _WON = frozenset({"have", "hold", "get", "receive", "win", "take", "notch", "gar
                   "earn", "score", "grab", "poll", "lead", "tie", "stand", "sit", "finish", "remain", "stay",
                   "come", "follow", "trail", "collect", "pull"})
 """Verbs that give a share to their subject ("Ostrom won 46 percent", "Lund trails with 12 percent")."""
-_MOVED = frozenset({"rise", "fall", "drop", "climb", "slip", "jump", "surge", "sink", "slide", "dip", "gain",
-                    "reach", "hit", "move", "go", "fell", "rose", "be"})
+_REACHED = frozenset({"reach", "hit", "total", "top", "exceed", "surpass", "average", "equal", "near",
+                      "approach"})
+"""Verbs whose object is the level their subject is at ("income reached $56,000")."""
+_LEVELS = _REACHED | frozenset({
+    "range", "hover", "stand", "amount", "climb", "rise", "fall", "drop", "grow", "jump", "increase",
+    "decrease", "decline", "soar", "plunge", "slip", "sink", "swell", "shrink"})
+"""Verbs whose subject is the measured thing at the level a number gives ("income reached $56,000",
+"salaries range from $15 to $26", "the deficit grew to $3 billion")."""
+_MOVED = _LEVELS | frozenset({"surge", "slide", "dip", "gain", "move", "go", "fell", "rose", "be"})
 """Verbs of a share that moves or stands: its subject holds the level it moved to ("rose to 42 percent",
 "was at 10 percent"), not the change ("the index fell 2 percent")."""
 
@@ -120,14 +127,6 @@ def margin(counted) -> str:
     return clauses.clause(verb, range(counted.left_edge.i, counted.i + 1))
 
 
-_REACHED = frozenset({"reach", "hit", "total", "top", "exceed", "surpass", "average", "equal", "near",
-                      "approach"})
-"""Verbs whose object is the level their subject is at ("income reached $56,000")."""
-_LEVELS = _REACHED | frozenset({
-    "range", "hover", "stand", "amount", "climb", "rise", "fall", "drop", "grow", "jump", "increase",
-    "decrease", "decline", "soar", "plunge", "slip", "sink", "swell", "shrink"})
-"""Verbs whose subject is the measured thing at the level a number gives ("income reached $56,000",
-"salaries range from $15 to $26", "the deficit grew to $3 billion")."""
 _SET = frozenset({"raise", "lower", "cut", "reduce", "increase", "set", "bring", "lift", "boost", "hike",
                   "slash", "fix", "cap", "push", "double", "triple"})
 """Verbs that put their object at a level ("raise the wage to $15": the wage is measured)."""
