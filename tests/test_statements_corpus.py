@@ -77,7 +77,7 @@ def test_figures_a_reader_would_note(corpus_export):
     ("$1,2 billion", "turnover (China and Pakistan)"),  # "($1,2 billion each)" in the same list
     ("$289 million", "turnover (Russia)"),  # "Russia with its $289 million", the next sentence
     ("4,053 km", "distance between Russia and Taliban"),  # "... as only 4,053 km separates them"
-    ("11", "more militants killed"),
+    ("11", "more militants killed in the neighboring province of Sari-Pul"),  # where, opening the sentence
     ("130", "different facilities built in Afghanistan"),
     ("2 km", "distance from border"),
 ])

@@ -330,6 +330,7 @@ def test_values_fines_and_groups_of_shares(text, subject):
     ("The Vexley Index was at 3 percent on Monday.", ["Vexley Index"]),  # no one's share
     ("Ostrom promised voters to build 40 new schools.", ["new schools for Ostrom to build"]),
     ("Ostrom cut the harbour fee to $40 from $60.", ["harbour fee", "harbour fee"]),
+    ("A mere 9 percent say they only buy local.", ["share saying they only buy local"]),  # "mere" is no thing
 ])
 def test_review_findings_on_compared_values_changes_and_doers(text, subjects):
     assert [c.subject for c in claims_in(load_model()(text), 0, [])] == subjects

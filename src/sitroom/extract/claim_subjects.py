@@ -59,10 +59,10 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
             and (holder := clause_subjects.holder(span)):
         # "Ostrom won 46 percent": a part of the vote (polls of one name differ without contradiction)
         return " ".join(w for w in (f"share for {holder}", _among(span)) if w), True
-    if subject.lower() in NOT_SUBJECTS or (not dimension.startswith("count:") and not part and not found
+    if _names_nothing(subject) or (not dimension.startswith("count:") and not part and not found
                                            and _is_name(subject)):
         subject = clause_subjects.fallback_subject(sdoc, start, end, dimension) or subject
-        subject = "" if subject.lower() in NOT_SUBJECTS else subject  # no subject beats a wrong one
+        subject = "" if _names_nothing(subject) else subject  # no subject beats a wrong one
     if subject and dimension in labels and _is_name(subject) and not _OWN_LABEL.match(text_of(sdoc), end):
         subject = f"{labels[dimension]} ({subject})"  # "Norland with its $310 million is ninth"
     elif subject and dimension.startswith("count:") and not part:
@@ -129,6 +129,15 @@ def _among(span) -> str:
         if among is not None:
             return clauses.words(among.subtree, range(span.start, span.end), limit=False)
     return ""
+
+
+_EMPTY = NOT_SUBJECTS | {"mere", "whopping", "paltry", "well", "below", "above", "under", "over", "just",
+                         "nearly", "almost", "about", "around", "roughly", "some", "excess", "up", "down"}
+"""Words that, all a subject has, name nothing measured ("a mere 9 percent", "well below 2 degrees")."""
+
+
+def _names_nothing(subject: str) -> bool:
+    return all(word in _EMPTY for word in subject.lower().split())
 
 
 def _held_by(counted) -> str:
