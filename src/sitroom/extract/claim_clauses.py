@@ -18,10 +18,8 @@ from __future__ import annotations
 from lemminflect import getInflection
 
 from sitroom.data.names import role_words
-from sitroom.extract.claim_text import entity_at
+from sitroom.extract.claim_text import WHEN, entity_at, inner_hyphen, words
 
-MAX_WORDS = 12
-"""At most this many words of a modifier or predicate: a subject names, it does not retell the sentence."""
 LIGHT = frozenset({"be", "have", "include", "become", "remain", "total", "number", "reach", "contain",
                    "comprise", "make", "do", "get", "see", "seem", "appear", "leave", "put", "hold", "take"})
 """Verbs that say nothing of what they count ("there are 3 reasons", "the city has 40 schools")."""
@@ -32,16 +30,10 @@ _MODIFIERS = frozenset({"prep", "relcl", "acl"})
 _OBJECTS = frozenset({"dobj", "dative", "prep", "acomp", "oprd", "agent", "attr"})
 _SAYINGS = frozenset({"xcomp", "ccomp", "intj"})
 """Said of a subject only ("9 percent say they buy local"): for an object they belong to another verb."""
-_STOPS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "--", "\"", "“", "”", "''", "``",
-                    "?", "!"})
 _GLUED = ("'s", "’s", "n't", "n’t", "'", "’")
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "you", "i", "it", "this", "these", "those", "one",
                        "someone", "anyone", "everyone", "somebody", "nobody", "his", "her", "its", "their"})
-_TRAILING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "that", "in", "on", "at", "for",
-                       "with", "by", "from", "as", "after", "before", "during", "since", "until", "into",
-                       "over", "under", "through", "across", "'s", "’s"})
-_WHEN = frozenset({"DATE", "TIME"})
 PARTIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 
 
@@ -210,7 +202,7 @@ def doer_of(verb, pronouns: bool = False):
             if pronouns and subject.lower_ in PERSONAL:
                 return subject
             unnamed = subject.lower_ in PRONOUNS or subject.lower_ in _RELATIVE \
-                or subject.ent_type_ in _WHEN or any(t.tag_ == "WRB" for t in subject.lefts)  # "when ..."
+                or subject.ent_type_ in WHEN or any(t.tag_ == "WRB" for t in subject.lefts)  # "when ..."
             return None if unnamed else subject
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             return None if any(t.tag_ == "WRB" for t in verb.head.lefts) else verb.head
@@ -235,59 +227,13 @@ def phrase(tok) -> str:
                                              for t in c.subtree}
         name = next((e for i in sorted(own) if i > tok.i and (e := entity_at(tok.doc[i])) is not None
                      and e.label_ == "PERSON" and e.start == i and all(t.i in own for t in e)), None)
-    if name is not None and name.label_ not in _WHEN and not any(t.like_num for t in name):
+    if name is not None and name.label_ not in WHEN and not any(t.like_num for t in name):
         case = [c for c in case if not name.start <= c.i < name.end]
         return _join([name.text.removeprefix("the ").removeprefix("The "), *(c.text for c in case)])
     kept = {s for left in tok.lefts if left.dep_ not in ("det", "punct", "predet", "cc", "preconj")
             and not any(x.like_num for x in left.subtree) for s in left.subtree
-            if (not s.is_punct or _inner_hyphen(s)) and s.dep_ != "det"}  # "all-or-nothing"; "the survey's"
+            if (not s.is_punct or inner_hyphen(s)) and s.dep_ != "det"}  # "all-or-nothing"; "the survey's"
     return words(sorted({*kept, tok, *case}, key=lambda t: t.i), limit=False) or tok.text
-
-
-def _inner_hyphen(t) -> bool:
-    """A hyphen inside a word ("small-dollar"), not a dash between phrases."""
-    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
-
-
-def words(tokens, skip: range = range(0), limit: bool = True) -> str:
-    """Tokens as text, in order, without the number's own (``skip``): stopped at the first punctuation
-    mark (written between two kept tokens too), and with ``limit`` at a date, another number or
-    ``MAX_WORDS`` words; what the stop leaves unfinished is dropped (a modifier whose noun was cut off,
-    a relative clause without its verb, a trailing preposition)."""
-    out: list = []
-    cut = False
-    for t in sorted(tokens, key=lambda t: t.i):
-        if t.is_space or t.i in skip:
-            continue
-        between = t.doc[out[-1].i + 1 : t.i] if out else ()
-        if t.text in _QUOTE_MARKS and not limit:
-            continue
-        if any(_stops(x, limit) for x in [*between, t]) or (limit and (t.like_num or t.ent_type_ in _WHEN)) \
-                or (limit and len(out) >= MAX_WORDS):
-            cut = True
-            break
-        out.append(t)
-    if cut:
-        kept = {t.i for t in out}
-        relative = next((k for k, t in enumerate(out) if t.tag_ in ("WDT", "WP") and t.head.i not in kept),
-                        None)
-        if relative is not None:  # "cases in which the council" (its verb cut off)
-            out = out[: relative - 1 if relative and out[relative - 1].pos_ == "ADP" else relative]
-        while out and out[-1].head.i > out[-1].i and out[-1].head.i not in kept:
-            out.pop()  # "before Midsummer" (its noun cut off)
-    while out and out[-1].lower_ in _TRAILING:
-        out.pop()
-    return "".join(t.text + (" " if k + 1 < len(out) and any(x.whitespace_ for x in t.doc[t.i : out[k + 1].i])
-                             else "") for k, t in enumerate(out))
-
-
-_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
-
-
-def _stops(t, quotes: bool = True) -> bool:
-    """A punctuation mark that ends a phrase (a hyphen inside a word does not: "small-dollar"; nor,
-    unless ``quotes``, a quotation mark inside a name: '"Green" voters')."""
-    return t.text in _STOPS and not _inner_hyphen(t) and (quotes or t.text not in _QUOTE_MARKS)
 
 
 def _join(parts: list[str]) -> str:
@@ -307,11 +253,11 @@ def _particle(verb) -> str:
 def _is_when(tok) -> bool:
     """A date or time phrase: the token, or the object of the preposition, is one ("on Sunday")."""
     head = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
-    return head.ent_type_ in _WHEN
+    return head.ent_type_ in WHEN
 
 
 def _has_number(tok, skip: range) -> bool:
-    return any(t.like_num and t.i not in skip and t.ent_type_ not in _WHEN for t in tok.subtree)
+    return any(t.like_num and t.i not in skip and t.ent_type_ not in WHEN for t in tok.subtree)
 
 
 def _inflect(verb, tag: str) -> str:

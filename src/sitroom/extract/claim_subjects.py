@@ -13,6 +13,7 @@ import re
 
 from sitroom.extract import claim_clause_subjects as clause_subjects
 from sitroom.extract import claim_clauses as clauses
+from sitroom.extract import claim_groups as groups
 from sitroom.extract.claim_text import NOT_SUBJECTS, core_phrase, misread_compound, text_of, tokens_in
 from sitroom.extract.claim_units import unit_table
 
@@ -51,14 +52,13 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
     found = found or _named_by_context(sdoc, start, end, unit, dimension)
     subject, part = found or _subject(sdoc, start, end)
     span = sdoc.char_span(start, end, alignment_mode="expand")
-    if part and dimension == "share" and subject and span is not None and span.root.dep_ == "nsubj" \
-            and span.root.head.lemma_.lower() in _ANSWERS:  # "46 percent of voters said yes": people asked
-        labels["population"] = f"{span.sent.start}:{span.sent.end}:{subject}"
+    if part and dimension == "share" and subject and span is not None:
+        groups.keep_population(span, subject, labels)
     skip = range(span.start, span.end) if span is not None else range(0)
     if dimension == "share" and not part and not found and span is not None \
             and (holder := clause_subjects.holder(span)):
         # "Ostrom won 46 percent": a part of the vote (polls of one name differ without contradiction)
-        return " ".join(w for w in (f"share for {holder}", _among(span)) if w), True
+        return " ".join(w for w in (f"share for {holder}", groups.among(span)) if w), True
     if _names_nothing(subject) or (not dimension.startswith("count:") and not part and not found
                                            and _is_name(subject)):
         subject = clause_subjects.fallback_subject(sdoc, start, end, dimension) or subject
@@ -73,62 +73,14 @@ def subject_of(sdoc, start: int, end: int, unit: str, dimension: str,
             subject = f"{measured} ({unit})"
         elif counted is not None:  # "6 councillors walked out": candidates walking out
             said = clauses.modifiers(counted, skip) or ("" if total else clauses.predicate(counted, skip))
-            subject = " ".join(w for w in (subject, said, _held_by(counted), _setting(counted)) if w)
+            subject = " ".join(w for w in (subject, said, _held_by(counted), groups.setting(counted)) if w)
     elif subject and part and dimension == "share" and span is not None \
             and span.root.dep_ in ("nsubj", "nsubjpass", "dobj"):  # "61 percent of farmers said"
         # "countries representing 55 percent of emissions": emissions represented by countries
         root = span.root
         said = clauses.done_to(root, skip) if root.dep_ == "dobj" else clauses.predicate(root, skip)
         subject = " ".join(w for w in (subject, said) if w)
-    return _share_of(subject, part, dimension, labels, span)
-
-
-def _share_of(subject: str, part: bool, dimension: str, labels: dict[str, str], span) -> tuple[str, bool]:
-    """A share of a group is named so ("share of farmers saying ..."), and the group is kept for a later
-    share of the passage that names none ("Only 24 percent said ..." -> share of farmers saying ...)."""
-    if dimension != "share" or not subject:
-        return subject, part
-    if part and not subject.startswith("share "):
-        return f"share of {subject}", part
-    first, last, group = labels.get("population", "-1:-1:").split(":", 2)
-    if subject.startswith("share saying") and group and span is not None \
-            and span.sent.start in (int(first), int(last)):  # the same sentence or the next
-        return f"share of {group}{subject[5:]}", True
-    return subject, part
-
-
-_ANSWERS = frozenset({"say", "tell", "believe", "think", "agree", "disagree", "support", "oppose", "back",
-                      "approve", "disapprove", "prefer", "favor", "favour", "want", "view", "expect", "feel"})
-"""Verbs by which the people a poll asked answer ("46 percent of voters said yes"): their group is the
-population of the poll's next shares."""
-
-
-_SETTINGS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "NORP"})
-
-
-def _setting(counted) -> str:
-    """Where or in what the clause of a count happened, when the sentence opens with it ("In Vexley's
-    caucuses, 34,000 people backed Ostrom": in Vexley's caucuses); "" when it does not."""
-    verb = counted.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    opening = next((c for c in verb.children if c.dep_ == "prep" and c.i == verb.sent.start
-                    and c.lower_ in ("in", "at", "during")), None)
-    place = next((g for g in opening.children if g.dep_ == "pobj"), None) if opening is not None else None
-    if place is None or not any(t.ent_type_ in _SETTINGS for t in place.subtree):
-        return ""
-    said = clauses.words(opening.subtree, range(counted.i, counted.i + 1), limit=False)
-    return said[:1].lower() + said[1:]
-
-
-def _among(span) -> str:
-    """The group a share is of, written as "among ..." on it or on its verb ("led Lund 47 percent to 39
-    percent among voters under 40")."""
-    for tok in (span.root, span.root.head, span.root.head.head):
-        among = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "among"), None)
-        if among is not None:
-            return clauses.words(among.subtree, range(span.start, span.end), limit=False)
-    return ""
+    return groups.share_of(subject, part, dimension, labels, span)
 
 
 _EMPTY = NOT_SUBJECTS | {"mere", "whopping", "paltry", "well", "below", "above", "under", "over", "just",

@@ -1,5 +1,6 @@
-"""The text of a parsed passage as claims read it: its characters, the tokens over a span, the entity a
-token is part of, a noun phrase's core words, and the words that never name what a number measures.
+"""The text of a parsed passage as claims read it: its characters, the tokens over a span, tokens as words
+(cut at punctuation, dates and numbers), the entity a token is part of, a noun phrase's core words, and the
+words that never name what a number measures.
 
 The functions take a spaCy ``Doc`` (a passage) or its tokens; what they compute is kept with the parse
 (``Doc.user_data``), so that reading it again costs nothing.
@@ -12,6 +13,62 @@ import re
 from lemminflect import getAllLemmas, getInflection
 
 from sitroom.extract.claim_units import unit_table
+
+MAX_WORDS = 12
+"""At most this many words of a modifier or predicate: a subject names, it does not retell the sentence."""
+_STOPS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "-", "--", "\"", "“", "”", "''", "``",
+                    "?", "!"})
+_TRAILING = frozenset({"and", "or", "but", "to", "of", "the", "a", "an", "that", "in", "on", "at", "for",
+                       "with", "by", "from", "as", "after", "before", "during", "since", "until", "into",
+                       "over", "under", "through", "across", "'s", "’s"})
+WHEN = frozenset({"DATE", "TIME"})
+"""Entity labels of dates and times: the claim's date says when, its subject does not."""
+
+
+def inner_hyphen(t) -> bool:
+    """A hyphen inside a word ("small-dollar"), not a dash between phrases."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def words(tokens, skip: range = range(0), limit: bool = True) -> str:
+    """Tokens as text, in order, without the number's own (``skip``): stopped at the first punctuation
+    mark (written between two kept tokens too), and with ``limit`` at a date, another number or
+    ``MAX_WORDS`` words; what the stop leaves unfinished is dropped (a modifier whose noun was cut off,
+    a relative clause without its verb, a trailing preposition)."""
+    out: list = []
+    cut = False
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.is_space or t.i in skip:
+            continue
+        between = t.doc[out[-1].i + 1 : t.i] if out else ()
+        if t.text in _QUOTE_MARKS and not limit:
+            continue
+        if any(_stops(x, limit) for x in [*between, t]) or (limit and (t.like_num or t.ent_type_ in WHEN)) \
+                or (limit and len(out) >= MAX_WORDS):
+            cut = True
+            break
+        out.append(t)
+    if cut:
+        kept = {t.i for t in out}
+        relative = next((k for k, t in enumerate(out) if t.tag_ in ("WDT", "WP") and t.head.i not in kept),
+                        None)
+        if relative is not None:  # "cases in which the council" (its verb cut off)
+            out = out[: relative - 1 if relative and out[relative - 1].pos_ == "ADP" else relative]
+        while out and out[-1].head.i > out[-1].i and out[-1].head.i not in kept:
+            out.pop()  # "before Midsummer" (its noun cut off)
+    while out and out[-1].lower_ in _TRAILING:
+        out.pop()
+    return "".join(t.text + (" " if k + 1 < len(out) and any(x.whitespace_ for x in t.doc[t.i : out[k + 1].i])
+                             else "") for k, t in enumerate(out))
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _stops(t, quotes: bool = True) -> bool:
+    """A punctuation mark that ends a phrase (a hyphen inside a word does not: "small-dollar"; nor,
+    unless ``quotes``, a quotation mark inside a name: '"Green" voters')."""
+    return t.text in _STOPS and not inner_hyphen(t) and (quotes or t.text not in _QUOTE_MARKS)
 
 
 def entity_at(tok):
