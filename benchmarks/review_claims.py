@@ -14,7 +14,10 @@ every time:
 * ``disagreements ROOM OUT``: every disagreement of the room with each side's passage and reading, and a
   ``verdicts.tsv`` (real: the two sides state the same measured thing of the same entity at compatible
   times and cannot both be true).
-* ``tally OUT``: counts a filled ``verdicts.tsv``.
+* ``paired OLD NEW OUT --seed S --n 40``: N claims drawn from OLD and NEW's reading of the same characters,
+  shuffled into one file of independent items, key in ``OUT.key.json``: the same claims judged under both
+  versions (two independent samples differ by more than a change does).
+* ``tally OUT [--key OUT.key.json]``: counts a filled ``verdicts.tsv`` (old and new apart for ``paired``).
 
 Build a room of the PolNeAR train texts first, e.g.
 ``python -m sitroom build ../shared/bench/polnear/data/train/text --db /tmp/new.duckdb --quiet``.
@@ -23,14 +26,13 @@ Build a room of the PolNeAR train texts first, e.g.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import sys
 from pathlib import Path
 
 import duckdb
-from review_events import mention_names, paragraphs_of, verdict_counts
+from review_events import mention_names, paragraphs_of, read_verdicts, report
 
 FIELDS = ("real", "value", "unit", "subject", "attribution")
 RULES = """Judge each item from its passage only (y = right, n = wrong, - = not applicable when it is not
@@ -137,17 +139,39 @@ def disagreements(args: argparse.Namespace) -> None:
     _write(Path(args.out), f"# {len(items)} disagreements", items, ("real",), rules, "disagreements.md")
 
 
+def paired(args: argparse.Namespace) -> None:
+    """N claims drawn from OLD and NEW's reading of the same characters, shuffled into one file of
+    independent items (the key says which is which): the same claims judged under both versions."""
+    olds = load(args.old)
+    by_document: dict[str, list[dict]] = {}
+    for claim in load(args.new):
+        by_document.setdefault(claim["where"][0], []).append(claim)
+    items = []
+    for pair, i in enumerate(random.Random(args.seed).sample(range(len(olds)), min(args.n, len(olds))), 1):
+        document, start, end = olds[i]["where"]
+        same = [c for c in by_document.get(document, ()) if c["where"][1] < end and start < c["where"][2]]
+        items += [("old", pair, olds[i])] + ([("new", pair, same[0])] if same else [])
+    random.Random(args.seed + 1).shuffle(items)
+    _write(Path(args.out), f"# {len(items)} claims (seed {args.seed})",
+           [(number, claim) for number, (_, _, claim) in enumerate(items, 1)], FIELDS, RULES)
+    key = [{"item": number, "side": side, "pair": pair, "where": claim["where"]}
+           for number, (side, pair, claim) in enumerate(items, 1)]
+    Path(f"{args.out}.key.json").write_text(json.dumps(key), encoding="utf-8")
+
+
 def tally(args: argparse.Namespace) -> None:
-    with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
+    rows = read_verdicts(args.out)
     if not rows:
         print("no verdicts yet")
         return
     fields = FIELDS if "value" in rows[0] else ("real",)
-    real, right, every = verdict_counts(rows, fields)
-    print(f"real {len(real)}/{len(rows)}; of the real: "
-          + ", ".join(f"{field} {count}" for field, count in right.items())
-          + (f"; all right {every}/{len(real)}" if len(fields) > 1 else ""))
+    if not args.key:
+        print(report(rows, fields, "all right"))
+        return
+    side = {entry["item"]: entry["side"] for entry in json.loads(Path(args.key).read_text())}
+    for name in ("old", "new"):
+        rows_of = [row for row in rows if side[int(row["item"])] == name]
+        print(f"{name}: " + report(rows_of, fields, "all right"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,10 +189,17 @@ def main(argv: list[str] | None = None) -> int:
     four = commands.add_parser("disagreements", help="every disagreement of a room for a blind reader")
     four.add_argument("room")
     four.add_argument("out")
+    five = commands.add_parser("paired", help="the same N claims read by two rooms, mixed for a blind reader")
+    for name in ("old", "new", "out"):
+        five.add_argument(name)
+    five.add_argument("--seed", type=int, default=1)
+    five.add_argument("--n", type=int, default=40)
     two = commands.add_parser("tally", help="count a reader's verdicts.tsv")
     two.add_argument("out")
+    two.add_argument("--key", help="a paired sample's key (OUT.key.json): tally old and new apart")
     args = parser.parse_args(argv)
-    {"sample": sample, "changed": changed, "disagreements": disagreements, "tally": tally}[args.command](args)
+    {"sample": sample, "changed": changed, "disagreements": disagreements, "paired": paired,
+     "tally": tally}[args.command](args)
     return 0
 
 

@@ -177,9 +177,23 @@ def verdict_counts(rows: list[dict], fields: tuple[str, ...]) -> tuple[list[dict
     return kept, right, every
 
 
+def read_verdicts(out: str) -> list[dict]:
+    """The filled rows of ``out/verdicts.tsv`` (a reader's verdicts, one row per item)."""
+    with open(Path(out) / "verdicts.tsv", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
+
+
+def report(rows: list[dict], fields: tuple[str, ...], every_name: str = "every field right") -> str:
+    """One line: how many rows are kept by the first field, and of those how many have each further field
+    and all of them right ("real 38/40; of the real: value 38, ...; every field right 18/38")."""
+    kept, right, every = verdict_counts(rows, fields)
+    return (f"{fields[0]} {len(kept)}/{len(rows)}; of the {fields[0]}: "
+            + ", ".join(f"{field} {count}" for field, count in right.items())
+            + (f"; {every_name} {every}/{len(kept)}" if len(fields) > 1 else ""))
+
+
 def tally(args: argparse.Namespace) -> None:
-    with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
+    rows = read_verdicts(args.out)
     if args.key:
         new_side = {entry["item"]: entry["new"] for entry in json.loads(Path(args.key).read_text())}
         counts = Counter()
@@ -190,10 +204,7 @@ def tally(args: argparse.Namespace) -> None:
         print(f"{len(rows)} pairs: " + ", ".join(f"{name} {counts[name]}"
                                                  for name in ("new better", "old better", "same")))
         return
-    real, right, every = verdict_counts(rows, FIELDS)
-    print(f"real {len(real)}/{len(rows)}; of the real: "
-          + ", ".join(f"{field} {count}" for field, count in right.items())
-          + f"; every field right {every}/{len(real)}")
+    print(report(rows, FIELDS))
 
 
 def main(argv: list[str] | None = None) -> int:

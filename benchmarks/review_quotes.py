@@ -23,14 +23,13 @@ Build a room of the PolNeAR train texts first, e.g.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import sys
 from pathlib import Path
 
 import duckdb
-from review_events import mention_names, paragraphs_of, verdict_counts
+from review_events import mention_names, paragraphs_of, read_verdicts, report
 
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
@@ -120,12 +119,7 @@ def changed(args: argparse.Namespace) -> None:
 
 
 def tally(args: argparse.Namespace) -> None:
-    with open(Path(args.out) / "verdicts.tsv", encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row.get("item")]
-    speech, right, every = verdict_counts(rows, FIELDS)
-    print(f"speech {len(speech)}/{len(rows)}; of the speech: "
-          + ", ".join(f"{field} {count}" for field, count in right.items())
-          + f"; both right {every}/{len(speech)}")
+    print(report(read_verdicts(args.out), FIELDS, "both right"))
 
 
 def main(argv: list[str] | None = None) -> int:
