@@ -32,6 +32,10 @@ workers MB: the same sum over the Ray worker processes only (every ray::... proc
 load: the 1-minute load average when the run ended (2 CPUs here: above 2 means other work competed)
 vs bare: our words/s over bare spaCy's words/s, both timed as whole subprocesses (start-up and model
   load included).
+CPU s: user + system CPU seconds of the timed process and the children it waited for (/usr/bin/time -v:
+  the local engine's worker processes count; Ray's do not, they are not its children).
+own CPU: the share of that CPU which is sitroom's own work, not spaCy's: 1 - bare spaCy's CPU / the build's
+  CPU (issue 18's acceptance: at most 30 %).
 "<engine> main": the same build with the code of the --baseline ref (a git worktree on PYTHONPATH)."""
 
 
@@ -89,8 +93,10 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> dict:
     sampler.stop.set()
     sampler.join()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+    cpu = [float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", err)]
     return {"seconds": seconds, "rc": proc.returncode, "out": out, "err": err,
-            "rss_mb": int(rss.group(1)) / 1024 if rss else None, "tree_mb": sampler.tree_kb / 1024,
+            "cpu": sum(cpu) if cpu else None, "rss_mb": int(rss.group(1)) / 1024 if rss else None,
+            "tree_mb": sampler.tree_kb / 1024,
             "workers_mb": sampler.workers_kb / 1024, "workers": sampler.workers, "load": os.getloadavg()[0]}
 
 
@@ -108,6 +114,12 @@ def room_documents(db: Path) -> int | None:
             return con.execute("SELECT count(*) FROM documents").fetchone()[0]
     except Exception:  # noqa: BLE001 - a failed build may leave no room; the count is only a check
         return None
+
+
+def own_share(cpu: float | None, bare_cpu: float | None) -> float | None:
+    """The share of a build's CPU seconds that is sitroom's own work: all but what bare spaCy spends on
+    the same paragraphs (both timed whole, model loads included)."""
+    return None if not cpu or bare_cpu is None else max(0.0, 1 - bare_cpu / cpu)
 
 
 def mb(value: float | None) -> str:
@@ -184,13 +196,16 @@ def main() -> int:
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"\nload average at end: {os.getloadavg()[0]:.2f}\n")
     head = ("N", "engine", "seconds", "docs/s", "words/s", "peak RSS MB", "tree MB", "workers MB", "vs bare",
-            "load")
-    print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8} {:>5}".format(*head))
+            "CPU s", "own CPU", "load")
+    print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8} {:>7} {:>7} {:>5}".format(*head))
+    bare_cpu = {n: run["cpu"] for n, engine, run, _, _ in rows if engine == "bare spaCy"}
     for n, engine, run, words, ratio in rows:
         workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine.startswith("ray") else "-"
+        own = own_share(run["cpu"], bare_cpu.get(n)) if engine != "bare spaCy" else None
         print(f"{n:>6} {engine:<11} {run['seconds']:>9.1f} {n / run['seconds']:>7.2f} "
               f"{words / run['seconds']:>9,.0f} {mb(run['rss_mb']):>11} {mb(run['tree_mb']):>8} "
-              f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {run['load']:>5.1f}")
+              f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {mb(run['cpu']):>7} "
+              f"{'-' if own is None else f'{own:.0%}':>7} {run['load']:>5.1f}")
     print(LEGEND.format(SAMPLE_SECONDS))
     for engine in (e + suffix for e in engines for suffix, _ in versions):
         runs = sorted((n, run["seconds"]) for n, e, run, _, _ in rows if e == engine)

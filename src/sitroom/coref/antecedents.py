@@ -10,6 +10,7 @@ from collections.abc import Set as AbstractSet
 from sitroom.coref.identity import Identity
 from sitroom.coref.quotes import quoted_at
 from sitroom.model.mention import Mention
+from sitroom.nlp.parsed import text_of
 
 WINDOW = 2
 """Sentences back (beyond the pronoun's own) that the nearest named people are looked for in."""
@@ -21,7 +22,7 @@ def lone_candidates(sdoc, offset: int, persons: list[tuple[int, Mention]]) -> se
     named as no subject."""
     ends = {offset + t.idx + len(t.text): t for t in sdoc}
     return {i for i, m in persons if m.span.start >= offset and (tok := ends.get(m.span.end)) is not None
-            and tok.dep_ != "compound" and not quoted_at(sdoc.text, tok.idx)}
+            and tok.dep_ != "compound" and not quoted_at(text_of(sdoc), tok.idx)}
 
 
 def antecedent(persons: list[tuple[int, Mention]], start: int, sentence: int,

@@ -32,6 +32,7 @@ from sitroom.data.places import is_place
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
 from sitroom.nlp.clauses import subject_holder
+from sitroom.nlp.parsed import sentence_starts, text_of
 
 PRONOUNS = frozenset(PRONOUN_GENDER)
 
@@ -43,6 +44,9 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     ``mentions`` are the document's named mentions so far; only those inside ``scope`` (the body,
     or this one comment) may be antecedents.
     """
+    candidates = [t for t in sdoc if group_description(t) or _pronoun(t) or description(t) is not None]
+    if not candidates:  # (no need to settle the document's mentions so far)
+        return []
     settled = _settled_in(mentions, roles, scope)  # "Okafor" the tagger called a firm is a person
     persons = [(i, m) for i, m in settled.items() if m.kind == "person" and not m.pronoun]
     groups = [(i, m) for i, m in settled.items() if m.kind == "organization" and not m.pronoun]
@@ -54,18 +58,19 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
     chain = [(m.antecedent, m) for m in settled.values() if m.pronoun and m.antecedent in who]
     found = []
     lone = lone_candidates(sdoc, offset, persons)  # (once per passage)
-    for tok in sdoc:
+    starts = sentence_starts(sdoc)
+    for tok in candidates:
         start = offset + tok.idx
-        sentence = sentence_index[tok.sent.start]
+        sentence = sentence_index[starts[tok.i]]
         if group_description(tok):
             index = group_described(groups, tok.lower_, start, sentence)
         elif not persons:
             continue
-        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$") and quoted_at(sdoc.text, tok.idx):
+        elif _pronoun(tok) and quoted_at(text_of(sdoc), tok.idx):
             # (a quoted "he" stays open: what a speaker says someone did is more often talk than an act)
             index = None if tok.dep_ in ("nsubj", "nsubjpass") else _named_in_quote(
                 tok, persons, who, learned, offset, start)
-        elif tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+        elif _pronoun(tok):
             wanted = PRONOUN_GENDER[tok.lower_]
             clause = _own_clause_subjects(tok, offset)
             # (nor for whom a pronoun subject of it stands: "He criticized him")
@@ -102,7 +107,7 @@ def references_in(sdoc, offset: int, sentence_index: dict[int, int], mentions: l
             continue
         first = tok if tok.lower_ in PRONOUNS else _description_start(tok)
         span = Span(offset + first.idx, start + len(tok.text))
-        found.append(Mention(span, sdoc.text[span.start - offset : span.end - offset], "PRON",
+        found.append(Mention(span, text_of(sdoc)[span.start - offset : span.end - offset], "PRON",
                              settled[index].kind, None, sentence, tok.dep_ in ("nsubj", "nsubjpass"),
                              pronoun=True, antecedent=index))
         if index in who and tok.lower_ in PRONOUNS:
@@ -129,7 +134,7 @@ def _named_in_quote(tok, persons: list[tuple[int, Mention]], who: dict[int, Iden
     """The one person of the pronoun's gender the quote it is in has named before it ('"I met Mr. X
     twice. I talked to him," Y said': X), else None: a quote's "he" is no one outside it, least of all
     its speaker."""
-    opening = quote_opening(tok.doc.text, tok.idx)
+    opening = quote_opening(text_of(tok.doc), tok.idx)
     if opening is None:
         return None
     wanted = PRONOUN_GENDER[tok.lower_]
@@ -154,6 +159,10 @@ def _continued(chain: list[tuple[int, Mention]], who: dict[int, Identity], learn
     known = [i for i, m in chain if since <= m.sentence and m.span.end <= start
              and _gender(i, who, learned) == wanted]
     return known[-1] if known else None
+
+
+def _pronoun(tok) -> bool:
+    return tok.lower_ in PRONOUNS and tok.tag_ in ("PRP", "PRP$")
 
 
 def _settled_in(mentions: list[Mention], roles: list[RoleFinding], scope: Span) -> dict[int, Mention]:

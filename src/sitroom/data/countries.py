@@ -18,11 +18,17 @@ class Gazetteer:
     display: dict[str, str] = field(default_factory=dict)
 
 
+_POSSESSIVE = re.compile(r"[’']s$")
+_THE = re.compile(r"^the\s+", re.I)
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
-    """Lower case, no leading "the", no possessive, single spaces: how names are looked up."""
-    text = re.sub(r"[’']s$", "", text.strip())
-    text = re.sub(r"^the\s+", "", text, flags=re.I)
-    return re.sub(r"\s+", " ", text).lower().strip(" .,")
+    """Lower case, no leading "the", no possessive, single spaces: how names are looked up.
+    (Remembered for the last 65,536 texts: every mention is looked up in several tables.)"""
+    text = _THE.sub("", _POSSESSIVE.sub("", text.strip()))
+    return _SPACES.sub(" ", text).lower().strip(" .,")
 
 
 @cache

@@ -30,6 +30,7 @@ from sitroom.model.document import Document
 from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention, RoleFinding
+from sitroom.nlp.parsed import known_text
 from sitroom.nlp.passages import passage_text, passages
 
 BATCH_SIZE = 64
@@ -70,7 +71,8 @@ def analyse(doc: Document, nlp) -> Analysis:
     body = doc.body
     places = dateline_places(doc)
     surnames: set[str] = set()  # of the full person names met so far
-    for part, sdoc in zip(parts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+    for part, text, sdoc in zip(parts, texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+        known_text(sdoc, text)
         offset = part.span.start
         index: dict[int, int] = {}
         for sent in sdoc.sents:
@@ -97,7 +99,7 @@ def analyse(doc: Document, nlp) -> Analysis:
         # the narrative's reference time is recent: a bounded tail keeps a long document linear
         context = timexes[-CONTEXT_EXPRESSIONS:] if part.voice != "comment" else ()
         timexes.extend(replace(t, span=Span(t.span.start + offset, t.span.end + offset))
-                       for t in tag(sdoc.text, dct, doc=sdoc, context=context, offset=offset))
+                       for t in tag(text, dct, doc=sdoc, context=context, offset=offset))
         if part.voice != "comment":  # a headline says who said what too ("Poll: ...", "X says ...")
             spoken.append((offset, sdoc))
         if part.voice == "body":

@@ -34,6 +34,9 @@ def indirect_in(offset: int, sent) -> list[QuoteFinding]:
         if lemma == "tell" and tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "all" \
                 and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].text == ",":
             continue  # "All told, ...": in all, no one's words
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and lemma in learned["nouns"]) \
+                and not (tok.dep_ == "parataxis" and lemma in cues):
+            continue  # (none of the three readings below: no need to look further)
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _HARDLY) for c in tok.children) \
                 or _FEELINGS & {lemma, tok.lower_, tok.lower_[:-1], tok.lower_[:-2], tok.lower_[:-3]}:
             # (the small model's lemma of "hopes" is "hop")

@@ -11,8 +11,9 @@ import re
 
 from sitroom.extract import claim_clauses as clauses
 from sitroom.extract.claim_clauses import PARTIES
-from sitroom.extract.claim_text import NOT_SUBJECTS, core_phrase, entity_at, text_of
+from sitroom.extract.claim_text import NOT_SUBJECTS, core_phrase, entity_at
 from sitroom.extract.claim_units import unit_table
+from sitroom.nlp.parsed import text_of
 
 __all__ = ["fallback_subject", "holder", "margin"]
 

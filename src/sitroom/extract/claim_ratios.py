@@ -7,9 +7,10 @@ import re
 from functools import cache
 
 from sitroom.extract import claim_clauses as clauses
-from sitroom.extract.claim_text import core_phrase, text_of
+from sitroom.extract.claim_text import core_phrase
 from sitroom.extract.claim_units import approximate_words, units
 from sitroom.model.evidence import Span
+from sitroom.nlp.parsed import text_of
 
 _COUNTS = frozenset({"times", "cases", "years", "attacks", "games", "races", "tries", "attempts"})
 """Nouns after "N in M" that make it a count of events ("won 4 in 11 races"), not a share of a group."""

@@ -14,8 +14,9 @@ import re
 from sitroom.extract import claim_clause_subjects as clause_subjects
 from sitroom.extract import claim_clauses as clauses
 from sitroom.extract import claim_groups as groups
-from sitroom.extract.claim_text import NOT_SUBJECTS, core_phrase, misread_compound, text_of, tokens_in
+from sitroom.extract.claim_text import NOT_SUBJECTS, core_phrase, misread_compound, tokens_in
 from sitroom.extract.claim_units import unit_table
+from sitroom.nlp.parsed import text_of
 
 _CURRENCY = r"(?:US\$|\$|€|£|¥|₽)"
 _LABEL = re.compile(rf"\s*([^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){{0,2}})?\s*{_CURRENCY}?\s*$")

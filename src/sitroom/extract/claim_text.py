@@ -13,6 +13,7 @@ import re
 from lemminflect import getAllLemmas, getInflection
 
 from sitroom.extract.claim_units import unit_table
+from sitroom.nlp.parsed import text_of
 
 MAX_WORDS = 12
 """At most this many words of a modifier or predicate: a subject names, it does not retell the sentence."""
@@ -93,13 +94,6 @@ def misread_compound(subject, verb) -> bool:
     return subject.tag_ == "NN" and verb.tag_ == "VBZ" and verb.i == subject.i + 1 \
         and not any(c.dep_ in ("det", "poss") for c in subject.children) \
         and "NOUN" in getAllLemmas(verb.lower_)
-
-
-def text_of(sdoc) -> str:
-    """The passage's text, read once (spaCy joins every token's text on each ``Doc.text``)."""
-    if "sitroom_text" not in sdoc.user_data:
-        sdoc.user_data["sitroom_text"] = sdoc.text
-    return sdoc.user_data["sitroom_text"]
 
 
 def tokens_in(sdoc, start: int, end: int):

@@ -19,9 +19,10 @@ from sitroom.coref.gender import POSSESSIVES
 from sitroom.extract import claim_clauses as clauses
 from sitroom.extract.claim_ratios import ratios_in
 from sitroom.extract.claim_subjects import TOTAL, subject_of
-from sitroom.extract.claim_text import text_of, tokens_in
+from sitroom.extract.claim_text import tokens_in
 from sitroom.extract.claim_units import approximate_words, measured_unit, period_of, unit_table, units
 from sitroom.model.evidence import Span
+from sitroom.nlp.parsed import text_of
 
 __all__ = ["APPROXIMATE_SHARE", "ClaimFinding", "claims_in", "read_number", "units"]
 

@@ -59,6 +59,7 @@ from sitroom.extract.name_spans import (
 )
 from sitroom.model.evidence import Span
 from sitroom.model.mention import Mention
+from sitroom.nlp.parsed import sentence_starts, text_of
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
           "FAC": "location", "NORP": "other"}
@@ -82,6 +83,7 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
     ``places`` are the dateline's place spans (source offsets): whatever the tagger saw there, a location.
     """
     placed = dateline_spans(sdoc, offset, places)
+    starts = sentence_starts(sdoc)
     spans = titled_names(sdoc) + capitals_described(sdoc)
     spans += [o for o in organisations_described(sdoc) if not any(o.start < s.end and s.start < o.end
                                                                  for s in spans + placed)]
@@ -108,7 +110,7 @@ def mentions_in(sdoc, offset: int, sentence_index: dict[int, int],
         kind = LABELS.get(ent.label_)
         if kind is None:
             continue
-        mention = _mention(ent, kind, offset, sentence_index[ent.sent.start], datelined, cue)
+        mention = _mention(ent, kind, offset, sentence_index[starts[ent.start]], datelined, cue)
         if mention is not None:
             sense = city_sense(ent, datelined) if mention.kind == "location" else None
             if sense is None and mention.kind == "location" and not datelined and state_sense(ent):
@@ -130,7 +132,7 @@ def surnames_missed(sdoc, offset: int, sentence_index: dict[int, int], surnames:
     named that person in full before (``surnames``: ``full_name_surnames`` of its mentions so far): a
     proper noun standing alone (no proper noun beside it), in a subject, object or possessor's place,
     outside the passage's named mentions (``passage``)."""
-    found = []
+    found, starts = [], sentence_starts(sdoc)
     for tok in sdoc:
         if tok.text not in surnames or tok.ent_type_ \
                 or tok.dep_ not in ACTOR_DEPS | {"dobj", "dative", "pobj", "appos", "conj"}:
@@ -144,7 +146,7 @@ def surnames_missed(sdoc, offset: int, sentence_index: dict[int, int], surnames:
         span = Span(offset + tok.idx, offset + tok.idx + len(tok.text))
         if any(m.span.start < span.end and span.start < m.span.end for m in passage):
             continue
-        found.append(Mention(span, tok.text, "PERSON", "person", None, sentence_index[tok.sent.start],
+        found.append(Mention(span, tok.text, "PERSON", "person", None, sentence_index[starts[tok.i]],
                              tok.dep_ in ("nsubj", "nsubjpass"), speaker=speaking))
     return found
 
@@ -259,7 +261,7 @@ def _plausible(text: str, ent) -> bool:
         return False
     if _CASE_NAME.search(text) or (ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("v.", "vs.", "v")):
         return False  # "Walmart Stores v. Dukes": a court case's name, no actor
-    if ent.start_char > 0 and ent.doc.text[ent.start_char - 1] == "#" or text.startswith("#"):
+    if ent.start_char > 0 and text_of(ent.doc)[ent.start_char - 1] == "#" or text.startswith("#"):
         return False  # "#Justdoit", "#NeverTrump": a hashtag, no one
     if len(text.split()) == 1 and text.lower() in generic_words() and text.lower() not in title_words(
             "legislatures"):

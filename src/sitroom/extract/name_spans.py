@@ -23,6 +23,7 @@ from sitroom.data.names import (
 from sitroom.data.places import is_town
 from sitroom.extract.kind_cues import ACTOR_DEPS, of_a_city
 from sitroom.model.evidence import Span
+from sitroom.nlp.parsed import text_of
 
 
 def relabelled(ent, label: str):
@@ -34,7 +35,7 @@ def relabelled(ent, label: str):
 def dateline_spans(sdoc, offset: int, places: Sequence[Span]) -> list:
     found = []
     for place in places:
-        if offset <= place.start and place.end <= offset + len(sdoc.text):
+        if offset <= place.start and place.end <= offset + len(text_of(sdoc)):
             span = sdoc.char_span(place.start - offset, place.end - offset, label="GPE",
                                   alignment_mode="expand")
             if span is not None:

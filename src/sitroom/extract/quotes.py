@@ -30,6 +30,7 @@ from sitroom.extract.speakers import (
 )
 from sitroom.model.evidence import Span
 from sitroom.model.quote import QuoteFinding
+from sitroom.nlp.parsed import text_of
 
 __all__ = ["QuoteFinding", "quotes_in", "quotes_in_text"]
 
@@ -46,7 +47,7 @@ def quotes_in_text(text: str, nlp=None) -> list[QuoteFinding]:
 def quotes_in(text: str, passages: list[tuple[int, object]]) -> list[QuoteFinding]:
     """Quotes in the parsed ``passages`` (offset, spaCy Doc) of ``text``."""
     sentences = [(offset, sent) for offset, sdoc in passages for sent in sdoc.sents]
-    regions = [Span(offset, offset + len(sdoc.text)) for offset, sdoc in passages]
+    regions = [Span(offset, offset + len(text_of(sdoc))) for offset, sdoc in passages]
     direct = quotations(text, regions)
     labels = {label.start: (label, content, kind) for label, content, kind in labelled_in(
         text, line_starts(text, regions) + [c.start for _, c in direct], sentences)}
@@ -237,7 +238,7 @@ def _previous_speaker(text: str, marks: Span, sentences, found: list[QuoteFindin
         for tok in reversed(list(sent)):
             if any(q.start <= offset + tok.idx < q.end for q in quoted):
                 continue
-            cue = cue_at(tok, offset, tok.doc.text)
+            cue = cue_at(tok, offset, text_of(tok.doc))
             if cue is not None and cue[1] is not None:
                 return Span(cue[1].start, cue[1].end)
     return None

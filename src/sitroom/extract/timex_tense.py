@@ -18,6 +18,7 @@ import re
 
 from sitroom.extract.calendar import DAY
 from sitroom.extract.speakers import speech_lexicon
+from sitroom.nlp.parsed import text_of
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 
@@ -114,7 +115,7 @@ def tense_at(doc, start: int, end: int) -> int:
     """The direction of the time expression at characters ``start:end`` of ``doc`` (a spaCy Doc): "as soon
     as Tuesday" looks ahead; a verb right before it ("said Friday", "was announced on Wednesday") gives its
     tense; else the verb that governs it in the parse."""
-    if _AHEAD_CUE.search(doc.text[max(0, start - 24) : start]):
+    if _AHEAD_CUE.search(text_of(doc)[max(0, start - 24) : start]):
         return FUTURE
     before = [t for t in doc[: _first_token(doc, start)][-2:] if t.lower_ != "on"][-1:]
     if before and before[0].pos_ in ("VERB", "AUX") and before[0].tag_ in ("VBD", "VBN"):
