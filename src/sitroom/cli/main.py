@@ -138,11 +138,13 @@ def build_command(paths: tuple[str, ...], db: Path, max_file_mb: float, max_doc_
 
 @main.command("resolve")
 @db_option
-def resolve_command(db: Path) -> None:
+@click.option("--full", is_flag=True, help="Resolve every document anew, even when documents were only "
+              "added since the last resolution (which resolves just them against the room's actors).")
+def resolve_command(db: Path, full: bool) -> None:
     """Rebuild the actors, events and disagreements across every document in the room (what each
     build does at its end; needed after an interrupted build)."""
     with Room(db) as room, damage_reported(db):
-        resolve_actors(room)
+        resolve_actors(room, full=full)
         counts = [room.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("documents", "actors", "events")]
     err.print(Text("resolved {}: {} documents · {} actors · {} events".format(visible(str(db)), *counts)))

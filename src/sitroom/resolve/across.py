@@ -193,7 +193,7 @@ def resolve(nodes: list[LocalActor]) -> list[list[int]]:
     spelled = expansions(nodes)
     _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], spelled))
     _short_organisations(uf, nodes, by_kind["organization"])
-    _by_key(uf, by_kind["location"], lambda i: {_place_key(nodes[i], n) for n in nodes[i].names})
+    _by_key(uf, by_kind["location"], lambda i: {place_key(nodes[i], n) for n in nodes[i].names})
     named = defaultdict(list, {k: [i for i in found if not nodes[i].described]
                                for k, found in by_kind.items()})
     _by_key(uf, named["other"], lambda i: {org_key(n) for n in nodes[i].names})
@@ -202,7 +202,7 @@ def resolve(nodes: list[LocalActor]) -> list[list[int]]:
     return _groups(uf, len(nodes))
 
 
-def _place_key(node: LocalActor, name: str) -> str:
+def place_key(node: LocalActor, name: str) -> str:
     """A place's name as a key, read in its sense ("New York" as the city keys as New York City)."""
     return org_key(place_name(name, _sense(node)))
 
@@ -249,7 +249,7 @@ def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) 
     """ "Southern Front" tagged a place in one article and an organisation in another: a name of
     two words or more, written the same, is one actor whatever the tagger called it (its kind is
     then the majority's)."""
-    _by_key(uf, indices, lambda i: {k for k in (_place_key(nodes[i], n) for n in nodes[i].names)
+    _by_key(uf, indices, lambda i: {k for k in (place_key(nodes[i], n) for n in nodes[i].names)
                                     if " " in k and not country_in(k.title())})
 
 

@@ -32,13 +32,13 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
 
 
 def build_actors(nodes: list[LocalActor], overrides: list[tuple[str, str, str]],
-                 skipped: list[int] | None = None):
-    """``(id, name, kind, country, members)`` records, ids stable for the same names, after the user's
-    ``(action, a, b)`` overrides (``resolve.overrides``; the numbers of those that changed nothing are
-    added to ``skipped``)."""
+                 skipped: list[int] | None = None, reserved: frozenset[str] = frozenset()):
+    """``(id, name, kind, country, members)`` records, ids stable for the same names (and none of
+    ``reserved``), after the user's ``(action, a, b)`` overrides (``resolve.overrides``; the numbers of
+    those that changed nothing are added to ``skipped``)."""
     groups, named = apply_overrides(resolve(nodes), nodes, overrides, skipped)
     records = []
-    for group, (ident, name, kind) in zip(groups, identities(groups, nodes, named), strict=True):
+    for group, (ident, name, kind) in zip(groups, identities(groups, nodes, named, reserved), strict=True):
         members = [nodes[i] for i in group]
         countries = [c for c in (m.country() for m in members) if c]
         country = max(set(countries), key=countries.count) if countries else None

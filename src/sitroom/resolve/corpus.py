@@ -3,10 +3,13 @@ corpus out, written together (the end of every build, and `sitroom resolve`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from sitroom.code_digest import code_digest
+from sitroom.resolve.across import LocalActor
 from sitroom.resolve.actors import build_actors, local_actors
+from sitroom.resolve.blocking import touch_keys
 from sitroom.resolve.disagreements import ClaimRow
 from sitroom.resolve.disagreements import find as find_disagreements
 from sitroom.resolve.event_disagreements import dated_differently
@@ -14,35 +17,79 @@ from sitroom.resolve.events import EventMention, build_events
 from sitroom.store.room import Room
 
 
-def room_local_actors(room: Room):
-    """Every document's local actors, as cross-document resolution (and `actors explain`) sees them."""
+def in_documents(column: str = "document") -> str:
+    """A WHERE condition: ``column`` holds one of a list of documents given as the parameter."""
+    return f"{column} IN (SELECT unnest(?::VARCHAR[]))"
+
+
+def room_local_actors(room: Room, documents: Sequence[str] | None = None) -> list[LocalActor]:
+    """Every document's local actors (or those of ``documents``), as cross-document resolution (and
+    `actors explain`) sees them."""
+    some = documents is not None
+    args = [list(documents)] if some else []
     mentions = room.db.execute(  # one row per way of naming an actor in a document, in order of first use
         "SELECT document, cluster, text, kind, country, pronoun, armed, sense, count(*) FROM mentions "
-        "GROUP BY ALL ORDER BY document, min(ordinal)").fetchall()
+        f"{'WHERE ' + in_documents() if some else ''} GROUP BY ALL ORDER BY document, min(ordinal)",
+        args).fetchall()
+    where = "WHERE " + in_documents("r.document") if some else ""
     roles = room.db.execute(
         "SELECT r.document, m.cluster, r.title, r.of_text FROM roles r JOIN mentions m "
-        "ON m.document = r.document AND m.ordinal = r.mention ORDER BY r.document, r.start_offset").fetchall()
+        f"ON m.document = r.document AND m.ordinal = r.mention {where} ORDER BY r.document, r.start_offset",
+        args).fetchall()
     return local_actors(mentions, roles)
 
 
-def resolve_actors(room: Room, force: bool = True) -> bool:
-    """Rebuild actors, events and disagreements across the corpus, and write them in one go; unless
+def resolve_actors(room: Room, force: bool = True, full: bool = False) -> bool:
+    """Resolve actors, events and disagreements across the corpus, and write them in one go; unless
     not ``force`` and the room was last resolved by this code with nothing changed since (no
-    document added, replaced or removed, no override). True when it resolved."""
+    document added, replaced or removed, no override). Documents only added since are resolved
+    against the room's actors (``resolve.incremental``) when they are at most ADDED_SHARE of the room,
+    unless ``full``; else everything is resolved anew. True when it resolved."""
     fingerprint = resolution_fingerprint()
     if not force and room.resolved_by == fingerprint:
         return False
+    added = None if full else room.added_since_resolved(fingerprint)
+    if added and len(added) <= ADDED_SHARE * room.db.execute("SELECT count(*) FROM documents").fetchone()[0]:
+        from sitroom.resolve.incremental import resolve_added
+
+        resolve_added(room, added, fingerprint)
+        return True
     skipped: list[int] = []
-    actors = build_actors(room_local_actors(room), room.overrides(), skipped)
+    nodes = room_local_actors(room)
+    actors = build_actors(nodes, room.overrides(), skipped)
     actor_of = _actor_of_mention(room, actors)
-    events = _events(room, actors, actor_of)
+    events = build_events(event_mentions(room.db.execute(f"{EVENT_MENTIONS} ORDER BY document, ordinal"
+                                                         ).fetchall(), actor_of), _names(actors))
+    disagreements = all_disagreements(room, events, _names(actors), actor_of)
+    room.replace_resolved(actors, events, disagreements, fingerprint, skipped, actor_keys(actors, nodes))
+    return True
+
+
+ADDED_SHARE = 0.5
+"""Documents added to a resolved room are resolved against it when they are at most this share of it;
+more, and resolving the whole room anew costs about as much and depends on no order."""
+
+
+def actor_keys(actors: list[tuple], nodes: list[LocalActor]) -> list[tuple[str, str]]:
+    """``(key, actor id)`` for every key of every member of ``actors`` (``resolve.blocking``)."""
+    node_of = {(n.document, n.cluster): n for n in nodes}
+    return [(key, a[0]) for a in actors
+            for key in set().union(*(touch_keys(node_of[m]) for m in a[4] if m in node_of))]
+
+
+def all_disagreements(room: Room, events: list[dict], names: dict[str, str],
+                      actor_of: Callable[[str, int], str | None]) -> list[dict]:
+    """Disagreements among all the room's claims (about whom: ``actor_of(document, mention)``), and
+    among ``events`` (one happening the sources date differently)."""
     documents = room.db.execute(
         "SELECT id, coalesce(title, source), published_basis FROM documents").fetchall()
-    disagreements = find_disagreements(_claims(room, actor_of)) + dated_differently(
-        events, {a[0]: a[1] for a in actors}, {d: title for d, title, _ in documents},
+    return find_disagreements(_claims(room, actor_of)) + dated_differently(
+        events, names, {d: title for d, title, _ in documents},
         lambda doc, n: _sentence(room, doc, n), {d for d, _, basis in documents if basis == "stated"})
-    room.replace_resolved(actors, events, disagreements, fingerprint, skipped)
-    return True
+
+
+def _names(actors: list[tuple]) -> dict[str, str]:
+    return {a[0]: a[1] for a in actors}
 
 
 @cache
@@ -51,26 +98,30 @@ def resolution_fingerprint() -> str:
     return "resolved:" + code_digest(("resolve", "coref", "model", "data", "store"))
 
 
-def _actor_of_mention(room: Room, actors: list[tuple]) -> dict[tuple[str, int], str]:
-    """(document, mention ordinal) -> the actor its cluster was resolved to."""
+def _actor_of_mention(room: Room, actors: list[tuple]) -> Callable[[str, int], str | None]:
+    """(document, mention ordinal) -> the actor its cluster was resolved to, if any."""
     actor_of_cluster = {(doc, cluster): a[0] for a in actors for doc, cluster in a[4]}
-    return {(d, o): actor_of_cluster[(d, c)] for d, o, c in room.db.execute(
+    found = {(d, o): actor_of_cluster[(d, c)] for d, o, c in room.db.execute(
         "SELECT document, ordinal, cluster FROM mentions").fetchall() if (d, c) in actor_of_cluster}
+    return lambda document, ordinal: found.get((document, ordinal))
 
 
-def _events(room: Room, actors: list[tuple], actor_of: dict[tuple[str, int], str]) -> list[dict]:
-    names = {a[0]: a[1] for a in actors}
-    rows = room.db.execute(
-        "SELECT document, ordinal, type, mode, status, phrase, sources, targets, when_start, when_end, "
-        "when_basis, location, start_offset FROM event_mentions ORDER BY document, ordinal").fetchall()
+EVENT_MENTIONS = ("SELECT document, ordinal, type, mode, status, phrase, sources, targets, when_start, "
+                  "when_end, when_basis, location, start_offset FROM event_mentions")
+"""The columns ``event_mentions`` reads (a query to add conditions to)."""
+
+
+def event_mentions(rows: list[tuple], actor_of: Callable[[str, int], str | None]) -> list[EventMention]:
+    """Event reports from ``EVENT_MENTIONS`` rows, their participants as actors (reports with none
+    are left out)."""
     mentions = []
     for doc, n, kind, mode, status, phrase, sources, targets, w_start, w_end, basis, location, at in rows:
-        src = frozenset(actor_of[(doc, i)] for i in sources if (doc, i) in actor_of)
-        tgt = frozenset(actor_of[(doc, i)] for i in targets if (doc, i) in actor_of) - src
+        src = frozenset(a for i in sources if (a := actor_of(doc, i)))
+        tgt = frozenset(a for i in targets if (a := actor_of(doc, i))) - src
         if src or tgt:
             when = (w_start, w_end, basis) if w_start else None
             mentions.append(EventMention(doc, n, kind, mode, status, phrase, src, tgt, when, location, at))
-    return build_events(mentions, names)
+    return mentions
 
 
 def _sentence(room: Room, document: str, ordinal: int) -> str:
@@ -82,7 +133,7 @@ def _sentence(room: Room, document: str, ordinal: int) -> str:
     return row[0] if row else ""
 
 
-def _claims(room: Room, actor_of: dict[tuple[str, int], str]) -> list[ClaimRow]:
+def _claims(room: Room, actor_of: Callable[[str, int], str | None]) -> list[ClaimRow]:
     rows = room.db.execute(
         "SELECT c.document, c.ordinal, c.subject, c.value, c.unit, c.dimension, c.base_value, c.tolerance, "
         "c.approximate, c.part, c.share_count, c.share_total, c.control, c.country, c.when_start, "
@@ -90,6 +141,6 @@ def _claims(room: Room, actor_of: dict[tuple[str, int], str]) -> list[ClaimRow]:
         "FROM claims c JOIN documents d ON d.id = c.document ORDER BY c.document, c.ordinal").fetchall()
     return [ClaimRow(f"{doc}:c{n}", subject, value, unit, dim, base, tol, approx, part,
                      (count, total) if total else None, control, country, text, when, quote,
-                     actor_of.get((doc, about)))
+                     actor_of(doc, about) if about is not None else None)
             for doc, n, subject, value, unit, dim, base, tol, approx, part, count, total, control, country,
             when, text, quote, about in rows]

@@ -132,10 +132,12 @@ def _dates(m: EventMention) -> set[str]:
     return {m.when[0]} if m.when and m.dated else set()
 
 
-def build_events(mentions: list[EventMention], names: dict[str, str]) -> list[dict]:
-    """Event records for the room: id, type, when, actors, summary, members."""
+def build_events(mentions: list[EventMention], names: dict[str, str], taken: set[str] | None = None
+                 ) -> list[dict]:
+    """Event records for the room: id, type, when, actors, summary, members; no id is one of ``taken``
+    (the ids of events kept beside these), which gains theirs."""
     out = []
-    taken: set[str] = set()
+    taken = set() if taken is None else taken
     for members in group(mentions):
         ms = [mentions[i] for i in members]
         dated = [m for m in ms if m.dated] or [m for m in ms if m.when]

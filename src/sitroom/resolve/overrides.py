@@ -38,14 +38,16 @@ def slug(name: str) -> str:
 
 
 def identities(groups: Sequence[Group], nodes: Sequence[LocalActor],
-               named: dict[int, tuple[str, str | None]] | None = None) -> list[tuple[str, str, str]]:
+               named: dict[int, tuple[str, str | None]] | None = None,
+               reserved: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
     """``(id, name, kind)`` of each group, in the order of ``groups``: the kind its members say and the
     name they are written with most (or the ``(name, kind or None)`` in ``named[group index]``, as
     overrides set them), the id ``kind:slug(name)``, where several agree told apart by the document of
-    their first member (``person:karl-1a2b3c4d``) except the one with most mentions."""
+    their first member (``person:karl-1a2b3c4d``) except the one with most mentions. No id is one of
+    ``reserved`` (the ids of actors kept as they are, beside these groups)."""
     named = named or {}
     labels = [_label(group, nodes, named.get(g)) for g, group in enumerate(groups)]
-    return [(ident, *labels[g]) for g, ident in enumerate(_ids(groups, nodes, labels))]
+    return [(ident, *labels[g]) for g, ident in enumerate(_ids(groups, nodes, labels, reserved))]
 
 
 def _label(group: Group, nodes: Sequence[LocalActor], given: tuple[str, str | None] | None = None
@@ -56,22 +58,23 @@ def _label(group: Group, nodes: Sequence[LocalActor], given: tuple[str, str | No
     return name or display(members, kind), kind
 
 
-def _ids(groups: Sequence[Group], nodes: Sequence[LocalActor], labels: Sequence[tuple[str, str]]
-         ) -> list[str]:
-    """``kind:slug(name)`` for the group of that id with most mentions; the others sharing it add the
-    first 8 characters of their first member's document (and its cluster if that is taken too), so an
-    id stays the same when other actors are merged, split or added."""
+def _ids(groups: Sequence[Group], nodes: Sequence[LocalActor], labels: Sequence[tuple[str, str]],
+         reserved: frozenset[str] = frozenset()) -> list[str]:
+    """``kind:slug(name)`` for the group of that id with most mentions (unless ``reserved``); the others
+    sharing it add the first 8 characters of their first member's document (and its cluster if that is
+    taken too), so an id stays the same when other actors are merged, split or added."""
     bases: dict[str, list[int]] = defaultdict(list)
     for g, (name, kind) in enumerate(labels):
         if groups[g]:
             bases[f"{kind}:{slug(name)}"].append(g)
     ids = [""] * len(groups)
-    taken = set(bases)
+    taken = set(bases) | reserved
     for base, sharing in bases.items():
         first = {g: min((nodes[i].document, nodes[i].cluster) for i in groups[g]) for g in sharing}
         sharing.sort(key=lambda g: (-sum(nodes[i].mentions for i in groups[g]), first[g]))
-        ids[sharing[0]] = base
-        for g in sharing[1:]:
+        if base not in reserved:
+            ids[sharing.pop(0)] = base
+        for g in sharing:
             document, cluster = first[g]
             candidate = f"{base}-{slug(document)[:8]}"
             if candidate in taken:

@@ -113,6 +113,17 @@ CREATE TABLE IF NOT EXISTS actor_members (
     cluster INTEGER NOT NULL
 );
 
+-- The keys each actor can be met by (resolve/blocking.py) and the documents the corpus-wide tables
+-- cover: a build resolves the documents it adds against these (resolve/incremental.py).
+CREATE TABLE IF NOT EXISTS actor_keys (
+    key VARCHAR NOT NULL,
+    actor VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS resolved_documents (
+    id VARCHAR NOT NULL
+);
+
 -- What users said about actors (`sitroom actors merge/split`): kept across rebuilds.
 CREATE TABLE IF NOT EXISTS actor_overrides (
     ordinal INTEGER NOT NULL,
