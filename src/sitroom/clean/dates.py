@@ -34,6 +34,7 @@ _PATTERNS = [
 ]
 _TIME = re.compile(r"\s*(?:,|at|-|–)?\s*(?P<h>[0-2]?\d)\s?:\s?(?P<m>[0-5]\d)(?:\s?(?P<ampm>[ap]\.?m\.?))?",
                    re.I)
+_DIGIT = re.compile(r"\d")
 _BARE_YEAR = re.compile(r"(?<![\d$€£.,-])\b(?:1[89]\d\d|20\d\d)\b(?![.,]\d|\s?(?:%|km|kilomet|miles|people))")
 
 
@@ -59,6 +60,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     end = len(text) if end is None else end
     taken: list[Span] = []
     found: list[DateMention] = []
+    if not _DIGIT.search(text, start, end):
+        return found  # (every date has a day or a year in digits)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text, start, end):
             span = Span(match.start(), match.end())

@@ -14,11 +14,13 @@ import multiprocessing.connection
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from functools import partial
 
 from sitroom.errors import ModelError, SitroomError, TooSlow
 from sitroom.model.document import SourceText
@@ -30,21 +32,72 @@ Result = tuple  # (document, analysis)
 def analyse_text(text: SourceText, nlp, budget: float) -> Result | Failure:
     """Clean and analyse one source text within ``budget`` seconds; a Failure names the stage.
     Raises ModelError (no pipeline: nothing can be analysed, the build stops with advice)."""
+    return analyse_texts([text], nlp, budget)[0]
+
+
+def analyse_texts(texts: list[SourceText], nlp, budget: float) -> list[Result | Failure]:
+    """``analyse_text`` for several texts, their passages parsed together (one ``nlp.pipe``: fuller
+    batches than one document's). Each text has its own ``budget`` for its cleaning, its parsing (of
+    the batch its passages are in) and its analysis; one that fails fails alone."""
     from sitroom.clean import clean
+    from sitroom.extract.analysis import passage_texts
+
+    cleaned, spent = [], []
+    for text in texts:
+        start = time.perf_counter()
+        cleaned.append(_attempt(text, "clean", budget, partial(clean, text)))
+        spent.append(time.perf_counter() - start)
+    own = [passage_texts(d) if not isinstance(d, Failure) else [] for d in cleaned]
+    parses = _Parses(nlp, [passage for texts_of in own for passage in texts_of])
+    out: list[Result | Failure] = []
+    for text, document, passages, used in zip(texts, cleaned, own, spent, strict=True):
+        if isinstance(document, Failure):
+            out.append(document)
+            continue
+        left = max(budget - used, 0.001) if budget > 0 else 0
+        out.append(_attempt(text, "nlp", left, partial(_analysed, document, nlp, parses, len(passages))))
+    return out
+
+
+def _analysed(document, nlp, parses: _Parses, passages: int) -> Result:
     from sitroom.extract.analysis import analyse
 
-    stage = "clean"
+    return document, analyse(document, nlp, parses.take(passages))
+
+
+def _attempt(text: SourceText, stage: str, budget: float, work):
+    """``work()`` within ``budget`` seconds, or the Failure of ``text`` at ``stage``."""
     try:
         with _budget(budget):
-            document = clean(text)
-            stage = "nlp"
-            return document, analyse(document, nlp)
+            return work()
     except ModelError:
         raise
     except TooSlow as exc:
         return Failure(text.source, stage, str(exc))
     except Exception as exc:  # a bug on one page must not stop the batch
         return Failure(text.source, stage, f"{type(exc).__name__}: {exc}")
+
+
+class _Parses:
+    """spaCy's parses of a list of passage texts, taken a document's passages at a time. A document
+    whose parsing failed (or ran out of time) takes its passages all the same: the next starts anew
+    after them."""
+
+    def __init__(self, nlp, texts: list[str]):
+        self.nlp, self.texts, self.taken = nlp, texts, 0
+        self._parsing = None
+
+    def take(self, n: int) -> list:
+        from sitroom.extract.analysis import BATCH_SIZE
+
+        start, self.taken = self.taken, self.taken + n
+        if self._parsing is None:
+            self._parsing = self.nlp.pipe(self.texts[start:], batch_size=BATCH_SIZE)
+        try:
+            return [next(self._parsing) for _ in range(n)]
+        except BaseException:
+            self._parsing = None  # (a generator that raised is done)
+            raise
 
 
 class LazyModel:
@@ -77,52 +130,68 @@ def _warm_up(nlp) -> None:
                       content_hash="", encoding="utf-8"), nlp, 0)
 
 
-class Analysers:
-    """``workers`` processes analysing texts; ``ready`` hands back what was handed in, in order,
-    keeping at most two texts per worker in flight (memory stays bounded on any corpus size).
+CHUNK = 4
+"""Texts handed to a worker at once, parsed together (``analyse_texts``): ~7 % less parsing time than
+one document at a time on news articles."""
 
-    A worker that dies breaks every text in flight, so all of them are handed out again to a new
-    pool; a text fails only once it was in flight at two deaths (it is the likely cause), and a
-    pool that dies three times in a row without finishing a text stops the build (workers that
-    cannot start, or no memory for the pipeline)."""
+
+class Analysers:
+    """``workers`` processes analysing texts, CHUNK at a time; ``ready`` hands back what was handed in,
+    in order, keeping at most two chunks per worker in flight (memory stays bounded on any corpus size).
+
+    A worker that dies breaks every chunk in flight, so all their texts are handed out again to a new
+    pool, one text at a time; a text fails only once it was in flight at two deaths (it is the likely
+    cause), and a pool that dies three times in a row without finishing a text stops the build
+    (workers that cannot start, or no memory for the pipeline)."""
 
     def __init__(self, workers: int, model: str | None, budget: float):
         self.workers, self.model, self.budget = workers, model, budget
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: deque[list] = deque()  # [tag, text, future, deaths seen]
+        self._pending: deque[list] = deque()  # [[(tag, text), ...], future, deaths seen]
+        self._gathering: list[tuple[object, SourceText]] = []
         self._deaths_in_a_row = 0
 
     def submit(self, tag: object, text: SourceText) -> None:
         """Hand ``text`` out (``tag`` comes back with its result)."""
-        self._pending.append([tag, text, self._started().submit(_work, text, self.budget), 0])
+        self._gathering.append((tag, text))
+        if len(self._gathering) >= CHUNK:
+            self._send(self._gathering, 0)
+            self._gathering = []
 
     def ready(self) -> Iterator[tuple[object, SourceText, Result | Failure]]:
         """The results due for the window to stay bounded, oldest first."""
         while len(self._pending) > 2 * self.workers:
-            yield self._next()
+            yield from self._next()
 
     def drain(self) -> Iterator[tuple[object, SourceText, Result | Failure]]:
+        if self._gathering:
+            self._send(self._gathering, 0)
+            self._gathering = []
         while self._pending:
-            yield self._next()
+            yield from self._next()
 
-    def _next(self) -> tuple[object, SourceText, Result | Failure]:
+    def _send(self, items: list[tuple[object, SourceText]], deaths: int) -> None:
+        future = self._started().submit(_work, [text for _, text in items], self.budget)
+        self._pending.append([items, future, deaths])
+
+    def _next(self) -> list[tuple[object, SourceText, Result | Failure]]:
         while True:
-            tag, text, future, deaths = self._pending[0]
+            items, future, deaths = self._pending[0]
             try:
-                result = future.result()
+                results = future.result()
             except BrokenProcessPool:
                 self._restart()
-                if self._pending[0][3] >= 2:
-                    tag, text, _, _ = self._pending.popleft()
-                    return tag, text, Failure(text.source, "nlp", "the worker analysing it died (twice)")
+                if self._pending[0][2] >= 2:
+                    ((tag, text),), _, _ = self._pending.popleft()
+                    return [(tag, text, Failure(text.source, "nlp", "the worker analysing it died (twice)"))]
                 continue
             except ModelError:
                 raise
-            except Exception as exc:  # the result could not come back (it would not pickle, say)
-                result = Failure(text.source, "nlp", f"{type(exc).__name__}: {exc}")
+            except Exception as exc:  # the results could not come back (one would not pickle, say)
+                results = [Failure(text.source, "nlp", f"{type(exc).__name__}: {exc}") for _, text in items]
             self._pending.popleft()
             self._deaths_in_a_row = 0
-            return tag, text, result
+            return [(tag, text, result) for (tag, text), result in zip(items, results, strict=True)]
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -138,9 +207,10 @@ class Analysers:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-        for item in self._pending:
-            item[2] = self._started().submit(_work, item[1], self.budget)
-            item[3] += 1
+        pending, self._pending = self._pending, deque()
+        for items, _, deaths in pending:  # one text at a time now: the next death names its cause
+            for item in items:
+                self._send([item], deaths + 1)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -167,9 +237,9 @@ def _exit_with(sentinel: int) -> None:
     os._exit(1)
 
 
-def _work(text: SourceText, budget: float) -> Result | Failure:
+def _work(texts: list[SourceText], budget: float) -> list[Result | Failure]:
     assert _MODEL is not None
-    return analyse_text(text, _MODEL.get(), budget)
+    return analyse_texts(texts, _MODEL.get(), budget)
 
 
 @contextmanager

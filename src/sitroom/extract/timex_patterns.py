@@ -150,7 +150,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
 
 
 _UNITS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "centur", "quarter")
-NEEDS = {
+_NEEDS = {
     "ago": ("ago",), "after": ("later", "after", "before", "earlier", "prior"), "age": ("old",),
     "times_per": ("once", "twice", "times"), "every_n": ("every",), "fiscal_year": ("fiscal",),
     "year_ended": ("year",), "full_year": ("full",), "spelled_year": ("nineteen", "eighteen", "thousand"),
@@ -167,19 +167,34 @@ NEEDS = {
     "clock_word": ("noon", "midday", "midnight", "morning", "afternoon"),
     "year": ("18", "19", "20"), "year_range": ("18", "19", "20"),
     "month": tuple(FULL_MONTH.lower().split("|")), "weekday": tuple(DAYS.lower().split("|")),
+    "rate": ("year", "month", "week", "day", "hour"),
 }
-"""Words (lowercase) of which every match of a kind's patterns holds one: a passage with none of them
-is not searched with those patterns (the same hits, at a fraction of the cost: most passages name no
-"fiscal" year, no time "ago")."""
+_NEEDS_PATTERN = {
+    "short_year": re.compile(r"['‘’]\d\d"),
+    "clock": re.compile(r"\d(?::|\.\d\d\s*[ap]|\s*[ap]\.?m)", re.I),
+}
+
+
+@cache
+def needs() -> dict[str, tuple[str, ...]]:
+    """Words (lowercase) of which every match of a kind's patterns holds one: a passage with none of them
+    is not searched with those patterns (the same hits, at a fraction of the cost: most passages name no
+    "fiscal" year, no time "ago"). For kinds of words from data/time_words.yaml, the first word of each."""
+    w = words()
+    return _NEEDS | {kind: tuple({item.lower().split()[0] for item in items}) for kind, items in (
+        ("holiday", w["holidays"]), ("set", w["sets"]),
+        ("ref", w["present_ref"] + w["past_ref"] + w["future_ref"]))}
 
 
 def find_hits(text: str, start: int, end: int) -> list[Hit]:
     candidates: list[Hit] = []
     for mention in find_dates(text, start, end):
         candidates.append(Hit(mention.span, "explicit", None))  # type: ignore[arg-type]
-    lowered = text[start:end].lower()
+    lowered, wanted = text[start:end].lower(), needs()
     for kind, pattern in patterns():
-        if kind in NEEDS and not any(word in lowered for word in NEEDS[kind]):
+        if kind in wanted and not any(word in lowered for word in wanted[kind]):
+            continue
+        if kind in _NEEDS_PATTERN and not _NEEDS_PATTERN[kind].search(text, start, end):
             continue
         for match in pattern.finditer(text, start, end):
             span = trim(text, Span(match.start(), match.end()))
