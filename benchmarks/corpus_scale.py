@@ -13,7 +13,8 @@ with ``--worker``; ``--baseline REF`` beside the new code, in the same run) it t
   peak resident memory of that process (``ru_maxrss``);
 - adds 10 texts (``--add``, default: the first 10 of the PolNeAR dev split, not in the room) with
   ``sitroom build`` as a user would, and builds the same 10 into an empty room: the difference is what
-  adding costs beyond their own analysis.
+  adding costs beyond their own analysis (resolved against the room's actors where the code can:
+  ``resolve.incremental``, the room resolved as a build does).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT.parent / "shared" / "bench" / "polnear" / "data" / "train" / "text"
 ADD = ROOT.parent / "shared" / "bench" / "polnear" / "data" / "dev" / "text"
 RESOLVED = ("actor_members", "actor_overrides", "actors", "event_actors", "event_members", "events",
-            "disagreements")
+            "disagreements", "actor_keys", "resolved_documents")
 """Tables of the corpus-wide stage (and the user's overrides): never copied."""
 
 
@@ -99,14 +100,25 @@ def worker(room: str) -> dict:
         nodes = timed("read", corpus.room_local_actors, opened)
         actors = timed("actors", build_actors, nodes, opened.overrides())
         actor_of = timed("read", corpus._actor_of_mention, opened, actors)
-        found = timed("events", corpus._events, opened, actors, actor_of)
+        names = {a[0]: a[1] for a in actors}
+        if hasattr(corpus, "event_mentions"):  # (since the room keeps actors' keys: incremental builds)
+            query = f"{corpus.EVENT_MENTIONS} ORDER BY document, ordinal"
+            rows = timed("read", lambda: opened.db.execute(query).fetchall())
+            found = timed("events", lambda: events.build_events(corpus.event_mentions(rows, actor_of), names))
+        else:
+            found = timed("events", corpus._events, opened, actors, actor_of)
         claims = timed("read", corpus._claims, opened, actor_of)
         disagreements = timed("disagreements", find, claims)
-        disagreements += timed("disagreements", dated_differently, found, {a[0]: a[1] for a in actors},
+        disagreements += timed("disagreements", dated_differently, found, names,
                                {d: t for d, t, _ in documents},
                                lambda doc, n: corpus._sentence(opened, doc, n),
                                {d for d, _, basis in documents if basis == "stated"})
-        timed("write", opened.replace_resolved, actors, found, disagreements)
+        if hasattr(corpus, "actor_keys"):  # resolved as a build does: documents added later meet the keys
+            keys = timed("keys", corpus.actor_keys, actors, nodes)
+            timed("write", opened.replace_resolved, actors, found, disagreements,
+                  corpus.resolution_fingerprint(), [], keys)
+        else:
+            timed("write", opened.replace_resolved, actors, found, disagreements)
     return {"documents": len(documents), "local actors": len(nodes), "actors": len(actors),
             "events": len(found), "seconds": seconds, "pairs": counts,
             "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -136,7 +148,7 @@ def measure(src: Path | None, rooms: dict[int, Path], texts: Path, tmp: Path, no
 
 
 def report(results: dict[str, list[dict]], texts: Path) -> None:
-    stages = ("read", "actors", "events", "disagreements", "write")
+    stages = ("read", "actors", "events", "disagreements", "keys", "write")
     print("corpus-wide stage (resolve_actors) by stage, seconds; pairs compared; peak RSS of the process")
     print(f"{'version':16} {'docs':>6} {'local':>7} " + " ".join(f"{s:>8}" for s in stages)
           + f" {'total':>7} {'ms/doc':>7} {'actor pairs':>12} {'event pairs':>12} {'peak MB':>8}")

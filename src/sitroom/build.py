@@ -60,10 +60,11 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
         try:
             inputs = Inputs(room, report, paths, settings, keep_missing)
             progress.files_found(len(inputs.found))
+            states = room.states()
             for source, path in inputs.files(progress):
                 try:
                     for read in inputs.reads(source, path):
-                        stored = room.state(read.id)
+                        stored = states.get(read.id)
                         if stored == (read.content_hash, pipeline) and not force:
                             report.unchanged.append(read.source)
                         elif pool is None:  # the budget does not count loading the pipeline
@@ -98,11 +99,11 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
     with Room(db) as room:
         inputs = Inputs(room, report, paths, settings, keep_missing)
         progress.files_found(len(inputs.found))
-        sources, stored = [], {}
+        sources, stored, states = [], {}, room.states()
         for source, path in inputs.files():
             try:
                 for read in inputs.reads(source, path):
-                    state = room.state(read.id)
+                    state = states.get(read.id)
                     if state == (read.content_hash, pipeline) and not force:
                         report.unchanged.append(read.source)
                     else:

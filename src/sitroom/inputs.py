@@ -60,10 +60,13 @@ class Inputs:
         self.walked = Walked()
         self.found = list(discover(paths, self.walked))
         self._claimed: dict[str, tuple[tuple[str, int | None], str]] = {}
+        self._held: dict[str, list[str]] = {}  # origin -> its documents in the room (read in files())
+        self._failed: set[str] = set()  # sources of failures kept in the room
 
     def files(self, progress=None) -> Iterator[tuple[str, Path]]:
         """``(source, path)`` of each file to read; gone inputs removed, failures recorded first."""
         removed = self._remove_gone()
+        self._held, self._failed = self.room.documents_by_origin(), set(self.room.failure_sources())
         for item in self.found:
             if isinstance(item, Failure):
                 if Path(item.source).absolute() not in removed:  # a deleted input named: removed
@@ -78,7 +81,8 @@ class Inputs:
         whole, the documents it no longer holds (deleted .jsonl lines) removed."""
         seen: set[str] = set()
         whole = True
-        self.room.clear_failures(source)
+        if any(f == source or f.startswith(source + ":") for f in self._failed):
+            self.room.clear_failures(source)
         for read in read_path(source, path, self.settings):
             if isinstance(read, Failure):
                 whole = False  # keep what the file held before: nothing is lost
@@ -94,8 +98,10 @@ class Inputs:
                 continue
             self._claimed[read.id] = (key, shown)
             yield read
-        if whole:
-            self.report.removed.extend(self.room.remove_missing(str(path.resolve()), seen))
+        if whole:  # (the lines of a .jsonl it no longer holds)
+            gone = [doc for doc in self._held.get(str(path.resolve()), []) if doc not in seen]
+            self.room.remove(gone)
+            self.report.removed.extend(gone)
 
     def _remove_gone(self) -> set[Path]:
         """Drop the documents of inputs that are gone and forget failures that no longer hold; the

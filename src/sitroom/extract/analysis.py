@@ -84,16 +84,17 @@ def analyse(doc: Document, nlp, parsed: Iterable | None = None) -> Analysis:
         known_text(sdoc, text)
         offset = part.span.start
         index: dict[int, int] = {}
-        for sent in sdoc.sents:
-            if not sent.text.strip():
+        bounds = [(sent.start, sent.start_char, sent.end_char) for sent in sdoc.sents]
+        for first, begin, end in bounds:
+            said = text[begin:end]  # (sent.text, without spaCy joining its tokens again)
+            if not said.strip():
                 continue
-            index[sent.start] = len(sentences)
-            lead = len(sent.text) - len(sent.text.lstrip())
-            start = offset + sent.start_char + lead
-            sentences.append(Sentence(Span(start, offset + sent.start_char + len(sent.text.rstrip())),
+            index[first] = len(sentences)
+            lead = len(said) - len(said.lstrip())
+            sentences.append(Sentence(Span(offset + begin + lead, offset + begin + len(said.rstrip())),
                                       part.voice, part.comment))
-        for sent in sdoc.sents:  # whitespace-only sentences still own tokens
-            index.setdefault(sent.start, max(len(sentences) - 1, 0))
+        for first, _, _ in bounds:  # whitespace-only sentences still own tokens
+            index.setdefault(first, max(len(sentences) - 1, 0))
         found = mentions_in(sdoc, offset, index, places)
         surnames |= full_name_surnames(found)
         found += surnames_missed(sdoc, offset, index, surnames, found)

@@ -192,12 +192,17 @@ class Room(ResolvedTables):
             self.db.execute("DELETE FROM failures WHERE list_contains(?, source)",
                             [[doc.source.source for doc, _, _, _ in items]])
 
-    def remove_missing(self, origin: str, keep: set[str]) -> list[str]:
-        """Drop documents once read from ``origin`` that it no longer holds (lines of a .jsonl)."""
-        gone = [row[0] for row in self.db.execute("SELECT id FROM documents WHERE origin = ?",
-                                                  [origin]).fetchall() if row[0] not in keep]
-        self.remove(gone)
-        return gone
+    def states(self) -> dict[str, tuple[str, str]]:
+        """``state`` of every document, read at once: ``{id: (content_hash, pipeline)}``."""
+        return {row[0]: (row[1], row[2]) for row in self.db.execute(
+            "SELECT id, content_hash, pipeline FROM documents").fetchall()}
+
+    def documents_by_origin(self) -> dict[str, list[str]]:
+        """``{origin: [document id, ...]}``: what each file was read into."""
+        found: dict[str, list[str]] = {}
+        for doc_id, origin in self.db.execute("SELECT id, origin FROM documents ORDER BY id").fetchall():
+            found.setdefault(origin, []).append(doc_id)
+        return found
 
     def remove(self, doc_ids: list[str]) -> None:
         """Drop documents and everything derived from them, in one transaction."""
