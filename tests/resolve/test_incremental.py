@@ -45,10 +45,11 @@ def test_every_join_of_the_rules_is_between_actors_sharing_a_key():
     nodes = [
         _node("a", "organization", "Norland Liberation Front", "NLF"), _node("b", "organization", "NLF"),
         _node("c", "organization", "Halvorsen Shipping"), _node("d", "organization", "Halvorsen"),
-        _node("e", "organization", "Vexley Harbour Authority Inc."), _node("f", "organization", "Vexley Harbour Authority"),
-        _node("g", "state", "Marlova", country="MDA"), _node("h", "state", "the Republic of Marlova", country="MDA"),
-        _node("i", "person", "Karl Ostrom"), _node("j", "person", "Ostrom", pronouns=("he", "he", "his")),
-        _node("k", "location", "Ostrom"), _node("l", "person", "Erik Lundqvist"), _node("m", "person", "Eric Lundkvist"),
+        _node("e", "organization", "Vexley Harbour Authority Inc."),
+        _node("f", "organization", "Vexley Harbour Authority"), _node("g", "state", "Marlova", country="MDA"),
+        _node("h", "state", "the Republic of Marlova", country="MDA"), _node("i", "person", "Karl Ostrom"),
+        _node("j", "person", "Ostrom", pronouns=("he", "he", "his")), _node("k", "location", "Ostrom"),
+        _node("l", "person", "Erik Lundqvist"), _node("m", "person", "Eric Lundkvist"),
         _node("n", "person", "Anna Maria Holm"), _node("o", "person", "Anna Maria Holmberg"),
         _node("p", "location", "Southern Front Ridge"), _node("q", "organization", "Southern Front Ridge"),
         _node("r", "other", "Harbour Accord"), _node("s", "other", "the Harbour Accord"),
@@ -91,7 +92,7 @@ def test_documents_added_to_a_room_give_the_picture_of_one_build(corpus, folder,
     assert calls == []  # the first resolution is whole
     _copy(corpus, folder, files[3:])
     build([str(folder)], step)
-    assert len(calls) == 1 and len(calls[0]) == len(files) - 3  # the two added ones, resolved against the room
+    assert len(calls) == 1 and len(calls[0]) == len(files) - 3  # the two added, resolved against the room
     whole = tmp_path / "whole.duckdb"
     build([str(folder)], whole)
     assert exported(step) == exported(whole)
