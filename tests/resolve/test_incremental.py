@@ -12,7 +12,7 @@ from sitroom.cli.main import main
 from sitroom.model.clusters import UnionFind
 from sitroom.resolve.across import LocalActor, resolve
 from sitroom.resolve.actors import build_actors
-from sitroom.resolve.blocking import touch_keys
+from sitroom.resolve.blocking import probe_keys, touch_keys
 from sitroom.resolve.corpus import resolution_fingerprint, room_local_actors
 from sitroom.store.room import Room
 from tests.conftest import exported
@@ -27,11 +27,15 @@ def _node(doc, kind, *names, cluster=0, country=None, pronouns=()):
 
 
 def _connected_by_keys(nodes: list[LocalActor]) -> UnionFind:
-    """Nodes joined where they share a touch key."""
-    uf, first = UnionFind(len(nodes)), {}
+    """Nodes joined where one's probe key is the other's touch key (as a new one finds a kept one)."""
+    uf, holders = UnionFind(len(nodes)), {}
     for i, node in enumerate(nodes):
         for key in touch_keys(node):
-            uf.union(first.setdefault(key, i), i)
+            holders.setdefault(key, []).append(i)
+    for i, node in enumerate(nodes):
+        for key in probe_keys(node):
+            for j in holders.get(key, ()):
+                uf.union(i, j)
     return uf
 
 

@@ -68,6 +68,14 @@ class LocalActor:
     senses: Counter = field(default_factory=Counter)
     """How its names were read (model/mention.py ``sense``): ``city`` for a state's name read as its
     big city, ``description`` for a description that took part in an event ("Port officials")."""
+    stands_for: list[tuple[str, int]] = field(default_factory=list)
+    """When it is a whole actor resolved before (``resolve.incremental``): the ``(document, cluster)``
+    of each of its local actors, whose mentions, names and roles it holds; else empty."""
+
+    @property
+    def weight(self) -> int:
+        """How many local actors it is: what the rules count where they weigh the corpus."""
+        return len(self.stands_for) or 1
 
     @property
     def described(self) -> bool:
@@ -204,10 +212,11 @@ def resolve(nodes: list[LocalActor]) -> list[list[int]]:
 
 def place_key(node: LocalActor, name: str) -> str:
     """A place's name as a key, read in its sense ("New York" as the city keys as New York City)."""
-    return org_key(place_name(name, _sense(node)))
+    return org_key(place_name(name, sense(node)))
 
 
-def _sense(node: LocalActor) -> str | None:
+def sense(node: LocalActor) -> str | None:
+    """``city`` or ``region`` when some of its names were read so (model/mention.py), else None."""
     return next((s for s in ("city", "region") if node.senses[s]), None)
 
 
@@ -223,7 +232,10 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
                 opening[words[0]].add(i)
     if not opening:
         return
-    reach = Counter(uf.find(i) for members in opening.values() for i in members)
+    reach: Counter = Counter()
+    for members in opening.values():
+        for i in members:
+            reach[uf.find(i)] += nodes[i].weight
     groups: dict[str, set[int]] = {}  # the groups opened by each word: one-word names join them, no
     # two of them join here, so a group found once stays (under whichever root)
     for i in indices:
@@ -343,7 +355,9 @@ def _people(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) -> None:
     surnames: dict[str, set[int]] = defaultdict(set)
     for key, i in by_name.items():
         surnames[key[-1]].add(i)
-    reach = Counter(uf.find(i) for i in full)  # documents (nodes) each person is named in
+    reach: Counter = Counter()  # documents (local actors) each person is named in
+    for i in full:
+        reach[uf.find(i)] += nodes[i].weight
     held: dict[int, set[str]] = defaultdict(set)  # role words of each person, over all its documents
     for i in full:
         held[uf.find(i)] |= nodes[i].role_words()
@@ -434,7 +448,7 @@ def actor_kind(members: list[LocalActor]) -> str:
 def display(members: list[LocalActor], kind: str) -> str:
     names: Counter = Counter()
     for node in members:
-        names.update({place_name(n, _sense(node)): c for n, c in node.names.items()})  # New York City
+        names.update({place_name(n, sense(node)): c for n, c in node.names.items()})  # New York City
     if kind == "state":
         countries = Counter(c for n in members for c in [n.country()] if c)
         if countries:

@@ -40,9 +40,10 @@ def build_actors(nodes: list[LocalActor], overrides: list[tuple[str, str, str]],
     records = []
     for group, (ident, name, kind) in zip(groups, identities(groups, nodes, named, reserved), strict=True):
         members = [nodes[i] for i in group]
-        countries = [c for c in (m.country() for m in members) if c]
+        countries = [c for m in members for c in [m.country()] * m.weight if c]  # (a vote per local actor)
         country = max(set(countries), key=countries.count) if countries else None
         if kind == "location" or kind == "other":
             country = None
-        records.append((ident, name, kind, country, sorted((m.document, m.cluster) for m in members)))
+        locals_ = sorted(local for m in members for local in m.stands_for or [(m.document, m.cluster)])
+        records.append((ident, name, kind, country, locals_))
     return sorted(records, key=lambda r: r[4][0])

@@ -10,37 +10,61 @@ has its key below (checked by tests/resolve/test_blocking.py on the test corpora
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
+
 from sitroom.data.names import firm_key, fold, initials, is_acronym, org_key, skeleton
-from sitroom.resolve.across import LocalActor, family, org_keys, place_key
+from sitroom.data.places import place_name
+from sitroom.resolve.across import LocalActor, family, org_keys, sense
 
 
-def touch_keys(node: LocalActor) -> set[str]:
-    """Keys of one local actor: ``n:`` its names' keys (as an organisation, a place, a firm, a known
-    alias), ``a:`` acronyms and the initials of names of several words, ``o:`` the opening word of an
-    organisation's name (a one-word name joins the longer one it opens), ``c:`` a state's country,
-    and for people ``s:`` the surname's skeleton, ``w:`` the folded surname (which a lone surname and a
+def touch_keys(node: LocalActor) -> frozenset[str]:
+    """Keys of one local actor, kept with its actor: ``n:`` its names' keys (as an organisation, a
+    place, a firm, a known alias), for an organisation ``a:`` acronyms and the initials of names of
+    several words, ``o:`` the opening word of a name of several words and ``one:`` a name of one word
+    (which joins the longer name it opens: see ``probe_keys``), ``c:`` a state's country, and for
+    people ``s:`` the surname's skeleton, ``w:`` the folded surname (which a lone surname and a
     one-word place of that spelling meet) and ``g:`` two given names with the surname's initial."""
-    keys: set[str] = set()
     kind = family(node)
-    for name in node.names:
-        keys.update(("n:" + org_key(name), "n:" + firm_key(name), "n:" + place_key(node, name)))
-        if is_acronym(name):
-            keys.add("a:" + name.replace(".", ""))
-        elif " " in name.strip():
-            keys.add("a:" + initials(name))
+    return _keys(tuple(node.names), kind, sense(node), node.country() if kind == "state" else None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys(names: tuple[str, ...], kind: str, read_as: str | None, country: str | None) -> frozenset[str]:
+    """``touch_keys`` of a local actor so named, of that kind, its names read in that sense (remembered:
+    the same names come back in document after document)."""
+    node = LocalActor("", 0, names=Counter(names))
+    keys: set[str] = set()
+    for name in names:
+        keys.update(("n:" + org_key(name), "n:" + firm_key(name), "n:" + org_key(place_name(name, read_as))))
         words = firm_key(name).split()
-        if kind == "organization" and words:
-            keys.add("o:" + words[0])
+        if kind == "organization":
+            if is_acronym(name):
+                keys.add("a:" + name.replace(".", ""))
+            elif " " in name.strip():
+                keys.add("a:" + initials(name))
+            if words:
+                keys.add(("o:" if len(words) > 1 else "one:") + words[0])
         if len(name.split()) == 1:
             keys.add("w:" + fold(name))
     if kind == "organization":
         keys.update("n:" + key for key in org_keys(node, {}))
     if kind == "state":
-        keys.add("c:" + (node.country() or ""))
+        keys.add("c:" + (country or ""))
     full = node.full_name()
     if kind == "person" and full:
         folded = [fold(t) for t in full]
         keys.update(("s:" + skeleton(folded[-1]), "w:" + folded[-1]))
         if len(folded) >= 3:
             keys.add("g:" + " ".join(folded[:-1]) + ":" + folded[-1][:1])
-    return keys
+    return frozenset(keys)
+
+
+def probe_keys(node: LocalActor) -> set[str]:
+    """The keys a new local actor looks the room's actors up by: its ``touch_keys``, where a name of
+    several words looks for the one-word names it opens (``one:``) and a one-word name for the longer
+    names it opens (``o:``), not for all names that open alike ("National Guard" needs no other
+    "National ..." to be resolved)."""
+    swap = {"o:": "one:", "one:": "o:"}
+    return {next((swap[p] + key[len(p):] for p in swap if key.startswith(p)), key)
+            for key in touch_keys(node)}

@@ -16,8 +16,8 @@ on a real corpus; `sitroom resolve --full` resolves everything anew.
 from __future__ import annotations
 
 from sitroom.resolve.across import LocalActor
-from sitroom.resolve.actors import build_actors
-from sitroom.resolve.blocking import touch_keys
+from sitroom.resolve.actors import build_actors, local_actors
+from sitroom.resolve.blocking import probe_keys
 from sitroom.resolve.corpus import (
     EVENT_MENTIONS,
     actor_keys,
@@ -34,13 +34,19 @@ def resolve_added(room: Room, added: list[str], fingerprint: str) -> None:
     """Resolve the documents ``added`` (ids) against the room's actors and events, and write the
     actors, events and disagreements that changed in one transaction, as resolved by ``fingerprint``."""
     new = room_local_actors(room, added)
-    probes = sorted({key for node in new for key in touch_keys(node)})
+    probes = sorted({key for node in new for key in probe_keys(node)})
     touched = [r[0] for r in room.db.execute(
         "SELECT DISTINCT actor FROM actor_keys WHERE key IN (SELECT unnest(?::VARCHAR[]))",
         [probes]).fetchall()]
-    nodes = sorted(_members(room, touched) + new, key=lambda n: n.document)  # (the order of a full one)
+    before = _actors_as_nodes(room, touched)
+    touched = [actor for actor in touched if actor in before]  # (an actor is named: always)
+    nodes = sorted(list(before.values()) + new, key=lambda n: n.document)  # (the order of a full one)
     reserved = frozenset(r[0] for r in room.db.execute("SELECT id FROM actors").fetchall()) - set(touched)
     actors = build_actors(nodes, [], None, reserved)
+    now_of = {local: a[0] for a in actors for local in a[4]}
+    kept_keys = [(key, now_of[before[actor].stands_for[0]]) for key, actor in room.db.execute(
+        "SELECT key, actor FROM actor_keys WHERE actor IN (SELECT unnest(?::VARCHAR[]))",
+        [touched]).fetchall()]
     names = dict(room.db.execute("SELECT id, name FROM actors").fetchall()) | {a[0]: a[1] for a in actors}
     redone = [r[0] for r in room.db.execute(
         "SELECT DISTINCT event FROM event_actors WHERE actor IN (SELECT unnest(?::VARCHAR[]))",
@@ -55,17 +61,34 @@ def resolve_added(room: Room, added: list[str], fingerprint: str) -> None:
     kept_events = frozenset(r[0] for r in room.db.execute("SELECT id FROM events").fetchall()) - set(redone)
     events = build_events(event_mentions(rows, actor_of), names, set(kept_events))
     disagreements = all_disagreements(room, _stored_events(room, redone) + events, names, actor_of)
-    room.update_resolved(touched, redone, actors, events, disagreements, actor_keys(actors, nodes), added,
-                         fingerprint)
+    keys = sorted(set(actor_keys(actors, new)) | set(kept_keys))  # (an actor's keys from before kept)
+    room.update_resolved(touched, redone, actors, events, disagreements, keys, added, fingerprint)
 
 
-def _members(room: Room, actors: list[str]) -> list[LocalActor]:
-    """The local actors that are members of ``actors``."""
-    members = set(room.db.execute(
-        "SELECT document, cluster FROM actor_members WHERE actor IN (SELECT unnest(?::VARCHAR[]))",
-        [actors]).fetchall())
-    documents = sorted({doc for doc, _ in members})
-    return [n for n in room_local_actors(room, documents) if (n.document, n.cluster) in members]
+def _actors_as_nodes(room: Room, actors: list[str]) -> dict[str, LocalActor]:
+    """Each of ``actors`` as one node holding its local actors' names, kinds, countries, roles and
+    pronouns (read from their mentions in one query, not one node each), ``stands_for`` them; its
+    ``(document, cluster)`` its first local actor's."""
+    ids = [list(actors)]
+    members: dict[str, list[tuple[str, int]]] = {}
+    for actor, doc, cluster in room.db.execute(
+            "SELECT actor, document, cluster FROM actor_members WHERE actor IN (SELECT unnest(?::VARCHAR[])) "
+            "ORDER BY document, cluster", ids).fetchall():
+        members.setdefault(actor, []).append((doc, cluster))
+    joined = ("JOIN actor_members a ON a.document = m.document AND a.cluster = m.cluster "
+              "WHERE a.actor IN (SELECT unnest(?::VARCHAR[]))")
+    first_use = "min(m.document || ':' || lpad(m.ordinal::VARCHAR, 10, '0'))"  # (names in the order read)
+    rows = room.db.execute(
+        "SELECT a.actor, 0, m.text, m.kind, m.country, m.pronoun, m.armed, m.sense, count(*) "
+        f"FROM mentions m {joined} GROUP BY ALL ORDER BY a.actor, {first_use}", ids).fetchall()
+    roles = room.db.execute("SELECT a.actor, 0, r.title, r.of_text FROM roles r JOIN mentions m "
+                            f"ON m.document = r.document AND m.ordinal = r.mention {joined} "
+                            "ORDER BY a.actor, r.document, r.start_offset", ids).fetchall()
+    nodes = {node.document: node for node in local_actors(rows, roles)}  # (keyed by actor id here)
+    for actor, node in nodes.items():
+        node.stands_for = members[actor]
+        node.document, node.cluster = members[actor][0]
+    return nodes
 
 
 _STORED_ACTOR = "LEFT JOIN actor_members a ON a.document = m.document AND a.cluster = m.cluster"
