@@ -30,8 +30,8 @@ tree MB: the largest sum of RSS over the process and all its descendants, sample
 workers MB: the same sum over the Ray worker processes only (every ray::... process but the two agents:
   the analyser actors, Ray Data's helper actors, idle workers), and in brackets the most seen at once.
 load: the 1-minute load average when the run ended (2 CPUs here: above 2 means other work competed)
-vs bare: our words/s over bare spaCy's words/s, both timed as whole subprocesses (start-up and model
-  load included).
+vs bare: our words/s over bare spaCy's words/s (one process), both timed as whole subprocesses (start-up
+  and model load included); "bare xN" (--bare-cores): bare spaCy in N processes (nlp.pipe n_process).
 CPU s: user + system CPU seconds of the timed process and the children it waited for (/usr/bin/time -v:
   the local engine's worker processes count; Ray's do not, they are not its children).
 own CPU: the share of that CPU which is sitroom's own work, not spaCy's: 1 - bare spaCy's CPU / the build's
@@ -39,8 +39,9 @@ own CPU: the share of that CPU which is sitroom's own work, not spaCy's: 1 - bar
 "<engine> main": the same build with the code of the --baseline ref (a git worktree on PYTHONPATH)."""
 
 
-def bare_worker(folder: str) -> None:
-    """The reference (run in a subprocess): spaCy over the paragraphs of every text; prints timings."""
+def bare_worker(folder: str, processes: int = 1) -> None:
+    """The reference (run in a subprocess): spaCy over the paragraphs of every text, in ``processes``
+    processes (spaCy's ``n_process``); prints timings."""
     start = time.perf_counter()
     from sitroom.nlp.model import load_model
 
@@ -48,7 +49,7 @@ def bare_worker(folder: str) -> None:
     loaded = time.perf_counter()
     paragraphs = [p.strip() for f in sorted(Path(folder).glob("*.txt"))
                   for p in re.split(r"\n\s*\n", f.read_text(encoding="utf-8", errors="replace")) if p.strip()]
-    for _ in nlp.pipe(paragraphs, batch_size=64):
+    for _ in nlp.pipe(paragraphs, batch_size=64, n_process=processes):
         pass
     done = time.perf_counter()
     print(json.dumps({"load": loaded - start, "pipe": done - loaded, "paragraphs": len(paragraphs)}))
@@ -136,10 +137,13 @@ def main() -> int:
     parser.add_argument("--skip-bare", action="store_true", help="Do not run the bare spaCy reference.")
     parser.add_argument("--keep", action="store_true", help="Keep the temp folders (texts and rooms).")
     baseline.add_argument(parser)
+    parser.add_argument("--bare-cores", action="store_true",
+                        help="Also run bare spaCy on every core (nlp.pipe n_process = the cores).")
     parser.add_argument("--bare-worker", metavar="FOLDER", help=argparse.SUPPRESS)
+    parser.add_argument("--bare-processes", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_worker:
-        bare_worker(args.bare_worker)
+        bare_worker(args.bare_worker, args.bare_processes)
         return 0
     texts = pool(args.data, max(1, args.repeat))
     if not texts:
@@ -180,6 +184,11 @@ def main() -> int:
                 notes.append(f"N={n} bare spaCy: model load {timing['load']:.1f} s, nlp.pipe "
                              f"{timing['pipe']:.1f} s over {timing['paragraphs']} paragraphs = "
                              f"{words / timing['pipe']:,.0f} words/s without start-up")
+            cores = len(os.sched_getaffinity(0))
+            if args.bare_cores and bare and cores > 1:
+                run = measure([sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(docs),
+                               "--bare-processes", str(cores)])
+                rows.append((n, f"bare x{cores}", run, words, (words / run["seconds"]) / bare))
         for engine, (suffix, src) in ((e, v) for e in engines for v in versions):
             name, db = engine + suffix, tmp / f"room-{engine}{suffix.strip()}.duckdb"
             prefix, env = baseline.sitroom_command(src)
@@ -201,7 +210,7 @@ def main() -> int:
     bare_cpu = {n: run["cpu"] for n, engine, run, _, _ in rows if engine == "bare spaCy"}
     for n, engine, run, words, ratio in rows:
         workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine.startswith("ray") else "-"
-        own = own_share(run["cpu"], bare_cpu.get(n)) if engine != "bare spaCy" else None
+        own = own_share(run["cpu"], bare_cpu.get(n)) if not engine.startswith("bare") else None
         print(f"{n:>6} {engine:<11} {run['seconds']:>9.1f} {n / run['seconds']:>7.2f} "
               f"{words / run['seconds']:>9,.0f} {mb(run['rss_mb']):>11} {mb(run['tree_mb']):>8} "
               f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {mb(run['cpu']):>7} "
