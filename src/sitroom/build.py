@@ -60,11 +60,10 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
         try:
             inputs = Inputs(room, report, paths, settings, keep_missing)
             progress.files_found(len(inputs.found))
-            states = room.states()
             for source, path in inputs.files(progress):
                 try:
                     for read in inputs.reads(source, path):
-                        stored = states.get(read.id)
+                        stored = inputs.state(read.id)
                         if stored == (read.content_hash, pipeline) and not force:
                             report.unchanged.append(read.source)
                         elif pool is None:  # the budget does not count loading the pipeline
@@ -81,10 +80,14 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
                 progress.file_done(source)
             for due, text, result in pool.drain() if pool else ():
                 writer.add(text, due, result)
+        except BaseException:
+            if pool is not None:  # stopped: the documents at work are dropped, not waited for
+                pool.close(wait=False)
+            raise
         finally:
+            writer.flush()  # (also when stopped: what was analysed is kept)
             if pool is not None:
                 pool.close()
-            writer.flush()  # (also when stopped: what was analysed is kept)
         report.resolved = resolve_actors(room, force=False)
     return report
 
@@ -99,11 +102,11 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
     with Room(db) as room:
         inputs = Inputs(room, report, paths, settings, keep_missing)
         progress.files_found(len(inputs.found))
-        sources, stored, states = [], {}, room.states()
+        sources, stored = [], {}
         for source, path in inputs.files():
             try:
                 for read in inputs.reads(source, path):
-                    state = states.get(read.id)
+                    state = inputs.state(read.id)
                     if state == (read.content_hash, pipeline) and not force:
                         report.unchanged.append(read.source)
                     else:

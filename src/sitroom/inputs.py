@@ -43,6 +43,12 @@ def fail(room: Room, report: BuildReport, failure: Failure) -> None:
     room.record_failure(failure)
 
 
+def _file_of(source: str) -> str:
+    """The file a failure's source names ("feed.jsonl:12" -> "feed.jsonl")."""
+    head, _, tail = source.rpartition(":")
+    return head if head and tail.isdigit() else source
+
+
 def _listed_or_gone(path: Path) -> bool:
     """A folder that is there now, or a path that is gone (one that cannot be looked at is neither)."""
     try:
@@ -61,12 +67,15 @@ class Inputs:
         self.found = list(discover(paths, self.walked))
         self._claimed: dict[str, tuple[tuple[str, int | None], str]] = {}
         self._held: dict[str, list[str]] = {}  # origin -> its documents in the room (read in files())
-        self._failed: set[str] = set()  # sources of failures kept in the room
+        self._failed: set[str] = set()  # the files (and .jsonl files of lines) that failures are kept for
+        self._states: dict[str, tuple[str, str]] = {}  # id -> (content hash, pipeline) before this build
+        self._removed: set[str] = set()  # ids removed by this build
 
     def files(self, progress=None) -> Iterator[tuple[str, Path]]:
         """``(source, path)`` of each file to read; gone inputs removed, failures recorded first."""
         removed = self._remove_gone()
-        self._held, self._failed = self.room.documents_by_origin(), set(self.room.failure_sources())
+        self._held, self._states = self.room.documents_by_origin(), self.room.states()
+        self._failed = {_file_of(source) for source in self.room.failure_sources()}
         for item in self.found:
             if isinstance(item, Failure):
                 if Path(item.source).absolute() not in removed:  # a deleted input named: removed
@@ -81,7 +90,7 @@ class Inputs:
         whole, the documents it no longer holds (deleted .jsonl lines) removed."""
         seen: set[str] = set()
         whole = True
-        if any(f == source or f.startswith(source + ":") for f in self._failed):
+        if source in self._failed:
             self.room.clear_failures(source)
         for read in read_path(source, path, self.settings):
             if isinstance(read, Failure):
@@ -98,10 +107,16 @@ class Inputs:
                 continue
             self._claimed[read.id] = (key, shown)
             yield read
-        if whole:  # (the lines of a .jsonl it no longer holds)
-            gone = [doc for doc in self._held.get(str(path.resolve()), []) if doc not in seen]
+        if whole:  # (the lines of a .jsonl it no longer holds; not those read from another file now)
+            gone = [doc for doc in self._held.get(str(path.resolve()), [])
+                    if doc not in seen and doc not in self._claimed and doc not in self._removed]
             self.room.remove(gone)
+            self._removed.update(gone)
             self.report.removed.extend(gone)
+
+    def state(self, doc_id: str) -> tuple[str, str] | None:
+        """``Room.state`` of a document as this build found it: None once removed by this build."""
+        return None if doc_id in self._removed else self._states.get(doc_id)
 
     def _remove_gone(self) -> set[Path]:
         """Drop the documents of inputs that are gone and forget failures that no longer hold; the
@@ -125,6 +140,7 @@ class Inputs:
         gone = deleted_origins(origins, walked)
         ids = room.documents_from(gone)
         room.remove(ids)
+        self._removed.update(ids)
         self.report.removed.extend(ids)
         return {Path(given).absolute() for given in walked.missing
                 if any(under(Path(o), [Path(given).absolute()]) for o in gone)}

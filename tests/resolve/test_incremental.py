@@ -15,7 +15,8 @@ from sitroom.resolve.actors import build_actors
 from sitroom.resolve.blocking import probe_keys, touch_keys
 from sitroom.resolve.corpus import resolution_fingerprint, room_local_actors
 from sitroom.store.room import Room
-from tests.conftest import exported
+
+from ..conftest import exported
 
 
 def _node(doc, kind, *names, cluster=0, country=None, pronouns=()):

@@ -14,13 +14,11 @@ import multiprocessing.connection
 import os
 import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from functools import partial
 
 from sitroom.errors import ModelError, SitroomError, TooSlow
 from sitroom.model.document import SourceText
@@ -32,72 +30,21 @@ Result = tuple  # (document, analysis)
 def analyse_text(text: SourceText, nlp, budget: float) -> Result | Failure:
     """Clean and analyse one source text within ``budget`` seconds; a Failure names the stage.
     Raises ModelError (no pipeline: nothing can be analysed, the build stops with advice)."""
-    return analyse_texts([text], nlp, budget)[0]
-
-
-def analyse_texts(texts: list[SourceText], nlp, budget: float) -> list[Result | Failure]:
-    """``analyse_text`` for several texts, their passages parsed together (one ``nlp.pipe``: fuller
-    batches than one document's). Each text has its own ``budget`` for its cleaning, its parsing (of
-    the batch its passages are in) and its analysis; one that fails fails alone."""
     from sitroom.clean import clean
-    from sitroom.extract.analysis import passage_texts
-
-    cleaned, spent = [], []
-    for text in texts:
-        start = time.perf_counter()
-        cleaned.append(_attempt(text, "clean", budget, partial(clean, text)))
-        spent.append(time.perf_counter() - start)
-    own = [passage_texts(d) if not isinstance(d, Failure) else [] for d in cleaned]
-    parses = _Parses(nlp, [passage for texts_of in own for passage in texts_of])
-    out: list[Result | Failure] = []
-    for text, document, passages, used in zip(texts, cleaned, own, spent, strict=True):
-        if isinstance(document, Failure):
-            out.append(document)
-            continue
-        left = max(budget - used, 0.001) if budget > 0 else 0
-        out.append(_attempt(text, "nlp", left, partial(_analysed, document, nlp, parses, len(passages))))
-    return out
-
-
-def _analysed(document, nlp, parses: _Parses, passages: int) -> Result:
     from sitroom.extract.analysis import analyse
 
-    return document, analyse(document, nlp, parses.take(passages))
-
-
-def _attempt(text: SourceText, stage: str, budget: float, work):
-    """``work()`` within ``budget`` seconds, or the Failure of ``text`` at ``stage``."""
+    stage = "clean"
     try:
         with _budget(budget):
-            return work()
+            document = clean(text)
+            stage = "nlp"
+            return document, analyse(document, nlp)
     except ModelError:
         raise
     except TooSlow as exc:
         return Failure(text.source, stage, str(exc))
     except Exception as exc:  # a bug on one page must not stop the batch
         return Failure(text.source, stage, f"{type(exc).__name__}: {exc}")
-
-
-class _Parses:
-    """spaCy's parses of a list of passage texts, taken a document's passages at a time. A document
-    whose parsing failed (or ran out of time) takes its passages all the same: the next starts anew
-    after them."""
-
-    def __init__(self, nlp, texts: list[str]):
-        self.nlp, self.texts, self.taken = nlp, texts, 0
-        self._parsing = None
-
-    def take(self, n: int) -> list:
-        from sitroom.extract.analysis import BATCH_SIZE
-
-        start, self.taken = self.taken, self.taken + n
-        if self._parsing is None:
-            self._parsing = self.nlp.pipe(self.texts[start:], batch_size=BATCH_SIZE)
-        try:
-            return [next(self._parsing) for _ in range(n)]
-        except BaseException:
-            self._parsing = None  # (a generator that raised is done)
-            raise
 
 
 class LazyModel:
@@ -131,23 +78,27 @@ def _warm_up(nlp) -> None:
 
 
 CHUNK = 4
-"""Texts handed to a worker at once, parsed together (``analyse_texts``): ~7 % less parsing time than
-one document at a time on news articles."""
+"""Texts handed to a worker at once (fewer round trips; each is analysed, and timed, on its own: parsing
+several documents' passages in one ``nlp.pipe`` saved ~1 % of a build but made one document's time
+budget pay for its neighbours)."""
 
 
 class Analysers:
     """``workers`` processes analysing texts, CHUNK at a time; ``ready`` hands back what was handed in,
     in order, keeping at most two chunks per worker in flight (memory stays bounded on any corpus size).
 
-    A worker that dies breaks every chunk in flight, so all their texts are handed out again to a new
-    pool, one text at a time; a text fails only once it was in flight at two deaths (it is the likely
-    cause), and a pool that dies three times in a row without finishing a text stops the build
-    (workers that cannot start, or no memory for the pipeline)."""
+    A worker that dies breaks every chunk in flight: their texts are then handed out again one at a
+    time, each alone in the pool, so that the next death names its cause; a text that dies alone fails
+    ("the worker analysing it died") and is not handed out again. When every text is accounted for, the
+    pool works on chunks again. Deaths in a row without a text finished (workers that cannot start, no
+    memory for the pipeline) stop the build after MAX_DEATHS."""
+
+    MAX_DEATHS = 4
 
     def __init__(self, workers: int, model: str | None, budget: float):
         self.workers, self.model, self.budget = workers, model, budget
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: deque[list] = deque()  # [[(tag, text), ...], future, deaths seen]
+        self._pending: deque[list] = deque()  # [[(tag, text), ...], future or None (not yet out), suspect]
         self._gathering: list[tuple[object, SourceText]] = []
         self._deaths_in_a_row = 0
 
@@ -155,7 +106,7 @@ class Analysers:
         """Hand ``text`` out (``tag`` comes back with its result)."""
         self._gathering.append((tag, text))
         if len(self._gathering) >= CHUNK:
-            self._send(self._gathering, 0)
+            self._queue(self._gathering)
             self._gathering = []
 
     def ready(self) -> Iterator[tuple[object, SourceText, Result | Failure]]:
@@ -165,25 +116,39 @@ class Analysers:
 
     def drain(self) -> Iterator[tuple[object, SourceText, Result | Failure]]:
         if self._gathering:
-            self._send(self._gathering, 0)
+            self._queue(self._gathering)
             self._gathering = []
         while self._pending:
             yield from self._next()
 
-    def _send(self, items: list[tuple[object, SourceText]], deaths: int) -> None:
-        future = self._started().submit(_work, [text for _, text in items], self.budget)
-        self._pending.append([items, future, deaths])
+    @property
+    def _careful(self) -> bool:
+        """Texts that were in flight at a death are still pending: one text out at a time."""
+        return any(entry[2] for entry in self._pending)
+
+    def _queue(self, items: list[tuple[object, SourceText]], suspect: bool = False) -> None:
+        entry = [items, None, suspect]
+        self._pending.append(entry)
+        if not self._careful:
+            entry[1] = self._out(items)
+
+    def _out(self, items: list[tuple[object, SourceText]]):
+        return self._started().submit(_work, [text for _, text in items], self.budget)
 
     def _next(self) -> list[tuple[object, SourceText, Result | Failure]]:
         while True:
-            items, future, deaths = self._pending[0]
+            entry = self._pending[0]
+            if entry[1] is None:
+                entry[1] = self._out(entry[0])
+            items, future, suspect = entry
             try:
                 results = future.result()
             except BrokenProcessPool:
+                alone = self._careful  # (then nothing else was out: this text killed its worker)
                 self._restart()
-                if self._pending[0][2] >= 2:
+                if alone:
                     ((tag, text),), _, _ = self._pending.popleft()
-                    return [(tag, text, Failure(text.source, "nlp", "the worker analysing it died (twice)"))]
+                    return [(tag, text, Failure(text.source, "nlp", "the worker analysing it died"))]
                 continue
             except ModelError:
                 raise
@@ -191,6 +156,9 @@ class Analysers:
                 results = [Failure(text.source, "nlp", f"{type(exc).__name__}: {exc}") for _, text in items]
             self._pending.popleft()
             self._deaths_in_a_row = 0
+            if not self._careful:  # every suspect accounted for: the rest goes out as usual
+                for waiting in self._pending:
+                    waiting[1] = waiting[1] or self._out(waiting[0])
             return [(tag, text, result) for (tag, text), result in zip(items, results, strict=True)]
 
     def _started(self) -> ProcessPoolExecutor:
@@ -200,21 +168,24 @@ class Analysers:
         return self._pool
 
     def _restart(self) -> None:
+        """A new pool; what was out goes out again one text at a time, none yet (``_next`` sends)."""
         self._deaths_in_a_row += 1
-        if self._deaths_in_a_row >= 3:
+        if self._deaths_in_a_row >= self.MAX_DEATHS:
             raise SitroomError("the worker processes keep dying before they finish a document (out of "
                                "memory?); try fewer --workers")
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         pending, self._pending = self._pending, deque()
-        for items, _, deaths in pending:  # one text at a time now: the next death names its cause
+        for items, future, suspect in pending:
+            out = future is not None  # (a text still waiting to go out was not in flight: no suspect)
             for item in items:
-                self._send([item], deaths + 1)
+                self._pending.append([[item], None, suspect or out])
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers (``wait``: let those at work finish first)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
 
 
@@ -239,7 +210,7 @@ def _exit_with(sentinel: int) -> None:
 
 def _work(texts: list[SourceText], budget: float) -> list[Result | Failure]:
     assert _MODEL is not None
-    return analyse_texts(texts, _MODEL.get(), budget)
+    return [analyse_text(text, _MODEL.get(), budget) for text in texts]
 
 
 @contextmanager

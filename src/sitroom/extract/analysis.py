@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from sitroom.clean.header import dateline_places as places_in_dateline
@@ -59,17 +58,9 @@ class Analysis:
     claims: list[ClaimRecord]
 
 
-def passage_texts(doc: Document) -> list[str]:
-    """The texts of the document's passages, as spaCy is given them (``analyse``'s ``parsed``)."""
-    return [passage_text(doc, p) for p in passages(doc)]
-
-
-def analyse(doc: Document, nlp, parsed: Iterable | None = None) -> Analysis:
-    """Everything sitroom reads in one cleaned document. ``parsed``: spaCy's Docs of its
-    ``passage_texts`` when already parsed (several documents in one ``nlp.pipe``), else ``nlp`` parses."""
+def analyse(doc: Document, nlp) -> Analysis:
     parts = passages(doc)
     texts = [passage_text(doc, p) for p in parts]
-    parsed = nlp.pipe(texts, batch_size=BATCH_SIZE) if parsed is None else parsed
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     roles: list[RoleFinding] = []
@@ -80,7 +71,7 @@ def analyse(doc: Document, nlp, parsed: Iterable | None = None) -> Analysis:
     body = doc.body
     places = dateline_places(doc)
     surnames: set[str] = set()  # of the full person names met so far
-    for part, text, sdoc in zip(parts, texts, parsed, strict=True):
+    for part, text, sdoc in zip(parts, texts, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         known_text(sdoc, text)
         offset = part.span.start
         index: dict[int, int] = {}

@@ -175,6 +175,11 @@ _NEEDS_PATTERN = {
 }
 
 
+_FOLDED_LIKE_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+"""Letters that an ignore-case pattern matches with an ASCII letter but ``str.lower`` does not turn into
+it (dotted and dotless i, long s, the Kelvin sign): a passage holding one is searched with every pattern."""
+
+
 @cache
 def needs() -> dict[str, tuple[str, ...]]:
     """Words (lowercase) of which every match of a kind's patterns holds one: a passage with none of them
@@ -190,7 +195,8 @@ def find_hits(text: str, start: int, end: int) -> list[Hit]:
     candidates: list[Hit] = []
     for mention in find_dates(text, start, end):
         candidates.append(Hit(mention.span, "explicit", None))  # type: ignore[arg-type]
-    lowered, wanted = text[start:end].lower(), needs()
+    lowered = text[start:end].lower()
+    wanted = {} if _FOLDED_LIKE_ASCII.search(text, start, end) else needs()
     for kind, pattern in patterns():
         if kind in wanted and not any(word in lowered for word in wanted[kind]):
             continue

@@ -5,7 +5,7 @@ actors it puts into one actor share a key, or are linked by a chain of members t
 each actor's keys (table ``actor_keys``), so that a new document is resolved against the actors it
 could join (``resolve.incremental``) instead of against the whole corpus. A key here costs only time
 when it joins nothing; a join whose key is missing here would be lost, so every rule of ``resolve``
-has its key below (checked by tests/resolve/test_blocking.py on the test corpora).
+has its key below (checked by tests/resolve/test_incremental.py).
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ from sitroom.resolve.across import LocalActor, family, org_keys, sense
 
 def touch_keys(node: LocalActor) -> frozenset[str]:
     """Keys of one local actor, kept with its actor: ``n:`` its names' keys (as an organisation, a
-    place, a firm, a known alias), for an organisation ``a:`` acronyms and the initials of names of
-    several words, ``o:`` the opening word of a name of several words and ``one:`` a name of one word
-    (which joins the longer name it opens: see ``probe_keys``), ``c:`` a state's country, and for
-    people ``s:`` the surname's skeleton, ``w:`` the folded surname (which a lone surname and a
-    one-word place of that spelling meet) and ``g:`` two given names with the surname's initial."""
+    place, a firm, a known alias), ``a:`` acronyms and the initials of names of three words or more (of
+    two for an organisation), for an organisation ``o:`` the opening word of a name of several words and
+    ``one:`` a name of one word (which joins the longer name it opens: see ``probe_keys``), ``c:`` a
+    state's country, and for people ``s:`` the surname's skeleton, ``w:`` the folded surname (which a
+    lone surname and a one-word place of that spelling meet) and ``g:`` two given names with the
+    surname's initial."""
     kind = family(node)
     return _keys(tuple(node.names), kind, sense(node), node.country() if kind == "state" else None)
 
@@ -38,13 +39,12 @@ def _keys(names: tuple[str, ...], kind: str, read_as: str | None, country: str |
     for name in names:
         keys.update(("n:" + org_key(name), "n:" + firm_key(name), "n:" + org_key(place_name(name, read_as))))
         words = firm_key(name).split()
-        if kind == "organization":
-            if is_acronym(name):
-                keys.add("a:" + name.replace(".", ""))
-            elif " " in name.strip():
-                keys.add("a:" + initials(name))
-            if words:
-                keys.add(("o:" if len(words) > 1 else "one:") + words[0])
+        if is_acronym(name):  # (spelled out by a long name of any actor: resolve.across.expansions)
+            keys.add("a:" + name.replace(".", ""))
+        elif (kind == "organization" and " " in name.strip()) or len(name.split()) >= 3:
+            keys.add("a:" + initials(name))
+        if kind == "organization" and words:
+            keys.add(("o:" if len(words) > 1 else "one:") + words[0])
         if len(name.split()) == 1:
             keys.add("w:" + fold(name))
     if kind == "organization":

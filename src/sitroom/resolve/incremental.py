@@ -7,10 +7,13 @@ reserved. The events of the actors so resolved again, and the reports of the add
 grouped again (``resolve.events``); the other events stay. Disagreements are found anew over the whole
 room (claims and events: they are few beside mentions).
 
-Where the rules weigh the whole corpus (a lone surname goes to the person the corpus names most; an
-acronym's one spelling-out), they weigh the actors resolved again, not the whole room: so adding A then
-B can give other actors than adding A and B at once. ``benchmarks/incremental.py`` measures how often
-on a real corpus; `sitroom resolve --full` resolves everything anew.
+The actors resolved again are those sharing a key with an added local actor, and those sharing an
+acronym's or a surname's key (``a:``, ``w:``) with them: a rule that weighs other actors (an acronym's one
+spelling-out, a lone surname going to the person named most, a one-word place that is someone's surname)
+then sees them. Beyond that the rules weigh only these actors, and kept actors and events hold their ids
+(a regrouped actor or event whose id a kept one holds takes another), so adding A then B can give other
+actors than adding A and B at once. ``benchmarks/incremental.py`` measures how often on a real corpus;
+`sitroom resolve --full` resolves everything anew.
 """
 
 from __future__ import annotations
@@ -36,8 +39,10 @@ def resolve_added(room: Room, added: list[str], fingerprint: str) -> None:
     new = room_local_actors(room, added)
     probes = sorted({key for node in new for key in probe_keys(node)})
     touched = [r[0] for r in room.db.execute(
-        "SELECT DISTINCT actor FROM actor_keys WHERE key IN (SELECT unnest(?::VARCHAR[]))",
-        [probes]).fetchall()]
+        "SELECT DISTINCT actor FROM actor_keys WHERE key IN (SELECT unnest(?::VARCHAR[])) OR key IN ("
+        "  SELECT k.key FROM actor_keys k WHERE (k.key LIKE 'a:%' OR k.key LIKE 'w:%') AND k.actor IN ("
+        "    SELECT actor FROM actor_keys WHERE key IN (SELECT unnest(?::VARCHAR[])))) ORDER BY actor",
+        [probes, probes]).fetchall()]
     before = _actors_as_nodes(room, touched)
     touched = [actor for actor in touched if actor in before]  # (an actor is named: always)
     nodes = sorted(list(before.values()) + new, key=lambda n: n.document)  # (the order of a full one)

@@ -22,12 +22,14 @@ from sitroom.store.rows import document_rows
 if TYPE_CHECKING:
     from sitroom.extract.analysis import Analysis
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 WRITER_WAIT = 30.0
 READER_WAIT = 5.0
 _MIGRATIONS = {1: ["ALTER TABLE mentions ADD COLUMN IF NOT EXISTS sense VARCHAR"],
                2: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS upper DOUBLE"],
-               3: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS about_mention INTEGER"]}
+               3: ["ALTER TABLE claims ADD COLUMN IF NOT EXISTS about_mention INTEGER"],
+               4: []}  # (actor_keys, resolved_documents: new tables, made by schema.sql; an older
+# sitroom that knows them not must not write the room, or they would no longer describe it)
 """For each older schema version, the statements that bring it to the next one."""
 _DERIVED = ("paragraphs", "boilerplate", "comments", "sentences", "mentions", "roles", "time_expressions",
             "event_mentions", "quotes", "claims", "sentence_vectors")

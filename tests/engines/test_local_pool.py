@@ -1,0 +1,48 @@
+"""Worker processes that die: the text that killed one fails alone, every other text comes back."""
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from sitroom.engines.local_pool import Analysers
+from sitroom.model.document import SourceText
+from sitroom.model.failure import Failure
+
+from . import pool_work
+
+
+class _Pool(Analysers):
+    def _out(self, items):
+        return self._started().submit(pool_work.work, [text for _, text in items], self.budget)
+
+    def _started(self):
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=pool_work.start)
+        return self._pool
+
+
+def _run(names: list[str]) -> list[tuple[str, str]]:
+    pool, got = _Pool(2, None, 0), []
+    try:
+        for name in names:
+            pool.submit(name, SourceText(id=name, source=name, origin=name, format="text", text="x",
+                                         content_hash="", encoding="utf-8"))
+            got += list(pool.ready())
+        got += list(pool.drain())
+    finally:
+        pool.close()
+    return [(tag, result.reason if isinstance(result, Failure) else "ok") for tag, _, result in got]
+
+
+@pytest.mark.parametrize("names", [
+    ["kill1", "a", "b", "c", "d", "e", "f", "g", "h"],
+    ["a", "b", "kill1", "c", "d", "e", "f", "g", "h", "i", "j"],
+    ["a", "kill1", "b", "kill2", "c", "d", "e", "f", "g", "h", "i"],
+])
+def test_a_text_that_kills_its_worker_fails_alone_and_the_rest_come_back_in_order(names):
+    got = _run(names)
+    assert [tag for tag, _ in got] == names
+    assert {tag for tag, verdict in got if verdict != "ok"} == {n for n in names if n.startswith("kill")}
+    assert all("died" in verdict for tag, verdict in got if tag.startswith("kill"))
