@@ -132,6 +132,15 @@ def build_room(src: Path | None, folder: Path, room: Path, notes: list[str], ext
     return done.returncode == 0
 
 
+def room_or_built(room: Path | None, data: Path, folder: Path, notes: list[str]) -> Path | None:
+    """``room``, or else a room built in ``folder`` from the texts in ``data`` with the new code; None when
+    that build failed (the reason in ``notes``)."""
+    if room is not None:
+        return room
+    built = folder / "room.duckdb"
+    return built if build_room(None, data, built, notes) else None
+
+
 def export_room(src: Path | None, room: Path, notes: list[str]) -> dict:
     """The room's JSON export (``sitroom export --format json``) with ``src``'s code; {} on failure."""
     prefix, env = sitroom_command(src)

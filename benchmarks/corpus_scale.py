@@ -201,12 +201,10 @@ def main() -> int:
         texts.mkdir()
         for path in sorted(args.add.glob("*.txt"))[:10]:
             shutil.copyfile(path, texts / path.name)
-        room = args.room
+        room = baseline.room_or_built(args.room, args.data, tmp, notes)
         if room is None:
-            room = tmp / "room.duckdb"
-            if not baseline.build_room(None, args.data, room, notes):
-                print("\n".join(notes), file=sys.stderr)
-                return 1
+            print("\n".join(notes), file=sys.stderr)
+            return 1
         rooms = {}
         for copies in sorted({int(c) for c in args.copies.split(",")}):
             rooms[copies] = tmp / f"copies-{copies}.duckdb"

@@ -136,12 +136,10 @@ def main() -> int:
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="sitroom-incremental-") as folder:
         tmp = Path(folder)
-        room = args.room
+        room = baseline.room_or_built(args.room, args.data, tmp, notes)
         if room is None:
-            room = tmp / "room.duckdb"
-            if not baseline.build_room(None, args.data, room, notes):
-                print("\n".join(notes), file=sys.stderr)
-                return 1
+            print("\n".join(notes), file=sys.stderr)
+            return 1
         full = whole(room, tmp / "whole.duckdb")
         src = baseline.baseline_src(args.baseline, notes)
         main_s = main_seconds(src, room, tmp / "main.duckdb", notes) if src else None
