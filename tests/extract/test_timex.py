@@ -215,3 +215,12 @@ def test_a_weekday_of_a_simple_present_act_is_to_come_of_a_report_it_is_past():
                         ("The Vexley move follows Tuesday's declaration by Norland.", "2016-04-12"),
                         ("Losses hurt the index, which fell 1.4% on Friday.", "2016-04-08")):
         assert [t.value for t in tag(text, "2016-04-14", doc=nlp(text))] == [value], text
+
+
+def test_the_patterns_word_filter_keeps_what_ignore_case_matches():
+    # the filter that skips a pattern on passages without its words must see a dotless or dotted i
+    # and a long s as the pattern does (re.IGNORECASE folds them to ASCII; str.lower does not)
+    for text, kind in (("It rains twıce a week.", "SET"), ("PRİCES ROSE TWİCE A WEEK", "SET"),
+                       ("They met three days ago, yeſterday.", "DATE")):
+        assert any(t.type == kind for t in tag(text, "2021-07-08")), text
+    assert [t.value for t in tag("The fıscal year 2020 ended.", "2021-07-08")] != []
