@@ -57,10 +57,10 @@ def resolve_actors(room: Room, force: bool = True, full: bool = False) -> bool:
     skipped: list[int] = []
     nodes = room_local_actors(room)
     actors = build_actors(nodes, room.overrides(), skipped)
-    actor_of = _actor_of_mention(room, actors)
+    actor_of, names = _actor_of_mention(room, actors), {a[0]: a[1] for a in actors}
     events = build_events(event_mentions(room.db.execute(f"{EVENT_MENTIONS} ORDER BY document, ordinal"
-                                                         ).fetchall(), actor_of), _names(actors))
-    disagreements = all_disagreements(room, events, _names(actors), actor_of)
+                                                         ).fetchall(), actor_of), names)
+    disagreements = all_disagreements(room, events, names, actor_of)
     room.replace_resolved(actors, events, disagreements, fingerprint, skipped, actor_keys(actors, nodes))
     return True
 
@@ -86,10 +86,6 @@ def all_disagreements(room: Room, events: list[dict], names: dict[str, str],
     return find_disagreements(_claims(room, actor_of)) + dated_differently(
         events, names, {d: title for d, title, _ in documents},
         lambda doc, n: _sentence(room, doc, n), {d for d, _, basis in documents if basis == "stated"})
-
-
-def _names(actors: list[tuple]) -> dict[str, str]:
-    return {a[0]: a[1] for a in actors}
 
 
 @cache

@@ -46,13 +46,13 @@ def resolve_added(room: Room, added: list[str], fingerprint: str) -> None:
     before = _actors_as_nodes(room, touched)
     touched = [actor for actor in touched if actor in before]  # (an actor is named: always)
     nodes = sorted(list(before.values()) + new, key=lambda n: n.document)  # (the order of a full one)
-    reserved = frozenset(r[0] for r in room.db.execute("SELECT id FROM actors").fetchall()) - set(touched)
-    actors = build_actors(nodes, [], None, reserved)
+    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall())  # (read once, used twice)
+    actors = build_actors(nodes, [], None, frozenset(names) - set(touched))
     now_of = {local: a[0] for a in actors for local in a[4]}
     kept_keys = [(key, now_of[before[actor].stands_for[0]]) for key, actor in room.db.execute(
         "SELECT key, actor FROM actor_keys WHERE actor IN (SELECT unnest(?::VARCHAR[]))",
         [touched]).fetchall()]
-    names = dict(room.db.execute("SELECT id, name FROM actors").fetchall()) | {a[0]: a[1] for a in actors}
+    names |= {a[0]: a[1] for a in actors}
     redone = [r[0] for r in room.db.execute(
         "SELECT DISTINCT event FROM event_actors WHERE actor IN (SELECT unnest(?::VARCHAR[]))",
         [touched]).fetchall()]
