@@ -12,7 +12,7 @@ from rich.text import Text
 from sitroom.cli.options import PartialDate, damage_reported, db_option, reading
 from sitroom.cli.output import emit, err, format_option, out, visible
 from sitroom.errors import SitroomError
-from sitroom.extract.events import TYPES
+from sitroom.model.plover import TYPES
 from sitroom.query.ask import LIMIT, ask
 from sitroom.query.meaning import embed_room, semantic_available
 

@@ -8,7 +8,7 @@ import click
 
 from sitroom.cli.options import PartialDate, db_option, reading
 from sitroom.cli.output import emit, format_option
-from sitroom.extract.events import TYPES
+from sitroom.model.plover import TYPES
 from sitroom.query.search import LIMIT, search
 
 

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from sitroom.cli.options import PartialDate, db_option, reading
 from sitroom.cli.output import cell, emit, format_option, out
-from sitroom.extract.events import TYPES
+from sitroom.model.plover import TYPES
 from sitroom.query.events import timeline
 
 

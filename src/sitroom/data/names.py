@@ -185,7 +185,10 @@ def _role_pattern() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) + "s?" for w in words) + r")\b", re.I)
 
 
+@lru_cache(maxsize=65536)
 def has_role_word(text: str) -> bool:
+    """Whether ``text`` holds a role word of data/titles.yaml ("minister", "spokesmen"): asked of most
+    capitalised words of every passage, so the answers are remembered."""
     return bool(_role_pattern().search(text))
 
 

@@ -23,12 +23,22 @@ def _pattern() -> re.Pattern:
                       rf"\s+(?:in|out\s+of)\s+(?P<m>\d{{1,3}}|{words})(?=\s+[^\W\d_])", re.I)
 
 
+@cache
+def _hint() -> re.Pattern:
+    """What every "N in M" holds, "in" or "of" before M: a passage without it is not searched (the full
+    pattern tries its words at every position; this one only where "in" or "of" stands)."""
+    words = "|".join(w for w, v in units()["words"].items() if v <= 10)
+    return re.compile(rf"(?:in|of)\s+(?:\d|(?:{words})\b)", re.I)
+
+
 def ratios_in(sdoc, offset: int, skip: list[Span]) -> list[tuple[Span, float, str]]:
     """``(span, percent, subject)`` for each "N in M" of the passage ``sdoc`` whose text starts at
     ``offset``, outside ``skip``: the subject is the group that follows ("8 in 10 Vexley voters said they
     would vote" -> Vexley voters saying they would vote), or of whom ("9 in 10 of the district's voters"),
     or else what the share did ("8 in 10 said the council failed" -> share saying the council failed)."""
     text, words, out = text_of(sdoc), units()["words"], []
+    if not _hint().search(text):
+        return out
     for m in _pattern().finditer(text):
         n, of = (float(words.get(g.lower(), 1 if g.lower() == "one" else 0) or g) for g in m.group("n", "m"))
         span = Span(offset + m.start(), offset + m.end())

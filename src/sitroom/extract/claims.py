@@ -22,6 +22,7 @@ from sitroom.extract.claim_subjects import TOTAL, subject_of
 from sitroom.extract.claim_text import tokens_in
 from sitroom.extract.claim_units import approximate_words, measured_unit, period_of, unit_table, units
 from sitroom.model.evidence import Span
+from sitroom.nlp.word_filter import Words
 from sitroom.nlp.parsed import text_of
 
 __all__ = ["APPROXIMATE_SHARE", "ClaimFinding", "claims_in", "read_number", "units"]
@@ -76,9 +77,20 @@ def _pattern() -> re.Pattern:
         rf"(?:[\s-]?(?P<unit>(?i:{unit_words}))\b)?", re.I)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _number_words() -> tuple[str, ...]:
+    """The words a number may be written in (a filter: ``nlp.word_filter``), "one" of "one in five" too."""
+    return (*units()["words"], "one")
+
+
 def claims_in(sdoc, offset: int, skip: list[Span]) -> list[ClaimFinding]:
     """Claims in a parsed passage whose text starts at ``offset``; ``skip`` holds dates and times."""
     text = text_of(sdoc)
+    if not (_DIGIT.search(text) or Words(text).holds_any(_number_words())):
+        return []  # (every number, and every "N in M", is written in digits or with a number word)
     ratios = [ClaimFinding(span, value, "%", "share", value, abs(value) * APPROXIMATE_SHARE, True,
                            f"share of {subject}" if subject and not subject.startswith("share ") else subject,
                            True) for span, value, subject in ratios_in(sdoc, offset, skip)]

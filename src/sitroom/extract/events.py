@@ -36,8 +36,6 @@ from sitroom.extract.participants import described
 from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 def code_text(text: str, nlp=None) -> list[EventFinding]:

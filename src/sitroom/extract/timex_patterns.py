@@ -14,6 +14,7 @@ from functools import cache
 from sitroom.clean.dates import find_dates
 from sitroom.data import load as load_data
 from sitroom.model.evidence import Span
+from sitroom.nlp.word_filter import Words
 
 
 @dataclass(frozen=True)
@@ -175,18 +176,14 @@ _NEEDS_PATTERN = {
 }
 
 
-_FOLDED_LIKE_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-"""Letters that an ignore-case pattern matches with an ASCII letter but ``str.lower`` does not turn into
-it (dotted and dotless i, long s, the Kelvin sign): a passage holding one is searched with every pattern."""
-
-
 @cache
 def needs() -> dict[str, tuple[str, ...]]:
     """Words (lowercase) of which every match of a kind's patterns holds one: a passage with none of them
-    is not searched with those patterns (the same hits, at a fraction of the cost: most passages name no
-    "fiscal" year, no time "ago"). For kinds of words from data/time_words.yaml, the first word of each."""
+    is not searched with those patterns (``nlp.word_filter``: the same hits, at a fraction of the cost;
+    most passages name no "fiscal" year, no time "ago"). For kinds of phrases from data/time_words.yaml,
+    the phrases themselves ("in the past", not "in")."""
     w = words()
-    return _NEEDS | {kind: tuple({item.lower().split()[0] for item in items}) for kind, items in (
+    return _NEEDS | {kind: tuple({" ".join(item.lower().split()) for item in items}) for kind, items in (
         ("holiday", w["holidays"]), ("set", w["sets"]),
         ("ref", w["present_ref"] + w["past_ref"] + w["future_ref"]))}
 
@@ -195,10 +192,9 @@ def find_hits(text: str, start: int, end: int) -> list[Hit]:
     candidates: list[Hit] = []
     for mention in find_dates(text, start, end):
         candidates.append(Hit(mention.span, "explicit", None))  # type: ignore[arg-type]
-    lowered = text[start:end].lower()
-    wanted = {} if _FOLDED_LIKE_ASCII.search(text, start, end) else needs()
+    held, wanted = Words(text, start, end), needs()
     for kind, pattern in patterns():
-        if kind in wanted and not any(word in lowered for word in wanted[kind]):
+        if kind in wanted and not held.holds_any(wanted[kind]):
             continue
         if kind in _NEEDS_PATTERN and not _NEEDS_PATTERN[kind].search(text, start, end):
             continue

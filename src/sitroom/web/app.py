@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitroom.errors import SitroomError
-from sitroom.extract.events import TYPES
+from sitroom.model.plover import TYPES
 from sitroom.model.dates import is_partial_date
 from sitroom.model.mention import ACTOR_KINDS
 from sitroom.query.meaning import MODEL
