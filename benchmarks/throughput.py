@@ -1,4 +1,12 @@
-"""Measure `sitroom build` speed and peak memory (local and Ray engines) against bare spaCy `nlp.pipe`."""
+"""Measure `sitroom build` speed and peak memory (local and Ray engines) against bare spaCy `nlp.pipe`.
+
+Per N: the build's seconds, words/s, CPU seconds and peak RSS beside bare spaCy in one process and on
+every core (`--bare-cores`); then, on each local room, the corpus-wide stage resolved anew stage by
+stage with the pairs compared, and the time to add 10 documents to the room of N
+(``benchmarks/corpus_scale.py``; `--no-stages` skips that). For N beyond the texts, `--repeat K` copies
+them under distinct names (the PolNeAR texts repeated, as issue 18 allows: `--sizes 840,10080 --repeat
+12`); `--bare-sizes` and `--baseline-sizes` spare the longest reference runs at large N.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +23,7 @@ import time
 from pathlib import Path
 
 import baseline
+import corpus_scale
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT.parent / "shared" / "bench" / "polnear" / "data" / "train" / "text"
@@ -32,6 +41,9 @@ workers MB: the same sum over the Ray worker processes only (every ray::... proc
 load: the 1-minute load average when the run ended (2 CPUs here: above 2 means other work competed)
 vs bare: our words/s over bare spaCy's words/s (one process), both timed as whole subprocesses (start-up
   and model load included); "bare xN" (--bare-cores): bare spaCy in N processes (nlp.pipe n_process).
+vs all: our words/s over those of bare spaCy on every core (the "bare xN" row; --bare-cores).
+  A * marks a size bare spaCy was not run at (--bare-sizes): its words/s (and CPU per word, for own CPU)
+  are those of the largest smaller size it ran at (the same texts repeated: bare spaCy is linear).
 CPU s: user + system CPU seconds of the timed process and the children it waited for (/usr/bin/time -v:
   the local engine's worker processes count; Ray's do not, they are not its children).
 own CPU: the share of that CPU which is sitroom's own work, not spaCy's: 1 - bare spaCy's CPU / the build's
@@ -123,6 +135,10 @@ def own_share(cpu: float | None, bare_cpu: float | None) -> float | None:
     return None if not cpu or bare_cpu is None else max(0.0, 1 - bare_cpu / cpu)
 
 
+def _sizes(text: str | None) -> set[int]:
+    return {int(s) for s in (text or "").split(",") if s.strip()}
+
+
 def mb(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
@@ -139,6 +155,14 @@ def main() -> int:
     baseline.add_argument(parser)
     parser.add_argument("--bare-cores", action="store_true",
                         help="Also run bare spaCy on every core (nlp.pipe n_process = the cores).")
+    parser.add_argument("--bare-sizes", metavar="N,N",
+                        help="Run bare spaCy at these sizes only (default: every size).")
+    parser.add_argument("--baseline-sizes", metavar="N,N",
+                        help="Build with the --baseline code at these sizes only (default: every size).")
+    parser.add_argument("--no-stages", action="store_true",
+                        help="Skip the corpus-wide stage by stage and the 10 documents added to each room.")
+    parser.add_argument("--add", type=Path, default=corpus_scale.ADD,
+                        help=f"Texts added to each room of N, the first 10 (default {corpus_scale.ADD}).")
     parser.add_argument("--bare-worker", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--bare-processes", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -151,7 +175,9 @@ def main() -> int:
         return 2
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
-    rows, notes = [], []
+    bare_sizes = _sizes(args.bare_sizes) or set(sizes)
+    baseline_sizes = _sizes(args.baseline_sizes) or set(sizes)
+    rows, notes, staged = [], [], {}
     main_src = baseline.baseline_src(args.baseline, notes)
     versions = [("", None), *([(" main", main_src)] if main_src else [])]
     print(f"texts: {args.data} ({len(texts)} available with --repeat {args.repeat}); CPUs: {os.cpu_count()}; "
@@ -170,7 +196,7 @@ def main() -> int:
             shutil.copyfile(source, docs / name)
             words += len(source.read_text(encoding="utf-8", errors="replace").split())
         bare = None
-        if not args.skip_bare:
+        if not args.skip_bare and n in bare_sizes:
             run = measure([sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(docs)])
             try:
                 timing = json.loads(run["out"].strip().splitlines()[-1])
@@ -189,7 +215,13 @@ def main() -> int:
                 run = measure([sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(docs),
                                "--bare-processes", str(cores)])
                 rows.append((n, f"bare x{cores}", run, words, (words / run["seconds"]) / bare))
-        for engine, (suffix, src) in ((e, v) for e in engines for v in versions):
+        if bare is None:
+            earlier = {m: w / r["seconds"] for m, e, r, w, _ in rows if e == "bare spaCy" and m < n}
+            bare = earlier[max(earlier)] if earlier else None
+            if bare:
+                notes.append(f"N={n}: * bare spaCy not run; its words/s at N={max(earlier)} used")
+        for engine, (suffix, src) in ((e, v) for e in engines for v in versions
+                                      if not v[1] or n in baseline_sizes):
             name, db = engine + suffix, tmp / f"room-{engine}{suffix.strip()}.duckdb"
             prefix, env = baseline.sitroom_command(src)
             run = measure([*prefix, "build", str(docs), "--db", str(db), "--engine", engine, "--quiet"], env)
@@ -199,23 +231,42 @@ def main() -> int:
                              f"{(run['err'] + run['out']).strip()[-300:]!r}")
             rows.append((n, name, run, words, (words / run["seconds"]) / bare if bare else None))
             print(f"  done: N={n} {name} in {run['seconds']:.1f} s", flush=True)
+            if engine == "local" and not args.no_stages and run["rc"] == 0 and stored == n:
+                add = tmp / "add"
+                if not add.is_dir():
+                    add.mkdir()
+                    for path in sorted(args.add.glob("*.txt"))[:10]:
+                        shutil.copyfile(path, add / path.name)
+                version = baseline.label(src) if src else "new"
+                staged.setdefault(version, []).extend(corpus_scale.measure(src, {n: db}, add, tmp, notes))
+                print(f"  done: N={n} {name} corpus-wide stage and 10 documents added", flush=True)
         if args.keep:
             notes.append(f"N={n}: texts and rooms kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
     print(f"\nload average at end: {os.getloadavg()[0]:.2f}\n")
     head = ("N", "engine", "seconds", "docs/s", "words/s", "peak RSS MB", "tree MB", "workers MB", "vs bare",
-            "CPU s", "own CPU", "load")
-    print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8} {:>7} {:>7} {:>5}".format(*head))
-    bare_cpu = {n: run["cpu"] for n, engine, run, _, _ in rows if engine == "bare spaCy"}
+            "vs all", "CPU s", "own CPU", "load")
+    print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8} {:>6} {:>7} {:>7} {:>5}".format(*head))
+    bare_cpu = {n: (run["cpu"], words) for n, engine, run, words, _ in rows if engine == "bare spaCy"}
+    all_cores = {n: w / run["seconds"] for n, engine, run, w, _ in rows if engine.startswith("bare x")}
     for n, engine, run, words, ratio in rows:
+        cores = max((m for m in all_cores if m <= n), default=None)
+        versus = "-" if cores is None or engine.startswith("bare") \
+            else f"{words / run['seconds'] / all_cores[cores]:.2f}"
         workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine.startswith("ray") else "-"
-        own = own_share(run["cpu"], bare_cpu.get(n)) if not engine.startswith("bare") else None
+        measured = max((m for m in bare_cpu if m <= n and bare_cpu[m][0]), default=None)
+        per_word = bare_cpu[measured][0] / bare_cpu[measured][1] if measured else None
+        own = own_share(run["cpu"], per_word and per_word * words) if not engine.startswith("bare") else None
+        engine = engine if measured in (None, n) or engine.startswith("bare") else engine + "*"
         print(f"{n:>6} {engine:<11} {run['seconds']:>9.1f} {n / run['seconds']:>7.2f} "
               f"{words / run['seconds']:>9,.0f} {mb(run['rss_mb']):>11} {mb(run['tree_mb']):>8} "
-              f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {mb(run['cpu']):>7} "
+              f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {versus:>6} {mb(run['cpu']):>7} "
               f"{'-' if own is None else f'{own:.0%}':>7} {run['load']:>5.1f}")
     print(LEGEND.format(SAMPLE_SECONDS))
+    if staged:
+        print()
+        corpus_scale.report(staged, args.add)
     for engine in (e + suffix for e in engines for suffix, _ in versions):
         runs = sorted((n, run["seconds"]) for n, e, run, _, _ in rows if e == engine)
         if len(runs) < 2:

@@ -94,8 +94,10 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
 
 def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: Progress, force: bool,
                   model: str | None, address: str | None, keep_missing: bool) -> BuildReport:
-    """Ingest here, clean and analyse on Ray (Parquet blocks beside the room), load and resolve here."""
+    """Ingest here, clean and analyse on Ray (Parquet blocks beside the room), load here; resolve across
+    documents on Ray too (``engines.ray_resolve``), write here."""
     from sitroom.engines.ray_engine import analyse_on_ray
+    from sitroom.engines.ray_resolve import groups_on_ray
 
     report = BuildReport()
     pipeline = _pipeline(model)
@@ -122,7 +124,7 @@ def _build_on_ray(paths: Iterable[str], db: Path, settings: Settings, progress: 
                 progress.file_done(source.source)
         finally:
             writer.flush()
-        report.resolved = resolve_actors(room, force=False)
+        report.resolved = resolve_actors(room, force=False, grouping=groups_on_ray)
     return report
 
 

@@ -22,8 +22,8 @@ from sitroom.extract.claim_subjects import TOTAL, subject_of
 from sitroom.extract.claim_text import tokens_in
 from sitroom.extract.claim_units import approximate_words, measured_unit, period_of, unit_table, units
 from sitroom.model.evidence import Span
-from sitroom.nlp.word_filter import Words
 from sitroom.nlp.parsed import text_of
+from sitroom.nlp.word_filter import Words
 
 __all__ = ["APPROXIMATE_SHARE", "ClaimFinding", "claims_in", "read_number", "units"]
 

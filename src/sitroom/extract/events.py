@@ -37,7 +37,6 @@ from sitroom.model.event import EventFinding
 from sitroom.model.evidence import Span
 
 
-
 def code_text(text: str, nlp=None) -> list[EventFinding]:
     """Events in a piece of text (a sentence or a paragraph)."""
     if nlp is None:

@@ -5,12 +5,19 @@ speech ("Meet the Region", "Ansar al-Wadi")."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sitroom.extract.speakers import speech_lexicon
 from sitroom.model.evidence import Span
 
 MAX_QUOTE_CHARS = 4000
 RUN_ON_PARAGRAPHS = 4
+
+
+@cache
+def _opening_marks() -> re.Pattern:
+    """Where a quotation may open: a mark of data/speech.yaml, or the first of a newspaper's ''."""
+    return re.compile("[" + re.escape("".join(speech_lexicon()["marks"])) + "']")
 
 
 def quotations(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
@@ -20,6 +27,11 @@ def quotations(text: str, regions: list[Span]) -> list[tuple[Span, Span]]:
     for region in regions:
         i = max(i, region.start)  # (a quotation that ran on over paragraphs is not read again)
         while i < region.end:
+            mark = _opening_marks().search(text, i, region.end)  # (no quotation opens before it)
+            if mark is None:
+                i = region.end
+                break
+            i = mark.start()
             ch = text[i]
             if text.startswith("''", i) and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-:") \
                     and i + 2 < len(text) and not text[i + 2].isspace():  # ''...'': a newspaper's marks

@@ -31,4 +31,4 @@ class Words:
 
     def holds_any(self, words: Iterable[str]) -> bool:
         """True when the text may hold one of ``words`` (lowercase; a phrase's words one space apart)."""
-        return self._lowered is None or any(word in self._lowered for word in words)
+        return self._lowered is None or any(map(self._lowered.__contains__, words))

@@ -34,7 +34,7 @@ from sitroom.data.names import (
     title_words,
 )
 from sitroom.data.places import is_place, is_us_state, place_name
-from sitroom.model.clusters import UnionFind
+from sitroom.model.clusters import UnionFind, groups
 
 PRONOUN_EVIDENCE = 2
 PRONOUN_SHARE = 0.8
@@ -189,16 +189,18 @@ def org_keys(node: LocalActor, expansions: dict[str, str]) -> set[str]:
 
 
 
-def resolve(nodes: list[LocalActor]) -> list[list[int]]:
+def resolve(nodes: list[LocalActor], spelled: dict[str, str] | None = None) -> list[list[int]]:
     """Groups of node indices, one per actor, by the matching rules (the user's merges and splits apply
-    after them: ``resolve.overrides``)."""
-    _rescue_surnames(nodes)
+    after them: ``resolve.overrides``). ``spelled``: when ``nodes`` are one part of a corpus
+    (``resolve.partition``), the corpus's acronym expansions, its surnames already rescued."""
+    if spelled is None:
+        rescue_surnames(nodes)
+        spelled = expansions(nodes)
     uf = UnionFind(len(nodes))
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         by_kind[family(node)].append(i)
     _by_key(uf, by_kind["state"], lambda i: {nodes[i].country() or next(iter(nodes[i].names), "")})
-    spelled = expansions(nodes)
     _by_key(uf, by_kind["organization"], lambda i: org_keys(nodes[i], spelled))
     _short_organisations(uf, nodes, by_kind["organization"])
     _by_key(uf, by_kind["location"], lambda i: {place_key(nodes[i], n) for n in nodes[i].names})
@@ -207,7 +209,7 @@ def resolve(nodes: list[LocalActor]) -> list[list[int]]:
     _by_key(uf, named["other"], lambda i: {org_key(n) for n in nodes[i].names})
     _people(uf, nodes, by_kind["person"])
     _same_long_name(uf, nodes, named["organization"] + named["location"] + named["other"])
-    return _groups(uf, len(nodes))
+    return groups(uf, len(nodes))
 
 
 def place_key(node: LocalActor, name: str) -> str:
@@ -236,7 +238,7 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
     for members in opening.values():
         for i in members:
             reach[uf.find(i)] += nodes[i].weight
-    groups: dict[str, set[int]] = {}  # the groups opened by each word: one-word names join them, no
+    opened: dict[str, set[int]] = {}  # the groups opened by each word: one-word names join them, no
     # two of them join here, so a group found once stays (under whichever root)
     for i in indices:
         names = {firm_key(n) for n in nodes[i].names}
@@ -246,9 +248,9 @@ def _short_organisations(uf: UnionFind, nodes: list[LocalActor], indices: list[i
         if " " in word or len(word) < 4 or word in generic_words() or country_in(word.title()) \
                 or word not in opening:
             continue  # "Fed" is no "Fed Ex"
-        if word not in groups:
-            groups[word] = {uf.find(j) for j in opening[word]}
-        candidates = {uf.find(j) for j in groups[word]}
+        if word not in opened:
+            opened[word] = {uf.find(j) for j in opening[word]}
+        candidates = {uf.find(j) for j in opened[word]}
         if uf.find(i) in candidates:
             continue  # already one with an organisation so named ("Republican" = "Republican Party")
         if len(candidates) > 1:
@@ -265,7 +267,7 @@ def _same_long_name(uf: UnionFind, nodes: list[LocalActor], indices: list[int]) 
                                     if " " in k and not country_in(k.title())})
 
 
-def _rescue_surnames(nodes: list[LocalActor]) -> None:
+def rescue_surnames(nodes: list[LocalActor]) -> None:
     """A one-word "place" or "people" that is a person's surname elsewhere is that person (a one-word
     organisation stays one: "Bloomberg reported" is the company)."""
     surnames = {fold(n.full_name()[-1]) for n in nodes if n.kind == "person" and len(n.full_name()) >= 2}
@@ -417,13 +419,6 @@ def _dominant(candidates: set[int], reach: Counter) -> set[int]:
     other ("Clinton" in a campaign's news); else all of them (undecided)."""
     ranked = sorted(candidates, key=lambda c: reach[c], reverse=True)
     return {ranked[0]} if reach[ranked[0]] >= DOMINANT * reach[ranked[1]] else candidates
-
-
-def _groups(uf: UnionFind, size: int) -> list[list[int]]:
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(size):
-        groups[uf.find(i)].append(i)
-    return list(groups.values())
 
 
 def actor_kind(members: list[LocalActor]) -> str:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sitroom.resolve.across import LocalActor, resolve
 from sitroom.resolve.overrides import apply as apply_overrides
 from sitroom.resolve.overrides import identities
+
+Grouping = Callable[[list[LocalActor]], list[list[int]]]
+"""Local actors -> groups of their indices, one per actor (``resolve.across.resolve``)."""
 
 
 def local_actors(mention_rows, role_rows) -> list[LocalActor]:
@@ -32,11 +37,13 @@ def local_actors(mention_rows, role_rows) -> list[LocalActor]:
 
 
 def build_actors(nodes: list[LocalActor], overrides: list[tuple[str, str, str]],
-                 skipped: list[int] | None = None, reserved: frozenset[str] = frozenset()):
+                 skipped: list[int] | None = None, reserved: frozenset[str] = frozenset(),
+                 grouping: Grouping = resolve):
     """``(id, name, kind, country, members)`` records, ids stable for the same names (and none of
     ``reserved``), after the user's ``(action, a, b)`` overrides (``resolve.overrides``; the numbers of
-    those that changed nothing are added to ``skipped``)."""
-    groups, named = apply_overrides(resolve(nodes), nodes, overrides, skipped)
+    those that changed nothing are added to ``skipped``). ``grouping`` resolves the nodes: the rules of
+    ``resolve.across`` here, or the same on a cluster (``engines.ray_resolve``)."""
+    groups, named = apply_overrides(grouping(nodes), nodes, overrides, skipped)
     records = []
     for group, (ident, name, kind) in zip(groups, identities(groups, nodes, named, reserved), strict=True):
         members = [nodes[i] for i in group]

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from sitroom.code_digest import code_digest
-from sitroom.resolve.across import LocalActor
-from sitroom.resolve.actors import build_actors, local_actors
+from sitroom.resolve.across import LocalActor, resolve
+from sitroom.resolve.actors import Grouping, build_actors, local_actors
 from sitroom.resolve.blocking import touch_keys
 from sitroom.resolve.disagreements import ClaimRow
 from sitroom.resolve.disagreements import find as find_disagreements
@@ -39,12 +39,13 @@ def room_local_actors(room: Room, documents: Sequence[str] | None = None) -> lis
     return local_actors(mentions, roles)
 
 
-def resolve_actors(room: Room, force: bool = True, full: bool = False) -> bool:
+def resolve_actors(room: Room, force: bool = True, full: bool = False, grouping: Grouping = resolve) -> bool:
     """Resolve actors, events and disagreements across the corpus, and write them in one go; unless
     not ``force`` and the room was last resolved by this code with nothing changed since (no
     document added, replaced or removed, no override). Documents only added since are resolved
     against the room's actors (``resolve.incremental``) when they are at most ADDED_SHARE of the room,
-    unless ``full``; else everything is resolved anew. True when it resolved."""
+    unless ``full``; else everything is resolved anew (``grouping``: see ``resolve.actors.build_actors``).
+    True when it resolved."""
     fingerprint = resolution_fingerprint()
     if not force and room.resolved_by == fingerprint:
         return False
@@ -56,7 +57,7 @@ def resolve_actors(room: Room, force: bool = True, full: bool = False) -> bool:
         return True
     skipped: list[int] = []
     nodes = room_local_actors(room)
-    actors = build_actors(nodes, room.overrides(), skipped)
+    actors = build_actors(nodes, room.overrides(), skipped, grouping=grouping)
     actor_of, names = _actor_of_mention(room, actors), {a[0]: a[1] for a in actors}
     events = build_events(event_mentions(room.db.execute(f"{EVENT_MENTIONS} ORDER BY document, ordinal"
                                                          ).fetchall(), actor_of), names)

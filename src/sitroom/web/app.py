@@ -17,9 +17,9 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitroom.errors import SitroomError
-from sitroom.model.plover import TYPES
 from sitroom.model.dates import is_partial_date
 from sitroom.model.mention import ACTOR_KINDS
+from sitroom.model.plover import TYPES
 from sitroom.query.meaning import MODEL
 from sitroom.store import access, vectors
 from sitroom.store.room import Room
