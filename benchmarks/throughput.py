@@ -175,6 +175,9 @@ def main() -> int:
         return 2
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    add = Path(tempfile.mkdtemp(prefix="sitroom-throughput-add-"))  # the 10 texts added to each room
+    for path in sorted(args.add.glob("*.txt"))[:10]:
+        shutil.copyfile(path, add / path.name)
     bare_sizes = _sizes(args.bare_sizes) or set(sizes)
     baseline_sizes = _sizes(args.baseline_sizes) or set(sizes)
     rows, notes, staged = [], [], {}
@@ -232,11 +235,6 @@ def main() -> int:
             rows.append((n, name, run, words, (words / run["seconds"]) / bare if bare else None))
             print(f"  done: N={n} {name} in {run['seconds']:.1f} s", flush=True)
             if engine == "local" and not args.no_stages and run["rc"] == 0 and stored == n:
-                add = tmp / "add"
-                if not add.is_dir():
-                    add.mkdir()
-                    for path in sorted(args.add.glob("*.txt"))[:10]:
-                        shutil.copyfile(path, add / path.name)
                 version = baseline.label(src) if src else "new"
                 staged.setdefault(version, []).extend(corpus_scale.measure(src, {n: db}, add, tmp, notes))
                 print(f"  done: N={n} {name} corpus-wide stage and 10 documents added", flush=True)
@@ -266,7 +264,7 @@ def main() -> int:
     print(LEGEND.format(SAMPLE_SECONDS))
     if staged:
         print()
-        corpus_scale.report(staged, args.add)
+        corpus_scale.report(staged, add)
     for engine in (e + suffix for e in engines for suffix, _ in versions):
         runs = sorted((n, run["seconds"]) for n, e, run, _, _ in rows if e == engine)
         if len(runs) < 2:
@@ -281,6 +279,7 @@ def main() -> int:
               f"between sizes (start-up cancelled out): {marginal}")
     for note in notes:
         print("note:", note)
+    shutil.rmtree(add, ignore_errors=True)
     return 0
 
 
