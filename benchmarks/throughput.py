@@ -42,8 +42,8 @@ load: the 1-minute load average when the run ended (2 CPUs here: above 2 means o
 vs bare: our words/s over bare spaCy's words/s (one process), both timed as whole subprocesses (start-up
   and model load included); "bare xN" (--bare-cores): bare spaCy in N processes (nlp.pipe n_process).
 vs all: our words/s over those of bare spaCy on every core (the "bare xN" row; --bare-cores).
-  A * marks a size bare spaCy was not run at (--bare-sizes): its words/s (and CPU per word, for own CPU)
-  are those of the largest smaller size it ran at (the same texts repeated: bare spaCy is linear).
+  A * marks a size bare spaCy was not run at (--bare-sizes): its seconds and CPU seconds there are estimated
+  from the largest smaller size it ran at (start-up kept, nlp.pipe time scaled by the words).
 CPU s: user + system CPU seconds of the timed process and the children it waited for (/usr/bin/time -v:
   the local engine's worker processes count; Ray's do not, they are not its children).
 own CPU: the share of that CPU which is sitroom's own work, not spaCy's: 1 - bare spaCy's CPU / the build's
@@ -135,6 +135,29 @@ def own_share(cpu: float | None, bare_cpu: float | None) -> float | None:
     return None if not cpu or bare_cpu is None else max(0.0, 1 - bare_cpu / cpu)
 
 
+def _timing(run: dict) -> dict | None:
+    """The bare worker's own timings (model load, nlp.pipe seconds, paragraphs), None if it failed."""
+    try:
+        return json.loads(run["out"].strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None
+
+
+def bare_at(rows: list, engine: str, n: int, words: int) -> tuple[float, float | None, int] | None:
+    """``(seconds, CPU seconds, N measured at)`` of the bare spaCy run ``engine`` for N texts of ``words``
+    words: as measured at N, else estimated from the largest smaller N it ran at, its start-up (model
+    load) kept and its nlp.pipe seconds scaled by the words (spaCy's time is linear in them; the CPU
+    seconds grow by as much times the processes' CPU per second of that run). None if it never ran."""
+    runs = {m: (run, w) for m, e, run, w, _ in rows if e == engine and m <= n and run.get("timing")}
+    if not runs:
+        return None
+    m = max(runs)
+    run, measured_words = runs[m]
+    extra = run["timing"]["pipe"] * (words / measured_words - 1)
+    cpu = run["cpu"] and run["cpu"] + extra * run["cpu"] / run["seconds"]
+    return run["seconds"] + extra, cpu, m
+
+
 def _sizes(text: str | None) -> set[int]:
     return {int(s) for s in (text or "").split(",") if s.strip()}
 
@@ -173,11 +196,22 @@ def main() -> int:
     if not texts:
         print(f"no .txt texts in {args.data} (pass --data DIR)", file=sys.stderr)
         return 2
+    added = sorted(args.add.glob("*.txt"))[:10]
+    if not args.no_stages and not added:
+        print(f"no .txt texts to add in {args.add} (pass --add DIR, or --no-stages)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="sitroom-throughput-add-") as folder:
+        add = Path(folder)  # the 10 texts added to each room
+        for path in added:
+            shutil.copyfile(path, add / path.name)
+        return run(args, texts, add)
+
+
+def run(args: argparse.Namespace, texts: list[tuple[Path, str]], add: Path) -> int:
+    """Every size: bare spaCy, the builds, their corpus-wide stage and the texts in ``add`` added; then
+    the tables."""
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
-    add = Path(tempfile.mkdtemp(prefix="sitroom-throughput-add-"))  # the 10 texts added to each room
-    for path in sorted(args.add.glob("*.txt"))[:10]:
-        shutil.copyfile(path, add / path.name)
     bare_sizes = _sizes(args.bare_sizes) or set(sizes)
     baseline_sizes = _sizes(args.baseline_sizes) or set(sizes)
     rows, notes, staged = [], [], {}
@@ -201,28 +235,28 @@ def main() -> int:
         bare = None
         if not args.skip_bare and n in bare_sizes:
             run = measure([sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(docs)])
-            try:
-                timing = json.loads(run["out"].strip().splitlines()[-1])
-            except (ValueError, IndexError):
-                timing = None
+            timing = _timing(run)
             if timing is None:
                 notes.append(f"N={n} bare spaCy failed (exit {run['rc']}): {run['err'].strip()[-300:]}")
             else:
                 bare = words / run["seconds"]
-                rows.append((n, "bare spaCy", run, words, 1.0))
+                rows.append((n, "bare spaCy", {**run, "timing": timing}, words, 1.0))
                 notes.append(f"N={n} bare spaCy: model load {timing['load']:.1f} s, nlp.pipe "
                              f"{timing['pipe']:.1f} s over {timing['paragraphs']} paragraphs = "
                              f"{words / timing['pipe']:,.0f} words/s without start-up")
-            cores = len(os.sched_getaffinity(0))
-            if args.bare_cores and bare and cores > 1:
+            cpus = len(os.sched_getaffinity(0))
+            if args.bare_cores and bare and cpus > 1:
                 run = measure([sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(docs),
-                               "--bare-processes", str(cores)])
-                rows.append((n, f"bare x{cores}", run, words, (words / run["seconds"]) / bare))
+                               "--bare-processes", str(cpus)])
+                timing = _timing(run)
+                rows.append((n, f"bare x{cpus}", {**run, "timing": timing} if timing else run, words,
+                             (words / run["seconds"]) / bare))
         if bare is None:
-            earlier = {m: w / r["seconds"] for m, e, r, w, _ in rows if e == "bare spaCy" and m < n}
-            bare = earlier[max(earlier)] if earlier else None
+            estimate = bare_at(rows, "bare spaCy", n, words)
+            bare = estimate and words / estimate[0]
             if bare:
-                notes.append(f"N={n}: * bare spaCy not run; its words/s at N={max(earlier)} used")
+                notes.append(f"N={n}: * bare spaCy not run: estimated from N={estimate[2]} (its start-up "
+                             "kept, its nlp.pipe seconds scaled by the words)")
         for engine, (suffix, src) in ((e, v) for e in engines for v in versions
                                       if not v[1] or n in baseline_sizes):
             name, db = engine + suffix, tmp / f"room-{engine}{suffix.strip()}.duckdb"
@@ -246,17 +280,13 @@ def main() -> int:
     head = ("N", "engine", "seconds", "docs/s", "words/s", "peak RSS MB", "tree MB", "workers MB", "vs bare",
             "vs all", "CPU s", "own CPU", "load")
     print("{:>6} {:<11} {:>9} {:>7} {:>9} {:>11} {:>8} {:>10} {:>8} {:>6} {:>7} {:>7} {:>5}".format(*head))
-    bare_cpu = {n: (run["cpu"], words) for n, engine, run, words, _ in rows if engine == "bare spaCy"}
-    all_cores = {n: w / run["seconds"] for n, engine, run, w, _ in rows if engine.startswith("bare x")}
+    every_core = next((e for _, e, _, _, _ in rows if e.startswith("bare x")), None)
     for n, engine, run, words, ratio in rows:
-        cores = max((m for m in all_cores if m <= n), default=None)
-        versus = "-" if cores is None or engine.startswith("bare") \
-            else f"{words / run['seconds'] / all_cores[cores]:.2f}"
+        one, cores = bare_at(rows, "bare spaCy", n, words), every_core and bare_at(rows, every_core, n, words)
+        versus = "-" if not cores or engine.startswith("bare") else f"{cores[0] / run['seconds']:.2f}"
         workers = f"{mb(run['workers_mb'])} ({run['workers']})" if engine.startswith("ray") else "-"
-        measured = max((m for m in bare_cpu if m <= n and bare_cpu[m][0]), default=None)
-        per_word = bare_cpu[measured][0] / bare_cpu[measured][1] if measured else None
-        own = own_share(run["cpu"], per_word and per_word * words) if not engine.startswith("bare") else None
-        engine = engine if measured in (None, n) or engine.startswith("bare") else engine + "*"
+        own = own_share(run["cpu"], one[1]) if one and not engine.startswith("bare") else None
+        engine = engine if not one or one[2] == n or engine.startswith("bare") else engine + "*"
         print(f"{n:>6} {engine:<11} {run['seconds']:>9.1f} {n / run['seconds']:>7.2f} "
               f"{words / run['seconds']:>9,.0f} {mb(run['rss_mb']):>11} {mb(run['tree_mb']):>8} "
               f"{workers:>10} {'-' if ratio is None else f'{ratio:.2f}':>8} {versus:>6} {mb(run['cpu']):>7} "
@@ -279,7 +309,6 @@ def main() -> int:
               f"between sizes (start-up cancelled out): {marginal}")
     for note in notes:
         print("note:", note)
-    shutil.rmtree(add, ignore_errors=True)
     return 0
 
 

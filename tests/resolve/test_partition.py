@@ -48,3 +48,18 @@ def test_the_sample_corpus_resolved_part_by_part_is_resolved_alike(corpus_room):
         first, second = room_local_actors(room), room_local_actors(room)
     assert resolve_in_parts(second) == resolve(first)
     assert [n.kinds for n in second] == [n.kinds for n in first]  # (surnames read alike)
+
+
+def test_an_acronym_spelled_out_by_a_place_meets_the_groups_shorter_name():
+    def corpus():
+        return [_node("a", "location", "Osterland Front Movement"), _node("b", "organization", "OFM"),
+                _node("c", "organization", "Osterland Front")]
+
+    assert resolve_in_parts(corpus()) == resolve(corpus()) == [[0], [1, 2]]
+
+
+def test_a_state_without_a_country_meets_the_state_of_its_name():
+    def corpus():
+        return [_node("a", "state", "MDA"), _node("b", "state", "Marlova", country="MDA")]
+
+    assert resolve_in_parts(corpus()) == resolve(corpus()) == [[0, 1]]

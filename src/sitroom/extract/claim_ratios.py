@@ -18,16 +18,21 @@ _COUNTS = frozenset({"times", "cases", "years", "attacks", "games", "races", "tr
 
 @cache
 def _pattern() -> re.Pattern:
-    words = "|".join(w for w, v in units()["words"].items() if v <= 10)
+    words = _small_numbers()
     return re.compile(rf"\b(?:(?P<approx>{approximate_words()})\s+)?(?<![\d.,])(?P<n>\d{{1,2}}|one|{words})"
                       rf"\s+(?:in|out\s+of)\s+(?P<m>\d{{1,3}}|{words})(?=\s+[^\W\d_])", re.I)
+
+
+def _small_numbers() -> str:
+    """The number words of ten or less, as a regular expression's alternatives."""
+    return "|".join(w for w, v in units()["words"].items() if v <= 10)
 
 
 @cache
 def _hint() -> re.Pattern:
     """What every "N in M" holds, "in" or "of" before M: a passage without it is not searched (the full
     pattern tries its words at every position; this one only where "in" or "of" stands)."""
-    words = "|".join(w for w, v in units()["words"].items() if v <= 10)
+    words = _small_numbers()
     return re.compile(rf"(?:in|of)\s+(?:\d|(?:{words})\b)", re.I)
 
 

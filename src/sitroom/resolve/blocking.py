@@ -13,19 +13,22 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from sitroom.data.names import firm_key, fold, initials, is_acronym, org_key, skeleton
+from sitroom.data.names import firm_key, fold, initials, is_acronym, movement_names, org_key, skeleton
 from sitroom.data.places import place_name
 from sitroom.resolve.across import LocalActor, family, org_keys, sense
 
 
 def touch_keys(node: LocalActor) -> frozenset[str]:
-    """Keys of one local actor, kept with its actor: ``n:`` its names' keys (as an organisation, a
-    place, a firm, a known alias), ``a:`` acronyms and the initials of names of three words or more (of
-    two for an organisation), for an organisation ``o:`` the opening word of a name of several words and
-    ``one:`` a name of one word (which joins the longer name it opens: see ``probe_keys``), ``c:`` a
-    state's country, and for people ``s:`` the surname's skeleton, ``w:`` the folded surname (which a
-    lone surname and a one-word place of that spelling meet) and ``g:`` two given names with the
-    surname's initial."""
+    """Keys of one local actor, kept with its actor:
+
+    - ``n:`` its names' keys (as an organisation, a place, a firm, a known alias, a group's shorter
+      name: "osterland front" of "Osterland Front Movement");
+    - ``a:`` acronyms and the initials of names of three words or more (of two for an organisation);
+    - for an organisation, ``o:`` the opening word of a name of several words and ``one:`` a name of
+      one word (which joins the longer name it opens: see ``probe_keys``);
+    - ``c:`` a state's country (or, with none, its first name);
+    - for people, ``s:`` the surname's skeleton, ``w:`` the folded surname (which a lone surname and a
+      one-word place of that spelling meet) and ``g:`` two given names with the surname's initial."""
     kind = family(node)
     return _keys(tuple(node.names), kind, sense(node), node.country() if kind == "state" else None)
 
@@ -38,6 +41,8 @@ def _keys(names: tuple[str, ...], kind: str, read_as: str | None, country: str |
     keys: set[str] = set()
     for name in names:
         keys.update(("n:" + org_key(name), "n:" + firm_key(name), "n:" + org_key(place_name(name, read_as))))
+        keys.update("n:" + short for short in movement_names(firm_key(name)))  # (any kind's: an acronym
+        # spelled out by this name meets the group's shorter name: resolve.across.org_keys)
         words = firm_key(name).split()
         if is_acronym(name):  # (spelled out by a long name of any actor: resolve.across.expansions)
             keys.add("a:" + name.replace(".", ""))
@@ -50,7 +55,7 @@ def _keys(names: tuple[str, ...], kind: str, read_as: str | None, country: str |
     if kind == "organization":
         keys.update("n:" + key for key in org_keys(node, {}))
     if kind == "state":
-        keys.add("c:" + (country or ""))
+        keys.add("c:" + (country or next(iter(names), "")))  # (as resolve.across.resolve keys a state)
     full = node.full_name()
     if kind == "person" and full:
         folded = [fold(t) for t in full]
