@@ -87,6 +87,15 @@ def test_indirect_speech_according_to_and_evaluations():
     assert quotes[0][1:3] == ("The spokeswoman", "called")
 
 
+def test_according_to_a_described_name_whose_words_the_parser_took_for_its_apposition():
+    quotes = _quotes("According to conservative talk radio host Lena Halvorsen, the move reeks of fear and "
+                     "desperation.")
+    assert quotes == [("indirect", "conservative talk radio host Lena Halvorsen", "According to",
+                       "the move reeks of fear and desperation")]
+    quotes = _quotes("According to Karl Ostrom, a harbour pilot, the ferry left an hour late.")
+    assert quotes[0][1:] == ("Karl Ostrom, a harbour pilot", "According to", "the ferry left an hour late")
+
+
 def test_scare_quotes_and_so_called_are_not_quotes():
     assert _quotes('The so-called "Moscow format" talks resumed in the spring of that year.') == []
     found = _quotes('Officials discussed "ties" with the delegation for an hour.')

@@ -231,13 +231,23 @@ def _according(offset: int, sent, tok, to, source) -> list[QuoteFinding]:
     after it): X is the speaker, the rest of the sentence is what X says."""
     if source is None:
         return []
-    phrase_end = max(t.i for t in source.subtree) + 1
-    rest = [t for t in sent if (t.i < tok.i or t.i >= phrase_end) and not t.is_punct]
+    names = list(source.subtree)
+    appos = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None)
+    if appos is not None and len(_outside(sent, tok, names)) < 3:  # ("According to radio host X, the
+        # move reeks of fear": the parser took what X says for an apposition to X)
+        names = [t for t in names if t.i < appos.left_edge.i]
+        while names[-1].is_punct:
+            names.pop()
+    rest = _outside(sent, tok, names)
     if len(rest) < 3:
         return []
     content = Span(offset + rest[0].idx, offset + rest[-1].idx + len(rest[-1].text))
-    names = list(source.subtree)
     speaker = Span(offset + names[0].idx, offset + names[-1].idx + len(names[-1].text))
     cue = Span(offset + tok.idx, offset + to.idx + len(to.text))
     return [QuoteFinding("indirect", content, cue, speaker,
                          Span(min(content.start, cue.start), max(content.end, speaker.end)))]
+
+
+def _outside(sent, cue, source: list) -> list:
+    """The words of ``sent`` neither in the cue (from ``cue``) nor in the ``source`` after it."""
+    return [t for t in sent if (t.i < cue.i or t.i > source[-1].i) and not t.is_punct]
