@@ -233,8 +233,9 @@ def _according(offset: int, sent, tok, to, source) -> list[QuoteFinding]:
         return []
     names = list(source.subtree)
     appos = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None)
-    if appos is not None and len(_outside(sent, tok, names)) < 3:  # ("According to radio host X, the
-        # move reeks of fear": the parser took what X says for an apposition to X)
+    if appos is not None and tok.i == sent.start and sent.doc[appos.left_edge.i - 1].text == "," \
+            and len(_outside(sent, tok, names)) < 3:  # ("According to radio host X, the move reeks of
+        # fear": the parser took what X says, after the phrase that opens the sentence, for an apposition)
         names = [t for t in names if t.i < appos.left_edge.i]
         while names[-1].is_punct:
             names.pop()
