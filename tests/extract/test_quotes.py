@@ -94,8 +94,8 @@ def test_according_to_a_described_name_whose_words_the_parser_took_for_its_appos
                        "the move reeks of fear and desperation")]
     quotes = _quotes("According to Karl Ostrom, a harbour pilot, the ferry left an hour late.")
     assert quotes[0][1:] == ("Karl Ostrom, a harbour pilot", "According to", "the ferry left an hour late")
-    quotes = _quotes("Ostrom will win the primary.\n\nThat's according to members of the Harbour Caucus \u2014 a "
-                     "collection of strategists, activists and operatives in four early states.")
+    quotes = _quotes("Ostrom will win the primary.\n\nThat's according to members of the Harbour Caucus "
+                     "\u2014 a collection of strategists, activists and operatives in four early states.")
     assert not [q for q in quotes if "according" in q[3]]  # (the words said are the sentence before)
 
 
