@@ -170,7 +170,8 @@ def run(args: argparse.Namespace, texts: list[tuple[Path, str]], add: Path) -> i
           f"load average at start: {os.getloadavg()[0]:.2f}", flush=True)
     if main_src:
         print(f"'<engine> main' rows: {baseline.label(main_src)}, the code in {main_src}", flush=True)
-    for n in sizes:
+    for asked in sizes:
+        n = asked
         if n > len(texts):
             notes.append(f"N={n} asked, only {len(texts)} texts: measured {len(texts)} (use --repeat)")
             n = len(texts)
@@ -182,7 +183,7 @@ def run(args: argparse.Namespace, texts: list[tuple[Path, str]], add: Path) -> i
             shutil.copyfile(source, docs / name)
             words += len(source.read_text(encoding="utf-8", errors="replace").split())
         bare = None
-        if not args.skip_bare and n in bare_sizes:
+        if not args.skip_bare and asked in bare_sizes:
             run = measure([sys.executable, str(Path(__file__).resolve()), "--bare-worker", str(docs)])
             timing = _timing(run)
             if timing is None:
@@ -207,7 +208,7 @@ def run(args: argparse.Namespace, texts: list[tuple[Path, str]], add: Path) -> i
                 notes.append(f"N={n}: * bare spaCy not run: estimated from N={estimate[2]} (its start-up "
                              "kept, its nlp.pipe seconds scaled by the words)")
         for engine, (suffix, src) in ((e, v) for e in engines for v in versions
-                                      if not v[1] or n in baseline_sizes):
+                                      if not v[1] or asked in baseline_sizes):
             name, db = engine + suffix, tmp / f"room-{engine}{suffix.strip()}.duckdb"
             prefix, env = baseline.sitroom_command(src)
             run = measure([*prefix, "build", str(docs), "--db", str(db), "--engine", engine, "--quiet"], env)
