@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from sitroom.resolve.across import LocalActor, resolve
-from sitroom.resolve.partition import Part, resolve_in_parts
+from sitroom.resolve.partition import resolve_in_parts
 
 MIN_ON_RAY = 20_000
 """Fewer local actors than this are resolved in this process: sending them out costs more than it saves
@@ -35,24 +35,26 @@ def groups_on_ray(nodes: list[LocalActor], minimum: int = MIN_ON_RAY, anywhere: 
     cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
     if cpus <= (os.cpu_count() or 1) and not anywhere:
         return resolve(nodes)
-    return resolve_in_parts(nodes, lambda work: _on_ray(ray, work, cpus * BATCHES_PER_CPU))
+    batches = cpus * BATCHES_PER_CPU
+    return resolve_in_parts(nodes, lambda parts, spelled: _on_ray(ray, parts, spelled, batches))
 
 
-def _on_ray(ray, work: list[Part], batches: int) -> list[list[list[int]]]:
+def _on_ray(ray, parts: list[list[LocalActor]], spelled: dict[str, str], batches: int
+            ) -> list[list[list[int]]]:
     """The groups of each part, the parts resolved in ``batches`` Ray tasks (largest parts first, each
-    to the batch holding the fewest local actors so far)."""
-    if not work:
+    to the batch holding the fewest local actors so far), ``spelled`` sent to the cluster once."""
+    if not parts:
         return []
-    spelled = ray.put(work[0][1])  # (the same expansions for every part: sent once)
-    bins: list[list[int]] = [[] for _ in range(min(batches, len(work)))]
+    shared = ray.put(spelled)
+    bins: list[list[int]] = [[] for _ in range(min(batches, len(parts)))]
     load = [0] * len(bins)
-    for k in sorted(range(len(work)), key=lambda k: len(work[k][0]), reverse=True):
+    for k in sorted(range(len(parts)), key=lambda k: len(parts[k]), reverse=True):
         lightest = load.index(min(load))
         bins[lightest].append(k)
-        load[lightest] += len(work[k][0])
+        load[lightest] += len(parts[k])
     task = ray.remote(_resolve_batch)
-    found = ray.get([task.remote([work[k][0] for k in members], spelled) for members in bins])
-    out: list[list[list[int]]] = [[] for _ in work]
+    found = ray.get([task.remote([parts[k] for k in members], shared) for members in bins])
+    out: list[list[list[int]]] = [[] for _ in parts]
     for members, results in zip(bins, found, strict=True):
         for k, groups in zip(members, results, strict=True):
             out[k] = groups

@@ -40,10 +40,11 @@ def _keys(names: tuple[str, ...], kind: str, read_as: str | None, country: str |
     node = LocalActor("", 0, names=Counter(names))
     keys: set[str] = set()
     for name in names:
-        keys.update(("n:" + org_key(name), "n:" + firm_key(name), "n:" + org_key(place_name(name, read_as))))
-        keys.update("n:" + short for short in movement_names(firm_key(name)))  # (any kind's: an acronym
-        # spelled out by this name meets the group's shorter name: resolve.across.org_keys)
-        words = firm_key(name).split()
+        firm = firm_key(name)
+        keys.update(("n:" + org_key(name), "n:" + firm, "n:" + org_key(place_name(name, read_as))))
+        keys.update("n:" + short for short in movement_names(firm))  # (any kind's: an acronym spelled
+        # out by this name meets the group's shorter name: resolve.across.org_keys)
+        words = firm.split()
         if is_acronym(name):  # (spelled out by a long name of any actor: resolve.across.expansions)
             keys.add("a:" + name.replace(".", ""))
         elif (kind == "organization" and " " in name.strip()) or len(name.split()) >= 3:

@@ -17,10 +17,9 @@ from sitroom.model.clusters import UnionFind, groups
 from sitroom.resolve.across import LocalActor, expansions, rescue_surnames, resolve
 from sitroom.resolve.blocking import touch_keys
 
-Part = tuple[list[LocalActor], dict[str, str]]
-"""A part's local actors, and the corpus's acronym expansions (``resolve.across.expansions``)."""
-Runner = Callable[[list[Part]], list[list[list[int]]]]
-"""Resolves parts: the groups of each part, by index into its local actors, parts in the order given."""
+Runner = Callable[[list[list[LocalActor]], dict[str, str]], list[list[list[int]]]]
+"""Resolves parts (each a list of local actors) with the corpus's acronym expansions
+(``resolve.across.expansions``): the groups of each part, by index into it, parts in the order given."""
 
 
 def parts(nodes: Sequence[LocalActor]) -> list[list[int]]:
@@ -46,13 +45,12 @@ def resolve_in_parts(nodes: list[LocalActor], run: Runner | None = None) -> list
     found = parts(nodes)
     alone = [part for part in found if len(part) == 1]
     shared = [part for part in found if len(part) > 1]
-    work = [([nodes[i] for i in part], spelled) for part in shared]
-    resolved = (run or resolve_here)(work)
+    resolved = (run or resolve_here)([[nodes[i] for i in part] for part in shared], spelled)
     out = [[part[k] for k in group] for part, groups_of_part in zip(shared, resolved, strict=True)
            for group in groups_of_part]
     return sorted(out + alone, key=lambda group: group[0])
 
 
-def resolve_here(work: list[Part]) -> list[list[list[int]]]:
-    """The groups of each part, resolved in this process."""
-    return [resolve(part, spelled) for part, spelled in work]
+def resolve_here(pieces: list[list[LocalActor]], spelled: dict[str, str]) -> list[list[list[int]]]:
+    """The groups of each part (``pieces``), resolved in this process."""
+    return [resolve(piece, spelled) for piece in pieces]
