@@ -46,3 +46,23 @@ def test_a_text_that_kills_its_worker_fails_alone_and_the_rest_come_back_in_orde
     assert [tag for tag, _ in got] == names
     assert {tag for tag, verdict in got if verdict != "ok"} == {n for n in names if n.startswith("kill")}
     assert all("died" in verdict for tag, verdict in got if tag.startswith("kill"))
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_workers_forked_from_the_writer_share_its_pipeline_and_spawned_ones_load_their_own(monkeypatch, fork):
+    from sitroom.engines import local_pool
+
+    monkeypatch.setattr(local_pool, "_FORK", fork)
+    monkeypatch.setattr(local_pool, "_MODEL", None)
+    pool = Analysers(2, None, 0)
+    text = "Harbour Notice\n\nKarl Ostrom said the ferry to Vexley would sail on Monday.\n"
+    try:
+        for name in ("a", "b", "c"):
+            pool.submit(name, SourceText(id=name, source=name, origin=name, format="text", text=text,
+                                         content_hash="", encoding="utf-8"))
+        got = list(pool.drain())
+    finally:
+        pool.close()
+    assert [tag for tag, _, _ in got] == ["a", "b", "c"]
+    assert all(not isinstance(result, Failure) and result[1].quotes for _, _, result in got)
+    assert (local_pool._MODEL is not None) is fork  # the writer loaded the pipeline only for forking

@@ -1,9 +1,12 @@
 """Cleaning and analysing documents here, or in worker processes on every core.
 
-Each worker process loads the spaCy pipeline once (spawned, so nothing of the writer's open room is
-inherited) and turns one source text at a time into ``(document, analysis)`` or a Failure; the one
-writer takes the results back in the order it handed the texts out, so the room is written exactly
-as by one process. A document's time budget runs in the process that analyses it.
+On Linux the writer loads the spaCy pipeline and the extractors' tables once, then forks its worker
+processes, which share them (copy-on-write) instead of each loading its own: ~3 CPU seconds less per
+worker on any build. A forked worker never touches the writer's open room (it inherits the room's
+threads' memory, not the threads, and exits with ``os._exit``: no finaliser of the room runs there).
+Each worker turns one source text at a time into ``(document, analysis)`` or a Failure; the one writer
+takes the results back in the order it handed the texts out, so the room is written exactly as by one
+process. A document's time budget runs in the process that analyses it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -66,12 +70,16 @@ class LazyModel:
 
 
 def _warm_up(nlp) -> None:
-    """Analyse a short invented text once, so that no document's time budget pays for loading the
-    data tables and models the extractors load on first use."""
+    """Load the data tables and models the extractors load on first use, and analyse a short invented
+    text once: no document's time budget pays for them, and forked workers share them."""
+    from sitroom.coref.gender import first_names_known
+    from sitroom.data.names import languages
+    from sitroom.data.places import is_place, is_region
     from sitroom.extract.claim_text import warm_up
     from sitroom.model.document import SourceText as Text
 
     warm_up()
+    first_names_known(), languages(), is_place("Vexley"), is_region("Vexley")
     text = "Warm-Up Notice\n\nOn 3 May 2020 the minister said: \u201cWe met 12 envoys in the capital.\u201d\n"
     analyse_text(Text(id="warm-up", source="warm-up", origin="warm-up", format="text", text=text,
                       content_hash="", encoding="utf-8"), nlp, 0)
@@ -162,9 +170,17 @@ class Analysers:
             return [(tag, text, result) for (tag, text), result in zip(items, results, strict=True)]
 
     def _started(self) -> ProcessPoolExecutor:
+        """The pool, started on first use: the pipeline loaded here first (raises ModelError), then the
+        workers forked, sharing it."""
+        global _MODEL
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_start, initargs=(self.model,))
+            if _FORK:
+                if _MODEL is None or _MODEL.name != self.model:
+                    _MODEL = LazyModel(self.model)
+                _MODEL.get()
+            context = multiprocessing.get_context("fork" if _FORK else "spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start,
+                                             initargs=(self.model,))
         return self._pool
 
     def _restart(self) -> None:
@@ -189,7 +205,11 @@ class Analysers:
             self._pool = None
 
 
+_FORK = sys.platform == "linux"
+"""Workers are forked from the writer on Linux; elsewhere (fork is unsafe on macOS) each is spawned and
+loads its own pipeline."""
 _MODEL: LazyModel | None = None
+"""The pipeline of this process's analyses: the writer's, inherited by forked workers."""
 
 
 def _start(model: str | None) -> None:
@@ -198,9 +218,10 @@ def _start(model: str | None) -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:  # a writer killed outright (SIGKILL) takes its workers with it
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-    _MODEL = LazyModel(model)
-    with contextlib.suppress(ModelError):  # raised again by the first text: the writer stops with advice
-        _MODEL.get()
+    if _MODEL is None:  # spawned: load it here
+        _MODEL = LazyModel(model)
+        with contextlib.suppress(ModelError):  # raised again by the first text: the writer stops with advice
+            _MODEL.get()
 
 
 def _exit_with(sentinel: int) -> None:
