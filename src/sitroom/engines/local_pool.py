@@ -12,6 +12,7 @@ process. A document's time budget runs in the process that analyses it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -178,6 +179,8 @@ class Analysers:
                 if _MODEL is None or _MODEL.name != self.model:
                     _MODEL = LazyModel(self.model)
                 _MODEL.get()
+                gc.collect()
+                gc.freeze()  # the collector of a forked worker leaves what it inherits alone (no copy)
             context = multiprocessing.get_context("fork" if _FORK else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start,
                                              initargs=(self.model,))
