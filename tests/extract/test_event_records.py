@@ -43,6 +43,18 @@ def test_people_described_take_part_a_person_named_inside_is_not_them(story):
     assert any(e[:4] == ("REQUEST", "called", ("Arab lawmakers",), ("government",)) for e in story)
 
 
+def test_groups_described_by_what_they_are_take_part():
+    events = _events("Valley clashes\n\nBy Lena Hart\n\nThe army expelled the settlers from the valley. "
+                     "Government forces attacked the militias near the river. The tribes accused the militia "
+                     "of looting. The ministry urged the banks to lend more.\n")
+    assert [e[:4] for e in events] == [
+        ("SANCTION", "expelled", ("army",), ("settlers",)),
+        ("ASSAULT", "attacked", ("Government forces",), ("militias",)),
+        ("ACCUSE", "accused", ("tribes",), ("militia",)),
+        ("REQUEST", "urged", ("ministry",), ("banks",)),
+    ]
+
+
 def test_the_narrative_time_comes_from_dates_that_frame_the_story(story):
     assert next(e[:2] for e in story if e[1] == "praised") == ("SUPPORT", "praised")
     assert next(e[4] for e in story if e[1] == "praised") == "2013"  # "In 2013, ..." heads the paragraph
