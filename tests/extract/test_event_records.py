@@ -46,12 +46,12 @@ def test_people_described_take_part_a_person_named_inside_is_not_them(story):
 def test_groups_described_by_what_they_are_take_part():
     events = _events("Valley clashes\n\nBy Lena Hart\n\nThe army expelled the settlers from the valley. "
                      "Government forces attacked the militias near the river. The tribes accused the militia "
-                     "of looting. The ministry urged the banks to lend more.\n")
+                     "of looting. The ministry urged the clans to disarm.\n")
     assert [e[:4] for e in events] == [
         ("SANCTION", "expelled", ("army",), ("settlers",)),
         ("ASSAULT", "attacked", ("Government forces",), ("militias",)),
         ("ACCUSE", "accused", ("tribes",), ("militia",)),
-        ("REQUEST", "urged", ("ministry",), ("banks",)),
+        ("REQUEST", "urged", ("ministry",), ("clans",)),
     ]
 
 
