@@ -1,6 +1,7 @@
 """Building rooms: idempotent re-runs, replaced versions, and bad input that loses nothing."""
 
 import json
+import os
 
 import pytest
 
@@ -105,12 +106,43 @@ def test_worker_processes_write_the_same_room_as_one_process(tmp_path):
     assert pictures[0] == pictures[1]
 
 
-def test_worker_processes_without_the_pipeline_stop_the_build_with_advice(tmp_path):
+@pytest.mark.parametrize("fork", [True, False])
+def test_worker_processes_without_the_pipeline_stop_the_build_with_advice(tmp_path, monkeypatch, fork):
+    from sitroom.engines import local_pool
     from sitroom.errors import ModelError
 
+    monkeypatch.setattr(local_pool, "_FORK", fork)  # (forked on Linux, spawned elsewhere)
     (tmp_path / "a.txt").write_text("Karl Ostrom met Lena Halvorsen in Marlova.")
     with pytest.raises(ModelError, match="not installed"):
         build([str(tmp_path / "a.txt")], tmp_path / "r.duckdb", model="no_such_pipeline_xx", workers=2)
+
+
+def test_a_pipeline_that_fails_to_load_stops_the_build_once_and_writes_nothing_twice(tmp_path, monkeypatch):
+    from sitroom.engines import local_pool
+    from sitroom.errors import ModelError
+
+    def broken(name=None):
+        raise ValueError("incompatible pipeline")
+
+    monkeypatch.setattr(local_pool, "_FORK", True)
+    monkeypatch.setattr(local_pool, "_MODEL", None)
+    monkeypatch.setattr("sitroom.nlp.model.load_model", broken)
+    for n in range(9):
+        (tmp_path / f"{n}.txt").write_text(f"Talks {n}\n\nKarl Ostrom met Lena Halvorsen in Marlova.\n")
+    with pytest.raises(ModelError, match="could not be loaded: ValueError: incompatible pipeline"):
+        build([str(tmp_path)], tmp_path / "r.duckdb", workers=2)
+
+
+def test_workers_that_keep_dying_stop_the_build(tmp_path, monkeypatch):
+    from sitroom.engines import local_pool
+    from sitroom.errors import WorkersDying
+
+    monkeypatch.setattr(local_pool, "_FORK", True)
+    monkeypatch.setattr(local_pool, "_start", lambda model: os._exit(3))  # (forked workers inherit it)
+    for n in range(9):
+        (tmp_path / f"{n}.txt").write_text(f"Talks {n}\n\nKarl Ostrom met Lena Halvorsen in Marlova.\n")
+    with pytest.raises(WorkersDying, match="keep dying"):
+        build([str(tmp_path)], tmp_path / "r.duckdb", workers=2)
 
 
 def test_a_build_with_nothing_changed_does_not_resolve_again(tmp_path):

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from sitroom.code_digest import code_digest
 from sitroom.engines.local_pool import Analysers, LazyModel, analyse_text
-from sitroom.errors import ModelError
+from sitroom.errors import ModelError, WorkersDying
 from sitroom.inputs import BuildReport, Inputs, fail
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
@@ -73,8 +73,8 @@ def build(paths: Iterable[str], db: str | Path, settings: Settings = DEFAULT,
                             pool.submit(stored, read)
                             for due, text, result in pool.ready():
                                 writer.add(text, due, result)
-                except ModelError:
-                    raise  # no pipeline: nothing can be analysed, so the whole build stops with advice
+                except (ModelError, WorkersDying):
+                    raise  # no pipeline, no workers: nothing can be analysed, the build stops with advice
                 except Exception as exc:  # an unexpected reader or store bug fails this file, not the batch
                     fail(room, report, Failure(source, "ingest", f"{type(exc).__name__}: {exc}"))
                 progress.file_done(source)

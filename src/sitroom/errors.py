@@ -10,7 +10,8 @@
     ├── RoomError                the DuckDB room cannot be opened or written
     │   ├── RoomBusy             another process is writing the room
     │   └── SchemaMismatch       the room was written by another schema version
-    ├── ModelError               the spaCy pipeline asked for is not installed
+    ├── ModelError               the spaCy pipeline asked for is not installed (or cannot be loaded)
+    ├── WorkersDying             the worker processes keep dying: the build stops
     └── ExportError              an export that does not satisfy the contract
 """
 
@@ -59,6 +60,10 @@ class SchemaMismatch(RoomError):
 
 class TooSlow(SitroomError):
     """One document took longer than its time budget; the batch goes on without it."""
+
+
+class WorkersDying(SitroomError):
+    """The worker processes die before they finish a document, again and again: the build stops."""
 
 
 class ModelError(SitroomError):

@@ -1,6 +1,7 @@
 """Worker processes that die: the text that killed one fails alone, every other text comes back."""
 
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
@@ -46,6 +47,34 @@ def test_a_text_that_kills_its_worker_fails_alone_and_the_rest_come_back_in_orde
     assert [tag for tag, _ in got] == names
     assert {tag for tag, verdict in got if verdict != "ok"} == {n for n in names if n.startswith("kill")}
     assert all("died" in verdict for tag, verdict in got if tag.startswith("kill"))
+
+
+def test_forked_workers_use_the_writers_pipeline_and_one_that_dies_fails_its_text_alone(monkeypatch):
+    from sitroom.engines import local_pool
+
+    def analyse(text, nlp, budget):  # (forked workers inherit this stand-in)
+        if text.source.startswith("kill"):
+            os._exit(1)
+        return id(nlp), os.getpid()
+
+    monkeypatch.setattr(local_pool, "_FORK", True)
+    monkeypatch.setattr(local_pool, "_MODEL", None)
+    monkeypatch.setattr(local_pool, "analyse_text", analyse)
+    pool, names = Analysers(2, None, 0), ["a", "b", "kill1", "c", "d", "e", "f", "g", "h", "i"]
+    try:
+        got = []
+        for name in names:
+            pool.submit(name, SourceText(id=name, source=name, origin=name, format="text", text="x",
+                                         content_hash="", encoding="utf-8"))
+            got += list(pool.ready())
+        got += list(pool.drain())
+    finally:
+        pool.close()
+    assert [tag for tag, _, _ in got] == names
+    assert isinstance(dict((t, r) for t, _, r in got)["kill1"], Failure)
+    results = [r for t, _, r in got if t != "kill1"]
+    assert {nlp for nlp, _ in results} == {id(local_pool._MODEL.get())}  # the writer's, not one loaded anew
+    assert os.getpid() not in {pid for _, pid in results}
 
 
 @pytest.mark.parametrize("fork", [True, False])

@@ -281,6 +281,23 @@ def test_the_intent_file_of_a_writer_goes_with_it_wherever_it_moved(tmp_path, mo
     assert not (tmp_path / "rel.duckdb.writer").exists()
 
 
+def test_a_process_forked_from_the_writer_does_not_keep_its_announcement_locked(tmp_path):
+    import fcntl
+
+    intent = access.Intent(tmp_path / "room.duckdb")
+    child = os.fork()
+    if child == 0:  # a worker forked from the writer, still at work when the writer dies
+        time.sleep(5)
+        os._exit(0)
+    try:
+        intent.handle.close()  # the writer gone (its descriptor closed as by the kernel at its death)
+        with open(access.intent_path(tmp_path / "room.duckdb")) as probe:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free, though the worker lives on
+    finally:
+        os.kill(child, 9)
+        os.waitpid(child, 0)
+
+
 def test_an_intent_file_nobody_holds_blocks_no_reader(tmp_path):
     db = tmp_path / "room.duckdb"
     Room(db).close()

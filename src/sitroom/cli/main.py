@@ -108,8 +108,9 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
               help="Where documents are analysed: here, or on Ray (needs `pip install 'sitroom[ray]'`).")
 @click.option("--workers", type=click.IntRange(1, 256), default=min(4, len(os.sched_getaffinity(0))),
               show_default="the cores, at most 4",
-              help="Processes that clean and analyse documents (local engine), each holding the spaCy "
-                   "pipeline (~300 MB); the room is written by one.")
+              help="Processes that clean and analyse documents (local engine), each using the spaCy "
+                   "pipeline (~300 MB; on Linux shared with the writer, which loads it once); the room is "
+                   "written by one.")
 @click.option("--address", default=None,
               help="Ray cluster address (with --engine ray; default: start a local one).")
 @click.option("--force", is_flag=True, help="Process every document again, even if unchanged.")

@@ -2,11 +2,13 @@
 
 On Linux the writer loads the spaCy pipeline and the extractors' tables once, then forks its worker
 processes, which share them (copy-on-write) instead of each loading its own: ~3 CPU seconds less per
-worker on any build. A forked worker never touches the writer's open room (it inherits the room's
-threads' memory, not the threads, and exits with ``os._exit``: no finaliser of the room runs there).
-Each worker turns one source text at a time into ``(document, analysis)`` or a Failure; the one writer
-takes the results back in the order it handed the texts out, so the room is written exactly as by one
-process. A document's time budget runs in the process that analyses it.
+worker on any build, a quarter less memory for the whole. A forked worker never touches the writer's
+open room: it inherits the room's memory but not its threads, drops its copy of the writer's
+announcement lock (``store/access.py``), writes to streams of its own, and exits with ``os._exit`` (no
+finaliser of the room runs there). Elsewhere (fork is unsafe on macOS) each worker is spawned and loads
+its own pipeline. Each worker turns one source text at a time into ``(document, analysis)`` or a
+Failure; the one writer takes the results back in the order it handed the texts out, so the room is
+written exactly as by one process. A document's time budget runs in the process that analyses it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
-from sitroom.errors import ModelError, SitroomError, TooSlow
+from sitroom.errors import ModelError, TooSlow, WorkersDying
 from sitroom.model.document import SourceText
 from sitroom.model.failure import Failure
 
@@ -64,9 +66,10 @@ class LazyModel:
             from sitroom.clean.document import detect_language
             from sitroom.nlp.model import load_model
 
-            self._nlp = load_model(self.name)
+            nlp = load_model(self.name)
             detect_language("Loads the language identifier's model before any document is timed.")
-            _warm_up(self._nlp)
+            _warm_up(nlp)
+            self._nlp = nlp  # (only once warmed up: a warm-up that failed fails again)
         return self._nlp
 
 
@@ -100,7 +103,7 @@ class Analysers:
     time, each alone in the pool, so that the next death names its cause; a text that dies alone fails
     ("the worker analysing it died") and is not handed out again. When every text is accounted for, the
     pool works on chunks again. Deaths in a row without a text finished (workers that cannot start, no
-    memory for the pipeline) stop the build after MAX_DEATHS."""
+    memory) stop the build after MAX_DEATHS (WorkersDying)."""
 
     MAX_DEATHS = 4
 
@@ -112,11 +115,12 @@ class Analysers:
         self._deaths_in_a_row = 0
 
     def submit(self, tag: object, text: SourceText) -> None:
-        """Hand ``text`` out (``tag`` comes back with its result)."""
+        """Hand ``text`` out (``tag`` comes back with its result). Raises ModelError (no pipeline) and
+        WorkersDying: the build stops."""
         self._gathering.append((tag, text))
         if len(self._gathering) >= CHUNK:
-            self._queue(self._gathering)
-            self._gathering = []
+            gathered, self._gathering = self._gathering, []
+            self._queue(gathered)
 
     def ready(self) -> Iterator[tuple[object, SourceText, Result | Failure]]:
         """The results due for the window to stay bounded, oldest first."""
@@ -125,8 +129,8 @@ class Analysers:
 
     def drain(self) -> Iterator[tuple[object, SourceText, Result | Failure]]:
         if self._gathering:
-            self._queue(self._gathering)
-            self._gathering = []
+            gathered, self._gathering = self._gathering, []
+            self._queue(gathered)
         while self._pending:
             yield from self._next()
 
@@ -171,14 +175,21 @@ class Analysers:
             return [(tag, text, result) for (tag, text), result in zip(items, results, strict=True)]
 
     def _started(self) -> ProcessPoolExecutor:
-        """The pool, started on first use: the pipeline loaded here first (raises ModelError), then the
-        workers forked, sharing it."""
+        """The pool, made on first use. On Linux the pipeline is loaded here first (raises ModelError,
+        also for a pipeline that fails to load or warm up) and the writer's heap frozen: the workers,
+        forked when the first texts go out, share it."""
         global _MODEL
         if self._pool is None:
             if _FORK:
                 if _MODEL is None or _MODEL.name != self.model:
                     _MODEL = LazyModel(self.model)
-                _MODEL.get()
+                try:
+                    _MODEL.get()
+                except ModelError:
+                    raise
+                except Exception as exc:  # (not one document's fault: nothing could be analysed)
+                    raise ModelError(f"the spaCy pipeline could not be loaded: {type(exc).__name__}: {exc}"
+                                     ) from exc
                 gc.collect()
                 gc.freeze()  # the collector of a forked worker leaves what it inherits alone (no copy)
             context = multiprocessing.get_context("fork" if _FORK else "spawn")
@@ -190,7 +201,7 @@ class Analysers:
         """A new pool; what was out goes out again one text at a time, none yet (``_next`` sends)."""
         self._deaths_in_a_row += 1
         if self._deaths_in_a_row >= self.MAX_DEATHS:
-            raise SitroomError("the worker processes keep dying before they finish a document (out of "
+            raise WorkersDying("the worker processes keep dying before they finish a document (out of "
                                "memory?); try fewer --workers")
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
@@ -202,10 +213,12 @@ class Analysers:
                 self._pending.append([[item], None, suspect or out])
 
     def close(self, wait: bool = True) -> None:
-        """Stop the workers (``wait``: let those at work finish first)."""
+        """Stop the workers (``wait``: let those at work finish first); the writer's collector sees its
+        whole heap again."""
         if self._pool is not None:
             self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
+        gc.unfreeze()
 
 
 _FORK = sys.platform == "linux"
@@ -221,7 +234,10 @@ def _start(model: str | None) -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:  # a writer killed outright (SIGKILL) takes its workers with it
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
-    if _MODEL is None:  # spawned: load it here
+    if _MODEL is not None:  # forked: streams of its own, not the writer's (a progress display, its locks)
+        sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115 - the process's own streams
+        sys.stderr = open(2, "w", buffering=1, closefd=False, errors="backslashreplace")  # noqa: SIM115
+    else:  # spawned: load it here
         _MODEL = LazyModel(model)
         with contextlib.suppress(ModelError):  # raised again by the first text: the writer stops with advice
             _MODEL.get()

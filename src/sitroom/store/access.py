@@ -18,6 +18,7 @@ import fcntl
 import os
 import re
 import time
+import weakref
 from pathlib import Path
 
 from sitroom.errors import RoomBusy, RoomError
@@ -29,7 +30,8 @@ def intent_path(room: Path) -> Path:
 
 class Intent:
     """A writer's announcement: ``ROOM.writer`` holding its process id, locked (``flock``) for as long
-    as the writer lives, so that a killed writer's file announces nothing (the kernel drops the lock)."""
+    as the writer lives, so that a killed writer's file announces nothing (the kernel drops the lock).
+    A process forked from the writer (a worker) drops its copy at once: the lock is the writer's alone."""
 
     def __init__(self, room: Path):
         self.path = intent_path(room)
@@ -47,6 +49,7 @@ class Intent:
         handle.write(str(os.getpid()))
         handle.flush()
         self.handle = handle
+        _HELD.add(self)
 
     def release(self) -> None:
         if self.handle is not None:
@@ -54,6 +57,26 @@ class Intent:
                 self.path.unlink()
             self.handle.close()  # closing drops the lock
             self.handle = None
+
+
+_HELD: weakref.WeakSet[Intent] = weakref.WeakSet()
+"""The announcements this process holds."""
+
+
+def _drop_in_child() -> None:
+    """In a forked child: each held announcement's descriptor pointed at /dev/null instead (the flock
+    belongs to the open file, which the child would otherwise keep locked after the writer died), and
+    forgotten, so that nothing in the child releases (unlinks) the writer's file."""
+    for intent in list(_HELD):
+        if intent.handle is not None:
+            null = os.open(os.devnull, os.O_RDWR)
+            os.dup2(null, intent.handle.fileno())
+            os.close(null)
+            intent.handle = None
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_in_child)
 
 
 def writer_waiting(room: Path) -> int | None:
