@@ -23,7 +23,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
@@ -146,7 +146,12 @@ class Analysers:
             entry[1] = self._out(items)
 
     def _out(self, items: list[tuple[object, SourceText]]):
-        return self._started().submit(_work, [text for _, text in items], self.budget)
+        try:
+            return self._started().submit(_work, [text for _, text in items], self.budget)
+        except BrokenProcessPool as exc:  # a worker died since the last look: these fare as those in flight
+            broken: Future = Future()
+            broken.set_exception(exc)
+            return broken
 
     def _next(self) -> list[tuple[object, SourceText, Result | Failure]]:
         while True:
