@@ -285,10 +285,14 @@ def test_a_process_forked_from_the_writer_does_not_keep_its_announcement_locked(
     import fcntl
 
     intent = access.Intent(tmp_path / "room.duckdb")
+    ready, told = os.pipe()
     child = os.fork()
     if child == 0:  # a worker forked from the writer, still at work when the writer dies
+        os.write(told, b"1")  # (past the fork's own handlers)
         time.sleep(5)
         os._exit(0)
+    os.read(ready, 1)
+    os.close(ready), os.close(told)
     try:
         intent.handle.close()  # the writer gone (its descriptor closed as by the kernel at its death)
         with open(access.intent_path(tmp_path / "room.duckdb")) as probe:
