@@ -24,17 +24,23 @@ class _Pool(Analysers):
         return self._pool
 
 
-def _run(names: list[str]) -> list[tuple[str, str]]:
-    pool, got = _Pool(2, None, 0), []
+def _results(pool: Analysers, names: list[str], text: str = "x") -> list[tuple[str, object]]:
+    """``(name, result)`` of each text handed to ``pool`` (one per name), in the order they came back."""
+    got = []
     try:
         for name in names:
-            pool.submit(name, SourceText(id=name, source=name, origin=name, format="text", text="x",
+            pool.submit(name, SourceText(id=name, source=name, origin=name, format="text", text=text,
                                          content_hash="", encoding="utf-8"))
             got += list(pool.ready())
         got += list(pool.drain())
     finally:
         pool.close()
-    return [(tag, result.reason if isinstance(result, Failure) else "ok") for tag, _, result in got]
+    return [(tag, result) for tag, _, result in got]
+
+
+def _run(names: list[str]) -> list[tuple[str, str]]:
+    return [(tag, result.reason if isinstance(result, Failure) else "ok")
+            for tag, result in _results(_Pool(2, None, 0), names)]
 
 
 @pytest.mark.parametrize("names", [
@@ -60,19 +66,11 @@ def test_forked_workers_use_the_writers_pipeline_and_one_that_dies_fails_its_tex
     monkeypatch.setattr(local_pool, "_FORK", True)
     monkeypatch.setattr(local_pool, "_MODEL", None)
     monkeypatch.setattr(local_pool, "analyse_text", analyse)
-    pool, names = Analysers(2, None, 0), ["a", "b", "kill1", "c", "d", "e", "f", "g", "h", "i"]
-    try:
-        got = []
-        for name in names:
-            pool.submit(name, SourceText(id=name, source=name, origin=name, format="text", text="x",
-                                         content_hash="", encoding="utf-8"))
-            got += list(pool.ready())
-        got += list(pool.drain())
-    finally:
-        pool.close()
-    assert [tag for tag, _, _ in got] == names
-    assert isinstance(dict((t, r) for t, _, r in got)["kill1"], Failure)
-    results = [r for t, _, r in got if t != "kill1"]
+    names = ["a", "b", "kill1", "c", "d", "e", "f", "g", "h", "i"]
+    got = _results(Analysers(2, None, 0), names)
+    assert [tag for tag, _ in got] == names
+    assert isinstance(dict(got)["kill1"], Failure)
+    results = [r for t, r in got if t != "kill1"]
     assert {nlp for nlp, _ in results} == {id(local_pool._MODEL.get())}  # the writer's, not one loaded anew
     assert os.getpid() not in {pid for _, pid in results}
 
@@ -83,15 +81,8 @@ def test_workers_forked_from_the_writer_share_its_pipeline_and_spawned_ones_load
 
     monkeypatch.setattr(local_pool, "_FORK", fork)
     monkeypatch.setattr(local_pool, "_MODEL", None)
-    pool = Analysers(2, None, 0)
     text = "Harbour Notice\n\nKarl Ostrom said the ferry to Vexley would sail on Monday.\n"
-    try:
-        for name in ("a", "b", "c"):
-            pool.submit(name, SourceText(id=name, source=name, origin=name, format="text", text=text,
-                                         content_hash="", encoding="utf-8"))
-        got = list(pool.drain())
-    finally:
-        pool.close()
-    assert [tag for tag, _, _ in got] == ["a", "b", "c"]
-    assert all(not isinstance(result, Failure) and result[1].quotes for _, _, result in got)
+    got = _results(Analysers(2, None, 0), ["a", "b", "c"], text)
+    assert [tag for tag, _ in got] == ["a", "b", "c"]
+    assert all(not isinstance(result, Failure) and result[1].quotes for _, result in got)
     assert (local_pool._MODEL is not None) is fork  # the writer loaded the pipeline only for forking
