@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from sitroom.resolve.across import LocalActor, resolve
-from sitroom.resolve.partition import resolve_in_parts
+from sitroom.resolve.partition import resolve_here, resolve_in_parts
 
 MIN_ON_RAY = 20_000
 """Fewer local actors than this are resolved in this process: sending them out costs more than it saves
@@ -52,16 +52,10 @@ def _on_ray(ray, parts: list[list[LocalActor]], spelled: dict[str, str], batches
         lightest = load.index(min(load))
         bins[lightest].append(k)
         load[lightest] += len(parts[k])
-    task = ray.remote(_resolve_batch)
+    task = ray.remote(resolve_here)  # (a Ray task: the groups of each of its parts)
     found = ray.get([task.remote([parts[k] for k in members], shared) for members in bins])
     out: list[list[list[int]]] = [[] for _ in parts]
     for members, results in zip(bins, found, strict=True):
         for k, groups in zip(members, results, strict=True):
             out[k] = groups
     return out
-
-
-def _resolve_batch(parts: list[list[LocalActor]], spelled: dict[str, str]) -> list[list[list[int]]]:
-    """A Ray task: the groups of each of ``parts`` (``resolve.across.resolve`` with the corpus's
-    expansions)."""
-    return [resolve(part, spelled) for part in parts]
